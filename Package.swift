@@ -1,0 +1,46 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Module layout and import rules: docs/architecture.md.
+let package = Package(
+    name: "GeoHealth",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "geohealth", targets: ["geohealth"]),
+        .library(name: "GeoHealthKit", targets: ["GeoHealthKit"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    ],
+    targets: [
+        // C shims: the only places that see the C libraries.
+        .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
+        .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev", "proj-data"])]),
+
+        // Pure Swift value types and analysis-friendly models.
+        .target(name: "GeoCore"),
+        .target(name: "GeoIO", dependencies: ["GeoCore"]),
+
+        // Bindings.
+        .target(name: "GEOSBridge", dependencies: ["GeoCore", "CGEOS"]),
+        .target(name: "Projection", dependencies: ["GeoCore", "CPROJ"]),
+
+        // Use cases and the command line.
+        .target(name: "GeoHealthKit", dependencies: ["GeoCore", "GeoIO", "GEOSBridge", "Projection"]),
+        .executableTarget(
+            name: "geohealth",
+            dependencies: ["GeoHealthKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+        ),
+        .executableTarget(name: "GeoHealthBench", dependencies: ["GeoHealthKit", "GeoIO", "GeoCore"]),
+
+        // Tests.
+        .target(name: "GeoHealthTestSupport", dependencies: ["GeoCore"], path: "Tests/GeoHealthTestSupport"),
+        .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore", "GeoHealthTestSupport"]),
+        .testTarget(name: "GeoIOTests", dependencies: ["GeoIO", "GeoHealthTestSupport"]),
+        .testTarget(name: "GEOSBridgeTests", dependencies: ["GEOSBridge", "GeoHealthTestSupport"]),
+        .testTarget(name: "ProjectionTests", dependencies: ["Projection", "GeoHealthTestSupport"]),
+        .testTarget(name: "GeoHealthKitTests", dependencies: ["GeoHealthKit", "GeoHealthTestSupport"]),
+        .testTarget(name: "RealDataTests", dependencies: ["GeoHealthKit", "GeoHealthTestSupport"]),
+    ],
+    swiftLanguageModes: [.v6]
+)

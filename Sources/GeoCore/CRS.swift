@@ -1,0 +1,40 @@
+/// A coordinate reference system named by its EPSG code, e.g. `EPSG:2154` (Lambert-93).
+public struct CRS: Hashable, Sendable, CustomStringConvertible {
+    public var epsg: Int
+
+    public init(epsg: Int) {
+        self.epsg = epsg
+    }
+
+    /// Parses `EPSG:2154`, `epsg:2154`, `2154` or `urn:ogc:def:crs:EPSG::2154`; `CRS84` is WGS84.
+    public init?(_ text: String) {
+        let t = text.trimmingSpaces()
+        let upper = t.uppercased()
+        if upper.hasSuffix("CRS84") {
+            self.epsg = 4326
+            return
+        }
+        let digits = upper.reversed().prefix { $0.isNumber }
+        guard !digits.isEmpty, let code = Int(String(digits.reversed())) else { return nil }
+        let prefix = upper.dropLast(digits.count)
+        guard prefix.isEmpty || prefix.hasSuffix("EPSG:") || prefix.hasSuffix("EPSG::") else { return nil }
+        self.epsg = code
+    }
+
+    public var description: String { "EPSG:\(epsg)" }
+
+    /// WGS84 longitude/latitude, the CRS of GeoJSON (RFC 7946 §4).
+    public static let wgs84 = CRS(epsg: 4326)
+    /// RGF93 v1 / Lambert-93, metropolitan France.
+    public static let lambert93 = CRS(epsg: 2154)
+    /// RGAF09 / UTM zone 20N: Guadeloupe and Martinique.
+    public static let antilles = CRS(epsg: 5490)
+    /// RGFG95 / UTM zone 22N: Guyane.
+    public static let guyane = CRS(epsg: 2972)
+    /// RGR92 / UTM zone 40S: La Réunion.
+    public static let reunion = CRS(epsg: 2975)
+    /// RGM04 / UTM zone 38S: Mayotte.
+    public static let mayotte = CRS(epsg: 4471)
+
+    public var isGeographic: Bool { epsg == 4326 || epsg == 4258 || epsg == 4171 }
+}

@@ -1,0 +1,60 @@
+/// The history of commune codes (INSEE "mouvements des communes"), used to join polygons and
+/// populations of different vintages (e.g. COG 2018 polygons with 2026 legal populations).
+///
+/// Each event says that commune `from` became (part of) commune `to` on `date` (ISO `YYYY-MM-DD`).
+/// Two families matter (INSEE, "Code officiel géographique — mouvements des communes", `MOD`):
+/// - **carried forward**: fusions and communes nouvelles (31, 32, 33, 34) and code changes
+///   (41: change of département, 50: change of chef-lieu): the old code lives on in the new one;
+/// - **restorations** (21, "rétablissement"): a commune leaves the one it had merged into.
+///
+/// Resolution only follows the history for codes that do not exist in the newer table, and
+/// then the latest event of each code first, so an old fusion later undone is never re-applied.
+public struct CommuneHistory: Sendable {
+    public struct Event: Hashable, Sendable {
+        public var kind: Int
+        public var date: String
+        public var from: String
+        public var to: String
+
+        public init(kind: Int, date: String, from: String, to: String) {
+            self.kind = kind
+            self.date = date
+            self.from = from
+            self.to = to
+        }
+    }
+
+    public static let carriedForwardKinds: Set<Int> = [31, 32, 33, 34, 41, 50]
+    public static let restorationKinds: Set<Int> = [21]
+
+    public private(set) var events: [Event]
+    private var successor: [String: String] = [:]
+    private var restoredFrom: [String: String] = [:]
+
+    /// Keeps the events between distinct codes that took effect on or after `since`.
+    public init(events: [Event], since: String = "0000-00-00") {
+        self.events = events.filter { $0.from != $0.to && $0.date >= since }
+        for e in self.events.sorted(by: { $0.date < $1.date }) {
+            if Self.carriedForwardKinds.contains(e.kind) { successor[e.from] = e.to }
+            if Self.restorationKinds.contains(e.kind) { restoredFrom[e.to] = e.from }
+        }
+    }
+
+    /// The code under which `code` exists today, following fusions forward until `exists`
+    /// holds; `nil` when the chain ends (or loops) without reaching an existing code.
+    public func currentCode(of code: String, exists: (String) -> Bool) -> String? {
+        var current = code
+        var seen: Set<String> = [code]
+        while !exists(current) {
+            guard let next = successor[current], seen.insert(next).inserted else { return nil }
+            current = next
+        }
+        return current
+    }
+
+    /// For a commune restored after the older vintage, the code of the commune it left
+    /// (its territory is inside that commune's older polygon).
+    public func restorationParent(of code: String) -> String? {
+        restoredFrom[code]
+    }
+}

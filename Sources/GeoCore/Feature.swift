@@ -1,0 +1,37 @@
+/// A GeoJSON feature: an optional geometry, properties, and an optional id (RFC 7946 §3.2).
+public struct Feature: Hashable, Sendable {
+    /// The feature's `id` member (a string or a number), kept as a property value.
+    public var id: PropertyValue?
+    public var geometry: Geometry?
+    public var properties: Properties
+
+    public init(id: PropertyValue? = nil, geometry: Geometry?, properties: Properties = Properties()) {
+        self.id = id
+        self.geometry = geometry
+        self.properties = properties
+    }
+
+    /// The value of a field; `"id"` falls back on the feature's own id member.
+    public func value(of field: String) -> PropertyValue? {
+        if let v = properties[field] { return v }
+        return field == "id" ? id : nil
+    }
+}
+
+/// Where a feature came from, for messages: "communes.geojson, feature 12 (id 01053)".
+public struct FeatureLocation: Hashable, Sendable, CustomStringConvertible {
+    public var file: String
+    public var index: Int
+    public var id: String?
+
+    public init(file: String, index: Int, id: String? = nil) {
+        self.file = file
+        self.index = index
+        self.id = id
+    }
+
+    public var description: String {
+        if let id { return "\(file), feature \(index) (id \(id))" }
+        return "\(file), feature \(index)"
+    }
+}

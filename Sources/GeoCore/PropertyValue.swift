@@ -1,0 +1,93 @@
+/// A JSON value held by a feature's properties (RFC 8259 types; objects keep their key order).
+public enum PropertyValue: Hashable, Sendable {
+    case null
+    case bool(Bool)
+    case number(Double)
+    case string(String)
+    case array([PropertyValue])
+    case object(Properties)
+
+    /// The JSON type name, for messages and field summaries.
+    public var typeName: String {
+        switch self {
+        case .null: "null"
+        case .bool: "boolean"
+        case .number: "number"
+        case .string: "string"
+        case .array: "array"
+        case .object: "object"
+        }
+    }
+
+    /// A number, or a string that parses as one (CSV columns arrive as strings).
+    public var doubleValue: Double? {
+        switch self {
+        case .number(let d): d
+        case .string(let s): Double(s.trimmingSpaces())
+        case .bool(let b): b ? 1 : 0
+        default: nil
+        }
+    }
+
+    /// A string for keys and labels: strings as they are, integral numbers without a decimal point.
+    public var stringValue: String? {
+        switch self {
+        case .string(let s): s
+        case .number(let d):
+            if d == d.rounded(), abs(d) < 1e15 { String(Int64(d)) } else { String(d) }
+        case .bool(let b): b ? "true" : "false"
+        default: nil
+        }
+    }
+}
+
+/// Feature properties: an ordered list of key–value pairs (order is kept for deterministic output).
+public struct Properties: Hashable, Sendable, Sequence {
+    public private(set) var entries: [(key: String, value: PropertyValue)]
+
+    public init(_ entries: [(key: String, value: PropertyValue)] = []) {
+        self.entries = entries
+    }
+
+    public var count: Int { entries.count }
+    public var isEmpty: Bool { entries.isEmpty }
+    public var keys: [String] { entries.map(\.key) }
+
+    /// The value of `key` (the first one, when a file repeats a key), or `nil`.
+    public subscript(key: String) -> PropertyValue? {
+        get { entries.first { $0.key == key }?.value }
+        set {
+            if let i = entries.firstIndex(where: { $0.key == key }) {
+                if let newValue { entries[i].value = newValue } else { entries.remove(at: i) }
+            } else if let newValue {
+                entries.append((key, newValue))
+            }
+        }
+    }
+
+    public func makeIterator() -> IndexingIterator<[(key: String, value: PropertyValue)]> {
+        entries.makeIterator()
+    }
+
+    public static func == (a: Properties, b: Properties) -> Bool {
+        a.entries.count == b.entries.count
+            && zip(a.entries, b.entries).allSatisfy { $0.key == $1.key && $0.value == $1.value }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        for (k, v) in entries {
+            hasher.combine(k)
+            hasher.combine(v)
+        }
+    }
+}
+
+extension String {
+    /// The string without leading and trailing spaces, tabs and line breaks (Foundation-free).
+    public func trimmingSpaces() -> String {
+        let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
+        guard let start = firstIndex(where: { !isSpace($0) }) else { return "" }
+        let end = lastIndex(where: { !isSpace($0) })!
+        return String(self[start...end])
+    }
+}

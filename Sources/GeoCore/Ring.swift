@@ -1,0 +1,30 @@
+/// Planar ring measures used by readers and writers (pure Swift, no GEOS needed).
+public enum Ring {
+    /// Signed area by the shoelace formula: positive for counter-clockwise rings.
+    ///
+    /// A = ½ Σ (xᵢ·yᵢ₊₁ − xᵢ₊₁·yᵢ); coordinates are shifted by the first vertex first,
+    /// which keeps precision for projected coordinates in the millions of metres.
+    public static func signedArea(_ ring: [Coordinate]) -> Double {
+        guard ring.count >= 3 else { return 0 }
+        let o = ring[0]
+        var sum = 0.0
+        for i in 0..<(ring.count - 1) {
+            let a = ring[i], b = ring[i + 1]
+            sum += (a.x - o.x) * (b.y - o.y) - (b.x - o.x) * (a.y - o.y)
+        }
+        return sum / 2
+    }
+
+    public static func isClosed(_ ring: [Coordinate]) -> Bool {
+        guard let first = ring.first, let last = ring.last else { return true }
+        return first == last
+    }
+
+    /// The ring turned to the wanted orientation (RFC 7946 §3.1.6: exteriors
+    /// counter-clockwise, holes clockwise).
+    public static func oriented(_ ring: [Coordinate], counterClockwise: Bool) -> [Coordinate] {
+        let area = signedArea(ring)
+        if area == 0 || (area > 0) == counterClockwise { return ring }
+        return ring.reversed()
+    }
+}

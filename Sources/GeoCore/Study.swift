@@ -1,0 +1,34 @@
+/// Everything one analysis needs: who lives where, where care is, and the territories of care.
+///
+/// Geometries are in `crs` (WGS84 after loading; analyses project a copy to a metric CRS).
+public struct Study: Sendable {
+    public var areas: [Area]
+    public var sites: [Site]
+    public var territories: [Territory]
+    public var crs: CRS
+
+    public init(areas: [Area], sites: [Site] = [], territories: [Territory] = [], crs: CRS = .wgs84) {
+        self.areas = areas
+        self.sites = sites
+        self.territories = territories
+        self.crs = crs
+    }
+
+    /// Total known population (areas without a population count as zero).
+    public var totalPopulation: Double {
+        areas.reduce(0) { $0 + ($1.population ?? 0) }
+    }
+
+    /// Index of each area by id, for joins.
+    public func areaIndex() -> [String: Int] {
+        var index: [String: Int] = [:]
+        index.reserveCapacity(areas.count)
+        for (i, a) in areas.enumerated() { index[a.id] = i }
+        return index
+    }
+
+    /// Number of sites of each kind, sorted by kind.
+    public var siteCountsByKind: [(kind: SiteKind, count: Int)] {
+        Dictionary(grouping: sites, by: \.kind).map { ($0.key, $0.value.count) }.sorted { $0.kind < $1.kind }
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import GeoCore
+
+/// Writes GeoJSON (RFC 7946) deterministically: members in a fixed order, coordinates rounded
+/// to `precision` decimals (6 for degrees ≈ 0.1 m), exterior rings counter-clockwise and holes
+/// clockwise (§3.1.6), `\n` after each feature. Streams to an `OutputFile`, so the target
+/// appears whole or not at all.
+public final class GeoJSONWriter {
+    public let precision: Int
+    private let output: OutputFile
+    private var buffer: [UInt8] = []
+    private var featureCount = 0
+
+    public init(_ url: URL, precision: Int = 6, inputs: [URL] = []) throws {
+        self.precision = precision
+        output = try OutputFile(url, inputs: inputs)
+        buffer.append(contentsOf: Array("{\"type\":\"FeatureCollection\",\"features\":[\n".utf8))
+    }
+
+    public func write(_ feature: Feature) throws {
+        if featureCount > 0 { buffer.append(contentsOf: [UInt8(ascii: ","), 0x0A]) }
+        Self.appendFeature(feature, precision: precision, to: &buffer)
+        featureCount += 1
+        if buffer.count >= 1 << 20 {
+            try output.write(buffer)
+            buffer.removeAll(keepingCapacity: true)
+        }
+    }
+
+    /// Closes the collection and moves the file into place.
+    public func finish() throws {
+        buffer.append(contentsOf: Array("\n]}\n".utf8))
+        try output.write(buffer)
+        try output.commit()
+    }
+
+    /// Writes a whole collection to `url`.
+    public static func write(_ features: [Feature], to url: URL, precision: Int = 6, inputs: [URL] = []) throws {
+        let writer = try GeoJSONWriter(url, precision: precision, inputs: inputs)
+        for f in features { try writer.write(f) }
+        try writer.finish()
+    }
+
+    /// A collection as text, for tests and small outputs.
+    public static func string(_ features: [Feature], precision: Int = 6) -> String {
+        var out = Array("{\"type\":\"FeatureCollection\",\"features\":[\n".utf8)
+        for (i, f) in features.enumerated() {
+            if i > 0 { out.append(contentsOf: [UInt8(ascii: ","), 0x0A]) }
+            appendFeature(f, precision: precision, to: &out)
+        }
+        out.append(contentsOf: Array("\n]}\n".utf8))
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func appendFeature(_ f: Feature, precision: Int, to out: inout [UInt8]) {
+        out.append(contentsOf: Array("{\"type\":\"Feature\"".utf8))
+        if let id = f.id {
+            out.append(contentsOf: Array(",\"id\":".utf8))
+            JSONText.append(id, to: &out)
+        }
+        out.append(contentsOf: Array(",\"properties\":".utf8))
+        JSONText.append(.object(f.properties), to: &out)
+        out.append(contentsOf: Array(",\"geometry\":".utf8))
+        if let g = f.geometry { appendGeometry(g, precision: precision, to: &out) } else { out.append(contentsOf: Array("null".utf8)) }
+        out.append(UInt8(ascii: "}"))
+    }
+
+    static func appendGeometry(_ g: Geometry, precision: Int, to out: inout [UInt8]) {
+        out.append(contentsOf: Array("{\"type\":\"\(g.typeName)\",".utf8))
+        if case .geometryCollection(let parts) = g {
+            out.append(contentsOf: Array("\"geometries\":[".utf8))
+            for (i, p) in parts.enumerated() {
+                if i > 0 { out.append(UInt8(ascii: ",")) }
+                appendGeometry(p, precision: precision, to: &out)
+            }
+            out.append(contentsOf: [UInt8(ascii: "]"), UInt8(ascii: "}")])
+            return
+        }
+        out.append(contentsOf: Array("\"coordinates\":".utf8))
+        switch g {
+        case .point(let c): appendPosition(c, precision, &out)
+        case .multiPoint(let cs), .lineString(let cs): appendPositions(cs, precision, &out)
+        case .multiLineString(let ls): appendList(ls, &out) { appendPositions($0, precision, &$1) }
+        case .polygon(let p): appendPolygon(p, precision, &out)
+        case .multiPolygon(let ps): appendList(ps, &out) { appendPolygon($0, precision, &$1) }
+        case .geometryCollection: break
+        }
+        out.append(UInt8(ascii: "}"))
+    }
+
+    private static func appendPolygon(_ p: Polygon, _ precision: Int, _ out: inout [UInt8]) {
+        out.append(UInt8(ascii: "["))
+        for (i, ring) in p.rings.enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            appendPositions(Ring.oriented(ring, counterClockwise: i == 0), precision, &out)
+        }
+        out.append(UInt8(ascii: "]"))
+    }
+
+    private static func appendList<T>(_ items: [T], _ out: inout [UInt8], _ each: (T, inout [UInt8]) -> Void) {
+        out.append(UInt8(ascii: "["))
+        for (i, item) in items.enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            each(item, &out)
+        }
+        out.append(UInt8(ascii: "]"))
+    }
+
+    private static func appendPositions(_ cs: [Coordinate], _ precision: Int, _ out: inout [UInt8]) {
+        out.append(UInt8(ascii: "["))
+        for (i, c) in cs.enumerated() {
+            if i > 0 { out.append(UInt8(ascii: ",")) }
+            appendPosition(c, precision, &out)
+        }
+        out.append(UInt8(ascii: "]"))
+    }
+
+    @inline(__always)
+    private static func appendPosition(_ c: Coordinate, _ precision: Int, _ out: inout [UInt8]) {
+        out.append(UInt8(ascii: "["))
+        NumberFormatting.append(c.x, precision: precision, to: &out)
+        out.append(UInt8(ascii: ","))
+        NumberFormatting.append(c.y, precision: precision, to: &out)
+        out.append(UInt8(ascii: "]"))
+    }
+}

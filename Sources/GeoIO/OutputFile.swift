@@ -1,0 +1,74 @@
+import Foundation
+
+/// A file written atomically: bytes go to a temporary file beside the target, which replaces
+/// the target only on `commit()`. A failure or an abandoned writer leaves the target untouched.
+/// Refuses to replace any path listed as an input of the run.
+public final class OutputFile {
+    public let url: URL
+    private let temporary: URL
+    private let handle: FileHandle
+    private var buffer: [UInt8] = []
+    private var committed = false
+
+    /// Opens a temporary file for `url`; `inputs` are paths the run reads and must never overwrite.
+    public init(_ url: URL, inputs: [URL] = []) throws {
+        let target = url.standardizedFileURL.resolvingSymlinksInPath()
+        if inputs.contains(where: { $0.standardizedFileURL.resolvingSymlinksInPath() == target }) {
+            throw InputError(file: url.path, message: "refusing to overwrite an input file; choose another output path")
+        }
+        self.url = url
+        let dir = url.deletingLastPathComponent()
+        temporary = dir.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
+              let h = FileHandle(forWritingAtPath: temporary.path)
+        else {
+            throw InputError(file: url.path, message: "cannot create a file in \(dir.path)")
+        }
+        handle = h
+        buffer.reserveCapacity(1 << 20)
+    }
+
+    deinit {
+        if !committed {
+            try? handle.close()
+            try? FileManager.default.removeItem(at: temporary)
+        }
+    }
+
+    public func write(_ bytes: [UInt8]) throws {
+        buffer.append(contentsOf: bytes)
+        if buffer.count >= 1 << 20 { try flush() }
+    }
+
+    public func write(_ text: String) throws {
+        try write(Array(text.utf8))
+    }
+
+    private func flush() throws {
+        guard !buffer.isEmpty else { return }
+        do {
+            try handle.write(contentsOf: buffer)
+        } catch {
+            throw InputError(file: url.path, message: "cannot write: \(error.localizedDescription)")
+        }
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Flushes, syncs and renames the temporary file over the target.
+    public func commit() throws {
+        try flush()
+        try handle.synchronize()
+        try handle.close()
+        guard rename(temporary.path, url.path) == 0 else {
+            throw InputError(file: url.path, message: "cannot replace the file: \(String(cString: strerror(errno)))")
+        }
+        committed = true
+    }
+
+    /// Writes `bytes` to `url` atomically in one go.
+    public static func write(_ bytes: [UInt8], to url: URL, inputs: [URL] = []) throws {
+        let file = try OutputFile(url, inputs: inputs)
+        try file.write(bytes)
+        try file.commit()
+    }
+}

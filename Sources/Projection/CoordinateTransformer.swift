@@ -1,0 +1,69 @@
+import CPROJ
+import GeoCore
+
+/// Transforms coordinates between two CRSs with PROJ, in whole buffers (`proj_trans_generic`).
+///
+/// Axis order is normalised for visualisation (`proj_normalize_for_visualization`): geographic
+/// coordinates are always longitude first, as in GeoJSON, whatever EPSG's order.
+public final class CoordinateTransformer {
+    public let source: CRS
+    public let target: CRS
+    private let pj: OpaquePointer
+    private let context: PROJContext
+
+    public init(from source: CRS, to target: CRS, context: PROJContext = .current) throws {
+        self.source = source
+        self.target = target
+        self.context = context
+        guard let raw = proj_create_crs_to_crs(context.handle, source.description, target.description, nil) else {
+            throw ProjectionError.noTransformation(from: source, to: target, message: context.lastError())
+        }
+        defer { proj_destroy(raw) }
+        guard let normalized = proj_normalize_for_visualization(context.handle, raw) else {
+            throw ProjectionError.noTransformation(from: source, to: target, message: context.lastError())
+        }
+        pj = normalized
+    }
+
+    deinit {
+        proj_destroy(pj)
+    }
+
+    /// Transforms `coordinates` in place with one PROJ call.
+    /// - Throws: `ProjectionError.pointFailed` naming the first coordinate that failed.
+    public func transform(_ coordinates: inout [Coordinate]) throws {
+        guard !coordinates.isEmpty else { return }
+        let n = coordinates.count
+        proj_errno_reset(pj)
+        let original = coordinates
+        coordinates.withUnsafeMutableBufferPointer { buffer in
+            let base = UnsafeMutableRawPointer(buffer.baseAddress!).assumingMemoryBound(to: Double.self)
+            let stride = MemoryLayout<Coordinate>.stride
+            _ = proj_trans_generic(pj, PJ_FWD, base, stride, n, base + 1, stride, n, nil, 0, 0, nil, 0, 0)
+        }
+        if let bad = coordinates.firstIndex(where: { !$0.isFinite }) {
+            let code = proj_errno(pj)
+            let message = code != 0 ? proj_context_errno_string(context.handle, code).map { String(cString: $0) } : nil
+            proj_errno_reset(pj)
+            throw ProjectionError.pointFailed(
+                index: bad, coordinate: original[bad], message: message ?? "outside the domain of \(target)")
+        }
+    }
+
+    public func transform(_ c: Coordinate) throws -> Coordinate {
+        var a = [c]
+        try transform(&a)
+        return a[0]
+    }
+
+    /// Transforms every coordinate array of the geometry (one PROJ call per ring or line).
+    public func transform(_ geometry: inout Geometry) throws {
+        try geometry.mutateCoordinateArrays { try transform(&$0) }
+    }
+
+    public func transformed(_ geometry: Geometry) throws -> Geometry {
+        var g = geometry
+        try transform(&g)
+        return g
+    }
+}
