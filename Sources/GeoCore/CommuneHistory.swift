@@ -58,3 +58,18 @@ public struct CommuneHistory: Sendable {
         restoredFrom[code]
     }
 }
+
+extension CommuneHistory {
+    /// The commune of a municipal arrondissement (INSEE `ARM`): Paris 75101–75120 → 75056,
+    /// Marseille 13201–13216 → 13055, Lyon 69381–69389 → 69123; `nil` for other codes.
+    /// Population tables often list arrondissements where polygon layers have whole communes.
+    public static func municipalArrondissementParent(of code: String) -> String? {
+        guard let n = Int(code) else { return nil }
+        switch n {
+        case 75101...75120: return "75056"
+        case 13201...13216: return "13055"
+        case 69381...69389: return "69123"
+        default: return nil
+        }
+    }
+}

@@ -28,3 +28,38 @@ public enum Ring {
         return ring.reversed()
     }
 }
+
+extension Ring {
+    /// Whether `point` is inside the closed `ring` (even–odd crossing rule; points exactly on
+    /// the boundary may go either way).
+    ///
+    /// - Complexity: O(n) in the ring's vertices.
+    public static func contains(_ ring: [Coordinate], _ point: Coordinate) -> Bool {
+        var inside = false
+        var j = ring.count - 1
+        for i in ring.indices {
+            let a = ring[i], b = ring[j]
+            if (a.y > point.y) != (b.y > point.y) {
+                let x = a.x + (point.y - a.y) / (b.y - a.y) * (b.x - a.x)
+                if point.x < x { inside.toggle() }
+            }
+            j = i
+        }
+        return inside
+    }
+}
+
+extension Polygon {
+    /// Whether `point` is inside the exterior ring and outside every hole (even–odd rule).
+    public func contains(_ point: Coordinate) -> Bool {
+        guard Ring.contains(exterior, point) else { return false }
+        return !holes.contains { Ring.contains($0, point) }
+    }
+}
+
+extension Geometry {
+    /// Whether `point` is inside one of the polygons (false for non-polygonal geometries).
+    public func contains(_ point: Coordinate) -> Bool {
+        polygons.contains { $0.contains(point) }
+    }
+}

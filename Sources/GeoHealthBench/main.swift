@@ -1,13 +1,60 @@
+// GeoHealthBench: the benchmark jobs of docs/performance.md, one per argument.
+//
+//   GeoHealthBench read  DIR   parse every GeoJSON file of DIR (throughput in MB/s)
+//   GeoHealthBench areas DIR   metropolitan communes → EPSG:2154 → area + point-on-surface
+//
+// Times are wall-clock for the whole job, printed as `key: value` lines; peak memory is
+// measured from outside with `/usr/bin/time -v` by scripts/benchmark.
 import Foundation
-import GeoIO
 import GeoCore
-let dir = URL(fileURLWithPath: CommandLine.arguments[1])
-let files = try FileManager.default.contentsOfDirectory(at: dir, includingPropertiesForKeys: nil).filter { $0.pathExtension == "geojson" }
-let t0 = Date()
-var n = 0, coords = 0, bytes = 0
-for f in files {
-    bytes += (try FileManager.default.attributesOfItem(atPath: f.path)[.size] as! Int)
-    try GeoJSONReader.read(contentsOf: f) { _, feat in n += 1; coords += feat.geometry?.coordinateCount ?? 0 }
+import GeoHealthKit
+import GeoIO
+
+func geojsonFiles(in dir: URL, metropolitanOnly: Bool) throws -> [URL] {
+    try FileManager.default.contentsOfDirectory(at: dir, includingPropertiesForKeys: nil)
+        .filter { $0.pathExtension == "geojson" }
+        .filter { !metropolitanOnly || !$0.lastPathComponent.hasPrefix("communes-97") }
+        .sorted { $0.path < $1.path }
 }
-let dt = Date().timeIntervalSince(t0)
-print(n, coords, bytes, dt, Double(bytes)/dt/1e6, "MB/s")
+
+func benchRead(_ dir: URL) throws {
+    let files = try geojsonFiles(in: dir, metropolitanOnly: false)
+    let start = Date()
+    var features = 0, coordinates = 0, bytes = 0
+    for file in files {
+        bytes += (try FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
+        _ = try GeoJSONReader.read(contentsOf: file) { _, feature in
+            features += 1
+            coordinates += feature.geometry?.coordinateCount ?? 0
+        }
+    }
+    let seconds = Date().timeIntervalSince(start)
+    print("job: read\nfiles: \(files.count)\nfeatures: \(features)\ncoordinates: \(coordinates)")
+    print("megabytes: \(String(format: "%.1f", Double(bytes) / 1e6))")
+    print("seconds: \(String(format: "%.3f", seconds))\nMB/s: \(String(format: "%.1f", Double(bytes) / 1e6 / seconds))")
+}
+
+func benchAreas(_ dir: URL) throws {
+    let files = try geojsonFiles(in: dir, metropolitanOnly: true)
+    let start = Date()
+    let measured = try AreaMeasurement.measureFiles(files, crs: .lambert93)
+    let seconds = Date().timeIntervalSince(start)
+    let count = measured.reduce(0) { $0 + $1.ids.count }
+    let total = measured.reduce(0) { $0 + $1.totalArea }
+    print("job: areas (metropolitan communes, EPSG:2154, area + point-on-surface)")
+    print("files: \(files.count)\nfeatures: \(count)")
+    print("total area km2: \(String(format: "%.3f", total / 1e6))")
+    print("seconds: \(String(format: "%.3f", seconds))")
+}
+
+let arguments = CommandLine.arguments
+guard arguments.count == 3, let job = ["read": benchRead, "areas": benchAreas][arguments[1]] else {
+    FileHandle.standardError.write(Data("usage: GeoHealthBench read|areas DIR\n".utf8))
+    exit(64)
+}
+do {
+    try job(URL(fileURLWithPath: arguments[2]))
+} catch {
+    FileHandle.standardError.write(Data("error: \(error)\n".utf8))
+    exit(1)
+}

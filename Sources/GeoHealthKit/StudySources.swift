@@ -1,11 +1,13 @@
 import Foundation
 import GeoCore
+import GeoIO
 
 /// The files of a study and how to read them. Defaults follow the INSEE files
 /// (`COM` code, `PMUN` municipal population) and the commune layers (`code`, `nom`).
 public struct StudySources: Sendable {
-    /// Commune polygons (GeoJSON).
-    public var areas: URL
+    /// Commune polygons: GeoJSON files, read in parallel and joined into one layer
+    /// (e.g. the 101 département files of a national study).
+    public var areas: [URL]
     public var areaIDField = "code"
     public var areaNameField = "nom"
     /// Population table (CSV); columns named `age_*` are read as age groups.
@@ -14,6 +16,8 @@ public struct StudySources: Sendable {
     public var populationField = "PMUN"
     /// INSEE commune history (CSV), to join polygons and populations of different vintages.
     public var history: URL?
+    /// Only history events on or after this date (`YYYY-MM-DD`, the polygons' vintage) are used.
+    public var historySince = "0000-00-00"
     /// Site tables (CSV) with the kind to give rows that have no `kind` column.
     public var sites: [(url: URL, kind: SiteKind?)] = []
     /// CRS of site x/y columns when the table has no lon/lat columns.
@@ -21,12 +25,52 @@ public struct StudySources: Sendable {
     /// Territories: CSV (territory, commune code) or GeoJSON polygons.
     public var territories: URL?
 
-    public init(areas: URL) {
+    public init(areas: [URL]) {
         self.areas = areas
+    }
+
+    /// The conventional file names of a study folder (as `geohealth synth` writes them):
+    /// `communes.geojson`, `population.csv`, `history.csv`, `sites.csv`, `cpts.csv`.
+    /// Files that are absent are simply not used.
+    public static func discover(in folder: URL) throws -> StudySources {
+        let fm = FileManager.default
+        func file(_ name: String) -> URL? {
+            let url = folder.appendingPathComponent(name)
+            return fm.fileExists(atPath: url.path) ? url : nil
+        }
+        guard let areas = file("communes.geojson") else {
+            throw StudyFolderError(folder: folder.path)
+        }
+        var sources = StudySources(areas: [areas])
+        sources.population = file("population.csv")
+        sources.history = file("history.csv")
+        sources.territories = file("cpts.csv")
+        if let sites = file("sites.csv") { sources.sites = [(sites, nil)] }
+        return sources
     }
 
     /// Every input path, so that no output may overwrite one.
     public var inputs: [URL] {
-        [areas] + [population, history, territories].compactMap { $0 } + sites.map(\.url)
+        areas + [population, history, territories].compactMap { $0 } + sites.map(\.url)
+    }
+}
+
+public struct StudyFolderError: Error, CustomStringConvertible {
+    public var folder: String
+    public var description: String {
+        "\(folder): not a study folder (no communes.geojson); give --areas FILE, or make one with `geohealth synth --out \(folder)`"
+    }
+}
+
+extension StudySources {
+    /// `url` itself, or the `.geojson` files of a folder in name order.
+    public static func geojsonFiles(at url: URL) throws -> [URL] {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue else { return [url] }
+        let files = try FileManager.default.contentsOfDirectory(at: url, includingPropertiesForKeys: nil)
+            .filter { $0.pathExtension.lowercased() == "geojson" }
+            .sorted { $0.lastPathComponent < $1.lastPathComponent }
+        if files.isEmpty { throw InputError(file: url.path, message: "the folder holds no .geojson file") }
+        return files
     }
 }

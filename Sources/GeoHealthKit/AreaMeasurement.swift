@@ -1,0 +1,80 @@
+import Foundation
+import GeoCore
+import GeoIO
+import GEOSBridge
+import Projection
+import Synchronization
+
+/// Area (m²) and representative point (point-on-surface) of polygons, measured in a metric CRS.
+///
+/// The polygons are projected once, ring by ring with batch PROJ calls, converted to GEOS once,
+/// and measured there. ``measureFiles(_:idField:crs:)`` does one file per task in parallel, each
+/// thread with its own GEOS and PROJ contexts (the reentrant APIs demand it).
+public enum AreaMeasurement {
+    public struct Measured: Sendable {
+        public var file: String
+        public var crs: CRS
+        public var ids: [String]
+        /// Square metres in `crs`.
+        public var areas: [Double]
+        /// Point on surface, in `crs`.
+        public var points: [Coordinate]
+
+        public var totalArea: Double { areas.reduce(0, +) }
+    }
+
+    /// The metric CRS for a set of commune codes and their lon/lat extent: the département's
+    /// CRS when the codes name one, otherwise the CRS for the extent (DESIGN.md, "Metric CRS").
+    public static func metricCRS(ids: [String], box: BoundingBox) -> CRS {
+        if let first = ids.first, let crs = MetricCRS.forDepartment(MetricCRS.department(ofCommune: first)) {
+            let department = MetricCRS.department(ofCommune: first)
+            if ids.allSatisfy({ MetricCRS.department(ofCommune: $0) == department }) { return crs }
+        }
+        return MetricCRS.forExtent(box)
+    }
+
+    /// Projects `geometries` (WGS84) to `crs` and measures them.
+    public static func measure(_ geometries: [Geometry], crs: CRS) throws -> (areas: [Double], points: [Coordinate]) {
+        let transformer = try CoordinateTransformer(from: .wgs84, to: crs)
+        let context = GEOSContext.current
+        var areas: [Double] = []
+        var points: [Coordinate] = []
+        areas.reserveCapacity(geometries.count)
+        points.reserveCapacity(geometries.count)
+        for var geometry in geometries {
+            try transformer.transform(&geometry)
+            let native = try context.geometry(geometry)
+            areas.append(try native.area())
+            points.append(try native.pointOnSurface() ?? Coordinate(x: .nan, y: .nan))
+        }
+        return (areas, points)
+    }
+
+    /// Reads each polygon file, projects it to its metric CRS (or `crs` when given) and measures
+    /// it; files are processed in parallel. Results come back in the order of `urls`.
+    public static func measureFiles(_ urls: [URL], idField: String = "code", crs: CRS? = nil) throws -> [Measured] {
+        let results = Mutex<[Result<Measured, any Error>?]>(Array(repeating: nil, count: urls.count))
+        DispatchQueue.concurrentPerform(iterations: urls.count) { i in
+            let outcome = Result { try measureFile(urls[i], idField: idField, crs: crs) }
+            results.withLock { $0[i] = outcome }
+        }
+        return try results.withLock { list in try list.map { try $0!.get() } }
+    }
+
+    static func measureFile(_ url: URL, idField: String, crs: CRS?) throws -> Measured {
+        var ids: [String] = []
+        var geometries: [Geometry] = []
+        var box = BoundingBox.empty
+        _ = try GeoJSONReader.read(contentsOf: url) { i, feature in
+            guard let geometry = feature.geometry, geometry.isPolygonal else {
+                throw InputError(file: url.path, feature: i, message: "not a polygon (\(feature.geometry?.typeName ?? "null"))")
+            }
+            ids.append(feature.value(of: idField)?.stringValue ?? "#\(i)")
+            box.extend(geometry.boundingBox)
+            geometries.append(geometry)
+        }
+        let target = crs ?? metricCRS(ids: ids, box: box)
+        let (areas, points) = try measure(geometries, crs: target)
+        return Measured(file: url.path, crs: target, ids: ids, areas: areas, points: points)
+    }
+}

@@ -1,0 +1,143 @@
+import Foundation
+import GeoCore
+import GEOSBridge
+
+/// Joins a population table to area polygons by code, optionally through the commune history,
+/// so that polygons and populations of different vintages meet. Nothing is dropped silently:
+/// every code that could not be joined is listed in the ``Report``.
+///
+/// Policy, in order:
+/// 1. **Direct match**: the area's code is a key of the table.
+/// 2. **Carried forward** (history): an area code missing from the table whose commune merged
+///    into another (INSEE `MOD` 31–34, 41, 50) is followed to the code that exists in the table;
+///    all polygons that arrive at one code are dissolved (GEOS union) into one area whose
+///    `sourceIDs` lists the old codes. The population is the new commune's.
+/// 3. **Restored** (history, `MOD` 21): a table row with no polygon whose commune was
+///    restored out of an area that exists adds its residents to that area (its territory lies
+///    inside the older polygon), and is listed.
+/// 4. **Arrondissements** (Paris, Lyon, Marseille): a row of a municipal arrondissement with
+///    no polygon adds its residents to the whole commune's area, when that area has no row of
+///    its own (polygon layers such as the COG ones show the whole commune).
+/// 5. What is left is reported: areas without population (population `nil`) and table rows
+///    without polygon.
+public enum PopulationJoin {
+    public struct Merge: Hashable, Sendable {
+        public var code: String
+        public var sources: [String]
+    }
+
+    public struct Restoration: Hashable, Sendable {
+        public var code: String
+        public var into: String
+    }
+
+    public struct Report: Sendable {
+        /// Arrondissement rows pooled into their commune (code → commune).
+        public var arrondissements: [Restoration] = []
+        public var matchedDirectly = 0
+        public var merged: [Merge] = []
+        public var restored: [Restoration] = []
+        public var areasWithoutPopulation: [String] = []
+        public var rowsWithoutArea: [String] = []
+        public var duplicateRows: [String] = []
+        public var rowsWithoutKey = 0
+        public var populationJoined = 0.0
+        public var populationUnjoined = 0.0
+    }
+
+    public static func apply(_ table: PopulationTable, to areas: inout [Area], history: CommuneHistory?) throws -> Report {
+        var report = Report()
+        report.rowsWithoutKey = table.rowsWithoutKey
+        var rowOf: [String: Int] = [:]
+        rowOf.reserveCapacity(table.keys.count)
+        for (r, key) in table.keys.enumerated() {
+            if rowOf[key] == nil { rowOf[key] = r } else { report.duplicateRows.append(key) }
+        }
+
+        // 1–2: resolve each area's code, then group areas that arrive at the same code.
+        var target: [String?] = areas.map { rowOf[$0.id] != nil ? $0.id : nil }
+        if let history {
+            for i in areas.indices where target[i] == nil {
+                target[i] = history.currentCode(of: areas[i].id, exists: { rowOf[$0] != nil })
+            }
+        }
+        var groups: [String: [Int]] = [:]
+        var order: [String] = []
+        for i in areas.indices {
+            guard let code = target[i] else { continue }
+            if groups[code] == nil { order.append(code) }
+            groups[code, default: []].append(i)
+        }
+        var joined: [Area] = []
+        var used = Set<String>()
+        for code in order {
+            let members = groups[code]!
+            var area = members.count == 1 ? areas[members[0]] : try dissolve(members.map { areas[$0] }, as: code)
+            if members.count == 1 && area.id != code {
+                area.sourceIDs = [area.id]
+                area.id = code
+            }
+            if area.sourceIDs != [code] { report.merged.append(Merge(code: code, sources: area.sourceIDs)) }
+            else { report.matchedDirectly += 1 }
+            setPopulation(of: &area, row: rowOf[code]!, table: table)
+            used.insert(code)
+            joined.append(area)
+        }
+        for i in areas.indices where target[i] == nil {
+            report.areasWithoutPopulation.append(areas[i].id)
+            joined.append(areas[i])
+        }
+
+        // 3–4: rows restored out of an existing area, or arrondissements of a whole commune.
+        var position: [String: Int] = [:]
+        for (i, a) in joined.enumerated() { position[a.id] = i }
+        for (r, key) in table.keys.enumerated() where !used.contains(key) && rowOf[key] == r {
+            guard let parent = CommuneHistory.municipalArrondissementParent(of: key), let i = position[parent], rowOf[parent] == nil else { continue }
+            if joined[i].population == nil {
+                joined[i].population = 0
+                report.areasWithoutPopulation.removeAll { $0 == parent }
+            }
+            add(row: r, of: table, to: &joined[i])
+            used.insert(key)
+            report.arrondissements.append(Restoration(code: key, into: parent))
+        }
+        for (r, key) in table.keys.enumerated() where !used.contains(key) && rowOf[key] == r {
+            if let parent = history?.restorationParent(of: key), let i = position[parent], joined[i].population != nil {
+                add(row: r, of: table, to: &joined[i])
+                report.restored.append(Restoration(code: key, into: parent))
+            } else {
+                report.rowsWithoutArea.append(key)
+                report.populationUnjoined += table.population[r]
+            }
+        }
+        report.populationJoined = joined.reduce(0) { $0 + ($1.population ?? 0) }
+        areas = joined
+        return report
+    }
+
+    private static func add(row r: Int, of table: PopulationTable, to area: inout Area) {
+        area.population = (area.population ?? 0) + table.population[r]
+        for (g, group) in table.ageGroups.enumerated() where !table.byAge.isEmpty {
+            area.populationByAge[group, default: 0] += table.byAge[r][g]
+        }
+    }
+
+    private static func setPopulation(of area: inout Area, row: Int, table: PopulationTable) {
+        area.population = table.population[row]
+        if !table.byAge.isEmpty {
+            area.populationByAge = Dictionary(uniqueKeysWithValues: zip(table.ageGroups, table.byAge[row]))
+        }
+    }
+
+    /// Dissolves the polygons of merged communes into one area (GEOS unary union).
+    static func dissolve(_ parts: [Area], as code: String) throws -> Area {
+        let context = GEOSContext.current
+        let union = try context.unionAll(parts.map { try context.geometry($0.geometry) })
+        let polygons = try union.geometry().polygons
+        let geometry: Geometry = polygons.count == 1 ? .polygon(polygons[0]) : .multiPolygon(polygons)
+        let main = parts.first { $0.id == code } ?? parts[0]
+        return Area(
+            id: code, name: main.name, geometry: geometry, attributes: main.attributes,
+            sourceIDs: parts.flatMap(\.sourceIDs).sorted())
+    }
+}

@@ -1,0 +1,64 @@
+import Foundation
+import GeoCore
+import GeoIO
+
+/// A population table keyed by commune code: total residents and, optionally, residents by
+/// age group (every column whose name starts with `age_`, e.g. `age_00_14`).
+///
+/// Numbers may use a space as thousands separator and a comma as decimal mark (French
+/// spreadsheets); anything else that is not a finite, non-negative number is an error naming
+/// the file, line and column. Rows whose key is empty are counted, not joined (the INSEE file
+/// carries Mayotte that way).
+public struct PopulationTable: Sendable {
+    public var file: String
+    public var keys: [String]
+    public var population: [Double]
+    /// Age-group labels (the column names without the `age_` prefix).
+    public var ageGroups: [String]
+    /// `byAge[row][group]`, empty when the table has no age columns.
+    public var byAge: [[Double]]
+    /// Rows skipped because their key was empty.
+    public var rowsWithoutKey: Int
+
+    public static func read(_ url: URL, key: String, field: String) throws -> PopulationTable {
+        try PopulationTable(table: CSVTable.read(contentsOf: url), key: key, field: field)
+    }
+
+    public init(table: CSVTable, key: String, field: String) throws {
+        file = table.file
+        let keyColumn = try table.column(key)
+        let valueColumn = try table.column(field)
+        let ageColumns = table.header.indices.filter { table.header[$0].lowercased().hasPrefix("age_") }
+        ageGroups = ageColumns.map { String(table.header[$0].dropFirst(4)) }
+        keys = []
+        population = []
+        byAge = []
+        rowsWithoutKey = 0
+        keys.reserveCapacity(table.rows.count)
+        population.reserveCapacity(table.rows.count)
+        for (r, row) in table.rows.enumerated() {
+            let code = row[keyColumn].trimmingSpaces()
+            if code.isEmpty {
+                rowsWithoutKey += 1
+                continue
+            }
+            keys.append(code)
+            population.append(try Self.count(row[valueColumn], table: table, row: r, field: table.header[valueColumn]))
+            if !ageColumns.isEmpty {
+                byAge.append(try ageColumns.map { try Self.count(row[$0], table: table, row: r, field: table.header[$0]) })
+            }
+        }
+    }
+
+    /// Parses a head count: `1234`, `1 234`, `1234,5`; rejects negatives, NaN and text.
+    static func count(_ raw: String, table: CSVTable, row: Int, field: String) throws -> Double {
+        var text = raw.trimmingSpaces().replacingOccurrences(of: "\u{00A0}", with: "").replacingOccurrences(of: " ", with: "")
+        text = text.replacingOccurrences(of: ",", with: ".")
+        guard let value = Double(text), value.isFinite, value >= 0 else {
+            throw InputError(
+                file: table.file, line: table.lineNumbers[row], field: field,
+                message: "'\(raw)' is not a population count (a non-negative number)")
+        }
+        return value
+    }
+}

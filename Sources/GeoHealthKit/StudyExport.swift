@@ -1,0 +1,21 @@
+import Foundation
+import GeoCore
+import GeoIO
+
+/// Writes a loaded study's areas as GeoJSON: code, name, population (null when unjoined),
+/// age groups, and the source codes of dissolved communes.
+public enum StudyExport {
+    public static func writeAreas(_ study: Study, to url: URL, inputs: [URL]) throws {
+        let writer = try GeoJSONWriter(url, inputs: inputs)
+        for area in study.areas {
+            var props = Properties([("code", .string(area.id)), ("nom", .string(area.name))])
+            props["population"] = area.population.map { .number($0) } ?? .null
+            for (group, count) in area.populationByAge.sorted(by: { $0.key < $1.key }) {
+                props["age_" + group] = .number(count)
+            }
+            if area.sourceIDs != [area.id] { props["source_codes"] = .strings(area.sourceIDs) }
+            try writer.write(Feature(geometry: area.geometry, properties: props))
+        }
+        try writer.finish()
+    }
+}

@@ -1,0 +1,23 @@
+import ArgumentParser
+
+/// The `geohealth` command: one subcommand per job (docs/cli.md).
+@main
+struct GeoHealth: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "geohealth",
+        abstract: "Access to primary care: coverage, travel, accessibility, inequality and gaps.",
+        discussion: """
+            Exit status: 0 success, 1 data or library error (the message names the file, the
+            feature or line, and the field), 64 usage error.
+
+            Start with the sample département shipped in geodata/:
+              geohealth study geodata
+              geohealth info geodata/communes.geojson
+            """,
+        version: GeoHealthVersion.string,
+        subcommands: [StudyCommand.self, Info.self, Synth.self])
+}
+
+enum GeoHealthVersion {
+    static let string = "0.1.0"
+}

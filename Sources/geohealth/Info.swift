@@ -1,0 +1,50 @@
+import ArgumentParser
+import Foundation
+import GeoHealthKit
+
+struct Info: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Say what a GeoJSON layer or CSV table holds, and what is wrong with it.",
+        discussion: """
+            Reports the feature count, geometry types, bounding box, CRS (declared or guessed),
+            the metric CRS GeoHealth would use, every field with its types and examples, null,
+            empty and invalid geometries (with the GEOS reason) and repeated ids. Several files
+            are read in parallel.
+
+            Examples:
+              geohealth info geodata/communes.geojson
+              geohealth info geodata/sites.csv --format json
+              geohealth info ../shared/geodata-real/communes/*.geojson --format json
+            """)
+
+    @Argument(help: "GeoJSON (.geojson, .json) or CSV (.csv, .tsv, .txt) files.")
+    var files: [String]
+
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("give at least one file") }
+    }
+
+    func run() throws {
+        let urls = files.map { URL(fileURLWithPath: $0) }
+        let results = LayerInfo.describeAll(urls)
+        var failures = 0
+        var summaries: [Summary] = []
+        for (url, result) in zip(urls, results) {
+            switch result {
+            case .success(let summary): summaries.append(summary)
+            case .failure(let error):
+                failures += 1
+                summaries.append(Summary([("file", .string(url.path)), ("error", .string(String(describing: error)))]))
+                if output.quiet || output.format == .text { FileHandle.standardError.write(Data("error: \(error)\n".utf8)) }
+            }
+        }
+        if summaries.count == 1 {
+            if failures == 0 { output.print(summaries[0]) } else if output.format == .json { output.print(summaries[0]) }
+        } else {
+            output.print(LayerInfo.combine(summaries))
+        }
+        if failures > 0 { throw ExitCode.failure }
+    }
+}

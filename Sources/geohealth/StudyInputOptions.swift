@@ -1,0 +1,71 @@
+import ArgumentParser
+import Foundation
+import GeoCore
+import GeoHealthKit
+
+/// The input options every analysis command shares (DESIGN.md, "The CLI's vocabulary").
+struct StudyInputOptions: ParsableArguments {
+    @Argument(help: "A study folder (communes.geojson, population.csv, history.csv, sites.csv, cpts.csv).")
+    var folder: String?
+
+    @Option(help: "Commune polygons (GeoJSON file, or a folder of them); repeat for several.")
+    var areas: [String] = []
+
+    @Option(help: "Field of the commune code in --areas.")
+    var areaId = "code"
+
+    @Option(help: "Field of the commune name in --areas.")
+    var areaName = "nom"
+
+    @Option(help: "Population table (CSV; columns age_* are read as age groups).")
+    var population: String?
+
+    @Option(help: "Column of the commune code in --population.")
+    var populationKey = "COM"
+
+    @Option(help: "Column of the population count in --population.")
+    var populationField = "PMUN"
+
+    @Option(help: "INSEE commune history (mouvements des communes CSV).")
+    var history: String?
+
+    @Option(help: "Use only history events on or after this date (YYYY-MM-DD), the polygons' vintage.")
+    var historySince: String?
+
+    @Option(help: "Site table (CSV or GeoJSON points); repeat for several files.")
+    var sites: [String] = []
+
+    @Option(help: "Kind of the sites of files without a kind column (msp, hospital, emergency, sas, centre, …).")
+    var kind: String?
+
+    @Option(help: "CRS of x/y columns in site tables, e.g. EPSG:2154.")
+    var sitesCrs: String?
+
+    @Option(help: "Territories: CSV of (territory, code) memberships or GeoJSON polygons.")
+    var territories: String?
+
+    func validate() throws {
+        if folder == nil && areas.isEmpty { throw ValidationError("give a study folder or --areas FILE") }
+        if let sitesCrs, CRS(sitesCrs) == nil { throw ValidationError("--sites-crs '\(sitesCrs)' is not a CRS; write EPSG:n") }
+        if let historySince, historySince.count != 10 { throw ValidationError("--history-since takes a date YYYY-MM-DD") }
+    }
+
+    func sources() throws -> StudySources {
+        func url(_ path: String) -> URL { URL(fileURLWithPath: path) }
+        let areaFiles = try areas.flatMap { try StudySources.geojsonFiles(at: url($0)) }
+        var s = try folder.map { try StudySources.discover(in: url($0)) } ?? StudySources(areas: areaFiles)
+        if !areaFiles.isEmpty { s.areas = areaFiles }
+        s.areaIDField = areaId
+        s.areaNameField = areaName
+        if let population { s.population = url(population) }
+        s.populationKey = populationKey
+        s.populationField = populationField
+        if let history { s.history = url(history) }
+        if let historySince { s.historySince = historySince }
+        if !sites.isEmpty { s.sites = sites.map { (url($0), kind.map { SiteKind($0.lowercased()) }) } }
+        else if let kind { s.sites = s.sites.map { ($0.url, SiteKind(kind.lowercased())) } }
+        if let sitesCrs { s.sitesCRS = CRS(sitesCrs) }
+        if let territories { s.territories = url(territories) }
+        return s
+    }
+}

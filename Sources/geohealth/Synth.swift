@@ -1,0 +1,54 @@
+import ArgumentParser
+import Foundation
+import GeoHealthKit
+
+struct Synth: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Generate a synthetic département: communes, population, sites, CPTS, roads, history.",
+        discussion: """
+            Writes communes.geojson, population.csv, history.csv, sites.csv, cpts.csv,
+            roads.geojson and a README.md into the output folder. The same seed gives the
+            same bytes on every machine; the sample in geodata/ is seed 1.
+
+            Examples:
+              geohealth synth --seed 1 --out geodata
+              geohealth synth --seed 7 --communes 600 --out /tmp/bigger
+            """)
+
+    @Option(help: "Seed of the random generator.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Number of communes (at least 20).")
+    var communes = 240
+
+    @Option(help: "Number of maisons de santé pluriprofessionnelles (MSP).")
+    var msp = 22
+
+    @Option(help: "Number of CPTS territories.")
+    var cpts = 6
+
+    @Option(help: "Output folder (created if needed).")
+    var out: String
+
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        guard communes >= 20 else { throw ValidationError("--communes must be at least 20") }
+        guard msp >= 0, msp + 6 < communes else { throw ValidationError("--msp must be between 0 and \(communes - 7)") }
+        guard (1...communes / 4).contains(cpts) else { throw ValidationError("--cpts must be between 1 and \(communes / 4)") }
+    }
+
+    func run() throws {
+        var options = SyntheticTerritory.Options()
+        options.seed = seed
+        options.communes = communes
+        options.msp = msp
+        options.cpts = cpts
+        // Keep the commune density of a real département: about 23 km² per commune.
+        options.radius = (Double(communes) * 23e6 / Double.pi).squareRoot()
+        let territory = try SyntheticTerritory.generate(options)
+        let folder = URL(fileURLWithPath: out)
+        try territory.write(to: folder)
+        output.print(territory.summary(folder: folder))
+    }
+}
