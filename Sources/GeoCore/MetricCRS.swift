@@ -26,6 +26,7 @@ public enum MetricCRS {
     /// The CRS for data whose longitude/latitude bounding box is `box`.
     public static func forExtent(_ box: BoundingBox) -> CRS {
         let c = box.center
+        if Ring.contains(metropolitanOutline, c) || corsica.contains(c) { return .lambert93 }
         for (region, crs) in regions where region.contains(c) { return crs }
         return utmZone(longitude: c.x, latitude: c.y)
     }
@@ -39,9 +40,23 @@ public enum MetricCRS {
         return CRS(epsg: (latitude >= 0 ? 32600 : 32700) + zone)
     }
 
+    /// A coarse outline of mainland France (lon/lat), pushed up to 30 km outwards along the land
+    /// borders and further out at sea, so that border communes fall inside and Brussels,
+    /// Luxembourg, Basel, Geneva, Turin or Jersey do not. At this resolution places within
+    /// about 10 km of a land border (Saarbrücken, say) may be taken as French.
+    static let metropolitanOutline: [Coordinate] = [
+        (2.50, 51.25), (3.20, 50.85), (4.15, 50.40), (4.75, 50.20), (5.45, 49.60), (6.45, 49.55),
+        (8.25, 49.05), (7.70, 48.20), (7.55, 47.60), (7.00, 47.52), (6.30, 46.90), (6.05, 46.40),
+        (6.00, 46.14), (6.19, 46.14), (6.19, 46.30), (6.50, 46.46), (6.85, 46.40), (7.10, 45.90), (7.20, 45.25), (6.95, 44.85), (7.75, 44.15),
+        (7.60, 43.70), (7.00, 43.20), (3.60, 42.90), (3.20, 42.35), (1.50, 42.35), (-0.50, 42.75),
+        (-1.80, 43.30), (-2.20, 44.50), (-3.20, 47.00), (-5.30, 47.80), (-5.30, 48.80), (-3.00, 48.95),
+        (-2.00, 48.70), (-1.75, 49.10), (-2.05, 49.75), (0.00, 49.80), (1.40, 50.40), (1.50, 51.10), (2.50, 51.25),
+    ].map { Coordinate(x: $0.0, y: $0.1) }
+
+    static let corsica = BoundingBox(minX: 8.40, minY: 41.30, maxX: 9.70, maxY: 43.10)
+
     /// Lon/lat extents (with a margin for the sea) of the territories that have a national CRS.
     static let regions: [(BoundingBox, CRS)] = [
-        (BoundingBox(minX: -5.8, minY: 41.0, maxX: 10.0, maxY: 51.5), .lambert93),
         (BoundingBox(minX: -63.2, minY: 14.2, maxX: -60.7, maxY: 18.2), .antilles),
         (BoundingBox(minX: -54.7, minY: 2.0, maxX: -51.5, maxY: 6.0), .guyane),
         (BoundingBox(minX: 55.1, minY: -21.5, maxX: 56.0, maxY: -20.8), .reunion),
