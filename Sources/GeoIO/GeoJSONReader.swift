@@ -54,6 +54,13 @@ public enum GeoJSONReader {
         let summary = try read(contentsOf: url) { _, f in features.append(f) }
         return (features, summary)
     }
+
+    /// All features of an in-memory document named `file` in messages.
+    public static func features(data: Data, file: String) throws -> (features: [Feature], summary: Summary) {
+        var features: [Feature] = []
+        let summary = try read(data: data, file: file) { _, f in features.append(f) }
+        return (features, summary)
+    }
 }
 
 /// The top-level walk of one document.

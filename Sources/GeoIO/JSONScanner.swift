@@ -59,6 +59,12 @@ struct JSONScanner {
         switch b {
         case UInt8(ascii: "\""): return "a string"
         case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"): return "a number"
+        case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"):
+            var end = pos
+            while end < count, end - pos < 20, (bytes[end] | 0x20) >= UInt8(ascii: "a"), (bytes[end] | 0x20) <= UInt8(ascii: "z") { end += 1 }
+            let word = String(decoding: UnsafeBufferPointer(start: bytes + pos, count: end - pos), as: UTF8.self)
+            let nonFinite = ["NaN", "Infinity", "inf", "nan"].contains(word)
+            return "'\(word)'" + (nonFinite ? " (JSON has no NaN or Infinity)" : "")
         case 0x21...0x7E: return "'\(Character(Unicode.Scalar(b)))'"
         default: return "byte 0x\(String(b, radix: 16, uppercase: true))"
         }
@@ -182,10 +188,11 @@ struct JSONScanner {
         return memcmp(bytes + raw.start, literal.utf8Start, n) == 0
     }
 
-    /// Decodes a scanned string (escapes, `\u` surrogate pairs; invalid UTF-8 is repaired with U+FFFD).
+    /// Decodes a scanned string (escapes, `\u` surrogate pairs). Invalid UTF-8 is an error, not
+    /// repaired: RFC 8259 §8.1 requires UTF-8, and replacing bytes would lose the user's text.
     func decode(_ raw: RawString) throws -> String {
         if !raw.hasEscapes {
-            return String(decoding: UnsafeBufferPointer(start: bytes + raw.start, count: raw.end - raw.start), as: UTF8.self)
+            return try utf8(UnsafeBufferPointer(start: bytes + raw.start, count: raw.end - raw.start), at: raw.start)
         }
         var out: [UInt8] = []
         out.reserveCapacity(raw.end - raw.start)
@@ -224,7 +231,12 @@ struct JSONScanner {
                 throw error("invalid escape '\\\(Character(Unicode.Scalar(e)))' in string", at: i - 2)
             }
         }
-        return String(decoding: out, as: UTF8.self)
+        return try out.withUnsafeBufferPointer { try utf8($0, at: raw.start) }
+    }
+
+    private func utf8(_ buffer: UnsafeBufferPointer<UInt8>, at offset: Int) throws -> String {
+        if let s = String(validating: buffer, as: UTF8.self) { return s }
+        throw error("invalid UTF-8 in a string (GeoJSON must be UTF-8, RFC 8259 §8.1; convert a Latin-1 file with: iconv -f latin1 -t utf-8)", at: offset)
     }
 
     private func hex4(at i: Int) throws -> UInt32 {

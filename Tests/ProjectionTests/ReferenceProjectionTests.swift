@@ -1,0 +1,83 @@
+import GeoCore
+import GeoHealthTestSupport
+import Projection
+import Testing
+
+/// Landmarks and geodesic distances against pyproj (Tests/reference/projection.json, written by
+/// Tests/reference/make_reference.py; libraries and versions in its `provenance`).
+@Suite struct ReferenceProjectionTests {
+    struct Landmark { var name: String; var lon, lat: Double; var epsg: Int; var x, y: Double }
+
+    static func landmarks() throws -> [Landmark] {
+        let json = try Fixtures.reference("projection.json")
+        return (json["landmarks"] as! [[String: Any]]).map {
+            Landmark(name: $0["name"] as! String, lon: $0["lon"] as! Double, lat: $0["lat"] as! Double,
+                     epsg: $0["epsg"] as! Int, x: $0["x"] as! Double, y: $0["y"] as! Double)
+        }
+    }
+
+    @Test func landmarksAgreeWithPyprojToOneMillimetre() throws {
+        let all = try Self.landmarks()
+        #expect(all.count >= 10)
+        for l in all {
+            let t = try CoordinateTransformer(from: .wgs84, to: CRS(epsg: l.epsg))
+            let p = try t.transform(Coordinate(x: l.lon, y: l.lat))
+            #expect(abs(p.x - l.x) < 0.001 && abs(p.y - l.y) < 0.001, "\(l.name): (\(p.x), \(p.y)) vs pyproj (\(l.x), \(l.y))")
+        }
+    }
+
+    @Test func batchTransformEqualsPointByPointAndInverts() throws {
+        let metro = try Self.landmarks().filter { $0.epsg == 2154 }
+        var points = metro.map { Coordinate(x: $0.lon, y: $0.lat) }
+        let forward = try CoordinateTransformer(from: .wgs84, to: .lambert93)
+        try forward.transform(&points)
+        for (p, l) in zip(points, metro) { #expect(abs(p.x - l.x) < 0.001 && abs(p.y - l.y) < 0.001, "\(l.name)") }
+        let inverse = try CoordinateTransformer(from: .lambert93, to: .wgs84)
+        try inverse.transform(&points)
+        for (p, l) in zip(points, metro) { #expect(abs(p.x - l.lon) < 1e-9 && abs(p.y - l.lat) < 1e-9, "\(l.name)") }
+    }
+
+    @Test func geodesicDistancesAgreeWithPyprojGeod() throws {
+        let json = try Fixtures.reference("projection.json")
+        for d in json["geodesic"] as! [[String: Any]] {
+            let a = d["from"] as! [Double], b = d["to"] as! [Double]
+            let metres = Geodesic.wgs84.distance(from: Coordinate(x: a[0], y: a[1]), to: Coordinate(x: b[0], y: b[1]))
+            #expect(abs(metres - (d["metres"] as! Double)) < 0.001, "\(d["name"]!)")
+        }
+    }
+}
+
+@Suite struct ProjectionErrorTests {
+    @Test func unknownCRSIsAnErrorWithPROJsMessage() {
+        #expect {
+            try CoordinateTransformer(from: .wgs84, to: CRS(epsg: 999_999))
+        } throws: { error in
+            guard let e = error as? ProjectionError, case .noTransformation(_, _, let message) = e else { return false }
+            return !message.isEmpty
+        }
+    }
+
+    @Test func nonFiniteCoordinatesNameTheirIndex() throws {
+        let t = try CoordinateTransformer(from: .wgs84, to: .lambert93)
+        var points = [Coordinate(x: 2, y: 48), Coordinate(x: .nan, y: 48), Coordinate(x: 3, y: 47)]
+        #expect {
+            try t.transform(&points)
+        } throws: { error in
+            guard let e = error as? ProjectionError, case .pointFailed(let index, _, _) = e else { return false }
+            return index == 1
+        }
+    }
+
+    @Test func geometriesAreTransformedRingByRing() throws {
+        let t = try CoordinateTransformer(from: .wgs84, to: .lambert93)
+        let square = Geometry.polygon(Polygon(exterior: [
+            Coordinate(x: 2, y: 46), Coordinate(x: 2.01, y: 46), Coordinate(x: 2.01, y: 46.01), Coordinate(x: 2, y: 46.01), Coordinate(x: 2, y: 46),
+        ]))
+        let projected = try t.transformed(square)
+        #expect(projected.coordinateCount == 5)
+        guard case .polygon(let p) = projected else { Issue.record("type changed"); return }
+        // 0.01° × 0.01° at 46°N ≈ 774 m × 1112 m ≈ 0.86 km², positive (counter-clockwise kept).
+        let area = Ring.signedArea(p.exterior)
+        #expect(area > 0.85e6 && area < 0.87e6, "\(area)")
+    }
+}
