@@ -90,7 +90,7 @@ private struct CSVParser {
             let start = line
             let fields = try record(separator)
             guard fields.count == header.count else {
-                throw InputError(file: file, line: start, feature: rows.count,
+                throw InputError(file: file, line: start,
                                  message: "row has \(fields.count) fields, the header has \(header.count)")
             }
             rows.append(fields)
