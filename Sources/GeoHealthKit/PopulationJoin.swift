@@ -61,19 +61,26 @@ public enum PopulationJoin {
                 target[i] = history.currentCode(of: areas[i].id, exists: { rowOf[$0] != nil })
             }
         }
-        var groups: [String: [Int]] = [:]
-        var order: [String] = []
-        for i in areas.indices {
-            guard let code = target[i] else { continue }
-            if groups[code] == nil { order.append(code) }
-            groups[code, default: []].append(i)
-        }
+        var members: [String: [Int]] = [:]
+        var slot: [String: Int] = [:]
         var joined: [Area] = []
+        for i in areas.indices {
+            guard let code = target[i] else {
+                report.areasWithoutPopulation.append(areas[i].id)
+                joined.append(areas[i])
+                continue
+            }
+            if slot[code] == nil {
+                slot[code] = joined.count
+                joined.append(areas[i])
+            }
+            members[code, default: []].append(i)
+        }
         var used = Set<String>()
-        for code in order {
-            let members = groups[code]!
-            var area = members.count == 1 ? areas[members[0]] : try dissolve(members.map { areas[$0] }, as: code)
-            if members.count == 1 && area.id != code {
+        for code in slot.keys.sorted(by: { slot[$0]! < slot[$1]! }) {
+            let group = members[code]!
+            var area = group.count == 1 ? areas[group[0]] : try dissolve(group.map { areas[$0] }, as: code)
+            if group.count == 1 && area.id != code {
                 area.sourceIDs = [area.id]
                 area.id = code
             }
@@ -81,11 +88,7 @@ public enum PopulationJoin {
             else { report.matchedDirectly += 1 }
             setPopulation(of: &area, row: rowOf[code]!, table: table)
             used.insert(code)
-            joined.append(area)
-        }
-        for i in areas.indices where target[i] == nil {
-            report.areasWithoutPopulation.append(areas[i].id)
-            joined.append(areas[i])
+            joined[slot[code]!] = area
         }
 
         // 3–4: rows restored out of an existing area, or arrondissements of a whole commune.

@@ -24,9 +24,9 @@ public enum StudyLoader {
         ]))
 
         var populationReport: PopulationJoin.Report?
+        let history = try sources.history.map { try CommuneHistory.read(contentsOf: $0, since: sources.historySince) }
         if let url = sources.population {
             let table = try PopulationTable.read(url, key: sources.populationKey, field: sources.populationField)
-            let history = try sources.history.map { try CommuneHistory.read(contentsOf: $0, since: sources.historySince) }
             let report = try PopulationJoin.apply(table, to: &areas, history: history)
             populationReport = report
             summary["population"] = .object(describe(report, table: table, history: history))
@@ -54,7 +54,7 @@ public enum StudyLoader {
         var territories: [Territory] = []
         if let url = sources.territories {
             territories = try TerritoryTable.read(url)
-            let unknown = resolveMembers(&territories, areas: areas)
+            let unknown = resolveMembers(&territories, areas: areas, history: history)
             summary["territories"] = .object(Properties([
                 ("file", .string(url.path)),
                 ("territories", .int(territories.count)),
@@ -72,8 +72,9 @@ public enum StudyLoader {
     }
 
     /// Maps territory member codes onto the loaded areas (following merges through the areas'
-    /// source ids) and returns the codes that match no area, as `territory:code`.
-    static func resolveMembers(_ territories: inout [Territory], areas: [Area]) -> [String] {
+    /// source ids, and restored communes to the older polygon that holds them) and returns the
+    /// codes that match no area, as `territory:code`.
+    static func resolveMembers(_ territories: inout [Territory], areas: [Area], history: CommuneHistory?) -> [String] {
         var owner: [String: String] = [:]
         for a in areas { for s in a.sourceIDs { owner[s] = a.id }; owner[a.id] = a.id }
         var unknown: [String] = []
@@ -81,7 +82,7 @@ public enum StudyLoader {
             guard let ids = territories[t].memberIDs else { continue }
             var resolved: [String] = []
             for code in ids {
-                guard let id = owner[code] else { unknown.append("\(territories[t].id):\(code)"); continue }
+                guard let id = owner[code] ?? history?.restorationParent(of: code).flatMap({ owner[$0] }) else { unknown.append("\(territories[t].id):\(code)"); continue }
                 if !resolved.contains(id) { resolved.append(id) }
             }
             territories[t].definition = .areas(resolved)

@@ -44,8 +44,6 @@ struct Synth: ParsableCommand {
         options.communes = communes
         options.msp = msp
         options.cpts = cpts
-        // Keep the commune density of a real département: about 23 km² per commune.
-        options.radius = (Double(communes) * 23e6 / Double.pi).squareRoot()
         let territory = try SyntheticTerritory.generate(options)
         let folder = URL(fileURLWithPath: out)
         try territory.write(to: folder)

@@ -36,7 +36,10 @@ public struct SyntheticTerritory: Sendable {
         public var name = "Val-de-Synthèse"
         /// The centre, in Lambert-93 metres (the Berry, in the middle of France).
         public var center = Coordinate(x: 660_000, y: 6_600_000)
-        public var radius = 42_000.0
+        /// Land per commune; the average French commune covers about 23 km² (INSEE).
+        public var areaPerCommune = 23e6
+        /// The boundary's mean radius, from the number of communes and `areaPerCommune`.
+        public var radius: Double { (Double(communes) * areaPerCommune / Double.pi).squareRoot() }
         public var minimumSpacing = 1_200.0
         public var msp = 22
         public var healthCentres = 6
