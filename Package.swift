@@ -31,7 +31,7 @@ let package = Package(
             name: "geohealth",
             dependencies: ["GeoHealthKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .executableTarget(name: "GeoHealthBench", dependencies: ["GeoHealthKit", "GeoIO", "GeoCore"]),
+        .executableTarget(name: "GeoHealthBench", dependencies: ["GeoHealthKit", "GeoIO", "GeoCore", "GEOSBridge", "Projection"]),
 
         // Tests.
         .target(name: "GeoHealthTestSupport", dependencies: ["GeoCore"], path: "Tests/GeoHealthTestSupport"),

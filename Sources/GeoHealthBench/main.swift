@@ -2,6 +2,8 @@
 //
 //   GeoHealthBench read  DIR   parse every GeoJSON file of DIR (throughput in MB/s)
 //   GeoHealthBench areas DIR   metropolitan communes → EPSG:2154 → area + point-on-surface
+//   GeoHealthBench bindings N  N rounds of every GEOS/PROJ binding call, error paths included,
+//                              for scripts/leak-check (valgrind)
 //
 // Times are wall-clock for the whole job, printed as `key: value` lines; peak memory is
 // measured from outside with `/usr/bin/time -v` by scripts/benchmark.
@@ -48,8 +50,8 @@ func benchAreas(_ dir: URL) throws {
 }
 
 let arguments = CommandLine.arguments
-guard arguments.count == 3, let job = ["read": benchRead, "areas": benchAreas][arguments[1]] else {
-    FileHandle.standardError.write(Data("usage: GeoHealthBench read|areas DIR\n".utf8))
+guard arguments.count == 3, let job = ["read": benchRead, "areas": benchAreas, "bindings": bindingRounds][arguments[1]] else {
+    FileHandle.standardError.write(Data("usage: GeoHealthBench read|areas DIR | bindings N\n".utf8))
     exit(64)
 }
 do {
