@@ -40,6 +40,7 @@ let package = Package(
         .testTarget(name: "GEOSBridgeTests", dependencies: ["GEOSBridge", "GeoHealthTestSupport"]),
         .testTarget(name: "ProjectionTests", dependencies: ["Projection", "GeoHealthTestSupport"]),
         .testTarget(name: "GeoHealthKitTests", dependencies: ["GeoHealthKit", "GeoHealthTestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["geohealth", "GeoHealthTestSupport"]),
         .testTarget(name: "RealDataTests", dependencies: ["GeoHealthKit", "GeoHealthTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

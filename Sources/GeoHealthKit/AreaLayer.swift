@@ -26,7 +26,7 @@ public enum AreaLayer {
         for (i, result) in layers.enumerated() {
             for area in result.areas {
                 if let other = fileOf.updateValue(i, forKey: area.id) {
-                    throw InputError(file: urls[i].path, field: idField, message: "area id '\(area.id)' is also in \(urls[other].path)")
+                    throw InputError(file: urls[i].relativePath, field: idField, message: "area id '\(area.id)' is also in \(urls[other].path)")
                 }
             }
             areas += result.areas
@@ -41,15 +41,15 @@ public enum AreaLayer {
         var seen: [String: Int] = [:]
         let summary = try GeoJSONReader.read(contentsOf: url) { i, feature in
             guard let id = feature.value(of: idField)?.stringValue, !id.isEmpty else {
-                throw InputError(file: url.path, feature: i, field: idField, message: "missing area id (choose the field with --area-id)")
+                throw InputError(file: url.relativePath, feature: i, field: idField, message: "missing area id (choose the field with --area-id)")
             }
             if let first = seen[id] {
-                throw InputError(file: url.path, feature: i, field: idField, message: "duplicate area id '\(id)' (first at feature \(first))")
+                throw InputError(file: url.relativePath, feature: i, field: idField, message: "duplicate area id '\(id)' (first at feature \(first))")
             }
             seen[id] = i
             guard let geometry = feature.geometry, geometry.isPolygonal else {
                 let found = feature.geometry?.typeName ?? "null"
-                throw InputError(file: url.path, feature: i, message: "area '\(id)' has a \(found) geometry; areas must be Polygon or MultiPolygon")
+                throw InputError(file: url.relativePath, feature: i, message: "area '\(id)' has a \(found) geometry; areas must be Polygon or MultiPolygon")
             }
             var attributes = feature.properties
             attributes[idField] = nil
@@ -57,7 +57,7 @@ public enum AreaLayer {
             attributes[nameField] = nil
             areas.append(Area(id: id, name: name, geometry: geometry, attributes: attributes))
         }
-        if areas.isEmpty { throw InputError(file: url.path, message: "the layer holds no features") }
+        if areas.isEmpty { throw InputError(file: url.relativePath, message: "the layer holds no features") }
         let repairs = try repairInvalid(&areas)
         return (areas, repairs, summary.warnings)
     }

@@ -67,7 +67,7 @@ public enum AreaMeasurement {
         var box = BoundingBox.empty
         _ = try GeoJSONReader.read(contentsOf: url) { i, feature in
             guard let geometry = feature.geometry, geometry.isPolygonal else {
-                throw InputError(file: url.path, feature: i, message: "not a polygon (\(feature.geometry?.typeName ?? "null"))")
+                throw InputError(file: url.relativePath, feature: i, message: "not a polygon (\(feature.geometry?.typeName ?? "null"))")
             }
             ids.append(feature.value(of: idField)?.stringValue ?? "#\(i)")
             box.extend(geometry.boundingBox)
@@ -75,6 +75,6 @@ public enum AreaMeasurement {
         }
         let target = crs ?? metricCRS(ids: ids, box: box)
         let (areas, points) = try measure(geometries, crs: target)
-        return Measured(file: url.path, crs: target, ids: ids, areas: areas, points: points)
+        return Measured(file: url.relativePath, crs: target, ids: ids, areas: areas, points: points)
     }
 }

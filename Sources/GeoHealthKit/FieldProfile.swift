@@ -35,7 +35,9 @@ struct FieldProfile {
     /// Adds a CSV cell: numbers are recognised, the empty string is a missing value.
     mutating func add(cell: String) {
         if cell.isEmpty { add(.null); return }
-        if let d = Double(cell.trimmingSpaces()), d.isFinite { add(.number(d)); return }
+        // Codes with leading zeros (INSEE "01053", postcodes) are text, not numbers.
+        let looksLikeCode = cell.count > 1 && cell.hasPrefix("0") && !cell.hasPrefix("0.") && !cell.hasPrefix("0,")
+        if !looksLikeCode, let d = Double(cell.trimmingSpaces()), d.isFinite { add(.number(d)); return }
         add(.string(cell))
     }
 

@@ -56,7 +56,7 @@ public enum LayerInfo {
             }
         }
         var summary = Summary([
-            ("file", .string(url.path)),
+            ("file", .string(url.relativePath)),
             ("type", .string(result.type)),
             ("features", .int(result.featureCount)),
             ("coordinates", .int(coordinates)),
@@ -84,7 +84,7 @@ public enum LayerInfo {
         var profiles = table.header.map { FieldProfile(name: $0) }
         for row in table.rows { for (c, cell) in row.enumerated() { profiles[c].add(cell: cell) } }
         var summary = Summary([
-            ("file", .string(url.path)),
+            ("file", .string(url.relativePath)),
             ("type", .string("CSV table")),
             ("separator", .string(table.separatorName)),
             ("rows", .int(table.rows.count)),

@@ -116,17 +116,17 @@ public enum SiteTable {
         var seen: [String: Int] = [:]
         _ = try GeoJSONReader.read(contentsOf: url) { i, feature in
             let id = idNames.lazy.compactMap { feature.value(of: $0)?.stringValue }.first ?? feature.id?.stringValue
-            guard let id, !id.isEmpty else { throw InputError(file: url.path, feature: i, message: "site without id (one of \(idNames.joined(separator: ", ")))") }
-            if let first = seen[id] { throw InputError(file: url.path, feature: i, message: "duplicate site id '\(id)' (first at feature \(first))") }
+            guard let id, !id.isEmpty else { throw InputError(file: url.relativePath, feature: i, message: "site without id (one of \(idNames.joined(separator: ", ")))") }
+            if let first = seen[id] { throw InputError(file: url.relativePath, feature: i, message: "duplicate site id '\(id)' (first at feature \(first))") }
             seen[id] = i
             guard let geometry = feature.geometry else { withoutLocation.append(id); return }
             guard case .point(let p) = geometry else {
-                throw InputError(file: url.path, feature: i, message: "site '\(id)' has a \(geometry.typeName) geometry; sites must be Points")
+                throw InputError(file: url.relativePath, feature: i, message: "site '\(id)' has a \(geometry.typeName) geometry; sites must be Points")
             }
             var props = feature.properties
             let kindText = kindNames.lazy.compactMap { props[$0]?.stringValue }.first
             guard let siteKind = kindText.map({ SiteKind($0.lowercased()) }) ?? kind else {
-                throw InputError(file: url.path, feature: i, message: "site '\(id)' has no kind; give --kind")
+                throw InputError(file: url.relativePath, feature: i, message: "site '\(id)' has no kind; give --kind")
             }
             let name = nameNames.lazy.compactMap { props[$0]?.stringValue }.first ?? id
             let capacity = capacityNames.lazy.compactMap { props[$0]?.doubleValue }.first

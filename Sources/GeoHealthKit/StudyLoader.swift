@@ -17,7 +17,7 @@ public enum StudyLoader {
         var areas = layer.areas
         var summary = Summary()
         summary["areas"] = .object(Properties([
-            ("files", .strings(sources.areas.map(\.path))),
+            ("files", .strings(sources.areas.map(\.relativePath))),
             ("features", .int(layer.areas.count)),
             ("repaired", .array(layer.repairs.map { .string("\($0.id): \($0.reason)") })),
             ("warnings", .strings(layer.warnings.map(\.description))),
@@ -37,7 +37,7 @@ public enum StudyLoader {
         for source in sources.sites {
             let result = try SiteTable.read(source.url, kind: source.kind, crs: sources.sitesCRS)
             if let clash = sites.first(where: { s in result.sites.contains { $0.id == s.id } }) {
-                throw InputError(file: source.url.path, message: "site id '\(clash.id)' is also in an earlier site file")
+                throw InputError(file: source.url.relativePath, message: "site id '\(clash.id)' is also in an earlier site file")
             }
             sites += result.sites
             siteNotes[source.url.lastPathComponent] = .object(Properties([
@@ -56,7 +56,7 @@ public enum StudyLoader {
             territories = try TerritoryTable.read(url)
             let unknown = resolveMembers(&territories, areas: areas, history: history)
             summary["territories"] = .object(Properties([
-                ("file", .string(url.path)),
+                ("file", .string(url.relativePath)),
                 ("territories", .int(territories.count)),
                 ("unknown member codes", .strings(unknown)),
             ]))

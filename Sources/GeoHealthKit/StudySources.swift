@@ -66,11 +66,11 @@ extension StudySources {
     /// `url` itself, or the `.geojson` files of a folder in name order.
     public static func geojsonFiles(at url: URL) throws -> [URL] {
         var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue else { return [url] }
+        guard FileManager.default.fileExists(atPath: url.relativePath, isDirectory: &isFolder), isFolder.boolValue else { return [url] }
         let files = try FileManager.default.contentsOfDirectory(at: url, includingPropertiesForKeys: nil)
             .filter { $0.pathExtension.lowercased() == "geojson" }
             .sorted { $0.lastPathComponent < $1.lastPathComponent }
-        if files.isEmpty { throw InputError(file: url.path, message: "the folder holds no .geojson file") }
+        if files.isEmpty { throw InputError(file: url.relativePath, message: "the folder holds no .geojson file") }
         return files
     }
 }

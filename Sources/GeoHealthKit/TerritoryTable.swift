@@ -50,10 +50,10 @@ public enum TerritoryTable {
         var seen = Set<String>()
         _ = try GeoJSONReader.read(contentsOf: url) { i, feature in
             let id = feature.value(of: "id")?.stringValue ?? feature.value(of: "code")?.stringValue
-            guard let id, !id.isEmpty else { throw InputError(file: url.path, feature: i, message: "territory without id (id or code)") }
-            guard seen.insert(id).inserted else { throw InputError(file: url.path, feature: i, message: "duplicate territory id '\(id)'") }
+            guard let id, !id.isEmpty else { throw InputError(file: url.relativePath, feature: i, message: "territory without id (id or code)") }
+            guard seen.insert(id).inserted else { throw InputError(file: url.relativePath, feature: i, message: "duplicate territory id '\(id)'") }
             guard let geometry = feature.geometry, geometry.isPolygonal else {
-                throw InputError(file: url.path, feature: i, message: "territory '\(id)' has a \(feature.geometry?.typeName ?? "null") geometry; territories must be polygons")
+                throw InputError(file: url.relativePath, feature: i, message: "territory '\(id)' has a \(feature.geometry?.typeName ?? "null") geometry; territories must be polygons")
             }
             let name = feature.properties["name"]?.stringValue ?? feature.properties["nom"]?.stringValue ?? id
             let kind = feature.properties["kind"]?.stringValue?.lowercased() ?? defaultKind

@@ -27,9 +27,9 @@ public struct CSVTable: Sendable {
         do {
             data = try Data(contentsOf: url, options: .alwaysMapped)
         } catch {
-            throw InputError(file: url.path, message: "cannot read the file: \(error.localizedDescription)")
+            throw InputError(file: url.relativePath, message: "cannot read the file: \(error.localizedDescription)")
         }
-        return try parse(data, file: url.path)
+        return try parse(data, file: url.relativePath)
     }
 
     public static func parse(_ text: String, file: String = "<text>") throws -> CSVTable {

@@ -28,9 +28,9 @@ public enum GeoJSONReader {
         do {
             data = try Data(contentsOf: url, options: .alwaysMapped)
         } catch {
-            throw InputError(file: url.path, message: "cannot read the file: \(error.localizedDescription)")
+            throw InputError(file: url.relativePath, message: "cannot read the file: \(error.localizedDescription)")
         }
-        return try read(data: data, file: url.path, body)
+        return try read(data: data, file: url.relativePath, body)
     }
 
     /// Reads GeoJSON held in memory; `file` names it in messages.

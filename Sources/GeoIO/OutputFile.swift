@@ -14,7 +14,7 @@ public final class OutputFile {
     public init(_ url: URL, inputs: [URL] = []) throws {
         let target = url.standardizedFileURL.resolvingSymlinksInPath()
         if inputs.contains(where: { $0.standardizedFileURL.resolvingSymlinksInPath() == target }) {
-            throw InputError(file: url.path, message: "refusing to overwrite an input file; choose another output path")
+            throw InputError(file: url.relativePath, message: "refusing to overwrite an input file; choose another output path")
         }
         self.url = url
         let dir = url.deletingLastPathComponent()
@@ -22,7 +22,7 @@ public final class OutputFile {
         guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
               let h = FileHandle(forWritingAtPath: temporary.path)
         else {
-            throw InputError(file: url.path, message: "cannot create a file in \(dir.path)")
+            throw InputError(file: url.relativePath, message: "cannot create a file in \(dir.path)")
         }
         handle = h
         buffer.reserveCapacity(1 << 20)
@@ -49,7 +49,7 @@ public final class OutputFile {
         do {
             try handle.write(contentsOf: buffer)
         } catch {
-            throw InputError(file: url.path, message: "cannot write: \(error.localizedDescription)")
+            throw InputError(file: url.relativePath, message: "cannot write: \(error.localizedDescription)")
         }
         buffer.removeAll(keepingCapacity: true)
     }
@@ -60,7 +60,7 @@ public final class OutputFile {
         try handle.synchronize()
         try handle.close()
         guard rename(temporary.path, url.path) == 0 else {
-            throw InputError(file: url.path, message: "cannot replace the file: \(String(cString: strerror(errno)))")
+            throw InputError(file: url.relativePath, message: "cannot replace the file: \(String(cString: strerror(errno)))")
         }
         committed = true
     }

@@ -7,8 +7,7 @@ struct GeoHealth: ParsableCommand {
         commandName: "geohealth",
         abstract: "Access to primary care: coverage, travel, accessibility, inequality and gaps.",
         discussion: """
-            Exit status: 0 success, 1 data or library error (the message names the file, the
-            feature or line, and the field), 64 usage error.
+            Exit status: 0 success, 1 data or library error (the message names the file, the feature or line, and the field), 64 usage error.
 
             Start with the sample département shipped in geodata/:
               geohealth study geodata

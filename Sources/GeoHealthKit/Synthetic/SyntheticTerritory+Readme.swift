@@ -44,7 +44,7 @@ extension SyntheticTerritory {
     /// What `geohealth synth` prints.
     public func summary(folder: URL) -> Summary {
         Summary([
-            ("folder", .string(folder.path)),
+            ("folder", .string(folder.relativePath)),
             ("seed", .int(Int(options.seed))),
             ("communes (polygons)", .int(seats.count - (restoration == nil ? 0 : 1))),
             ("population", .int(population.reduce(0, +))),

@@ -1,0 +1,44 @@
+import Foundation
+import GeoHealthTestSupport
+import Testing
+
+@Suite struct ExitCodeTests {
+    @Test func successDataErrorAndUsageError() throws {
+        let ok = try CommandRunner.run(["info", "geodata/sites.csv"])
+        #expect(ok.status == 0 && ok.stdout.contains("rows: 35"))
+
+        let data = try CommandRunner.run(["info", "Tests/fixtures/bad/truncated.geojson"])
+        #expect(data.status == 1)
+        #expect(data.stderr == "error: Tests/fixtures/bad/truncated.geojson: line 1, column 136 (byte 135), feature 0: expected ',' or ']' in position, found the end of the file\n")
+
+        let usage = try CommandRunner.run(["study"])
+        #expect(usage.status == 64)
+        #expect(usage.stderr.contains("give a study folder or --areas FILE"))
+
+        let unknown = try CommandRunner.run(["synth", "--seed", "x", "--out", "/tmp/never"])
+        #expect(unknown.status == 64)
+    }
+
+    @Test func jsonSummariesParseAndMatchTheText() throws {
+        let json = try CommandRunner.run(["study", "geodata", "--format", "json"])
+        #expect(json.status == 0)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any])
+        let study = try #require(object["study"] as? [String: Any])
+        #expect(study["areas"] as? Int == 236 && study["sites"] as? Int == 35)
+        let text = try CommandRunner.run(["study", "geodata"])
+        #expect(text.stdout.contains("  areas: 236\n"))
+    }
+
+    @Test func outputsNeverOverwriteInputs() throws {
+        let r = try CommandRunner.run(["study", "geodata", "--out", "geodata/communes.geojson"])
+        #expect(r.status == 1)
+        #expect(r.stderr.contains("refusing to overwrite an input file"))
+    }
+
+    @Test func severalFilesWithOneBrokenStillReportTheOthers() throws {
+        let r = try CommandRunner.run(["info", "geodata/communes.geojson", "Tests/fixtures/bad/nan-coordinate.geojson", "--format", "json"])
+        #expect(r.status == 1)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect(object["files"] as? Int == 2 && object["files with errors"] as? Int == 1 && object["features"] as? Int == 239)
+    }
+}
