@@ -2,7 +2,6 @@ import Foundation
 import GeoCore
 import GeoIO
 import GEOSBridge
-import Synchronization
 
 /// Reads commune polygons: an id and a name per feature, polygonal geometry, unique ids.
 /// Invalid polygons are repaired with GEOS (make-valid, polygonal parts kept) and listed.
@@ -15,14 +14,10 @@ public enum AreaLayer {
     /// Reads several files in parallel and joins them in the order given; an id repeated
     /// across files is an error naming both files.
     public static func read(_ urls: [URL], idField: String, nameField: String) throws -> (areas: [Area], repairs: [Repair], warnings: [InputWarning]) {
-        let results = Mutex<[Result<(areas: [Area], repairs: [Repair], warnings: [InputWarning]), any Error>?]>(Array(repeating: nil, count: urls.count))
-        DispatchQueue.concurrentPerform(iterations: urls.count) { i in
-            let outcome = Result { try read(urls[i], idField: idField, nameField: nameField) }
-            results.withLock { $0[i] = outcome }
-        }
+        let results = urls.concurrentMap { try read($0, idField: idField, nameField: nameField) }
         var areas: [Area] = [], repairs: [Repair] = [], warnings: [InputWarning] = []
         var fileOf: [String: Int] = [:]
-        let layers = try results.withLock { list in try list.map { try $0!.get() } }
+        let layers = try results.map { try $0.get() }
         for (i, result) in layers.enumerated() {
             for area in result.areas {
                 if let other = fileOf.updateValue(i, forKey: area.id) {

@@ -3,7 +3,6 @@ import GeoCore
 import GeoIO
 import GEOSBridge
 import Projection
-import Synchronization
 
 /// Area (m²) and representative point (point-on-surface) of polygons, measured in a metric CRS.
 ///
@@ -53,12 +52,7 @@ public enum AreaMeasurement {
     /// Reads each polygon file, projects it to its metric CRS (or `crs` when given) and measures
     /// it; files are processed in parallel. Results come back in the order of `urls`.
     public static func measureFiles(_ urls: [URL], idField: String = "code", crs: CRS? = nil) throws -> [Measured] {
-        let results = Mutex<[Result<Measured, any Error>?]>(Array(repeating: nil, count: urls.count))
-        DispatchQueue.concurrentPerform(iterations: urls.count) { i in
-            let outcome = Result { try measureFile(urls[i], idField: idField, crs: crs) }
-            results.withLock { $0[i] = outcome }
-        }
-        return try results.withLock { list in try list.map { try $0!.get() } }
+        try urls.concurrentMap { try measureFile($0, idField: idField, crs: crs) }.map { try $0.get() }
     }
 
     static func measureFile(_ url: URL, idField: String, crs: CRS?) throws -> Measured {

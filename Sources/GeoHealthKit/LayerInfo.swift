@@ -2,7 +2,6 @@ import Foundation
 import GeoCore
 import GeoIO
 import GEOSBridge
-import Synchronization
 
 /// `geohealth info`: what a GeoJSON layer or CSV table holds, and what is wrong with it.
 ///
@@ -117,12 +116,7 @@ extension LayerInfo {
     /// Describes several files in parallel (each thread with its own GEOS context); results
     /// in the order of `urls`.
     public static func describeAll(_ urls: [URL]) -> [Result<Summary, any Error>] {
-        let results = Mutex<[Result<Summary, any Error>?]>(Array(repeating: nil, count: urls.count))
-        DispatchQueue.concurrentPerform(iterations: urls.count) { i in
-            let outcome = Result { try describe(urls[i]) }
-            results.withLock { $0[i] = outcome }
-        }
-        return results.withLock { $0.map { $0! } }
+        urls.concurrentMap { try describe($0) }
     }
 
     /// One summary for many files: totals first, then each file's summary.
