@@ -39,7 +39,7 @@ import Testing
         let union = try context.unionAll(squares)
         #expect(try union.area() == 20)
         #expect(try union.length() == 18)
-        #expect(try union.typeName == "Polygon")
+        #expect(union.typeName == "Polygon")
     }
 
     @Test func bufferOfAPointApproachesACircle() throws {

@@ -11,7 +11,7 @@ import Testing
         #expect(try bowTie.validityReason() == "Self-intersection[1 1]")
         let fixed = try bowTie.makeValid()
         #expect(try fixed.isValid())
-        #expect(try fixed.typeName == "MultiPolygon")
+        #expect(fixed.typeName == "MultiPolygon")
         #expect(try fixed.area() == 2)
     }
 
