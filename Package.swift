@@ -11,6 +11,7 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
     ],
     targets: [
         // C shims: the only places that see the C libraries.
@@ -25,8 +26,12 @@ let package = Package(
         .target(name: "GEOSBridge", dependencies: ["GeoCore", "CGEOS"]),
         .target(name: "Projection", dependencies: ["GeoCore", "CPROJ"]),
 
+        // Analyses: pure Swift over plain arrays (Accessibility), or over GEOS (Coverage).
+        .target(name: "Accessibility", dependencies: ["GeoCore", .product(name: "HeapModule", package: "swift-collections")]),
+        .target(name: "Coverage", dependencies: ["GeoCore", "GEOSBridge"]),
+
         // Use cases and the command line.
-        .target(name: "GeoHealthKit", dependencies: ["GeoCore", "GeoIO", "GEOSBridge", "Projection"]),
+        .target(name: "GeoHealthKit", dependencies: ["GeoCore", "GeoIO", "GEOSBridge", "Projection", "Accessibility", "Coverage"]),
         .executableTarget(
             name: "geohealth",
             dependencies: ["GeoHealthKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -39,6 +44,8 @@ let package = Package(
         .testTarget(name: "GeoIOTests", dependencies: ["GeoIO", "GeoHealthTestSupport"]),
         .testTarget(name: "GEOSBridgeTests", dependencies: ["GEOSBridge", "GeoHealthTestSupport"]),
         .testTarget(name: "ProjectionTests", dependencies: ["Projection", "GeoHealthTestSupport"]),
+        .testTarget(name: "AccessibilityTests", dependencies: ["Accessibility", "GeoHealthTestSupport"]),
+        .testTarget(name: "CoverageTests", dependencies: ["Coverage", "GeoHealthTestSupport"]),
         .testTarget(name: "GeoHealthKitTests", dependencies: ["GeoHealthKit", "GeoHealthTestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["geohealth", "GeoHealthTestSupport"]),
         .testTarget(name: "RealDataTests", dependencies: ["GeoHealthKit", "GeoHealthTestSupport"]),

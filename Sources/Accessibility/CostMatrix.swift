@@ -1,0 +1,90 @@
+/// Travel costs from origins (communes) to destinations (sites), sparse: for each origin only the
+/// destinations within the model's maximum cost, sorted by time. Every cost model produces one.
+///
+/// Stored row by row (compressed sparse rows): `rowStart[o] ..< rowStart[o + 1]` indexes the
+/// entries of origin `o` in `destinations`, `minutes` and `kilometres`.
+/// - Complexity: memory O(origins + entries); a row in O(1); `nearest` O(row length).
+public struct CostMatrix: Sendable, Equatable {
+    public struct Entry: Hashable, Sendable {
+        public var destination: Int
+        public var minutes: Double
+        /// Travel distance, or NaN when the model does not know it (a matrix given in minutes only).
+        public var kilometres: Double
+
+        public init(destination: Int, minutes: Double, kilometres: Double = .nan) {
+            self.destination = destination
+            self.minutes = minutes
+            self.kilometres = kilometres
+        }
+
+        public static func == (a: Entry, b: Entry) -> Bool {
+            a.destination == b.destination && a.minutes == b.minutes && (a.kilometres == b.kilometres || (a.kilometres.isNaN && b.kilometres.isNaN))
+        }
+
+        public func hash(into h: inout Hasher) {
+            h.combine(destination)
+            h.combine(minutes)
+        }
+    }
+
+    public let originCount: Int
+    public let destinationCount: Int
+    /// The largest cost kept, in minutes (entries above it are not stored).
+    public let maxMinutes: Double
+    public private(set) var rowStart: [Int]
+    public private(set) var destinations: [Int32]
+    public private(set) var minutes: [Double]
+    public private(set) var kilometres: [Double]
+
+    /// Builds the matrix from one list of entries per origin; entries above `maxMinutes` are
+    /// dropped, each row is sorted by minutes, then destination index.
+    public init(destinationCount: Int, maxMinutes: Double, rows: [[Entry]]) {
+        originCount = rows.count
+        self.destinationCount = destinationCount
+        self.maxMinutes = maxMinutes
+        rowStart = [0]
+        rowStart.reserveCapacity(rows.count + 1)
+        destinations = []
+        minutes = []
+        kilometres = []
+        for row in rows {
+            for e in row.filter({ $0.minutes <= maxMinutes }).sorted(by: { ($0.minutes, $0.destination) < ($1.minutes, $1.destination) }) {
+                precondition(e.destination >= 0 && e.destination < destinationCount, "destination index out of range")
+                destinations.append(Int32(e.destination))
+                minutes.append(e.minutes)
+                kilometres.append(e.kilometres)
+            }
+            rowStart.append(destinations.count)
+        }
+    }
+
+    public var entryCount: Int { destinations.count }
+
+    /// The entries of origin `o`, nearest first.
+    public func row(_ o: Int) -> [Entry] {
+        (rowStart[o]..<rowStart[o + 1]).map { Entry(destination: Int(destinations[$0]), minutes: minutes[$0], kilometres: kilometres[$0]) }
+    }
+
+    /// The nearest destination of origin `o` among those that `include` accepts, or nil when none is within reach.
+    public func nearest(_ o: Int, where include: (Int) -> Bool = { _ in true }) -> Entry? {
+        for k in rowStart[o]..<rowStart[o + 1] where include(Int(destinations[k])) {
+            return Entry(destination: Int(destinations[k]), minutes: minutes[k], kilometres: kilometres[k])
+        }
+        return nil
+    }
+
+    /// How many destinations accepted by `include` origin `o` reaches within `limit` minutes.
+    public func count(_ o: Int, within limit: Double, where include: (Int) -> Bool = { _ in true }) -> Int {
+        var n = 0
+        for k in rowStart[o]..<rowStart[o + 1] {
+            if minutes[k] > limit { break }
+            if include(Int(destinations[k])) { n += 1 }
+        }
+        return n
+    }
+
+    /// Origins with no destination within reach.
+    public var unreachableOrigins: [Int] {
+        (0..<originCount).filter { rowStart[$0] == rowStart[$0 + 1] }
+    }
+}

@@ -1,0 +1,95 @@
+import GeoCore
+
+/// A uniform grid over points in a metric CRS, for radius and nearest-neighbour queries in pure
+/// Swift (no GEOS round trip for points).
+///
+/// Points are bucketed by cell (`cellSize` metres) and stored cell by cell, so a query visits
+/// only the cells that its disc overlaps.
+/// - Complexity: build O(n log n); `within` O(cells overlapped + points in them); `nearest`
+///   visits rings of cells outwards until no closer point can exist.
+public struct PointGrid: Sendable {
+    public let points: [Coordinate]
+    public let cellSize: Double
+    private let origin: Coordinate
+    private var cells: [Int64: Range<Int>] = [:]
+    private var order: [Int32] = []
+    private let extent: (minX: Int, minY: Int, maxX: Int, maxY: Int)
+
+    public init(_ points: [Coordinate], cellSize: Double) {
+        precondition(cellSize > 0)
+        self.points = points
+        self.cellSize = cellSize
+        var box = BoundingBox.empty
+        for p in points { box.extend(p) }
+        let origin = box.isEmpty ? Coordinate(x: 0, y: 0) : Coordinate(x: box.minX, y: box.minY)
+        self.origin = origin
+        let maxCell = box.isEmpty ? (0, 0) : Self.cell(Coordinate(x: box.maxX, y: box.maxY), origin, cellSize)
+        extent = (0, 0, maxCell.0, maxCell.1)
+        let keyed = points.indices.map { (key: Self.key(Self.cell(points[$0], origin, cellSize)), index: Int32($0)) }.sorted { ($0.key, $0.index) < ($1.key, $1.index) }
+        order = keyed.map(\.index)
+        var start = 0
+        for i in keyed.indices.dropFirst() where keyed[i].key != keyed[start].key {
+            cells[keyed[start].key] = start..<i
+            start = i
+        }
+        if !keyed.isEmpty { cells[keyed[start].key] = start..<keyed.count }
+    }
+
+    /// A cell size for `n` points spread over `box`: about two points per cell.
+    public static func suggestedCellSize(for points: [Coordinate]) -> Double {
+        var box = BoundingBox.empty
+        for p in points { box.extend(p) }
+        let side = max(box.width, box.height)
+        let area = max(box.width * box.height, side * side / Double(max(points.count, 1)), 1)
+        return max(1, (2 * area / Double(max(points.count, 1))).squareRoot())
+    }
+
+    static func cell(_ p: Coordinate, _ origin: Coordinate, _ size: Double) -> (Int, Int) {
+        (Int(((p.x - origin.x) / size).rounded(.down)), Int(((p.y - origin.y) / size).rounded(.down)))
+    }
+
+    static func key(_ c: (Int, Int)) -> Int64 { Int64(c.0) << 32 | Int64(UInt32(truncatingIfNeeded: c.1)) }
+
+    /// Indices of the points within `radius` of `center`, with their distances, in index order.
+    public func within(_ radius: Double, of center: Coordinate) -> [(index: Int, distance: Double)] {
+        let lo = Self.cell(Coordinate(x: center.x - radius, y: center.y - radius), origin, cellSize)
+        let hi = Self.cell(Coordinate(x: center.x + radius, y: center.y + radius), origin, cellSize)
+        var found: [(index: Int, distance: Double)] = []
+        for cx in stride(from: max(lo.0, extent.minX), through: min(hi.0, extent.maxX), by: 1) {
+            for cy in stride(from: max(lo.1, extent.minY), through: min(hi.1, extent.maxY), by: 1) {
+                guard let range = cells[Self.key((cx, cy))] else { continue }
+                for k in range {
+                    let i = Int(order[k])
+                    let d = points[i].distance(to: center)
+                    if d <= radius { found.append((i, d)) }
+                }
+            }
+        }
+        return found.sorted { $0.index < $1.index }
+    }
+
+    /// The nearest point to `p` (lowest index on ties), or nil when the grid is empty.
+    public func nearest(to p: Coordinate) -> (index: Int, distance: Double)? {
+        guard !points.isEmpty else { return nil }
+        let c = Self.cell(p, origin, cellSize)
+        var best: (index: Int, distance: Double)?
+        var ring = 0
+        let maxRing = max(abs(c.0 - extent.minX), abs(c.0 - extent.maxX), abs(c.1 - extent.minY), abs(c.1 - extent.maxY)) + 1
+        while ring <= maxRing {
+            for cx in (c.0 - ring)...(c.0 + ring) {
+                for cy in (c.1 - ring)...(c.1 + ring) where abs(cx - c.0) == ring || abs(cy - c.1) == ring {
+                    guard let range = cells[Self.key((cx, cy))] else { continue }
+                    for k in range {
+                        let i = Int(order[k])
+                        let d = points[i].distance(to: p)
+                        if best == nil || d < best!.distance || (d == best!.distance && i < best!.index) { best = (i, d) }
+                    }
+                }
+            }
+            // Every point in ring r + 1 or beyond is at least r · cellSize away.
+            if let best, best.distance <= Double(ring) * cellSize { break }
+            ring += 1
+        }
+        return best
+    }
+}

@@ -1,0 +1,79 @@
+import GeoCore
+
+/// A directed road graph in a metric CRS: nodes are the vertices of the road lines (vertices
+/// within 1 cm are one node, so lines that share an end are connected), edges join consecutive
+/// vertices with a length and a travel time. Stored as forward and reverse adjacency arrays.
+public struct RoadNetwork: Sendable {
+    public enum Direction: Sendable { case both, forward, backward }
+
+    /// One road as read: its vertices (metric CRS), speed and direction.
+    public struct Road: Sendable {
+        public var coordinates: [Coordinate]
+        public var kmh: Double
+        public var direction: Direction
+
+        public init(coordinates: [Coordinate], kmh: Double, direction: Direction = .both) {
+            self.coordinates = coordinates
+            self.kmh = kmh
+            self.direction = direction
+        }
+    }
+
+    public private(set) var nodes: [Coordinate] = []
+    /// Forward adjacency: edges of node `v` are `forwardStart[v] ..< forwardStart[v + 1]`.
+    public private(set) var forwardStart: [Int32] = []
+    public private(set) var forwardTarget: [Int32] = []
+    public private(set) var forwardMinutes: [Double] = []
+    public private(set) var forwardMetres: [Double] = []
+    /// Reverse adjacency (edges into `v`), for searches that run from destinations backwards.
+    public private(set) var reverseStart: [Int32] = []
+    public private(set) var reverseSource: [Int32] = []
+    public private(set) var reverseMinutes: [Double] = []
+    public private(set) var reverseMetres: [Double] = []
+
+    public var edgeCount: Int { forwardTarget.count }
+
+    /// Builds the graph. Zero-length segments (repeated vertices) are skipped; a road of zero
+    /// length altogether should be reported by the reader before it gets here.
+    public init(roads: [Road]) {
+        var index: [SIMD2<Int64>: Int32] = [:]
+        var edges: [(from: Int32, to: Int32, minutes: Double, metres: Double)] = []
+        func node(_ c: Coordinate) -> Int32 {
+            let key = SIMD2(Int64((c.x * 100).rounded()), Int64((c.y * 100).rounded()))
+            if let found = index[key] { return found }
+            let id = Int32(nodes.count)
+            nodes.append(c)
+            index[key] = id
+            return id
+        }
+        for road in roads {
+            let ids = road.coordinates.map(node)
+            for k in 1..<max(ids.count, 1) where ids[k] != ids[k - 1] {
+                let metres = road.coordinates[k].distance(to: road.coordinates[k - 1])
+                let minutes = metres / 1000 / road.kmh * 60
+                if road.direction != .backward { edges.append((ids[k - 1], ids[k], minutes, metres)) }
+                if road.direction != .forward { edges.append((ids[k], ids[k - 1], minutes, metres)) }
+            }
+        }
+        (forwardStart, forwardTarget, forwardMinutes, forwardMetres) = Self.adjacency(edges.map { ($0.from, $0.to, $0.minutes, $0.metres) }, nodeCount: nodes.count)
+        (reverseStart, reverseSource, reverseMinutes, reverseMetres) = Self.adjacency(edges.map { ($0.to, $0.from, $0.minutes, $0.metres) }, nodeCount: nodes.count)
+    }
+
+    private static func adjacency(_ edges: [(Int32, Int32, Double, Double)], nodeCount: Int) -> ([Int32], [Int32], [Double], [Double]) {
+        var start = [Int32](repeating: 0, count: nodeCount + 1)
+        for e in edges { start[Int(e.0) + 1] += 1 }
+        for v in 0..<nodeCount { start[v + 1] += start[v] }
+        var fill = start
+        var target = [Int32](repeating: 0, count: edges.count)
+        var minutes = [Double](repeating: 0, count: edges.count)
+        var metres = [Double](repeating: 0, count: edges.count)
+        for e in edges {
+            let k = Int(fill[Int(e.0)])
+            target[k] = e.1
+            minutes[k] = e.2
+            metres[k] = e.3
+            fill[Int(e.0)] += 1
+        }
+        return (start, target, minutes, metres)
+    }
+}

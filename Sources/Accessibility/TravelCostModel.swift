@@ -1,0 +1,27 @@
+import GeoCore
+
+/// Places between which travel is costed: positions in the study's metric CRS and, for models
+/// that need them (geodesic distance), the same positions in longitude/latitude.
+public struct CostPoints: Sendable {
+    public var metric: [Coordinate]
+    public var lonLat: [Coordinate]?
+    /// Identifiers, for models that look costs up by id (an origin–destination matrix).
+    public var ids: [String]
+
+    public init(metric: [Coordinate], lonLat: [Coordinate]? = nil, ids: [String]? = nil) {
+        self.metric = metric
+        self.lonLat = lonLat
+        self.ids = ids ?? metric.indices.map { String($0) }
+    }
+
+    public var count: Int { metric.count }
+}
+
+/// A way to cost travel from origins to destinations. Three real implementations:
+/// ``StraightLineModel``, ``NetworkModel`` and ``MatrixModel``; all give a ``CostMatrix``.
+public protocol TravelCostModel: Sendable {
+    /// A short name for reports (`straight line ×1.3 at 60 km/h`).
+    var name: String { get }
+    /// Costs from every origin to the destinations within `maxMinutes`.
+    func costs(from origins: CostPoints, to destinations: CostPoints, maxMinutes: Double) throws -> CostMatrix
+}
