@@ -120,6 +120,9 @@ public enum PopulationJoin {
 
     private static func add(row r: Int, of table: PopulationTable, to area: inout Area) {
         area.population = (area.population ?? 0) + table.population[r]
+        for (column, value) in zip(table.otherColumns, table.otherValues[r]) where area.attributes[column] == nil {
+            area.attributes[column] = .string(value)
+        }
         for (g, group) in table.ageGroups.enumerated() where !table.byAge.isEmpty {
             area.populationByAge[group, default: 0] += table.byAge[r][g]
         }
@@ -127,6 +130,9 @@ public enum PopulationJoin {
 
     private static func setPopulation(of area: inout Area, row: Int, table: PopulationTable) {
         area.population = table.population[row]
+        for (column, value) in zip(table.otherColumns, table.otherValues[row]) where area.attributes[column] == nil {
+            area.attributes[column] = .string(value)
+        }
         if !table.byAge.isEmpty {
             area.populationByAge = Dictionary(uniqueKeysWithValues: zip(table.ageGroups, table.byAge[row]))
         }

@@ -19,6 +19,10 @@ public struct PopulationTable: Sendable {
     public var byAge: [[Double]]
     /// Rows skipped because their key was empty.
     public var rowsWithoutKey: Int
+    /// The other columns (e.g. `DEP`, `REG` of the INSEE file), kept as area attributes so that
+    /// analyses can group by them.
+    public var otherColumns: [String]
+    public var otherValues: [[String]]
 
     public static func read(_ url: URL, key: String, field: String) throws -> PopulationTable {
         try PopulationTable(table: CSVTable.read(contentsOf: url), key: key, field: field)
@@ -34,6 +38,9 @@ public struct PopulationTable: Sendable {
         population = []
         byAge = []
         rowsWithoutKey = 0
+        let others = table.header.indices.filter { $0 != keyColumn && $0 != valueColumn && !ageColumns.contains($0) }
+        otherColumns = others.map { table.header[$0] }
+        otherValues = []
         keys.reserveCapacity(table.rows.count)
         population.reserveCapacity(table.rows.count)
         for (r, row) in table.rows.enumerated() {
@@ -43,6 +50,7 @@ public struct PopulationTable: Sendable {
                 continue
             }
             keys.append(code)
+            otherValues.append(others.map { row[$0] })
             population.append(try Self.count(row[valueColumn], table: table, row: r, field: table.header[valueColumn]))
             if !ageColumns.isEmpty {
                 byAge.append(try ageColumns.map { try Self.count(row[$0], table: table, row: r, field: table.header[$0]) })

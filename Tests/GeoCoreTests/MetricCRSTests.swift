@@ -45,10 +45,10 @@ import Testing
         ("Lille", 3.06, 50.63), ("Dunkerque", 2.38, 51.03), ("Strasbourg", 7.75, 48.58), ("Mulhouse", 7.34, 47.75),
         ("Thonon", 6.48, 46.37), ("Chamonix", 6.87, 45.92), ("Menton", 7.50, 43.78), ("Perpignan", 2.90, 42.70),
         ("Hendaye", -1.78, 43.36), ("Brest", -4.49, 48.39), ("Le Conquet", -4.77, 48.36), ("Cherbourg", -1.62, 49.64),
-        ("Ajaccio", 8.74, 41.92), ("Bonifacio", 9.16, 41.39), ("Paris", 2.35, 48.86), ("Givet", 4.82, 50.14), ("Annemasse", 6.24, 46.19), ("Carteret", -1.79, 49.37), ("Granville", -1.60, 48.84),
+        ("Ajaccio", 8.74, 41.92), ("Bonifacio", 9.16, 41.39), ("Paris", 2.35, 48.86), ("Givet", 4.82, 50.14), ("Annemasse", 6.24, 46.19), ("Gex", 6.058, 46.322), ("Prévessin-Moëns", 6.086, 46.248), ("Pontarlier", 6.35, 46.90), ("Morteau", 6.60, 47.06), ("Saint-Julien-en-Genevois", 6.08, 46.144), ("Saint-Louis", 7.56, 47.58), ("Bouxwiller (68)", 7.33, 47.51), ("Delle", 7.00, 47.51), ("Hyères", 6.13, 43.12), ("Porquerolles", 6.20, 43.00), ("La Seyne-sur-Mer", 5.88, 43.08), ("Carteret", -1.79, 49.37), ("Granville", -1.60, 48.84),
     ]
     static let foreign: [(String, Double, Double)] = [
-        ("Brussels", 4.35, 50.85), ("Luxembourg", 6.13, 49.61), ("Basel", 7.59, 47.56), ("Geneva", 6.14, 46.20),
+        ("Brussels", 4.35, 50.85), ("Luxembourg", 6.13, 49.61), ("Basel", 7.59, 47.56), ("Geneva", 6.14, 46.20), ("La Chaux-de-Fonds", 6.83, 47.10), ("Lausanne", 6.63, 46.52), ("Porrentruy", 7.08, 47.42),
         ("Turin", 7.69, 45.07), ("Barcelona", 2.17, 41.39), ("Jersey", -2.13, 49.21),
     ]
 

@@ -1,0 +1,48 @@
+import Foundation
+import GeoCore
+import GeoIO
+
+/// A per-commune result table (one row per area, in study order) written as CSV (`.csv`) or as
+/// GeoJSON polygons with the columns as properties (`.geojson`, `.json`), atomically.
+/// Numbers are written at fixed precision so outputs are deterministic.
+public struct CommuneTable: Sendable {
+    public var columns: [String]
+    public var rows: [[PropertyValue]]
+
+    public init(columns: [String], rows: [[PropertyValue]]) {
+        self.columns = columns
+        self.rows = rows
+    }
+
+    public func write(to url: URL, areas: [Area], inputs: [URL]) throws {
+        switch url.pathExtension.lowercased() {
+        case "geojson", "json":
+            let writer = try GeoJSONWriter(url, inputs: inputs)
+            for (area, row) in zip(areas, rows) {
+                try writer.write(Feature(geometry: area.geometry, properties: Properties(Array(zip(columns, row)))))
+            }
+            try writer.finish()
+        case "csv":
+            try CSVWriter.write(header: columns, rows: rows.map { $0.map(Self.cell) }, to: url, inputs: inputs)
+        default:
+            throw OptionError("--out \(url.relativePath): write .csv or .geojson")
+        }
+    }
+
+    static func cell(_ v: PropertyValue) -> String {
+        switch v {
+        case .null: ""
+        case .string(let s): s
+        case .array(let items): items.compactMap(\.stringValue).joined(separator: ";")
+        default: v.stringValue ?? JSONText.string(v)
+        }
+    }
+}
+
+extension PropertyValue {
+    /// A number rounded to `precision` decimals, or null.
+    static func rounded(_ value: Double?, _ precision: Int) -> PropertyValue {
+        guard let value, value.isFinite else { return .null }
+        return .fixed(value, precision)
+    }
+}

@@ -1,0 +1,162 @@
+import Foundation
+import Accessibility
+import Coverage
+import GeoCore
+import GeoIO
+import GEOSBridge
+import Projection
+
+/// `geohealth coverage`: which communes and how many inhabitants lie inside the territories
+/// (CPTS, SAS areas…) and within reach of sites (a catchment of N minutes around MSP, say).
+///
+/// Territories given as lists of commune codes are dissolved (GEOS union of the members'
+/// polygons); polygon territories are projected. Shares come from ``TerritoryCoverage``;
+/// covered population is area-proportional by default or by representative point
+/// (``CoverageSummary/Method``). A catchment covers a commune when at least one site of the
+/// chosen kinds is within the minutes, by the chosen cost model.
+public struct CoverageAnalysis: Sendable {
+    /// How a commune's covered inhabitants are counted (area-proportional or representative point).
+    public typealias Method = CoverageSummary.Method
+
+    public struct Options: Sendable {
+        public var method: CoverageSummary.Method = .areaProportional
+        public var catchmentMinutes: Double?
+        public var catchmentKinds: [SiteKind]?
+        public var cost = CostModelOptions()
+        public var groupBy: String?
+        public var crs: CRS?
+        public init() {}
+    }
+
+    public var study: Study
+    public var options: Options
+    /// Per commune: (territory index, share of surface) and the share inside any territory.
+    public var shares: [[TerritoryCoverage.Share]]
+    public var shareInAny: [Double]
+    public var pointIn: [[Int]]
+    /// Per commune: sites within the catchment (indices into the study's sites), when asked.
+    public var catchment: [[Int]]?
+    public var groups: [String]?
+    public var summary: Summary
+
+    public static func run(_ study: Study, options: Options) throws -> CoverageAnalysis {
+        let projected = try ProjectedStudy(study, crs: options.crs)
+        var shares = [[TerritoryCoverage.Share]](repeating: [], count: study.areas.count)
+        var any = [Double](repeating: 0, count: study.areas.count)
+        var pointIn = [[Int]](repeating: [], count: study.areas.count)
+        let areaIndex = study.areaIndex()
+        for partition in projected.partitions where !study.territories.isEmpty {
+            let context = GEOSContext.current
+            let natives = try partition.areas.map { try context.geometry(projected.geometries[$0]) }
+            let local = Dictionary(uniqueKeysWithValues: partition.areas.enumerated().map { ($1, $0) })
+            var territoryGeometries: [NativeGeometry] = []
+            var territoryIDs: [Int] = []
+            for (t, territory) in study.territories.enumerated() {
+                switch territory.definition {
+                case .areas(let codes):
+                    let members = codes.compactMap { areaIndex[$0] }.compactMap { local[$0] }
+                    guard !members.isEmpty else { continue }
+                    territoryGeometries.append(try context.unionAll(members.map { natives[$0] }))
+                case .geometry(let g):
+                    let projectedGeometry = try CoordinateTransformer(from: .wgs84, to: partition.crs).transformed(g)
+                    territoryGeometries.append(try context.geometry(projectedGeometry).makeValid())
+                }
+                territoryIDs.append(t)
+            }
+            let coverage = try TerritoryCoverage.compute(areas: natives, points: partition.areas.map { projected.points[$0] }, territories: territoryGeometries)
+            for (k, a) in partition.areas.enumerated() {
+                shares[a] = coverage.shares[k].map { .init(territory: territoryIDs[$0.territory], share: $0.share) }
+                any[a] = coverage.shareInAny[k]
+                pointIn[a] = coverage.pointIn[k].map { territoryIDs[$0] }
+            }
+        }
+        var catchment: [[Int]]?
+        var notes = Properties()
+        if let minutes = options.catchmentMinutes {
+            var cost = options.cost
+            cost.maxMinutes = minutes
+            let kinds = Set(options.catchmentKinds ?? study.sites.map(\.kind))
+            let (model, modelNotes) = try cost.model(for: projected, study: study)
+            notes = modelNotes
+            let matrix = try projected.costs(study, model: model, maxMinutes: minutes) { kinds.contains(study.sites[$0].kind) }
+            catchment = study.areas.indices.map { a in matrix.row(a).map(\.destination) }
+        }
+        let groups = options.groupBy.map { AreaGroups.labels(study.areas, by: $0) }
+        var analysis = CoverageAnalysis(study: study, options: options, shares: shares, shareInAny: any, pointIn: pointIn, catchment: catchment, groups: groups, summary: Summary())
+        analysis.summary = analysis.makeSummary(costNotes: notes)
+        return analysis
+    }
+
+    /// The fraction of each commune's population counted as covered by the territories.
+    public var territoryCoveredShare: [Double] {
+        switch options.method {
+        case .areaProportional: shareInAny
+        case .representativePoint: pointIn.map { $0.isEmpty ? 0 : 1 }
+        }
+    }
+
+    func makeSummary(costNotes: Properties) -> Summary {
+        let population = study.areas.map { $0.population ?? 0 }
+        var summary = Summary([
+            ("communes", .int(study.areas.count)),
+            ("population", .int(Int(population.reduce(0, +).rounded()))),
+            ("method", .string(options.method == .areaProportional ? "area-proportional" : "representative point")),
+        ])
+        if !study.territories.isEmpty {
+            var t = Self.describe(CoverageSummary(population: population, coveredShare: territoryCoveredShare, groups: groups), groupBy: options.groupBy)
+            t["each territory"] = .object(Properties(study.territories.indices.map { k in
+                let inside = study.areas.indices.compactMap { a -> (Double, Bool)? in
+                    let share = options.method == .areaProportional ? shares[a].first { $0.territory == k }?.share : (pointIn[a].contains(k) ? 1 : nil)
+                    return share.map { (population[a] * $0, true) }
+                }
+                return (study.territories[k].id, .string("\(inside.count) communes, \(Int(inside.reduce(0) { $0 + $1.0 }.rounded())) inhabitants"))
+            }))
+            t["communes in several territories"] = .int(study.areas.indices.filter { shares[$0].count > 1 }.count)
+            summary["territories"] = .object(t)
+        }
+        if let catchment, let minutes = options.catchmentMinutes {
+            var c = Self.describe(CoverageSummary(population: population, coveredShare: catchment.map { $0.isEmpty ? 0 : 1 }, groups: groups), groupBy: options.groupBy)
+            c["minutes"] = .fixed(minutes, 1)
+            c["site kinds"] = .strings((options.catchmentKinds ?? Array(Set(study.sites.map(\.kind))).sorted()).map(\.rawValue))
+            c["cost"] = .object(costNotes)
+            c["communes with several sites in reach"] = .int(catchment.filter { $0.count > 1 }.count)
+            summary["catchments"] = .object(c)
+        }
+        return summary
+    }
+
+    static func describe(_ s: CoverageSummary, groupBy: String?) -> Properties {
+        func row(_ r: CoverageSummary.Row) -> Properties {
+            Properties([
+                ("communes covered", .string("\(r.communesCovered) of \(r.communes)")),
+                ("population covered", .int(Int(r.populationCovered.rounded()))),
+                ("population not covered", .int(Int((r.population - r.populationCovered).rounded()))),
+                ("share covered", .string(NumberFormatting.string(r.shareCovered * 100, precision: 1) + " %")),
+            ])
+        }
+        var p = row(s.overall)
+        if let groupBy, !s.groups.isEmpty {
+            p["by \(groupBy)"] = .object(Properties(s.groups.map { ($0.group, .object(row($0))) }))
+        }
+        return p
+    }
+
+    /// One row per commune: code, name, population, group, territories with their shares,
+    /// share and population covered, and the sites within the catchment.
+    public var table: CommuneTable {
+        var columns = ["code", "name", "population"] + (groups == nil ? [] : [options.groupBy!])
+        columns += ["territories", "share_in_territory", "population_in_territory"]
+        if catchment != nil { columns += ["sites_in_reach", "site_ids_in_reach"] }
+        let covered = territoryCoveredShare
+        let rows = study.areas.indices.map { a -> [PropertyValue] in
+            let pop = study.areas[a].population
+            var row: [PropertyValue] = [.string(study.areas[a].id), .string(study.areas[a].name), .rounded(pop, 0)]
+            if let groups { row.append(.string(groups[a])) }
+            row.append(.strings(shares[a].map { "\(study.territories[$0.territory].id):\(NumberFormatting.string($0.share, precision: 4))" }))
+            row += [.rounded(shareInAny[a], 4), .rounded(pop.map { $0 * covered[a] }, 1)]
+            if let catchment { row += [.int(catchment[a].count), .strings(catchment[a].map { study.sites[$0].id })] }
+            return row
+        }
+        return CommuneTable(columns: columns, rows: rows)
+    }
+}

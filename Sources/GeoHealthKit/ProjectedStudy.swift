@@ -1,0 +1,107 @@
+import Foundation
+import Accessibility
+import GeoCore
+import GEOSBridge
+import Projection
+
+/// A study's areas and sites in metric CRSs, ready for distances and overlays.
+///
+/// A study may span territories that no single projection serves (metropolitan France and the
+/// overseas départements): areas are split into **partitions** by the metric CRS of their
+/// département (DESIGN.md, "Metric CRS"); sites join the partition whose CRS their position
+/// calls for. Travel is only costed within a partition (nobody drives from La Réunion to Paris).
+/// `--crs` forces one partition in the given CRS.
+///
+/// Projection runs in parallel chunks (one PROJ and GEOS context per thread); each area gets
+/// its surface (m²) and point-on-surface, its representative point (DESIGN.md).
+public struct ProjectedStudy: Sendable {
+    public struct Partition: Sendable {
+        public var crs: CRS
+        public var areas: [Int]
+        public var sites: [Int]
+    }
+
+    public var partitions: [Partition]
+    /// Per area: geometry in its partition's CRS.
+    public var geometries: [Geometry]
+    /// Per area: surface in m².
+    public var surfaces: [Double]
+    /// Per area: point on surface, in its partition's CRS.
+    public var points: [Coordinate]
+    /// Per area: point on surface in longitude/latitude.
+    public var pointsLonLat: [Coordinate]
+    /// Per site: position in its partition's CRS.
+    public var sitePoints: [Coordinate]
+    /// Per area and per site: the partition index.
+    public var areaPartition: [Int]
+    public var sitePartition: [Int]
+
+    public init(_ study: Study, crs forced: CRS? = nil) throws {
+        let areaCRS: [CRS] = study.areas.map { area in
+            forced ?? MetricCRS.forDepartment(MetricCRS.department(ofCommune: area.id)) ?? MetricCRS.forExtent(area.geometry.boundingBox)
+        }
+        let siteCRS: [CRS] = study.sites.map { site in
+            forced ?? MetricCRS.forExtent(BoundingBox(minX: site.location.x, minY: site.location.y, maxX: site.location.x, maxY: site.location.y))
+        }
+        let crsList = Array(Set(areaCRS)).sorted { $0.epsg < $1.epsg }
+        let slot = Dictionary(uniqueKeysWithValues: crsList.enumerated().map { ($1, $0) })
+        areaPartition = areaCRS.map { slot[$0]! }
+        sitePartition = siteCRS.map { slot[$0] ?? -1 }
+        partitions = crsList.enumerated().map { k, crs in
+            Partition(crs: crs, areas: study.areas.indices.filter { areaCRS[$0] == crs }, sites: study.sites.indices.filter { siteCRS[$0] == crs })
+        }
+
+        let chunks = stride(from: 0, to: study.areas.count, by: 256).map { $0..<min($0 + 256, study.areas.count) }
+        let measured = try chunks.concurrentMap { chunk -> [(Geometry, Double, Coordinate)] in
+            var transformers: [CRS: CoordinateTransformer] = [:]
+            let context = GEOSContext.current
+            return try chunk.map { i in
+                let crs = areaCRS[i]
+                let transformer = try transformers[crs] ?? CoordinateTransformer(from: .wgs84, to: crs)
+                transformers[crs] = transformer
+                let projected = try transformer.transformed(study.areas[i].geometry)
+                let native = try context.geometry(projected)
+                return (projected, try native.area(), try native.pointOnSurface() ?? projected.boundingBox.center)
+            }
+        }.flatMap { try $0.get() }
+        let projectedPoints = measured.map(\.2)
+        geometries = measured.map(\.0)
+        surfaces = measured.map(\.1)
+        points = projectedPoints
+
+        var lonLat = projectedPoints
+        var sitesProjected = study.sites.map(\.location)
+        for p in partitions {
+            let back = try CoordinateTransformer(from: p.crs, to: .wgs84)
+            var pts = p.areas.map { projectedPoints[$0] }
+            try back.transform(&pts)
+            for (k, i) in p.areas.enumerated() { lonLat[i] = pts[k] }
+            let forward = try CoordinateTransformer(from: .wgs84, to: p.crs)
+            var sitePts = p.sites.map { study.sites[$0].location }
+            try forward.transform(&sitePts)
+            for (k, s) in p.sites.enumerated() { sitesProjected[s] = sitePts[k] }
+        }
+        pointsLonLat = lonLat
+        sitePoints = sitesProjected
+    }
+
+    /// Sites outside every partition's territory (e.g. a hospital abroad in a French study).
+    public var sitesOutside: [Int] { sitePartition.indices.filter { sitePartition[$0] < 0 } }
+
+    /// Costs from every area's representative point to the sites that `include` accepts, one
+    /// partition at a time, merged into one matrix over all areas × all sites.
+    public func costs(_ study: Study, model: any TravelCostModel, maxMinutes: Double, sites include: (Int) -> Bool = { _ in true }) throws -> CostMatrix {
+        var rows = [[CostMatrix.Entry]](repeating: [], count: study.areas.count)
+        for p in partitions {
+            let siteIndices = p.sites.filter(include)
+            guard !siteIndices.isEmpty, !p.areas.isEmpty else { continue }
+            let origins = CostPoints(metric: p.areas.map { points[$0] }, lonLat: p.areas.map { pointsLonLat[$0] }, ids: p.areas.map { study.areas[$0].id })
+            let destinations = CostPoints(metric: siteIndices.map { sitePoints[$0] }, lonLat: siteIndices.map { study.sites[$0].location }, ids: siteIndices.map { study.sites[$0].id })
+            let local = try model.costs(from: origins, to: destinations, maxMinutes: maxMinutes)
+            for (k, area) in p.areas.enumerated() {
+                rows[area] = local.row(k).map { CostMatrix.Entry(destination: siteIndices[$0.destination], minutes: $0.minutes, kilometres: $0.kilometres) }
+            }
+        }
+        return CostMatrix(destinationCount: study.sites.count, maxMinutes: maxMinutes, rows: rows)
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+import Accessibility
+import GeoCore
+import Projection
+
+/// Which travel-cost model to use and its settings (`--cost straight|network|matrix` and friends).
+public struct CostModelOptions: Sendable {
+    public enum Kind: String, Sendable, CaseIterable {
+        case straight, network, matrix
+    }
+
+    public var kind: Kind = .straight
+    public var detourFactor = 1.3
+    public var speedKmh = 60.0
+    public var geodesic = false
+    public var roads: URL?
+    public var speeds: URL?
+    public var snapSpeedKmh = 20.0
+    public var maxSnapMetres = 5_000.0
+    public var od: URL?
+    /// Costs beyond this are not kept (and count as unreachable).
+    public var maxMinutes = 60.0
+
+    public init() {}
+
+    /// The model, plus notes for the summary (roads not used, matrix ids unknown…).
+    public func model(for projected: ProjectedStudy, study: Study) throws -> (model: any TravelCostModel, notes: Properties) {
+        switch kind {
+        case .straight:
+            let ellipsoid: @Sendable (Coordinate, Coordinate) -> Double = { @Sendable a, b in Geodesic.wgs84.distance(from: a, to: b) }
+            let distance = geodesic ? ellipsoid : nil
+            let model = StraightLineModel(detourFactor: detourFactor, speedKmh: speedKmh, geodesic: distance)
+            return (model, Properties([("model", .string(model.name))]))
+        case .network:
+            guard let roads else { throw OptionError("--cost network needs --roads FILE (GeoJSON lines)") }
+            guard projected.partitions.count == 1 else {
+                throw OptionError("--cost network needs the communes in one metric CRS; these span \(projected.partitions.map(\.crs.description).joined(separator: ", ")); give --crs or fewer communes")
+            }
+            let speedTable = try speeds.map(RoadLayer.speeds(from:)) ?? SpeedTable()
+            let layer = try RoadLayer.read(roads, crs: projected.partitions[0].crs, speeds: speedTable)
+            let model = NetworkModel(network: RoadNetwork(roads: layer.roads), snapSpeedKmh: snapSpeedKmh, maxSnapMetres: maxSnapMetres)
+            return (model, Properties([
+                ("model", .string(model.name)),
+                ("roads", .string(roads.relativePath)),
+                ("roads by class", .object(Properties(layer.byClass.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) }))),
+                ("road features not used", .strings(layer.skipped)),
+            ]))
+        case .matrix:
+            guard let od else { throw OptionError("--cost matrix needs --od FILE (CSV origin, destination, minutes and/or km)") }
+            let model = try ODMatrixReader.read(od)
+            let origins = CostPoints(metric: study.areas.map { _ in Coordinate(x: 0, y: 0) }, ids: study.areas.map(\.id))
+            let sites = CostPoints(metric: study.sites.map(\.location), ids: study.sites.map(\.id))
+            let unknown = model.unmatched(origins: origins, destinations: sites)
+            if unknown.origins.count == Set(model.pairs.map(\.origin)).count {
+                throw OptionError("\(od.relativePath): none of the matrix origins is a commune code of the study (e.g. '\(unknown.origins.first ?? "")')")
+            }
+            return (model, Properties([
+                ("model", .string(model.name)),
+                ("matrix origins that are not communes", .strings(unknown.origins)),
+                ("matrix destinations that are not sites", .strings(unknown.destinations)),
+            ]))
+        }
+    }
+}
+
+/// An option combination that cannot work, found after parsing (exit 64 in the CLI is for
+/// parse-time errors; this one is a data-level refusal, exit 1).
+public struct OptionError: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,128 @@
+import Foundation
+import Accessibility
+import GeoCore
+import GeoIO
+
+/// `geohealth distance`: for every commune, the nearest site of each kind (site, minutes, km)
+/// and the number of sites within `withinMinutes`; then population-weighted mean, median and
+/// 90th percentile of the time to the nearest site, and the **population beyond each
+/// threshold** (unreachable communes count as beyond), overall and by group.
+public struct TravelAnalysis: Sendable {
+    public struct Options: Sendable {
+        public var cost = CostModelOptions()
+        public var kinds: [SiteKind]?
+        public var thresholds: [Double] = [20, 30]
+        public var withinMinutes = 20.0
+        public var groupBy: String?
+        public var crs: CRS?
+        public init() {}
+    }
+
+    public struct KindResult: Sendable {
+        public var kind: SiteKind
+        /// Per commune: the nearest site (index into the study's sites) and its cost, or nil.
+        public var nearest: [CostMatrix.Entry?]
+        /// Per commune: sites of this kind within `withinMinutes`.
+        public var within: [Int]
+    }
+
+    public var study: Study
+    public var options: Options
+    public var kinds: [KindResult]
+    public var groups: [String]?
+    public var summary: Summary
+
+    public static func run(_ study: Study, options: Options) throws -> TravelAnalysis {
+        guard !study.sites.isEmpty else { throw OptionError("the study has no sites: give --sites FILE") }
+        let projected = try ProjectedStudy(study, crs: options.crs)
+        let (model, notes) = try options.cost.model(for: projected, study: study)
+        let matrix = try projected.costs(study, model: model, maxMinutes: options.cost.maxMinutes)
+        let present = Set(study.sites.map(\.kind))
+        let kinds = (options.kinds ?? present.sorted())
+        if let missing = kinds.first(where: { !present.contains($0) }) {
+            throw OptionError("no site of kind '\(missing)'; the sites have kinds \(present.sorted().map(\.rawValue).joined(separator: ", "))")
+        }
+        let results = kinds.map { kind in
+            KindResult(
+                kind: kind,
+                nearest: study.areas.indices.map { a in matrix.nearest(a) { study.sites[$0].kind == kind } },
+                within: study.areas.indices.map { a in matrix.count(a, within: options.withinMinutes) { study.sites[$0].kind == kind } })
+        }
+        let groups = options.groupBy.map { AreaGroups.labels(study.areas, by: $0) }
+        var analysis = TravelAnalysis(study: study, options: options, kinds: results, groups: groups, summary: Summary())
+        analysis.summary = analysis.makeSummary(notes: notes, projected: projected)
+        return analysis
+    }
+
+    func makeSummary(notes: Properties, projected: ProjectedStudy) -> Summary {
+        let population = study.areas.map { $0.population ?? 0 }
+        var summary = Summary([
+            ("communes", .int(study.areas.count)),
+            ("population", .int(Int(population.reduce(0, +).rounded()))),
+            ("cost", .object(notes)),
+            ("metric crs", .strings(projected.partitions.map { "\($0.crs) (\($0.areas.count) communes, \($0.sites.count) sites)" })),
+            ("maximum minutes", .fixed(options.cost.maxMinutes, 1)),
+        ])
+        if !projected.sitesOutside.isEmpty {
+            summary["sites outside every territory"] = .strings(projected.sitesOutside.map { study.sites[$0].id })
+        }
+        var byKind = Properties()
+        for k in kinds {
+            let times = k.nearest.map { $0?.minutes }
+            var p = Properties([
+                ("sites", .int(study.sites.filter { $0.kind == k.kind }.count)),
+                ("communes with a site within \(NumberFormatting.string(options.cost.maxMinutes, precision: 1)) min", .int(times.compactMap { $0 }.count)),
+                ("mean minutes (population-weighted)", TravelStatistics.weightedMean(times, weights: population).map { .fixed($0, 1) } ?? .null),
+                ("median minutes", Self.value(TravelStatistics.weightedQuantile(times, weights: population, 0.5))),
+                ("90th percentile minutes", Self.value(TravelStatistics.weightedQuantile(times, weights: population, 0.9))),
+                ("communes within \(NumberFormatting.string(options.withinMinutes, precision: 1)) min of at least one", .int(k.within.filter { $0 > 0 }.count)),
+            ])
+            p["population beyond"] = .object(beyond(times: times, population: population, members: Array(study.areas.indices)))
+            if let groups {
+                let byGroup = Dictionary(grouping: study.areas.indices, by: { groups[$0] })
+                p["population beyond, by \(options.groupBy!)"] = .object(Properties(byGroup.keys.sorted().map { g in
+                    (g, .object(beyond(times: times, population: population, members: byGroup[g]!)))
+                }))
+            }
+            p["unreachable communes"] = .strings(study.areas.indices.filter { k.nearest[$0] == nil }.map { study.areas[$0].id })
+            byKind[k.kind.rawValue] = .object(p)
+        }
+        summary["nearest site"] = .object(byKind)
+        return summary
+    }
+
+    private func beyond(times: [Double?], population: [Double], members: [Int]) -> Properties {
+        let t = members.map { times[$0] }, w = members.map { population[$0] }
+        let total = w.reduce(0, +)
+        return Properties(options.thresholds.map { threshold in
+            let n = TravelStatistics.weightBeyond(threshold, times: t, weights: w)
+            let share = total > 0 ? n / total * 100 : 0
+            return ("> \(NumberFormatting.string(threshold, precision: 1)) min", .string("\(Int(n.rounded())) (\(NumberFormatting.string(share, precision: 1)) %)"))
+        } + [("population", .int(Int(total.rounded())))])
+    }
+
+    private static func value(_ minutes: Double?) -> PropertyValue {
+        guard let minutes else { return .null }
+        return minutes.isFinite ? .fixed(minutes, 1) : .string("unreachable")
+    }
+}
+
+extension TravelAnalysis {
+    /// One row per commune: code, name, population, group, then for each kind the nearest
+    /// site, its minutes and km, and the number of sites within `withinMinutes`.
+    public var table: CommuneTable {
+        let within = NumberFormatting.string(options.withinMinutes, precision: 1)
+        var columns = ["code", "name", "population"] + (groups == nil ? [] : [options.groupBy!])
+        for k in kinds { columns += ["\(k.kind)_site", "\(k.kind)_minutes", "\(k.kind)_km", "\(k.kind)_within_\(within)min"] }
+        let rows = study.areas.indices.map { a -> [PropertyValue] in
+            var row: [PropertyValue] = [.string(study.areas[a].id), .string(study.areas[a].name), .rounded(study.areas[a].population, 0)]
+            if let groups { row.append(.string(groups[a])) }
+            for k in kinds {
+                let e = k.nearest[a]
+                row += [e.map { .string(study.sites[$0.destination].id) } ?? .null, .rounded(e?.minutes, 2), .rounded(e?.kilometres, 2), .int(k.within[a])]
+            }
+            return row
+        }
+        return CommuneTable(columns: columns, rows: rows)
+    }
+}

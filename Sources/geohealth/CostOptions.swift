@@ -1,0 +1,78 @@
+import ArgumentParser
+import Foundation
+import GeoCore
+import GeoHealthKit
+
+extension CostModelOptions.Kind: ExpressibleByArgument {}
+
+/// Travel-cost options shared by `distance`, `coverage` and the later analyses.
+struct CostOptions: ParsableArguments {
+    @Option(help: "Travel-cost model: straight (line × detour ÷ speed), network (--roads), matrix (--od).")
+    var cost: CostModelOptions.Kind = .straight
+
+    @Option(help: "Straight line: detour factor (road distance ÷ crow-fly distance).")
+    var detour = 1.3
+
+    @Option(help: "Straight line: average speed in km/h.")
+    var speed = 60.0
+
+    @Flag(help: "Straight line: geodesic distance on the WGS84 ellipsoid instead of planar distance in the metric CRS.")
+    var geodesic = false
+
+    @Option(help: "Road network: GeoJSON lines with highway, maxspeed and oneway properties.")
+    var roads: String?
+
+    @Option(help: "Road network: CSV 'highway,kmh' overriding the default speed of road classes.")
+    var speeds: String?
+
+    @Option(help: "Road network: speed (km/h) of the straight leg between a place and its nearest road node.")
+    var snapSpeed = 20.0
+
+    @Option(help: "Road network: farthest a place may be from a road node (metres); farther is unreachable.")
+    var maxSnap = 5_000.0
+
+    @Option(help: "Origin–destination matrix CSV (origin, destination, minutes and/or km).")
+    var od: String?
+
+    @Option(help: "Costs beyond this many minutes are not computed (those communes count as unreachable).")
+    var maxMinutes = 60.0
+
+    @Option(help: "Metric CRS to work in (EPSG:n); by default each département's own (Lambert-93 in metropolitan France).")
+    var crs: String?
+
+    func validate() throws {
+        guard detour >= 1 else { throw ValidationError("--detour must be at least 1") }
+        guard speed > 0, snapSpeed > 0 else { throw ValidationError("speeds must be positive") }
+        guard maxMinutes > 0 else { throw ValidationError("--max-minutes must be positive") }
+        if cost == .network && roads == nil { throw ValidationError("--cost network needs --roads FILE") }
+        if cost == .matrix && od == nil { throw ValidationError("--cost matrix needs --od FILE") }
+        if let crs, CRS(crs) == nil { throw ValidationError("--crs '\(crs)' is not a CRS; write EPSG:n") }
+    }
+
+    var model: CostModelOptions {
+        var o = CostModelOptions()
+        o.kind = cost
+        o.detourFactor = detour
+        o.speedKmh = speed
+        o.geodesic = geodesic
+        o.roads = roads.map { URL(fileURLWithPath: $0) }
+        o.speeds = speeds.map { URL(fileURLWithPath: $0) }
+        o.snapSpeedKmh = snapSpeed
+        o.maxSnapMetres = maxSnap
+        o.od = od.map { URL(fileURLWithPath: $0) }
+        o.maxMinutes = maxMinutes
+        return o
+    }
+
+    var inputs: [URL] { [roads, speeds, od].compactMap { $0.map { URL(fileURLWithPath: $0) } } }
+    var metricCRS: CRS? { crs.flatMap(CRS.init) }
+}
+
+/// Parses `20,30` into minutes.
+func parseMinutes(_ text: String, option: String) throws -> [Double] {
+    let values = text.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
+    guard !values.isEmpty, values.allSatisfy({ $0 != nil && $0! > 0 }) else {
+        throw ValidationError("\(option) takes positive minutes separated by commas, e.g. 20,30")
+    }
+    return values.map { $0! }
+}

@@ -1,0 +1,64 @@
+import ArgumentParser
+import Foundation
+import GeoCore
+import GeoHealthKit
+
+extension CoverageAnalysis.Method: ExpressibleByArgument {}
+
+struct CoverageCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "coverage",
+        abstract: "Communes and inhabitants inside the territories (CPTS, SAS…) and within reach of sites.",
+        discussion: """
+            Territories come from the study (cpts.csv in a study folder, or --territories: lists of commune codes, dissolved with GEOS, or polygons); they may overlap. A commune's covered population is area-proportional by default (--method area), or the whole commune when its representative point is inside (--method point). With --catchment-minutes, a commune is also covered when a site of --site-kind is within that travel time (any --cost model).
+
+            Examples:
+              geohealth coverage geodata
+              geohealth coverage geodata --catchment-minutes 15 --site-kind msp --out /tmp/coverage.geojson
+              geohealth coverage geodata --method point --group-by departement --format json
+            """)
+
+    @OptionGroup var inputs: StudyInputOptions
+    @OptionGroup var costs: CostOptions
+
+    @Option(help: "How to count a commune's covered inhabitants: area (area-proportional) or point (representative point).")
+    var method: CoverageAnalysis.Method = .areaProportional
+
+    @Option(help: "Catchments: a commune is covered when a site is within this many minutes.")
+    var catchmentMinutes: Double?
+
+    @Option(name: .customLong("site-kind"), help: "Catchments: site kinds, comma-separated (default: every kind).")
+    var siteKinds: String?
+
+    @Option(help: "Group the figures by an attribute of the communes (e.g. DEP, REG) or 'departement'.")
+    var groupBy: String?
+
+    @Option(help: "Write one row per commune (.csv or .geojson).")
+    var out: String?
+
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        if let catchmentMinutes, catchmentMinutes <= 0 { throw ValidationError("--catchment-minutes must be positive") }
+    }
+
+    func run() throws {
+        let sources = try inputs.sources()
+        let loaded = try StudyLoader.load(sources)
+        if loaded.study.territories.isEmpty && catchmentMinutes == nil {
+            throw OptionError("nothing to cover with: give --territories FILE (or a study folder with cpts.csv), or --catchment-minutes N")
+        }
+        var options = CoverageAnalysis.Options()
+        options.method = method
+        options.catchmentMinutes = catchmentMinutes
+        options.catchmentKinds = siteKinds.map { $0.split(separator: ",").map { SiteKind(String($0).lowercased()) } }
+        options.cost = costs.model
+        options.crs = costs.metricCRS
+        options.groupBy = groupBy
+        let analysis = try CoverageAnalysis.run(loaded.study, options: options)
+        if let out {
+            try analysis.table.write(to: URL(fileURLWithPath: out), areas: loaded.study.areas, inputs: sources.inputs + costs.inputs)
+        }
+        output.print(analysis.summary)
+    }
+}

@@ -1,0 +1,59 @@
+import ArgumentParser
+import Foundation
+import GeoCore
+import GeoHealthKit
+import GeoCore
+
+struct Distance: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Travel time and distance from every commune to the nearest site of each kind; population beyond thresholds.",
+        discussion: """
+            Costs come from the straight line (× detour ÷ speed, planar in the metric CRS or geodesic), a road network (GeoJSON lines, speeds by class or maxspeed, one-way streets) or a supplied origin–destination matrix. Unreachable communes (no site within --max-minutes, or too far from any road) are listed and count as beyond every threshold.
+
+            Examples:
+              geohealth distance geodata
+              geohealth distance geodata --cost network --roads geodata/roads.geojson --kind hospital --thresholds 20,45
+              geohealth distance geodata --group-by CPTS --out /tmp/travel.csv
+            """)
+
+    @OptionGroup var inputs: StudyInputOptions
+    @OptionGroup var costs: CostOptions
+
+    @Option(name: .customLong("site-kind"), help: "Only these site kinds, comma-separated (default: every kind present).")
+    var siteKinds: String?
+
+    @Option(help: "Thresholds in minutes for the population beyond, comma-separated.")
+    var thresholds = "20,30"
+
+    @Option(help: "Count the sites within this many minutes of each commune.")
+    var within = 20.0
+
+    @Option(help: "Group the figures by an attribute of the communes (e.g. DEP, REG) or 'departement'.")
+    var groupBy: String?
+
+    @Option(help: "Write one row per commune (.csv or .geojson).")
+    var out: String?
+
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        _ = try parseMinutes(thresholds, option: "--thresholds")
+    }
+
+    func run() throws {
+        let sources = try inputs.sources()
+        let loaded = try StudyLoader.load(sources)
+        var options = TravelAnalysis.Options()
+        options.cost = costs.model
+        options.crs = costs.metricCRS
+        options.kinds = siteKinds.map { $0.split(separator: ",").map { SiteKind(String($0).lowercased()) } }
+        options.thresholds = try parseMinutes(thresholds, option: "--thresholds")
+        options.withinMinutes = within
+        options.groupBy = groupBy
+        let analysis = try TravelAnalysis.run(loaded.study, options: options)
+        if let out {
+            try analysis.table.write(to: URL(fileURLWithPath: out), areas: loaded.study.areas, inputs: sources.inputs + costs.inputs)
+        }
+        output.print(analysis.summary)
+    }
+}
