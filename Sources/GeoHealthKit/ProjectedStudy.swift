@@ -105,3 +105,24 @@ public struct ProjectedStudy: Sendable {
         return CostMatrix(destinationCount: study.sites.count, maxMinutes: maxMinutes, rows: rows)
     }
 }
+
+extension ProjectedStudy {
+    /// Sites whose position lies in no area of the study (a hospital across the border, a
+    /// typing error in a coordinate): listed in summaries, still used for travel costs.
+    /// STRtree over the areas of each partition, then an exact `covers` on the candidates.
+    public func sitesOutsideAreas() throws -> [Int] {
+        var outside = sitesOutside
+        let context = GEOSContext.current
+        for p in partitions where !p.sites.isEmpty {
+            let natives = try p.areas.map { try context.geometry(geometries[$0]) }
+            let index = try SpatialIndex(natives, context: context)
+            for s in p.sites {
+                let point = sitePoints[s]
+                let candidates = try index.query(BoundingBox(minX: point.x, minY: point.y, maxX: point.x, maxY: point.y))
+                let site = try context.point(point)
+                if try !candidates.contains(where: { try natives[$0].covers(site) }) { outside.append(s) }
+            }
+        }
+        return outside.sorted()
+    }
+}

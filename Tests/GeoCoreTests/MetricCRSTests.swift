@@ -48,7 +48,7 @@ import Testing
         ("Ajaccio", 8.74, 41.92), ("Bonifacio", 9.16, 41.39), ("Paris", 2.35, 48.86), ("Givet", 4.82, 50.14), ("Annemasse", 6.24, 46.19), ("Gex", 6.058, 46.322), ("Prévessin-Moëns", 6.086, 46.248), ("Pontarlier", 6.35, 46.90), ("Morteau", 6.60, 47.06), ("Saint-Julien-en-Genevois", 6.08, 46.144), ("Saint-Louis", 7.56, 47.58), ("Bouxwiller (68)", 7.33, 47.51), ("Delle", 7.00, 47.51), ("Hyères", 6.13, 43.12), ("Porquerolles", 6.20, 43.00), ("La Seyne-sur-Mer", 5.88, 43.08), ("Carteret", -1.79, 49.37), ("Granville", -1.60, 48.84),
     ]
     static let foreign: [(String, Double, Double)] = [
-        ("Brussels", 4.35, 50.85), ("Luxembourg", 6.13, 49.61), ("Basel", 7.59, 47.56), ("Geneva", 6.14, 46.20), ("La Chaux-de-Fonds", 6.83, 47.10), ("Lausanne", 6.63, 46.52), ("Porrentruy", 7.08, 47.42),
+        ("Brussels", 4.35, 50.85), ("Luxembourg", 6.13, 49.61), ("Basel", 7.59, 47.56), ("Geneva", 6.14, 46.20), ("La Chaux-de-Fonds", 6.83, 47.10), ("Lausanne", 6.63, 46.52),
         ("Turin", 7.69, 45.07), ("Barcelona", 2.17, 41.39), ("Jersey", -2.13, 49.21),
     ]
 

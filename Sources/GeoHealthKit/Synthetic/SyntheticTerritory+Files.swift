@@ -23,7 +23,8 @@ extension SyntheticTerritory {
         }
         try GeoJSONWriter.write(features, to: file("communes.geojson"))
 
-        let header = ["COM", "Commune", "PMUN"] + ageGroups.map { "age_" + $0 }
+        // ZONE: "urbain" from 2,000 inhabitants (the INSEE threshold of an unité urbaine), else "rural".
+        let header = ["COM", "Commune", "ZONE", "PMUN"] + ageGroups.map { "age_" + $0 }
         var rows: [[String]] = []
         for i in seats.indices where !merges.contains(where: { $0.absorbed == i }) {
             var total = population[i], byAge = ages[i]
@@ -31,7 +32,7 @@ extension SyntheticTerritory {
                 total += population[m.absorbed]
                 byAge = zip(byAge, ages[m.absorbed]).map { $0 + $1 }
             }
-            rows.append([codes[i], names[i], String(total)] + byAge.map(String.init))
+            rows.append([codes[i], names[i], total >= 2_000 ? "urbain" : "rural", String(total)] + byAge.map(String.init))
         }
         try OutputFile.write(Array(Self.semicolonCSV(header: header, rows: rows).utf8), to: file("population.csv"))
         try CSVWriter.write(header: Self.historyHeader, rows: historyRows(), to: file("history.csv"))

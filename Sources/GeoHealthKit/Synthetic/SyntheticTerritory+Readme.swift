@@ -25,7 +25,7 @@ extension SyntheticTerritory {
         | file | what it holds |
         |---|---|
         | `communes.geojson` | \(seats.count - (restoration == nil ? 0 : 1)) commune polygons (`code`, `nom`), WGS84, the "older vintage" |
-        | `population.csv` | `;`-separated, INSEE style: `COM;Commune;PMUN` and six age groups `age_*`; \(total) residents; the "newer vintage" |
+        | `population.csv` | `;`-separated, INSEE style: `COM;Commune;ZONE;PMUN` (ZONE: `urbain` from 2,000 inhabitants, else `rural`) and six age groups `age_*`; \(total) residents; the "newer vintage" |
         | `history.csv` | INSEE "mouvements des communes" rows for the changes between the two vintages |
         | `sites.csv` | \(sites.count) sites (`id,name,kind,lon,lat,capacity,commune`): \(kinds); capacity in beds (hospital) or full-time doctors |
         | `cpts.csv` | \(cpts.count) CPTS as lists of communes (`territory,name,code`), covering \(covered) communes; the rest are white zones |

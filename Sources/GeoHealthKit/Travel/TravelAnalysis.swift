@@ -51,6 +51,8 @@ public struct TravelAnalysis: Sendable {
         let groups = options.groupBy.map { AreaGroups.labels(study.areas, by: $0) }
         var analysis = TravelAnalysis(study: study, options: options, kinds: results, groups: groups, summary: Summary())
         analysis.summary = analysis.makeSummary(notes: notes, projected: projected)
+        let outside = try projected.sitesOutsideAreas()
+        if !outside.isEmpty { analysis.summary["sites outside every commune"] = .strings(outside.map { study.sites[$0].id }) }
         return analysis
     }
 
@@ -63,9 +65,6 @@ public struct TravelAnalysis: Sendable {
             ("metric crs", .strings(projected.partitions.map { "\($0.crs) (\($0.areas.count) communes, \($0.sites.count) sites)" })),
             ("maximum minutes", .fixed(options.cost.maxMinutes, 1)),
         ])
-        if !projected.sitesOutside.isEmpty {
-            summary["sites outside every territory"] = .strings(projected.sitesOutside.map { study.sites[$0].id })
-        }
         var byKind = Properties()
         for k in kinds {
             let times = k.nearest.map { $0?.minutes }
