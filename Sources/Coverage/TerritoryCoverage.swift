@@ -1,3 +1,4 @@
+import Foundation
 import GeoCore
 import GEOSBridge
 
@@ -5,10 +6,12 @@ import GEOSBridge
 /// its representative point does. Territories may overlap.
 ///
 /// For each territory, an STRtree over the areas gives the candidates whose envelope meets the
-/// territory's; the prepared territory answers `contains` (share 1, no overlay) and
-/// `intersects`; only areas cut by the boundary get an overlay (`GEOSIntersection`), and the
-/// share is area(A ∩ T) / area(A). The share inside *any* territory is area(A ∩ ⋃Tₖ) / area(A)
-/// over the territories that cut A (so overlaps are not counted twice).
+/// territory's; the prepared territory answers `contains` (share 1, no overlay), `touches`
+/// (a neighbour: share 0, no overlay) and `intersects`; only areas really cut by the boundary
+/// get an overlay (`GEOSIntersection`), and the share is area(A ∩ T) / area(A). A territory
+/// given as a list of member areas (dissolved from them) covers its members whole by
+/// construction: they get share 1 without a predicate. The share inside *any* territory is
+/// area(A ∩ ⋃Tₖ) / area(A) over the territories that cut A (overlaps are not counted twice).
 /// - Complexity: about O((A + T) log A + boundary areas × overlay), never areas × territories.
 public struct TerritoryCoverage: Sendable {
     public struct Share: Hashable, Sendable {
@@ -22,6 +25,12 @@ public struct TerritoryCoverage: Sendable {
         }
     }
 
+    /// How a territory is given: a polygon, or the indices of the member areas to dissolve.
+    public enum Shape: Sendable {
+        case geometry(Geometry)
+        case members([Int])
+    }
+
     /// For each area, the territories it meets and the share of its surface in each.
     public var shares: [[Share]]
     /// For each area, the share of its surface inside at least one territory.
@@ -29,38 +38,105 @@ public struct TerritoryCoverage: Sendable {
     /// For each area, the territories that cover its representative point.
     public var pointIn: [[Int]]
 
-    public static func compute(areas: [NativeGeometry], points: [Coordinate], territories: [NativeGeometry]) throws -> TerritoryCoverage {
+    /// What one territory does to the areas it meets.
+    struct Hit: Sendable {
+        var area: Int
+        var share: Double
+        var pointIn: Bool
+        var cut: Bool
+    }
+
+    /// Serial computation over geometries already in GEOS (one thread, its context).
+    public static func compute(areas: [NativeGeometry], points: [Coordinate], territories: [NativeGeometry], members: [[Int]?]? = nil) throws -> TerritoryCoverage {
         precondition(areas.count == points.count)
-        let context = GEOSContext.current
-        let index = try SpatialIndex(areas, context: context)
+        precondition(members == nil || members!.count == territories.count)
+        let index = try SpatialIndex(areas)
         let surfaces = try areas.map { try $0.area() }
-        var shares = [[Share]](repeating: [], count: areas.count)
-        var cutBy = [[Int]](repeating: [], count: areas.count)
-        var pointIn = [[Int]](repeating: [], count: areas.count)
-        for (t, territory) in territories.enumerated() {
-            let prepared = try PreparedGeometry(territory)
-            for a in try index.query(envelopeOf: territory) {
-                if try prepared.covers(points[a]) { pointIn[a].append(t) }
-                if try prepared.contains(areas[a]) {
-                    shares[a].append(Share(territory: t, share: 1))
-                } else if try prepared.intersects(areas[a]) {
-                    let inside = surfaces[a] > 0 ? try areas[a].intersection(territory).area() / surfaces[a] : 0
-                    if inside > 0 {
-                        shares[a].append(Share(territory: t, share: min(1, inside)))
-                        cutBy[a].append(t)
-                    }
+        let hits = try territories.indices.map { t in
+            try cover(territories[t], members: Set(members?[t] ?? []), areas: areas, index: index, points: points, surfaces: surfaces)
+        }
+        return try assemble(hits, areaCount: areas.count, surfaces: surfaces) { t in territories[t] } area: { areas[$0] }
+    }
+
+    /// Parallel computation from plain geometries: territories are shared out among the cores,
+    /// each thread with its own GEOS context and its own copy of the areas; member lists are
+    /// dissolved (GEOS unary union) on the thread that covers them.
+    public static func compute(areas: [Geometry], points: [Coordinate], territories: [Shape]) throws -> TerritoryCoverage {
+        precondition(areas.count == points.count)
+        let workers = max(1, min(territories.count, ProcessInfo.processInfo.activeProcessorCount))
+        let lanes = (0..<workers).map { w in Array(stride(from: w, to: territories.count, by: workers)) }
+        let results = try lanes.concurrentMap { lane -> [(Int, [Hit], Geometry?)] in
+            let context = GEOSContext.current
+            let natives = try areas.map { try context.geometry($0) }
+            let index = try SpatialIndex(natives, context: context)
+            let surfaces = try natives.map { try $0.area() }
+            return try lane.map { t in
+                let shape: NativeGeometry
+                var members = Set<Int>()
+                switch territories[t] {
+                case .geometry(let g): shape = try context.geometry(g).makeValid()
+                case .members(let list):
+                    members = Set(list)
+                    shape = try context.dissolve(list.map { natives[$0] })
                 }
+                let hits = try cover(shape, members: members, areas: natives, index: index, points: points, surfaces: surfaces)
+                // The territory's geometry is only needed again for areas cut by several territories.
+                let needed = hits.contains { $0.cut }
+                return (t, hits, needed ? try shape.geometry() : nil)
+            }
+        }.flatMap { try $0.get() }.sorted { $0.0 < $1.0 }
+        let context = GEOSContext.current
+        var cache: [Int: NativeGeometry] = [:]
+        let surfaces = try areas.map { try context.geometry($0).area() }
+        return try assemble(results.map(\.1), areaCount: areas.count, surfaces: surfaces) { t in
+            if let g = cache[t] { return g }
+            let g = try context.geometry(results[t].2!)
+            cache[t] = g
+            return g
+        } area: { try context.geometry(areas[$0]) }
+    }
+
+    static func cover(_ territory: NativeGeometry, members: Set<Int>, areas: [NativeGeometry], index: SpatialIndex, points: [Coordinate], surfaces: [Double]) throws -> [Hit] {
+        let prepared = try PreparedGeometry(territory)
+        var hits: [Hit] = []
+        for a in try index.query(envelopeOf: territory) {
+            if members.contains(a) {
+                hits.append(Hit(area: a, share: 1, pointIn: true, cut: false))
+                continue
+            }
+            let pointIn = try prepared.covers(points[a])
+            if try prepared.contains(areas[a]) {
+                hits.append(Hit(area: a, share: 1, pointIn: pointIn, cut: false))
+            } else if try prepared.intersects(areas[a]), try !prepared.touches(areas[a]) {
+                let inside = surfaces[a] > 0 ? try areas[a].intersection(territory).area() / surfaces[a] : 0
+                if inside > 0 || pointIn { hits.append(Hit(area: a, share: min(1, inside), pointIn: pointIn, cut: inside > 0)) }
+            } else if pointIn {
+                hits.append(Hit(area: a, share: 0, pointIn: true, cut: false))
             }
         }
-        var any = [Double](repeating: 0, count: areas.count)
-        for a in areas.indices {
+        return hits
+    }
+
+    static func assemble(_ hits: [[Hit]], areaCount: Int, surfaces: [Double], territory: (Int) throws -> NativeGeometry, area: (Int) throws -> NativeGeometry) throws -> TerritoryCoverage {
+        var shares = [[Share]](repeating: [], count: areaCount)
+        var pointIn = [[Int]](repeating: [], count: areaCount)
+        var cutBy = [[Int]](repeating: [], count: areaCount)
+        for (t, list) in hits.enumerated() {
+            for h in list {
+                if h.share > 0 { shares[h.area].append(Share(territory: t, share: h.share)) }
+                if h.pointIn { pointIn[h.area].append(t) }
+                if h.cut { cutBy[h.area].append(t) }
+            }
+        }
+        var any = [Double](repeating: 0, count: areaCount)
+        for a in 0..<areaCount {
             if shares[a].contains(where: { $0.share == 1 }) { any[a] = 1; continue }
             switch cutBy[a].count {
             case 0: any[a] = 0
-            case 1: any[a] = shares[a][0].share
+            case 1: any[a] = shares[a].first { $0.territory == cutBy[a][0] }?.share ?? 0
             default:
-                let union = try context.unionAll(cutBy[a].map { territories[$0] })
-                any[a] = min(1, try areas[a].intersection(union).area() / surfaces[a])
+                let union = try GEOSContext.current.unionAll(cutBy[a].map(territory))
+                any[a] = min(1, try area(a).intersection(union).area() / surfaces[a])
             }
         }
         return TerritoryCoverage(shares: shares, shareInAny: any, pointIn: pointIn)

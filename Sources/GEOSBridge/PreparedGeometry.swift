@@ -33,6 +33,12 @@ public final class PreparedGeometry {
         try context.predicate(GEOSPreparedIntersects_r(context.handle, prepared, other.handle), "GEOSPreparedIntersects")
     }
 
+    /// True when the two share boundary points but no interior point (GEOSPreparedTouches):
+    /// a neighbour, not an overlap.
+    public func touches(_ other: NativeGeometry) throws -> Bool {
+        try context.predicate(GEOSPreparedTouches_r(context.handle, prepared, other.handle), "GEOSPreparedTouches")
+    }
+
     /// True when the point lies inside or on the boundary.
     public func covers(_ point: Coordinate) throws -> Bool {
         try covers(context.point(point))

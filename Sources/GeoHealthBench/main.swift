@@ -2,6 +2,10 @@
 //
 //   GeoHealthBench read  DIR   parse every GeoJSON file of DIR (throughput in MB/s)
 //   GeoHealthBench areas DIR   metropolitan communes → EPSG:2154 → area + point-on-surface
+//   GeoHealthBench nearest ROOT  nearest Eurostat hospital from every metropolitan commune
+//   GeoHealthBench coverage ROOT EPCI as member lists: dissolve + share of each commune inside
+//   GeoHealthBench network N     road network of a synthetic département of N communes,
+//                              2,000 sites, bounded searches of 30 minutes
 //   GeoHealthBench bindings N  N rounds of every GEOS/PROJ binding call, error paths included,
 //                              for scripts/leak-check (valgrind)
 //
@@ -50,8 +54,8 @@ func benchAreas(_ dir: URL) throws {
 }
 
 let arguments = CommandLine.arguments
-guard arguments.count == 3, let job = ["read": benchRead, "areas": benchAreas, "bindings": bindingRounds][arguments[1]] else {
-    FileHandle.standardError.write(Data("usage: GeoHealthBench read|areas DIR | bindings N\n".utf8))
+guard arguments.count == 3, let job = ["read": benchRead, "areas": benchAreas, "bindings": bindingRounds, "nearest": benchNearest, "coverage": benchCoverage, "network": benchNetwork][arguments[1]] else {
+    FileHandle.standardError.write(Data("usage: GeoHealthBench read|areas DIR | nearest|coverage ROOT | network|bindings N\n".utf8))
     exit(64)
 }
 do {

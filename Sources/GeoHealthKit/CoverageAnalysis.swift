@@ -46,24 +46,22 @@ public struct CoverageAnalysis: Sendable {
         var pointIn = [[Int]](repeating: [], count: study.areas.count)
         let areaIndex = study.areaIndex()
         for partition in projected.partitions where !study.territories.isEmpty {
-            let context = GEOSContext.current
-            let natives = try partition.areas.map { try context.geometry(projected.geometries[$0]) }
             let local = Dictionary(uniqueKeysWithValues: partition.areas.enumerated().map { ($1, $0) })
-            var territoryGeometries: [NativeGeometry] = []
+            var shapes: [TerritoryCoverage.Shape] = []
             var territoryIDs: [Int] = []
             for (t, territory) in study.territories.enumerated() {
                 switch territory.definition {
                 case .areas(let codes):
                     let members = codes.compactMap { areaIndex[$0] }.compactMap { local[$0] }
                     guard !members.isEmpty else { continue }
-                    territoryGeometries.append(try context.unionAll(members.map { natives[$0] }))
+                    shapes.append(.members(members))
                 case .geometry(let g):
-                    let projectedGeometry = try CoordinateTransformer(from: .wgs84, to: partition.crs).transformed(g)
-                    territoryGeometries.append(try context.geometry(projectedGeometry).makeValid())
+                    shapes.append(.geometry(try CoordinateTransformer(from: .wgs84, to: partition.crs).transformed(g)))
                 }
                 territoryIDs.append(t)
             }
-            let coverage = try TerritoryCoverage.compute(areas: natives, points: partition.areas.map { projected.points[$0] }, territories: territoryGeometries)
+            let coverage = try TerritoryCoverage.compute(
+                areas: partition.areas.map { projected.geometries[$0] }, points: partition.areas.map { projected.points[$0] }, territories: shapes)
             for (k, a) in partition.areas.enumerated() {
                 shares[a] = coverage.shares[k].map { .init(territory: territoryIDs[$0.territory], share: $0.share) }
                 any[a] = coverage.shareInAny[k]

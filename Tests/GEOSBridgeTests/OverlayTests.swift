@@ -56,3 +56,20 @@ import Testing
         #expect(try simple.isValid())
     }
 }
+
+@Suite struct DissolveTests {
+    let context = GEOSContext.current
+
+    @Test func cleanCoverageAndOverlappingPolygonsBothDissolveCorrectly() throws {
+        var squares: [NativeGeometry] = []
+        for i in 0..<6 { for j in 0..<3 {
+            squares.append(try context.rectangle(BoundingBox(minX: Double(i), minY: Double(j), maxX: Double(i + 1), maxY: Double(j + 1))))
+        } }
+        let clean = try context.dissolve(squares)
+        #expect(try clean.area() == 18 && clean.length() == 18 && clean.typeName == "Polygon")
+        // Overlapping squares are not a coverage: the general union gives the right area.
+        let overlapping = [try context.rectangle(BoundingBox(minX: 0, minY: 0, maxX: 2, maxY: 2)), try context.rectangle(BoundingBox(minX: 1, minY: 1, maxX: 3, maxY: 3))]
+        #expect(try context.dissolve(overlapping).area() == 7)
+        #expect(try context.dissolve([squares[0]]).area() == 1)
+    }
+}
