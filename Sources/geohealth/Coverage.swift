@@ -30,12 +30,7 @@ struct CoverageCommand: ParsableCommand {
     @Option(name: .customLong("site-kind"), help: "Catchments: site kinds, comma-separated (default: every kind).")
     var siteKinds: String?
 
-    @Option(help: "Group the figures by an attribute of the communes (e.g. DEP, REG) or 'departement'.")
-    var groupBy: String?
-
-    @Option(help: "Write one row per commune (.csv or .geojson).")
-    var out: String?
-
+    @OptionGroup var table: CommuneTableOptions
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
@@ -54,11 +49,9 @@ struct CoverageCommand: ParsableCommand {
         options.catchmentKinds = siteKinds.map { $0.split(separator: ",").map { SiteKind(String($0).lowercased()) } }
         options.cost = costs.model
         options.crs = costs.metricCRS
-        options.groupBy = groupBy
+        options.groupBy = table.groupBy
         let analysis = try CoverageAnalysis.run(loaded.study, options: options)
-        if let out {
-            try analysis.table.write(to: URL(fileURLWithPath: out), areas: loaded.study.areas, inputs: sources.inputs + costs.inputs)
-        }
+        try table.write(analysis.table, areas: loaded.study.areas, inputs: sources.inputs + costs.inputs)
         output.print(analysis.summary)
     }
 }

@@ -28,12 +28,7 @@ struct Distance: ParsableCommand {
     @Option(help: "Count the sites within this many minutes of each commune.")
     var within = 20.0
 
-    @Option(help: "Group the figures by an attribute of the communes (e.g. DEP, REG) or 'departement'.")
-    var groupBy: String?
-
-    @Option(help: "Write one row per commune (.csv or .geojson).")
-    var out: String?
-
+    @OptionGroup var table: CommuneTableOptions
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
@@ -49,11 +44,9 @@ struct Distance: ParsableCommand {
         options.kinds = siteKinds.map { $0.split(separator: ",").map { SiteKind(String($0).lowercased()) } }
         options.thresholds = try parseMinutes(thresholds, option: "--thresholds")
         options.withinMinutes = within
-        options.groupBy = groupBy
+        options.groupBy = table.groupBy
         let analysis = try TravelAnalysis.run(loaded.study, options: options)
-        if let out {
-            try analysis.table.write(to: URL(fileURLWithPath: out), areas: loaded.study.areas, inputs: sources.inputs + costs.inputs)
-        }
+        try table.write(analysis.table, areas: loaded.study.areas, inputs: sources.inputs + costs.inputs)
         output.print(analysis.summary)
     }
 }

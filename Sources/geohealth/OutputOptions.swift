@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import GeoCore
 import GeoHealthKit
 
 /// How a command prints its summary: the same two formats for every command.
@@ -24,4 +25,18 @@ struct OutputOptions: ParsableArguments {
 struct DataErrorsReported: Error, CustomStringConvertible {
     var count: Int
     var description: String { "\(count) file(s) could not be read" }
+}
+
+/// Grouping and the per-commune table, shared by the analysis commands.
+struct CommuneTableOptions: ParsableArguments {
+    @Option(help: "Group the figures by an attribute of the communes (e.g. DEP, REG, ZONE) or 'departement'.")
+    var groupBy: String?
+
+    @Option(help: "Write one row per commune (.csv or .geojson).")
+    var out: String?
+
+    func write(_ table: CommuneTable, areas: [Area], inputs: [URL]) throws {
+        guard let out else { return }
+        try table.write(to: URL(fileURLWithPath: out), areas: areas, inputs: inputs)
+    }
 }

@@ -2,6 +2,7 @@ import Foundation
 import GeoCore
 import GeoHealthKit
 import GeoIO
+import GeoHealthTestSupport
 import Testing
 
 @Suite struct SiteTableTests {
@@ -38,17 +39,16 @@ import Testing
 
 @Suite struct TerritoryTableTests {
     @Test func membershipRowsBecomeTerritoriesInOrder() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("terr-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let url = dir.appendingPathComponent("cpts.csv")
-        try Data("territory;name;code\nT2;Sud;003\nT1;Nord;001\nT2;Sud;004\nT1;Nord;003\n".utf8).write(to: url)
-        let t = try TerritoryTable.read(url)
-        #expect(t.map(\.id) == ["T2", "T1"])
-        #expect(t[0].memberIDs == ["003", "004"] && t[1].memberIDs == ["001", "003"])
-        #expect(t[0].name == "Sud" && t[0].kind == "cpts")
-        try Data("territory,code\nT1,001\nT1,001\n".utf8).write(to: url)
-        let e = try #require(throws: InputError.self) { try TerritoryTable.read(url) }
-        #expect(e.message == "commune 001 is listed twice in territory T1")
+        try Fixtures.withTemporaryDirectory { dir in
+            let url = dir.appendingPathComponent("cpts.csv")
+            try Data("territory;name;code\nT2;Sud;003\nT1;Nord;001\nT2;Sud;004\nT1;Nord;003\n".utf8).write(to: url)
+            let t = try TerritoryTable.read(url)
+            #expect(t.map(\.id) == ["T2", "T1"])
+            #expect(t[0].memberIDs == ["003", "004"] && t[1].memberIDs == ["001", "003"])
+            #expect(t[0].name == "Sud" && t[0].kind == "cpts")
+            try Data("territory,code\nT1,001\nT1,001\n".utf8).write(to: url)
+            let e = try #require(throws: InputError.self) { try TerritoryTable.read(url) }
+            #expect(e.message == "commune 001 is listed twice in territory T1")
+        }
     }
 }

@@ -42,23 +42,22 @@ import Testing
     }
 
     @Test func roadFilesWithUnusableFeaturesAreReported() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("roads-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let url = dir.appendingPathComponent("roads.geojson")
-        try Data("""
-            {"type":"FeatureCollection","features":[
-            {"type":"Feature","properties":{"highway":"primary"},"geometry":{"type":"LineString","coordinates":[[2.0,46.0],[2.01,46.0]]}},
-            {"type":"Feature","properties":{"highway":"primary"},"geometry":{"type":"LineString","coordinates":[[2.0,46.0],[2.0,46.0]]}},
-            {"type":"Feature","properties":{"name":"a bus stop"},"geometry":{"type":"Point","coordinates":[2.0,46.0]}},
-            {"type":"Feature","properties":{"highway":"residential","maxspeed":"FR:zone30","oneway":"-1"},"geometry":{"type":"MultiLineString","coordinates":[[[2.01,46.0],[2.02,46.0]]]}},
-            {"type":"Feature","properties":{},"geometry":null}
-            ]}
-            """.utf8).write(to: url)
-        let layer = try RoadLayer.read(url, crs: .lambert93)
-        #expect(layer.roads.count == 2)
-        #expect(layer.skipped == ["feature 1: zero length", "feature 2: a Point is not a road line", "feature 4: no geometry"])
-        #expect(layer.roads[0].kmh == 75 && layer.roads[1].kmh == 30 && layer.roads[1].direction == .backward)
+        try Fixtures.withTemporaryDirectory { dir in
+            let url = dir.appendingPathComponent("roads.geojson")
+            try Data("""
+                {"type":"FeatureCollection","features":[
+                {"type":"Feature","properties":{"highway":"primary"},"geometry":{"type":"LineString","coordinates":[[2.0,46.0],[2.01,46.0]]}},
+                {"type":"Feature","properties":{"highway":"primary"},"geometry":{"type":"LineString","coordinates":[[2.0,46.0],[2.0,46.0]]}},
+                {"type":"Feature","properties":{"name":"a bus stop"},"geometry":{"type":"Point","coordinates":[2.0,46.0]}},
+                {"type":"Feature","properties":{"highway":"residential","maxspeed":"FR:zone30","oneway":"-1"},"geometry":{"type":"MultiLineString","coordinates":[[[2.01,46.0],[2.02,46.0]]]}},
+                {"type":"Feature","properties":{},"geometry":null}
+                ]}
+                """.utf8).write(to: url)
+            let layer = try RoadLayer.read(url, crs: .lambert93)
+            #expect(layer.roads.count == 2)
+            #expect(layer.skipped == ["feature 1: zero length", "feature 2: a Point is not a road line", "feature 4: no geometry"])
+            #expect(layer.roads[0].kmh == 75 && layer.roads[1].kmh == 30 && layer.roads[1].direction == .backward)
+        }
     }
 
     @Test func sampleDistancesAndThresholds() throws {
@@ -83,16 +82,15 @@ import Testing
     }
 
     @Test func odMatrixFromCSV() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("od-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let url = dir.appendingPathComponent("od.csv")
-        try Data("origin;destination;seconds;metres\n00001;H1;600;9000\n00002;H1;;12000\n99999;H1;60;1000\n".utf8).write(to: url)
-        let model = try ODMatrixReader.read(url)
-        #expect(model.pairs.count == 3 && model.pairs[0].minutes == 10 && model.pairs[1].kilometres == 12)
-        try Data("origin,destination,minutes\n00001,H1,-3\n".utf8).write(to: url)
-        let e = try #require(throws: InputError.self) { try ODMatrixReader.read(url) }
-        #expect(e.description.hasSuffix("od.csv: line 2, field 'minutes': '-3' is not a non-negative number"))
+        try Fixtures.withTemporaryDirectory { dir in
+            let url = dir.appendingPathComponent("od.csv")
+            try Data("origin;destination;seconds;metres\n00001;H1;600;9000\n00002;H1;;12000\n99999;H1;60;1000\n".utf8).write(to: url)
+            let model = try ODMatrixReader.read(url)
+            #expect(model.pairs.count == 3 && model.pairs[0].minutes == 10 && model.pairs[1].kilometres == 12)
+            try Data("origin,destination,minutes\n00001,H1,-3\n".utf8).write(to: url)
+            let e = try #require(throws: InputError.self) { try ODMatrixReader.read(url) }
+            #expect(e.description.hasSuffix("od.csv: line 2, field 'minutes': '-3' is not a non-negative number"))
+        }
     }
 }
 

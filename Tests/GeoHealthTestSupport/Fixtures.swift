@@ -21,6 +21,14 @@ public enum Fixtures {
         return nil
     }
 
+    /// A new empty folder under the temporary directory, removed by `body`'s end.
+    public static func withTemporaryDirectory<T>(_ body: (URL) throws -> T) throws -> T {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("geohealth-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        return try body(dir)
+    }
+
     /// Reads a committed reference JSON file of `Tests/reference/`.
     public static func reference(_ name: String) throws -> [String: Any] {
         let data = try Data(contentsOf: url("Tests/reference/\(name)"))

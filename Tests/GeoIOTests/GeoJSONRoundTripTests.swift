@@ -1,6 +1,7 @@
 import Foundation
 import GeoCore
 import GeoIO
+import GeoHealthTestSupport
 import Testing
 
 @Suite struct GeoJSONRoundTripTests {
@@ -73,19 +74,18 @@ import Testing
     }
 
     @Test func outputsAreAtomicAndNeverOverwriteInputs() throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("geohealth-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let input = dir.appendingPathComponent("in.geojson")
-        try Data("keep me".utf8).write(to: input)
-        let error = try #require(throws: InputError.self) {
-            try GeoJSONWriter.write([], to: input, inputs: [URL(fileURLWithPath: dir.path + "/./in.geojson")])
+        try Fixtures.withTemporaryDirectory { dir in
+            let input = dir.appendingPathComponent("in.geojson")
+            try Data("keep me".utf8).write(to: input)
+            let error = try #require(throws: InputError.self) {
+                try GeoJSONWriter.write([], to: input, inputs: [URL(fileURLWithPath: dir.path + "/./in.geojson")])
+            }
+            #expect(error.message == "refusing to overwrite an input file; choose another output path")
+            #expect(try String(contentsOf: input, encoding: .utf8) == "keep me")
+            let out = dir.appendingPathComponent("out.geojson")
+            try GeoJSONWriter.write([Feature(geometry: nil)], to: out, inputs: [input])
+            #expect(try String(contentsOf: out, encoding: .utf8).hasPrefix(#"{"type":"FeatureCollection""#))
+            #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["in.geojson", "out.geojson"], "no temporary file left")
         }
-        #expect(error.message == "refusing to overwrite an input file; choose another output path")
-        #expect(try String(contentsOf: input, encoding: .utf8) == "keep me")
-        let out = dir.appendingPathComponent("out.geojson")
-        try GeoJSONWriter.write([Feature(geometry: nil)], to: out, inputs: [input])
-        #expect(try String(contentsOf: out, encoding: .utf8).hasPrefix(#"{"type":"FeatureCollection""#))
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted() == ["in.geojson", "out.geojson"], "no temporary file left")
     }
 }
