@@ -21,6 +21,8 @@ public struct CoverageAnalysis: Sendable {
     public struct Options: Sendable {
         public var method: CoverageSummary.Method = .areaProportional
         public var catchmentMinutes: Double?
+        /// The catchment is a crow-fly distance in km (reported as such), not a travel time.
+        public var catchmentIsDistance = false
         public var catchmentKinds: [SiteKind]?
         public var cost = CostModelOptions()
         public var groupBy: String?
@@ -114,7 +116,7 @@ public struct CoverageAnalysis: Sendable {
         }
         if let catchment, let minutes = options.catchmentMinutes {
             var c = Self.describe(CoverageSummary(population: population, coveredShare: catchment.map { $0.isEmpty ? 0 : 1 }, groups: groups), groupBy: options.groupBy)
-            c["minutes"] = .fixed(minutes, 1)
+            c[options.catchmentIsDistance ? "kilometres (crow-fly)" : "minutes"] = .fixed(minutes, 1)
             c["site kinds"] = .strings((options.catchmentKinds ?? Array(Set(study.sites.map(\.kind))).sorted()).map(\.rawValue))
             c["cost"] = .object(costNotes)
             c["communes with several sites in reach"] = .int(catchment.filter { $0.count > 1 }.count)

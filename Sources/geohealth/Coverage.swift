@@ -16,6 +16,7 @@ struct CoverageCommand: ParsableCommand {
               geohealth coverage geodata
               geohealth coverage geodata --catchment-minutes 15 --site-kind msp --out /tmp/coverage.geojson
               geohealth coverage geodata --method point --group-by departement --format json
+              geohealth coverage geodata --catchment-km 10 --site-kind hospital
             """)
 
     @OptionGroup var inputs: StudyInputOptions
@@ -27,6 +28,9 @@ struct CoverageCommand: ParsableCommand {
     @Option(help: "Catchments: a commune is covered when a site is within this many minutes.")
     var catchmentMinutes: Double?
 
+    @Option(help: "Catchments by distance: a commune is covered when a site is within this many crow-fly kilometres.")
+    var catchmentKm: Double?
+
     @Option(name: .customLong("site-kind"), help: "Catchments: site kinds, comma-separated (default: every kind).")
     var siteKinds: String?
 
@@ -35,19 +39,30 @@ struct CoverageCommand: ParsableCommand {
 
     func validate() throws {
         if let catchmentMinutes, catchmentMinutes <= 0 { throw ValidationError("--catchment-minutes must be positive") }
+        if let catchmentKm, catchmentKm <= 0 { throw ValidationError("--catchment-km must be positive") }
+        if catchmentKm != nil && (catchmentMinutes != nil || costs.cost != .straight) {
+            throw ValidationError("--catchment-km is a crow-fly distance: use it without --catchment-minutes and --cost")
+        }
     }
 
     func run() throws {
         let sources = try inputs.sources()
         let loaded = try StudyLoader.load(sources)
-        if loaded.study.territories.isEmpty && catchmentMinutes == nil {
-            throw OptionError("nothing to cover with: give --territories FILE (or a study folder with cpts.csv), or --catchment-minutes N")
+        if loaded.study.territories.isEmpty && catchmentMinutes == nil && catchmentKm == nil {
+            throw OptionError("nothing to cover with: give --territories FILE (or a study folder with cpts.csv), --catchment-minutes N or --catchment-km N")
         }
         var options = CoverageAnalysis.Options()
         options.method = method
         options.catchmentMinutes = catchmentMinutes
         options.catchmentKinds = siteKinds.map { $0.split(separator: ",").map { SiteKind(String($0).lowercased()) } }
         options.cost = costs.model
+        if let catchmentKm {
+            // A crow-fly distance is the straight-line model with no detour at 60 km/h: minutes = km.
+            options.cost.detourFactor = 1
+            options.cost.speedKmh = 60
+            options.catchmentMinutes = catchmentKm
+            options.catchmentIsDistance = true
+        }
         options.crs = costs.metricCRS
         options.groupBy = table.groupBy
         let analysis = try CoverageAnalysis.run(loaded.study, options: options)
