@@ -29,9 +29,10 @@ let package = Package(
         // Analyses: pure Swift over plain arrays (Accessibility), or over GEOS (Coverage).
         .target(name: "Accessibility", dependencies: ["GeoCore", .product(name: "HeapModule", package: "swift-collections")]),
         .target(name: "Coverage", dependencies: ["GeoCore", "GEOSBridge"]),
+        .target(name: "Inequality"),
 
         // Use cases and the command line.
-        .target(name: "GeoHealthKit", dependencies: ["GeoCore", "GeoIO", "GEOSBridge", "Projection", "Accessibility", "Coverage"]),
+        .target(name: "GeoHealthKit", dependencies: ["GeoCore", "GeoIO", "GEOSBridge", "Projection", "Accessibility", "Coverage", "Inequality"]),
         .executableTarget(
             name: "geohealth",
             dependencies: ["GeoHealthKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
@@ -45,6 +46,7 @@ let package = Package(
         .testTarget(name: "GEOSBridgeTests", dependencies: ["GEOSBridge", "GeoHealthTestSupport"]),
         .testTarget(name: "ProjectionTests", dependencies: ["Projection", "GeoHealthTestSupport"]),
         .testTarget(name: "AccessibilityTests", dependencies: ["Accessibility", "GeoHealthTestSupport"]),
+        .testTarget(name: "InequalityTests", dependencies: ["Inequality", "GeoCore", "GeoHealthTestSupport"]),
         .testTarget(name: "CoverageTests", dependencies: ["Coverage", "GeoHealthTestSupport"]),
         .testTarget(name: "GeoHealthKitTests", dependencies: ["GeoHealthKit", "GeoHealthTestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["geohealth", "GeoHealthTestSupport"]),
