@@ -93,3 +93,18 @@ public struct PointGrid: Sendable {
         return best
     }
 }
+
+extension PointGrid {
+    /// The `k` nearest points to `p` other than `excluding`, nearest first (ties by index).
+    public func nearest(_ k: Int, to p: Coordinate, excluding: Int? = nil) -> [Int] {
+        guard k > 0, points.count > (excluding == nil ? 0 : 1) else { return [] }
+        var radius = cellSize
+        while true {
+            let hits = within(radius, of: p).filter { $0.index != excluding }
+            if hits.count >= k || hits.count == points.count - (excluding == nil ? 0 : 1) {
+                return hits.sorted { ($0.distance, $0.index) < ($1.distance, $1.index) }.prefix(k).map(\.index)
+            }
+            radius *= 2
+        }
+    }
+}

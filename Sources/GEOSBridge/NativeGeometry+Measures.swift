@@ -46,4 +46,9 @@ extension NativeGeometry {
         }
         return Coordinate(x, y)
     }
+
+    /// The boundary (GEOSBoundary): rings of a polygon as lines, end points of a line.
+    public func boundary() throws -> NativeGeometry {
+        try context.own(GEOSBoundary_r(h, handle), "GEOSBoundary")
+    }
 }

@@ -111,18 +111,27 @@ extension ProjectedStudy {
     /// typing error in a coordinate): listed in summaries, still used for travel costs.
     /// STRtree over the areas of each partition, then an exact `covers` on the candidates.
     public func sitesOutsideAreas() throws -> [Int] {
-        var outside = sitesOutside
+        try siteAreas().enumerated().filter { $0.element == nil }.map(\.offset)
+    }
+}
+
+extension ProjectedStudy {
+    /// The area that contains each site (nil: in none), by STRtree + `covers`.
+    public func siteAreas() throws -> [Int?] {
+        var result = [Int?](repeating: nil, count: sitePoints.count)
         let context = GEOSContext.current
         for p in partitions where !p.sites.isEmpty {
             let natives = try p.areas.map { try context.geometry(geometries[$0]) }
             let index = try SpatialIndex(natives, context: context)
             for s in p.sites {
                 let point = sitePoints[s]
-                let candidates = try index.query(BoundingBox(minX: point.x, minY: point.y, maxX: point.x, maxY: point.y))
                 let site = try context.point(point)
-                if try !candidates.contains(where: { try natives[$0].covers(site) }) { outside.append(s) }
+                for k in try index.query(BoundingBox(minX: point.x, minY: point.y, maxX: point.x, maxY: point.y)) where try natives[k].covers(site) {
+                    result[s] = p.areas[k]
+                    break
+                }
             }
         }
-        return outside.sorted()
+        return result
     }
 }

@@ -1,0 +1,158 @@
+import Foundation
+import Accessibility
+import GeoCore
+import GeoIO
+
+/// `geohealth access`: supply-over-demand accessibility of every commune (floating-catchment
+/// family or the zone ratio), with per-site ratios.
+///
+/// Supply: site capacity (beds, full-time equivalents…). When no site of the chosen kinds has
+/// a capacity, each counts 1 (noted); when only some have one, it is an error naming those
+/// without (mixing units with a default would be silent guessing). Demand: population, or the
+/// age-standardised population for APL. Communes with zero population get an access value
+/// (what a resident would have) but weigh nothing in demand.
+public struct AccessAnalysis: Sendable {
+    public enum Method: String, Sendable, CaseIterable {
+        case ratio, twoStep = "2sfca", enhanced = "e2sfca", gaussian = "g2sfca", threeStep = "3sfca", apl
+    }
+
+    public struct Options: Sendable {
+        public var method: Method = .enhanced
+        public var kinds: [SiteKind]?
+        /// The catchment bound in minutes (30 by default; 20 for APL, its last band).
+        public var catchmentMinutes: Double?
+        /// E2SFCA bands (default: 1 ≤ 10 min, 0.68 ≤ 20, 0.22 ≤ 30, Luo & Qi's weights).
+        public var bands: DistanceDecay?
+        /// Continuous decay for g2sfca/3sfca (default: Dai's Gaussian over the catchment).
+        public var decay: DistanceDecay?
+        public var apl = APLParameters()
+        /// Access is multiplied by this (e.g. 100,000: per 100,000 inhabitants).
+        public var per = 1.0
+        public var cost = CostModelOptions()
+        public var crs: CRS?
+        public var groupBy: String?
+        public init() {}
+    }
+
+    public static let luoQiBands = DistanceDecay.steps([
+        .init(upTo: 10, weight: 1), .init(upTo: 20, weight: 0.68), .init(upTo: 30, weight: 0.22),
+    ])
+
+    public var study: Study
+    public var options: Options
+    public var access: [Double]
+    public var demand: [Double]
+    public var siteIndices: [Int]
+    public var siteRatios: [Double?]
+    public var summary: Summary
+
+    public static func run(_ study: Study, options: Options) throws -> AccessAnalysis {
+        let kinds = Set(options.kinds ?? study.sites.map(\.kind))
+        let siteIndices = study.sites.indices.filter { kinds.contains(study.sites[$0].kind) }
+        guard !siteIndices.isEmpty else { throw OptionError("no site of kind \(kinds.map(\.rawValue).sorted().joined(separator: ", "))") }
+        let withCapacity = siteIndices.filter { study.sites[$0].capacity != nil }
+        if !withCapacity.isEmpty && withCapacity.count < siteIndices.count {
+            let missing = siteIndices.filter { study.sites[$0].capacity == nil }.map { study.sites[$0].id }
+            throw OptionError("\(missing.count) site(s) have no capacity while others have one (\(missing.prefix(10).joined(separator: ", "))\(missing.count > 10 ? ", …" : "")): give every site a capacity, or none (then each counts 1)")
+        }
+        let supply = siteIndices.map { study.sites[$0].capacity ?? 1 }
+        var notes = Properties()
+        if withCapacity.isEmpty { notes["supply unit"] = .string("no site has a capacity: each counts 1") }
+
+        var standardized = false
+        let demand: [Double] = try study.areas.map { area in
+            guard options.method == .apl, !area.populationByAge.isEmpty else { return area.population ?? 0 }
+            standardized = true
+            return try options.apl.standardizedPopulation(byAge: area.populationByAge)
+        }
+        if options.method == .apl { notes["demand"] = .string(standardized ? "population standardised by age (APL weights)" : "population (no age columns: not standardised)") }
+
+        let catchment = options.catchmentMinutes ?? (options.method == .apl ? 20 : 30)
+        let decay: DistanceDecay = switch options.method {
+        case .ratio, .twoStep: .uniform
+        case .enhanced: options.bands ?? luoQiBands
+        case .gaussian, .threeStep: options.decay ?? .gaussianDai(radius: catchment)
+        case .apl: options.apl.bands
+        }
+        let areaAccess: [Double]
+        var ratios: [Double?]
+        if options.method == .ratio {
+            guard let field = options.groupBy else { throw OptionError("--method ratio needs zones: give --group-by FIELD (e.g. DEP)") }
+            let zones = AreaGroups.labels(study.areas, by: field)
+            let projected = try ProjectedStudy(study, crs: options.crs)
+            let containing = try projected.siteAreas()
+            let (byZone, outside) = FloatingCatchment.zoneRatio(
+                demand: demand, originZones: zones, supply: supply, siteZones: siteIndices.map { containing[$0].map { zones[$0] } })
+            areaAccess = zones.map { (byZone[$0] ?? nil) ?? 0 }
+            ratios = siteIndices.map { containing[$0].flatMap { byZone[zones[$0]] ?? nil } }
+            if !outside.isEmpty { notes["sites outside every commune (not counted)"] = .strings(outside.map { study.sites[siteIndices[$0]].id }) }
+        } else {
+            let projected = try ProjectedStudy(study, crs: options.crs)
+            var cost = options.cost
+            cost.maxMinutes = catchment
+            let (model, modelNotes) = try cost.model(for: projected, study: study)
+            notes["cost"] = .object(modelNotes)
+            let full = try projected.costs(study, model: model, maxMinutes: catchment) { kinds.contains(study.sites[$0].kind) }
+            // Re-index destinations to the chosen sites.
+            let local = Dictionary(uniqueKeysWithValues: siteIndices.enumerated().map { ($1, $0) })
+            let matrix = CostMatrix(destinationCount: siteIndices.count, maxMinutes: catchment, rows: (0..<full.originCount).map { o in
+                full.row(o).map { CostMatrix.Entry(destination: local[$0.destination]!, minutes: $0.minutes, kilometres: $0.kilometres) }
+            })
+            let result = options.method == .threeStep
+                ? FloatingCatchment.threeStep(matrix, demand: demand, supply: supply, decay: decay)
+                : FloatingCatchment.twoStep(matrix, demand: demand, supply: supply, decay: decay)
+            areaAccess = result.access
+            ratios = result.ratios
+            notes["sites reaching no demand"] = .strings(result.sitesWithoutDemand.map { study.sites[siteIndices[$0]].id })
+        }
+        var analysis = AccessAnalysis(study: study, options: options, access: areaAccess.map { $0 * options.per }, demand: demand,
+                                      siteIndices: siteIndices, siteRatios: ratios.map { $0.map { $0 * options.per } }, summary: Summary())
+        analysis.summary = analysis.makeSummary(notes: notes, catchment: catchment, supply: supply)
+        return analysis
+    }
+
+    func makeSummary(notes: Properties, catchment: Double, supply: [Double]) -> Summary {
+        let population = study.areas.map { $0.population ?? 0 }
+        let total = population.reduce(0, +)
+        let reached = zip(access, population).filter { $0.0 > 0 }.reduce(0) { $0 + $1.1 }
+        let mean = total > 0 ? zip(access, population).reduce(0) { $0 + $1.0 * $1.1 } / total : 0
+        var s = Summary([
+            ("method", .string(options.method.rawValue)),
+            ("catchment minutes", .fixed(catchment, 1)),
+            ("sites", .int(siteIndices.count)),
+            ("supply", .fixed(supply.reduce(0, +), 2)),
+            ("communes", .int(study.areas.count)),
+            ("communes with zero population", .int(population.filter { $0 == 0 }.count)),
+            ("population", .int(Int(total.rounded()))),
+            ("access per \(options.per == 1 ? "inhabitant" : NumberFormatting.string(options.per, precision: 0) + " inhabitants")", .object(Properties([
+                ("population-weighted mean", .fixed(mean, 6)),
+                ("minimum", .fixed(access.min() ?? 0, 6)),
+                ("maximum", .fixed(access.max() ?? 0, 6)),
+                ("population with no access", .int(Int((total - reached).rounded()))),
+            ]))),
+        ])
+        for (k, v) in notes { s[k] = v }
+        return s
+    }
+
+    /// One row per commune: code, name, population, demand, access (and group).
+    public var table: CommuneTable {
+        let columns = ["code", "name", "population", "demand", "access"] + (options.groupBy == nil ? [] : [options.groupBy!])
+        let groups = options.groupBy.map { AreaGroups.labels(study.areas, by: $0) }
+        let rows = study.areas.indices.map { a -> [PropertyValue] in
+            var row: [PropertyValue] = [.string(study.areas[a].id), .string(study.areas[a].name), .rounded(study.areas[a].population, 0), .rounded(demand[a], 2), .rounded(access[a], 8)]
+            if let groups { row.append(.string(groups[a])) }
+            return row
+        }
+        return CommuneTable(columns: columns, rows: rows)
+    }
+
+    /// One row per site: id, name, kind, supply, ratio (nil: reaches no demand).
+    public func writeSites(to url: URL, inputs: [URL]) throws {
+        let rows = zip(siteIndices, siteRatios).map { j, r -> [String] in
+            let s = study.sites[j]
+            return [s.id, s.name, s.kind.rawValue, NumberFormatting.string(s.capacity ?? 1, precision: 3), r.map { NumberFormatting.string($0, precision: 8) } ?? ""]
+        }
+        try CSVWriter.write(header: ["id", "name", "kind", "supply", "ratio"], rows: rows, to: url, inputs: inputs)
+    }
+}

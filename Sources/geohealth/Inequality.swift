@@ -1,0 +1,91 @@
+import ArgumentParser
+import Foundation
+import GeoCore
+import GeoHealthKit
+
+extension SpatialWeightsBuilder.Kind: ExpressibleByArgument {}
+
+struct InequalityCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "inequality",
+        abstract: "Inequality of a per-commune value: Gini and Lorenz, Theil T/L with a between/within split, Atkinson, Palma, Moran's I and LISA.",
+        discussion: """
+            Reads the table another command wrote (--out of access or distance): CSV, or GeoJSON polygons for spatial statistics (--spatial-weights queen|rook|knn). Values are weighted by --weight (population by default; --weight none for equal weights). Zero values are valid; where an index is undefined at zero it reports its limit (Theil L infinite, Atkinson 1 for ε ≥ 1). Permutation p-values are seeded (--seed).
+
+            Examples:
+              geohealth inequality /tmp/apl.geojson --value access --group-by ZONE --below 2.5
+              geohealth inequality /tmp/apl.geojson --value access --spatial-weights queen --out /tmp/lisa.geojson
+              geohealth inequality /tmp/travel.csv --value hospital_minutes --lorenz-out /tmp/lorenz.csv
+            """)
+
+    @Argument(help: "A per-commune table (CSV or GeoJSON) with a code column.")
+    var file: String
+
+    @Option(help: "The column to measure (e.g. access, hospital_minutes).")
+    var value: String
+
+    @Option(help: "The weight column, or 'none'.")
+    var weight = "population"
+
+    @Option(help: "Split Theil T and L into between and within these groups (a column, e.g. DEP).")
+    var groupBy: String?
+
+    @Option(help: "Concentration index of the value against this ranking column (e.g. a deprivation index).")
+    var rank: String?
+
+    @Option(help: "Report the weighted share of units strictly below this value (e.g. 2.5 for APL).")
+    var below: Double?
+
+    @Option(help: "Spatial weights for Moran's I and LISA: queen, rook or knn (GeoJSON input).")
+    var spatialWeights: SpatialWeightsBuilder.Kind?
+
+    @Option(help: "Neighbours for knn weights.")
+    var k = 6
+
+    @Option(help: "Permutations for the pseudo p-values.")
+    var permutations = 999
+
+    @Option(help: "Seed of the permutations.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Significance level of the LISA clusters.")
+    var alpha = 0.05
+
+    @Option(help: "Write per-unit results (value, LISA, quadrant, p, cluster) as .csv or .geojson.")
+    var out: String?
+
+    @Option(help: "Write the Lorenz curve points (CSV).")
+    var lorenzOut: String?
+
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        guard k > 0 else { throw ValidationError("--k must be positive") }
+        guard permutations >= 0 else { throw ValidationError("--permutations must be ≥ 0") }
+        guard alpha > 0, alpha < 1 else { throw ValidationError("--alpha must be between 0 and 1") }
+    }
+
+    func run() throws {
+        let url = URL(fileURLWithPath: file)
+        var options = InequalityAnalysis.Options(value: value)
+        options.weight = weight == "none" ? nil : weight
+        options.groupBy = groupBy
+        options.rank = rank
+        options.below = below
+        options.spatialWeights = spatialWeights
+        options.k = k
+        options.permutations = permutations
+        options.seed = seed
+        options.alpha = alpha
+        let table = try InequalityAnalysis.read(url, options: options)
+        let analysis = try InequalityAnalysis.run(table, options: options)
+        if let out {
+            let outURL = URL(fileURLWithPath: out)
+            let areas = table.geometries.map { g in zip(table.codes, g).map { Area(id: $0, name: $0, geometry: $1) } } ?? []
+            if areas.isEmpty, outURL.pathExtension.lowercased() != "csv" { throw OptionError("--out .geojson needs a GeoJSON input; write .csv") }
+            try analysis.unitTable(alpha: alpha).write(to: outURL, areas: areas, inputs: [url])
+        }
+        if let lorenzOut { try analysis.writeLorenz(to: URL(fileURLWithPath: lorenzOut), inputs: [url]) }
+        output.print(analysis.summary)
+    }
+}
