@@ -30,14 +30,15 @@ let package = Package(
         .target(name: "Accessibility", dependencies: ["GeoCore", .product(name: "HeapModule", package: "swift-collections")]),
         .target(name: "Coverage", dependencies: ["GeoCore", "GEOSBridge"]),
         .target(name: "Inequality"),
+        .target(name: "Gaps", dependencies: ["GeoCore", "Accessibility", .product(name: "HeapModule", package: "swift-collections")]),
 
         // Use cases and the command line.
-        .target(name: "GeoHealthKit", dependencies: ["GeoCore", "GeoIO", "GEOSBridge", "Projection", "Accessibility", "Coverage", "Inequality"]),
+        .target(name: "GeoHealthKit", dependencies: ["GeoCore", "GeoIO", "GEOSBridge", "Projection", "Accessibility", "Coverage", "Inequality", "Gaps"]),
         .executableTarget(
             name: "geohealth",
             dependencies: ["GeoHealthKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .executableTarget(name: "GeoHealthBench", dependencies: ["GeoHealthKit", "GeoIO", "GeoCore", "GEOSBridge", "Projection", "Accessibility", "Coverage", "Inequality"]),
+        .executableTarget(name: "GeoHealthBench", dependencies: ["GeoHealthKit", "GeoIO", "GeoCore", "GEOSBridge", "Projection", "Accessibility", "Coverage", "Inequality", "Gaps"]),
 
         // Tests.
         .target(name: "GeoHealthTestSupport", dependencies: ["GeoCore"], path: "Tests/GeoHealthTestSupport"),
@@ -47,6 +48,7 @@ let package = Package(
         .testTarget(name: "ProjectionTests", dependencies: ["Projection", "GeoHealthTestSupport"]),
         .testTarget(name: "AccessibilityTests", dependencies: ["Accessibility", "GeoHealthTestSupport"]),
         .testTarget(name: "InequalityTests", dependencies: ["Inequality", "GeoCore", "GeoHealthTestSupport"]),
+        .testTarget(name: "GapsTests", dependencies: ["Gaps", "Accessibility", "GeoCore", "GeoHealthTestSupport"]),
         .testTarget(name: "CoverageTests", dependencies: ["Coverage", "GeoHealthTestSupport"]),
         .testTarget(name: "GeoHealthKitTests", dependencies: ["GeoHealthKit", "GeoHealthTestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["geohealth", "GeoHealthTestSupport"]),

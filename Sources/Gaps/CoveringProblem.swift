@@ -1,0 +1,64 @@
+import Accessibility
+
+/// The data of a siting problem: demand points (communes) with weights (population), candidate
+/// sites, the travel time from each demand point to each candidate within a bound (a
+/// ``CostMatrix``: origins = demand, destinations = candidates), and the time from each demand
+/// point to the nearest *existing* site (nil: none within the bound).
+public struct CoveringProblem: Sendable {
+    public var weights: [Double]
+    public var costs: CostMatrix
+    public var existing: [Double?]
+    /// The coverage threshold in minutes (MCLP); the bound of `costs` for p-median.
+    public var threshold: Double
+
+    public init(weights: [Double], costs: CostMatrix, existing: [Double?], threshold: Double) {
+        precondition(weights.count == costs.originCount && existing.count == costs.originCount)
+        self.weights = weights
+        self.costs = costs
+        self.existing = existing
+        self.threshold = threshold
+    }
+
+    public var candidateCount: Int { costs.destinationCount }
+
+    /// For each candidate, the demand points within the threshold not already covered.
+    func newlyCoverable() -> [[Int]] {
+        var lists = [[Int]](repeating: [], count: candidateCount)
+        for o in 0..<costs.originCount where weights[o] > 0 && !((existing[o] ?? .infinity) <= threshold) {
+            for k in costs.rowStart[o]..<costs.rowStart[o + 1] where costs.minutes[k] <= threshold {
+                lists[Int(costs.destinations[k])].append(o)
+            }
+        }
+        return lists
+    }
+
+    /// Σ weights of the demand points within the threshold of an existing or a chosen site.
+    public func coveredWeight(chosen: [Int]) -> Double {
+        let set = Set(chosen)
+        var total = 0.0
+        for o in 0..<costs.originCount {
+            if (existing[o] ?? .infinity) <= threshold {
+                total += weights[o]
+                continue
+            }
+            for k in costs.rowStart[o]..<costs.rowStart[o + 1] where costs.minutes[k] <= threshold && set.contains(Int(costs.destinations[k])) {
+                total += weights[o]
+                break
+            }
+        }
+        return total
+    }
+
+    /// Per demand point, the time to the nearest existing or chosen site (nil: none within the bound).
+    public func nearestTimes(chosen: [Int]) -> [Double?] {
+        let set = Set(chosen)
+        return (0..<costs.originCount).map { o in
+            var best = existing[o]
+            for k in costs.rowStart[o]..<costs.rowStart[o + 1] where set.contains(Int(costs.destinations[k])) {
+                if best == nil || costs.minutes[k] < best! { best = costs.minutes[k] }
+                break  // rows are sorted by time: the first chosen one is the nearest
+            }
+            return best
+        }
+    }
+}
