@@ -1,0 +1,51 @@
+import Foundation
+import GeoCore
+import GeoIO
+
+extension GapsAnalysis {
+    func zoneProperties(_ z: Zone) -> [(key: String, value: PropertyValue)] {
+        var p: [(key: String, value: PropertyValue)] = [
+            ("rank", .int(z.rank)), ("population", .rounded(z.population, 0)), ("communes", .int(z.communes.count)),
+            ("area_km2", .rounded(z.areaKm2, 2)), ("mean_minutes", .rounded(z.meanMinutes, 2)),
+            ("worst_minutes", z.worstMinutes.map { $0.isFinite ? .rounded($0, 2) : .string("unreachable") } ?? .null),
+        ]
+        for r in options.ruleNames { p.append(("rule_\(r)", .int(z.ruleCounts[r] ?? 0))) }
+        p.append(("codes", .strings(z.communes.map { study.areas[$0].id })))
+        return p
+    }
+
+    /// The zones as GeoJSON polygons with their figures (ranked).
+    public func writeZones(to url: URL, inputs: [URL]) throws {
+        try GeoJSONWriter.write(zones.map { Feature(geometry: $0.geometry, properties: Properties(zoneProperties($0))) }, to: url, inputs: inputs)
+    }
+
+    /// The zones as a ranked CSV (no geometry).
+    public func writeZonesCSV(to url: URL, inputs: [URL]) throws {
+        let header = ["rank", "population", "communes", "area_km2", "mean_minutes", "worst_minutes"] + options.ruleNames.map { "rule_" + $0 } + ["codes"]
+        try CSVWriter.write(header: header, rows: zones.map { z in zoneProperties(z).map { CommuneTable.cell($0.value) } }, to: url, inputs: inputs)
+    }
+
+    /// The CPTS white zones as GeoJSON polygons with their population.
+    public func writeWhiteZones(to url: URL, inputs: [URL]) throws {
+        try GeoJSONWriter.write(whiteZones.enumerated().map { k, w in
+            Feature(geometry: w.geometry, properties: Properties([("part", .int(k + 1)), ("population", .rounded(w.population, 0)), ("area_km2", .rounded(w.areaKm2, 2))]))
+        }, to: url, inputs: inputs)
+    }
+
+    /// Per commune: each rule, and whether it is under-served (and in which zone).
+    public var table: CommuneTable {
+        var zoneOf: [Int: Int] = [:]
+        for z in zones { for c in z.communes { zoneOf[c] = z.rank } }
+        let columns = ["code", "name", "population"] + options.ruleNames.map { "rule_" + $0 } + ["under_served", "zone"]
+            + (travelMinutes == nil ? [] : ["minutes"]) + (access == nil ? [] : ["access"])
+        let rows = study.areas.indices.map { a -> [PropertyValue] in
+            var row: [PropertyValue] = [.string(study.areas[a].id), .string(study.areas[a].name), .rounded(study.areas[a].population, 0)]
+            row += options.ruleNames.map { .bool(rules[$0]![a]) }
+            row += [.bool(underServed[a]), zoneOf[a].map { .int($0) } ?? .null]
+            if let travelMinutes { row.append(.rounded(travelMinutes[a], 2)) }
+            if let access { row.append(.rounded(access[a], 8)) }
+            return row
+        }
+        return CommuneTable(columns: columns, rows: rows)
+    }
+}

@@ -1,0 +1,207 @@
+import Foundation
+import Accessibility
+import Gaps
+import GeoCore
+import GeoIO
+import GEOSBridge
+import Inequality
+import Projection
+
+/// `geohealth gaps`: under-served communes by the rules the user states, merged into
+/// contiguous gap zones ranked by population, and the CPTS white zones.
+///
+/// Rules (each reported per commune; combined with `any` (default) or `all`):
+/// - `travel`: time to the nearest site of `travelKind` above `minutesAbove` (unreachable counts);
+/// - `access`: floating-catchment access (E2SFCA, or APL with `accessMethod`) to `accessKinds`
+///   below `accessBelow` (in the unit of `per`);
+/// - `outside-cpts`: less than half of the commune's surface inside a territory;
+/// - `low-low`: a significant low-low LISA cluster of the access value (queen contiguity,
+///   seeded permutations, p ≤ 0.05).
+/// Zones: the connected components of under-served communes over queen contiguity (GEOS), each
+/// dissolved into a polygon (GEOS coverage union) with its population, area, communes, mean and
+/// worst travel time, and how many of its communes meet each rule; ranked by population.
+/// White zones: the communes' union minus the union of the territories (GEOS difference), each
+/// part with the population living in it (area-proportional).
+public struct GapsAnalysis: Sendable {
+    public struct Options: Sendable {
+        public var travelKind: SiteKind?
+        public var minutesAbove: Double?
+        public var accessKinds: [SiteKind]?
+        public var accessBelow: Double?
+        public var accessMethod: AccessAnalysis.Method = .enhanced
+        public var per = 1.0
+        public var outsideCPTS = false
+        public var lowLow = false
+        public var combineAll = false
+        public var cost = CostModelOptions()
+        public var crs: CRS?
+        public var seed: UInt64 = 1
+        public init() {}
+
+        public var ruleNames: [String] {
+            (minutesAbove != nil ? ["travel"] : []) + (accessBelow != nil ? ["access"] : []) + (outsideCPTS ? ["outside-cpts"] : []) + (lowLow ? ["low-low"] : [])
+        }
+    }
+
+    public struct Zone: Sendable {
+        public var rank: Int
+        public var communes: [Int]
+        public var population: Double
+        public var areaKm2: Double
+        public var meanMinutes: Double?
+        public var worstMinutes: Double?
+        public var ruleCounts: [String: Int]
+        /// WGS84 polygon(s).
+        public var geometry: Geometry
+    }
+
+    public var study: Study
+    public var options: Options
+    /// Per rule name, per commune: whether it holds.
+    public var rules: [String: [Bool]]
+    public var underServed: [Bool]
+    public var travelMinutes: [Double?]?
+    public var access: [Double]?
+    public var zones: [Zone]
+    public var whiteZones: [(geometry: Geometry, population: Double, areaKm2: Double)]
+    public var summary: Summary
+
+    public static func run(_ study: Study, options: Options) throws -> GapsAnalysis {
+        guard !options.ruleNames.isEmpty else {
+            throw OptionError("state at least one rule: --minutes-above N (with --site-kind), --access-below X, --outside-cpts or --low-low")
+        }
+        let projected = try ProjectedStudy(study, crs: options.crs)
+        guard projected.partitions.count == 1 else {
+            throw OptionError("gap zones need the communes in one metric CRS; these span \(projected.partitions.map(\.crs.description).joined(separator: ", ")); give --crs or fewer communes")
+        }
+        let n = study.areas.count
+        var rules: [String: [Bool]] = [:]
+        var travel: [Double?]?
+        if let limit = options.minutesAbove {
+            guard let kind = options.travelKind else { throw OptionError("--minutes-above needs --site-kind") }
+            var cost = options.cost
+            cost.maxMinutes = max(cost.maxMinutes, limit * 2)
+            let (model, _) = try cost.model(for: projected, study: study)
+            let matrix = try projected.costs(study, model: model, maxMinutes: cost.maxMinutes) { study.sites[$0].kind == kind }
+            travel = (0..<n).map { matrix.nearest($0)?.minutes }
+            rules["travel"] = travel!.map { ($0 ?? .infinity) > limit }
+        }
+        var access: [Double]?
+        if options.accessBelow != nil || options.lowLow {
+            var a = AccessAnalysis.Options()
+            a.method = options.accessMethod
+            a.kinds = options.accessKinds
+            a.cost = options.cost
+            a.crs = options.crs
+            a.per = options.per
+            access = try AccessAnalysis.run(study, options: a).access
+            if let below = options.accessBelow { rules["access"] = access!.map { $0 < below } }
+        }
+        if options.outsideCPTS {
+            guard !study.territories.isEmpty else { throw OptionError("--outside-cpts needs territories (cpts.csv or --territories)") }
+            let coverage = try CoverageAnalysis.run(study, options: CoverageAnalysis.Options())
+            rules["outside-cpts"] = coverage.shareInAny.map { $0 < 0.5 }
+        }
+        let queen = try SpatialWeightsBuilder.build(.queen, geometries: projected.geometries, points: projected.points)
+        if options.lowLow, let access {
+            var rng = SeededGenerator(seed: options.seed)
+            let lisa = try LocalMoran(access, weights: queen.rowStandardized(), permutations: 999, using: &rng)
+            rules["low-low"] = lisa.significantClusters().map { $0 == .lowLow }
+        }
+        let names = options.ruleNames
+        let under = (0..<n).map { i in options.combineAll ? names.allSatisfy { rules[$0]![i] } : names.contains { rules[$0]![i] } }
+
+        let context = GEOSContext.current
+        let back = try CoordinateTransformer(from: projected.partitions[0].crs, to: .wgs84)
+        let natives = try projected.geometries.map { try context.geometry($0) }
+        let population = study.areas.map { $0.population ?? 0 }
+        var zones: [Zone] = try ContiguousZones.components(selected: under, neighbours: queen.neighbours).map { members in
+            let shape = try context.dissolve(members.map { natives[$0] })
+            let times = travel.map { t in members.compactMap { t[$0] } } ?? []
+            let pop = members.reduce(0) { $0 + population[$1] }
+            let meanTime: Double? = travel.flatMap { t in
+                let w = members.filter { t[$0] != nil }
+                let total = w.reduce(0) { $0 + population[$1] }
+                return total > 0 ? w.reduce(0) { $0 + population[$1] * t[$1]! } / total : nil
+            }
+            let worst: Double? = travel == nil ? nil : (members.contains { travel![$0] == nil } ? .infinity : times.max())
+            return Zone(rank: 0, communes: members, population: pop, areaKm2: members.reduce(0) { $0 + projected.surfaces[$1] } / 1e6,
+                        meanMinutes: meanTime, worstMinutes: worst,
+                        ruleCounts: Dictionary(uniqueKeysWithValues: names.map { r in (r, members.filter { rules[r]![$0] }.count) }),
+                        geometry: try back.transformed(shape.geometry()))
+        }
+        zones.sort { ($0.population, -$0.communes[0]) > ($1.population, -$1.communes[0]) }
+        for k in zones.indices { zones[k].rank = k + 1 }
+
+        var white: [(Geometry, Double, Double)] = []
+        if !study.territories.isEmpty {
+            white = try whiteZones(study: study, projected: projected, natives: natives, back: back)
+        }
+        var analysis = GapsAnalysis(study: study, options: options, rules: rules, underServed: under, travelMinutes: travel, access: access,
+                                    zones: zones, whiteZones: white.map { (geometry: $0.0, population: $0.1, areaKm2: $0.2) }, summary: Summary())
+        analysis.summary = analysis.makeSummary()
+        return analysis
+    }
+
+    /// Parts of the communes' union outside every territory, with their population (area-proportional).
+    static func whiteZones(study: Study, projected: ProjectedStudy, natives: [NativeGeometry], back: CoordinateTransformer) throws -> [(Geometry, Double, Double)] {
+        let context = GEOSContext.current
+        let index = study.areaIndex()
+        let territoryShapes: [NativeGeometry] = try study.territories.compactMap { t in
+            switch t.definition {
+            case .areas(let codes):
+                let members = codes.compactMap { index[$0] }
+                return members.isEmpty ? nil : try context.dissolve(members.map { natives[$0] })
+            case .geometry(let g):
+                return try context.geometry(CoordinateTransformer(from: .wgs84, to: projected.partitions[0].crs).transformed(g)).makeValid()
+            }
+        }
+        let all = try context.dissolve(natives)
+        let covered = try context.unionAll(territoryShapes)
+        let rest = try all.difference(covered).geometry()
+        let tree = try SpatialIndex(natives, context: context)
+        return try rest.polygons.compactMap { polygon in
+            let part = try context.geometry(.polygon(polygon))
+            let area = try part.area()
+            guard area > 1 else { return nil }  // below 1 m²: a sliver of the union, not a zone
+            var pop = 0.0
+            for a in try tree.query(envelopeOf: part) where projected.surfaces[a] > 0 {
+                pop += (study.areas[a].population ?? 0) * (try natives[a].intersection(part).area()) / projected.surfaces[a]
+            }
+            return (try back.transformed(.polygon(polygon)), pop, area / 1e6)
+        }.sorted { $0.1 > $1.1 }
+    }
+
+    func makeSummary() -> Summary {
+        let population = study.areas.map { $0.population ?? 0 }
+        let under = study.areas.indices.filter { underServed[$0] }
+        var s = Summary([
+            ("rules", .strings(options.ruleNames)),
+            ("combined with", .string(options.combineAll ? "all" : "any")),
+            ("communes", .int(study.areas.count)),
+            ("under-served communes", .int(under.count)),
+            ("under-served population", .int(Int(under.reduce(0) { $0 + population[$1] }.rounded()))),
+            ("each rule", .object(Properties(options.ruleNames.map { r in
+                (r, .string("\(rules[r]!.filter { $0 }.count) communes, \(Int(study.areas.indices.filter { rules[r]![$0] }.reduce(0) { $0 + population[$1] }.rounded())) inhabitants"))
+            }))),
+            ("gap zones", .int(zones.count)),
+        ])
+        s["largest gap zones"] = .array(zones.prefix(10).map { z in
+            .object(Properties([
+                ("rank", .int(z.rank)), ("population", .int(Int(z.population.rounded()))), ("communes", .int(z.communes.count)),
+                ("area km2", .fixed(z.areaKm2, 1)), ("mean minutes", z.meanMinutes.map { .fixed($0, 1) } ?? .null),
+                ("worst minutes", z.worstMinutes.map { $0.isFinite ? .fixed($0, 1) : .string("unreachable") } ?? .null),
+                ("largest commune", .string(study.areas[z.communes.max { population[$0] < population[$1] }!].name)),
+            ]))
+        })
+        if !study.territories.isEmpty {
+            s["cpts white zones"] = .object(Properties([
+                ("parts", .int(whiteZones.count)),
+                ("population", .int(Int(whiteZones.reduce(0) { $0 + $1.population }.rounded()))),
+                ("area km2", .fixed(whiteZones.reduce(0) { $0 + $1.areaKm2 }, 1)),
+            ]))
+        }
+        if zones.isEmpty { s["note"] = .string("no commune meets the rules: no gap zone") }
+        return s
+    }
+}

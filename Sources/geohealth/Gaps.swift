@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+import GeoCore
+import GeoHealthKit
+
+struct GapsCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gaps",
+        abstract: "Under-served communes by stated rules, merged into contiguous gap zones ranked by population; CPTS white zones.",
+        discussion: """
+            Rules, combined with --combine any (default) or all, each reported per commune: --minutes-above N with --site-kind (travel time to the nearest site), --access-below X with --access-kind (E2SFCA or --access-method apl), --outside-cpts (less than half the surface in a CPTS), --low-low (significant low-low LISA cluster of access). Zones are connected over shared boundaries (GEOS) and dissolved.
+
+            Examples:
+              geohealth gaps geodata --site-kind hospital --minutes-above 30 --out /tmp/gaps.geojson --csv /tmp/gaps.csv
+              geohealth gaps geodata --access-kind msp --access-below 40 --per 100000 --outside-cpts --combine all
+              geohealth gaps geodata --site-kind msp --minutes-above 15 --outside-cpts --white-zones-out /tmp/white.geojson
+            """)
+
+    @OptionGroup var inputs: StudyInputOptions
+    @OptionGroup var costs: CostOptions
+
+    @Option(name: .customLong("site-kind"), help: "Travel rule: the kind of site whose nearest one is timed.")
+    var siteKind: String?
+
+    @Option(help: "Travel rule: under-served when the nearest site is more than this many minutes away.")
+    var minutesAbove: Double?
+
+    @Option(help: "Access rule: site kinds that supply (comma-separated).")
+    var accessKind: String?
+
+    @Option(help: "Access rule: under-served when access is below this value (in the unit of --per).")
+    var accessBelow: Double?
+
+    @Option(help: "Access rule: e2sfca (default) or apl (or any access method).")
+    var accessMethod: AccessAnalysis.Method = .enhanced
+
+    @Option(help: "Access per this many inhabitants.")
+    var per = 1.0
+
+    @Flag(help: "Rule: less than half of the commune's surface inside a CPTS.")
+    var outsideCpts = false
+
+    @Flag(help: "Rule: significant low-low LISA cluster of access (queen contiguity, 999 seeded permutations).")
+    var lowLow = false
+
+    @Option(help: "Combine the rules: any or all.")
+    var combine = "any"
+
+    @Option(help: "Write the zones as GeoJSON polygons.")
+    var out: String?
+
+    @Option(help: "Write the ranked zones as CSV.")
+    var csv: String?
+
+    @Option(help: "Write every commune with its rules (.csv or .geojson).")
+    var communesOut: String?
+
+    @Option(help: "Write the CPTS white zones as GeoJSON polygons.")
+    var whiteZonesOut: String?
+
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        guard ["any", "all"].contains(combine) else { throw ValidationError("--combine takes any or all") }
+        if minutesAbove != nil && siteKind == nil { throw ValidationError("--minutes-above needs --site-kind") }
+        if minutesAbove == nil && accessBelow == nil && !outsideCpts && !lowLow {
+            throw ValidationError("state at least one rule: --minutes-above, --access-below, --outside-cpts or --low-low")
+        }
+    }
+
+    func run() throws {
+        let sources = try inputs.sources()
+        let loaded = try StudyLoader.load(sources)
+        var options = GapsAnalysis.Options()
+        options.travelKind = siteKind.map { SiteKind($0.lowercased()) }
+        options.minutesAbove = minutesAbove
+        options.accessKinds = accessKind.map { $0.split(separator: ",").map { SiteKind(String($0).lowercased()) } }
+        options.accessBelow = accessBelow
+        options.accessMethod = accessMethod
+        options.per = per
+        options.outsideCPTS = outsideCpts
+        options.lowLow = lowLow
+        options.combineAll = combine == "all"
+        options.cost = costs.model
+        options.crs = costs.metricCRS
+        let analysis = try GapsAnalysis.run(loaded.study, options: options)
+        let all = sources.inputs + costs.inputs
+        if let out { try analysis.writeZones(to: URL(fileURLWithPath: out), inputs: all) }
+        if let csv { try analysis.writeZonesCSV(to: URL(fileURLWithPath: csv), inputs: all) }
+        if let communesOut { try analysis.table.write(to: URL(fileURLWithPath: communesOut), areas: loaded.study.areas, inputs: all) }
+        if let whiteZonesOut { try analysis.writeWhiteZones(to: URL(fileURLWithPath: whiteZonesOut), inputs: all) }
+        output.print(analysis.summary)
+    }
+}
