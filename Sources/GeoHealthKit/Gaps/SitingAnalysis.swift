@@ -1,0 +1,205 @@
+import Foundation
+import Accessibility
+import Gaps
+import GeoCore
+import GeoIO
+import Inequality
+import Projection
+
+/// `geohealth site`: where k new sites of a kind help most (MCLP: population newly within the
+/// threshold; p-median: population-weighted travel time), and what-if scenarios (`add` planned
+/// sites, `remove` existing ones), with the before/after of the headline indicators: population
+/// beyond the threshold, mean time to the nearest site, Gini of that time (population-weighted;
+/// unreachable communes count at the matrix bound), and the population whose E2SFCA access is
+/// below `accessBelow` (when given; new sites get `newCapacity`).
+///
+/// Candidates: the communes' representative points (default), the sites of a candidate file, or
+/// both. The travel model is any of the three; the matrix bound is `max(2 × threshold, 60)` minutes.
+public struct SitingAnalysis: Sendable {
+    public enum Method: String, Sendable, CaseIterable { case mclp, pmedian }
+
+    public struct PlannedSite: Sendable {
+        public var location: Coordinate  // lon/lat
+        public var capacity: Double?
+        public var name: String
+        public init(location: Coordinate, capacity: Double?, name: String) {
+            self.location = location
+            self.capacity = capacity
+            self.name = name
+        }
+    }
+
+    public struct Options: Sendable {
+        public var kind: SiteKind
+        public var k = 0
+        public var method: Method = .mclp
+        public var thresholdMinutes = 30.0
+        public var candidatesFromCommunes = true
+        public var candidates: [Site] = []
+        public var add: [PlannedSite] = []
+        public var remove: [String] = []
+        public var accessBelow: Double?
+        public var per = 1.0
+        public var newCapacity: Double?
+        public var cost = CostModelOptions()
+        public var crs: CRS?
+        public init(kind: SiteKind) { self.kind = kind }
+    }
+
+    public struct Indicators: Sendable, Equatable {
+        public var populationBeyond: Double
+        public var meanMinutes: Double
+        public var gini: Double
+        public var accessGapPopulation: Double?
+    }
+
+    public var chosen: [(name: String, location: Coordinate, newlyCovered: Double)]
+    public var before: Indicators
+    public var after: Indicators
+    public var summary: Summary
+
+    public static func run(_ study: Study, options: Options) throws -> SitingAnalysis {
+        let unknown = options.remove.filter { id in !study.sites.contains { $0.id == id } }
+        guard unknown.isEmpty else { throw OptionError("--remove: no site with id \(unknown.joined(separator: ", "))") }
+        var base = study
+        base.sites.removeAll { options.remove.contains($0.id) }
+        let existing = study.sites.filter { $0.kind == options.kind }
+        let capacities = existing.compactMap(\.capacity).sorted()
+        let newCapacity = options.newCapacity ?? (capacities.isEmpty ? 1 : capacities[capacities.count / 2])
+        var scenario = base
+        for (k, p) in options.add.enumerated() {
+            scenario.sites.append(Site(id: "PLANNED\(k + 1)", name: p.name, kind: options.kind, location: p.location, capacity: p.capacity ?? newCapacity))
+        }
+
+        let projected = try ProjectedStudy(scenario, crs: options.crs)
+        guard projected.partitions.count == 1 else {
+            throw OptionError("siting needs the communes in one metric CRS; these span \(projected.partitions.map(\.crs.description).joined(separator: ", ")); give --crs or fewer communes")
+        }
+        let crs = projected.partitions[0].crs
+        var cost = options.cost
+        cost.maxMinutes = max(2 * options.thresholdMinutes, 60)
+        let (model, _) = try cost.model(for: projected, study: scenario)
+        let population = study.areas.map { $0.population ?? 0 }
+
+        // Candidates: communes' points (metric) and/or given sites.
+        var candidatePoints: [Coordinate] = []
+        var candidateNames: [String] = []
+        if options.k > 0 {
+            if options.candidatesFromCommunes {
+                candidatePoints += projected.points
+                candidateNames += study.areas.map { "\($0.name) (\($0.id))" }
+            }
+            let toMetric = try CoordinateTransformer(from: .wgs84, to: crs)
+            for c in options.candidates {
+                candidatePoints.append(try toMetric.transform(c.location))
+                candidateNames.append("\(c.name) (\(c.id))")
+            }
+            guard !candidatePoints.isEmpty else { throw OptionError("no candidate site: use the communes or give --candidates FILE") }
+        }
+        /// Times to the nearest site of the kind in `s` (its own projection: site indices differ between scenarios).
+        func nearestTimes(_ s: Study) throws -> [Double?] {
+            let p = try ProjectedStudy(s, crs: crs)
+            let m = try p.costs(s, model: model, maxMinutes: cost.maxMinutes) { s.sites[$0].kind == options.kind }
+            return (0..<s.areas.count).map { m.nearest($0)?.minutes }
+        }
+        // Before: the study as given. After: without the removed sites, with the planned and chosen ones.
+        let beforeTimes = try nearestTimes(study)
+        var afterStudy = scenario
+        var chosen: [(String, Coordinate, Double)] = []
+        if options.k > 0 {
+            let origins = CostPoints(metric: projected.points, lonLat: projected.pointsLonLat, ids: study.areas.map(\.id))
+            let back = try CoordinateTransformer(from: crs, to: .wgs84)
+            let candidateLonLat = try candidatePoints.map { try back.transform($0) }
+            let matrix = try model.costs(from: origins, to: CostPoints(metric: candidatePoints, lonLat: candidateLonLat, ids: candidateNames), maxMinutes: cost.maxMinutes)
+            let scenarioTimes = options.add.isEmpty && options.remove.isEmpty ? beforeTimes : try nearestTimes(scenario)
+            let problem = CoveringProblem(weights: population, costs: matrix, existing: scenarioTimes, threshold: options.thresholdMinutes)
+            let picks: [Int]
+            var gains: [Double]
+            switch options.method {
+            case .mclp:
+                let s = MaximalCovering.solve(problem, k: options.k)
+                picks = s.chosen
+                gains = s.gains
+            case .pmedian:
+                picks = PMedian.solve(problem, p: options.k).chosen
+                gains = []
+                var covered = picks.map { _ in 0.0 }
+                var prior: [Int] = []
+                for (n, j) in picks.enumerated() {
+                    covered[n] = problem.coveredWeight(chosen: prior + [j]) - problem.coveredWeight(chosen: prior)
+                    prior.append(j)
+                }
+                gains = covered
+            }
+            for (n, j) in picks.enumerated() {
+                chosen.append((candidateNames[j], candidateLonLat[j], gains[n]))
+                afterStudy.sites.append(Site(id: "NEW\(n + 1)", name: candidateNames[j], kind: options.kind, location: candidateLonLat[j], capacity: newCapacity))
+            }
+        }
+        let afterTimes = try nearestTimes(afterStudy)
+
+        func indicators(_ times: [Double?], _ s: Study) throws -> Indicators {
+            let capped = times.map { min($0 ?? cost.maxMinutes, cost.maxMinutes) }
+            let total = population.reduce(0, +)
+            let values = try WeightedValues(capped, weights: population)
+            var gap: Double?
+            if let below = options.accessBelow {
+                var a = AccessAnalysis.Options()
+                a.kinds = [options.kind]
+                a.cost = options.cost
+                a.crs = crs
+                a.per = options.per
+                var filled = s
+                for i in filled.sites.indices where filled.sites[i].kind == options.kind && filled.sites[i].capacity == nil && !capacities.isEmpty {
+                    filled.sites[i].capacity = newCapacity
+                }
+                let access = try AccessAnalysis.run(filled, options: a).access
+                gap = zip(access, population).reduce(0) { $0 + ($1.0 < below ? $1.1 : 0) }
+            }
+            return Indicators(
+                populationBeyond: TravelStatistics.weightBeyond(options.thresholdMinutes, times: times, weights: population),
+                meanMinutes: total > 0 ? zip(capped, population).reduce(0) { $0 + $1.0 * $1.1 } / total : 0,
+                gini: values.mean > 0 ? try values.gini() : 0, accessGapPopulation: gap)
+        }
+        let before = try indicators(beforeTimes, study)
+        let after = try indicators(afterTimes, afterStudy)
+        var analysis = SitingAnalysis(chosen: chosen.map { (name: $0.0, location: $0.1, newlyCovered: $0.2) }, before: before, after: after, summary: Summary())
+        analysis.summary = analysis.makeSummary(options: options, existing: existing.count, candidates: candidatePoints.count, newCapacity: newCapacity)
+        return analysis
+    }
+
+    func makeSummary(options: Options, existing: Int, candidates: Int, newCapacity: Double) -> Summary {
+        func row(_ i: Indicators) -> Properties {
+            var p = Properties([
+                ("population beyond \(NumberFormatting.string(options.thresholdMinutes, precision: 1)) min", .int(Int(i.populationBeyond.rounded()))),
+                ("mean minutes to the nearest", .fixed(i.meanMinutes, 2)),
+                ("gini of the time", .fixed(i.gini, 4)),
+            ])
+            if let g = i.accessGapPopulation { p["population with access below \(NumberFormatting.string(options.accessBelow!, precision: 3))"] = .int(Int(g.rounded())) }
+            return p
+        }
+        var s = Summary([
+            ("site kind", .string(options.kind.rawValue)),
+            ("existing sites", .int(existing)),
+            ("removed", .strings(options.remove)),
+            ("planned (added)", .strings(options.add.map(\.name))),
+        ])
+        if options.k > 0 {
+            s["method"] = .string(options.method == .mclp ? "maximal covering (greedy + interchange)" : "p-median (greedy + Teitz–Bart)")
+            s["candidates"] = .int(candidates)
+            if options.k > candidates { s["note"] = .string("k = \(options.k) is larger than the \(candidates) candidates: every candidate was taken") }
+            s["new site capacity"] = .fixed(newCapacity, 2)
+            s["chosen"] = .array(chosen.enumerated().map { n, c in
+                .object(Properties([("order", .int(n + 1)), ("site", .string(c.name)),
+                                    ("lon", .fixed(c.location.x, 6)), ("lat", .fixed(c.location.y, 6)),
+                                    ("newly within \(NumberFormatting.string(options.thresholdMinutes, precision: 1)) min", .int(Int(c.newlyCovered.rounded())))]))
+            })
+        }
+        s["before"] = .object(row(before))
+        s["after"] = .object(row(after))
+        if after.populationBeyond == before.populationBeyond && options.k > 0 {
+            s["note"] = .string("no candidate brings anyone within the threshold (everyone is already within it, or nobody can be)")
+        }
+        return s
+    }
+}

@@ -1,0 +1,97 @@
+import ArgumentParser
+import Foundation
+import GeoCore
+import GeoHealthKit
+
+extension SitingAnalysis.Method: ExpressibleByArgument {}
+
+struct SiteCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "site",
+        abstract: "Where k new sites help most (maximal covering or p-median), and what-if: add planned sites, remove existing ones.",
+        discussion: """
+            Reports each chosen site with the population it newly brings within --minutes, and the before/after of the headline indicators: population beyond the threshold, mean time to the nearest site, Gini of that time, and with --access-below the population whose E2SFCA access is below it. Candidates are the communes' representative points unless --no-commune-candidates; --candidates adds a site file.
+
+            Examples:
+              geohealth site geodata --site-kind msp --k 3 --minutes 15
+              geohealth site geodata --site-kind hospital --k 2 --method pmedian --minutes 30
+              geohealth site geodata --site-kind msp --minutes 15 --add 2.2,46.3,4,"MSP en projet" --remove M3
+            """)
+
+    @OptionGroup var inputs: StudyInputOptions
+    @OptionGroup var costs: CostOptions
+
+    @Option(name: .customLong("site-kind"), help: "The kind of site to add (msp, hospital, …).")
+    var siteKind: String
+
+    @Option(help: "Number of new sites to choose (0: what-if only).")
+    var k = 0
+
+    @Option(help: "mclp (population newly within --minutes) or pmedian (population-weighted time).")
+    var method: SitingAnalysis.Method = .mclp
+
+    @Option(help: "Coverage threshold in minutes.")
+    var minutes = 30.0
+
+    @Option(help: "Candidate sites (CSV or GeoJSON, as --sites).")
+    var candidates: String?
+
+    @Flag(help: "Do not use the communes' representative points as candidates.")
+    var noCommuneCandidates = false
+
+    @Option(help: "A planned site 'lon,lat[,capacity[,name]]'; repeat for several.")
+    var add: [String] = []
+
+    @Option(help: "Remove an existing site by id; repeat for several.")
+    var remove: [String] = []
+
+    @Option(help: "Also report the population whose E2SFCA access is below this value.")
+    var accessBelow: Double?
+
+    @Option(help: "Access per this many inhabitants (with --access-below).")
+    var per = 1.0
+
+    @Option(help: "Capacity of new sites (default: the median capacity of the existing ones).")
+    var newCapacity: Double?
+
+    @OptionGroup var output: OutputOptions
+
+    func planned() throws -> [SitingAnalysis.PlannedSite] {
+        try add.enumerated().map { n, text in
+            let parts = text.split(separator: ",", maxSplits: 3).map { $0.trimmingCharacters(in: .whitespaces) }
+            guard parts.count >= 2, let lon = Double(parts[0]), let lat = Double(parts[1]), abs(lon) <= 180, abs(lat) <= 90 else {
+                throw ValidationError("--add '\(text)': write lon,lat[,capacity[,name]] in degrees")
+            }
+            let capacity = parts.count > 2 ? Double(parts[2]) : nil
+            if parts.count > 2, capacity == nil || capacity! < 0 { throw ValidationError("--add '\(text)': the capacity must be a non-negative number") }
+            return SitingAnalysis.PlannedSite(location: Coordinate(x: lon, y: lat), capacity: capacity, name: parts.count > 3 ? parts[3] : "planned \(n + 1)")
+        }
+    }
+
+    func validate() throws {
+        guard k >= 0 else { throw ValidationError("--k must be ≥ 0") }
+        guard minutes > 0 else { throw ValidationError("--minutes must be positive") }
+        if k == 0 && add.isEmpty && remove.isEmpty { throw ValidationError("give --k N, or a what-if with --add or --remove") }
+        if k > 0 && noCommuneCandidates && candidates == nil { throw ValidationError("--no-commune-candidates needs --candidates FILE") }
+        _ = try planned()
+    }
+
+    func run() throws {
+        let sources = try inputs.sources()
+        let loaded = try StudyLoader.load(sources)
+        var options = SitingAnalysis.Options(kind: SiteKind(siteKind.lowercased()))
+        options.k = k
+        options.method = method
+        options.thresholdMinutes = minutes
+        options.candidatesFromCommunes = !noCommuneCandidates
+        if let candidates { options.candidates = try SiteTable.read(URL(fileURLWithPath: candidates), kind: options.kind, crs: inputs.sitesCrs.flatMap(CRS.init)).sites }
+        options.add = try planned()
+        options.remove = remove
+        options.accessBelow = accessBelow
+        options.per = per
+        options.newCapacity = newCapacity
+        options.cost = costs.model
+        options.crs = costs.metricCRS
+        output.print(try SitingAnalysis.run(loaded.study, options: options).summary)
+    }
+}
