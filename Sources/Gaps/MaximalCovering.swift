@@ -8,7 +8,9 @@ import HeapModule
 /// Solved by the greedy algorithm with lazy evaluation (M. Minoux, "Accelerated greedy algorithms
 /// for maximizing submodular set functions", 1978): coverage is submodular, so a candidate's
 /// gain can only fall; gains kept in a max-heap are re-evaluated only when they reach the top.
-/// Greedy is within 1 − 1/e of the optimum (Nemhauser, Wolsey and Fisher, 1978). Then an
+/// Greedy is within 1 − 1/e of the optimum (Nemhauser, Wolsey and Fisher, 1978). It stops early
+/// when no candidate adds anyone (fewer than k sites are then returned: the rest would be
+/// arbitrary). Then an
 /// interchange pass swaps a chosen site for an unchosen candidate while that raises the covered
 /// population (first improvement, until none).
 /// - Complexity: greedy O(k · re-evaluations · coverage lists); each swap pass O(k · candidates · list).
@@ -41,6 +43,7 @@ public enum MaximalCovering {
                 heap.insert(Entry(gain: fresh, candidate: top.candidate))
                 continue
             }
+            guard fresh > 0 else { break }
             chosen.append(top.candidate)
             for o in lists[top.candidate] { isCovered[o] = true }
         }

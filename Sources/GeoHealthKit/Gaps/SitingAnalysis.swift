@@ -14,7 +14,9 @@ import Projection
 /// below `accessBelow` (when given; new sites get `newCapacity`).
 ///
 /// Candidates: the communes' representative points (default), the sites of a candidate file, or
-/// both. The travel model is any of the three; the matrix bound is `max(2 × threshold, 60)` minutes.
+/// both. The travel model is any of the three; the candidate matrix is bounded by the threshold
+/// for MCLP (nothing beyond it can cover) and by `max(2 × threshold, 60)` minutes for p-median
+/// and the indicators (times beyond count at that bound).
 public struct SitingAnalysis: Sendable {
     public enum Method: String, Sendable, CaseIterable { case mclp, pmedian }
 
@@ -110,7 +112,8 @@ public struct SitingAnalysis: Sendable {
             let origins = CostPoints(metric: projected.points, lonLat: projected.pointsLonLat, ids: study.areas.map(\.id))
             let back = try CoordinateTransformer(from: crs, to: .wgs84)
             let candidateLonLat = try candidatePoints.map { try back.transform($0) }
-            let matrix = try model.costs(from: origins, to: CostPoints(metric: candidatePoints, lonLat: candidateLonLat, ids: candidateNames), maxMinutes: cost.maxMinutes)
+            let bound = options.method == .mclp ? options.thresholdMinutes : cost.maxMinutes
+            let matrix = try model.costs(from: origins, to: CostPoints(metric: candidatePoints, lonLat: candidateLonLat, ids: candidateNames), maxMinutes: bound)
             let scenarioTimes = options.add.isEmpty && options.remove.isEmpty ? beforeTimes : try nearestTimes(scenario)
             let problem = CoveringProblem(weights: population, costs: matrix, existing: scenarioTimes, threshold: options.thresholdMinutes)
             let picks: [Int]
@@ -187,7 +190,10 @@ public struct SitingAnalysis: Sendable {
         if options.k > 0 {
             s["method"] = .string(options.method == .mclp ? "maximal covering (greedy + interchange)" : "p-median (greedy + Teitz–Bart)")
             s["candidates"] = .int(candidates)
-            if options.k > candidates { s["note"] = .string("k = \(options.k) is larger than the \(candidates) candidates: every candidate was taken") }
+            if options.k > candidates { s["note"] = .string("k = \(options.k) is larger than the \(candidates) candidates") }
+            if chosen.count < min(options.k, candidates), options.method == .mclp {
+                s["stopped early"] = .string("only \(chosen.count) new site(s) bring anyone within the threshold; more would add nobody")
+            }
             s["new site capacity"] = .fixed(newCapacity, 2)
             s["chosen"] = .array(chosen.enumerated().map { n, c in
                 .object(Properties([("order", .int(n + 1)), ("site", .string(c.name)),
