@@ -30,13 +30,14 @@ let package = Package(
         .target(name: "Accessibility", dependencies: ["GeoCore", .product(name: "HeapModule", package: "swift-collections")]),
         .target(name: "Coverage", dependencies: ["GeoCore", "GEOSBridge"]),
         .target(name: "Inequality"),
+        .target(name: "Cartography", dependencies: ["GeoCore"]),
         .target(name: "Gaps", dependencies: ["GeoCore", "Accessibility", .product(name: "HeapModule", package: "swift-collections")]),
 
         // Use cases and the command line.
-        .target(name: "GeoHealthKit", dependencies: ["GeoCore", "GeoIO", "GEOSBridge", "Projection", "Accessibility", "Coverage", "Inequality", "Gaps"]),
+        .target(name: "GeoHealthKit", dependencies: ["GeoCore", "GeoIO", "GEOSBridge", "Projection", "Accessibility", "Coverage", "Inequality", "Gaps", "Cartography"]),
         .executableTarget(
             name: "geohealth",
-            dependencies: ["GeoHealthKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["GeoHealthKit", "Cartography", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         .executableTarget(name: "GeoHealthBench", dependencies: ["GeoHealthKit", "GeoIO", "GeoCore", "GEOSBridge", "Projection", "Accessibility", "Coverage", "Inequality", "Gaps"]),
 
@@ -48,6 +49,7 @@ let package = Package(
         .testTarget(name: "ProjectionTests", dependencies: ["Projection", "GeoHealthTestSupport"]),
         .testTarget(name: "AccessibilityTests", dependencies: ["Accessibility", "GeoHealthTestSupport"]),
         .testTarget(name: "InequalityTests", dependencies: ["Inequality", "GeoCore", "GeoHealthTestSupport"]),
+        .testTarget(name: "CartographyTests", dependencies: ["Cartography", "GeoCore", "GeoHealthTestSupport"]),
         .testTarget(name: "GapsTests", dependencies: ["Gaps", "Accessibility", "GeoCore", "GeoHealthTestSupport"]),
         .testTarget(name: "CoverageTests", dependencies: ["Coverage", "GeoHealthTestSupport"]),
         .testTarget(name: "GeoHealthKitTests", dependencies: ["GeoHealthKit", "GeoHealthTestSupport"]),

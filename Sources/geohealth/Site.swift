@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GeoCore
 import GeoHealthKit
+import Cartography
 
 extension SitingAnalysis.Method: ExpressibleByArgument {}
 
@@ -54,6 +55,12 @@ struct SiteCommand: ParsableCommand {
     @Option(help: "Capacity of new sites (default: the median capacity of the existing ones).")
     var newCapacity: Double?
 
+    @Option(help: "Write a before/after bar chart (SVG) of the population beyond the threshold (and below --access-below).")
+    var chartOut: String?
+
+    @Option(help: "Language of the chart: fr or en.")
+    var lang: MapLabels.Language = .fr
+
     @OptionGroup var output: OutputOptions
 
     func planned() throws -> [SitingAnalysis.PlannedSite] {
@@ -92,6 +99,20 @@ struct SiteCommand: ParsableCommand {
         options.newCapacity = newCapacity
         options.cost = costs.model
         options.crs = costs.metricCRS
-        output.print(try SitingAnalysis.run(loaded.study, options: options).summary)
+        let result = try SitingAnalysis.run(loaded.study, options: options)
+        if let chartOut {
+            let labels = MapLabels(lang)
+            var groups = ["> \(labels.number(minutes)) \(labels.minutes)"]
+            var values = [[result.before.populationBeyond, result.after.populationBeyond]]
+            if let b = result.before.accessGapPopulation, let a = result.after.accessGapPopulation {
+                groups.append((lang == .fr ? "accès < " : "access < ") + labels.number(accessBelow!))
+                values.append([b, a])
+            }
+            let title = lang == .fr ? "Population concernée, avant et après" : "Population affected, before and after"
+            let svg = try Chart.bars(groups: groups, series: [labels.before, labels.after], values: values, title: title,
+                                     yLabel: lang == .fr ? "habitants" : "inhabitants", labels: labels)
+            try ChartMaker.write(svg, to: URL(fileURLWithPath: chartOut), inputs: sources.inputs)
+        }
+        output.print(result.summary)
     }
 }

@@ -21,6 +21,8 @@ public struct InequalityAnalysis: Sendable {
         public var permutations = 999
         public var seed: UInt64 = 1
         public var alpha = 0.05
+        /// Read empty or null values as NaN instead of failing (charts: unreachable communes).
+        public var allowMissing = false
         public init(value: String) { self.value = value }
     }
 
@@ -61,7 +63,9 @@ public struct InequalityAnalysis: Sendable {
                 throw InputError(file: url.relativePath, field: field, message: "no such column; the columns are: \(rows[0].fields.keys.sorted().joined(separator: ", "))")
             }
             guard let d = v.doubleValue, d.isFinite else {
-                throw InputError(file: url.relativePath, field: field, message: "\(row.line) (\(row.code)): '\(v.stringValue ?? v.typeName)' is not a number")
+                let empty: Bool = switch v { case .null: true; case .string(let s): s.isEmpty || s == "unreachable"; default: false }
+                if empty && options.allowMissing && field == options.value { return .nan }
+                throw InputError(file: url.relativePath, field: field, message: "\(row.line) (\(row.code)): '\(v.stringValue ?? v.typeName)' is not a number" + (empty ? " (a missing value: an unreachable commune, say; filter it out, or raise --max-minutes when the table is made)" : ""))
             }
             return d
         }

@@ -1,0 +1,193 @@
+import Foundation
+import GeoCore
+
+/// A publication-ready choropleth map as an SVG node tree: classes of a value over polygons in
+/// a metric CRS, drawn fitted to the page, with overlays (territory outlines, hatched zones,
+/// site markers, labels) and map furniture (title, subtitle, legend with class bounds and
+/// counts, scale bar computed from the projection, north arrow, source and date line).
+/// Accessible: `<title>`, `<desc>`, `role="img"`, text as text, a viewBox, no external resource.
+public struct ChoroplethMap: Sendable {
+    public struct Site: Sendable {
+        public var position: Coordinate
+        public var kind: String
+        public var size: Double?
+        public init(position: Coordinate, kind: String, size: Double? = nil) {
+            self.position = position
+            self.kind = kind
+            self.size = size
+        }
+    }
+
+    public var polygons: [Geometry]
+    public var values: [Double?]
+    public var breaks: [Double]
+    public var colors: [String]
+    public var title: String
+    public var subtitle = ""
+    public var source = ""
+    public var description = ""
+    public var outlines: [Geometry] = []
+    public var hatched: [Geometry] = []
+    public var sites: [Site] = []
+    public var labels: [(position: Coordinate, text: String)] = []
+    public var labelsText = MapLabels()
+    public var width = 1000.0
+    public var mapWidth = 700.0
+    /// Decimals of pixel coordinates (0: whole pixels).
+    public var precision = 1
+
+    public init(polygons: [Geometry], values: [Double?], breaks: [Double], colors: [String], title: String) {
+        precondition(polygons.count == values.count && breaks.count == colors.count)
+        self.polygons = polygons
+        self.values = values
+        self.breaks = breaks
+        self.colors = colors
+        self.title = title
+    }
+
+    public func svg() -> SVGNode {
+        var box = BoundingBox.empty
+        for p in polygons { box.extend(p.boundingBox) }
+        let margin = 20.0, top = subtitle.isEmpty ? 60.0 : 80.0
+        let scale = mapWidth / max(box.width, 1)
+        let mapHeight = max(box.height, 1) * scale
+        let height = max(top + mapHeight + 85, 520)
+        func px(_ c: Coordinate) -> (Double, Double) { (margin + (c.x - box.minX) * scale, top + (box.maxY - c.y) * scale) }
+        let encoder = PathEncoder(toPixel: px, precision: precision)
+
+        var children: [SVGNode] = [
+            .el("title", [("id", "map-title")], [.text(title)]),
+            .el("desc", [("id", "map-desc")], [.text(description.isEmpty ? subtitle : description)]),
+            .el("defs", [], [
+                .el("pattern", [("id", "missing"), ("width", "6"), ("height", "6"), ("patternUnits", "userSpaceOnUse"), ("patternTransform", "rotate(45)")], [
+                    .el("rect", [("width", "6"), ("height", "6"), ("fill", "#f0f0f0")]),
+                    .el("line", [("x1", "0"), ("y1", "0"), ("x2", "0"), ("y2", "6"), ("stroke", "#bdbdbd"), ("stroke-width", "2")]),
+                ]),
+                .el("pattern", [("id", "hatch"), ("width", "8"), ("height", "8"), ("patternUnits", "userSpaceOnUse"), ("patternTransform", "rotate(-45)")], [
+                    .el("line", [("x1", "0"), ("y1", "0"), ("x2", "0"), ("y2", "8"), ("stroke", "#000"), ("stroke-width", "1.2"), ("stroke-opacity", "0.7")]),
+                ]),
+            ]),
+            .el("rect", [("width", svgNumber(width)), ("height", svgNumber(height)), ("fill", "#ffffff")]),
+            .el("text", [("x", svgNumber(margin)), ("y", "32"), ("font-size", "22"), ("font-weight", "bold")], [.text(title)]),
+        ]
+        if !subtitle.isEmpty { children.append(.el("text", [("x", svgNumber(margin)), ("y", "56"), ("font-size", "15"), ("fill", "#444")], [.text(subtitle)])) }
+
+        // Polygons, one path per class (and one for missing values).
+        let classOf = values.map { Classification.index(of: $0, breaks: breaks) }
+        var classPaths = [String](repeating: "", count: colors.count)
+        var missing = ""
+        for (i, g) in polygons.enumerated() {
+            if let c = classOf[i] { encoder.append(g, to: &classPaths[c]) } else { encoder.append(g, to: &missing) }
+        }
+        var layer: [SVGNode] = []
+        for (c, d) in classPaths.enumerated() where !d.isEmpty {
+            layer.append(.el("path", [("class", "class-\(c + 1)"), ("fill", colors[c]), ("d", d)]))
+        }
+        if !missing.isEmpty { layer.append(.el("path", [("class", "missing"), ("fill", "url(#missing)"), ("d", missing)])) }
+        children.append(.el("g", [("id", "choropleth"), ("stroke", "#ffffff"), ("stroke-width", "0.3"), ("stroke-linejoin", "round")], layer))
+
+        if !hatched.isEmpty {
+            var d = ""
+            for g in hatched { encoder.append(g, to: &d) }
+            children.append(.el("path", [("id", "gap-zones"), ("fill", "url(#hatch)"), ("stroke", "#000"), ("stroke-width", "1"), ("d", d)]))
+        }
+        if !outlines.isEmpty {
+            var d = ""
+            for g in outlines { encoder.append(g, to: &d) }
+            children.append(.el("path", [("id", "territories"), ("fill", "none"), ("stroke", "#252525"), ("stroke-width", "1.6"), ("d", d)]))
+        }
+        if !sites.isEmpty { children.append(siteLayer(px)) }
+        if !labels.isEmpty {
+            children.append(.el("g", [("id", "labels"), ("font-size", "11"), ("text-anchor", "middle"), ("paint-order", "stroke"), ("stroke", "#ffffff"), ("stroke-width", "3"), ("fill", "#111")],
+                labels.map { l in
+                    let (x, y) = px(l.position)
+                    return .el("text", [("x", svgNumber(x)), ("y", svgNumber(y))], [.text(l.text)])
+                }))
+        }
+        let legendX = margin + mapWidth + 30
+        children.append(legend(x: legendX, y: top, counts: (0..<colors.count).map { c in classOf.filter { $0 == c }.count }, missing: classOf.filter { $0 == nil }.count))
+        children.append(scaleBar(x: margin, y: top + mapHeight + 30, pixelsPerMetre: scale))
+        children.append(northArrow(x: margin + mapWidth - 20, y: top + 10))
+        if !source.isEmpty {
+            children.append(.el("text", [("x", svgNumber(margin)), ("y", svgNumber(height - 12)), ("font-size", "11"), ("fill", "#555")], [.text(source)]))
+        }
+        return .el("svg", [("xmlns", "http://www.w3.org/2000/svg"), ("viewBox", "0 0 \(svgNumber(width)) \(svgNumber(height))"),
+                           ("width", svgNumber(width)), ("height", svgNumber(height)), ("role", "img"), ("aria-labelledby", "map-title map-desc"),
+                           ("font-family", "DejaVu Sans, Arial, sans-serif")], children)
+    }
+
+    func legend(x: Double, y: Double, counts: [Int], missing: Int) -> SVGNode {
+        var rows: [SVGNode] = []
+        var lower = values.compactMap { $0 }.filter(\.isFinite).min() ?? 0
+        for (c, upper) in breaks.enumerated() {
+            let ry = y + Double(c) * 24
+            rows.append(.el("rect", [("x", svgNumber(x)), ("y", svgNumber(ry)), ("width", "22"), ("height", "16"), ("fill", colors[c]), ("stroke", "#999"), ("stroke-width", "0.5")]))
+            let text = "\(labelsText.number(lower)) – \(labelsText.number(upper))  (\(counts[c]))"
+            rows.append(.el("text", [("x", svgNumber(x + 30)), ("y", svgNumber(ry + 13)), ("font-size", "13")], [.text(text)]))
+            lower = upper
+        }
+        var next = y + Double(breaks.count) * 24
+        if missing > 0 {
+            rows.append(.el("rect", [("x", svgNumber(x)), ("y", svgNumber(next)), ("width", "22"), ("height", "16"), ("fill", "url(#missing)"), ("stroke", "#999"), ("stroke-width", "0.5")]))
+            rows.append(.el("text", [("x", svgNumber(x + 30)), ("y", svgNumber(next + 13)), ("font-size", "13")], [.text("\(labelsText.noData)  (\(missing))")]))
+            next += 24
+        }
+        if !hatched.isEmpty {
+            rows.append(.el("rect", [("x", svgNumber(x)), ("y", svgNumber(next)), ("width", "22"), ("height", "16"), ("fill", "url(#hatch)"), ("stroke", "#000")]))
+            rows.append(.el("text", [("x", svgNumber(x + 30)), ("y", svgNumber(next + 13)), ("font-size", "13")], [.text(labelsText.gapZone)]))
+            next += 24
+        }
+        if !outlines.isEmpty {
+            rows.append(.el("line", [("x1", svgNumber(x)), ("y1", svgNumber(next + 8)), ("x2", svgNumber(x + 22)), ("y2", svgNumber(next + 8)), ("stroke", "#252525"), ("stroke-width", "1.6")]))
+            rows.append(.el("text", [("x", svgNumber(x + 30)), ("y", svgNumber(next + 13)), ("font-size", "13")], [.text(labelsText.territory)]))
+            next += 24
+        }
+        for kind in Array(Set(sites.map(\.kind))).sorted() {
+            rows.append(Self.marker(kind: kind, x: x + 11, y: next + 8, r: 5))
+            rows.append(.el("text", [("x", svgNumber(x + 30)), ("y", svgNumber(next + 13)), ("font-size", "13")], [.text(labelsText.kind(kind))]))
+            next += 24
+        }
+        return .el("g", [("id", "legend")], rows)
+    }
+
+    func siteLayer(_ px: (Coordinate) -> (Double, Double)) -> SVGNode {
+        .el("g", [("id", "sites")], sites.map { s in
+            let (x, y) = px(s.position)
+            let r = s.size.map { 3 + $0.squareRoot() } ?? 4
+            return Self.marker(kind: s.kind, x: x, y: y, r: min(r, 14))
+        })
+    }
+
+    /// A symbol and colour per site kind (colour-blind-distinguishable shapes as well as hues).
+    static func marker(kind: String, x: Double, y: Double, r: Double) -> SVGNode {
+        let stroke: [(String, String)] = [("stroke", "#ffffff"), ("stroke-width", "1")]
+        func pts(_ p: [(Double, Double)]) -> String { p.map { "\(svgNumber(x + $0.0 * r)),\(svgNumber(y + $0.1 * r))" }.joined(separator: " ") }
+        switch kind {
+        case "hospital": return .el("rect", [("x", svgNumber(x - r)), ("y", svgNumber(y - r)), ("width", svgNumber(2 * r)), ("height", svgNumber(2 * r)), ("fill", "#d7301f")] + stroke)
+        case "sas": return .el("polygon", [("points", pts([(0, -1.2), (1.1, 0.8), (-1.1, 0.8)])), ("fill", "#2171b5")] + stroke)
+        case "emergency": return .el("polygon", [("points", pts([(0, -1.2), (1.2, 0), (0, 1.2), (-1.2, 0)])), ("fill", "#fd8d3c")] + stroke)
+        case "msp": return .el("circle", [("cx", svgNumber(x)), ("cy", svgNumber(y)), ("r", svgNumber(r)), ("fill", "#238b45")] + stroke)
+        default: return .el("circle", [("cx", svgNumber(x)), ("cy", svgNumber(y)), ("r", svgNumber(r * 0.8)), ("fill", "#6a51a3")] + stroke)
+        }
+    }
+
+    /// A bar of a round length (1, 2 or 5 × 10ⁿ km) close to a fifth of the map's width.
+    func scaleBar(x: Double, y: Double, pixelsPerMetre: Double) -> SVGNode {
+        let target = mapWidth / 5 / pixelsPerMetre / 1000
+        let magnitude = pow(10, floor(log10(max(target, 1e-9))))
+        let km = [1.0, 2, 5, 10].map { $0 * magnitude }.last { $0 <= target } ?? magnitude
+        let length = km * 1000 * pixelsPerMetre
+        return .el("g", [("id", "scale-bar")], [
+            .el("rect", [("x", svgNumber(x)), ("y", svgNumber(y)), ("width", svgNumber(length / 2)), ("height", "6"), ("fill", "#222")]),
+            .el("rect", [("x", svgNumber(x + length / 2)), ("y", svgNumber(y)), ("width", svgNumber(length / 2)), ("height", "6"), ("fill", "#fff"), ("stroke", "#222")]),
+            .el("text", [("x", svgNumber(x + length + 8)), ("y", svgNumber(y + 7)), ("font-size", "12")], [.text("\(labelsText.number(km)) km")]),
+        ])
+    }
+
+    func northArrow(x: Double, y: Double) -> SVGNode {
+        .el("g", [("id", "north-arrow")], [
+            .el("polygon", [("points", "\(svgNumber(x)),\(svgNumber(y)) \(svgNumber(x + 8)),\(svgNumber(y + 24)) \(svgNumber(x)),\(svgNumber(y + 18)) \(svgNumber(x - 8)),\(svgNumber(y + 24))"), ("fill", "#222")]),
+            .el("text", [("x", svgNumber(x)), ("y", svgNumber(y + 40)), ("font-size", "13"), ("text-anchor", "middle")], [.text(labelsText.north)]),
+        ])
+    }
+}

@@ -1,0 +1,74 @@
+import Foundation
+
+/// A node of an SVG document, serialised once, deterministically: attributes in the order given,
+/// XML-escaped text, `\n` after each element that has element children.
+public indirect enum SVGNode: Sendable, Equatable {
+    case element(String, [(String, String)], [SVGNode])
+    case text(String)
+
+    public static func == (a: SVGNode, b: SVGNode) -> Bool { a.xml == b.xml }
+
+    public static func el(_ name: String, _ attributes: [(String, String)] = [], _ children: [SVGNode] = []) -> SVGNode {
+        .element(name, attributes, children)
+    }
+
+    public var xml: String {
+        var out = ""
+        write(into: &out)
+        return out
+    }
+
+    func write(into out: inout String) {
+        switch self {
+        case .text(let t): out += Self.escape(t)
+        case .element(let name, let attributes, let children):
+            out += "<" + name
+            for (k, v) in attributes { out += " \(k)=\"\(Self.escape(v))\"" }
+            if children.isEmpty { out += "/>"; return }
+            out += ">"
+            let block = children.contains { if case .element = $0 { true } else { false } }
+            if block { out += "\n" }
+            for c in children {
+                c.write(into: &out)
+                if block { out += "\n" }
+            }
+            out += "</\(name)>"
+        }
+    }
+
+    static func escape(_ s: String) -> String {
+        var r = ""
+        r.reserveCapacity(s.utf8.count)
+        for ch in s {
+            switch ch {
+            case "&": r += "&amp;"
+            case "<": r += "&lt;"
+            case ">": r += "&gt;"
+            case "\"": r += "&quot;"
+            default: r.append(ch)
+            }
+        }
+        return r
+    }
+
+    /// Elements named `name` anywhere below (depth-first), for structural tests.
+    public func elements(named name: String) -> [SVGNode] {
+        guard case .element(let n, _, let children) = self else { return [] }
+        return (n == name ? [self] : []) + children.flatMap { $0.elements(named: name) }
+    }
+
+    public func attribute(_ key: String) -> String? {
+        guard case .element(_, let attributes, _) = self else { return nil }
+        return attributes.first { $0.0 == key }?.1
+    }
+}
+
+/// Numbers for SVG: fixed decimals, trailing zeros and "-0" removed.
+public func svgNumber(_ v: Double, _ precision: Int = 1) -> String {
+    var s = String(format: "%.\(precision)f", v)
+    if s.contains(".") {
+        while s.hasSuffix("0") { s.removeLast() }
+        if s.hasSuffix(".") { s.removeLast() }
+    }
+    return s == "-0" ? "0" : s
+}

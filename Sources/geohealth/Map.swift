@@ -1,0 +1,110 @@
+import ArgumentParser
+import Cartography
+import Foundation
+import GeoCore
+import GeoHealthKit
+
+extension MapMaker.Scheme: ExpressibleByArgument {}
+extension MapLabels.Language: ExpressibleByArgument {}
+
+struct MapCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "map",
+        abstract: "A choropleth SVG map of a numeric field of a polygon layer, with sites, territories, gap zones and labels.",
+        discussion: """
+            The layer is a GeoJSON of communes with the field to map, as written by distance, access, coverage or gaps with --out. Schemes: quantiles, equal-interval, fisher-jenks (natural breaks), std-dev, head-tail, manual (--breaks). Palettes: ColorBrewer (sequential and diverging; see --palette); --reverse to flip. Labels in French by default (--lang en).
+
+            Examples:
+              geohealth map /tmp/travel.geojson --field hospital_minutes --palette YlOrRd --title "Temps d'accès à l'hôpital" --out /tmp/map.svg
+              geohealth map /tmp/apl.geojson --field access --scheme quantiles --palette YlGnBu --sites geodata/sites.csv --site-kind msp --territories geodata/cpts.csv --out /tmp/apl.svg
+              geohealth map /tmp/rules.geojson --field minutes --hatched /tmp/gaps.geojson --labels 10 --out /tmp/gaps.svg
+            """)
+
+    @Argument(help: "A GeoJSON polygon layer with the field to map.")
+    var layer: String
+
+    @Option(help: "The numeric field to map.")
+    var field: String
+
+    @Option(help: "Classification: quantiles, equal-interval, fisher-jenks, std-dev, head-tail or manual.")
+    var scheme: MapMaker.Scheme = .fisherJenks
+
+    @Option(help: "Number of classes.")
+    var classes = 5
+
+    @Option(help: "Manual class upper bounds, comma-separated (with --scheme manual).")
+    var breaks: String?
+
+    @Option(help: "ColorBrewer palette: \(Palette.names.joined(separator: ", ")).")
+    var palette = "YlOrRd"
+
+    @Flag(help: "Reverse the palette.")
+    var reverse = false
+
+    @Option(help: "Title (default: the field).")
+    var title: String?
+
+    @Option(help: "Subtitle.")
+    var subtitle = ""
+
+    @Option(help: "Source and date line (default: 'Source : GeoHealth, <layer>').")
+    var source: String?
+
+    @Option(help: "Language of the map's words: fr or en.")
+    var lang: MapLabels.Language = .fr
+
+    @Option(help: "Sites to draw (CSV or GeoJSON points).")
+    var sites: String?
+
+    @Option(name: .customLong("site-kind"), help: "Only sites of this kind (also the kind of rows without one).")
+    var siteKind: String?
+
+    @Flag(help: "Size site markers by capacity.")
+    var sizeByCapacity = false
+
+    @Option(help: "Territory outlines: CSV of (territory, code) memberships over the layer's codes, or GeoJSON polygons.")
+    var territories: String?
+
+    @Option(help: "Zones to hatch (GeoJSON polygons, e.g. gaps --out).")
+    var hatched: String?
+
+    @Option(help: "Label the N most populous communes.")
+    var labels = 0
+
+    @Option(help: "Output SVG file.")
+    var out: String
+
+    @OptionGroup var output: OutputOptions
+
+    func validate() throws {
+        guard (1...11).contains(classes) else { throw ValidationError("--classes must be between 1 and 11") }
+        if scheme == .manual && breaks == nil { throw ValidationError("--scheme manual needs --breaks") }
+        if let breaks, breaks.split(separator: ",").contains(where: { Double($0.trimmingCharacters(in: .whitespaces)) == nil }) {
+            throw ValidationError("--breaks takes numbers separated by commas")
+        }
+        guard (try? Palette(palette)) != nil else { throw ValidationError("unknown palette '\(palette)'; the palettes are: \(Palette.names.joined(separator: ", "))") }
+        guard out.lowercased().hasSuffix(".svg") else { throw ValidationError("--out must end in .svg") }
+    }
+
+    func run() throws {
+        var o = MapMaker.Options(field: field)
+        o.scheme = scheme
+        o.classes = classes
+        o.manualBreaks = breaks?.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) } ?? []
+        o.palette = palette
+        o.reversed = reverse
+        o.title = title
+        o.subtitle = subtitle
+        o.source = source
+        o.language = lang
+        o.sites = sites.map { URL(fileURLWithPath: $0) }
+        o.siteKind = siteKind.map { SiteKind($0.lowercased()) }
+        o.sizeByCapacity = sizeByCapacity
+        o.territories = territories.map { URL(fileURLWithPath: $0) }
+        o.hatched = hatched.map { URL(fileURLWithPath: $0) }
+        o.labels = labels
+        let input = URL(fileURLWithPath: layer)
+        let inputs = [input] + [o.sites, o.territories, o.hatched].compactMap { $0 }
+        output.print(try MapMaker.make(input, options: o, output: URL(fileURLWithPath: out), inputs: inputs))
+    }
+}
