@@ -6,7 +6,7 @@ import Foundation
 /// `<title>`, `<desc>`, a viewBox, text as text, fixed precision.
 public enum Chart {
     static let width = 720.0, height = 460.0
-    static let plot = (x: 70.0, y: 60.0, w: 600.0, h: 320.0)
+    static let plot = (x: 70.0, y: 78.0, w: 600.0, h: 302.0)
     static let series = ["#2171b5", "#d7301f", "#238b45", "#6a51a3", "#fd8d3c", "#525252"]
 
     static func frame(title: String, description: String, _ body: [SVGNode]) -> SVGNode {
@@ -90,10 +90,10 @@ public enum Chart {
                                          ("width", svgNumber(bar - 1)), ("height", svgNumber(h)), ("fill", series[s % series.count])]))
             }
         }
-        for (s, name) in names.enumerated() {
-            let ly = plot.y + 14 + Double(s) * 20
-            body.append(.el("rect", [("x", svgNumber(plot.x + plot.w - 170)), ("y", svgNumber(ly - 10)), ("width", "14"), ("height", "12"), ("fill", series[s % series.count])]))
-            body.append(.el("text", [("x", svgNumber(plot.x + plot.w - 150)), ("y", svgNumber(ly)), ("font-size", "12")], [.text(name)]))
+        for (s, name) in names.enumerated() {  // a horizontal legend between the title and the plot
+            let lx = plot.x + Double(s) * 150
+            body.append(.el("rect", [("x", svgNumber(lx)), ("y", "50"), ("width", "14"), ("height", "12"), ("fill", series[s % series.count])]))
+            body.append(.el("text", [("x", svgNumber(lx + 20)), ("y", "60"), ("font-size", "12")], [.text(name)]))
         }
         return frame(title: title, description: groups.enumerated().map { g, name in "\(name): " + zip(names, values[g]).map { "\($0) \(svgNumber($1, 1))" }.joined(separator: ", ") }.joined(separator: "; "), body)
     }

@@ -12,12 +12,14 @@ public enum Classification: Sendable, Equatable {
     /// O(k n²). Above 3,000 values it runs on 3,000 evenly spaced order statistics plus the
     /// extremes (as mapclassify's `FisherJenksSampled`).
     case fisherJenks(Int)
-    /// Classes of one standard deviation around the mean: bounds at μ ± σ, μ ± 2σ…, as
-    /// mapclassify `StdMean` with multiples [-2, -1, 1, 2].
+    /// Classes of one standard deviation around the mean: bounds at μ − 2σ, μ − σ, μ + σ, μ + 2σ
+    /// (those below the maximum) and the maximum, σ the sample standard deviation (n − 1), as
+    /// mapclassify `StdMean`.
     case standardDeviation
     /// Head/tail breaks (B. Jiang, "Head/tail breaks: a new classification scheme for data with a
-    /// heavy-tailed distribution", Professional Geographer 65, 2013): split at the mean, recurse on
-    /// the head while it holds less than 40 % of the values.
+    /// heavy-tailed distribution", Professional Geographer 65, 2013): split at the mean and recurse
+    /// on the head (the values above it) until a single value remains, as mapclassify
+    /// `HeadTailBreaks` does (Jiang's optional 40 % stopping rule is not applied).
     case headTail
     case manual([Double])
 
@@ -46,20 +48,18 @@ public enum Classification: Sendable, Equatable {
         case .standardDeviation:
             let mean = v.reduce(0, +) / Double(v.count)
             let sd = (v.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(v.count - 1)).squareRoot()
-            var b = [-2.0, -1, 1, 2].map { mean + $0 * sd }.filter { $0 > lo && $0 < hi }
+            var b = [-2.0, -1, 1, 2].map { mean + $0 * sd }.filter { $0 < hi }
             b.append(hi)
             return b
         case .headTail:
             var b: [Double] = []
             var part = v
-            while part.count > 1 {
+            while true {
                 let mean = part.reduce(0, +) / Double(part.count)
                 b.append(mean)
-                let head = part.filter { $0 > mean }
-                if head.isEmpty || Double(head.count) / Double(part.count) >= 0.4 { break }
-                part = head
+                guard part.first != part.last else { break }  // a single distinct value left
+                part = part.filter { $0 > mean }
             }
-            b.append(hi)
             return b
         case .manual(let bounds):
             guard !bounds.isEmpty, zip(bounds, bounds.dropFirst()).allSatisfy({ $0 < $1 }) else {
