@@ -52,7 +52,7 @@ let package = Package(
         .testTarget(name: "CartographyTests", dependencies: ["Cartography", "GeoCore", "GeoHealthTestSupport"]),
         .testTarget(name: "GapsTests", dependencies: ["Gaps", "Accessibility", "GeoCore", "GeoHealthTestSupport"]),
         .testTarget(name: "CoverageTests", dependencies: ["Coverage", "GeoHealthTestSupport"]),
-        .testTarget(name: "GeoHealthKitTests", dependencies: ["GeoHealthKit", "GeoHealthTestSupport"]),
+        .testTarget(name: "GeoHealthKitTests", dependencies: ["GeoHealthKit", "Cartography", "GeoHealthTestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["geohealth", "GeoHealthTestSupport"]),
         .testTarget(name: "RealDataTests", dependencies: ["GeoHealthKit", "GeoHealthTestSupport"]),
     ],
