@@ -35,6 +35,8 @@ public struct ChoroplethMap: Sendable {
     public var mapWidth = 700.0
     /// Decimals of pixel coordinates (0: whole pixels).
     public var precision = 1
+    /// Width of the white lines between polygons (thinner for thousands of communes).
+    public var strokeWidth = 0.3
 
     public init(polygons: [Geometry], values: [Double?], breaks: [Double], colors: [String], title: String) {
         precondition(polygons.count == values.count && breaks.count == colors.count)
@@ -84,7 +86,7 @@ public struct ChoroplethMap: Sendable {
             layer.append(.el("path", [("class", "class-\(c + 1)"), ("fill", colors[c]), ("d", d)]))
         }
         if !missing.isEmpty { layer.append(.el("path", [("class", "missing"), ("fill", "url(#missing)"), ("d", missing)])) }
-        children.append(.el("g", [("id", "choropleth"), ("stroke", "#ffffff"), ("stroke-width", "0.3"), ("stroke-linejoin", "round")], layer))
+        children.append(.el("g", [("id", "choropleth"), ("stroke", "#ffffff"), ("stroke-width", svgNumber(strokeWidth, 2)), ("stroke-linejoin", "round")], layer))
 
         if !hatched.isEmpty {
             var d = ""

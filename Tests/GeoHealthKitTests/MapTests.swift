@@ -20,23 +20,6 @@ import Testing
         return url
     }
 
-    static func render(_ svg: URL) throws -> Int? {
-        guard FileManager.default.isExecutableFile(atPath: "/usr/bin/rsvg-convert") else {
-            print("NOTICE: rsvg-convert is absent (Debian librsvg2-bin): SVG rendering not checked")
-            return nil
-        }
-        let png = svg.deletingPathExtension().appendingPathExtension("png")
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/rsvg-convert")
-        p.arguments = [svg.path, "-o", png.path]
-        let err = Pipe()
-        p.standardError = err
-        try p.run()
-        p.waitUntilExit()
-        #expect(p.terminationStatus == 0, "rsvg-convert: \(String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self))")
-        return (try? FileManager.default.attributesOfItem(atPath: png.path)[.size] as? Int) ?? 0
-    }
-
     @Test func choroplethGoldenStructureAndRendering() throws {
         try Fixtures.withTemporaryDirectory { dir in
             let layer = try Self.travelLayer(dir)
@@ -60,7 +43,7 @@ import Testing
             #expect(text.components(separatedBy: "class=\"class-").count - 1 == 5)
             #expect(text.contains("id=\"scale-bar\"") && text.contains("id=\"north-arrow\"") && text.contains("id=\"legend\""))
             #expect(text.contains("id=\"territories\"") && text.contains("id=\"sites\"") && text.contains("id=\"labels\""))
-            if let bytes = try Self.render(out) { #expect(bytes > 10_000) }
+            if let bytes = try SVGRenderer.render(out) { #expect(bytes > 10_000) }
         }
     }
 
@@ -76,7 +59,7 @@ import Testing
                 _ = try MapMaker.make(layer, options: o, output: out, inputs: [])
                 let text = try String(contentsOf: out, encoding: .utf8)
                 #expect(text.contains("Source : GeoHealth") && !text.contains("pas de donnée"), "\(scheme)")
-                _ = try Self.render(out)
+                _ = try SVGRenderer.render(out)
             }
         }
     }
@@ -93,7 +76,7 @@ import Testing
                 try ChartMaker.write(svg, to: url, inputs: [])
                 try assertGolden(try String(contentsOf: url, encoding: .utf8), "chart-\(kind).svg")
                 #expect(svg.elements(named: "title").count == 1 && svg.attribute("viewBox") == "0 0 720 460")
-                _ = try Self.render(url)
+                _ = try SVGRenderer.render(url)
             }
         }
     }

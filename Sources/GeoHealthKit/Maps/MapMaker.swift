@@ -103,6 +103,7 @@ public enum MapMaker {
         map.subtitle = options.subtitle
         map.labelsText = labels
         map.precision = projected.count > 2000 ? 0 : 1
+        map.strokeWidth = projected.count > 2000 ? 0.05 : 0.3
         map.source = options.source ?? "\(labels.source) : GeoHealth, \(layer.lastPathComponent)"
         map.description = "\(options.field), \(options.scheme.rawValue), \(breaks.count) classes, palette \(palette.name)\(palette.colorBlindSafe ? " (colour-blind safe)" : "")"
 
