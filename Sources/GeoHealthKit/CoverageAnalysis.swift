@@ -41,8 +41,9 @@ public struct CoverageAnalysis: Sendable {
     public var groups: [String]?
     public var summary: Summary
 
-    public static func run(_ study: Study, options: Options) throws -> CoverageAnalysis {
-        let projected = try ProjectedStudy(study, crs: options.crs)
+    /// - Parameter projected: the study already projected (with `options.crs`), when the caller has it.
+    public static func run(_ study: Study, options: Options, projected given: ProjectedStudy? = nil) throws -> CoverageAnalysis {
+        let projected = try given ?? ProjectedStudy(study, crs: options.crs)
         var shares = [[TerritoryCoverage.Share]](repeating: [], count: study.areas.count)
         var any = [Double](repeating: 0, count: study.areas.count)
         var pointIn = [[Int]](repeating: [], count: study.areas.count)

@@ -46,7 +46,9 @@ public struct AccessAnalysis: Sendable {
     public var siteRatios: [Double?]
     public var summary: Summary
 
-    public static func run(_ study: Study, options: Options) throws -> AccessAnalysis {
+    /// - Parameter projected: the study already projected (with `options.crs`), when the caller has it.
+    public static func run(_ study: Study, options: Options, projected given: ProjectedStudy? = nil) throws -> AccessAnalysis {
+        let projected = try given ?? ProjectedStudy(study, crs: options.crs)
         let kinds = Set(options.kinds ?? study.sites.map(\.kind))
         let siteIndices = study.sites.indices.filter { kinds.contains(study.sites[$0].kind) }
         guard !siteIndices.isEmpty else { throw OptionError("no site of kind \(kinds.map(\.rawValue).sorted().joined(separator: ", "))") }
@@ -79,7 +81,6 @@ public struct AccessAnalysis: Sendable {
         if options.method == .ratio {
             guard let field = options.groupBy else { throw OptionError("--method ratio needs zones: give --group-by FIELD (e.g. DEP)") }
             let zones = AreaGroups.labels(study.areas, by: field)
-            let projected = try ProjectedStudy(study, crs: options.crs)
             let containing = try projected.siteAreas()
             let (byZone, outside) = FloatingCatchment.zoneRatio(
                 demand: demand, originZones: zones, supply: supply, siteZones: siteIndices.map { containing[$0].map { zones[$0] } })
@@ -87,7 +88,6 @@ public struct AccessAnalysis: Sendable {
             ratios = siteIndices.map { containing[$0].flatMap { byZone[zones[$0]] ?? nil } }
             if !outside.isEmpty { notes["sites outside every commune (not counted)"] = .strings(outside.map { study.sites[siteIndices[$0]].id }) }
         } else {
-            let projected = try ProjectedStudy(study, crs: options.crs)
             var cost = options.cost
             cost.maxMinutes = catchment
             let (model, modelNotes) = try cost.model(for: projected, study: study)

@@ -94,12 +94,14 @@ public struct GapsAnalysis: Sendable {
             a.cost = options.cost
             a.crs = options.crs
             a.per = options.per
-            access = try AccessAnalysis.run(study, options: a).access
+            access = try AccessAnalysis.run(study, options: a, projected: projected).access
             if let below = options.accessBelow { rules["access"] = access!.map { $0 < below } }
         }
         if options.outsideCPTS {
             guard !study.territories.isEmpty else { throw OptionError("--outside-cpts needs territories (cpts.csv or --territories)") }
-            let coverage = try CoverageAnalysis.run(study, options: CoverageAnalysis.Options())
+            var c = CoverageAnalysis.Options()
+            c.crs = options.crs
+            let coverage = try CoverageAnalysis.run(study, options: c, projected: projected)
             rules["outside-cpts"] = coverage.shareInAny.map { $0 < 0.5 }
         }
         let queen = try SpatialWeightsBuilder.build(.queen, geometries: projected.geometries, points: projected.points)
