@@ -77,6 +77,9 @@ public struct CoverageAnalysis: Sendable {
             var cost = options.cost
             cost.maxMinutes = minutes
             let kinds = Set(options.catchmentKinds ?? study.sites.map(\.kind))
+            guard study.sites.contains(where: { kinds.contains($0.kind) }) else {
+                throw OptionError("no site of kind \(kinds.map(\.rawValue).sorted().joined(separator: ", ")) for the catchments; the sites have kinds \(Set(study.sites.map(\.kind.rawValue)).sorted().joined(separator: ", "))")
+            }
             let (model, modelNotes) = try cost.model(for: projected, study: study)
             notes = modelNotes
             let matrix = try projected.costs(study, model: model, maxMinutes: minutes) { kinds.contains(study.sites[$0].kind) }

@@ -15,9 +15,13 @@ public enum LayerInfo {
     static let idFields = ["id", "code", "insee", "INSEE_COM", "codgeo"]
 
     public static func describe(_ url: URL) throws -> Summary {
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue {
+            throw InputError(file: url.relativePath, message: "is a folder: give its files (e.g. \(url.relativePath)/*.geojson)")
+        }
         switch url.pathExtension.lowercased() {
-        case "csv", "tsv", "txt": try describeTable(url)
-        default: try describeLayer(url)
+        case "csv", "tsv", "txt": return try describeTable(url)
+        default: return try describeLayer(url)
         }
     }
 

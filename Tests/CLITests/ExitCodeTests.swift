@@ -41,4 +41,19 @@ import Testing
         let object = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
         #expect(object["files"] as? Int == 2 && object["files with errors"] as? Int == 1 && object["features"] as? Int == 239)
     }
+
+    @Test func analysesRefuseWhatCannotWork() throws {
+        let gaps = try CommandRunner.run(["gaps", "geodata", "--site-kind", "nothing", "--minutes-above", "10"])
+        #expect(gaps.status == 1 && gaps.stderr.contains("no site of kind 'nothing'"))
+        let rules = try CommandRunner.run(["gaps", "geodata"])
+        #expect(rules.status == 64 && rules.stderr.contains("state at least one rule"))
+        let folder = try CommandRunner.run(["info", "geodata"])
+        #expect(folder.status == 1 && folder.stderr == "error: geodata: is a folder: give its files (e.g. geodata/*.geojson)\n")
+        let field = try CommandRunner.run(["map", "geodata/communes.geojson", "--field", "code", "--out", "/tmp/geohealth-never.svg"])
+        #expect(field.status == 1 && field.stderr.contains("is not a number"))
+        let palette = try CommandRunner.run(["map", "geodata/communes.geojson", "--field", "x", "--palette", "Rainbow", "--out", "/tmp/x.svg"])
+        #expect(palette.status == 64 && palette.stderr.contains("unknown palette 'Rainbow'"))
+        let site = try CommandRunner.run(["site", "geodata", "--site-kind", "msp", "--add", "200,46"])
+        #expect(site.status == 64 && site.stderr.contains("write lon,lat[,capacity[,name]] in degrees"))
+    }
 }

@@ -79,6 +79,9 @@ public struct GapsAnalysis: Sendable {
         var travel: [Double?]?
         if let limit = options.minutesAbove {
             guard let kind = options.travelKind else { throw OptionError("--minutes-above needs --site-kind") }
+            guard study.sites.contains(where: { $0.kind == kind }) else {
+                throw OptionError("no site of kind '\(kind)'; the sites have kinds \(Set(study.sites.map(\.kind.rawValue)).sorted().joined(separator: ", "))")
+            }
             var cost = options.cost
             cost.maxMinutes = max(cost.maxMinutes, limit * 2)
             let (model, _) = try cost.model(for: projected, study: study)

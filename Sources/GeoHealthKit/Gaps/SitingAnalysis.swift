@@ -187,6 +187,7 @@ public struct SitingAnalysis: Sendable {
             ("removed", .strings(options.remove)),
             ("planned (added)", .strings(options.add.map(\.name))),
         ])
+        if existing == 0 { s["note on existing sites"] = .string("no existing site of kind '\(options.kind)': everyone starts unserved") }
         if options.k > 0 {
             s["method"] = .string(options.method == .mclp ? "maximal covering (greedy + interchange)" : "p-median (greedy + Teitz–Bart)")
             s["candidates"] = .int(candidates)

@@ -56,7 +56,7 @@ public enum MapMaker {
             case .some(.null): fieldSeen = true; values.append(nil)
             case .some(let v):
                 fieldSeen = true
-                if let d = v.doubleValue, d.isFinite { values.append(d) } else {
+                if case .number(let d) = v, d.isFinite { values.append(d) } else {
                     if case .string(let s) = v, s == "unreachable" { values.append(nil) } else {
                         if nonNumeric == nil { nonNumeric = (i, v.stringValue ?? v.typeName) }
                         values.append(nil)
@@ -69,7 +69,7 @@ public enum MapMaker {
             throw InputError(file: layer.relativePath, field: options.field, message: "no such field; the numeric fields are: \(numericFields.sorted().joined(separator: ", "))")
         }
         if let (i, text) = nonNumeric, values.allSatisfy({ $0 == nil }) {
-            throw InputError(file: layer.relativePath, feature: i, field: options.field, message: "'\(text)' is not a number: map a numeric field (\(numericFields.sorted().joined(separator: ", ")))")
+            throw InputError(file: layer.relativePath, feature: i, field: options.field, message: "'\(text)' is not a number: map a numeric field (\(numericFields.isEmpty ? "the layer has none" : numericFields.sorted().joined(separator: ", ")))")
         }
 
         // Project in the CRS of most features.
