@@ -63,6 +63,7 @@ public struct CoverageAnalysis: Sendable {
                 }
                 territoryIDs.append(t)
             }
+            Progress.report("territories × communes (\(shapes.count) territories)…")
             let coverage = try TerritoryCoverage.compute(
                 areas: partition.areas.map { projected.geometries[$0] }, points: partition.areas.map { projected.points[$0] }, territories: shapes)
             for (k, a) in partition.areas.enumerated() {

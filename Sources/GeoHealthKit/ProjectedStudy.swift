@@ -51,6 +51,7 @@ public struct ProjectedStudy: Sendable {
             Partition(crs: crs, areas: study.areas.indices.filter { areaCRS[$0] == crs }, sites: study.sites.indices.filter { siteCRS[$0] == crs })
         }
 
+        Progress.report("projecting \(study.areas.count) communes…")
         let chunks = stride(from: 0, to: study.areas.count, by: 256).map { $0..<min($0 + 256, study.areas.count) }
         let measured = try chunks.concurrentMap { chunk -> [(Geometry, Double, Coordinate)] in
             var transformers: [CRS: CoordinateTransformer] = [:]
@@ -91,6 +92,7 @@ public struct ProjectedStudy: Sendable {
     /// Costs from every area's representative point to the sites that `include` accepts, one
     /// partition at a time, merged into one matrix over all areas × all sites.
     public func costs(_ study: Study, model: any TravelCostModel, maxMinutes: Double, sites include: (Int) -> Bool = { _ in true }) throws -> CostMatrix {
+        Progress.report("travel costs (\(model.name))…")
         var rows = [[CostMatrix.Entry]](repeating: [], count: study.areas.count)
         for p in partitions {
             let siteIndices = p.sites.filter(include)

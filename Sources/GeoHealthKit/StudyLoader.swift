@@ -13,6 +13,7 @@ public enum StudyLoader {
     }
 
     public static func load(_ sources: StudySources) throws -> Loaded {
+        Progress.report("reading \(sources.areas.count) commune file(s)…")
         let layer = try AreaLayer.read(sources.areas, idField: sources.areaIDField, nameField: sources.areaNameField)
         var areas = layer.areas
         var summary = Summary()
@@ -26,6 +27,7 @@ public enum StudyLoader {
         var populationReport: PopulationJoin.Report?
         let history = try sources.history.map { try CommuneHistory.read(contentsOf: $0, since: sources.historySince) }
         if let url = sources.population {
+            Progress.report("joining populations…")
             let table = try PopulationTable.read(url, key: sources.populationKey, field: sources.populationField)
             let report = try PopulationJoin.apply(table, to: &areas, history: history)
             populationReport = report

@@ -67,6 +67,7 @@ struct AccessCommand: ParsableCommand {
     }
 
     func run() throws {
+        output.showProgress()
         let sources = try inputs.sources()
         let loaded = try StudyLoader.load(sources)
         var options = AccessAnalysis.Options()

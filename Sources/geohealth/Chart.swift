@@ -54,6 +54,7 @@ struct ChartCommand: ParsableCommand {
     }
 
     func run() throws {
+        output.showProgress()
         let url = URL(fileURLWithPath: table)
         var o = InequalityAnalysis.Options(value: value)
         o.weight = weight == "none" ? nil : weight

@@ -46,6 +46,7 @@ struct CoverageCommand: ParsableCommand {
     }
 
     func run() throws {
+        output.showProgress()
         let sources = try inputs.sources()
         let loaded = try StudyLoader.load(sources)
         if loaded.study.territories.isEmpty && catchmentMinutes == nil && catchmentKm == nil {

@@ -36,6 +36,7 @@ struct Distance: ParsableCommand {
     }
 
     func run() throws {
+        output.showProgress()
         let sources = try inputs.sources()
         let loaded = try StudyLoader.load(sources)
         var options = TravelAnalysis.Options()

@@ -69,6 +69,7 @@ struct GapsCommand: ParsableCommand {
     }
 
     func run() throws {
+        output.showProgress()
         let sources = try inputs.sources()
         let loaded = try StudyLoader.load(sources)
         var options = GapsAnalysis.Options()

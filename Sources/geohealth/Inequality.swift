@@ -66,6 +66,7 @@ struct InequalityCommand: ParsableCommand {
     }
 
     func run() throws {
+        output.showProgress()
         let url = URL(fileURLWithPath: file)
         var options = InequalityAnalysis.Options(value: value)
         options.weight = weight == "none" ? nil : weight

@@ -24,6 +24,7 @@ struct Info: ParsableCommand {
     }
 
     func run() throws {
+        output.showProgress()
         let urls = files.map { URL(fileURLWithPath: $0) }
         let results = LayerInfo.describeAll(urls)
         var failures = 0

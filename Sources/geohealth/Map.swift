@@ -87,6 +87,7 @@ struct MapCommand: ParsableCommand {
     }
 
     func run() throws {
+        output.showProgress()
         var o = MapMaker.Options(field: field)
         o.scheme = scheme
         o.classes = classes

@@ -15,7 +15,15 @@ struct OutputOptions: ParsableArguments {
     @Flag(name: .long, help: "Print nothing but errors.")
     var quiet = false
 
+    /// Shows each long step as a line on stderr when stderr is a terminal and the command is
+    /// not quiet (so pipes, scripts and tests see only the summary).
+    func showProgress() {
+        guard !quiet, isatty(STDERR_FILENO) == 1 else { return }
+        Progress.listen { step in FileHandle.standardError.write(Data("… \(step)\n".utf8)) }
+    }
+
     func print(_ summary: Summary) {
+        Progress.listen(nil)
         guard !quiet else { return }
         Swift.print(format == .json ? summary.json : summary.text(), terminator: "")
     }

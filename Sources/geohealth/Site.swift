@@ -84,6 +84,7 @@ struct SiteCommand: ParsableCommand {
     }
 
     func run() throws {
+        output.showProgress()
         let sources = try inputs.sources()
         let loaded = try StudyLoader.load(sources)
         var options = SitingAnalysis.Options(kind: SiteKind(siteKind.lowercased()))

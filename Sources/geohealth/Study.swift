@@ -25,6 +25,7 @@ struct StudyCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func run() throws {
+        output.showProgress()
         let sources = try inputs.sources()
         let loaded = try StudyLoader.load(sources)
         if let out {

@@ -37,6 +37,7 @@ struct Synth: ParsableCommand {
     }
 
     func run() throws {
+        output.showProgress()
         var options = SyntheticTerritory.Options()
         options.seed = seed
         options.communes = communes

@@ -107,6 +107,7 @@ public struct GapsAnalysis: Sendable {
             let coverage = try CoverageAnalysis.run(study, options: c, projected: projected)
             rules["outside-cpts"] = coverage.shareInAny.map { $0 < 0.5 }
         }
+        Progress.report("contiguity and gap zones…")
         let queen = try SpatialWeightsBuilder.build(.queen, geometries: projected.geometries, points: projected.points)
         if options.lowLow, let access {
             var rng = SeededGenerator(seed: options.seed)

@@ -115,6 +115,7 @@ public struct SitingAnalysis: Sendable {
             let bound = options.method == .mclp ? options.thresholdMinutes : cost.maxMinutes
             let matrix = try model.costs(from: origins, to: CostPoints(metric: candidatePoints, lonLat: candidateLonLat, ids: candidateNames), maxMinutes: bound)
             let scenarioTimes = options.add.isEmpty && options.remove.isEmpty ? beforeTimes : try nearestTimes(scenario)
+            Progress.report("choosing \(options.k) site(s) among \(candidatePoints.count) candidates…")
             let problem = CoveringProblem(weights: population, costs: matrix, existing: scenarioTimes, threshold: options.thresholdMinutes)
             let picks: [Int]
             var gains: [Double]

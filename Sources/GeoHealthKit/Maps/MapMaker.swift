@@ -136,6 +136,7 @@ public enum MapMaker {
                 return (p, names[drawn[k]].isEmpty ? codes[drawn[k]] : names[drawn[k]])
             }
         }
+        Progress.report("drawing \(projected.count) polygons…")
         let xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + map.svg().xml + "\n"
         try OutputFile.write(Array(xml.utf8), to: output, inputs: inputs)
         let counts = (0..<breaks.count).map { c in drawnValues.filter { Classification.index(of: $0, breaks: breaks) == c }.count }
