@@ -14,7 +14,7 @@ struct GeoHealth: ParsableCommand {
               geohealth info geodata/communes.geojson
             """,
         version: GeoHealthVersion.string,
-        subcommands: [StudyCommand.self, Info.self, Synth.self, Distance.self, CoverageCommand.self, AccessCommand.self, InequalityCommand.self, GapsCommand.self, SiteCommand.self, MapCommand.self, ChartCommand.self])
+        subcommands: [StudyCommand.self, Info.self, Synth.self, Distance.self, CoverageCommand.self, AccessCommand.self, InequalityCommand.self, GapsCommand.self, SiteCommand.self, MapCommand.self, ChartCommand.self, ReportCommand.self])
 }
 
 enum GeoHealthVersion {
