@@ -20,10 +20,7 @@ import GeoHealthKit
 import GeoIO
 
 func geojsonFiles(in dir: URL, metropolitanOnly: Bool) throws -> [URL] {
-    try FileManager.default.contentsOfDirectory(at: dir, includingPropertiesForKeys: nil)
-        .filter { $0.pathExtension == "geojson" }
-        .filter { !metropolitanOnly || !$0.lastPathComponent.hasPrefix("communes-97") }
-        .sorted { $0.path < $1.path }
+    try StudySources.geojsonFiles(at: dir).filter { !metropolitanOnly || !$0.lastPathComponent.hasPrefix("communes-97") }
 }
 
 func benchRead(_ dir: URL) throws {

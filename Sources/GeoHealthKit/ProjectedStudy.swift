@@ -34,22 +34,19 @@ public struct ProjectedStudy: Sendable {
     public var sitePoints: [Coordinate]
     /// Per area and per site: the partition index.
     public var areaPartition: [Int]
-    public var sitePartition: [Int]
+    public var sitePartition: [Int] = []
+    /// The CRS forced with `--crs`, if any.
+    public let forcedCRS: CRS?
 
     public init(_ study: Study, crs forced: CRS? = nil) throws {
+        forcedCRS = forced
         let areaCRS: [CRS] = study.areas.map { area in
             forced ?? MetricCRS.forDepartment(MetricCRS.department(ofCommune: area.id)) ?? MetricCRS.forExtent(area.geometry.boundingBox)
-        }
-        let siteCRS: [CRS] = study.sites.map { site in
-            forced ?? MetricCRS.forExtent(BoundingBox(minX: site.location.x, minY: site.location.y, maxX: site.location.x, maxY: site.location.y))
         }
         let crsList = Array(Set(areaCRS)).sorted { $0.epsg < $1.epsg }
         let slot = Dictionary(uniqueKeysWithValues: crsList.enumerated().map { ($1, $0) })
         areaPartition = areaCRS.map { slot[$0]! }
-        sitePartition = siteCRS.map { slot[$0] ?? -1 }
-        partitions = crsList.enumerated().map { k, crs in
-            Partition(crs: crs, areas: study.areas.indices.filter { areaCRS[$0] == crs }, sites: study.sites.indices.filter { siteCRS[$0] == crs })
-        }
+        partitions = crsList.map { crs in Partition(crs: crs, areas: study.areas.indices.filter { areaCRS[$0] == crs }, sites: []) }
 
         Progress.report("projecting \(study.areas.count) communes…")
         let chunks = stride(from: 0, to: study.areas.count, by: 256).map { $0..<min($0 + 256, study.areas.count) }
@@ -71,19 +68,40 @@ public struct ProjectedStudy: Sendable {
         points = projectedPoints
 
         var lonLat = projectedPoints
-        var sitesProjected = study.sites.map(\.location)
         for p in partitions {
             let back = try CoordinateTransformer(from: p.crs, to: .wgs84)
             var pts = p.areas.map { projectedPoints[$0] }
             try back.transform(&pts)
             for (k, i) in p.areas.enumerated() { lonLat[i] = pts[k] }
-            let forward = try CoordinateTransformer(from: .wgs84, to: p.crs)
-            var sitePts = p.sites.map { study.sites[$0].location }
-            try forward.transform(&sitePts)
-            for (k, s) in p.sites.enumerated() { sitesProjected[s] = sitePts[k] }
         }
         pointsLonLat = lonLat
-        sitePoints = sitesProjected
+        sitePoints = []
+        try place(study.sites)
+    }
+
+    /// The same projected areas with another set of sites (a siting scenario): the communes are
+    /// not projected again, only the sites.
+    public func withSites(of study: Study) throws -> ProjectedStudy {
+        var copy = self
+        try copy.place(study.sites)
+        return copy
+    }
+
+    /// Assigns each site to the partition its position calls for and projects it there.
+    private mutating func place(_ sites: [Site]) throws {
+        let slot = Dictionary(uniqueKeysWithValues: partitions.enumerated().map { ($1.crs, $0) })
+        sitePartition = sites.map { site in
+            let crs = forcedCRS ?? MetricCRS.forExtent(BoundingBox(minX: site.location.x, minY: site.location.y, maxX: site.location.x, maxY: site.location.y))
+            return slot[crs] ?? -1
+        }
+        sitePoints = sites.map(\.location)
+        for k in partitions.indices {
+            partitions[k].sites = sites.indices.filter { sitePartition[$0] == k }
+            let forward = try CoordinateTransformer(from: .wgs84, to: partitions[k].crs)
+            var pts = partitions[k].sites.map { sites[$0].location }
+            try forward.transform(&pts)
+            for (n, s) in partitions[k].sites.enumerated() { sitePoints[s] = pts[n] }
+        }
     }
 
     /// Sites outside every partition's territory (e.g. a hospital abroad in a French study).

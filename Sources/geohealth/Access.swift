@@ -72,7 +72,7 @@ struct AccessCommand: ParsableCommand {
         let loaded = try StudyLoader.load(sources)
         var options = AccessAnalysis.Options()
         options.method = method
-        options.kinds = siteKinds.map { $0.split(separator: ",").map { SiteKind(String($0).lowercased()) } }
+        options.kinds = parseSiteKinds(siteKinds)
         options.catchmentMinutes = catchmentMinutes
         options.cost = costs.model
         options.crs = costs.metricCRS

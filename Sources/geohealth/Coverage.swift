@@ -55,7 +55,7 @@ struct CoverageCommand: ParsableCommand {
         var options = CoverageAnalysis.Options()
         options.method = method
         options.catchmentMinutes = catchmentMinutes
-        options.catchmentKinds = siteKinds.map { $0.split(separator: ",").map { SiteKind(String($0).lowercased()) } }
+        options.catchmentKinds = parseSiteKinds(siteKinds)
         options.cost = costs.model
         if let catchmentKm {
             // A crow-fly distance is the straight-line model with no detour at 60 km/h: minutes = km.

@@ -42,7 +42,7 @@ struct Distance: ParsableCommand {
         var options = TravelAnalysis.Options()
         options.cost = costs.model
         options.crs = costs.metricCRS
-        options.kinds = siteKinds.map { $0.split(separator: ",").map { SiteKind(String($0).lowercased()) } }
+        options.kinds = parseSiteKinds(siteKinds)
         options.thresholds = try parseMinutes(thresholds, option: "--thresholds")
         options.withinMinutes = within
         options.groupBy = table.groupBy

@@ -75,7 +75,7 @@ struct GapsCommand: ParsableCommand {
         var options = GapsAnalysis.Options()
         options.travelKind = siteKind.map { SiteKind($0.lowercased()) }
         options.minutesAbove = minutesAbove
-        options.accessKinds = accessKind.map { $0.split(separator: ",").map { SiteKind(String($0).lowercased()) } }
+        options.accessKinds = parseSiteKinds(accessKind)
         options.accessBelow = accessBelow
         options.accessMethod = accessMethod
         options.per = per

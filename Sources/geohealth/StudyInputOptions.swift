@@ -69,3 +69,8 @@ struct StudyInputOptions: ParsableArguments {
         return s
     }
 }
+
+/// Site kinds from a comma-separated option value (`msp,hospital`), lower-cased.
+func parseSiteKinds(_ text: String?) -> [SiteKind]? {
+    text.map { $0.split(separator: ",").map { SiteKind($0.trimmingCharacters(in: .whitespaces).lowercased()) } }
+}

@@ -73,7 +73,8 @@ public struct SitingAnalysis: Sendable {
             scenario.sites.append(Site(id: "PLANNED\(k + 1)", name: p.name, kind: options.kind, location: p.location, capacity: p.capacity ?? newCapacity))
         }
 
-        let projected = try ProjectedStudy(scenario, crs: options.crs)
+        // The communes are projected once; each scenario only re-places its sites.
+        let projected = try ProjectedStudy(study, crs: options.crs).withSites(of: scenario)
         guard projected.partitions.count == 1 else {
             throw OptionError("siting needs the communes in one metric CRS; these span \(projected.partitions.map(\.crs.description).joined(separator: ", ")); give --crs or fewer communes")
         }
@@ -98,9 +99,9 @@ public struct SitingAnalysis: Sendable {
             }
             guard !candidatePoints.isEmpty else { throw OptionError("no candidate site: use the communes or give --candidates FILE") }
         }
-        /// Times to the nearest site of the kind in `s` (its own projection: site indices differ between scenarios).
+        /// Times to the nearest site of the kind in `s` (sites re-placed: their indices differ between scenarios).
         func nearestTimes(_ s: Study) throws -> [Double?] {
-            let p = try ProjectedStudy(s, crs: crs)
+            let p = try projected.withSites(of: s)
             let m = try p.costs(s, model: model, maxMinutes: cost.maxMinutes) { s.sites[$0].kind == options.kind }
             return (0..<s.areas.count).map { m.nearest($0)?.minutes }
         }
