@@ -20,6 +20,12 @@ public struct ChoroplethMap: Sendable {
 
     public var polygons: [Geometry]
     public var values: [Double?]
+    /// Per polygon: its value is missing because nothing is within reach (beyond the travel
+    /// bound), drawn and counted apart from "no data".
+    public var unreachable: [Bool]
+    /// Territories drawn in frames of their own beside the main map (the overseas départements
+    /// of a national map), each in its own CRS and scale; classes and colours are shared.
+    public var insets: [Inset] = []
     public var breaks: [Double]
     public var colors: [String]
     public var title: String
@@ -42,6 +48,7 @@ public struct ChoroplethMap: Sendable {
         precondition(polygons.count == values.count && breaks.count == colors.count)
         self.polygons = polygons
         self.values = values
+        unreachable = Array(repeating: false, count: polygons.count)
         self.breaks = breaks
         self.colors = colors
         self.title = title
@@ -50,11 +57,14 @@ public struct ChoroplethMap: Sendable {
     public func svg() -> SVGNode {
         var box = BoundingBox.empty
         for p in polygons { box.extend(p.boundingBox) }
-        let margin = 20.0, top = subtitle.isEmpty ? 60.0 : 80.0
+        let top = subtitle.isEmpty ? 60.0 : 80.0
+        let margin = 20.0, left = margin + (insets.isEmpty ? 0 : Self.insetColumnWidth)
+        let width = self.width + (insets.isEmpty ? 0 : Self.insetColumnWidth)
         let scale = mapWidth / max(box.width, 1)
         let mapHeight = max(box.height, 1) * scale
-        let height = max(top + mapHeight + 85, 520)
-        func px(_ c: Coordinate) -> (Double, Double) { (margin + (c.x - box.minX) * scale, top + (box.maxY - c.y) * scale) }
+        let frames = insetFrames(x: margin, top: top)
+        let height = max(top + mapHeight + 85, 520, (frames.last.map { $0.rect.maxY } ?? 0) + 40)
+        func px(_ c: Coordinate) -> (Double, Double) { (left + (c.x - box.minX) * scale, top + (box.maxY - c.y) * scale) }
         let encoder = PathEncoder(toPixel: px, precision: precision)
 
         var children: [SVGNode] = [
@@ -74,18 +84,18 @@ public struct ChoroplethMap: Sendable {
         ]
         if !subtitle.isEmpty { children.append(.el("text", [("x", svgNumber(margin)), ("y", "56"), ("font-size", "15"), ("fill", "#444")], [.text(subtitle)])) }
 
-        // Polygons, one path per class (and one for missing values).
-        let classOf = values.map { Classification.index(of: $0, breaks: breaks) }
-        var classPaths = [String](repeating: "", count: colors.count)
-        var missing = ""
-        for (i, g) in polygons.enumerated() {
-            if let c = classOf[i] { encoder.append(g, to: &classPaths[c]) } else { encoder.append(g, to: &missing) }
+        // Polygons of every frame, one path per class (and one each for unreachable and missing values).
+        var paths = ClassPaths(classes: colors.count)
+        paths.add(polygons, values: values, unreachable: unreachable, breaks: breaks, encoder: encoder)
+        for (inset, frame) in zip(insets, frames) {
+            paths.add(inset.polygons, values: inset.values, unreachable: inset.unreachable, breaks: breaks, encoder: PathEncoder(toPixel: frame.px, precision: max(precision, 1)))
         }
         var layer: [SVGNode] = []
-        for (c, d) in classPaths.enumerated() where !d.isEmpty {
+        for (c, d) in paths.byClass.enumerated() where !d.isEmpty {
             layer.append(.el("path", [("class", "class-\(c + 1)"), ("fill", colors[c]), ("d", d)]))
         }
-        if !missing.isEmpty { layer.append(.el("path", [("class", "missing"), ("fill", "url(#missing)"), ("d", missing)])) }
+        if !paths.unreachable.isEmpty { layer.append(.el("path", [("class", "unreachable"), ("fill", Self.unreachableFill), ("d", paths.unreachable)])) }
+        if !paths.missing.isEmpty { layer.append(.el("path", [("class", "missing"), ("fill", "url(#missing)"), ("d", paths.missing)])) }
         children.append(.el("g", [("id", "choropleth"), ("stroke", "#ffffff"), ("stroke-width", svgNumber(strokeWidth, 2)), ("stroke-linejoin", "round")], layer))
 
         if !hatched.isEmpty {
@@ -98,7 +108,8 @@ public struct ChoroplethMap: Sendable {
             for g in outlines { encoder.append(g, to: &d) }
             children.append(.el("path", [("id", "territories"), ("fill", "none"), ("stroke", "#252525"), ("stroke-width", "1.6"), ("d", d)]))
         }
-        if !sites.isEmpty { children.append(siteLayer(px)) }
+        if !sites.isEmpty { children.append(siteLayer(sites, px)) }
+        if !insets.isEmpty { children.append(insetLayer(frames)) }
         if !labels.isEmpty {
             children.append(.el("g", [("id", "labels"), ("font-size", "11"), ("text-anchor", "middle"), ("paint-order", "stroke"), ("stroke", "#ffffff"), ("stroke-width", "3"), ("fill", "#111")],
                 labels.map { l in
@@ -106,10 +117,10 @@ public struct ChoroplethMap: Sendable {
                     return .el("text", [("x", svgNumber(x)), ("y", svgNumber(y))], [.text(l.text)])
                 }))
         }
-        let legendX = margin + mapWidth + 30
-        children.append(legend(x: legendX, y: top, counts: (0..<colors.count).map { c in classOf.filter { $0 == c }.count }, missing: classOf.filter { $0 == nil }.count))
-        children.append(scaleBar(x: margin, y: top + mapHeight + 30, pixelsPerMetre: scale))
-        children.append(northArrow(x: margin + mapWidth - 20, y: top + 10))
+        let legendX = left + mapWidth + 30
+        children.append(legend(x: legendX, y: top, counts: paths.counts, unreachableCount: paths.unreachableCount, missing: paths.missingCount))
+        children.append(scaleBar(x: left, y: top + mapHeight + 30, pixelsPerMetre: scale))
+        children.append(northArrow(x: left + mapWidth - 20, y: top + 10))
         if !source.isEmpty {
             children.append(.el("text", [("x", svgNumber(margin)), ("y", svgNumber(height - 12)), ("font-size", "11"), ("fill", "#555")], [.text(source)]))
         }
@@ -118,9 +129,9 @@ public struct ChoroplethMap: Sendable {
                            ("font-family", "DejaVu Sans, Arial, sans-serif")], children)
     }
 
-    func legend(x: Double, y: Double, counts: [Int], missing: Int) -> SVGNode {
+    func legend(x: Double, y: Double, counts: [Int], unreachableCount: Int, missing: Int) -> SVGNode {
         var rows: [SVGNode] = []
-        var lower = values.compactMap { $0 }.filter(\.isFinite).min() ?? 0
+        var lower = (values + insets.flatMap(\.values)).compactMap { $0 }.filter(\.isFinite).min() ?? 0
         for (c, upper) in breaks.enumerated() {
             let ry = y + Double(c) * 24
             rows.append(.el("rect", [("x", svgNumber(x)), ("y", svgNumber(ry)), ("width", "22"), ("height", "16"), ("fill", colors[c]), ("stroke", "#999"), ("stroke-width", "0.5")]))
@@ -129,22 +140,27 @@ public struct ChoroplethMap: Sendable {
             lower = upper
         }
         var next = y + Double(breaks.count) * 24
+        if unreachableCount > 0 {
+            rows.append(.el("rect", [("x", svgNumber(x)), ("y", svgNumber(next)), ("width", "22"), ("height", "16"), ("fill", Self.unreachableFill), ("stroke", "#999"), ("stroke-width", "0.5")]))
+            rows.append(.el("text", [("x", svgNumber(x + 30)), ("y", svgNumber(next + 13)), ("font-size", "13")], [.text("\(labelsText.unreachable)  (\(unreachableCount))")]))
+            next += 24
+        }
         if missing > 0 {
             rows.append(.el("rect", [("x", svgNumber(x)), ("y", svgNumber(next)), ("width", "22"), ("height", "16"), ("fill", "url(#missing)"), ("stroke", "#999"), ("stroke-width", "0.5")]))
             rows.append(.el("text", [("x", svgNumber(x + 30)), ("y", svgNumber(next + 13)), ("font-size", "13")], [.text("\(labelsText.noData)  (\(missing))")]))
             next += 24
         }
-        if !hatched.isEmpty {
+        if !hatched.isEmpty || insets.contains(where: { !$0.hatched.isEmpty }) {
             rows.append(.el("rect", [("x", svgNumber(x)), ("y", svgNumber(next)), ("width", "22"), ("height", "16"), ("fill", "url(#hatch)"), ("stroke", "#000")]))
             rows.append(.el("text", [("x", svgNumber(x + 30)), ("y", svgNumber(next + 13)), ("font-size", "13")], [.text(labelsText.gapZone)]))
             next += 24
         }
-        if !outlines.isEmpty {
+        if !outlines.isEmpty || insets.contains(where: { !$0.outlines.isEmpty }) {
             rows.append(.el("line", [("x1", svgNumber(x)), ("y1", svgNumber(next + 8)), ("x2", svgNumber(x + 22)), ("y2", svgNumber(next + 8)), ("stroke", "#252525"), ("stroke-width", "1.6")]))
             rows.append(.el("text", [("x", svgNumber(x + 30)), ("y", svgNumber(next + 13)), ("font-size", "13")], [.text(labelsText.territory)]))
             next += 24
         }
-        for kind in Array(Set(sites.map(\.kind))).sorted() {
+        for kind in Array(Set((sites + insets.flatMap(\.sites)).map(\.kind))).sorted() {
             rows.append(Self.marker(kind: kind, x: x + 11, y: next + 8, r: 5))
             rows.append(.el("text", [("x", svgNumber(x + 30)), ("y", svgNumber(next + 13)), ("font-size", "13")], [.text(labelsText.kind(kind))]))
             next += 24
@@ -152,8 +168,8 @@ public struct ChoroplethMap: Sendable {
         return .el("g", [("id", "legend")], rows)
     }
 
-    func siteLayer(_ px: (Coordinate) -> (Double, Double)) -> SVGNode {
-        .el("g", [("id", "sites")], sites.map { s in
+    func siteLayer(_ sites: [Site], _ px: (Coordinate) -> (Double, Double), id: String = "sites") -> SVGNode {
+        .el("g", [("id", id)], sites.map { s in
             let (x, y) = px(s.position)
             let r = s.size.map { 3 + $0.squareRoot() } ?? 4
             return Self.marker(kind: s.kind, x: x, y: y, r: min(r, 14))
@@ -173,16 +189,17 @@ public struct ChoroplethMap: Sendable {
         }
     }
 
-    /// A bar of a round length (1, 2 or 5 × 10ⁿ km) close to a fifth of the map's width.
-    func scaleBar(x: Double, y: Double, pixelsPerMetre: Double) -> SVGNode {
-        let target = mapWidth / 5 / pixelsPerMetre / 1000
+    /// A bar of a round length (1, 2 or 5 × 10ⁿ km) close to a fifth of the frame's width.
+    func scaleBar(x: Double, y: Double, pixelsPerMetre: Double, frameWidth: Double? = nil, fontSize: Int = 12, id: String = "scale-bar") -> SVGNode {
+        let target = (frameWidth ?? mapWidth) / 5 / pixelsPerMetre / 1000
         let magnitude = pow(10, floor(log10(max(target, 1e-9))))
         let km = [1.0, 2, 5, 10].map { $0 * magnitude }.last { $0 <= target } ?? magnitude
         let length = km * 1000 * pixelsPerMetre
-        return .el("g", [("id", "scale-bar")], [
-            .el("rect", [("x", svgNumber(x)), ("y", svgNumber(y)), ("width", svgNumber(length / 2)), ("height", "6"), ("fill", "#222")]),
-            .el("rect", [("x", svgNumber(x + length / 2)), ("y", svgNumber(y)), ("width", svgNumber(length / 2)), ("height", "6"), ("fill", "#fff"), ("stroke", "#222")]),
-            .el("text", [("x", svgNumber(x + length + 8)), ("y", svgNumber(y + 7)), ("font-size", "12")], [.text("\(labelsText.number(km)) km")]),
+        let bar = fontSize < 12 ? 4.0 : 6.0
+        return .el("g", [("id", id)], [
+            .el("rect", [("x", svgNumber(x)), ("y", svgNumber(y)), ("width", svgNumber(length / 2)), ("height", svgNumber(bar)), ("fill", "#222")]),
+            .el("rect", [("x", svgNumber(x + length / 2)), ("y", svgNumber(y)), ("width", svgNumber(length / 2)), ("height", svgNumber(bar)), ("fill", "#fff"), ("stroke", "#222")]),
+            .el("text", [("x", svgNumber(x + length + (fontSize < 12 ? 4 : 8))), ("y", svgNumber(y + bar + 1)), ("font-size", "\(fontSize)")], [.text("\(labelsText.number(km)) km")]),
         ])
     }
 

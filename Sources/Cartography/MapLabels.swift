@@ -8,6 +8,18 @@ public struct MapLabels: Sendable {
     public init(_ language: Language = .fr) { self.language = language }
 
     public var noData: String { language == .fr ? "pas de donnée" : "no data" }
+    public var unreachable: String { language == .fr ? "hors d'atteinte" : "unreachable" }
+    /// The usual names of the overseas départements, for map insets (nil: not one of them).
+    public func overseasName(_ department: String) -> String? {
+        switch department {
+        case "971": "Guadeloupe"
+        case "972": "Martinique"
+        case "973": "Guyane"
+        case "974": language == .fr ? "La Réunion" : "Réunion"
+        case "976": "Mayotte"
+        default: nil
+        }
+    }
     public var north: String { "N" }
     public var source: String { language == .fr ? "Source" : "Source" }
     public var population: String { language == .fr ? "Part de la population" : "Population share" }

@@ -46,3 +46,12 @@ extension PropertyValue {
         return .fixed(value, precision)
     }
 }
+
+extension PropertyValue {
+    /// A travel cost rounded to `precision` decimals; nil or infinite (beyond the matrix bound,
+    /// off the network) is the word `unreachable`, never an empty "no data" cell.
+    static func minutes(_ value: Double?, _ precision: Int) -> PropertyValue {
+        guard let value, value.isFinite else { return .string("unreachable") }
+        return .fixed(value, precision)
+    }
+}

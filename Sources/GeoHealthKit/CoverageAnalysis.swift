@@ -86,7 +86,7 @@ public struct CoverageAnalysis: Sendable {
             let matrix = try projected.costs(study, model: model, maxMinutes: minutes) { kinds.contains(study.sites[$0].kind) }
             catchment = study.areas.indices.map { a in matrix.row(a).map(\.destination) }
         }
-        let groups = options.groupBy.map { AreaGroups.labels(study.areas, by: $0) }
+        let groups = try options.groupBy.map { try AreaGroups.labels(study.areas, by: $0) }
         var analysis = CoverageAnalysis(study: study, options: options, shares: shares, shareInAny: any, pointIn: pointIn, catchment: catchment, groups: groups, summary: Summary())
         analysis.summary = analysis.makeSummary(costNotes: notes)
         return analysis

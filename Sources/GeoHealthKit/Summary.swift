@@ -27,6 +27,8 @@ public struct Summary: Sendable {
     private static func render(_ props: Properties, indent: String, listLimit: Int, into out: inout String) {
         for (key, value) in props {
             switch value {
+            case .object(let inner) where inner.isEmpty:
+                out += "\(indent)\(key): none\n"
             case .object(let inner):
                 out += "\(indent)\(key):\n"
                 render(inner, indent: indent + "  ", listLimit: listLimit, into: &out)

@@ -57,7 +57,7 @@ import Testing
         options.groupBy = "ZONE"
         let a = try AccessAnalysis.run(study, options: options)
         // Within a zone every commune has the zone's ratio.
-        let zones = AreaGroups.labels(study.areas, by: "ZONE")
+        let zones = try AreaGroups.labels(study.areas, by: "ZONE")
         let byZone = Dictionary(grouping: study.areas.indices, by: { zones[$0] })
         for (_, members) in byZone { #expect(Set(members.map { a.access[$0] }).count == 1) }
     }

@@ -44,10 +44,13 @@ public struct AccessAnalysis: Sendable {
     public var demand: [Double]
     public var siteIndices: [Int]
     public var siteRatios: [Double?]
+    /// Per commune: its `--group-by` label.
+    public var groups: [String]?
     public var summary: Summary
 
     /// - Parameter projected: the study already projected (with `options.crs`), when the caller has it.
     public static func run(_ study: Study, options: Options, projected given: ProjectedStudy? = nil) throws -> AccessAnalysis {
+        let groups = try options.groupBy.map { try AreaGroups.labels(study.areas, by: $0) }
         let projected = try given ?? ProjectedStudy(study, crs: options.crs)
         let kinds = Set(options.kinds ?? study.sites.map(\.kind))
         let siteIndices = study.sites.indices.filter { kinds.contains(study.sites[$0].kind) }
@@ -79,8 +82,7 @@ public struct AccessAnalysis: Sendable {
         let areaAccess: [Double]
         var ratios: [Double?]
         if options.method == .ratio {
-            guard let field = options.groupBy else { throw OptionError("--method ratio needs zones: give --group-by FIELD (e.g. DEP)") }
-            let zones = AreaGroups.labels(study.areas, by: field)
+            guard let zones = groups else { throw OptionError("--method ratio needs zones: give --group-by FIELD (e.g. DEP)") }
             let containing = try projected.siteAreas()
             let (byZone, outside) = FloatingCatchment.zoneRatio(
                 demand: demand, originZones: zones, supply: supply, siteZones: siteIndices.map { containing[$0].map { zones[$0] } })
@@ -106,7 +108,7 @@ public struct AccessAnalysis: Sendable {
             notes["sites reaching no demand"] = .strings(result.sitesWithoutDemand.map { study.sites[siteIndices[$0]].id })
         }
         var analysis = AccessAnalysis(study: study, options: options, access: areaAccess.map { $0 * options.per }, demand: demand,
-                                      siteIndices: siteIndices, siteRatios: ratios.map { $0.map { $0 * options.per } }, summary: Summary())
+                                      siteIndices: siteIndices, siteRatios: ratios.map { $0.map { $0 * options.per } }, groups: groups, summary: Summary())
         analysis.summary = analysis.makeSummary(notes: notes, catchment: catchment, supply: supply)
         return analysis
     }
@@ -138,7 +140,6 @@ public struct AccessAnalysis: Sendable {
     /// One row per commune: code, name, population, demand, access (and group).
     public var table: CommuneTable {
         let columns = ["code", "name", "population", "demand", "access"] + (options.groupBy == nil ? [] : [options.groupBy!])
-        let groups = options.groupBy.map { AreaGroups.labels(study.areas, by: $0) }
         let rows = study.areas.indices.map { a -> [PropertyValue] in
             var row: [PropertyValue] = [.string(study.areas[a].id), .string(study.areas[a].name), .rounded(study.areas[a].population, 0), .rounded(demand[a], 2), .rounded(access[a], 8)]
             if let groups { row.append(.string(groups[a])) }

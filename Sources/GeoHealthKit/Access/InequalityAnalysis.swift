@@ -33,6 +33,9 @@ public struct InequalityAnalysis: Sendable {
         public var groups: [String]?
         public var ranks: [Double]?
         public var geometries: [Geometry]?
+        /// Rows left out, by reason (`missing population`, `unreachable`, …): a value or a
+        /// weight they lack. Counted in the summary, never a failure.
+        public var leftOut: [String: Int] = [:]
     }
 
     public var table: Table
@@ -58,24 +61,57 @@ public struct InequalityAnalysis: Sendable {
             }
         }
         guard !rows.isEmpty else { throw InputError(file: url.relativePath, message: "the table has no rows") }
-        func number(_ row: (code: String, fields: [String: PropertyValue], line: String, geometry: Geometry?), _ field: String) throws -> Double {
-            guard let v = row.fields[field] else {
-                throw InputError(file: url.relativePath, field: field, message: "no such column; the columns are: \(rows[0].fields.keys.sorted().joined(separator: ", "))")
+        let columns = Set(rows.flatMap(\.fields.keys))
+        for field in [options.value] + [options.weight, options.rank].compactMap({ $0 }) where !columns.contains(field) {
+            throw InputError(file: url.relativePath, field: field, message: "no such column; the columns are: \(columns.sorted().joined(separator: ", "))")
+        }
+        var kept: [Int] = [], values: [Double] = [], weights: [Double] = [], ranks: [Double] = []
+        var leftOut: [String: Int] = [:]
+        for (r, row) in rows.enumerated() {
+            let value = try cell(row.fields[options.value], url: url, field: options.value, where: "\(row.line) (\(row.code))")
+            let weight = try options.weight.map { try cell(row.fields[$0], url: url, field: $0, where: "\(row.line) (\(row.code))") } ?? .number(1)
+            let rank = try options.rank.map { try cell(row.fields[$0], url: url, field: $0, where: "\(row.line) (\(row.code))") } ?? .number(0)
+            guard case .number(let w) = weight else { leftOut["missing \(options.weight!)", default: 0] += 1; continue }
+            guard case .number(let k) = rank else { leftOut["missing \(options.rank!)", default: 0] += 1; continue }
+            let v: Double
+            switch value {
+            case .number(let d): v = d
+            case .unreachable where options.allowMissing: v = .nan
+            case .unreachable: leftOut["unreachable", default: 0] += 1; continue
+            case .missing: leftOut["missing \(options.value)", default: 0] += 1; continue
             }
-            guard let d = v.doubleValue, d.isFinite else {
-                let empty: Bool = switch v { case .null: true; case .string(let s): s.isEmpty || s == "unreachable"; default: false }
-                if empty && options.allowMissing && field == options.value { return .nan }
-                throw InputError(file: url.relativePath, field: field, message: "\(row.line) (\(row.code)): '\(v.stringValue ?? v.typeName)' is not a number" + (empty ? " (a missing value: an unreachable commune, say; filter it out, or raise --max-minutes when the table is made)" : ""))
-            }
-            return d
+            kept.append(r)
+            values.append(v)
+            weights.append(w)
+            ranks.append(k)
+        }
+        guard !kept.isEmpty else {
+            throw InputError(file: url.relativePath, field: options.value, message: "no row has both a value and a weight (\(leftOut.map { "\($0.value) \($0.key)" }.sorted().joined(separator: ", ")))")
         }
         return Table(
-            codes: rows.map(\.code),
-            values: try rows.map { try number($0, options.value) },
-            weights: try options.weight.map { w in try rows.map { try number($0, w) } } ?? Array(repeating: 1, count: rows.count),
-            groups: options.groupBy.map { g in rows.map { $0.fields[g]?.stringValue ?? "(none)" } },
-            ranks: try options.rank.map { r in try rows.map { try number($0, r) } },
-            geometries: rows.allSatisfy { $0.geometry?.isPolygonal == true } ? rows.map { $0.geometry! } : nil)
+            codes: kept.map { rows[$0].code },
+            values: values,
+            weights: weights,
+            groups: options.groupBy.map { g in kept.map { rows[$0].fields[g]?.stringValue ?? "(none)" } },
+            ranks: options.rank == nil ? nil : ranks,
+            geometries: kept.allSatisfy { rows[$0].geometry?.isPolygonal == true } ? kept.map { rows[$0].geometry! } : nil,
+            leftOut: leftOut)
+    }
+
+    /// A table cell as a number, or why it has none: empty or null is missing, the word
+    /// `unreachable` (what `distance` writes beyond --max-minutes) is unreachable; any other
+    /// text is an error naming the row.
+    enum Cell { case number(Double), missing, unreachable }
+
+    static func cell(_ v: PropertyValue?, url: URL, field: String, where place: String) throws -> Cell {
+        guard let v else { return .missing }
+        if let d = v.doubleValue, d.isFinite { return .number(d) }
+        switch v {
+        case .null: return .missing
+        case .string(let s) where s.isEmpty: return .missing
+        case .string(let s) where s == "unreachable": return .unreachable
+        default: throw InputError(file: url.relativePath, field: field, message: "\(place): '\(v.stringValue ?? v.typeName)' is not a number")
+        }
     }
 
     public static func run(_ table: Table, options: Options) throws -> InequalityAnalysis {
@@ -83,6 +119,7 @@ public struct InequalityAnalysis: Sendable {
         let lorenz = try Lorenz(data)
         var s = Summary([
             ("units", .int(table.values.count)),
+            ("units left out", .object(Properties(table.leftOut.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) }))),
             ("weight", .string(options.weight ?? "none (every unit counts 1)")),
             ("total weight", .fixed(data.totalWeight, 2)),
             ("units with zero weight", .int(table.weights.filter { $0 == 0 }.count)),
@@ -117,7 +154,7 @@ public struct InequalityAnalysis: Sendable {
                 throw OptionError("spatial statistics need polygons: give the GeoJSON table (--out x.geojson of access or distance)")
             }
             let projected = try ProjectedStudy(Study(areas: zip(table.codes, geometries).map { Area(id: $0, name: $0, geometry: $1) }))
-            let weights = try SpatialWeightsBuilder.build(kind, geometries: projected.geometries, points: projected.points, k: options.k).rowStandardized()
+            let weights = try SpatialWeightsBuilder.build(kind, projected: projected, k: options.k).rowStandardized()
             var rng = SeededGenerator(seed: options.seed)
             let moran = try MoranGlobal(table.values, weights: weights, permutations: options.permutations, using: &rng)
             let lisa = try LocalMoran(table.values, weights: weights, permutations: options.permutations, using: &rng)

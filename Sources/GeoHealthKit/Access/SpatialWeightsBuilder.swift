@@ -41,3 +41,18 @@ public enum SpatialWeightsBuilder {
         }
     }
 }
+
+extension SpatialWeightsBuilder {
+    /// Weights over a projected study that may span several metric CRSs (metropolitan France
+    /// and the overseas départements): built within each partition, in its own CRS, and merged
+    /// into one block-diagonal matrix over all areas. No commune neighbours one in another
+    /// partition (an ocean lies between), and coordinates of two CRSs are never compared.
+    public static func build(_ kind: Kind, projected: ProjectedStudy, k: Int = 6) throws -> SpatialWeights {
+        var lists = [[Int]](repeating: [], count: projected.geometries.count)
+        for p in projected.partitions where !p.areas.isEmpty {
+            let local = try build(kind, geometries: p.areas.map { projected.geometries[$0] }, points: p.areas.map { projected.points[$0] }, k: min(k, max(p.areas.count - 1, 1)))
+            for (i, area) in p.areas.enumerated() { lists[area] = local.neighbours[i].map { p.areas[$0] } }
+        }
+        return SpatialWeights(neighbours: lists)
+    }
+}

@@ -7,7 +7,7 @@ extension GapsAnalysis {
         var p: [(key: String, value: PropertyValue)] = [
             ("rank", .int(z.rank)), ("population", .rounded(z.population, 0)), ("communes", .int(z.communes.count)),
             ("area_km2", .rounded(z.areaKm2, 2)), ("mean_minutes", .rounded(z.meanMinutes, 2)),
-            ("worst_minutes", z.worstMinutes.map { $0.isFinite ? .rounded($0, 2) : .string("unreachable") } ?? .null),
+            ("worst_minutes", z.worstMinutes.map { .minutes($0, 2) } ?? .null),
         ]
         for r in options.ruleNames { p.append(("rule_\(r)", .int(z.ruleCounts[r] ?? 0))) }
         p.append(("codes", .strings(z.communes.map { study.areas[$0].id })))
@@ -42,7 +42,7 @@ extension GapsAnalysis {
             var row: [PropertyValue] = [.string(study.areas[a].id), .string(study.areas[a].name), .rounded(study.areas[a].population, 0)]
             row += options.ruleNames.map { .bool(rules[$0]![a]) }
             row += [.bool(underServed[a]), zoneOf[a].map { .int($0) } ?? .null]
-            if let travelMinutes { row.append(.rounded(travelMinutes[a], 2)) }
+            if let travelMinutes { row.append(.minutes(travelMinutes[a], 2)) }
             if let access { row.append(.rounded(access[a], 8)) }
             return row
         }

@@ -71,9 +71,6 @@ public struct GapsAnalysis: Sendable {
             throw OptionError("state at least one rule: --minutes-above N (with --site-kind), --access-below X, --outside-cpts or --low-low")
         }
         let projected = try ProjectedStudy(study, crs: options.crs)
-        guard projected.partitions.count == 1 else {
-            throw OptionError("gap zones need the communes in one metric CRS; these span \(projected.partitions.map(\.crs.description).joined(separator: ", ")); give --crs or fewer communes")
-        }
         let n = study.areas.count
         var rules: [String: [Bool]] = [:]
         var travel: [Double?]?
@@ -108,7 +105,7 @@ public struct GapsAnalysis: Sendable {
             rules["outside-cpts"] = coverage.shareInAny.map { $0 < 0.5 }
         }
         Progress.report("contiguity and gap zones…")
-        let queen = try SpatialWeightsBuilder.build(.queen, geometries: projected.geometries, points: projected.points)
+        let queen = try SpatialWeightsBuilder.build(.queen, projected: projected)
         if options.lowLow, let access {
             var rng = SeededGenerator(seed: options.seed)
             let lisa = try LocalMoran(access, weights: queen.rowStandardized(), permutations: 999, using: &rng)
@@ -118,7 +115,8 @@ public struct GapsAnalysis: Sendable {
         let under = (0..<n).map { i in options.combineAll ? names.allSatisfy { rules[$0]![i] } : names.contains { rules[$0]![i] } }
 
         let context = GEOSContext.current
-        let back = try CoordinateTransformer(from: projected.partitions[0].crs, to: .wgs84)
+        // Zones are contiguous, so each lies in one partition: back to WGS84 from its CRS.
+        let back = try projected.partitions.map { try CoordinateTransformer(from: $0.crs, to: .wgs84) }
         let natives = try projected.geometries.map { try context.geometry($0) }
         let population = study.areas.map { $0.population ?? 0 }
         var zones: [Zone] = try ContiguousZones.components(selected: under, neighbours: queen.neighbours).map { members in
@@ -134,7 +132,7 @@ public struct GapsAnalysis: Sendable {
             return Zone(rank: 0, communes: members, population: pop, areaKm2: members.reduce(0) { $0 + projected.surfaces[$1] } / 1e6,
                         meanMinutes: meanTime, worstMinutes: worst,
                         ruleCounts: Dictionary(uniqueKeysWithValues: names.map { r in (r, members.filter { rules[r]![$0] }.count) }),
-                        geometry: try back.transformed(shape.geometry()))
+                        geometry: try back[projected.areaPartition[members[0]]].transformed(shape.geometry()))
         }
         zones.sort { ($0.population, -$0.communes[0]) > ($1.population, -$1.communes[0]) }
         for k in zones.indices { zones[k].rank = k + 1 }
@@ -149,33 +147,48 @@ public struct GapsAnalysis: Sendable {
         return analysis
     }
 
-    /// Parts of the communes' union outside every territory, with their population (area-proportional).
-    static func whiteZones(study: Study, projected: ProjectedStudy, natives: [NativeGeometry], back: CoordinateTransformer) throws -> [(Geometry, Double, Double)] {
+    /// Parts of the communes' union outside every territory, with their population
+    /// (area-proportional), partition by partition (each in its own metric CRS): a partition
+    /// that no territory reaches (an overseas département without CPTS) is white as a whole.
+    static func whiteZones(study: Study, projected: ProjectedStudy, natives: [NativeGeometry], back: [CoordinateTransformer]) throws -> [(Geometry, Double, Double)] {
         let context = GEOSContext.current
         let index = study.areaIndex()
-        let territoryShapes: [NativeGeometry] = try study.territories.compactMap { t in
-            switch t.definition {
-            case .areas(let codes):
-                let members = codes.compactMap { index[$0] }
-                return members.isEmpty ? nil : try context.dissolve(members.map { natives[$0] })
-            case .geometry(let g):
-                return try context.geometry(CoordinateTransformer(from: .wgs84, to: projected.partitions[0].crs).transformed(g)).makeValid()
+        var result: [(Geometry, Double, Double)] = []
+        for (k, partition) in projected.partitions.enumerated() where !partition.areas.isEmpty {
+            let toMetric = try CoordinateTransformer(from: .wgs84, to: partition.crs)
+            let territoryShapes: [NativeGeometry] = try study.territories.compactMap { t in
+                switch t.definition {
+                case .areas(let codes):
+                    let members = codes.compactMap { index[$0] }.filter { projected.areaPartition[$0] == k }
+                    return members.isEmpty ? nil : try context.dissolve(members.map { natives[$0] })
+                case .geometry(let g):
+                    guard partitionCRS(of: g, projected: projected) == partition.crs else { return nil }
+                    return try context.geometry(toMetric.transformed(g)).makeValid()
+                }
+            }
+            let local = partition.areas.map { natives[$0] }
+            let all = try context.dissolve(local)
+            let rest = territoryShapes.isEmpty ? try all.geometry() : try all.difference(try context.unionAll(territoryShapes)).geometry()
+            let tree = try SpatialIndex(local, context: context)
+            result += try rest.polygons.compactMap { polygon in
+                let part = try context.geometry(.polygon(polygon))
+                let area = try part.area()
+                guard area > 1 else { return nil }  // below 1 m²: a sliver of the union, not a zone
+                var pop = 0.0
+                for j in try tree.query(envelopeOf: part) {
+                    let a = partition.areas[j]
+                    guard projected.surfaces[a] > 0 else { continue }
+                    pop += (study.areas[a].population ?? 0) * (try local[j].intersection(part).area()) / projected.surfaces[a]
+                }
+                return (try back[k].transformed(.polygon(polygon)), pop, area / 1e6)
             }
         }
-        let all = try context.dissolve(natives)
-        let covered = try context.unionAll(territoryShapes)
-        let rest = try all.difference(covered).geometry()
-        let tree = try SpatialIndex(natives, context: context)
-        return try rest.polygons.compactMap { polygon in
-            let part = try context.geometry(.polygon(polygon))
-            let area = try part.area()
-            guard area > 1 else { return nil }  // below 1 m²: a sliver of the union, not a zone
-            var pop = 0.0
-            for a in try tree.query(envelopeOf: part) where projected.surfaces[a] > 0 {
-                pop += (study.areas[a].population ?? 0) * (try natives[a].intersection(part).area()) / projected.surfaces[a]
-            }
-            return (try back.transformed(.polygon(polygon)), pop, area / 1e6)
-        }.sorted { $0.1 > $1.1 }
+        return result.sorted { $0.1 > $1.1 }
+    }
+
+    /// The partition CRS a territory polygon (WGS84) belongs to: the forced CRS, else its extent's.
+    static func partitionCRS(of g: Geometry, projected: ProjectedStudy) -> CRS {
+        projected.forcedCRS ?? MetricCRS.forExtent(g.boundingBox)
     }
 
     func makeSummary() -> Summary {

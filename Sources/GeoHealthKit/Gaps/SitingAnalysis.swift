@@ -75,29 +75,24 @@ public struct SitingAnalysis: Sendable {
 
         // The communes are projected once; each scenario only re-places its sites.
         let projected = try ProjectedStudy(study, crs: options.crs).withSites(of: scenario)
-        guard projected.partitions.count == 1 else {
-            throw OptionError("siting needs the communes in one metric CRS; these span \(projected.partitions.map(\.crs.description).joined(separator: ", ")); give --crs or fewer communes")
-        }
-        let crs = projected.partitions[0].crs
         var cost = options.cost
         cost.maxMinutes = max(2 * options.thresholdMinutes, 60)
         let (model, _) = try cost.model(for: projected, study: scenario)
         let population = study.areas.map { $0.population ?? 0 }
 
-        // Candidates: communes' points (metric) and/or given sites.
-        var candidatePoints: [Coordinate] = []
-        var candidateNames: [String] = []
+        // Candidates: communes' points and/or given sites, each placed in the partition (metric
+        // CRS) its position calls for, so that the national study (overseas included) is one problem.
+        var candidates: [Site] = []
         if options.k > 0 {
             if options.candidatesFromCommunes {
-                candidatePoints += projected.points
-                candidateNames += study.areas.map { "\($0.name) (\($0.id))" }
+                candidates += study.areas.indices.map { a in
+                    Site(id: study.areas[a].id, name: "\(study.areas[a].name) (\(study.areas[a].id))", kind: options.kind, location: projected.pointsLonLat[a])
+                }
             }
-            let toMetric = try CoordinateTransformer(from: .wgs84, to: crs)
-            for c in options.candidates {
-                candidatePoints.append(try toMetric.transform(c.location))
-                candidateNames.append("\(c.name) (\(c.id))")
+            candidates += options.candidates.map { c in
+                Site(id: c.id, name: "\(c.name) (\(c.id))", kind: options.kind, location: c.location, capacity: c.capacity)
             }
-            guard !candidatePoints.isEmpty else { throw OptionError("no candidate site: use the communes or give --candidates FILE") }
+            guard !candidates.isEmpty else { throw OptionError("no candidate site: use the communes or give --candidates FILE") }
         }
         /// Times to the nearest site of the kind in `s` (sites re-placed: their indices differ between scenarios).
         func nearestTimes(_ s: Study) throws -> [Double?] {
@@ -110,13 +105,11 @@ public struct SitingAnalysis: Sendable {
         var afterStudy = scenario
         var chosen: [(String, Coordinate, Double)] = []
         if options.k > 0 {
-            let origins = CostPoints(metric: projected.points, lonLat: projected.pointsLonLat, ids: study.areas.map(\.id))
-            let back = try CoordinateTransformer(from: crs, to: .wgs84)
-            let candidateLonLat = try candidatePoints.map { try back.transform($0) }
             let bound = options.method == .mclp ? options.thresholdMinutes : cost.maxMinutes
-            let matrix = try model.costs(from: origins, to: CostPoints(metric: candidatePoints, lonLat: candidateLonLat, ids: candidateNames), maxMinutes: bound)
+            let candidateStudy = Study(areas: study.areas, sites: candidates)
+            let matrix = try projected.withSites(of: candidateStudy).costs(candidateStudy, model: model, maxMinutes: bound)
             let scenarioTimes = options.add.isEmpty && options.remove.isEmpty ? beforeTimes : try nearestTimes(scenario)
-            Progress.report("choosing \(options.k) site(s) among \(candidatePoints.count) candidates…")
+            Progress.report("choosing \(options.k) site(s) among \(candidates.count) candidates…")
             let problem = CoveringProblem(weights: population, costs: matrix, existing: scenarioTimes, threshold: options.thresholdMinutes)
             let picks: [Int]
             var gains: [Double]
@@ -137,8 +130,8 @@ public struct SitingAnalysis: Sendable {
                 gains = covered
             }
             for (n, j) in picks.enumerated() {
-                chosen.append((candidateNames[j], candidateLonLat[j], gains[n]))
-                afterStudy.sites.append(Site(id: "NEW\(n + 1)", name: candidateNames[j], kind: options.kind, location: candidateLonLat[j], capacity: newCapacity))
+                chosen.append((candidates[j].name, candidates[j].location, gains[n]))
+                afterStudy.sites.append(Site(id: "NEW\(n + 1)", name: candidates[j].name, kind: options.kind, location: candidates[j].location, capacity: newCapacity))
             }
         }
         let afterTimes = try nearestTimes(afterStudy)
@@ -152,7 +145,7 @@ public struct SitingAnalysis: Sendable {
                 var a = AccessAnalysis.Options()
                 a.kinds = [options.kind]
                 a.cost = options.cost
-                a.crs = crs
+                a.crs = options.crs
                 a.per = options.per
                 var filled = s
                 for i in filled.sites.indices where filled.sites[i].kind == options.kind && filled.sites[i].capacity == nil && !capacities.isEmpty {
@@ -169,7 +162,7 @@ public struct SitingAnalysis: Sendable {
         let before = try indicators(beforeTimes, study)
         let after = try indicators(afterTimes, afterStudy)
         var analysis = SitingAnalysis(chosen: chosen.map { (name: $0.0, location: $0.1, newlyCovered: $0.2) }, before: before, after: after, summary: Summary())
-        analysis.summary = analysis.makeSummary(options: options, existing: existing.count, candidates: candidatePoints.count, newCapacity: newCapacity)
+        analysis.summary = analysis.makeSummary(options: options, existing: existing.count, candidates: candidates.count, newCapacity: newCapacity)
         return analysis
     }
 

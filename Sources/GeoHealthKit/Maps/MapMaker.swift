@@ -41,46 +41,28 @@ public enum MapMaker {
     }
 
     public static func make(_ layer: URL, options: Options, output: URL, inputs: [URL]) throws -> Summary {
-        var codes: [String] = [], geometries: [Geometry] = [], values: [Double?] = [], populations: [Double] = [], names: [String] = []
-        var fieldSeen = false, numericFields = Set<String>()
-        var nonNumeric: (Int, String)?
-        _ = try GeoJSONReader.read(contentsOf: layer) { i, f in
-            guard let g = f.geometry, g.isPolygonal else { return }
-            for (k, v) in f.properties { if case .number = v { numericFields.insert(k) } }
-            codes.append(f.value(of: "code")?.stringValue ?? "#\(i)")
-            names.append(f.properties["name"]?.stringValue ?? f.properties["nom"]?.stringValue ?? "")
-            populations.append(f.properties["population"]?.doubleValue ?? 0)
-            geometries.append(g)
-            switch f.properties[options.field] {
-            case nil: values.append(nil)
-            case .some(.null): fieldSeen = true; values.append(nil)
-            case .some(let v):
-                fieldSeen = true
-                if case .number(let d) = v, d.isFinite { values.append(d) } else {
-                    if case .string(let s) = v, s == "unreachable" { values.append(nil) } else {
-                        if nonNumeric == nil { nonNumeric = (i, v.stringValue ?? v.typeName) }
-                        values.append(nil)
-                    }
-                }
-            }
-        }
-        guard !geometries.isEmpty else { throw InputError(file: layer.relativePath, message: "no polygon to map") }
-        guard fieldSeen else {
-            throw InputError(file: layer.relativePath, field: options.field, message: "no such field; the numeric fields are: \(numericFields.sorted().joined(separator: ", "))")
-        }
-        if let (i, text) = nonNumeric, values.allSatisfy({ $0 == nil }) {
-            throw InputError(file: layer.relativePath, feature: i, field: options.field, message: "'\(text)' is not a number: map a numeric field (\(numericFields.isEmpty ? "the layer has none" : numericFields.sorted().joined(separator: ", ")))")
-        }
+        let read = try readLayer(layer, field: options.field)
+        let (codes, geometries, values) = (read.codes, read.geometries, read.values)
 
-        // Project in the CRS of most features.
-        let byCRS = Dictionary(grouping: geometries.indices, by: { options.crs ?? MetricCRS.forDepartment(MetricCRS.department(ofCommune: codes[$0])) ?? MetricCRS.forExtent(geometries[$0].boundingBox) })
+        // Frames: the CRS of most features is the main map; features of other CRSs (the
+        // overseas départements of a national layer) go to insets, one per département.
+        let featureCRS = geometries.indices.map { options.crs ?? MetricCRS.forDepartment(MetricCRS.department(ofCommune: codes[$0])) ?? MetricCRS.forExtent(geometries[$0].boundingBox) }
+        let byCRS = Dictionary(grouping: geometries.indices, by: { featureCRS[$0] })
         let (crs, drawn) = byCRS.max { ($0.value.count, -$0.key.epsg) < ($1.value.count, -$1.key.epsg) }!
-        let transformer = try CoordinateTransformer(from: .wgs84, to: crs)
-        let projected = try drawn.map { try transformer.transformed(geometries[$0]) }
+        let labels = MapLabels(options.language)
+        let insetGroups = Dictionary(grouping: geometries.indices.filter { featureCRS[$0] != crs }, by: { i -> String in
+            let dep = MetricCRS.department(ofCommune: codes[i])
+            return labels.overseasName(dep) != nil ? dep : featureCRS[i].description
+        }).sorted { $0.key < $1.key }
+        var frames = [try MapFrame(crs: crs, members: drawn, geometries: geometries, label: "")]
+        for (key, members) in insetGroups {
+            frames.append(try MapFrame(crs: featureCRS[members[0]], members: members, geometries: geometries, label: labels.overseasName(key) ?? key))
+        }
+        let projected = frames[0].projected
         let drawnValues = drawn.map { values[$0] }
 
-        // Classes.
-        let present = drawnValues.compactMap { $0 }
+        // Classes, over every frame.
+        let present = values.compactMap { $0 }
         guard !present.isEmpty else { throw InputError(file: layer.relativePath, field: options.field, message: "every value is missing") }
         let distinct = Set(present).count
         let k = min(options.classes, distinct)
@@ -98,60 +80,121 @@ public enum MapMaker {
         let palette = try Palette(options.palette, reversed: options.reversed)
         let colors = try palette.colors(breaks.count)
 
-        let labels = MapLabels(options.language)
         var map = ChoroplethMap(polygons: projected, values: drawnValues, breaks: breaks, colors: colors, title: options.title ?? options.field)
+        map.unreachable = drawn.map { read.unreachable[$0] }
+        map.insets = frames.dropFirst().map { f in
+            ChoroplethMap.Inset(label: f.label, polygons: f.projected, values: f.members.map { values[$0] }, unreachable: f.members.map { read.unreachable[$0] })
+        }
         map.subtitle = options.subtitle
         map.labelsText = labels
         map.precision = projected.count > 2000 ? 0 : 1
         map.strokeWidth = projected.count > 2000 ? 0.05 : 0.3
         map.source = options.source ?? "\(labels.source) : GeoHealth, \(layer.lastPathComponent)"
         map.description = "\(options.field), \(options.scheme.rawValue), \(breaks.count) classes, palette \(palette.name)\(palette.colorBlindSafe ? " (colour-blind safe)" : "")"
+            + (frames.count > 1 ? "; insets: \(frames.dropFirst().map(\.label).joined(separator: ", "))" : "")
 
+        var outside = 0
         if let url = options.sites {
             let sites = try SiteTable.read(url, kind: options.siteKind ?? .healthCentre).sites.filter { options.siteKind == nil || $0.kind == options.siteKind }
-            var pts = sites.map(\.location)
-            try transformer.transform(&pts)
-            map.sites = zip(sites, pts).map { ChoroplethMap.Site(position: $1, kind: $0.kind.rawValue, size: options.sizeByCapacity ? $0.capacity : nil) }
+            for site in sites {
+                guard let (f, p) = try MapFrame.locate(site.location, in: frames, forced: options.crs) else { outside += 1; continue }
+                let marker = ChoroplethMap.Site(position: p, kind: site.kind.rawValue, size: options.sizeByCapacity ? site.capacity : nil)
+                if f == 0 { map.sites.append(marker) } else { map.insets[f - 1].sites.append(marker) }
+            }
         }
         if let url = options.territories {
-            let index = Dictionary(uniqueKeysWithValues: drawn.enumerated().map { (codes[$1], $0) })
+            let frameOf = Dictionary(uniqueKeysWithValues: frames.enumerated().flatMap { f, frame in frame.members.enumerated().map { (codes[$1], (f, $0)) } })
             let context = GEOSContext.current
-            map.outlines = try TerritoryTable.read(url).compactMap { t in
+            for t in try TerritoryTable.read(url) {
+                var shapes: [(Int, Geometry)] = []
                 switch t.definition {
                 case .areas(let members):
-                    let parts = members.compactMap { index[$0] }
-                    return parts.isEmpty ? nil : try context.dissolve(parts.map { try context.geometry(projected[$0]) }).geometry()
-                case .geometry(let g): return try transformer.transformed(g)
+                    let byFrame = Dictionary(grouping: members.compactMap { frameOf[$0] }, by: \.0)
+                    for (f, parts) in byFrame {
+                        shapes.append((f, try context.dissolve(parts.map { try context.geometry(frames[f].projected[$0.1]) }).geometry()))
+                    }
+                case .geometry(let g):
+                    if let (f, shape) = try MapFrame.locate(g, in: frames, forced: options.crs) { shapes.append((f, shape)) } else { outside += 1 }
                 }
+                for (f, shape) in shapes { if f == 0 { map.outlines.append(shape) } else { map.insets[f - 1].outlines.append(shape) } }
             }
         }
         if let url = options.hatched {
-            map.hatched = try GeoJSONReader.features(contentsOf: url).features.compactMap { $0.geometry }.filter(\.isPolygonal).map { try transformer.transformed($0) }
+            for g in try GeoJSONReader.features(contentsOf: url).features.compactMap(\.geometry).filter(\.isPolygonal) {
+                guard let (f, shape) = try MapFrame.locate(g, in: frames, forced: options.crs) else { outside += 1; continue }
+                if f == 0 { map.hatched.append(shape) } else { map.insets[f - 1].hatched.append(shape) }
+            }
         }
         if options.labels > 0 {
             let context = GEOSContext.current
-            let order = drawn.indices.sorted { (populations[drawn[$0]], -$0) > (populations[drawn[$1]], -$1) }.prefix(options.labels)
+            let order = drawn.indices.sorted { (read.populations[drawn[$0]], -$0) > (read.populations[drawn[$1]], -$1) }.prefix(options.labels)
             map.labels = try order.compactMap { k in
                 guard let p = try context.geometry(projected[k]).pointOnSurface() else { return nil }
-                return (p, names[drawn[k]].isEmpty ? codes[drawn[k]] : names[drawn[k]])
+                return (p, read.names[drawn[k]].isEmpty ? codes[drawn[k]] : read.names[drawn[k]])
             }
         }
-        Progress.report("drawing \(projected.count) polygons…")
+        Progress.report("drawing \(geometries.count) polygons…")
         let xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + map.svg().xml + "\n"
         try OutputFile.write(Array(xml.utf8), to: output, inputs: inputs)
-        let counts = (0..<breaks.count).map { c in drawnValues.filter { Classification.index(of: $0, breaks: breaks) == c }.count }
+        let counts = (0..<breaks.count).map { c in values.filter { Classification.index(of: $0, breaks: breaks) == c }.count }
         var summary = Summary([
             ("file", .string(output.relativePath)),
             ("bytes", .int(xml.utf8.count)),
-            ("polygons drawn", .int(drawn.count)),
+            ("polygons drawn", .int(geometries.count)),
             ("crs", .string(crs.description)),
-            ("scheme", .string(options.scheme.rawValue)),
-            ("palette", .string("\(palette.name)\(options.reversed ? " (reversed)" : "")\(palette.colorBlindSafe ? ", colour-blind safe" : "")")),
-            ("classes", .array(breaks.indices.map { c in .string("≤ \(svgNumber(breaks[c], 3)): \(counts[c])") })),
-            ("no data", .int(drawnValues.filter { $0 == nil }.count)),
         ])
-        if drawn.count < geometries.count { notes.append("\(geometries.count - drawn.count) polygon(s) in another CRS not drawn (no inset)") }
+        if frames.count > 1 {
+            summary["insets"] = .array(frames.dropFirst().map { f in .object(Properties([("name", .string(f.label)), ("crs", .string(f.crs.description)), ("polygons", .int(f.members.count))])) })
+        }
+        summary["scheme"] = .string(options.scheme.rawValue)
+        summary["palette"] = .string("\(palette.name)\(options.reversed ? " (reversed)" : "")\(palette.colorBlindSafe ? ", colour-blind safe" : "")")
+        summary["classes"] = .array(breaks.indices.map { c in .string("≤ \(svgNumber(breaks[c], 3)): \(counts[c])") })
+        let unreachable = values.indices.filter { values[$0] == nil && read.unreachable[$0] }.count
+        if unreachable > 0 { summary["unreachable"] = .int(unreachable) }
+        summary["no data"] = .int(values.indices.filter { values[$0] == nil && !read.unreachable[$0] }.count)
+        if outside > 0 { notes.append("\(outside) site(s) or shape(s) outside every frame of the map, not drawn") }
         if !notes.isEmpty { summary["notes"] = .strings(notes) }
         return summary
+    }
+
+    /// The polygons of a layer with the field's values: a number, `unreachable` (the word that
+    /// `distance` writes beyond --max-minutes), or missing (null, absent: "no data").
+    struct Layer {
+        var codes: [String] = [], names: [String] = [], geometries: [Geometry] = []
+        var values: [Double?] = [], unreachable: [Bool] = [], populations: [Double] = []
+    }
+
+    static func readLayer(_ layer: URL, field: String) throws -> Layer {
+        var l = Layer()
+        var fieldSeen = false, numericFields = Set<String>()
+        var nonNumeric: (Int, String)?
+        _ = try GeoJSONReader.read(contentsOf: layer) { i, f in
+            guard let g = f.geometry, g.isPolygonal else { return }
+            for (k, v) in f.properties { if case .number = v { numericFields.insert(k) } }
+            l.codes.append(f.value(of: "code")?.stringValue ?? "#\(i)")
+            l.names.append(f.properties["name"]?.stringValue ?? f.properties["nom"]?.stringValue ?? "")
+            l.populations.append(f.properties["population"]?.doubleValue ?? 0)
+            l.geometries.append(g)
+            var value: Double?, unreachable = false
+            switch f.properties[field] {
+            case nil: break
+            case .some(.null): fieldSeen = true
+            case .some(.number(let d)) where d.isFinite: fieldSeen = true; value = d
+            case .some(.string("unreachable")): fieldSeen = true; unreachable = true
+            case .some(let v):
+                fieldSeen = true
+                if nonNumeric == nil { nonNumeric = (i, v.stringValue ?? v.typeName) }
+            }
+            l.values.append(value)
+            l.unreachable.append(unreachable)
+        }
+        guard !l.geometries.isEmpty else { throw InputError(file: layer.relativePath, message: "no polygon to map") }
+        guard fieldSeen else {
+            throw InputError(file: layer.relativePath, field: field, message: "no such field; the numeric fields are: \(numericFields.sorted().joined(separator: ", "))")
+        }
+        if let (i, text) = nonNumeric, l.values.allSatisfy({ $0 == nil }) {
+            throw InputError(file: layer.relativePath, feature: i, field: field, message: "'\(text)' is not a number: map a numeric field (\(numericFields.isEmpty ? "the layer has none" : numericFields.sorted().joined(separator: ", ")))")
+        }
+        return l
     }
 }

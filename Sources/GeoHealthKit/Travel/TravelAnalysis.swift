@@ -48,7 +48,7 @@ public struct TravelAnalysis: Sendable {
                 nearest: study.areas.indices.map { a in matrix.nearest(a) { study.sites[$0].kind == kind } },
                 within: study.areas.indices.map { a in matrix.count(a, within: options.withinMinutes) { study.sites[$0].kind == kind } })
         }
-        let groups = options.groupBy.map { AreaGroups.labels(study.areas, by: $0) }
+        let groups = try options.groupBy.map { try AreaGroups.labels(study.areas, by: $0) }
         var analysis = TravelAnalysis(study: study, options: options, kinds: results, groups: groups, summary: Summary())
         analysis.summary = analysis.makeSummary(notes: notes, projected: projected)
         let outside = try projected.sitesOutsideAreas()
@@ -108,7 +108,9 @@ public struct TravelAnalysis: Sendable {
 
 extension TravelAnalysis {
     /// One row per commune: code, name, population, group, then for each kind the nearest
-    /// site, its minutes and km, and the number of sites within `withinMinutes`.
+    /// site, its minutes and km, and the number of sites within `withinMinutes`. A commune with
+    /// no site within `--max-minutes` has the word `unreachable` as minutes and km (not an
+    /// empty cell, which would read as "no data"); `inequality`, `chart` and `map` read it so.
     public var table: CommuneTable {
         let within = NumberFormatting.string(options.withinMinutes, precision: 1)
         var columns = ["code", "name", "population"] + (groups == nil ? [] : [options.groupBy!])
@@ -118,7 +120,7 @@ extension TravelAnalysis {
             if let groups { row.append(.string(groups[a])) }
             for k in kinds {
                 let e = k.nearest[a]
-                row += [e.map { .string(study.sites[$0.destination].id) } ?? .null, .rounded(e?.minutes, 2), .rounded(e?.kilometres, 2), .int(k.within[a])]
+                row += [e.map { .string(study.sites[$0.destination].id) } ?? .null, .minutes(e?.minutes, 2), .minutes(e?.kilometres, 2), .int(k.within[a])]
             }
             return row
         }

@@ -1,0 +1,108 @@
+import Foundation
+import GeoCore
+
+extension ChoroplethMap {
+    /// A territory drawn in a frame of its own (an overseas département beside metropolitan
+    /// France): its polygons and overlays in its own metric CRS, fitted to the frame, with its
+    /// name and its own scale bar. Classes and colours are the main map's.
+    public struct Inset: Sendable {
+        public var label: String
+        public var polygons: [Geometry]
+        public var values: [Double?]
+        public var unreachable: [Bool]
+        public var sites: [Site] = []
+        public var outlines: [Geometry] = []
+        public var hatched: [Geometry] = []
+
+        public init(label: String, polygons: [Geometry], values: [Double?], unreachable: [Bool]? = nil) {
+            precondition(polygons.count == values.count)
+            self.label = label
+            self.polygons = polygons
+            self.values = values
+            self.unreachable = unreachable ?? Array(repeating: false, count: polygons.count)
+        }
+    }
+
+    /// Width of the column of insets on the left of the main map (French convention for the DROM).
+    static let insetColumnWidth = 150.0
+    static let insetSize = 120.0
+    static let unreachableFill = "#525252"
+
+    /// Where each inset is drawn: a square frame under the previous one, the territory fitted
+    /// inside with a 6 px margin, north up.
+    struct Frame {
+        var rect: (minX: Double, minY: Double, maxX: Double, maxY: Double)
+        var scale: Double
+        var px: (Coordinate) -> (Double, Double)
+    }
+
+    func insetFrames(x: Double, top: Double) -> [Frame] {
+        var y = top + 16
+        return insets.map { inset in
+            var box = BoundingBox.empty
+            for p in inset.polygons { box.extend(p.boundingBox) }
+            let inner = Self.insetSize - 12
+            let scale = inner / max(box.width, box.height, 1)
+            let ox = x + 6 + (inner - box.width * scale) / 2, oy = y + 6 + (inner - box.height * scale) / 2
+            let minX = box.minX, maxY = box.maxY
+            let frame = Frame(rect: (x, y, x + Self.insetSize, y + Self.insetSize), scale: scale) { c in
+                (ox + (c.x - minX) * scale, oy + (maxY - c.y) * scale)
+            }
+            y += Self.insetSize + 30
+            return frame
+        }
+    }
+
+    /// Frames, names, overlays and scale bars of the insets (their polygons are in the class paths).
+    func insetLayer(_ frames: [Frame]) -> SVGNode {
+        var nodes: [SVGNode] = []
+        for (k, (inset, frame)) in zip(insets, frames).enumerated() {
+            let r = frame.rect
+            nodes.append(.el("rect", [("x", svgNumber(r.minX)), ("y", svgNumber(r.minY)), ("width", svgNumber(r.maxX - r.minX)), ("height", svgNumber(r.maxY - r.minY)),
+                                      ("fill", "none"), ("stroke", "#969696"), ("stroke-width", "0.8")]))
+            nodes.append(.el("text", [("x", svgNumber(r.minX)), ("y", svgNumber(r.minY - 4)), ("font-size", "12"), ("font-weight", "bold")], [.text(inset.label)]))
+            let encoder = PathEncoder(toPixel: frame.px, precision: 1)
+            if !inset.hatched.isEmpty {
+                var d = ""
+                for g in inset.hatched { encoder.append(g, to: &d) }
+                nodes.append(.el("path", [("fill", "url(#hatch)"), ("stroke", "#000"), ("stroke-width", "0.8"), ("d", d)]))
+            }
+            if !inset.outlines.isEmpty {
+                var d = ""
+                for g in inset.outlines { encoder.append(g, to: &d) }
+                nodes.append(.el("path", [("fill", "none"), ("stroke", "#252525"), ("stroke-width", "1.2"), ("d", d)]))
+            }
+            if !inset.sites.isEmpty { nodes.append(siteLayer(inset.sites, frame.px, id: "inset-\(k + 1)-sites")) }
+            nodes.append(scaleBar(x: r.minX + 4, y: r.maxY + 6, pixelsPerMetre: frame.scale, frameWidth: Self.insetSize * 2.5, fontSize: 9, id: "inset-\(k + 1)-scale-bar"))
+        }
+        return .el("g", [("id", "insets")], nodes)
+    }
+}
+
+/// The path data of each class over every frame, and the counts the legend shows.
+struct ClassPaths {
+    var byClass: [String]
+    var unreachable = "", missing = ""
+    var counts: [Int]
+    var unreachableCount = 0, missingCount = 0
+
+    init(classes: Int) {
+        byClass = Array(repeating: "", count: classes)
+        counts = Array(repeating: 0, count: classes)
+    }
+
+    mutating func add(_ polygons: [Geometry], values: [Double?], unreachable flags: [Bool], breaks: [Double], encoder: PathEncoder) {
+        for (i, g) in polygons.enumerated() {
+            if let c = Classification.index(of: values[i], breaks: breaks) {
+                encoder.append(g, to: &byClass[c])
+                counts[c] += 1
+            } else if flags[i] {
+                encoder.append(g, to: &unreachable)
+                unreachableCount += 1
+            } else {
+                encoder.append(g, to: &missing)
+                missingCount += 1
+            }
+        }
+    }
+}
