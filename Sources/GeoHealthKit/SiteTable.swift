@@ -13,6 +13,8 @@ import Projection
 ///   with `--sites-crs` (then transformed to WGS84 in one batch);
 /// - capacity: `capacity`, `capacite`, `fte`, `etp` (optional, non-negative).
 ///
+/// A ``SiteSchema`` names other columns, selects rows by attribute values and maps the
+/// registry's categories to kinds; rows it leaves out are counted in ``Result/leftOut``.
 /// Rows with an empty location are not sites: they are listed in ``Result/withoutLocation``.
 /// A repeated id is an error naming both lines.
 public enum SiteTable {
@@ -20,6 +22,8 @@ public enum SiteTable {
         public var sites: [Site]
         /// Ids of rows that had no coordinates.
         public var withoutLocation: [String]
+        /// Rows left out by the schema, by reason (not selected; a kind value the map lacks).
+        public var leftOut: [String: Int] = [:]
     }
 
     static let idNames = ["id", "site_id", "code", "finess"]
@@ -27,19 +31,26 @@ public enum SiteTable {
     static let kindNames = ["kind", "type"]
     static let capacityNames = ["capacity", "capacite", "fte", "etp"]
 
-    public static func read(_ url: URL, kind: SiteKind?, crs: CRS? = nil) throws -> Result {
+    public static func read(_ url: URL, kind: SiteKind?, crs: CRS? = nil, schema: SiteSchema = SiteSchema()) throws -> Result {
         let ext = url.pathExtension.lowercased()
-        if ext == "geojson" || ext == "json" { return try readGeoJSON(url, kind: kind) }
-        return try read(table: CSVTable.read(contentsOf: url), kind: kind, crs: crs)
+        if ext == "geojson" || ext == "json" { return try readGeoJSON(url, kind: kind, schema: schema) }
+        return try read(table: CSVTable.read(contentsOf: url), kind: kind, crs: crs, schema: schema)
     }
 
-    public static func read(table: CSVTable, kind: SiteKind?, crs: CRS?) throws -> Result {
-        guard let idColumn = table.firstColumn(among: idNames) else {
-            throw InputError(file: table.file, message: "no id column (one of \(idNames.joined(separator: ", "))); the columns are: \(table.header.joined(separator: ", "))")
+    public static func read(table: CSVTable, kind: SiteKind?, crs: CRS?, schema: SiteSchema = SiteSchema()) throws -> Result {
+        try schema.check(columns: table.header, file: table.file)
+        func column(_ chosen: String?, _ names: [String]) -> Int? { table.firstColumn(among: chosen.map { [$0] } ?? names) }
+        guard let idColumn = column(schema.idField, idNames) else {
+            throw InputError(file: table.file, message: "no id column (one of \(idNames.joined(separator: ", ")), or name one with --site-id); the columns are: \(table.header.joined(separator: ", "))")
         }
-        let nameColumn = table.firstColumn(among: nameNames)
-        let kindColumn = table.firstColumn(among: kindNames)
-        let capacityColumn = table.firstColumn(among: capacityNames)
+        let nameColumn = column(schema.nameField, nameNames)
+        let kindColumn = column(schema.kindField, kindNames)
+        let capacityColumn = column(schema.capacityField, capacityNames)
+        let selected = schema.selection.map { rule in (rule, table.firstColumn(among: [rule.field])!) }
+        var leftOut: [String: Int] = [:]
+        if schema.kindMap != nil && kindColumn == nil {
+            throw InputError(file: table.file, message: "--kind-map needs the kind column: name it with --site-kind-field; the columns are: \(table.header.joined(separator: ", "))")
+        }
         if kindColumn == nil && kind == nil {
             throw InputError(file: table.file, message: "no kind column; say which kind these sites are with --kind (e.g. --kind hospital)")
         }
@@ -51,6 +62,18 @@ public enum SiteTable {
         var firstLine: [String: Int] = [:]
         for (r, row) in table.rows.enumerated() {
             let line = table.lineNumbers[r]
+            guard schema.keeps({ field in selected.first { $0.0.field == field }.map { row[$0.1] } }) else {
+                leftOut["not selected by --site-where", default: 0] += 1
+                continue
+            }
+            var siteKind = kind ?? .healthCentre
+            if let kindColumn, !row[kindColumn].trimmingSpaces().isEmpty {
+                guard let mapped = schema.kind(of: row[kindColumn]) else {
+                    leftOut["kind not in the map: \(row[kindColumn].trimmingSpaces())", default: 0] += 1
+                    continue
+                }
+                siteKind = mapped
+            }
             let id = row[idColumn].trimmingSpaces()
             if id.isEmpty { throw InputError(file: table.file, line: line, field: table.header[idColumn], message: "empty site id") }
             if let first = firstLine[id] {
@@ -66,8 +89,6 @@ public enum SiteTable {
             if sourceCRS.isGeographic && (abs(x) > 180 || abs(y) > 90) {
                 throw InputError(file: table.file, line: line, field: table.header[xColumn], message: "(\(xText), \(yText)) is not a longitude/latitude; for projected x/y use x/y columns with --sites-crs")
             }
-            var siteKind = kind ?? .healthCentre
-            if let kindColumn, !row[kindColumn].trimmingSpaces().isEmpty { siteKind = SiteKind(row[kindColumn].trimmingSpaces().lowercased()) }
             var capacity: Double?
             if let capacityColumn, !row[capacityColumn].trimmingSpaces().isEmpty {
                 capacity = try number(row[capacityColumn], table, line, capacityColumn)
@@ -87,7 +108,7 @@ public enum SiteTable {
             try transformer.transform(&points)
             for i in sites.indices { sites[i].location = points[i] }
         }
-        return Result(sites: sites, withoutLocation: withoutLocation)
+        return Result(sites: sites, withoutLocation: withoutLocation, leftOut: leftOut)
     }
 
     private static func locationColumns(_ table: CSVTable, crs: CRS?) throws -> (Int, Int, CRS) {
@@ -110,11 +131,15 @@ public enum SiteTable {
         return v
     }
 
-    static func readGeoJSON(_ url: URL, kind: SiteKind?) throws -> Result {
+    static func readGeoJSON(_ url: URL, kind: SiteKind?, schema: SiteSchema) throws -> Result {
         var sites: [Site] = []
         var withoutLocation: [String] = []
+        var leftOut: [String: Int] = [:]
         var seen: [String: Int] = [:]
+        let idNames = schema.idField.map { [$0] } ?? idNames, nameNames = schema.nameField.map { [$0] } ?? nameNames
+        let kindNames = schema.kindField.map { [$0] } ?? kindNames, capacityNames = schema.capacityField.map { [$0] } ?? capacityNames
         _ = try GeoJSONReader.read(contentsOf: url) { i, feature in
+            guard schema.keeps({ feature.properties[$0]?.stringValue }) else { leftOut["not selected by --site-where", default: 0] += 1; return }
             let id = idNames.lazy.compactMap { feature.value(of: $0)?.stringValue }.first ?? feature.id?.stringValue
             guard let id, !id.isEmpty else { throw InputError(file: url.relativePath, feature: i, message: "site without id (one of \(idNames.joined(separator: ", ")))") }
             if let first = seen[id] { throw InputError(file: url.relativePath, feature: i, message: "duplicate site id '\(id)' (first at feature \(first))") }
@@ -125,7 +150,8 @@ public enum SiteTable {
             }
             var props = feature.properties
             let kindText = kindNames.lazy.compactMap { props[$0]?.stringValue }.first
-            guard let siteKind = kindText.map({ SiteKind($0.lowercased()) }) ?? kind else {
+            if let kindText, schema.kind(of: kindText) == nil { leftOut["kind not in the map: \(kindText)", default: 0] += 1; return }
+            guard let siteKind = kindText.flatMap(schema.kind(of:)) ?? kind else {
                 throw InputError(file: url.relativePath, feature: i, message: "site '\(id)' has no kind; give --kind")
             }
             let name = nameNames.lazy.compactMap { props[$0]?.stringValue }.first ?? id
@@ -133,6 +159,6 @@ public enum SiteTable {
             for key in idNames + nameNames + kindNames + capacityNames { props[key] = nil }
             sites.append(Site(id: id, name: name, kind: siteKind, location: p, capacity: capacity, attributes: props))
         }
-        return Result(sites: sites, withoutLocation: withoutLocation)
+        return Result(sites: sites, withoutLocation: withoutLocation, leftOut: leftOut)
     }
 }

@@ -37,7 +37,7 @@ public enum StudyLoader {
         var sites: [Site] = []
         var siteNotes = Properties()
         for source in sources.sites {
-            let result = try SiteTable.read(source.url, kind: source.kind, crs: sources.sitesCRS)
+            let result = try SiteTable.read(source.url, kind: source.kind, crs: sources.sitesCRS, schema: sources.siteSchema)
             if let clash = sites.first(where: { s in result.sites.contains { $0.id == s.id } }) {
                 throw InputError(file: source.url.relativePath, message: "site id '\(clash.id)' is also in an earlier site file")
             }
@@ -46,6 +46,12 @@ public enum StudyLoader {
                 ("sites", .int(result.sites.count)),
                 ("without location", .strings(result.withoutLocation)),
             ]))
+            if !result.leftOut.isEmpty {
+                if case .object(var p)? = siteNotes[source.url.lastPathComponent] {
+                    p["left out"] = .object(Properties(result.leftOut.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) }))
+                    siteNotes[source.url.lastPathComponent] = .object(p)
+                }
+            }
         }
         if !sources.sites.isEmpty {
             let study = Study(areas: [], sites: sites)

@@ -24,6 +24,10 @@ public struct StudySources: Sendable {
     public var sitesCRS: CRS? = nil
     /// Territories: CSV (territory, commune code) or GeoJSON polygons.
     public var territories: URL?
+    /// How to read the site tables (columns, selection, kind map).
+    public var siteSchema = SiteSchema()
+    /// Other files read (a kind map), so that no output may overwrite them.
+    public var extraInputs: [URL] = []
 
     public init(areas: [URL]) {
         self.areas = areas
@@ -51,7 +55,7 @@ public struct StudySources: Sendable {
 
     /// Every input path, so that no output may overwrite one.
     public var inputs: [URL] {
-        areas + [population, history, territories].compactMap { $0 } + sites.map(\.url)
+        areas + [population, history, territories].compactMap { $0 } + sites.map(\.url) + extraInputs
     }
 }
 

@@ -10,11 +10,11 @@ struct AccessCommand: ParsableCommand {
         commandName: "access",
         abstract: "Accessibility that weighs supply against demand: zone ratio, 2SFCA, E2SFCA, Gaussian 2SFCA, 3SFCA, DREES APL.",
         discussion: """
-            Supply is the sites' capacity (each site counts 1 when no site has one); demand is the population, standardised by age for APL. The catchment is --catchment-minutes of travel by any --cost model (30 by default, 20 for APL). Results per commune (--out) and per site (--sites-out). Formulas and sources: docs/accessibility.md and the doc comments of FloatingCatchment, DistanceDecay and APLParameters.
+            Supply is the sites' capacity (each site counts 1 when no site has one); demand is the population, standardised by age for APL (the DREES APL: GP activity under the DREES rules from --activity-field, DREES age weights of --apl-year, bands 1 / 2/3 / 1/3 up to 10 / 15 / 20 min; the result is in consultations per inhabitant per year, under-served below 2.5). The catchment is --catchment-minutes of travel by any --cost model (30 by default, 20 for APL). Results per commune (--out) and per site (--sites-out). Formulas and sources: docs/accessibility.md and the doc comments of FloatingCatchment, DistanceDecay and APLParameters.
 
             Examples:
               geohealth access geodata --site-kind msp --method e2sfca
-              geohealth access geodata --site-kind msp --method apl --per 100000 --out /tmp/apl.geojson
+              geohealth access geodata --sites geodata/generalistes.csv --method apl --apl-year 2022 --out /tmp/apl.geojson
               geohealth access geodata --site-kind hospital --method 3sfca --catchment-minutes 45 --decay gaussian --bandwidth 20
               geohealth access geodata --site-kind msp --method ratio --group-by ZONE
             """)
@@ -44,8 +44,17 @@ struct AccessCommand: ParsableCommand {
     @Option(help: "Decay parameter: σ (gaussian, minutes), β (exponential, power); the catchment for dai and linear.")
     var bandwidth: Double?
 
-    @Option(help: "APL: age-group consumption weights, CSV 'group,weight'.")
+    @Option(help: "APL: the DREES edition of the age weights, 2022 or 2023.")
+    var aplYear: Int = 2022
+
+    @Option(help: "APL: age-group consumption weights, CSV 'group,weight' (replaces the DREES weights of --apl-year).")
     var ageWeights: String?
+
+    @Option(help: "APL: column of the sites with each GP's consultations of the year, counted under the DREES rules (default: 'activity' when present).")
+    var activityField: String?
+
+    @Option(help: "APL: column of the sites marking a GP with no activity the year before (counted 5,400; default: 'new_practitioner' when present).")
+    var newPractitionerField: String?
 
     @Option(help: "Express access per this many inhabitants (e.g. 100000).")
     var per = 1.0
@@ -61,6 +70,7 @@ struct AccessCommand: ParsableCommand {
         if let catchmentMinutes, catchmentMinutes <= 0 { throw ValidationError("--catchment-minutes must be positive") }
         if let bandwidth, bandwidth <= 0 { throw ValidationError("--bandwidth must be positive") }
         guard per > 0 else { throw ValidationError("--per must be positive") }
+        guard APLParameters.Edition(rawValue: aplYear) != nil else { throw ValidationError("--apl-year takes 2022 or 2023 (the DREES editions)") }
         if [.gaussian, .exponential, .power].contains(decay), bandwidth == nil, [.gaussian, .threeStep].contains(method) {
             throw ValidationError("--decay \(decay.rawValue) needs --bandwidth")
         }
@@ -78,6 +88,9 @@ struct AccessCommand: ParsableCommand {
         options.crs = costs.metricCRS
         options.groupBy = table.groupBy
         options.per = per
+        options.apl = APLParameters(edition: APLParameters.Edition(rawValue: aplYear)!)
+        options.activityField = activityField
+        options.newPractitionerField = newPractitionerField
         if let bands {
             let parsed = try APLParameters.bands(from: URL(fileURLWithPath: bands))
             options.bands = parsed

@@ -59,6 +59,8 @@ struct MapCommand: ParsableCommand {
     @Option(name: .customLong("site-kind"), help: "Only sites of this kind (also the kind of rows without one).")
     var siteKind: String?
 
+    @OptionGroup var siteSchema: SiteSchemaOptions
+
     @Flag(help: "Size site markers by capacity.")
     var sizeByCapacity = false
 
@@ -100,12 +102,13 @@ struct MapCommand: ParsableCommand {
         o.language = lang
         o.sites = sites.map { URL(fileURLWithPath: $0) }
         o.siteKind = siteKind.map { SiteKind($0.lowercased()) }
+        o.siteSchema = try siteSchema.schema()
         o.sizeByCapacity = sizeByCapacity
         o.territories = territories.map { URL(fileURLWithPath: $0) }
         o.hatched = hatched.map { URL(fileURLWithPath: $0) }
         o.labels = labels
         let input = URL(fileURLWithPath: layer)
-        let inputs = [input] + [o.sites, o.territories, o.hatched].compactMap { $0 }
+        let inputs = [input] + [o.sites, o.territories, o.hatched].compactMap { $0 } + siteSchema.inputs
         output.print(try MapMaker.make(input, options: o, output: URL(fileURLWithPath: out), inputs: inputs))
     }
 }

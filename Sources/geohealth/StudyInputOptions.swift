@@ -44,6 +44,8 @@ struct StudyInputOptions: ParsableArguments {
     @Option(help: "Territories: CSV of (territory, code) memberships or GeoJSON polygons.")
     var territories: String?
 
+    @OptionGroup var siteSchema: SiteSchemaOptions
+
     func validate() throws {
         if folder == nil && areas.isEmpty { throw ValidationError("give a study folder or --areas FILE") }
         if let sitesCrs, CRS(sitesCrs) == nil { throw ValidationError("--sites-crs '\(sitesCrs)' is not a CRS; write EPSG:n") }
@@ -66,6 +68,8 @@ struct StudyInputOptions: ParsableArguments {
         else if let kind { s.sites = s.sites.map { ($0.url, SiteKind(kind.lowercased())) } }
         if let sitesCrs { s.sitesCRS = CRS(sitesCrs) }
         if let territories { s.territories = url(territories) }
+        s.siteSchema = try siteSchema.schema()
+        s.extraInputs = siteSchema.inputs
         return s
     }
 }

@@ -30,8 +30,8 @@ import Testing
         let standardized = a.demand.reduce(0, +)
         #expect(abs(standardized / total - 1) < 0.1)
         let params = APLParameters()
-        #expect(try params.standardizedPopulation(byAge: ["75_plus": 100]) > 100)
-        #expect(try params.standardizedPopulation(byAge: ["15_29": 100]) < 100)
+        #expect(try params.standardizedPopulation(byAge: ["90_plus": 100]) > 100)
+        #expect(try params.standardizedPopulation(byAge: ["15_19": 100]) < 100)
         #expect(throws: OptionError.self) { try params.standardizedPopulation(byAge: ["85_plus": 1]) }
     }
 

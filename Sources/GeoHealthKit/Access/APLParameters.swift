@@ -2,49 +2,81 @@ import Foundation
 import Accessibility
 import GeoIO
 
-/// The parameters of the DREES "accessibilité potentielle localisée" (APL): an E2SFCA whose
-/// supply is practitioners' activity (full-time equivalents, or consultations per year), whose
-/// demand is the population standardised by age with consumption weights, and whose catchment
-/// weights fall by time band.
+/// The parameters of the DREES "accessibilité potentielle localisée" (APL) to general
+/// practitioners: an E2SFCA whose supply is each GP's activity under the DREES rules, whose
+/// demand is the population standardised by age, and whose catchment weights fall by time band.
 ///
-/// - **Bands** (default ``DistanceDecay/dreesGeneralPractitioners``): 1 up to 10 minutes, 2/3 up to
-///   15, 1/3 up to 20 (DREES, Études et Résultats 795, 2012). A CSV `upto,weight` overrides them.
-/// - **Age weights** (default ``defaultAgeWeights``): a person of group g counts cᵍ / c̄, where cᵍ
-///   is the mean number of GP consultations per person per year at that age and c̄ the national
-///   mean over the France 2021 age pyramid. The defaults are rounded orders of magnitude of the
-///   Assurance maladie / DREES consumption by age (about 3 to 8 consultations a year from youth
-///   to old age), given for illustration: for official APL figures, pass the DREES weights with a
-///   CSV `group,weight` (groups named as the `age_*` columns of the population table, without
-///   the prefix).
-/// - Communes without age columns keep their raw population (noted in the summary).
+/// Source: DREES, "L'accessibilité potentielle localisée (APL)", data.drees dataset 530, sheet
+/// "Paramètres" of the APL to general practitioners (editions 2022 and 2023); method in
+/// Barlet, Coldefy, Collin, Lucas-Gabrielli, Études et Résultats 795 (2012). The published
+/// values are in `../shared/apl-drees-parameters.md` of the project and copied here.
+///
+/// - **Bands** (``DistanceDecay/dreesGeneralPractitioners``): weight 1 up to 10 minutes, 2/3 up
+///   to 15, 1/3 up to 20, 0 beyond. A CSV `upto,weight` overrides them (`--bands`).
+/// - **Supply** of a GP, from the consultations, visits and teleconsultations of the year
+///   (``countedActivity(_:newPractitioner:healthCentre:)``): ≤ 250 → 0; 251–3,600 → 3,600;
+///   3,601–6,000 → as is; > 6,000 → 6,000; a GP with no activity the year before → 5,400;
+///   GPs of centres de santé → their activity, uncapped.
+/// - **Demand**: Dᵢ = Σ_g P_{i,g} · c_g, the population of 5-year age group g weighted by the
+///   group's mean GP consumption over the national mean (``ageWeights2022`` or
+///   ``ageWeights2023``). The population table gives the groups as columns `age_00_04` …
+///   `age_85_89`, `age_90_plus`; a CSV `group,weight` overrides the weights (`--age-weights`).
+/// - **Result unit**: Aᵢ = Σⱼ Rⱼ W(tᵢⱼ) with Rⱼ = Sⱼ / Σₖ Dₖ W(tₖⱼ) is in consultations (and
+///   visits) accessible per standardised inhabitant per year; the zonage calls a commune
+///   under-served below 2.5 (``underServedThreshold``).
 public struct APLParameters: Sendable {
+    public enum Edition: Int, Sendable, CaseIterable {
+        case y2022 = 2022, y2023 = 2023
+    }
+
     public var bands: DistanceDecay
     public var ageWeights: [String: Double]
 
-    /// Consultations per person per year by age group (illustrative; see the type's documentation).
-    public static let defaultAgeWeights: [String: Double] = [
-        "00_14": 3.6, "15_29": 2.9, "30_44": 3.4, "45_59": 4.1, "60_74": 5.3, "75_plus": 7.9,
+    /// The age groups of the DREES tables, as the population table names them (without `age_`).
+    public static let ageGroups = [
+        "00_04", "05_09", "10_14", "15_19", "20_24", "25_29", "30_34", "35_39", "40_44", "45_49",
+        "50_54", "55_59", "60_64", "65_69", "70_74", "75_79", "80_84", "85_89", "90_plus",
     ]
-    /// France 2021 population shares of the same groups (INSEE, rounded), for the national mean.
-    static let pyramid: [String: Double] = ["00_14": 0.17, "15_29": 0.17, "30_44": 0.18, "45_59": 0.20, "60_74": 0.17, "75_plus": 0.11]
+    /// DREES APL 2022 (populations municipales 2020): GP consumption of the group ÷ national mean.
+    public static let ageWeights2022 = Dictionary(uniqueKeysWithValues: zip(ageGroups, [
+        0.93, 0.59, 0.55, 0.59, 0.73, 0.78, 0.84, 0.88, 0.90, 0.97, 1.06, 1.14, 1.16, 1.19, 1.52, 1.53, 1.72, 1.99, 2.39,
+    ]))
+    /// DREES APL 2023 (populations municipales 2021).
+    public static let ageWeights2023 = Dictionary(uniqueKeysWithValues: zip(ageGroups, [
+        1.12, 0.58, 0.51, 0.60, 0.75, 0.79, 0.82, 0.85, 0.89, 0.93, 1.03, 1.15, 1.18, 1.23, 1.46, 1.57, 1.63, 1.89, 2.26,
+    ]))
+    /// APL below which the zonage of the ARS counts a commune as under-served.
+    public static let underServedThreshold = 2.5
+    /// Activity counted for a GP who had no private activity the year before.
+    public static let newPractitionerActivity = 5_400.0
 
-    public init(bands: DistanceDecay = .dreesGeneralPractitioners, ageWeights: [String: Double] = APLParameters.defaultAgeWeights) {
-        self.bands = bands
-        self.ageWeights = ageWeights
+    public init(edition: Edition = .y2022) {
+        bands = .dreesGeneralPractitioners
+        ageWeights = edition == .y2022 ? Self.ageWeights2022 : Self.ageWeights2023
     }
 
-    /// Σ_g pop_g · c_g / c̄, with c̄ over the national pyramid (over the groups present in both).
-    public func standardizedPopulation(byAge: [String: Double]) throws -> Double {
-        var total = 0.0, meanWeight = 0.0, shares = 0.0
-        for (group, share) in Self.pyramid {
-            guard let c = ageWeights[group] else { continue }
-            meanWeight += c * share
-            shares += share
+    /// The activity a GP counts for in the APL supply (DREES rules, see the type's documentation).
+    /// The published table says "fewer than 250 → 0" and "251 to 3,600 → 3,600": exactly 250
+    /// falls in neither; it counts 0 here (the first counted activity is 251).
+    public static func countedActivity(_ activity: Double, newPractitioner: Bool = false, healthCentre: Bool = false) -> Double {
+        if healthCentre { return activity }
+        if newPractitioner { return newPractitionerActivity }
+        switch activity {
+        case ...250: return 0
+        case ...3_600: return 3_600
+        case ...6_000: return activity
+        default: return 6_000
         }
-        if shares > 0 { meanWeight /= shares }
+    }
+
+    /// Dᵢ = Σ_g P_{i,g} · c_g. A group without a weight is an error naming the groups expected.
+    public func standardizedPopulation(byAge: [String: Double]) throws -> Double {
+        var total = 0.0
         for (group, count) in byAge {
-            guard let c = ageWeights[group] else { throw OptionError("no APL age weight for the age group '\(group)'; give one in --age-weights") }
-            total += count * c / (meanWeight > 0 ? meanWeight : 1)
+            guard let c = ageWeights[group] else {
+                throw OptionError("no APL age weight for the age group '\(group)': the DREES weights are for the groups \(Self.ageGroups.map { "age_" + $0 }.joined(separator: ", ")); give the population in those columns, or weights for yours with --age-weights")
+            }
+            total += count * c
         }
         return total
     }

@@ -26,6 +26,12 @@ public struct AccessAnalysis: Sendable {
         /// Continuous decay for g2sfca/3sfca (default: Dai's Gaussian over the catchment).
         public var decay: DistanceDecay?
         public var apl = APLParameters()
+        /// APL: the sites' column of each GP's yearly activity (consultations, visits,
+        /// teleconsultations), counted under the DREES rules; default `activity` when present.
+        public var activityField: String?
+        /// APL: the sites' column saying a GP had no activity the year before (1/true/yes/oui);
+        /// default `new_practitioner` when present.
+        public var newPractitionerField: String?
         /// Access is multiplied by this (e.g. 100,000: per 100,000 inhabitants).
         public var per = 1.0
         public var cost = CostModelOptions()
@@ -44,6 +50,8 @@ public struct AccessAnalysis: Sendable {
     public var demand: [Double]
     public var siteIndices: [Int]
     public var siteRatios: [Double?]
+    /// Per chosen site: the supply counted (capacity, or the GP activity under the APL rules).
+    public var supply: [Double]
     /// Per commune: its `--group-by` label.
     public var groups: [String]?
     public var summary: Summary
@@ -55,22 +63,18 @@ public struct AccessAnalysis: Sendable {
         let kinds = Set(options.kinds ?? study.sites.map(\.kind))
         let siteIndices = study.sites.indices.filter { kinds.contains(study.sites[$0].kind) }
         guard !siteIndices.isEmpty else { throw OptionError("no site of kind \(kinds.map(\.rawValue).sorted().joined(separator: ", "))") }
-        let withCapacity = siteIndices.filter { study.sites[$0].capacity != nil }
-        if !withCapacity.isEmpty && withCapacity.count < siteIndices.count {
-            let missing = siteIndices.filter { study.sites[$0].capacity == nil }.map { study.sites[$0].id }
-            throw OptionError("\(missing.count) site(s) have no capacity while others have one (\(missing.prefix(10).joined(separator: ", "))\(missing.count > 10 ? ", …" : "")): give every site a capacity, or none (then each counts 1)")
-        }
-        let supply = siteIndices.map { study.sites[$0].capacity ?? 1 }
         var notes = Properties()
-        if withCapacity.isEmpty { notes["supply unit"] = .string("no site has a capacity: each counts 1") }
-
+        let supply = try Self.supply(study, siteIndices: siteIndices, options: options, notes: &notes)
         var standardized = false
         let demand: [Double] = try study.areas.map { area in
             guard options.method == .apl, !area.populationByAge.isEmpty else { return area.population ?? 0 }
             standardized = true
             return try options.apl.standardizedPopulation(byAge: area.populationByAge)
         }
-        if options.method == .apl { notes["demand"] = .string(standardized ? "population standardised by age (APL weights)" : "population (no age columns: not standardised)") }
+        if options.method == .apl {
+            notes["demand"] = .string(standardized ? "population standardised by age (DREES APL weights)" : "population (no age columns: not standardised)")
+            notes["unit"] = .string("consultations per \(standardized ? "standardised " : "")inhabitant per year" + (options.per == 1 ? "" : " × \(NumberFormatting.string(options.per, precision: 0))"))
+        }
 
         let catchment = options.catchmentMinutes ?? (options.method == .apl ? 20 : 30)
         let decay: DistanceDecay = switch options.method {
@@ -108,9 +112,49 @@ public struct AccessAnalysis: Sendable {
             notes["sites reaching no demand"] = .strings(result.sitesWithoutDemand.map { study.sites[siteIndices[$0]].id })
         }
         var analysis = AccessAnalysis(study: study, options: options, access: areaAccess.map { $0 * options.per }, demand: demand,
-                                      siteIndices: siteIndices, siteRatios: ratios.map { $0.map { $0 * options.per } }, groups: groups, summary: Summary())
+                                      siteIndices: siteIndices, siteRatios: ratios.map { $0.map { $0 * options.per } }, supply: supply, groups: groups, summary: Summary())
         analysis.summary = analysis.makeSummary(notes: notes, catchment: catchment, supply: supply)
         return analysis
+    }
+
+    /// Each chosen site's supply: for APL with an activity column, the GP's activity under the
+    /// DREES rules (``APLParameters/countedActivity(_:newPractitioner:healthCentre:)``; sites
+    /// of kind `centre` are centres de santé, uncapped); otherwise the capacity, every site
+    /// counting 1 when none has one (an error when only some have one: mixing units with a
+    /// default would be silent guessing).
+    static func supply(_ study: Study, siteIndices: [Int], options: Options, notes: inout Properties) throws -> [Double] {
+        let sites = siteIndices.map { study.sites[$0] }
+        func column(_ given: String?, default name: String) -> String? {
+            given ?? (sites.contains { $0.attributes[name] != nil } ? name : nil)
+        }
+        if options.method == .apl, let field = column(options.activityField, default: "activity") {
+            let newField = column(options.newPractitionerField, default: "new_practitioner")
+            var counts = [String: Int]()
+            let supply = try sites.map { s -> Double in
+                let isNew = newField.map { ["1", "true", "yes", "oui"].contains(s.attributes[$0]?.stringValue?.lowercased() ?? "") } ?? false
+                let text = s.attributes[field]?.stringValue ?? ""
+                guard let activity = Double(text.replacingOccurrences(of: ",", with: ".")), activity >= 0 || isNew else {
+                    if isNew { counts["new practitioners (5,400)", default: 0] += 1; return APLParameters.newPractitionerActivity }
+                    throw OptionError("site \(s.id): '\(text)' in the activity column '\(field)' is not a number of consultations")
+                }
+                let counted = APLParameters.countedActivity(activity, newPractitioner: isNew, healthCentre: s.kind == .healthCentre)
+                let rule = s.kind == .healthCentre ? "centres de santé (uncapped)" : isNew ? "new practitioners (5,400)"
+                    : activity <= 250 ? "≤ 250 (counted 0)" : activity <= 3_600 ? "251–3,600 (counted 3,600)" : activity <= 6_000 ? "3,601–6,000 (as is)" : "> 6,000 (counted 6,000)"
+                counts[rule, default: 0] += 1
+                return counted
+            }
+            notes["supply rule"] = .string("GP activity in '\(field)' under the DREES rules\(newField.map { ", new practitioners in '\($0)'" } ?? "")")
+            notes["practitioners by rule"] = .object(Properties(counts.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) }))
+            return supply
+        }
+        let withCapacity = sites.filter { $0.capacity != nil }
+        if !withCapacity.isEmpty && withCapacity.count < sites.count {
+            let missing = sites.filter { $0.capacity == nil }.map(\.id)
+            throw OptionError("\(missing.count) site(s) have no capacity while others have one (\(missing.prefix(10).joined(separator: ", "))\(missing.count > 10 ? ", …" : "")): give every site a capacity, or none (then each counts 1)")
+        }
+        if withCapacity.isEmpty { notes["supply unit"] = .string("no site has a capacity: each counts 1") }
+        if options.method == .apl { notes["supply rule"] = .string("site capacity (no activity column: the DREES activity rules are not applied; give --activity-field)") }
+        return sites.map { $0.capacity ?? 1 }
     }
 
     func makeSummary(notes: Properties, catchment: Double, supply: [Double]) -> Summary {
@@ -133,6 +177,10 @@ public struct AccessAnalysis: Sendable {
                 ("population with no access", .int(Int((total - reached).rounded()))),
             ]))),
         ])
+        if options.method == .apl, options.per == 1 {
+            let below = zip(access, population).filter { $0.0 < APLParameters.underServedThreshold }.reduce(0) { $0 + $1.1 }
+            s["population below \(NumberFormatting.string(APLParameters.underServedThreshold, precision: 1)) (under-served in the zonage)"] = .int(Int(below.rounded()))
+        }
         for (k, v) in notes { s[k] = v }
         return s
     }
@@ -150,9 +198,9 @@ public struct AccessAnalysis: Sendable {
 
     /// One row per site: id, name, kind, supply, ratio (nil: reaches no demand).
     public func writeSites(to url: URL, inputs: [URL]) throws {
-        let rows = zip(siteIndices, siteRatios).map { j, r -> [String] in
-            let s = study.sites[j]
-            return [s.id, s.name, s.kind.rawValue, NumberFormatting.string(s.capacity ?? 1, precision: 3), r.map { NumberFormatting.string($0, precision: 8) } ?? ""]
+        let rows = siteIndices.indices.map { k -> [String] in
+            let s = study.sites[siteIndices[k]]
+            return [s.id, s.name, s.kind.rawValue, NumberFormatting.string(supply[k], precision: 3), siteRatios[k].map { NumberFormatting.string($0, precision: 8) } ?? ""]
         }
         try CSVWriter.write(header: ["id", "name", "kind", "supply", "ratio"], rows: rows, to: url, inputs: inputs)
     }

@@ -32,6 +32,7 @@ public enum MapMaker {
         public var language: MapLabels.Language = .fr
         public var sites: URL?
         public var siteKind: SiteKind?
+        public var siteSchema = SiteSchema()
         public var sizeByCapacity = false
         public var territories: URL?
         public var hatched: URL?
@@ -95,7 +96,7 @@ public enum MapMaker {
 
         var outside = 0
         if let url = options.sites {
-            let sites = try SiteTable.read(url, kind: options.siteKind ?? .healthCentre).sites.filter { options.siteKind == nil || $0.kind == options.siteKind }
+            let sites = try SiteTable.read(url, kind: options.siteKind ?? .healthCentre, schema: options.siteSchema).sites.filter { options.siteKind == nil || $0.kind == options.siteKind }
             for site in sites {
                 guard let (f, p) = try MapFrame.locate(site.location, in: frames, forced: options.crs) else { outside += 1; continue }
                 let marker = ChoroplethMap.Site(position: p, kind: site.kind.rawValue, size: options.sizeByCapacity ? site.capacity : nil)

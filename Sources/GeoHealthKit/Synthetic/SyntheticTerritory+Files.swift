@@ -6,7 +6,7 @@ import Projection
 
 extension SyntheticTerritory {
     /// The files of a study folder (the names ``StudySources/discover(in:)`` looks for).
-    public static let fileNames = ["communes.geojson", "population.csv", "history.csv", "sites.csv", "cpts.csv", "roads.geojson", "README.md"]
+    public static let fileNames = ["communes.geojson", "population.csv", "history.csv", "sites.csv", "generalistes.csv", "cpts.csv", "roads.geojson", "README.md"]
 
     /// Writes the study folder in WGS84 (GeoJSON at 6 decimals, about 0.1 m), atomically.
     public func write(to folder: URL) throws {
@@ -43,6 +43,15 @@ extension SyntheticTerritory {
             [s.id, s.name, s.kind.rawValue, NumberFormatting.string(p.x, precision: 6), NumberFormatting.string(p.y, precision: 6), NumberFormatting.string(s.capacity, precision: 1), codes[s.commune]]
         }
         try CSVWriter.write(header: ["id", "name", "kind", "lon", "lat", "capacity", "commune"], rows: siteRows, to: file("sites.csv"))
+
+        let gps = practitioners()
+        var gpPoints = gps.map(\.location)
+        try toWGS84.transform(&gpPoints)
+        let gpRows = zip(gps, gpPoints).map { g, p in
+            [g.id, g.kind == .healthCentre ? "Médecin salarié, centre de santé" : "Médecin généraliste libéral", g.kind.rawValue,
+             NumberFormatting.string(p.x, precision: 6), NumberFormatting.string(p.y, precision: 6), String(g.activity), g.newPractitioner ? "1" : "0", g.site ?? "", codes[g.commune]]
+        }
+        try CSVWriter.write(header: ["id", "name", "kind", "lon", "lat", "activity", "new_practitioner", "site", "commune"], rows: gpRows, to: file("generalistes.csv"))
 
         var memberships: [[String]] = []
         for t in cpts {

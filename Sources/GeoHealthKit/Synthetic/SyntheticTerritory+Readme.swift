@@ -25,9 +25,10 @@ extension SyntheticTerritory {
         | file | what it holds |
         |---|---|
         | `communes.geojson` | \(seats.count - (restoration == nil ? 0 : 1)) commune polygons (`code`, `nom`), WGS84, the "older vintage" |
-        | `population.csv` | `;`-separated, INSEE style: `COM;Commune;ZONE;PMUN` (ZONE: `urbain` from 2,000 inhabitants, else `rural`) and six age groups `age_*`; \(total) residents; the "newer vintage" |
+        | `population.csv` | `;`-separated, INSEE style: `COM;Commune;ZONE;PMUN` (ZONE: `urbain` from 2,000 inhabitants, else `rural`) and the 19 five-year age groups of the DREES APL `age_00_04` … `age_90_plus`; \(total) residents; the "newer vintage" |
         | `history.csv` | INSEE "mouvements des communes" rows for the changes between the two vintages |
         | `sites.csv` | \(sites.count) sites (`id,name,kind,lon,lat,capacity,commune`): \(kinds); capacity in beds (hospital) or full-time doctors |
+        | `generalistes.csv` | \(practitioners().count) general practitioners, one row each (`id,name,kind,lon,lat,activity,new_practitioner,site,commune`): kind `gp` (liberal, in an MSP or alone) or `centre` (salaried, centre de santé); `activity` = consultations of the year; `new_practitioner` = 1 when installed this year; the supply of the DREES APL |
         | `cpts.csv` | \(cpts.count) CPTS as lists of communes (`territory,name,code`), covering \(covered) communes; the rest are white zones |
         | `roads.geojson` | \(roads.count) roads (`highway`, `name`, `maxspeed` on some, `oneway=yes` on some) |
 

@@ -10,11 +10,13 @@ import GeoCore
 ///    quarter clustered around towns, at least `minimumSpacing` apart; communes are the Voronoi
 ///    cells of the seats (GEOS), clipped to the boundary; adjacency from shared boundaries.
 /// 2. **Population** (`+Population`): Pareto-distributed residents (heavy tail, α = 1.15, as
-///    French commune sizes are), towns given fixed large populations; six age groups whose
-///    shares follow the national pyramid, older in small communes.
+///    French commune sizes are), towns given fixed large populations; six broad age groups
+///    whose shares follow the national pyramid, older in small communes, split into the 19
+///    five-year groups of the DREES APL.
 /// 3. **Sites** (`+Sites`): hospitals (with emergency departments) in the towns, MSP and
 ///    centres de santé drawn with probability rising with population, a SAS regulation site
-///    at the prefecture; capacities in beds or full-time-equivalent doctors.
+///    at the prefecture; capacities in beds or full-time-equivalent doctors; and one row per
+///    general practitioner with a yearly activity (`+Practitioners`), the APL's supply.
 /// 4. **CPTS** (`+Territories`): territories grown over commune adjacency from seeds until
 ///    about `cptsCoverage` of communes are covered, leaving white zones; one commune belongs
 ///    to two CPTS, as happens in practice.

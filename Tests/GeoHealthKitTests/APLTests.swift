@@ -1,0 +1,134 @@
+import Foundation
+import GeoCore
+import GeoHealthKit
+import GeoHealthTestSupport
+import Testing
+
+/// The DREES APL with its official 2022 parameters on a grid small enough to compute by hand:
+/// three communes, five GPs, times from an OD matrix (so that every weight is exact).
+@Suite struct APLTests {
+    static func square(_ x: Double) -> Geometry {
+        let (x0, y0) = (2.0 + x * 0.05, 46.0)
+        return .polygon(Polygon(exterior: [Coordinate(x: x0, y: y0), Coordinate(x: x0 + 0.04, y: y0), Coordinate(x: x0 + 0.04, y: y0 + 0.04), Coordinate(x: x0, y: y0 + 0.04), Coordinate(x: x0, y: y0)]))
+    }
+
+    /// A: 100 aged 0–4 and 100 aged 90+; B: 1,000 aged 40–44; C: 500 aged 70–74.
+    /// GPs: g1 in A, 5,000 consultations (as is); g2 in A, 200 (below the floor: 0); g3 in B,
+    /// 7,000 (capped: 6,000); g4 in C, new this year (5,400); g5 in C, a centre de santé, 9,000 (uncapped).
+    static func study() -> Study {
+        func area(_ id: String, _ x: Double, _ ages: [String: Double]) -> Area {
+            Area(id: id, name: id, geometry: square(x), population: ages.values.reduce(0, +), populationByAge: ages)
+        }
+        func gp(_ id: String, _ x: Double, _ kind: String, _ activity: String, new: Bool = false) -> Site {
+            Site(id: id, kind: SiteKind(kind), location: Coordinate(x: 2.02 + x * 0.05, y: 46.02),
+                 attributes: Properties([("activity", .string(activity)), ("new_practitioner", .string(new ? "1" : "0"))]))
+        }
+        return Study(
+            areas: [area("A", 0, ["00_04": 100, "90_plus": 100]), area("B", 1, ["40_44": 1_000]), area("C", 2, ["70_74": 500])],
+            sites: [gp("g1", 0, "gp", "5000"), gp("g2", 0, "gp", "200"), gp("g3", 1, "gp", "7000"), gp("g4", 2, "gp", "", new: true), gp("g5", 2, "centre", "9000")])
+    }
+
+    /// Minutes: 0–10 weigh 1, 10–15 weigh 2/3, 15–20 weigh 1/3, beyond 20 nothing.
+    static let od = """
+        origin,destination,minutes
+        A,g1,0
+        A,g2,0
+        A,g3,12
+        A,g4,25
+        A,g5,25
+        B,g1,12
+        B,g2,12
+        B,g3,0
+        B,g4,16
+        B,g5,16
+        C,g1,25
+        C,g3,16
+        C,g4,3
+        C,g5,3
+
+        """
+
+    @Test func officialParametersOnAHandComputedGrid() throws {
+        try Fixtures.withTemporaryDirectory { dir in
+            let od = dir.appendingPathComponent("od.csv")
+            try Self.od.write(to: od, atomically: true, encoding: .utf8)
+            var options = AccessAnalysis.Options()
+            options.method = .apl
+            options.cost.kind = .matrix
+            options.cost.od = od
+            let a = try AccessAnalysis.run(Self.study(), options: options)
+
+            // Demand, DREES 2022 weights: 0–4 0.93, 90+ 2.39, 40–44 0.90, 70–74 1.52.
+            let dA = 100 * 0.93 + 100 * 2.39, dB = 1_000 * 0.90, dC = 500 * 1.52
+            #expect(a.demand == [dA, dB, dC])
+            // Supply under the DREES activity rules.
+            #expect(a.supply == [5_000, 0, 6_000, 5_400, 9_000])
+            // Ratios Rⱼ = Sⱼ / Σᵢ Dᵢ W(tᵢⱼ).
+            let r1 = 5_000 / (dA + dB * 2 / 3), r2 = 0.0
+            let r3 = 6_000 / (dA * 2 / 3 + dB + dC / 3)
+            let r4 = 5_400 / (dB / 3 + dC), r5 = 9_000 / (dB / 3 + dC)
+            // Access Aᵢ = Σⱼ Rⱼ W(tᵢⱼ), consultations per standardised inhabitant per year.
+            let expected = [r1 + r2 + r3 * 2 / 3, (r1 + r2) * 2 / 3 + r3 + (r4 + r5) / 3, r3 / 3 + r4 + r5]
+            for (got, want) in zip(a.access, expected) { #expect(abs(got - want) < 1e-12, "\(got) vs \(want)") }
+            // The numbers themselves, worked out on paper: 8.2746, 12.4695, 15.0398.
+            #expect(abs(a.access[0] - 8.2746) < 1e-4 && abs(a.access[1] - 12.4695) < 1e-4 && abs(a.access[2] - 15.0398) < 1e-4)
+            // All the supply that reaches someone is delivered.
+            let delivered = zip(a.access, a.demand).reduce(0) { $0 + $1.0 * $1.1 }
+            #expect(abs(delivered - 25_400) < 1e-9)
+            #expect(a.summary["unit"] == .string("consultations per standardised inhabitant per year"))
+            #expect(a.summary["population below 2.5 (under-served in the zonage)"] == .number(0))
+        }
+    }
+
+    @Test func activityRulesAtTheirBounds() {
+        let rule = APLParameters.countedActivity
+        #expect(rule(0, false, false) == 0 && rule(249, false, false) == 0 && rule(250, false, false) == 0)
+        #expect(rule(251, false, false) == 3_600 && rule(3_600, false, false) == 3_600)
+        #expect(rule(3_601, false, false) == 3_601 && rule(6_000, false, false) == 6_000)
+        #expect(rule(6_001, false, false) == 6_000 && rule(12_000, false, false) == 6_000)
+        #expect(rule(100, true, false) == 5_400 && rule(9_000, true, false) == 5_400)
+        #expect(rule(9_000, false, true) == 9_000 && rule(100, false, true) == 100)
+    }
+
+    @Test func editionsDifferOnlyInTheirAgeWeights() throws {
+        let y2022 = APLParameters(edition: .y2022), y2023 = APLParameters(edition: .y2023)
+        #expect(y2022.bands == y2023.bands && y2022.bands == .dreesGeneralPractitioners)
+        #expect(APLParameters.ageGroups.count == 19)
+        #expect(Set(y2022.ageWeights.keys) == Set(APLParameters.ageGroups) && Set(y2023.ageWeights.keys) == Set(APLParameters.ageGroups))
+        #expect(try y2022.standardizedPopulation(byAge: ["00_04": 100, "90_plus": 100]) == 100 * 0.93 + 100 * 2.39)
+        #expect(try y2023.standardizedPopulation(byAge: ["00_04": 100, "90_plus": 100]) == 100 * 1.12 + 100 * 2.26)
+        let e = try #require(throws: OptionError.self) { try y2022.standardizedPopulation(byAge: ["00_14": 1]) }
+        #expect(e.description.contains("age_00_04"))
+    }
+
+    @Test func withoutAnActivityColumnTheCapacityIsTheSupplyAndSaidSo() throws {
+        var study = Self.study()
+        for i in study.sites.indices { study.sites[i].attributes = Properties(); study.sites[i].capacity = 1 }
+        try Fixtures.withTemporaryDirectory { dir in
+            let od = dir.appendingPathComponent("od.csv")
+            try Self.od.write(to: od, atomically: true, encoding: .utf8)
+            var options = AccessAnalysis.Options()
+            options.method = .apl
+            options.cost.kind = .matrix
+            options.cost.od = od
+            let a = try AccessAnalysis.run(study, options: options)
+            #expect(a.supply == [1, 1, 1, 1, 1])
+            #expect(a.summary["supply rule"]?.stringValue?.contains("not applied") == true)
+        }
+    }
+
+    @Test func aBadActivityNamesTheSite() throws {
+        var study = Self.study()
+        study.sites[2].attributes["activity"] = .string("beaucoup")
+        try Fixtures.withTemporaryDirectory { dir in
+            let od = dir.appendingPathComponent("od.csv")
+            try Self.od.write(to: od, atomically: true, encoding: .utf8)
+            var options = AccessAnalysis.Options()
+            options.method = .apl
+            options.cost.kind = .matrix
+            options.cost.od = od
+            let e = try #require(throws: OptionError.self) { try AccessAnalysis.run(study, options: options) }
+            #expect(e.description.contains("site g3") && e.description.contains("beaucoup"))
+        }
+    }
+}
