@@ -6,12 +6,28 @@ public struct Study: Sendable {
     public var sites: [Site]
     public var territories: [Territory]
     public var crs: CRS
+    /// Per area: whether it lies in the study area. The other areas are its buffer: their
+    /// residents and the sites among them take part in catchments (no edge effect at the
+    /// study area's border), but no figure is reported for them. `nil`: every area is reported.
+    public var studyArea: [Bool]?
 
     public init(areas: [Area], sites: [Site] = [], territories: [Territory] = [], crs: CRS = .wgs84) {
         self.areas = areas
         self.sites = sites
         self.territories = territories
         self.crs = crs
+    }
+
+    /// Indices of the areas reported on (all of them without a buffer).
+    public var reportedAreas: [Int] {
+        guard let studyArea else { return Array(areas.indices) }
+        return areas.indices.filter { studyArea[$0] }
+    }
+
+    /// The study without its buffer: the reported areas only (sites and territories kept).
+    public func withoutBuffer() -> Study {
+        guard studyArea != nil else { return self }
+        return Study(areas: reportedAreas.map { areas[$0] }, sites: sites, territories: territories, crs: crs)
     }
 
     /// Total known population (areas without a population count as zero).

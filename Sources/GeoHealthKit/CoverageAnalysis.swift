@@ -42,7 +42,10 @@ public struct CoverageAnalysis: Sendable {
     public var summary: Summary
 
     /// - Parameter projected: the study already projected (with `options.crs`), when the caller has it.
+    /// A regional study's buffer takes no part in coverage (sites are all destinations already):
+    /// only the reported communes are overlaid. `projected`, when given, is of the same areas.
     public static func run(_ study: Study, options: Options, projected given: ProjectedStudy? = nil) throws -> CoverageAnalysis {
+        if study.studyArea != nil && given == nil { return try run(study.withoutBuffer(), options: options) }
         let projected = try given ?? ProjectedStudy(study, crs: options.crs)
         var shares = [[TerritoryCoverage.Share]](repeating: [], count: study.areas.count)
         var any = [Double](repeating: 0, count: study.areas.count)

@@ -34,6 +34,14 @@ public enum StudyLoader {
             summary["population"] = .object(describe(report, table: table, history: history))
         }
 
+        var studyArea: [Bool]?
+        if let departements = sources.departements {
+            let selection = try StudyAreaSelection.select(areas, departements: departements, bufferKm: sources.bufferKm)
+            areas = selection.areas
+            studyArea = selection.studyArea
+            summary["study area"] = .object(selection.summary)
+        }
+
         var sites: [Site] = []
         var siteNotes = Properties()
         for source in sources.sites {
@@ -69,10 +77,12 @@ public enum StudyLoader {
                 ("unknown member codes", .strings(unknown)),
             ]))
         }
-        let study = Study(areas: areas, sites: sites, territories: territories)
+        var study = Study(areas: areas, sites: sites, territories: territories)
+        study.studyArea = studyArea
+        let reported = study.reportedAreas
         summary["study"] = .object(Properties([
-            ("areas", .int(study.areas.count)),
-            ("population", .int(Int(study.totalPopulation.rounded()))),
+            ("areas", .int(reported.count)),
+            ("population", .int(Int(reported.reduce(0) { $0 + (areas[$1].population ?? 0) }.rounded()))),
             ("sites", .int(study.sites.count)),
             ("territories", .int(study.territories.count)),
         ]))

@@ -24,6 +24,10 @@ public struct StudySources: Sendable {
     public var sitesCRS: CRS? = nil
     /// Territories: CSV (territory, commune code) or GeoJSON polygons.
     public var territories: URL?
+    /// A regional study: only the communes of these départements are reported; those within
+    /// `bufferKm` of them take part in catchments (``StudyAreaSelection``).
+    public var departements: [String]?
+    public var bufferKm = StudyAreaSelection.defaultBufferKm
     /// How to read the site tables (columns, selection, kind map).
     public var siteSchema = SiteSchema()
     /// Other files read (a kind map), so that no output may overwrite them.
@@ -71,9 +75,11 @@ extension StudySources {
     public static func geojsonFiles(at url: URL) throws -> [URL] {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.relativePath, isDirectory: &isFolder), isFolder.boolValue else { return [url] }
-        let files = try FileManager.default.contentsOfDirectory(at: url, includingPropertiesForKeys: nil)
-            .filter { $0.pathExtension.lowercased() == "geojson" }
-            .sorted { $0.lastPathComponent < $1.lastPathComponent }
+        // Names joined to the folder as given, so that paths stay as relative as the user wrote them.
+        let files = try FileManager.default.contentsOfDirectory(atPath: url.relativePath)
+            .filter { $0.lowercased().hasSuffix(".geojson") }
+            .sorted()
+            .map { url.appendingPathComponent($0) }
         if files.isEmpty { throw InputError(file: url.relativePath, message: "the folder holds no .geojson file") }
         return files
     }

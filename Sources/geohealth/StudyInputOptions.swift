@@ -44,12 +44,20 @@ struct StudyInputOptions: ParsableArguments {
     @Option(help: "Territories: CSV of (territory, code) memberships or GeoJSON polygons.")
     var territories: String?
 
+    @Option(help: "A regional study: report only the communes of these départements (comma-separated codes, e.g. 03,15,43,63) of --areas.")
+    var departements: String?
+
+    @Option(help: "With --departements: communes within this many km of the study area take part in catchments, unreported.")
+    var bufferKm = StudyAreaSelection.defaultBufferKm
+
     @OptionGroup var siteSchema: SiteSchemaOptions
 
     func validate() throws {
         if folder == nil && areas.isEmpty { throw ValidationError("give a study folder or --areas FILE") }
         if let sitesCrs, CRS(sitesCrs) == nil { throw ValidationError("--sites-crs '\(sitesCrs)' is not a CRS; write EPSG:n") }
         if let historySince, historySince.count != 10 { throw ValidationError("--history-since takes a date YYYY-MM-DD") }
+        guard bufferKm >= 0 else { throw ValidationError("--buffer-km must be 0 or more") }
+        if let departements, departements.split(separator: ",").isEmpty { throw ValidationError("--departements takes codes separated by commas, e.g. 03,15,43,63") }
     }
 
     func sources() throws -> StudySources {
@@ -69,6 +77,8 @@ struct StudyInputOptions: ParsableArguments {
         if let sitesCrs { s.sitesCRS = CRS(sitesCrs) }
         if let territories { s.territories = url(territories) }
         s.siteSchema = try siteSchema.schema()
+        s.departements = departements.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+        s.bufferKm = bufferKm
         s.extraInputs = siteSchema.inputs
         return s
     }

@@ -83,8 +83,10 @@ public struct AccessAnalysis: Sendable {
         case .gaussian, .threeStep: options.decay ?? .gaussianDai(radius: catchment)
         case .apl: options.apl.bands
         }
-        let areaAccess: [Double]
+        var areaAccess: [Double]
         var ratios: [Double?]
+        /// Per chosen site: whether a reported commune reaches it (all of them without a buffer).
+        var reachedFromStudyArea = [Bool](repeating: study.studyArea == nil, count: siteIndices.count)
         if options.method == .ratio {
             guard let zones = groups else { throw OptionError("--method ratio needs zones: give --group-by FIELD (e.g. DEP)") }
             let containing = try projected.siteAreas()
@@ -109,10 +111,26 @@ public struct AccessAnalysis: Sendable {
                 : FloatingCatchment.twoStep(matrix, demand: demand, supply: supply, decay: decay)
             areaAccess = result.access
             ratios = result.ratios
-            notes["sites reaching no demand"] = .strings(result.sitesWithoutDemand.map { study.sites[siteIndices[$0]].id })
+            for a in study.reportedAreas { for e in matrix.row(a) { reachedFromStudyArea[e.destination] = true } }
+            notes["sites reaching no demand"] = .strings(result.sitesWithoutDemand.filter { reachedFromStudyArea[$0] }.map { study.sites[siteIndices[$0]].id })
         }
         var analysis = AccessAnalysis(study: study, options: options, access: areaAccess.map { $0 * options.per }, demand: demand,
                                       siteIndices: siteIndices, siteRatios: ratios.map { $0.map { $0 * options.per } }, supply: supply, groups: groups, summary: Summary())
+        if let inside = study.studyArea {
+            // Report the study area: its communes, and the sites its residents reach.
+            let keep = study.reportedAreas
+            let sites = siteIndices.indices.filter { reachedFromStudyArea[$0] || options.method == .ratio }
+            analysis.study = study.withoutBuffer()
+            analysis.access = keep.map { analysis.access[$0] }
+            analysis.demand = keep.map { demand[$0] }
+            analysis.groups = groups.map { g in keep.map { g[$0] } }
+            analysis.siteIndices = sites.map { siteIndices[$0] }
+            analysis.siteRatios = sites.map { analysis.siteRatios[$0] }
+            analysis.supply = sites.map { supply[$0] }
+            notes["buffer"] = .string("\(inside.count - keep.count) communes around the study area took part in the catchments; \(siteIndices.count - sites.count) sites that no commune of the study area reaches are not reported")
+            analysis.summary = analysis.makeSummary(notes: notes, catchment: catchment, supply: analysis.supply)
+            return analysis
+        }
         analysis.summary = analysis.makeSummary(notes: notes, catchment: catchment, supply: supply)
         return analysis
     }

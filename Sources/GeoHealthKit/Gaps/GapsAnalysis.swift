@@ -70,7 +70,7 @@ public struct GapsAnalysis: Sendable {
         guard !options.ruleNames.isEmpty else {
             throw OptionError("state at least one rule: --minutes-above N (with --site-kind), --access-below X, --outside-cpts or --low-low")
         }
-        let projected = try ProjectedStudy(study, crs: options.crs)
+        var projected = try ProjectedStudy(study, crs: options.crs)
         let n = study.areas.count
         var rules: [String: [Bool]] = [:]
         var travel: [Double?]?
@@ -105,14 +105,27 @@ public struct GapsAnalysis: Sendable {
             rules["outside-cpts"] = coverage.shareInAny.map { $0 < 0.5 }
         }
         Progress.report("contiguity and gap zones…")
-        let queen = try SpatialWeightsBuilder.build(.queen, projected: projected)
+        var queen = try SpatialWeightsBuilder.build(.queen, projected: projected)
         if options.lowLow, let access {
             var rng = SeededGenerator(seed: options.seed)
             let lisa = try LocalMoran(access, weights: queen.rowStandardized(), permutations: 999, using: &rng)
             rules["low-low"] = lisa.significantClusters().map { $0 == .lowLow }
         }
+        // A regional study: the rules were computed with the buffer (no edge effect on access);
+        // the zones are made of the study area's communes only.
+        var study = study
+        if study.studyArea != nil {
+            let keep = study.reportedAreas
+            for (name, flags) in rules { rules[name] = keep.map { flags[$0] } }
+            travel = travel.map { t in keep.map { t[$0] } }
+            access = access.map { a in keep.map { a[$0] } }
+            study = study.withoutBuffer()
+            projected = try ProjectedStudy(study, crs: options.crs)
+            queen = try SpatialWeightsBuilder.build(.queen, projected: projected)
+        }
+        let reportedCount = study.areas.count
         let names = options.ruleNames
-        let under = (0..<n).map { i in options.combineAll ? names.allSatisfy { rules[$0]![i] } : names.contains { rules[$0]![i] } }
+        let under = (0..<reportedCount).map { i in options.combineAll ? names.allSatisfy { rules[$0]![i] } : names.contains { rules[$0]![i] } }
 
         let context = GEOSContext.current
         // Zones are contiguous, so each lies in one partition: back to WGS84 from its CRS.

@@ -60,7 +60,10 @@ public struct SitingAnalysis: Sendable {
     public var after: Indicators
     public var summary: Summary
 
+    /// A regional study's buffer (``Study/studyArea``) is left out: every site of the files is
+    /// already a destination, candidates and people counted are the study area's.
     public static func run(_ study: Study, options: Options) throws -> SitingAnalysis {
+        let study = study.withoutBuffer()
         let unknown = options.remove.filter { id in !study.sites.contains { $0.id == id } }
         guard unknown.isEmpty else { throw OptionError("--remove: no site with id \(unknown.joined(separator: ", "))") }
         var base = study

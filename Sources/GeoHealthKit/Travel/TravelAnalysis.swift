@@ -32,7 +32,10 @@ public struct TravelAnalysis: Sendable {
     public var groups: [String]?
     public var summary: Summary
 
+    /// A buffer around a regional study area (``Study/studyArea``) changes nothing here (every
+    /// site of the files is a destination): the reported communes alone are costed.
     public static func run(_ study: Study, options: Options) throws -> TravelAnalysis {
+        let study = study.withoutBuffer()
         guard !study.sites.isEmpty else { throw OptionError("the study has no sites: give --sites FILE") }
         let projected = try ProjectedStudy(study, crs: options.crs)
         let (model, notes) = try options.cost.model(for: projected, study: study)
