@@ -48,7 +48,8 @@ import Testing
 
         """
 
-    @Test func officialParametersOnAHandComputedGrid() throws {
+    /// The APL of `study` with the default (2022) parameters and the times of ``od``.
+    static func apl(_ study: Study) throws -> AccessAnalysis {
         try Fixtures.withTemporaryDirectory { dir in
             let od = dir.appendingPathComponent("od.csv")
             try Self.od.write(to: od, atomically: true, encoding: .utf8)
@@ -56,28 +57,31 @@ import Testing
             options.method = .apl
             options.cost.kind = .matrix
             options.cost.od = od
-            let a = try AccessAnalysis.run(Self.study(), options: options)
-
-            // Demand, DREES 2022 weights: 0–4 0.93, 90+ 2.39, 40–44 0.90, 70–74 1.52.
-            let dA = 100 * 0.93 + 100 * 2.39, dB = 1_000 * 0.90, dC = 500 * 1.52
-            #expect(a.demand == [dA, dB, dC])
-            // Supply under the DREES activity rules.
-            #expect(a.supply == [5_000, 0, 6_000, 5_400, 9_000])
-            // Ratios Rⱼ = Sⱼ / Σᵢ Dᵢ W(tᵢⱼ).
-            let r1 = 5_000 / (dA + dB * 2 / 3), r2 = 0.0
-            let r3 = 6_000 / (dA * 2 / 3 + dB + dC / 3)
-            let r4 = 5_400 / (dB / 3 + dC), r5 = 9_000 / (dB / 3 + dC)
-            // Access Aᵢ = Σⱼ Rⱼ W(tᵢⱼ), consultations per standardised inhabitant per year.
-            let expected = [r1 + r2 + r3 * 2 / 3, (r1 + r2) * 2 / 3 + r3 + (r4 + r5) / 3, r3 / 3 + r4 + r5]
-            for (got, want) in zip(a.access, expected) { #expect(abs(got - want) < 1e-12, "\(got) vs \(want)") }
-            // The numbers themselves, worked out on paper: 8.2746, 12.4695, 15.0398.
-            #expect(abs(a.access[0] - 8.2746) < 1e-4 && abs(a.access[1] - 12.4695) < 1e-4 && abs(a.access[2] - 15.0398) < 1e-4)
-            // All the supply that reaches someone is delivered.
-            let delivered = zip(a.access, a.demand).reduce(0) { $0 + $1.0 * $1.1 }
-            #expect(abs(delivered - 25_400) < 1e-9)
-            #expect(a.summary["unit"] == .string("consultations per standardised inhabitant per year"))
-            #expect(a.summary["population below 2.5 (under-served in the zonage)"] == .number(0))
+            return try AccessAnalysis.run(study, options: options)
         }
+    }
+
+    @Test func officialParametersOnAHandComputedGrid() throws {
+        let a = try Self.apl(Self.study())
+        // Demand, DREES 2022 weights: 0–4 0.93, 90+ 2.39, 40–44 0.90, 70–74 1.52.
+        let dA = 100 * 0.93 + 100 * 2.39, dB = 1_000 * 0.90, dC = 500 * 1.52
+        #expect(a.demand == [dA, dB, dC])
+        // Supply under the DREES activity rules.
+        #expect(a.supply == [5_000, 0, 6_000, 5_400, 9_000])
+        // Ratios Rⱼ = Sⱼ / Σᵢ Dᵢ W(tᵢⱼ).
+        let r1 = 5_000 / (dA + dB * 2 / 3), r2 = 0.0
+        let r3 = 6_000 / (dA * 2 / 3 + dB + dC / 3)
+        let r4 = 5_400 / (dB / 3 + dC), r5 = 9_000 / (dB / 3 + dC)
+        // Access Aᵢ = Σⱼ Rⱼ W(tᵢⱼ), consultations per standardised inhabitant per year.
+        let expected = [r1 + r2 + r3 * 2 / 3, (r1 + r2) * 2 / 3 + r3 + (r4 + r5) / 3, r3 / 3 + r4 + r5]
+        for (got, want) in zip(a.access, expected) { #expect(abs(got - want) < 1e-12, "\(got) vs \(want)") }
+        // The numbers themselves, worked out on paper: 8.2746, 12.4695, 15.0398.
+        #expect(abs(a.access[0] - 8.2746) < 1e-4 && abs(a.access[1] - 12.4695) < 1e-4 && abs(a.access[2] - 15.0398) < 1e-4)
+        // All the supply that reaches someone is delivered.
+        let delivered = zip(a.access, a.demand).reduce(0) { $0 + $1.0 * $1.1 }
+        #expect(abs(delivered - 25_400) < 1e-9)
+        #expect(a.summary["unit"] == .string("consultations per standardised inhabitant per year"))
+        #expect(a.summary["population below 2.5 (under-served in the zonage)"] == .number(0))
     }
 
     @Test func activityRulesAtTheirBounds() {
@@ -104,31 +108,15 @@ import Testing
     @Test func withoutAnActivityColumnTheCapacityIsTheSupplyAndSaidSo() throws {
         var study = Self.study()
         for i in study.sites.indices { study.sites[i].attributes = Properties(); study.sites[i].capacity = 1 }
-        try Fixtures.withTemporaryDirectory { dir in
-            let od = dir.appendingPathComponent("od.csv")
-            try Self.od.write(to: od, atomically: true, encoding: .utf8)
-            var options = AccessAnalysis.Options()
-            options.method = .apl
-            options.cost.kind = .matrix
-            options.cost.od = od
-            let a = try AccessAnalysis.run(study, options: options)
-            #expect(a.supply == [1, 1, 1, 1, 1])
-            #expect(a.summary["supply rule"]?.stringValue?.contains("not applied") == true)
-        }
+        let a = try Self.apl(study)
+        #expect(a.supply == [1, 1, 1, 1, 1])
+        #expect(a.summary["supply rule"]?.stringValue?.contains("not applied") == true)
     }
 
     @Test func aBadActivityNamesTheSite() throws {
         var study = Self.study()
         study.sites[2].attributes["activity"] = .string("beaucoup")
-        try Fixtures.withTemporaryDirectory { dir in
-            let od = dir.appendingPathComponent("od.csv")
-            try Self.od.write(to: od, atomically: true, encoding: .utf8)
-            var options = AccessAnalysis.Options()
-            options.method = .apl
-            options.cost.kind = .matrix
-            options.cost.od = od
-            let e = try #require(throws: OptionError.self) { try AccessAnalysis.run(study, options: options) }
-            #expect(e.description.contains("site g3") && e.description.contains("beaucoup"))
-        }
+        let e = try #require(throws: OptionError.self) { try Self.apl(study) }
+        #expect(e.description.contains("site g3") && e.description.contains("beaucoup"))
     }
 }

@@ -1,0 +1,95 @@
+import Foundation
+import GeoCore
+import GeoHealthKit
+import GeoHealthTestSupport
+import Testing
+
+/// The national study, overseas included, on ../shared/geodata-real (skipped with a NOTICE when
+/// absent): every command works on all partitions at once and the outputs chain.
+@Suite(.serialized) struct NationalStudyRealDataTests {
+    static func sources(_ root: URL) throws -> StudySources {
+        var sources = StudySources(areas: try StudySources.geojsonFiles(at: root.appendingPathComponent("communes")))
+        sources.population = root.appendingPathComponent("population/donnees_communes.csv")
+        sources.history = root.appendingPathComponent("population/mouvements-communes.csv")
+        sources.historySince = "2018-01-01"
+        sources.sites = [(root.appendingPathComponent("facilities/eurostat-healthcare-FR.csv"), .hospital)]
+        return sources
+    }
+
+    @Test func gapZonesAndSitingSpanEveryPartition() throws {
+        guard let root = Fixtures.realData() else { return }
+        let study = try StudyLoader.load(Self.sources(root)).study
+        #expect(study.areas.contains { $0.id.hasPrefix("973") } && study.areas.contains { $0.id.hasPrefix("976") })
+        var o = GapsAnalysis.Options()
+        o.travelKind = .hospital
+        o.minutesAbove = 30
+        let gaps = try GapsAnalysis.run(study, options: o)
+        let departments = Set(gaps.zones.flatMap { $0.communes.map { MetricCRS.department(ofCommune: study.areas[$0].id) } })
+        #expect(departments.contains("973"), "Guyane's communes far from any hospital form zones too")
+        #expect(gaps.zones.count > 50)
+        // Each zone lies in one partition, and its WGS84 polygon is where its communes are.
+        for z in gaps.zones.prefix(20) {
+            let box = z.geometry.boundingBox
+            let commune = study.areas[z.communes[0]].geometry.boundingBox
+            #expect(box.intersects(commune), "zone \(z.rank)")
+        }
+        var s = SitingAnalysis.Options(kind: .hospital)
+        s.k = 2
+        s.thresholdMinutes = 30
+        let siting = try SitingAnalysis.run(study, options: s)
+        #expect(siting.chosen.count == 2 && siting.after.populationBeyond < siting.before.populationBeyond)
+        print("national gaps: \(gaps.zones.count) zones in \(departments.count) départements; siting: \(siting.chosen.map(\.name))")
+    }
+
+    @Test func nationalMapHasTheFiveOverseasInsetsAndTheChainAcceptsMissingValues() throws {
+        guard let root = Fixtures.realData() else { return }
+        let study = try StudyLoader.load(Self.sources(root)).study
+        var t = TravelAnalysis.Options()
+        t.cost.maxMinutes = 30
+        let travel = try TravelAnalysis.run(study, options: t)
+        try Fixtures.withTemporaryDirectory { dir in
+            let layer = dir.appendingPathComponent("fr.geojson")
+            try travel.table.write(to: layer, areas: travel.study.areas, inputs: [])
+            let svg = dir.appendingPathComponent("fr.svg")
+            let summary = try MapMaker.make(layer, options: MapMaker.Options(field: "hospital_minutes"), output: svg, inputs: [])
+            guard case .array(let insets)? = summary["insets"] else { Issue.record("no insets"); return }
+            let names = insets.compactMap { if case .object(let p) = $0 { p["name"]?.stringValue } else { nil } }
+            #expect(names == ["Guadeloupe", "Martinique", "Guyane", "La Réunion", "Mayotte"])
+            #expect(summary["polygons drawn"] == .number(Double(study.areas.count)), "nothing dropped")
+            let unreachable = travel.kinds[0].nearest.filter { $0 == nil }.count
+            #expect(summary["unreachable"] == .number(Double(unreachable)) && unreachable > 0)
+            #expect(summary["no data"] == .number(0))
+            let text = try String(contentsOf: svg, encoding: .utf8)
+            #expect(text.contains("id=\"insets\"") && text.contains(">Mayotte</text>"))
+            if let png = try SVGRenderer.render(svg) { #expect(png > 100_000) }
+            // distance → inequality: Mayotte's communes have no population, far ones no time; both counted, none fatal.
+            let table = try InequalityAnalysis.read(layer, options: InequalityAnalysis.Options(value: "hospital_minutes"))
+            #expect(table.leftOut["missing population"] == 17)
+            #expect((table.leftOut["unreachable"] ?? 0) > 0)
+            #expect(table.codes.count + table.leftOut.values.reduce(0, +) == study.areas.count)
+        }
+    }
+
+    @Test func aRegionalStudyWithABufferHasNoSiteRatioAboveTheNationalMaximum() throws {
+        guard let root = Fixtures.realData() else { return }
+        var sources = try Self.sources(root)
+        let national = try AccessAnalysis.run(StudyLoader.load(sources).study, options: AccessAnalysis.Options())
+        let nationalMax = national.siteRatios.compactMap { $0 }.max()!
+        sources.departements = ["03", "15", "43", "63"]
+        let loaded = try StudyLoader.load(sources)
+        let auvergne = try AccessAnalysis.run(loaded.study, options: AccessAnalysis.Options())
+        #expect(auvergne.study.areas.allSatisfy { ["03", "15", "43", "63"].contains(MetricCRS.department(ofCommune: $0.id)) })
+        #expect(auvergne.study.areas.count == auvergne.access.count && auvergne.access.count > 1_000)
+        let regionalMax = auvergne.siteRatios.compactMap { $0 }.max()!
+        #expect(regionalMax <= nationalMax, "\(regionalMax) vs national \(nationalMax)")
+        // Without the buffer, a hospital near the border gets an absurd ratio.
+        sources.bufferKm = 0
+        let cut = try AccessAnalysis.run(StudyLoader.load(sources).study, options: AccessAnalysis.Options())
+        #expect(cut.siteRatios.compactMap { $0 }.max()! > nationalMax)
+        // The buffer changes nothing far from the border: Clermont-Ferrand's access is the national one.
+        let code = "63113"
+        let inRegion = auvergne.study.areas.firstIndex { $0.id == code }!, inFrance = national.study.areas.firstIndex { $0.id == code }!
+        #expect(abs(auvergne.access[inRegion] - national.access[inFrance]) < 1e-12)
+        print("Auvergne: max site ratio \(regionalMax) with a 50 km buffer, national max \(nationalMax)")
+    }
+}
