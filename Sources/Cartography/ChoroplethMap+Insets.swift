@@ -61,7 +61,7 @@ extension ChoroplethMap {
             nodes.append(.el("rect", [("x", svgNumber(r.minX)), ("y", svgNumber(r.minY)), ("width", svgNumber(r.maxX - r.minX)), ("height", svgNumber(r.maxY - r.minY)),
                                       ("fill", "none"), ("stroke", "#969696"), ("stroke-width", "0.8")]))
             nodes.append(.el("text", [("x", svgNumber(r.minX)), ("y", svgNumber(r.minY - 4)), ("font-size", "12"), ("font-weight", "bold")], [.text(inset.label)]))
-            let encoder = PathEncoder(toPixel: frame.px, precision: 1)
+            let encoder = PathEncoder(toPixel: frame.px, precision: precision)
             if !inset.hatched.isEmpty {
                 var d = ""
                 for g in inset.hatched { encoder.append(g, to: &d) }

@@ -88,7 +88,7 @@ public struct ChoroplethMap: Sendable {
         var paths = ClassPaths(classes: colors.count)
         paths.add(polygons, values: values, unreachable: unreachable, breaks: breaks, encoder: encoder)
         for (inset, frame) in zip(insets, frames) {
-            paths.add(inset.polygons, values: inset.values, unreachable: inset.unreachable, breaks: breaks, encoder: PathEncoder(toPixel: frame.px, precision: max(precision, 1)))
+            paths.add(inset.polygons, values: inset.values, unreachable: inset.unreachable, breaks: breaks, encoder: PathEncoder(toPixel: frame.px, precision: precision))
         }
         var layer: [SVGNode] = []
         for (c, d) in paths.byClass.enumerated() where !d.isEmpty {

@@ -91,8 +91,7 @@ public struct ProjectedStudy: Sendable {
     private mutating func place(_ sites: [Site]) throws {
         let slot = Dictionary(uniqueKeysWithValues: partitions.enumerated().map { ($1.crs, $0) })
         sitePartition = sites.map { site in
-            let crs = forcedCRS ?? MetricCRS.forExtent(BoundingBox(minX: site.location.x, minY: site.location.y, maxX: site.location.x, maxY: site.location.y))
-            return slot[crs] ?? -1
+            slot[partitionCRS(of: BoundingBox(minX: site.location.x, minY: site.location.y, maxX: site.location.x, maxY: site.location.y))] ?? -1
         }
         sitePoints = sites.map(\.location)
         for k in partitions.indices {
@@ -102,6 +101,29 @@ public struct ProjectedStudy: Sendable {
             try forward.transform(&pts)
             for (n, s) in partitions[k].sites.enumerated() { sitePoints[s] = pts[n] }
         }
+    }
+
+    /// The CRS of the partition that a WGS84 extent (a site, a territory polygon) belongs to:
+    /// the forced CRS, else the metric CRS its extent calls for.
+    public func partitionCRS(of box: BoundingBox) -> CRS {
+        forcedCRS ?? MetricCRS.forExtent(box)
+    }
+
+    /// The same projection limited to the areas `keep` (in that order), nothing re-projected:
+    /// a regional study's reported communes without its buffer. Sites are kept as they are.
+    public func restricted(to keep: [Int]) -> ProjectedStudy {
+        var copy = self
+        var newIndex = [Int](repeating: -1, count: geometries.count)
+        for (k, a) in keep.enumerated() { newIndex[a] = k }
+        copy.geometries = keep.map { geometries[$0] }
+        copy.surfaces = keep.map { surfaces[$0] }
+        copy.points = keep.map { points[$0] }
+        copy.pointsLonLat = keep.map { pointsLonLat[$0] }
+        copy.areaPartition = keep.map { areaPartition[$0] }
+        for p in copy.partitions.indices {
+            copy.partitions[p].areas = partitions[p].areas.compactMap { newIndex[$0] >= 0 ? newIndex[$0] : nil }
+        }
+        return copy
     }
 
     /// Sites outside every partition's territory (e.g. a hospital abroad in a French study).

@@ -26,6 +26,14 @@ public struct SpatialWeights: Sendable, Equatable {
         return w
     }
 
+    /// The binary weights among the units `keep` only (in that order): neighbours outside
+    /// `keep` are dropped, indices renumbered.
+    public func restricted(to keep: [Int]) -> SpatialWeights {
+        var newIndex = [Int](repeating: -1, count: count)
+        for (k, i) in keep.enumerated() { newIndex[i] = k }
+        return SpatialWeights(neighbours: keep.map { i in neighbours[i].compactMap { newIndex[$0] >= 0 ? newIndex[$0] : nil } })
+    }
+
     /// Symmetric neighbour lists from pairs (i, j).
     public static func fromPairs(_ pairs: [(Int, Int)], count: Int) -> SpatialWeights {
         var lists = [[Int]](repeating: [], count: count)

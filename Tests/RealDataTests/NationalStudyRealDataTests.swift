@@ -92,4 +92,25 @@ import Testing
         #expect(abs(auvergne.access[inRegion] - national.access[inFrance]) < 1e-12)
         print("Auvergne: max site ratio \(regionalMax) with a 50 km buffer, national max \(nationalMax)")
     }
+
+    /// With the travel rule alone the buffer changes nothing, so the zones of a regional study
+    /// (made on the projection and contiguity cut down to the study area) must equal those of the
+    /// same départements loaded without a buffer (projected and made contiguous on their own).
+    @Test func regionalGapZonesDoNotDependOnTheBufferForTravel() throws {
+        guard let root = Fixtures.realData() else { return }
+        var sources = try Self.sources(root)
+        sources.departements = ["03", "15", "43", "63"]
+        var o = GapsAnalysis.Options()
+        o.travelKind = .hospital
+        o.minutesAbove = 20
+        let buffered = try GapsAnalysis.run(StudyLoader.load(sources).study, options: o)
+        sources.bufferKm = 0
+        let alone = try GapsAnalysis.run(StudyLoader.load(sources).study, options: o)
+        #expect(buffered.study.areas.map(\.id) == alone.study.areas.map(\.id))
+        #expect(buffered.zones.count == alone.zones.count && buffered.zones.count > 5)
+        for (a, b) in zip(buffered.zones, alone.zones) {
+            #expect(a.communes == b.communes && abs(a.population - b.population) < 1e-6 && abs(a.areaKm2 - b.areaKm2) < 1e-9)
+        }
+    }
 }
+

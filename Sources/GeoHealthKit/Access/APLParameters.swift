@@ -14,7 +14,7 @@ import GeoIO
 /// - **Bands** (``DistanceDecay/dreesGeneralPractitioners``): weight 1 up to 10 minutes, 2/3 up
 ///   to 15, 1/3 up to 20, 0 beyond. A CSV `upto,weight` overrides them (`--bands`).
 /// - **Supply** of a GP, from the consultations, visits and teleconsultations of the year
-///   (``countedActivity(_:newPractitioner:healthCentre:)``): ≤ 250 → 0; 251–3,600 → 3,600;
+///   (``ActivityRule``): ≤ 250 → 0; 251–3,600 → 3,600;
 ///   3,601–6,000 → as is; > 6,000 → 6,000; a GP with no activity the year before → 5,400;
 ///   GPs of centres de santé → their activity, uncapped.
 /// - **Demand**: Dᵢ = Σ_g P_{i,g} · c_g, the population of 5-year age group g weighted by the
@@ -55,18 +55,36 @@ public struct APLParameters: Sendable {
         ageWeights = edition == .y2022 ? Self.ageWeights2022 : Self.ageWeights2023
     }
 
-    /// The activity a GP counts for in the APL supply (DREES rules, see the type's documentation).
-    /// The published table says "fewer than 250 → 0" and "251 to 3,600 → 3,600": exactly 250
-    /// falls in neither; it counts 0 here (the first counted activity is 251).
-    public static func countedActivity(_ activity: Double, newPractitioner: Bool = false, healthCentre: Bool = false) -> Double {
-        if healthCentre { return activity }
-        if newPractitioner { return newPractitionerActivity }
-        switch activity {
-        case ...250: return 0
-        case ...3_600: return 3_600
-        case ...6_000: return activity
-        default: return 6_000
+    /// Which DREES supply rule a GP falls under, and what it counts.
+    public enum ActivityRule: String, Sendable, CaseIterable {
+        case belowFloor = "≤ 250 (counted 0)"
+        case raisedToFloor = "251–3,600 (counted 3,600)"
+        case asIs = "3,601–6,000 (as is)"
+        case capped = "> 6,000 (counted 6,000)"
+        case newPractitioner = "new practitioners (5,400)"
+        case healthCentre = "centres de santé (uncapped)"
+
+        /// The published table says "fewer than 250 → 0" and "251 to 3,600 → 3,600": exactly
+        /// 250 falls in neither; it counts 0 here (the first counted activity is 251).
+        public init(activity: Double, newPractitioner: Bool = false, healthCentre: Bool = false) {
+            self = healthCentre ? .healthCentre : newPractitioner ? .newPractitioner
+                : activity <= 250 ? .belowFloor : activity <= 3_600 ? .raisedToFloor : activity <= 6_000 ? .asIs : .capped
         }
+
+        public func counted(_ activity: Double) -> Double {
+            switch self {
+            case .belowFloor: 0
+            case .raisedToFloor: 3_600
+            case .asIs, .healthCentre: activity
+            case .capped: 6_000
+            case .newPractitioner: APLParameters.newPractitionerActivity
+            }
+        }
+    }
+
+    /// The activity a GP counts for in the APL supply (DREES rules, see ``ActivityRule``).
+    public static func countedActivity(_ activity: Double, newPractitioner: Bool = false, healthCentre: Bool = false) -> Double {
+        ActivityRule(activity: activity, newPractitioner: newPractitioner, healthCentre: healthCentre).counted(activity)
     }
 
     /// Dᵢ = Σ_g P_{i,g} · c_g. A group without a weight is an error naming the groups expected.

@@ -136,7 +136,7 @@ public struct AccessAnalysis: Sendable {
     }
 
     /// Each chosen site's supply: for APL with an activity column, the GP's activity under the
-    /// DREES rules (``APLParameters/countedActivity(_:newPractitioner:healthCentre:)``; sites
+    /// DREES rules (``APLParameters/ActivityRule``; sites
     /// of kind `centre` are centres de santé, uncapped); otherwise the capacity, every site
     /// counting 1 when none has one (an error when only some have one: mixing units with a
     /// default would be silent guessing).
@@ -147,22 +147,21 @@ public struct AccessAnalysis: Sendable {
         }
         if options.method == .apl, let field = column(options.activityField, default: "activity") {
             let newField = column(options.newPractitionerField, default: "new_practitioner")
-            var counts = [String: Int]()
+            var counts = [APLParameters.ActivityRule: Int]()
             let supply = try sites.map { s -> Double in
                 let isNew = newField.map { ["1", "true", "yes", "oui"].contains(s.attributes[$0]?.stringValue?.lowercased() ?? "") } ?? false
                 let text = s.attributes[field]?.stringValue ?? ""
-                guard let activity = Double(text.replacingOccurrences(of: ",", with: ".")), activity >= 0 || isNew else {
-                    if isNew { counts["new practitioners (5,400)", default: 0] += 1; return APLParameters.newPractitionerActivity }
+                let activity = Double(text.replacingOccurrences(of: ",", with: "."))
+                // A new practitioner needs no activity (it counts 5,400 whatever it is).
+                guard isNew || (activity.map { $0 >= 0 && $0.isFinite } ?? false) else {
                     throw OptionError("site \(s.id): '\(text)' in the activity column '\(field)' is not a number of consultations")
                 }
-                let counted = APLParameters.countedActivity(activity, newPractitioner: isNew, healthCentre: s.kind == .healthCentre)
-                let rule = s.kind == .healthCentre ? "centres de santé (uncapped)" : isNew ? "new practitioners (5,400)"
-                    : activity <= 250 ? "≤ 250 (counted 0)" : activity <= 3_600 ? "251–3,600 (counted 3,600)" : activity <= 6_000 ? "3,601–6,000 (as is)" : "> 6,000 (counted 6,000)"
+                let rule = APLParameters.ActivityRule(activity: activity ?? 0, newPractitioner: isNew, healthCentre: s.kind == .healthCentre)
                 counts[rule, default: 0] += 1
-                return counted
+                return rule.counted(activity ?? 0)
             }
             notes["supply rule"] = .string("GP activity in '\(field)' under the DREES rules\(newField.map { ", new practitioners in '\($0)'" } ?? "")")
-            notes["practitioners by rule"] = .object(Properties(counts.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) }))
+            notes["practitioners by rule"] = .object(Properties(counts.map { ($0.key.rawValue, .int($0.value)) }.sorted { $0.0 < $1.0 }))
             return supply
         }
         let withCapacity = sites.filter { $0.capacity != nil }

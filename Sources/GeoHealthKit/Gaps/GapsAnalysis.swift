@@ -120,8 +120,8 @@ public struct GapsAnalysis: Sendable {
             travel = travel.map { t in keep.map { t[$0] } }
             access = access.map { a in keep.map { a[$0] } }
             study = study.withoutBuffer()
-            projected = try ProjectedStudy(study, crs: options.crs)
-            queen = try SpatialWeightsBuilder.build(.queen, projected: projected)
+            projected = projected.restricted(to: keep)
+            queen = queen.restricted(to: keep)
         }
         let reportedCount = study.areas.count
         let names = options.ruleNames
@@ -175,7 +175,7 @@ public struct GapsAnalysis: Sendable {
                     let members = codes.compactMap { index[$0] }.filter { projected.areaPartition[$0] == k }
                     return members.isEmpty ? nil : try context.dissolve(members.map { natives[$0] })
                 case .geometry(let g):
-                    guard partitionCRS(of: g, projected: projected) == partition.crs else { return nil }
+                    guard projected.partitionCRS(of: g.boundingBox) == partition.crs else { return nil }
                     return try context.geometry(toMetric.transformed(g)).makeValid()
                 }
             }
@@ -197,11 +197,6 @@ public struct GapsAnalysis: Sendable {
             }
         }
         return result.sorted { $0.1 > $1.1 }
-    }
-
-    /// The partition CRS a territory polygon (WGS84) belongs to: the forced CRS, else its extent's.
-    static func partitionCRS(of g: Geometry, projected: ProjectedStudy) -> CRS {
-        projected.forcedCRS ?? MetricCRS.forExtent(g.boundingBox)
     }
 
     func makeSummary() -> Summary {

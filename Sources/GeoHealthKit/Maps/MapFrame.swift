@@ -1,3 +1,4 @@
+import Cartography
 import GeoCore
 import Projection
 
@@ -25,20 +26,48 @@ struct MapFrame {
         extent = box
     }
 
-    /// The frame a point (WGS84) falls in, and its projected position: the frame of its CRS
-    /// whose extent, widened by a tenth, holds it; nil when none does.
-    static func locate(_ p: Coordinate, in frames: [MapFrame], forced: CRS?) throws -> (Int, Coordinate)? {
-        let crs = forced ?? MetricCRS.forExtent(BoundingBox(minX: p.x, minY: p.y, maxX: p.x, maxY: p.y))
-        for (f, frame) in frames.enumerated() where frame.crs == crs {
-            let q = try frame.transformer.transform(p)
-            if frame.extent.expanded(by: 0.1 * max(frame.extent.width, frame.extent.height)).contains(q) { return (f, q) }
+    /// The frame each point (WGS84) falls in, and its projected position: the frame of its CRS
+    /// whose extent, widened by a tenth, holds it; nil when none does. One batch transform per CRS.
+    static func locate(_ points: [Coordinate], in frames: [MapFrame], forced: CRS?) throws -> [(Int, Coordinate)?] {
+        let crsOf = points.map { p in forced ?? MetricCRS.forExtent(BoundingBox(minX: p.x, minY: p.y, maxX: p.x, maxY: p.y)) }
+        var result = [(Int, Coordinate)?](repeating: nil, count: points.count)
+        for crs in Set(frames.map(\.crs)) {
+            let members = points.indices.filter { crsOf[$0] == crs }
+            guard let first = frames.first(where: { $0.crs == crs }), !members.isEmpty else { continue }
+            var projected = members.map { points[$0] }
+            try first.transformer.transform(&projected)
+            for (k, i) in members.enumerated() {
+                let q = projected[k]
+                result[i] = frames.indices.first { f in
+                    frames[f].crs == crs && frames[f].extent.expanded(by: 0.1 * max(frames[f].extent.width, frames[f].extent.height)).contains(q)
+                }.map { ($0, q) }
+            }
         }
-        return nil
+        return result
     }
 
     /// The frame a shape (WGS84) falls in, by the centre of its extent, and the shape projected there.
     static func locate(_ g: Geometry, in frames: [MapFrame], forced: CRS?) throws -> (Int, Geometry)? {
-        guard let (f, _) = try locate(g.boundingBox.center, in: frames, forced: forced) else { return nil }
+        guard let (f, _) = try locate([g.boundingBox.center], in: frames, forced: forced)[0] else { return nil }
         return (f, try frames[f].transformer.transformed(g))
+    }
+}
+
+/// What a map draws over its polygons in one frame: site markers, territory outlines, hatched zones.
+struct FrameOverlays {
+    var sites: [ChoroplethMap.Site] = []
+    var outlines: [Geometry] = []
+    var hatched: [Geometry] = []
+
+    /// Puts each frame's overlays on the map: frame 0 is the main map, frame k the inset k − 1.
+    static func apply(_ overlays: [FrameOverlays], to map: inout ChoroplethMap) {
+        map.sites = overlays[0].sites
+        map.outlines = overlays[0].outlines
+        map.hatched = overlays[0].hatched
+        for k in map.insets.indices {
+            map.insets[k].sites = overlays[k + 1].sites
+            map.insets[k].outlines = overlays[k + 1].outlines
+            map.insets[k].hatched = overlays[k + 1].hatched
+        }
     }
 }

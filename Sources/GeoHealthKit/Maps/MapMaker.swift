@@ -9,11 +9,13 @@ import Projection
 /// `distance`, `access`, `coverage` or `gaps` write with `--out`), with overlays, as SVG.
 ///
 /// Drawn in the metric CRS of the layer (the département's; a layer spanning several, such as
-/// France with its overseas départements, is drawn in the CRS of most of its features and the
-/// others are counted as not drawn). Pixel precision: 1 decimal up to 2,000 polygons, whole
-/// pixels above, which with quantisation keeps a map of the 35,000 communes under 5 MB.
-/// Values that are missing or not finite get the "no data" style; all values equal give a
-/// one-class map; fewer distinct values than classes reduce the classes (said in the summary).
+/// France with its overseas départements, is drawn in the CRS of most of its features, and the
+/// others in insets, one per overseas département, each in its own CRS: ``MapFrame``). Pixel
+/// precision, the same in every frame: 1 decimal up to 2,000 polygons in the main map, whole
+/// pixels above, which with quantisation keeps a map of the 35,000 communes under 5 MB. The
+/// word `unreachable` gets its own class; values missing or not finite get the "no data"
+/// style; all values equal give a one-class map; fewer distinct values than classes reduce the
+/// classes (said in the summary).
 public enum MapMaker {
     public enum Scheme: String, Sendable, CaseIterable {
         case quantiles, equalInterval = "equal-interval", fisherJenks = "fisher-jenks", standardDeviation = "std-dev", headTail = "head-tail", manual
@@ -95,37 +97,34 @@ public enum MapMaker {
             + (frames.count > 1 ? "; insets: \(frames.dropFirst().map(\.label).joined(separator: ", "))" : "")
 
         var outside = 0
+        var overlays = [FrameOverlays](repeating: FrameOverlays(), count: frames.count)
         if let url = options.sites {
             let sites = try SiteTable.read(url, kind: options.siteKind ?? .healthCentre, schema: options.siteSchema).sites.filter { options.siteKind == nil || $0.kind == options.siteKind }
-            for site in sites {
-                guard let (f, p) = try MapFrame.locate(site.location, in: frames, forced: options.crs) else { outside += 1; continue }
-                let marker = ChoroplethMap.Site(position: p, kind: site.kind.rawValue, size: options.sizeByCapacity ? site.capacity : nil)
-                if f == 0 { map.sites.append(marker) } else { map.insets[f - 1].sites.append(marker) }
+            for (site, place) in zip(sites, try MapFrame.locate(sites.map(\.location), in: frames, forced: options.crs)) {
+                guard let (f, p) = place else { outside += 1; continue }
+                overlays[f].sites.append(ChoroplethMap.Site(position: p, kind: site.kind.rawValue, size: options.sizeByCapacity ? site.capacity : nil))
             }
         }
         if let url = options.territories {
             let frameOf = Dictionary(uniqueKeysWithValues: frames.enumerated().flatMap { f, frame in frame.members.enumerated().map { (codes[$1], (f, $0)) } })
             let context = GEOSContext.current
             for t in try TerritoryTable.read(url) {
-                var shapes: [(Int, Geometry)] = []
                 switch t.definition {
                 case .areas(let members):
-                    let byFrame = Dictionary(grouping: members.compactMap { frameOf[$0] }, by: \.0)
-                    for (f, parts) in byFrame {
-                        shapes.append((f, try context.dissolve(parts.map { try context.geometry(frames[f].projected[$0.1]) }).geometry()))
+                    for (f, parts) in Dictionary(grouping: members.compactMap { frameOf[$0] }, by: \.0) {
+                        overlays[f].outlines.append(try context.dissolve(parts.map { try context.geometry(frames[f].projected[$0.1]) }).geometry())
                     }
                 case .geometry(let g):
-                    if let (f, shape) = try MapFrame.locate(g, in: frames, forced: options.crs) { shapes.append((f, shape)) } else { outside += 1 }
+                    if let (f, shape) = try MapFrame.locate(g, in: frames, forced: options.crs) { overlays[f].outlines.append(shape) } else { outside += 1 }
                 }
-                for (f, shape) in shapes { if f == 0 { map.outlines.append(shape) } else { map.insets[f - 1].outlines.append(shape) } }
             }
         }
         if let url = options.hatched {
             for g in try GeoJSONReader.features(contentsOf: url).features.compactMap(\.geometry).filter(\.isPolygonal) {
-                guard let (f, shape) = try MapFrame.locate(g, in: frames, forced: options.crs) else { outside += 1; continue }
-                if f == 0 { map.hatched.append(shape) } else { map.insets[f - 1].hatched.append(shape) }
+                if let (f, shape) = try MapFrame.locate(g, in: frames, forced: options.crs) { overlays[f].hatched.append(shape) } else { outside += 1 }
             }
         }
+        FrameOverlays.apply(overlays, to: &map)
         if options.labels > 0 {
             let context = GEOSContext.current
             let order = drawn.indices.sorted { (read.populations[drawn[$0]], -$0) > (read.populations[drawn[$1]], -$1) }.prefix(options.labels)
