@@ -17,6 +17,7 @@ struct AccessCommand: ParsableCommand {
               geohealth access geodata --sites geodata/generalistes.csv --method apl --apl-year 2022 --out /tmp/apl.geojson
               geohealth access geodata --site-kind hospital --method 3sfca --catchment-minutes 45 --decay gaussian --bandwidth 20
               geohealth access geodata --site-kind msp --method ratio --group-by ZONE
+              geohealth access geodata --sites geodata/generalistes.csv --method apl --population-grid geodata/population-grid.csv
             """)
 
     enum Decay: String, ExpressibleByArgument, CaseIterable {
@@ -56,6 +57,15 @@ struct AccessCommand: ParsableCommand {
     @Option(help: "APL: column of the sites marking a GP with no activity the year before (counted 5,400; default: 'new_practitioner' when present).")
     var newPractitionerField: String?
 
+    @Option(help: "Demand from a population grid (CSV with INSEE cell ids or x/y corners and a count, or GeoJSON cells/points) instead of the communes; results come back to the communes by area.")
+    var populationGrid: String?
+
+    @Option(help: "CRS of the grid's x/y corners (INSEE ids carry theirs).")
+    var gridCrs = "EPSG:3035"
+
+    @Option(help: "Side of the grid's cells in metres, for x/y corners and points (INSEE ids carry theirs).")
+    var gridSize = 1_000.0
+
     @Option(help: "Express access per this many inhabitants (e.g. 100000).")
     var per = 1.0
 
@@ -70,6 +80,8 @@ struct AccessCommand: ParsableCommand {
         if let catchmentMinutes, catchmentMinutes <= 0 { throw ValidationError("--catchment-minutes must be positive") }
         if let bandwidth, bandwidth <= 0 { throw ValidationError("--bandwidth must be positive") }
         guard per > 0 else { throw ValidationError("--per must be positive") }
+        guard CRS(gridCrs) != nil else { throw ValidationError("--grid-crs '\(gridCrs)' is not a CRS; write EPSG:n") }
+        guard gridSize > 0 else { throw ValidationError("--grid-size must be positive") }
         guard APLParameters.Edition(rawValue: aplYear) != nil else { throw ValidationError("--apl-year takes 2022 or 2023 (the DREES editions)") }
         if [.gaussian, .exponential, .power].contains(decay), bandwidth == nil, [.gaussian, .threeStep].contains(method) {
             throw ValidationError("--decay \(decay.rawValue) needs --bandwidth")
@@ -105,8 +117,9 @@ struct AccessCommand: ParsableCommand {
         case .exponential: options.decay = bandwidth.map { .exponential(beta: $0) }
         case .power: options.decay = bandwidth.map { .power(beta: $0) }
         }
-        let analysis = try AccessAnalysis.run(loaded.study, options: options)
-        let allInputs = sources.inputs + costs.inputs
+        let grid = try populationGrid.map { try GridPopulation.read(URL(fileURLWithPath: $0), crs: CRS(gridCrs)!, cellSize: gridSize) }
+        let analysis = try grid.map { try GridAccess.run(loaded.study, grid: $0, options: options) } ?? AccessAnalysis.run(loaded.study, options: options)
+        let allInputs = sources.inputs + costs.inputs + (populationGrid.map { [URL(fileURLWithPath: $0)] } ?? [])
         try table.write(analysis.table, areas: loaded.study.areas, inputs: allInputs)
         if let sitesOut { try analysis.writeSites(to: URL(fileURLWithPath: sitesOut), inputs: allInputs) }
         output.print(analysis.summary)

@@ -6,7 +6,7 @@ import Projection
 
 extension SyntheticTerritory {
     /// The files of a study folder (the names ``StudySources/discover(in:)`` looks for).
-    public static let fileNames = ["communes.geojson", "population.csv", "history.csv", "sites.csv", "generalistes.csv", "cpts.csv", "roads.geojson", "README.md"]
+    public static let fileNames = ["communes.geojson", "population.csv", "history.csv", "sites.csv", "generalistes.csv", "population-grid.csv", "cpts.csv", "roads.geojson", "README.md"]
 
     /// Writes the study folder in WGS84 (GeoJSON at 6 decimals, about 0.1 m), atomically.
     public func write(to folder: URL) throws {
@@ -52,6 +52,10 @@ extension SyntheticTerritory {
              NumberFormatting.string(p.x, precision: 6), NumberFormatting.string(p.y, precision: 6), String(g.activity), g.newPractitioner ? "1" : "0", g.site ?? "", codes[g.commune]]
         }
         try CSVWriter.write(header: ["id", "name", "kind", "lon", "lat", "activity", "new_practitioner", "site", "commune"], rows: gpRows, to: file("generalistes.csv"))
+
+        // INSEE (Filosofi) layout: the cell id carries CRS, size and lower-left corner; Ind = residents.
+        let gridRows = try populationGrid().map { ["CRS3035RES1000mN\($0.y)E\($0.x)", String($0.count)] }
+        try CSVWriter.write(header: ["Idcar_1km", "Ind"], rows: gridRows, to: file("population-grid.csv"))
 
         var memberships: [[String]] = []
         for t in cpts {

@@ -29,6 +29,7 @@ extension SyntheticTerritory {
         | `history.csv` | INSEE "mouvements des communes" rows for the changes between the two vintages |
         | `sites.csv` | \(sites.count) sites (`id,name,kind,lon,lat,capacity,commune`): \(kinds); capacity in beds (hospital) or full-time doctors |
         | `generalistes.csv` | \(practitioners().count) general practitioners, one row each (`id,name,kind,lon,lat,activity,new_practitioner,site,commune`): kind `gp` (liberal, in an MSP or alone) or `centre` (salaried, centre de santé); `activity` = consultations of the year; `new_practitioner` = 1 when installed this year; the supply of the DREES APL |
+        | `population-grid.csv` | the same residents on a 1 km grid in EPSG:3035, INSEE (Filosofi) layout: `Idcar_1km` (`CRS3035RES1000mN…E…`: CRS, size, lower-left corner), `Ind` (residents); each commune's people spread over its squares, denser near its seat |
         | `cpts.csv` | \(cpts.count) CPTS as lists of communes (`territory,name,code`), covering \(covered) communes; the rest are white zones |
         | `roads.geojson` | \(roads.count) roads (`highway`, `name`, `maxspeed` on some, `oneway=yes` on some) |
 
