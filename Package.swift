@@ -12,11 +12,14 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
         .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "5.0.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.0.0"),
     ],
     targets: [
         // C shims: the only places that see the C libraries.
         .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
         .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev", "proj-data"])]),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
 
         // Pure Swift value types and analysis-friendly models.
         .target(name: "GeoCore"),
@@ -25,6 +28,7 @@ let package = Package(
         // Bindings.
         .target(name: "GEOSBridge", dependencies: ["GeoCore", "CGEOS"]),
         .target(name: "Projection", dependencies: ["GeoCore", "CPROJ"]),
+        .target(name: "GeoPackage", dependencies: ["GeoCore", "GeoIO", "CSQLite"]),
 
         // Analyses: pure Swift over plain arrays (Accessibility), or over GEOS (Coverage).
         .target(name: "Accessibility", dependencies: ["GeoCore", .product(name: "HeapModule", package: "swift-collections")]),
@@ -34,17 +38,21 @@ let package = Package(
         .target(name: "Gaps", dependencies: ["GeoCore", "Accessibility", .product(name: "HeapModule", package: "swift-collections")]),
 
         // Use cases and the command line.
-        .target(name: "GeoHealthKit", dependencies: ["GeoCore", "GeoIO", "GEOSBridge", "Projection", "Accessibility", "Coverage", "Inequality", "Gaps", "Cartography"]),
+        .target(name: "GeoHealthKit", dependencies: [
+            "GeoCore", "GeoIO", "GEOSBridge", "Projection", "GeoPackage", "Accessibility", "Coverage", "Inequality", "Gaps", "Cartography",
+            .product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto"),
+        ]),
         .executableTarget(
             name: "geohealth",
             dependencies: ["GeoHealthKit", "Cartography", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .executableTarget(name: "GeoHealthBench", dependencies: ["GeoHealthKit", "GeoIO", "GeoCore", "GEOSBridge", "Projection", "Accessibility", "Coverage", "Inequality", "Gaps"]),
+        .executableTarget(name: "GeoHealthBench", dependencies: ["GeoHealthKit", "GeoIO", "GeoCore", "GEOSBridge", "Projection", "GeoPackage", "Accessibility", "Coverage", "Inequality", "Gaps"]),
 
         // Tests.
         .target(name: "GeoHealthTestSupport", dependencies: ["GeoCore"], path: "Tests/GeoHealthTestSupport"),
         .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore", "GeoHealthTestSupport"]),
         .testTarget(name: "GeoIOTests", dependencies: ["GeoIO", "GeoHealthTestSupport"]),
+        .testTarget(name: "GeoPackageTests", dependencies: ["GeoPackage", "GeoIO", "GeoCore", "GeoHealthTestSupport"]),
         .testTarget(name: "GEOSBridgeTests", dependencies: ["GEOSBridge", "GeoHealthTestSupport"]),
         .testTarget(name: "ProjectionTests", dependencies: ["Projection", "GeoHealthTestSupport"]),
         .testTarget(name: "AccessibilityTests", dependencies: ["Accessibility", "GeoHealthTestSupport"]),

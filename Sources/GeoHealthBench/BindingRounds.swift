@@ -1,6 +1,7 @@
 import Foundation
 import GeoCore
 import GEOSBridge
+import GeoPackage
 import Projection
 
 /// Every binding call in a loop, including the ones that fail, so that valgrind can show that
@@ -11,6 +12,7 @@ func bindingRounds(_ argument: URL) throws {
     for round in 0..<rounds {
         try geosRound(round, &checksum)
         try projRound(round, &checksum)
+        try sqliteRound(round, &checksum)
     }
     // The same from other threads: each gets and releases its own contexts.
     let group = DispatchGroup()
@@ -19,6 +21,7 @@ func bindingRounds(_ argument: URL) throws {
             var local = 0.0
             try? geosRound(1, &local)
             try? projRound(1, &local)
+            try? sqliteRound(1, &local)
         }
     }
     group.wait()
@@ -64,4 +67,26 @@ private func projRound(_ round: Int, _ checksum: inout Double) throws {
     var bad = [Coordinate(x: .nan, y: 1)]
     _ = try? forward.transform(&bad)
     _ = try? PROJContext.current.name(of: .reunion)
+}
+
+/// The SQLite binding through the GeoPackage writer and reader: a file written, read back,
+/// abandoned half-written (the temporary file and its statements released), and refused.
+private func sqliteRound(_ round: Int, _ checksum: inout Double) throws {
+    let dir = FileManager.default.temporaryDirectory.appendingPathComponent("geohealth-leak-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: dir) }
+    let url = dir.appendingPathComponent("t.gpkg")
+    let square = Geometry.polygon(Polygon(exterior: [Coordinate(x: 2, y: 46), Coordinate(x: 3, y: 46), Coordinate(x: 3, y: 47), Coordinate(x: 2, y: 46)]))
+    let writer = try GeoPackageWriter(url, table: "t", columns: [("code", .text), ("value", .real)], geometryType: "MULTIPOLYGON")
+    for k in 0..<20 { try writer.write(k % 5 == 0 ? nil : square, [.string("c\(k)"), .number(Double(k + round))]) }
+    try writer.finish()
+    try GeoPackageReader.read(url) { _, f in checksum += f.properties["value"]?.doubleValue ?? 0 }
+    do {
+        let abandoned = try GeoPackageWriter(dir.appendingPathComponent("a.gpkg"), table: "a", columns: [("v", .real)], geometryType: "POINT")
+        try abandoned.write(.point(Coordinate(x: 1, y: 2)), [.number(1)])
+    }
+    let text = dir.appendingPathComponent("x.gpkg")
+    try Data("not sqlite".utf8).write(to: text)
+    _ = try? GeoPackageReader.read(text) { _, _ in }
+    _ = try? GeoPackageReader.read(url, table: "missing") { _, _ in }
 }

@@ -34,7 +34,7 @@ public enum AreaLayer {
     public static func read(_ url: URL, idField: String, nameField: String) throws -> (areas: [Area], repairs: [Repair], warnings: [InputWarning]) {
         var areas: [Area] = []
         var seen: [String: Int] = [:]
-        let summary = try GeoJSONReader.read(contentsOf: url) { i, feature in
+        let summary = try LayerReader.read(url) { i, feature in
             guard let id = feature.value(of: idField)?.stringValue, !id.isEmpty else {
                 throw InputError(file: url.relativePath, feature: i, field: idField, message: "missing area id (choose the field with --area-id)")
             }

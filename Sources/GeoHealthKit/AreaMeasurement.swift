@@ -59,7 +59,7 @@ public enum AreaMeasurement {
         var ids: [String] = []
         var geometries: [Geometry] = []
         var box = BoundingBox.empty
-        _ = try GeoJSONReader.read(contentsOf: url) { i, feature in
+        _ = try LayerReader.read(url) { i, feature in
             guard let geometry = feature.geometry, geometry.isPolygonal else {
                 throw InputError(file: url.relativePath, feature: i, message: "not a polygon (\(feature.geometry?.typeName ?? "null"))")
             }

@@ -2,8 +2,9 @@ import Foundation
 import GeoCore
 import GeoIO
 
-/// A per-commune result table (one row per area, in study order) written as CSV (`.csv`) or as
-/// GeoJSON polygons with the columns as properties (`.geojson`, `.json`), atomically.
+/// A per-commune result table (one row per area, in study order) written as CSV (`.csv`), as
+/// GeoJSON polygons with the columns as properties (`.geojson`, `.json`), or as a GeoPackage
+/// layer (`.gpkg`, ``GeoPackageTable``), atomically.
 /// Numbers are written at fixed precision so outputs are deterministic.
 public struct CommuneTable: Sendable {
     public var columns: [String]
@@ -14,7 +15,8 @@ public struct CommuneTable: Sendable {
         self.rows = rows
     }
 
-    public func write(to url: URL, areas: [Area], inputs: [URL]) throws {
+    /// - Parameter dialect: the CSV dialect of a `.csv` output (``CSVDialect``).
+    public func write(to url: URL, areas: [Area], inputs: [URL], dialect: CSVDialect = .standard) throws {
         switch url.pathExtension.lowercased() {
         case "geojson", "json":
             let writer = try GeoJSONWriter(url, inputs: inputs)
@@ -22,15 +24,18 @@ public struct CommuneTable: Sendable {
                 try writer.write(Feature(geometry: area.geometry, properties: Properties(Array(zip(columns, row)))))
             }
             try writer.finish()
+        case "gpkg":
+            try GeoPackageTable.write(columns: columns, rows: rows, geometries: areas.map(\.geometry), to: url, inputs: inputs)
         case "csv":
-            try CSVWriter.write(header: columns, rows: rows.map { $0.map(Self.cell) }, to: url, inputs: inputs)
+            try CSVWriter.write(header: columns, rows: rows.map { $0.map { Self.cell($0, dialect: dialect) } }, to: url, inputs: inputs, dialect: dialect)
         default:
-            throw OptionError("--out \(url.relativePath): write .csv or .geojson")
+            throw OptionError("--out \(url.relativePath): write .csv, .geojson or .gpkg")
         }
     }
 
-    static func cell(_ v: PropertyValue) -> String {
+    static func cell(_ v: PropertyValue, dialect: CSVDialect = .standard) -> String {
         switch v {
+        case .number: dialect.number(v.stringValue ?? "")
         case .null: ""
         case .string(let s): s
         case .array(let items): items.compactMap(\.stringValue).joined(separator: ";")

@@ -112,22 +112,22 @@ public struct CoverageAnalysis: Sendable {
         ])
         if !study.territories.isEmpty {
             var t = Self.describe(CoverageSummary(population: population, coveredShare: territoryCoveredShare, groups: groups), groupBy: options.groupBy)
-            t["each territory"] = .object(Properties(study.territories.indices.map { k in
-                let inside = study.areas.indices.compactMap { a -> (Double, Bool)? in
+            t["each_territory"] = .rows(study.territories.indices) { k in
+                let inside = study.areas.indices.compactMap { a -> Double? in
                     let share = options.method == .areaProportional ? shares[a].first { $0.territory == k }?.share : (pointIn[a].contains(k) ? 1 : nil)
-                    return share.map { (population[a] * $0, true) }
+                    return share.map { population[a] * $0 }
                 }
-                return (study.territories[k].id, .string("\(inside.count) communes, \(Int(inside.reduce(0) { $0 + $1.0 }.rounded())) inhabitants"))
-            }))
-            t["communes in several territories"] = .int(study.areas.indices.filter { shares[$0].count > 1 }.count)
+                return [("territory", .string(study.territories[k].id)), ("communes", .int(inside.count)), ("population", .int(Int(inside.reduce(0, +).rounded())))]
+            }
+            t["communes_in_several_territories"] = .int(study.areas.indices.filter { shares[$0].count > 1 }.count)
             summary["territories"] = .object(t)
         }
         if let catchment, let minutes = options.catchmentMinutes {
             var c = Self.describe(CoverageSummary(population: population, coveredShare: catchment.map { $0.isEmpty ? 0 : 1 }, groups: groups), groupBy: options.groupBy)
-            c[options.catchmentIsDistance ? "kilometres (crow-fly)" : "minutes"] = .fixed(minutes, 1)
-            c["site kinds"] = .strings((options.catchmentKinds ?? Array(Set(study.sites.map(\.kind))).sorted()).map(\.rawValue))
+            c[options.catchmentIsDistance ? "km_straight_line" : "minutes"] = .fixed(minutes, 1)
+            c["site_kinds"] = .strings((options.catchmentKinds ?? Array(Set(study.sites.map(\.kind))).sorted()).map(\.rawValue))
             c["cost"] = .object(costNotes)
-            c["communes with several sites in reach"] = .int(catchment.filter { $0.count > 1 }.count)
+            c["communes_with_several_sites_in_reach"] = .int(catchment.filter { $0.count > 1 }.count)
             summary["catchments"] = .object(c)
         }
         return summary
@@ -136,15 +136,17 @@ public struct CoverageAnalysis: Sendable {
     static func describe(_ s: CoverageSummary, groupBy: String?) -> Properties {
         func row(_ r: CoverageSummary.Row) -> Properties {
             Properties([
-                ("communes covered", .string("\(r.communesCovered) of \(r.communes)")),
-                ("population covered", .int(Int(r.populationCovered.rounded()))),
-                ("population not covered", .int(Int((r.population - r.populationCovered).rounded()))),
-                ("share covered", .string(NumberFormatting.string(r.shareCovered * 100, precision: 1) + " %")),
+                ("communes", .int(r.communes)),
+                ("communes_covered", .int(r.communesCovered)),
+                ("population_covered", .int(Int(r.populationCovered.rounded()))),
+                ("population_not_covered", .int(Int((r.population - r.populationCovered).rounded()))),
+                ("covered_share", .share(r.populationCovered, of: r.population)),
             ])
         }
         var p = row(s.overall)
         if let groupBy, !s.groups.isEmpty {
-            p["by \(groupBy)"] = .object(Properties(s.groups.map { ($0.group, .object(row($0))) }))
+            p["group_by"] = .string(groupBy)
+            p["by_group"] = .array(s.groups.map { g in .object(Properties([("group", .string(g.group))] + Array(row(g)))) })
         }
         return p
     }

@@ -43,14 +43,16 @@ struct FieldProfile {
 
     func summary(of total: Int) -> Properties {
         let typeList = types.sorted { $0.value > $1.value || ($0.value == $1.value && $0.key < $1.key) }
-            .map { "\($0.key) (\($0.value))" }
         var p = Properties([
-            ("types", .string(typeList.joined(separator: ", "))),
-            ("present", .string("\(present) of \(total)")),
+            ("name", .string(name)),
+            ("types", .strings(typeList.map { "\($0.key) (\($0.value))" })),
+            ("present", .int(present)),
+            ("present_share", .share(Double(present), of: Double(total))),
             ("examples", .strings(examples)),
         ])
         if numericMin <= numericMax {
-            p["range"] = .string("\(NumberFormatting.string(numericMin, precision: 6)) … \(NumberFormatting.string(numericMax, precision: 6))")
+            p["minimum"] = .number(numericMin)
+            p["maximum"] = .number(numericMax)
         }
         return p
     }

@@ -2,6 +2,7 @@ import Foundation
 import GeoCore
 import GeoIO
 import GEOSBridge
+import GeoPackage
 
 /// `geohealth info`: what a GeoJSON layer or CSV table holds, and what is wrong with it.
 ///
@@ -33,17 +34,17 @@ public enum LayerInfo {
         var invalid: [PropertyValue] = []
         var nullGeometries = 0, emptyGeometries = 0, coordinates = 0
         var idsSeen: [String: Int] = [:]
-        var duplicates: [String] = []
+        var duplicates: [PropertyValue] = []
         var idField: String?
         let context = GEOSContext.current
-        let result = try GeoJSONReader.read(contentsOf: url) { i, feature in
+        let result = try rawRead(url) { i, feature in
             for (key, value) in feature.properties {
                 if fields[key] == nil { fields[key] = FieldProfile(name: key); fieldOrder.append(key) }
                 fields[key]!.add(value)
             }
             if i == 0 { idField = idFields.first { feature.properties[$0] != nil } }
             if let id = (idField.flatMap { feature.properties[$0] } ?? feature.id)?.stringValue {
-                if let first = idsSeen[id] { duplicates.append("\(id) (features \(first) and \(i))") } else { idsSeen[id] = i }
+                if let first = idsSeen[id] { duplicates.append(.object(Properties([("id", .string(id)), ("first_feature", .int(first)), ("feature", .int(i))]))) } else { idsSeen[id] = i }
             }
             guard let geometry = feature.geometry else { nullGeometries += 1; return }
             geometryTypes[geometry.typeName, default: 0] += 1
@@ -54,7 +55,7 @@ public enum LayerInfo {
                 let native = try context.geometry(geometry)
                 if try !native.isValid() {
                     let label = idField.flatMap { feature.properties[$0]?.stringValue } ?? "#\(i)"
-                    invalid.append(.string("feature \(i) (\(label)): \(try native.validityReason())"))
+                    invalid.append(.object(Properties([("feature", .int(i)), ("id", .string(label)), ("reason", .string(try native.validityReason()))])))
                 }
             }
         }
@@ -63,21 +64,21 @@ public enum LayerInfo {
             ("type", .string(result.type)),
             ("features", .int(result.featureCount)),
             ("coordinates", .int(coordinates)),
-            ("geometry types", .object(Properties(geometryTypes.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) }))),
+            ("geometry_types", .rows(geometryTypes.sorted { $0.key < $1.key }) { [("type", .string($0.key)), ("features", .int($0.value))] }),
         ])
-        if nullGeometries > 0 { summary["null geometries"] = .int(nullGeometries) }
-        if emptyGeometries > 0 { summary["empty geometries"] = .int(emptyGeometries) }
+        if nullGeometries > 0 { summary["null_geometries"] = .int(nullGeometries) }
+        if emptyGeometries > 0 { summary["empty_geometries"] = .int(emptyGeometries) }
         if !box.isEmpty {
-            summary["bounding box"] = .array([box.minX, box.minY, box.maxX, box.maxY].map { .fixed($0, 6) })
+            summary["bounding_box"] = .array([box.minX, box.minY, box.maxX, box.maxY].map { .fixed($0, 6) })
         }
         summary["crs"] = .string(crsGuess(declared: result.crsName, box: box))
         if !box.isEmpty, looksGeographic(box) {
-            summary["metric crs"] = .string(MetricCRS.forExtent(box).description)
+            summary["metric_crs"] = .string(MetricCRS.forExtent(box).description)
         }
-        summary["id field"] = .string(idField ?? (idsSeen.isEmpty ? "none" : "feature id"))
-        summary["duplicate ids"] = .strings(duplicates)
-        summary["invalid geometries"] = .array(invalid)
-        summary["fields"] = .object(Properties(fieldOrder.map { ($0, .object(fields[$0]!.summary(of: result.featureCount))) }))
+        summary["id_field"] = idField.map { .string($0) } ?? (idsSeen.isEmpty ? .null : .string("feature id"))
+        summary["duplicate_ids"] = .array(duplicates)
+        summary["invalid_geometries"] = .array(invalid)
+        summary["fields"] = .array(fieldOrder.map { .object(fields[$0]!.summary(of: result.featureCount)) })
         summary["warnings"] = .strings(result.warnings.map(\.message))
         return summary
     }
@@ -90,6 +91,7 @@ public enum LayerInfo {
             ("file", .string(url.relativePath)),
             ("type", .string("CSV table")),
             ("separator", .string(table.separatorName)),
+            ("encoding", .string(table.encoding.rawValue)),
             ("rows", .int(table.rows.count)),
         ])
         if let lon = table.firstColumn(among: ["lon", "longitude", "lng"]), let lat = table.firstColumn(among: ["lat", "latitude"]) {
@@ -97,8 +99,24 @@ public enum LayerInfo {
         } else if let x = table.firstColumn(among: ["x"]), let y = table.firstColumn(among: ["y"]) {
             summary["points"] = .string("x/y in columns \(table.header[x]), \(table.header[y]) (give their CRS with --sites-crs)")
         }
-        summary["fields"] = .object(Properties(profiles.map { ($0.name, .object($0.summary(of: table.rows.count))) }))
+        summary["fields"] = .array(profiles.map { .object($0.summary(of: table.rows.count)) })
         return summary
+    }
+
+    /// Reads a layer as it is (no conversion of coordinates): GeoJSON or a GeoPackage table;
+    /// other formats get ``LayerReader``'s message.
+    static func rawRead(_ url: URL, _ body: (Int, Feature) throws -> Void) throws -> GeoJSONReader.Summary {
+        let (file, table) = LayerReader.split(url)
+        switch file.pathExtension.lowercased() {
+        case "gpkg":
+            let layer = try GeoPackageReader.read(file, table: table, body)
+            return .init(type: "GeoPackage table \(layer.table)", crsName: layer.crs?.description ?? layer.srsName, featureCount: layer.featureCount, warnings: [])
+        case "geojson", "json":
+            return try GeoJSONReader.read(contentsOf: file, body)
+        default:
+            try LayerReader.read(url) { _, _ in }
+            throw InputError(file: url.relativePath, message: "not a layer")
+        }
     }
 
     static func looksGeographic(_ box: BoundingBox) -> Bool {
@@ -129,9 +147,9 @@ extension LayerInfo {
         let failed = summaries.filter { $0["error"] != nil }.count
         return Summary([
             ("files", .int(summaries.count)),
-            ("files with errors", .int(failed)),
+            ("files_with_errors", .int(failed)),
             ("features", .int(features)),
-            ("each file", .array(summaries.map { .object($0.root) })),
+            ("each_file", .array(summaries.map { .object($0.root) })),
         ])
     }
 }

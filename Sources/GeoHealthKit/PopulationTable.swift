@@ -23,6 +23,8 @@ public struct PopulationTable: Sendable {
     /// analyses can group by them.
     public var otherColumns: [String]
     public var otherValues: [[String]]
+    /// The encoding the table was read in.
+    public var encoding: TextEncoding
 
     public static func read(_ url: URL, key: String, field: String) throws -> PopulationTable {
         try PopulationTable(table: CSVTable.read(contentsOf: url), key: key, field: field)
@@ -30,6 +32,7 @@ public struct PopulationTable: Sendable {
 
     public init(table: CSVTable, key: String, field: String) throws {
         file = table.file
+        encoding = table.encoding
         let keyColumn = try table.column(key)
         let valueColumn = try table.column(field)
         let ageColumns = table.header.indices.filter { table.header[$0].lowercased().hasPrefix("age_") }

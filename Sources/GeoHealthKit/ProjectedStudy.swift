@@ -177,3 +177,10 @@ extension ProjectedStudy {
         return result
     }
 }
+
+extension ProjectedStudy {
+    /// The partitions as summary rows: `{crs, communes, sites}`.
+    public var partitionRows: PropertyValue {
+        .rows(partitions) { [("crs", .string($0.crs.description)), ("communes", .int($0.areas.count)), ("sites", .int($0.sites.count))] }
+    }
+}

@@ -32,8 +32,7 @@ public enum SiteTable {
     static let capacityNames = ["capacity", "capacite", "fte", "etp"]
 
     public static func read(_ url: URL, kind: SiteKind?, crs: CRS? = nil, schema: SiteSchema = SiteSchema()) throws -> Result {
-        let ext = url.pathExtension.lowercased()
-        if ext == "geojson" || ext == "json" { return try readGeoJSON(url, kind: kind, schema: schema) }
+        if LayerReader.isLayer(url) { return try readGeoJSON(url, kind: kind, schema: schema) }
         return try read(table: CSVTable.read(contentsOf: url), kind: kind, crs: crs, schema: schema)
     }
 
@@ -138,7 +137,7 @@ public enum SiteTable {
         var seen: [String: Int] = [:]
         let idNames = schema.idField.map { [$0] } ?? idNames, nameNames = schema.nameField.map { [$0] } ?? nameNames
         let kindNames = schema.kindField.map { [$0] } ?? kindNames, capacityNames = schema.capacityField.map { [$0] } ?? capacityNames
-        _ = try GeoJSONReader.read(contentsOf: url) { i, feature in
+        _ = try LayerReader.read(url) { i, feature in
             guard schema.keeps({ feature.properties[$0]?.stringValue }) else { leftOut["not selected by --site-where", default: 0] += 1; return }
             let id = idNames.lazy.compactMap { feature.value(of: $0)?.stringValue }.first ?? feature.id?.stringValue
             guard let id, !id.isEmpty else { throw InputError(file: url.relativePath, feature: i, message: "site without id (one of \(idNames.joined(separator: ", ")))") }

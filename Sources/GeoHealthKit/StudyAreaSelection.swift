@@ -63,9 +63,9 @@ public enum StudyAreaSelection {
             ("departements", .strings(departements)),
             ("communes", .int(selected.count - buffer.count)),
             ("population", .int(Int(selected.filter { inside[$0] }.reduce(0) { $0 + (areas[$1].population ?? 0) }.rounded()))),
-            ("buffer km", .fixed(bufferKm, 1)),
-            ("buffer communes (in catchments, not reported)", .int(buffer.count)),
-            ("buffer population", .int(Int(buffer.reduce(0) { $0 + (areas[$1].population ?? 0) }.rounded()))),
+            ("buffer_km", .fixed(bufferKm, 1)),
+            ("buffer_communes", .int(buffer.count)),
+            ("buffer_population", .int(Int(buffer.reduce(0) { $0 + (areas[$1].population ?? 0) }.rounded()))),
         ])
         return Result(areas: selected.map { areas[$0] }, studyArea: selected.map { inside[$0] }, summary: summary)
     }

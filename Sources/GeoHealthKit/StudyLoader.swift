@@ -20,7 +20,7 @@ public enum StudyLoader {
         summary["areas"] = .object(Properties([
             ("files", .strings(sources.areas.map(\.relativePath))),
             ("features", .int(layer.areas.count)),
-            ("repaired", .array(layer.repairs.map { .string("\($0.id): \($0.reason)") })),
+            ("repaired", .rows(layer.repairs) { [("id", .string($0.id)), ("reason", .string($0.reason))] }),
             ("warnings", .strings(layer.warnings.map(\.description))),
         ]))
 
@@ -39,32 +39,30 @@ public enum StudyLoader {
             let selection = try StudyAreaSelection.select(areas, departements: departements, bufferKm: sources.bufferKm)
             areas = selection.areas
             studyArea = selection.studyArea
-            summary["study area"] = .object(selection.summary)
+            summary["study_area"] = .object(selection.summary)
         }
 
         var sites: [Site] = []
-        var siteNotes = Properties()
+        var siteFiles: [PropertyValue] = []
         for source in sources.sites {
             let result = try SiteTable.read(source.url, kind: source.kind, crs: sources.sitesCRS, schema: sources.siteSchema)
             if let clash = sites.first(where: { s in result.sites.contains { $0.id == s.id } }) {
                 throw InputError(file: source.url.relativePath, message: "site id '\(clash.id)' is also in an earlier site file")
             }
             sites += result.sites
-            siteNotes[source.url.lastPathComponent] = .object(Properties([
+            siteFiles.append(.object(Properties([
+                ("file", .string(source.url.relativePath)),
                 ("sites", .int(result.sites.count)),
-                ("without location", .strings(result.withoutLocation)),
-            ]))
-            if !result.leftOut.isEmpty {
-                if case .object(var p)? = siteNotes[source.url.lastPathComponent] {
-                    p["left out"] = .object(Properties(result.leftOut.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) }))
-                    siteNotes[source.url.lastPathComponent] = .object(p)
-                }
-            }
+                ("without_location", .strings(result.withoutLocation)),
+                ("left_out", .rows(result.leftOut.sorted { $0.key < $1.key }) { [("reason", .string($0.key)), ("rows", .int($0.value))] }),
+            ])))
         }
         if !sources.sites.isEmpty {
             let study = Study(areas: [], sites: sites)
-            siteNotes["by kind"] = .object(Properties(study.siteCountsByKind.map { ($0.kind.rawValue, .int($0.count)) }))
-            summary["sites"] = .object(siteNotes)
+            summary["sites"] = .object(Properties([
+                ("files", .array(siteFiles)),
+                ("by_kind", .rows(study.siteCountsByKind) { [("kind", .string($0.kind.rawValue)), ("sites", .int($0.count))] }),
+            ]))
         }
 
         var territories: [Territory] = []
@@ -74,7 +72,7 @@ public enum StudyLoader {
             summary["territories"] = .object(Properties([
                 ("file", .string(url.relativePath)),
                 ("territories", .int(territories.count)),
-                ("unknown member codes", .strings(unknown)),
+                ("unknown_member_codes", .strings(unknown)),
             ]))
         }
         var study = Study(areas: areas, sites: sites, territories: territories)
@@ -111,19 +109,20 @@ public enum StudyLoader {
     static func describe(_ r: PopulationJoin.Report, table: PopulationTable, history: CommuneHistory?) -> Properties {
         Properties([
             ("file", .string(table.file)),
+            ("encoding", .string(table.encoding.rawValue)),
             ("rows", .int(table.keys.count)),
-            ("rows without code", .int(r.rowsWithoutKey)),
-            ("duplicate codes", .strings(r.duplicateRows)),
-            ("history events", .int(history?.events.count ?? 0)),
-            ("matched directly", .int(r.matchedDirectly)),
-            ("merged since the polygons", .int(r.merged.count)),
-            ("merges", .strings(r.merged.map { "\($0.sources.joined(separator: "+")) → \($0.code)" })),
-            ("restored communes pooled into their former commune", .strings(r.restored.map { "\($0.code) → \($0.into)" })),
-            ("arrondissements pooled into their commune", .strings(r.arrondissements.map { "\($0.code) → \($0.into)" })),
-            ("areas without population", .strings(r.areasWithoutPopulation)),
-            ("rows without area", .strings(r.rowsWithoutArea)),
-            ("population joined", .int(Int(r.populationJoined.rounded()))),
-            ("population not joined", .int(Int(r.populationUnjoined.rounded()))),
+            ("rows_without_code", .int(r.rowsWithoutKey)),
+            ("duplicate_codes", .strings(r.duplicateRows)),
+            ("history_events", .int(history?.events.count ?? 0)),
+            ("matched_directly", .int(r.matchedDirectly)),
+            ("merged_since_the_polygons", .int(r.merged.count)),
+            ("merges", .rows(r.merged) { [("codes", .strings($0.sources)), ("into", .string($0.code))] }),
+            ("restored_communes_pooled", .rows(r.restored) { [("code", .string($0.code)), ("into", .string($0.into))] }),
+            ("arrondissements_pooled", .rows(r.arrondissements) { [("code", .string($0.code)), ("into", .string($0.into))] }),
+            ("areas_without_population", .strings(r.areasWithoutPopulation)),
+            ("rows_without_area", .strings(r.rowsWithoutArea)),
+            ("population_joined", .int(Int(r.populationJoined.rounded()))),
+            ("population_not_joined", .int(Int(r.populationUnjoined.rounded()))),
         ])
     }
 }

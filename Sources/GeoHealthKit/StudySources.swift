@@ -77,10 +77,10 @@ extension StudySources {
         guard FileManager.default.fileExists(atPath: url.relativePath, isDirectory: &isFolder), isFolder.boolValue else { return [url] }
         // Names joined to the folder as given, so that paths stay as relative as the user wrote them.
         let files = try FileManager.default.contentsOfDirectory(atPath: url.relativePath)
-            .filter { $0.lowercased().hasSuffix(".geojson") }
+            .filter { $0.lowercased().hasSuffix(".geojson") || $0.lowercased().hasSuffix(".gpkg") }
             .sorted()
             .map { url.appendingPathComponent($0) }
-        if files.isEmpty { throw InputError(file: url.relativePath, message: "the folder holds no .geojson file") }
+        if files.isEmpty { throw InputError(file: url.relativePath, message: "the folder holds no .geojson or .gpkg file") }
         return files
     }
 }

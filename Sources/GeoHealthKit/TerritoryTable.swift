@@ -12,8 +12,7 @@ import GeoIO
 /// loader, which reports unknown codes.
 public enum TerritoryTable {
     public static func read(_ url: URL, defaultKind: String = "cpts") throws -> [Territory] {
-        let ext = url.pathExtension.lowercased()
-        if ext == "geojson" || ext == "json" { return try readGeoJSON(url, defaultKind: defaultKind) }
+        if LayerReader.isLayer(url) { return try readGeoJSON(url, defaultKind: defaultKind) }
         let table = try CSVTable.read(contentsOf: url)
         guard let idColumn = table.firstColumn(among: ["territory", "cpts", "territoire", "id"]) else {
             throw InputError(file: table.file, message: "no territory column (territory, cpts or id); the columns are: \(table.header.joined(separator: ", "))")
@@ -48,7 +47,7 @@ public enum TerritoryTable {
     static func readGeoJSON(_ url: URL, defaultKind: String) throws -> [Territory] {
         var territories: [Territory] = []
         var seen = Set<String>()
-        _ = try GeoJSONReader.read(contentsOf: url) { i, feature in
+        _ = try LayerReader.read(url) { i, feature in
             let id = feature.value(of: "id")?.stringValue ?? feature.value(of: "code")?.stringValue
             guard let id, !id.isEmpty else { throw InputError(file: url.relativePath, feature: i, message: "territory without id (id or code)") }
             guard seen.insert(id).inserted else { throw InputError(file: url.relativePath, feature: i, message: "duplicate territory id '\(id)'") }

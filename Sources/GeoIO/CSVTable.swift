@@ -3,7 +3,8 @@ import Foundation
 /// A delimited text table (RFC 4180 quoting) read whole: a header and rows of strings.
 ///
 /// The separator (`,` `;` or tab) is detected from the header line, outside quotes; a UTF-8
-/// byte-order mark is skipped; `\r\n` and `\n` line ends are both accepted; blank lines are
+/// byte-order mark is skipped; a file that is not UTF-8 is read as Windows-1252/Latin-1
+/// (``TextEncoding``); `\r\n` and `\n` line ends are both accepted; blank lines are
 /// skipped. A row with a different number of fields than the header, or a quote left open,
 /// is an error naming the line.
 public struct CSVTable: Sendable {
@@ -13,6 +14,8 @@ public struct CSVTable: Sendable {
     public var separator: UInt8
     /// The 1-based line on which each row starts, for messages.
     public var lineNumbers: [Int]
+    /// The encoding the file was in (its text is held as Swift strings).
+    public var encoding: TextEncoding = .utf8
 
     public init(file: String, header: [String], rows: [[String]], separator: UInt8 = UInt8(ascii: ","), lineNumbers: [Int]? = nil) {
         self.file = file
@@ -29,7 +32,10 @@ public struct CSVTable: Sendable {
         } catch {
             throw InputError(file: url.relativePath, message: "cannot read the file: \(error.localizedDescription)")
         }
-        return try parse(data, file: url.relativePath)
+        let (utf8, encoding) = try TextEncoding.utf8(data, file: url.relativePath)
+        var table = try parse(utf8, file: url.relativePath)
+        table.encoding = encoding
+        return table
     }
 
     public static func parse(_ text: String, file: String = "<text>") throws -> CSVTable {
@@ -54,6 +60,21 @@ public struct CSVTable: Sendable {
     public func firstColumn(among names: [String]) -> Int? {
         for n in names { if let i = try? column(n) { return i } }
         return nil
+    }
+
+    /// Whether the table writes decimals with a comma (the French dialect: `;` separator and
+    /// cells such as `12,5`), so that its numbers are read with ``number(_:)``.
+    public var decimalComma: Bool { separator == UInt8(ascii: ";") }
+
+    /// A cell as a number: `12.5`, and with the `;` separator also `12,5` and `1 234,5`
+    /// (spaces, no-break and narrow no-break spaces as thousands separators); nil otherwise.
+    public func number(_ cell: String) -> Double? {
+        let t = cell.trimmingCharacters(in: .whitespaces)
+        if let d = Double(t) { return d }
+        guard decimalComma else { return nil }
+        let cleaned = t.replacingOccurrences(of: "\u{202F}", with: "").replacingOccurrences(of: "\u{00A0}", with: "")
+            .replacingOccurrences(of: " ", with: "").replacingOccurrences(of: ",", with: ".")
+        return Double(cleaned)
     }
 
     public var separatorName: String {

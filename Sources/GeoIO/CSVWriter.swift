@@ -1,27 +1,46 @@
 import Foundation
 
-/// Writes CSV (comma-separated, RFC 4180 quoting where needed, `\n` line ends), atomically.
+/// How a CSV file is written: the standard dialect (RFC 4180: `,`, decimal point, UTF-8, `\n`)
+/// for scripts, or the French spreadsheet dialect (`;`, decimal comma, UTF-8 with a byte-order
+/// mark so that Excel reads the accents, `\r\n`), which French Excel and LibreOffice open by a
+/// double click with numbers as numbers. GeoHealth reads both back (``CSVTable``).
+public struct CSVDialect: Sendable, Equatable {
+    public var separator: Character
+    public var decimalComma: Bool
+    public var byteOrderMark: Bool
+    public var lineEnd: String
+
+    public static let standard = CSVDialect(separator: ",", decimalComma: false, byteOrderMark: false, lineEnd: "\n")
+    public static let french = CSVDialect(separator: ";", decimalComma: true, byteOrderMark: true, lineEnd: "\r\n")
+
+    /// A number already written with a decimal point, in this dialect.
+    public func number(_ text: String) -> String {
+        decimalComma ? text.replacingOccurrences(of: ".", with: ",") : text
+    }
+}
+
+/// Writes CSV (RFC 4180 quoting where needed), atomically, in a ``CSVDialect``.
 public enum CSVWriter {
-    public static func string(header: [String], rows: [[String]]) -> String {
-        var out = ""
-        appendRecord(header, to: &out)
-        for r in rows { appendRecord(r, to: &out) }
+    public static func string(header: [String], rows: [[String]], dialect: CSVDialect = .standard) -> String {
+        var out = dialect.byteOrderMark ? "\u{FEFF}" : ""
+        appendRecord(header, dialect: dialect, to: &out)
+        for r in rows { appendRecord(r, dialect: dialect, to: &out) }
         return out
     }
 
-    public static func write(header: [String], rows: [[String]], to url: URL, inputs: [URL] = []) throws {
-        try OutputFile.write(Array(string(header: header, rows: rows).utf8), to: url, inputs: inputs)
+    public static func write(header: [String], rows: [[String]], to url: URL, inputs: [URL] = [], dialect: CSVDialect = .standard) throws {
+        try OutputFile.write(Array(string(header: header, rows: rows, dialect: dialect).utf8), to: url, inputs: inputs)
     }
 
-    static func appendRecord(_ fields: [String], to out: inout String) {
+    static func appendRecord(_ fields: [String], dialect: CSVDialect, to out: inout String) {
         for (i, f) in fields.enumerated() {
-            if i > 0 { out += "," }
-            if f.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
+            if i > 0 { out.append(dialect.separator) }
+            if f.contains(where: { $0 == dialect.separator || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
                 out += "\"" + f.replacingOccurrences(of: "\"", with: "\"\"") + "\""
             } else {
                 out += f
             }
         }
-        out += "\n"
+        out += dialect.lineEnd
     }
 }

@@ -19,23 +19,32 @@ public enum GeoJSONReader {
         public var crsName: String?
         public var featureCount: Int
         public var warnings: [InputWarning]
+
+        public init(type: String, crsName: String?, featureCount: Int, warnings: [InputWarning]) {
+            self.type = type
+            self.crsName = crsName
+            self.featureCount = featureCount
+            self.warnings = warnings
+        }
     }
 
-    /// Reads `url`, calling `body(index, feature)` for each feature in file order.
+    /// Reads `url`, calling `body(index, feature)` for each feature in file order, and
+    /// `crs(name)` when the legacy `crs` member is read (before the features when it precedes
+    /// them, as GDAL writes it).
     @discardableResult
-    public static func read(contentsOf url: URL, _ body: (Int, Feature) throws -> Void) throws -> Summary {
+    public static func read(contentsOf url: URL, crs: ((String) -> Void)? = nil, _ body: (Int, Feature) throws -> Void) throws -> Summary {
         let data: Data
         do {
             data = try Data(contentsOf: url, options: .alwaysMapped)
         } catch {
             throw InputError(file: url.relativePath, message: "cannot read the file: \(error.localizedDescription)")
         }
-        return try read(data: data, file: url.relativePath, body)
+        return try read(data: data, file: url.relativePath, crs: crs, body)
     }
 
     /// Reads GeoJSON held in memory; `file` names it in messages.
     @discardableResult
-    public static func read(data: Data, file: String, _ body: (Int, Feature) throws -> Void) throws -> Summary {
+    public static func read(data: Data, file: String, crs: ((String) -> Void)? = nil, _ body: (Int, Feature) throws -> Void) throws -> Summary {
         try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
             guard let base = raw.baseAddress, raw.count > 0 else {
                 throw InputError(file: file, message: "the file is empty")
@@ -43,6 +52,7 @@ public enum GeoJSONReader {
             let scanner = JSONScanner(bytes: base.assumingMemoryBound(to: UInt8.self), count: raw.count, file: file)
             return try withoutActuallyEscaping(body) { body in
                 var document = DocumentReader(scanner: scanner, body: body)
+                document.onCRS = crs
                 return try document.read()
             }
         }
@@ -69,6 +79,7 @@ private struct DocumentReader {
     let body: (Int, Feature) throws -> Void
     var warnings: [InputWarning] = []
     var featureCount = 0
+    var onCRS: ((String) -> Void)?
 
     init(scanner: JSONScanner, body: @escaping (Int, Feature) throws -> Void) {
         self.scanner = scanner
@@ -138,6 +149,7 @@ private struct DocumentReader {
                 scanner.feature = nil
             } else if scanner.equals(key, "crs") {
                 crsName = Self.crsName(try scanner.parseValue())
+                if let crsName { onCRS?(crsName) }
             } else {
                 try scanner.skipValue()
             }

@@ -12,13 +12,10 @@ public final class OutputFile {
 
     /// Opens a temporary file for `url`; `inputs` are paths the run reads and must never overwrite.
     public init(_ url: URL, inputs: [URL] = []) throws {
-        let target = url.standardizedFileURL.resolvingSymlinksInPath()
-        if inputs.contains(where: { $0.standardizedFileURL.resolvingSymlinksInPath() == target }) {
-            throw InputError(file: url.relativePath, message: "refusing to overwrite an input file; choose another output path")
-        }
+        try Self.refuseInput(url, inputs: inputs)
         self.url = url
         let dir = url.deletingLastPathComponent()
-        temporary = dir.appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+        temporary = Self.temporaryURL(for: url)
         guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
               let h = FileHandle(forWritingAtPath: temporary.path)
         else {
@@ -63,6 +60,26 @@ public final class OutputFile {
             throw InputError(file: url.relativePath, message: "cannot replace the file: \(String(cString: strerror(errno)))")
         }
         committed = true
+    }
+
+    /// Throws when `url` is one of the run's inputs.
+    public static func refuseInput(_ url: URL, inputs: [URL]) throws {
+        let target = url.standardizedFileURL.resolvingSymlinksInPath()
+        if inputs.contains(where: { $0.standardizedFileURL.resolvingSymlinksInPath() == target }) {
+            throw InputError(file: url.relativePath, message: "refusing to overwrite an input file; choose another output path")
+        }
+    }
+
+    /// A hidden temporary path beside `url` (same file system, so a rename replaces it).
+    public static func temporaryURL(for url: URL) -> URL {
+        url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
+    }
+
+    /// Moves a finished temporary file over `url`.
+    public static func replace(_ url: URL, with temporary: URL) throws {
+        guard rename(temporary.path, url.path) == 0 else {
+            throw InputError(file: url.relativePath, message: "cannot replace the file: \(String(cString: strerror(errno)))")
+        }
     }
 
     /// Writes `bytes` to `url` atomically in one go.

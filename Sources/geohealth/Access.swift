@@ -121,7 +121,7 @@ struct AccessCommand: ParsableCommand {
         let analysis = try grid.map { try GridAccess.run(loaded.study, grid: $0, options: options) } ?? AccessAnalysis.run(loaded.study, options: options)
         let allInputs = sources.inputs + costs.inputs + (populationGrid.map { [URL(fileURLWithPath: $0)] } ?? [])
         try table.write(analysis.table, areas: loaded.study.areas, inputs: allInputs)
-        if let sitesOut { try analysis.writeSites(to: URL(fileURLWithPath: sitesOut), inputs: allInputs) }
-        output.print(analysis.summary)
+        if let sitesOut { try analysis.writeSites(to: URL(fileURLWithPath: sitesOut), inputs: allInputs, dialect: table.csv.dialect) }
+        output.print(analysis.summary, command: "access")
     }
 }

@@ -63,6 +63,6 @@ struct ChartCommand: ParsableCommand {
         let svg = try ChartMaker.chart(kind.rawValue, data: data, thresholds: try parseMinutes(thresholds, option: "--thresholds"),
                                        title: title, value: value, groupBy: groupBy, labels: MapLabels(lang))
         try ChartMaker.write(svg, to: URL(fileURLWithPath: out), inputs: [url])
-        output.print(Summary([("file", .string(out)), ("chart", .string(kind.rawValue)), ("units", .int(data.values.count))]))
+        output.print(Summary([("file", .string(out)), ("chart", .string(kind.rawValue)), ("units", .int(data.values.count))]), command: "chart")
     }
 }

@@ -68,6 +68,6 @@ struct CoverageCommand: ParsableCommand {
         options.groupBy = table.groupBy
         let analysis = try CoverageAnalysis.run(loaded.study, options: options)
         try table.write(analysis.table, areas: loaded.study.areas, inputs: sources.inputs + costs.inputs)
-        output.print(analysis.summary)
+        output.print(analysis.summary, command: "coverage")
     }
 }

@@ -48,6 +48,6 @@ struct Distance: ParsableCommand {
         options.groupBy = table.groupBy
         let analysis = try TravelAnalysis.run(loaded.study, options: options)
         try table.write(analysis.table, areas: loaded.study.areas, inputs: sources.inputs + costs.inputs)
-        output.print(analysis.summary)
+        output.print(analysis.summary, command: "distance")
     }
 }

@@ -58,6 +58,8 @@ struct GapsCommand: ParsableCommand {
     @Option(help: "Write the CPTS white zones as GeoJSON polygons.")
     var whiteZonesOut: String?
 
+    @OptionGroup var csvDialect: CSVDialectOption
+
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
@@ -87,9 +89,9 @@ struct GapsCommand: ParsableCommand {
         let analysis = try GapsAnalysis.run(loaded.study, options: options)
         let all = sources.inputs + costs.inputs
         if let out { try analysis.writeZones(to: URL(fileURLWithPath: out), inputs: all) }
-        if let csv { try analysis.writeZonesCSV(to: URL(fileURLWithPath: csv), inputs: all) }
-        if let communesOut { try analysis.table.write(to: URL(fileURLWithPath: communesOut), areas: loaded.study.areas, inputs: all) }
+        if let csv { try analysis.writeZonesCSV(to: URL(fileURLWithPath: csv), inputs: all, dialect: csvDialect.dialect) }
+        if let communesOut { try analysis.table.write(to: URL(fileURLWithPath: communesOut), areas: loaded.study.areas, inputs: all, dialect: csvDialect.dialect) }
         if let whiteZonesOut { try analysis.writeWhiteZones(to: URL(fileURLWithPath: whiteZonesOut), inputs: all) }
-        output.print(analysis.summary)
+        output.print(analysis.summary, command: "gaps")
     }
 }

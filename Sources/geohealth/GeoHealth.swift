@@ -1,4 +1,5 @@
 import ArgumentParser
+import GeoHealthKit
 
 /// The `geohealth` command: one subcommand per job (docs/cli.md).
 @main
@@ -14,9 +15,9 @@ struct GeoHealth: ParsableCommand {
               geohealth info geodata/communes.geojson
             """,
         version: GeoHealthVersion.string,
-        subcommands: [StudyCommand.self, Info.self, Synth.self, Distance.self, CoverageCommand.self, AccessCommand.self, InequalityCommand.self, GapsCommand.self, SiteCommand.self, MapCommand.self, ChartCommand.self, ReportCommand.self])
+        subcommands: [RunCommand.self, StudyCommand.self, Info.self, Synth.self, Distance.self, CoverageCommand.self, AccessCommand.self, InequalityCommand.self, GapsCommand.self, SiteCommand.self, MapCommand.self, ChartCommand.self, ReportCommand.self])
 }
 
 enum GeoHealthVersion {
-    static let string = "0.1.0"
+    static let string = GeoHealthKitInfo.version
 }

@@ -57,6 +57,8 @@ struct InequalityCommand: ParsableCommand {
     @Option(help: "Write the Lorenz curve points (CSV).")
     var lorenzOut: String?
 
+    @OptionGroup var csvDialect: CSVDialectOption
+
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
@@ -83,10 +85,10 @@ struct InequalityCommand: ParsableCommand {
         if let out {
             let outURL = URL(fileURLWithPath: out)
             let areas = table.geometries.map { g in zip(table.codes, g).map { Area(id: $0, name: $0, geometry: $1) } } ?? []
-            if areas.isEmpty, outURL.pathExtension.lowercased() != "csv" { throw OptionError("--out .geojson needs a GeoJSON input; write .csv") }
-            try analysis.unitTable(alpha: alpha).write(to: outURL, areas: areas, inputs: [url])
+            if areas.isEmpty, outURL.pathExtension.lowercased() != "csv" { throw OptionError("--out .geojson or .gpkg needs polygons in the input (a .geojson or .gpkg table); write .csv") }
+            try analysis.unitTable(alpha: alpha).write(to: outURL, areas: areas, inputs: [url], dialect: csvDialect.dialect)
         }
-        if let lorenzOut { try analysis.writeLorenz(to: URL(fileURLWithPath: lorenzOut), inputs: [url]) }
-        output.print(analysis.summary)
+        if let lorenzOut { try analysis.writeLorenz(to: URL(fileURLWithPath: lorenzOut), inputs: [url], dialect: csvDialect.dialect) }
+        output.print(analysis.summary, command: "inequality")
     }
 }

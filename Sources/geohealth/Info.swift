@@ -38,11 +38,9 @@ struct Info: ParsableCommand {
                 if output.quiet || output.format == .text { FileHandle.standardError.write(Data("error: \(error)\n".utf8)) }
             }
         }
-        if summaries.count == 1 {
-            if failures == 0 { output.print(summaries[0]) } else if output.format == .json { output.print(summaries[0]) }
-        } else {
-            output.print(LayerInfo.combine(summaries))
-        }
+        // One layout whatever the number of files; a failed file is in the JSON with its
+        // error, and on stderr for people.
+        if failures == 0 || output.format == .json || summaries.count > 1 { output.print(LayerInfo.combine(summaries), command: "info") }
         if failures > 0 { throw ExitCode.failure }
     }
 }

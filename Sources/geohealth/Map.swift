@@ -109,6 +109,6 @@ struct MapCommand: ParsableCommand {
         o.labels = labels
         let input = URL(fileURLWithPath: layer)
         let inputs = [input] + [o.sites, o.territories, o.hatched].compactMap { $0 } + siteSchema.inputs
-        output.print(try MapMaker.make(input, options: o, output: URL(fileURLWithPath: out), inputs: inputs))
+        output.print(try MapMaker.make(input, options: o, output: URL(fileURLWithPath: out), inputs: inputs), command: "map")
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import GeoCore
 import GeoHealthKit
+import GeoIO
 
 /// How a command prints its summary: the same two formats for every command.
 enum SummaryFormat: String, ExpressibleByArgument, CaseIterable {
@@ -22,10 +23,14 @@ struct OutputOptions: ParsableArguments {
         Progress.listen { step in FileHandle.standardError.write(Data("… \(step)\n".utf8)) }
     }
 
-    func print(_ summary: Summary) {
+    func print(_ summary: Summary, command: String) {
         Progress.listen(nil)
+        if let capture = SummaryCapture.handler {
+            capture(summary, command)
+            return
+        }
         guard !quiet else { return }
-        Swift.print(format == .json ? summary.json : summary.text(), terminator: "")
+        Swift.print(format == .json ? summary.json(command: command) : summary.text(), terminator: "")
     }
 }
 
@@ -40,11 +45,29 @@ struct CommuneTableOptions: ParsableArguments {
     @Option(help: "Group the figures by an attribute of the communes (e.g. DEP, REG, ZONE) or 'departement'.")
     var groupBy: String?
 
-    @Option(help: "Write one row per commune (.csv or .geojson).")
+    @Option(help: "Write one row per commune (.csv, .geojson or .gpkg).")
     var out: String?
+
+    @OptionGroup var csv: CSVDialectOption
 
     func write(_ table: CommuneTable, areas: [Area], inputs: [URL]) throws {
         guard let out else { return }
-        try table.write(to: URL(fileURLWithPath: out), areas: areas, inputs: inputs)
+        try table.write(to: URL(fileURLWithPath: out), areas: areas, inputs: inputs, dialect: csv.dialect)
     }
+}
+
+/// `--csv-dialect`: how the command's CSV outputs are written (``CSVDialect``).
+struct CSVDialectOption: ParsableArguments {
+    enum Name: String, ExpressibleByArgument, CaseIterable { case standard, fr }
+
+    @Option(help: "CSV outputs: 'standard' (comma, decimal point) or 'fr' (semicolon, decimal comma, UTF-8 with BOM: opens in French Excel).")
+    var csvDialect: Name = .standard
+
+    var dialect: CSVDialect { csvDialect == .fr ? .french : .standard }
+}
+
+/// Where summaries go instead of stdout while `geohealth run` runs the analyses of a study
+/// file in this process, one after the other.
+enum SummaryCapture {
+    nonisolated(unsafe) static var handler: ((Summary, String) -> Void)?
 }

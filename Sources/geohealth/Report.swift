@@ -30,6 +30,12 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Language: fr or en.")
     var lang: MapLabels.Language = .fr
 
+    @Option(help: "Title of the report (default: 'Accès aux soins — <study>').")
+    var title: String?
+
+    @Option(help: "Source line under the title and on the maps (default: 'GeoHealth — <study>').")
+    var source: String?
+
     @Option(help: "Output folder.")
     var out: String
 
@@ -47,8 +53,10 @@ struct ReportCommand: ParsableCommand {
         o.minutes = minutes
         o.newSites = newSites
         o.language = lang
+        o.title = title
+        o.source = source
         let name = inputs.folder.map { URL(fileURLWithPath: $0).lastPathComponent } ?? sources.areas.first!.deletingPathExtension().lastPathComponent
         let files = try StudyReport.write(loaded.study, sourceName: name, options: o, to: URL(fileURLWithPath: out), inputs: sources.inputs)
-        output.print(Summary([("folder", .string(out)), ("files", .strings(files))]))
+        output.print(Summary([("folder", .string(out)), ("files", .strings(files))]), command: "report")
     }
 }

@@ -114,6 +114,6 @@ struct SiteCommand: ParsableCommand {
                                      yLabel: lang == .fr ? "habitants" : "inhabitants", labels: labels)
             try ChartMaker.write(svg, to: URL(fileURLWithPath: chartOut), inputs: sources.inputs)
         }
-        output.print(result.summary)
+        output.print(result.summary, command: "site")
     }
 }

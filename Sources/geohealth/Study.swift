@@ -31,6 +31,6 @@ struct StudyCommand: ParsableCommand {
         if let out {
             try StudyExport.writeAreas(loaded.study, to: URL(fileURLWithPath: out), inputs: sources.inputs)
         }
-        output.print(loaded.summary)
+        output.print(loaded.summary, command: "study")
     }
 }

@@ -46,6 +46,6 @@ struct Synth: ParsableCommand {
         let territory = try SyntheticTerritory.generate(options)
         let folder = URL(fileURLWithPath: out)
         try territory.write(to: folder)
-        output.print(territory.summary(folder: folder))
+        output.print(territory.summary(folder: folder), command: "synth")
     }
 }

@@ -39,7 +39,7 @@ import Testing
         let r = try CommandRunner.run(["info", "geodata/communes.geojson", "Tests/fixtures/bad/nan-coordinate.geojson", "--format", "json"])
         #expect(r.status == 1)
         let object = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
-        #expect(object["files"] as? Int == 2 && object["files with errors"] as? Int == 1 && object["features"] as? Int == 239)
+        #expect(object["files"] as? Int == 2 && object["files_with_errors"] as? Int == 1 && object["features"] as? Int == 239)
     }
 
     @Test func analysesRefuseWhatCannotWork() throws {

@@ -113,8 +113,8 @@ import Testing
             ], to: layer)
             let svg = dir.appendingPathComponent("map.svg")
             let summary = try MapMaker.make(layer, options: MapMaker.Options(field: "minutes"), output: svg, inputs: [])
-            #expect(summary["polygons drawn"] == .number(4) && summary["crs"] == .string("EPSG:2154"))
-            #expect(summary["unreachable"] == .number(1) && summary["no data"] == .number(1))
+            #expect(summary["polygons_drawn"] == .number(4) && summary["crs"] == .string("EPSG:2154"))
+            #expect(summary["unreachable"] == .number(1) && summary["no_data"] == .number(1))
             guard case .array(let insets)? = summary["insets"], case .object(let inset)? = insets.first else { Issue.record("no inset"); return }
             #expect(insets.count == 1 && inset["name"] == .string("Guadeloupe") && inset["crs"] == .string("EPSG:5490"))
             let text = try String(contentsOf: svg, encoding: .utf8)

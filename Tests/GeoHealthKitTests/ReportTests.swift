@@ -9,7 +9,17 @@ import Testing
         let study = try StudyLoader.load(StudySources.discover(in: Fixtures.sample)).study
         try Fixtures.withTemporaryDirectory { dir in
             let files = try StudyReport.write(study, sourceName: "geodata", options: StudyReport.Options(kind: .msp), to: dir, inputs: [])
-            #expect(files.first == "report.md" && files.contains("map-gaps.svg") && files.contains("chart-siting.svg"))
+            #expect(files.prefix(2) == ["report.md", "report.html"] && files.contains("map-gaps.svg") && files.contains("chart-siting.svg"))
+            // The HTML page stands alone: its images inline, no link to any other file.
+            let html = try String(contentsOf: dir.appendingPathComponent("report.html"), encoding: .utf8)
+            let references = html.components(separatedBy: "src=\"").dropFirst().map { String($0.prefix(30)) } + html.components(separatedBy: "href=\"").dropFirst().map { String($0.prefix(30)) }
+            #expect(!references.isEmpty && references.allSatisfy { $0.hasPrefix("data:image/svg+xml;base64,") }, "\(references)")
+            #expect(html.components(separatedBy: "<img ").count - 1 == 5, "five figures inline")
+            // French numbers: thousands separated by a narrow no-break space, decimal commas, a
+            // no-break space before %; method, catchment and unit said; zones named.
+            #expect(html.contains("159\u{202F}785 habitants") && html.contains("× 1,3 à 60 km/h") && html.contains("(10,8\u{00A0}%)"))
+            #expect(html.contains("aire de chalandise de 30 minutes") && html.contains("Unité : sites pour 100\u{202F}000 habitants"))
+            #expect(html.contains("<td>Saint-Marquinières-sur-Synthe</td>"))
             let md = try String(contentsOf: dir.appendingPathComponent("report.md"), encoding: .utf8)
             try assertGolden(md, "report-msp-fr.md")
             // Every image the report shows is there and renders.
@@ -24,7 +34,44 @@ import Testing
             let en = dir.appendingPathComponent("en")
             _ = try StudyReport.write(study, sourceName: "geodata", options: english, to: en, inputs: [])
             let text = try String(contentsOf: en.appendingPathComponent("report.md"), encoding: .utf8)
-            #expect(text.hasPrefix("# Access to care — geodata") && !text.contains("Where to add"))
+            #expect(text.hasPrefix("# Access to care — geodata") && !text.contains("Where to add") && text.contains("159,785 inhabitants"))
+        }
+    }
+
+    /// The sample's HTML report rendered by headless Chromium (Debian's `chromium`, installed
+    /// by scripts/setup for the tests): a screenshot is made, and it holds far more than a
+    /// blank page of the same size does (the maps and charts drew).
+    @Test func htmlReportRendersInChromium() throws {
+        guard let chromium = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].first(where: { FileManager.default.isExecutableFile(atPath: $0) }) else {
+            print("NOTICE: htmlReportRendersInChromium skipped: chromium is absent (scripts/setup installs it)")
+            return
+        }
+        let study = try StudyLoader.load(StudySources.discover(in: Fixtures.sample)).study
+        try Fixtures.withTemporaryDirectory { dir in
+            var options = StudyReport.Options(kind: .msp)
+            options.title = "Rapport d'essai"
+            _ = try StudyReport.write(study, sourceName: "geodata", options: options, to: dir, inputs: [])
+            let blank = dir.appendingPathComponent("blank.html")
+            try "<!DOCTYPE html><html><body></body></html>".write(to: blank, atomically: true, encoding: .utf8)
+            func shot(_ page: URL, _ png: URL) throws -> Int {
+                let p = Process()
+                p.executableURL = URL(fileURLWithPath: chromium)
+                p.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--hide-scrollbars", "--window-size=1100,5200",
+                               "--screenshot=\(png.path)", page.absoluteString]
+                p.standardOutput = FileHandle.nullDevice
+                p.standardError = FileHandle.nullDevice
+                try p.run()
+                p.waitUntilExit()
+                let data = try Data(contentsOf: png)
+                #expect(Array(data.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A], "a PNG")
+                // IHDR: width and height, big-endian, at bytes 16–23.
+                let width = data[16..<20].reduce(0) { $0 << 8 | Int($1) }, height = data[20..<24].reduce(0) { $0 << 8 | Int($1) }
+                #expect(width == 1100 && height == 5200)
+                return data.count
+            }
+            let report = try shot(dir.appendingPathComponent("report.html"), dir.appendingPathComponent("report.png"))
+            let empty = try shot(blank, dir.appendingPathComponent("blank.png"))
+            #expect(report > 20 * empty && report > 200_000, "report \(report) bytes, blank page \(empty) bytes")
         }
     }
 }

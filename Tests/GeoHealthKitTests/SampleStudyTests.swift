@@ -18,7 +18,7 @@ import Testing
         #expect(study.totalPopulation == report.populationJoined)
         #expect(study.sites.count == 35 && study.territories.count == 6)
         guard case .object(let territories) = loaded.summary["territories"] else { Issue.record("no territories"); return }
-        #expect(territories["unknown member codes"] == PropertyValue.array([]))
+        #expect(territories["unknown_member_codes"] == PropertyValue.array([]))
         // Age groups add up to the population in every commune.
         for a in study.areas { #expect(a.populationByAge.values.reduce(0, +) == a.population, "\(a.id)") }
     }

@@ -23,7 +23,7 @@ import Testing
             let seconds = Date().timeIntervalSince(start)
             let bytes = try FileManager.default.attributesOfItem(atPath: svg.path)[.size] as! Int
             #expect(bytes < 5_000_000, "\(bytes) bytes")
-            #expect(summary["polygons drawn"] == .number(Double(study.areas.count)))
+            #expect(summary["polygons_drawn"] == .number(Double(study.areas.count)))
             if let png = try SVGRenderer.render(svg) { #expect(png > 100_000) }
             print("national map: \(study.areas.count) communes, \(bytes) bytes, made in \(String(format: "%.2f", seconds)) s (reading the 49 MB layer included)")
         }

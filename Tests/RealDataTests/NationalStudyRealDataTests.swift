@@ -55,10 +55,10 @@ import Testing
             guard case .array(let insets)? = summary["insets"] else { Issue.record("no insets"); return }
             let names = insets.compactMap { if case .object(let p) = $0 { p["name"]?.stringValue } else { nil } }
             #expect(names == ["Guadeloupe", "Martinique", "Guyane", "La Réunion", "Mayotte"])
-            #expect(summary["polygons drawn"] == .number(Double(study.areas.count)), "nothing dropped")
+            #expect(summary["polygons_drawn"] == .number(Double(study.areas.count)), "nothing dropped")
             let unreachable = travel.kinds[0].nearest.filter { $0 == nil }.count
             #expect(summary["unreachable"] == .number(Double(unreachable)) && unreachable > 0)
-            #expect(summary["no data"] == .number(0))
+            #expect(summary["no_data"] == .number(0))
             let text = try String(contentsOf: svg, encoding: .utf8)
             #expect(text.contains("id=\"insets\"") && text.contains(">Mayotte</text>"))
             if let png = try SVGRenderer.render(svg) { #expect(png > 100_000) }

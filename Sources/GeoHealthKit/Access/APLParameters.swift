@@ -64,6 +64,18 @@ public struct APLParameters: Sendable {
         case newPractitioner = "new practitioners (5,400)"
         case healthCentre = "centres de santé (uncapped)"
 
+        /// The rule's name for scripts (`below_floor`, `raised_to_floor`, …).
+        public var code: String {
+            switch self {
+            case .belowFloor: "below_floor"
+            case .raisedToFloor: "raised_to_floor"
+            case .asIs: "as_is"
+            case .capped: "capped"
+            case .newPractitioner: "new_practitioner"
+            case .healthCentre: "health_centre"
+            }
+        }
+
         /// The published table says "fewer than 250 → 0" and "251 to 3,600 → 3,600": exactly
         /// 250 falls in neither; it counts 0 here (the first counted activity is 251).
         public init(activity: Double, newPractitioner: Bool = false, healthCentre: Bool = false) {

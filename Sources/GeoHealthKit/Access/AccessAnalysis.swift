@@ -94,7 +94,7 @@ public struct AccessAnalysis: Sendable {
                 demand: demand, originZones: zones, supply: supply, siteZones: siteIndices.map { containing[$0].map { zones[$0] } })
             areaAccess = zones.map { (byZone[$0] ?? nil) ?? 0 }
             ratios = siteIndices.map { containing[$0].flatMap { byZone[zones[$0]] ?? nil } }
-            if !outside.isEmpty { notes["sites outside every commune (not counted)"] = .strings(outside.map { study.sites[siteIndices[$0]].id }) }
+            if !outside.isEmpty { notes["sites_outside_every_commune"] = .strings(outside.map { study.sites[siteIndices[$0]].id }) }
         } else {
             var cost = options.cost
             cost.maxMinutes = catchment
@@ -112,7 +112,7 @@ public struct AccessAnalysis: Sendable {
             areaAccess = result.access
             ratios = result.ratios
             for a in study.reportedAreas { for e in matrix.row(a) { reachedFromStudyArea[e.destination] = true } }
-            notes["sites reaching no demand"] = .strings(result.sitesWithoutDemand.filter { reachedFromStudyArea[$0] }.map { study.sites[siteIndices[$0]].id })
+            notes["sites_reaching_no_demand"] = .strings(result.sitesWithoutDemand.filter { reachedFromStudyArea[$0] }.map { study.sites[siteIndices[$0]].id })
         }
         var analysis = AccessAnalysis(study: study, options: options, access: areaAccess.map { $0 * options.per }, demand: demand,
                                       siteIndices: siteIndices, siteRatios: ratios.map { $0.map { $0 * options.per } }, supply: supply, groups: groups, summary: Summary())
@@ -127,7 +127,7 @@ public struct AccessAnalysis: Sendable {
             analysis.siteIndices = sites.map { siteIndices[$0] }
             analysis.siteRatios = sites.map { analysis.siteRatios[$0] }
             analysis.supply = sites.map { supply[$0] }
-            notes["buffer"] = .string("\(inside.count - keep.count) communes around the study area took part in the catchments; \(siteIndices.count - sites.count) sites that no commune of the study area reaches are not reported")
+            notes["buffer"] = .object(Properties([("communes_in_catchments_not_reported", .int(inside.count - keep.count)), ("sites_not_reached_from_the_study_area", .int(siteIndices.count - sites.count))]))
             analysis.summary = analysis.makeSummary(notes: notes, catchment: catchment, supply: analysis.supply)
             return analysis
         }
@@ -160,8 +160,8 @@ public struct AccessAnalysis: Sendable {
                 counts[rule, default: 0] += 1
                 return rule.counted(activity ?? 0)
             }
-            notes["supply rule"] = .string("GP activity in '\(field)' under the DREES rules\(newField.map { ", new practitioners in '\($0)'" } ?? "")")
-            notes["practitioners by rule"] = .object(Properties(counts.map { ($0.key.rawValue, .int($0.value)) }.sorted { $0.0 < $1.0 }))
+            notes["supply_rule"] = .string("GP activity in '\(field)' under the DREES rules\(newField.map { ", new practitioners in '\($0)'" } ?? "")")
+            notes["practitioners_by_rule"] = .rows(APLParameters.ActivityRule.allCases.filter { counts[$0] != nil }) { [("rule", .string($0.code)), ("description", .string($0.rawValue)), ("practitioners", .int(counts[$0]!))] }
             return supply
         }
         let withCapacity = sites.filter { $0.capacity != nil }
@@ -169,8 +169,8 @@ public struct AccessAnalysis: Sendable {
             let missing = sites.filter { $0.capacity == nil }.map(\.id)
             throw OptionError("\(missing.count) site(s) have no capacity while others have one (\(missing.prefix(10).joined(separator: ", "))\(missing.count > 10 ? ", …" : "")): give every site a capacity, or none (then each counts 1)")
         }
-        if withCapacity.isEmpty { notes["supply unit"] = .string("no site has a capacity: each counts 1") }
-        if options.method == .apl { notes["supply rule"] = .string("site capacity (no activity column: the DREES activity rules are not applied; give --activity-field)") }
+        if withCapacity.isEmpty { notes["supply_unit"] = .string("no site has a capacity: each counts 1") }
+        if options.method == .apl { notes["supply_rule"] = .string("site capacity (no activity column: the DREES activity rules are not applied; give --activity-field)") }
         return sites.map { $0.capacity ?? 1 }
     }
 
@@ -181,22 +181,24 @@ public struct AccessAnalysis: Sendable {
         let mean = total > 0 ? zip(access, population).reduce(0) { $0 + $1.0 * $1.1 } / total : 0
         var s = Summary([
             ("method", .string(options.method.rawValue)),
-            ("catchment minutes", .fixed(catchment, 1)),
+            ("catchment_minutes", .fixed(catchment, 1)),
             ("sites", .int(siteIndices.count)),
             ("supply", .fixed(supply.reduce(0, +), 2)),
             ("communes", .int(study.areas.count)),
-            ("communes with zero population", .int(population.filter { $0 == 0 }.count)),
+            ("communes_with_zero_population", .int(population.filter { $0 == 0 }.count)),
             ("population", .int(Int(total.rounded()))),
-            ("access per \(options.per == 1 ? "inhabitant" : NumberFormatting.string(options.per, precision: 0) + " inhabitants")", .object(Properties([
-                ("population-weighted mean", .fixed(mean, 6)),
+            ("per_inhabitants", .number(options.per)),
+            ("access", .object(Properties([
+                ("mean", .fixed(mean, 6)),
                 ("minimum", .fixed(access.min() ?? 0, 6)),
                 ("maximum", .fixed(access.max() ?? 0, 6)),
-                ("population with no access", .int(Int((total - reached).rounded()))),
+                ("population_with_no_access", .int(Int((total - reached).rounded()))),
             ]))),
         ])
         if options.method == .apl, options.per == 1 {
             let below = zip(access, population).filter { $0.0 < APLParameters.underServedThreshold }.reduce(0) { $0 + $1.1 }
-            s["population below \(NumberFormatting.string(APLParameters.underServedThreshold, precision: 1)) (under-served in the zonage)"] = .int(Int(below.rounded()))
+            s["under_served_below"] = .number(APLParameters.underServedThreshold)
+            s["population_under_served"] = .int(Int(below.rounded()))
         }
         for (k, v) in notes { s[k] = v }
         return s
@@ -214,11 +216,11 @@ public struct AccessAnalysis: Sendable {
     }
 
     /// One row per site: id, name, kind, supply, ratio (nil: reaches no demand).
-    public func writeSites(to url: URL, inputs: [URL]) throws {
+    public func writeSites(to url: URL, inputs: [URL], dialect: CSVDialect = .standard) throws {
         let rows = siteIndices.indices.map { k -> [String] in
             let s = study.sites[siteIndices[k]]
-            return [s.id, s.name, s.kind.rawValue, NumberFormatting.string(supply[k], precision: 3), siteRatios[k].map { NumberFormatting.string($0, precision: 8) } ?? ""]
+            return [s.id, s.name, s.kind.rawValue, dialect.number(NumberFormatting.string(supply[k], precision: 3)), siteRatios[k].map { dialect.number(NumberFormatting.string($0, precision: 8)) } ?? ""]
         }
-        try CSVWriter.write(header: ["id", "name", "kind", "supply", "ratio"], rows: rows, to: url, inputs: inputs)
+        try CSVWriter.write(header: ["id", "name", "kind", "supply", "ratio"], rows: rows, to: url, inputs: inputs, dialect: dialect)
     }
 }

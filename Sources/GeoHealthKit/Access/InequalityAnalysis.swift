@@ -45,9 +45,8 @@ public struct InequalityAnalysis: Sendable {
 
     public static func read(_ url: URL, options: Options) throws -> Table {
         var rows: [(code: String, fields: [String: PropertyValue], line: String, geometry: Geometry?)] = []
-        let ext = url.pathExtension.lowercased()
-        if ext == "geojson" || ext == "json" {
-            _ = try GeoJSONReader.read(contentsOf: url) { i, f in
+        if LayerReader.isLayer(url) {
+            _ = try LayerReader.read(url) { i, f in
                 var fields: [String: PropertyValue] = [:]
                 for (k, v) in f.properties { fields[k] = v }
                 rows.append((f.value(of: "code")?.stringValue ?? "#\(i)", fields, "feature \(i)", f.geometry))
@@ -56,7 +55,7 @@ public struct InequalityAnalysis: Sendable {
             let t = try CSVTable.read(contentsOf: url)
             for (r, row) in t.rows.enumerated() {
                 var fields: [String: PropertyValue] = [:]
-                for (c, name) in t.header.enumerated() { fields[name] = .string(row[c]) }
+                for (c, name) in t.header.enumerated() { fields[name] = t.number(row[c]).map { .number($0) } ?? .string(row[c]) }
                 rows.append((fields["code"]?.stringValue ?? "#\(r)", fields, "line \(t.lineNumbers[r])", nil))
             }
         }
@@ -119,33 +118,34 @@ public struct InequalityAnalysis: Sendable {
         let lorenz = try Lorenz(data)
         var s = Summary([
             ("units", .int(table.values.count)),
-            ("units left out", .object(Properties(table.leftOut.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) }))),
-            ("weight", .string(options.weight ?? "none (every unit counts 1)")),
-            ("total weight", .fixed(data.totalWeight, 2)),
-            ("units with zero weight", .int(table.weights.filter { $0 == 0 }.count)),
-            ("weighted mean", .fixed(data.mean, 6)),
+            ("units_left_out", .rows(table.leftOut.sorted { $0.key < $1.key }) { [("reason", .string($0.key)), ("units", .int($0.value))] }),
+            ("weight", options.weight.map { .string($0) } ?? .null),
+            ("total_weight", .fixed(data.totalWeight, 2)),
+            ("units_with_zero_weight", .int(table.weights.filter { $0 == 0 }.count)),
+            ("weighted_mean", .fixed(data.mean, 6)),
             ("gini", .fixed(lorenz.gini, 6)),
-            ("theil T", .fixed(try Theil.t(data), 6)),
-            ("theil L", value(try Theil.l(data))),
-            ("atkinson", .object(Properties(try [0.5, 1, 2].map { ("ε = \(NumberFormatting.string($0, precision: 1))", value(try data.atkinson($0))) }))),
-            ("coefficient of variation", .fixed(try data.coefficientOfVariation(), 6)),
-            ("P90/P10", value(data.quantileRatio(0.9, 0.1))),
+            ("theil_t", .fixed(try Theil.t(data), 6)),
+            ("theil_l", value(try Theil.l(data))),
+            ("atkinson", .rows(try [0.5, 1, 2].map { ($0, try data.atkinson($0)) }) { [("epsilon", .number($0.0)), ("index", value($0.1))] }),
+            ("coefficient_of_variation", .fixed(try data.coefficientOfVariation(), 6)),
+            ("p90_p10_ratio", value(data.quantileRatio(0.9, 0.1))),
             ("palma", value(try data.palma())),
         ])
         if let below = options.below {
-            s["share below \(NumberFormatting.string(below, precision: 3))"] = .fixed(data.shareBelow(below), 6)
+            s["below"] = .object(Properties([("threshold", .number(below)), ("weight_share", .fixed(data.shareBelow(below), 6))]))
         }
         if let ranks = table.ranks, let r = options.rank {
-            s["concentration index by \(r)"] = .fixed(try data.concentrationIndex(rankedBy: ranks), 6)
+            s["concentration_index"] = .object(Properties([("rank", .string(r)), ("index", .fixed(try data.concentrationIndex(rankedBy: ranks), 6))]))
         }
         if let groups = table.groups, let g = options.groupBy {
             let d = try TheilDecomposition(data, groups: groups)
-            s["theil by \(g)"] = .object(Properties([
-                ("T within", .fixed(d.tWithin, 6)), ("T between", .fixed(d.tBetween, 6)),
-                ("T between share", .fixed(d.t > 0 ? d.tBetween / d.t : 0, 6)),
-                ("L within", value(d.lWithin)), ("L between", value(d.lBetween)),
+            s["theil_decomposition"] = .object(Properties([
+                ("group_by", .string(g)),
+                ("t_within", .fixed(d.tWithin, 6)), ("t_between", .fixed(d.tBetween, 6)),
+                ("t_between_share", .fixed(d.t > 0 ? d.tBetween / d.t : 0, 6)),
+                ("l_within", value(d.lWithin)), ("l_between", value(d.lBetween)),
                 ("groups", .int(d.groups.count)),
-                ("groups of one unit", .int(Dictionary(grouping: groups, by: { $0 }).values.filter { $0.count == 1 }.count)),
+                ("groups_of_one_unit", .int(Dictionary(grouping: groups, by: { $0 }).values.filter { $0.count == 1 }.count)),
             ]))
         }
         var local: LocalMoran?
@@ -160,27 +160,33 @@ public struct InequalityAnalysis: Sendable {
             let lisa = try LocalMoran(table.values, weights: weights, permutations: options.permutations, using: &rng)
             let clusters = lisa.significantClusters(alpha: options.alpha)
             s["moran"] = .object(Properties([
-                ("weights", .string(kind == .knn ? "\(options.k) nearest neighbours, row-standardised" : "\(kind.rawValue) contiguity, row-standardised")),
-                ("units without neighbour", .int(weights.islands.count)),
-                ("I", .fixed(moran.i, 6)), ("E[I]", .fixed(moran.expected, 6)), ("z (normality)", .fixed(moran.zNormal, 4)),
-                ("pseudo p-value", moran.pSimulated.map { .fixed($0, 4) } ?? .null),
+                ("weights", .string(kind.rawValue)),
+                ("neighbours_k", kind == .knn ? .int(options.k) : .null),
+                ("standardisation", .string("row")),
+                ("units_without_neighbour", .int(weights.islands.count)),
+                ("i", .fixed(moran.i, 6)), ("expected_i", .fixed(moran.expected, 6)), ("z_normality", .fixed(moran.zNormal, 4)),
+                ("p_value_pseudo", moran.pSimulated.map { .fixed($0, 4) } ?? .null),
                 ("permutations", .int(options.permutations)), ("seed", .int(Int(options.seed))),
             ]))
-            s["lisa clusters (p ≤ \(NumberFormatting.string(options.alpha, precision: 3)))"] = .object(Properties(LocalMoran.Quadrant.allCases.map { q in
-                (q.label, .int(clusters.filter { $0 == q }.count))
-            } + [("not significant", .int(clusters.filter { $0 == nil }.count))]))
+            s["lisa"] = .object(Properties([
+                ("alpha", .number(options.alpha)),
+                ("clusters", .rows(LocalMoran.Quadrant.allCases.map { ($0.label, clusters.filter { [q = $0] c in c == q }.count) }
+                    + [("not significant", clusters.filter { $0 == nil }.count)]) { [("cluster", .string($0.0)), ("units", .int($0.1))] }),
+            ]))
             local = lisa
         }
         return InequalityAnalysis(table: table, lorenz: lorenz, local: local, summary: s)
     }
 
-    static func value(_ d: Double) -> PropertyValue { d.isFinite ? .fixed(d, 6) : .string(d > 0 ? "infinite" : "-infinite") }
+    /// An index, or `null` where it is not finite (Theil L, Atkinson ε ≥ 1 and P90/P10 with
+    /// zero values; docs/json.md).
+    static func value(_ d: Double) -> PropertyValue { d.isFinite ? .fixed(d, 6) : .null }
 
     /// The Lorenz curve as CSV: population share, value share.
-    public func writeLorenz(to url: URL, inputs: [URL]) throws {
+    public func writeLorenz(to url: URL, inputs: [URL], dialect: CSVDialect = .standard) throws {
         try CSVWriter.write(header: ["population_share", "value_share"], rows: lorenz.points.map {
-            [NumberFormatting.string($0.population, precision: 8), NumberFormatting.string($0.value, precision: 8)]
-        }, to: url, inputs: inputs)
+            [dialect.number(NumberFormatting.string($0.population, precision: 8)), dialect.number(NumberFormatting.string($0.value, precision: 8))]
+        }, to: url, inputs: inputs, dialect: dialect)
     }
 
     /// Per unit: code, value, and with spatial weights the LISA value, quadrant, p and cluster.

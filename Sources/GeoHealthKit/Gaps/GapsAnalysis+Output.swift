@@ -3,9 +3,15 @@ import GeoCore
 import GeoIO
 
 extension GapsAnalysis {
+    /// A zone's name: its most populous commune's (what planners call it by).
+    public func zoneName(_ z: Zone) -> String {
+        let population = study.areas.map { $0.population ?? 0 }
+        return study.areas[z.communes.max { (population[$0], -$0) < (population[$1], -$1) }!].name
+    }
+
     func zoneProperties(_ z: Zone) -> [(key: String, value: PropertyValue)] {
         var p: [(key: String, value: PropertyValue)] = [
-            ("rank", .int(z.rank)), ("population", .rounded(z.population, 0)), ("communes", .int(z.communes.count)),
+            ("rank", .int(z.rank)), ("name", .string(zoneName(z))), ("population", .rounded(z.population, 0)), ("communes", .int(z.communes.count)),
             ("area_km2", .rounded(z.areaKm2, 2)), ("mean_minutes", .rounded(z.meanMinutes, 2)),
             ("worst_minutes", z.worstMinutes.map { .minutes($0, 2) } ?? .null),
         ]
@@ -20,9 +26,9 @@ extension GapsAnalysis {
     }
 
     /// The zones as a ranked CSV (no geometry).
-    public func writeZonesCSV(to url: URL, inputs: [URL]) throws {
-        let header = ["rank", "population", "communes", "area_km2", "mean_minutes", "worst_minutes"] + options.ruleNames.map { "rule_" + $0 } + ["codes"]
-        try CSVWriter.write(header: header, rows: zones.map { z in zoneProperties(z).map { CommuneTable.cell($0.value) } }, to: url, inputs: inputs)
+    public func writeZonesCSV(to url: URL, inputs: [URL], dialect: CSVDialect = .standard) throws {
+        let header = ["rank", "name", "population", "communes", "area_km2", "mean_minutes", "worst_minutes"] + options.ruleNames.map { "rule_" + $0 } + ["codes"]
+        try CSVWriter.write(header: header, rows: zones.map { z in zoneProperties(z).map { CommuneTable.cell($0.value, dialect: dialect) } }, to: url, inputs: inputs, dialect: dialect)
     }
 
     /// The CPTS white zones as GeoJSON polygons with their population.

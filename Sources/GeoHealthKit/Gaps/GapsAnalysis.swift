@@ -204,28 +204,30 @@ public struct GapsAnalysis: Sendable {
         let under = study.areas.indices.filter { underServed[$0] }
         var s = Summary([
             ("rules", .strings(options.ruleNames)),
-            ("combined with", .string(options.combineAll ? "all" : "any")),
+            ("combined_with", .string(options.combineAll ? "all" : "any")),
             ("communes", .int(study.areas.count)),
-            ("under-served communes", .int(under.count)),
-            ("under-served population", .int(Int(under.reduce(0) { $0 + population[$1] }.rounded()))),
-            ("each rule", .object(Properties(options.ruleNames.map { r in
-                (r, .string("\(rules[r]!.filter { $0 }.count) communes, \(Int(study.areas.indices.filter { rules[r]![$0] }.reduce(0) { $0 + population[$1] }.rounded())) inhabitants"))
-            }))),
-            ("gap zones", .int(zones.count)),
+            ("under_served_communes", .int(under.count)),
+            ("under_served_population", .int(Int(under.reduce(0) { $0 + population[$1] }.rounded()))),
+            ("each_rule", .rows(options.ruleNames) { r in
+                [("rule", .string(r)), ("communes", .int(rules[r]!.filter { $0 }.count)),
+                 ("population", .int(Int(study.areas.indices.filter { rules[r]![$0] }.reduce(0) { $0 + population[$1] }.rounded())))]
+            }),
+            ("gap_zones", .int(zones.count)),
         ])
-        s["largest gap zones"] = .array(zones.prefix(10).map { z in
-            .object(Properties([
-                ("rank", .int(z.rank)), ("population", .int(Int(z.population.rounded()))), ("communes", .int(z.communes.count)),
-                ("area km2", .fixed(z.areaKm2, 1)), ("mean minutes", z.meanMinutes.map { .fixed($0, 1) } ?? .null),
-                ("worst minutes", z.worstMinutes.map { $0.isFinite ? .fixed($0, 1) : .string("unreachable") } ?? .null),
-                ("largest commune", .string(study.areas[z.communes.max { population[$0] < population[$1] }!].name)),
-            ]))
-        })
+        // Worst minutes is null when a commune of the zone is beyond --max-minutes
+        // (`unreachable` true).
+        s["largest_gap_zones"] = .rows(zones.prefix(10)) { z in
+            [("rank", .int(z.rank)), ("population", .int(Int(z.population.rounded()))), ("communes", .int(z.communes.count)),
+             ("area_km2", .fixed(z.areaKm2, 1)), ("mean_minutes", z.meanMinutes.map { .fixed($0, 1) } ?? .null),
+             ("worst_minutes", z.worstMinutes.flatMap { $0.isFinite ? .fixed($0, 1) : nil } ?? .null),
+             ("unreachable", .bool(z.worstMinutes.map { !$0.isFinite } ?? false)),
+             ("name", .string(zoneName(z)))]
+        }
         if !study.territories.isEmpty {
-            s["cpts white zones"] = .object(Properties([
+            s["cpts_white_zones"] = .object(Properties([
                 ("parts", .int(whiteZones.count)),
                 ("population", .int(Int(whiteZones.reduce(0) { $0 + $1.population }.rounded()))),
-                ("area km2", .fixed(whiteZones.reduce(0) { $0 + $1.areaKm2 }, 1)),
+                ("area_km2", .fixed(whiteZones.reduce(0) { $0 + $1.areaKm2 }, 1)),
             ]))
         }
         if zones.isEmpty { s["note"] = .string("no commune meets the rules: no gap zone") }

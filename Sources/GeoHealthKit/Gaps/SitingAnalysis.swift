@@ -172,33 +172,35 @@ public struct SitingAnalysis: Sendable {
     func makeSummary(options: Options, existing: Int, candidates: Int, newCapacity: Double) -> Summary {
         func row(_ i: Indicators) -> Properties {
             var p = Properties([
-                ("population beyond \(NumberFormatting.string(options.thresholdMinutes, precision: 1)) min", .int(Int(i.populationBeyond.rounded()))),
-                ("mean minutes to the nearest", .fixed(i.meanMinutes, 2)),
-                ("gini of the time", .fixed(i.gini, 4)),
+                ("population_beyond_threshold", .int(Int(i.populationBeyond.rounded()))),
+                ("mean_minutes", .fixed(i.meanMinutes, 2)),
+                ("gini_of_minutes", .fixed(i.gini, 4)),
             ])
-            if let g = i.accessGapPopulation { p["population with access below \(NumberFormatting.string(options.accessBelow!, precision: 3))"] = .int(Int(g.rounded())) }
+            if let g = i.accessGapPopulation { p["population_with_access_below"] = .int(Int(g.rounded())) }
             return p
         }
         var s = Summary([
-            ("site kind", .string(options.kind.rawValue)),
-            ("existing sites", .int(existing)),
+            ("site_kind", .string(options.kind.rawValue)),
+            ("threshold_minutes", .fixed(options.thresholdMinutes, 1)),
+            ("access_below", options.accessBelow.map { .number($0) } ?? .null),
+            ("existing_sites", .int(existing)),
             ("removed", .strings(options.remove)),
-            ("planned (added)", .strings(options.add.map(\.name))),
+            ("added", .strings(options.add.map(\.name))),
         ])
-        if existing == 0 { s["note on existing sites"] = .string("no existing site of kind '\(options.kind)': everyone starts unserved") }
+        if existing == 0 { s["note_on_existing_sites"] = .string("no existing site of kind '\(options.kind)': everyone starts unserved") }
         if options.k > 0 {
-            s["method"] = .string(options.method == .mclp ? "maximal covering (greedy + interchange)" : "p-median (greedy + Teitz–Bart)")
+            s["method"] = .string(options.method.rawValue)
+            s["algorithm"] = .string(options.method == .mclp ? "maximal covering (greedy + interchange)" : "p-median (greedy + Teitz–Bart)")
             s["candidates"] = .int(candidates)
             if options.k > candidates { s["note"] = .string("k = \(options.k) is larger than the \(candidates) candidates") }
             if chosen.count < min(options.k, candidates), options.method == .mclp {
-                s["stopped early"] = .string("only \(chosen.count) new site(s) bring anyone within the threshold; more would add nobody")
+                s["stopped_early"] = .string("only \(chosen.count) new site(s) bring anyone within the threshold; more would add nobody")
             }
-            s["new site capacity"] = .fixed(newCapacity, 2)
-            s["chosen"] = .array(chosen.enumerated().map { n, c in
-                .object(Properties([("order", .int(n + 1)), ("site", .string(c.name)),
-                                    ("lon", .fixed(c.location.x, 6)), ("lat", .fixed(c.location.y, 6)),
-                                    ("newly within \(NumberFormatting.string(options.thresholdMinutes, precision: 1)) min", .int(Int(c.newlyCovered.rounded())))]))
-            })
+            s["new_site_capacity"] = .fixed(newCapacity, 2)
+            s["chosen"] = .rows(chosen.enumerated()) { n, c in
+                [("order", .int(n + 1)), ("site", .string(c.name)), ("lon", .fixed(c.location.x, 6)), ("lat", .fixed(c.location.y, 6)),
+                 ("population_newly_within_threshold", .int(Int(c.newlyCovered.rounded())))]
+            }
         }
         s["before"] = .object(row(before))
         s["after"] = .object(row(after))

@@ -41,9 +41,8 @@ public enum GridAccess {
         var s = Summary()
         for (key, value) in cells.summary.root {
             switch key {
-            case "communes": s["grid cells"] = value
-            case "communes with zero population": continue
-            case "population": s["population (grid)"] = value
+            case "communes": s["grid_cells"] = value
+            case "communes_with_zero_population": continue
             default: s[key] = value
             }
         }
@@ -51,16 +50,16 @@ public enum GridAccess {
         s["grid"] = .object(Properties([
             ("file", .string(grid.file)),
             ("crs", .string(grid.crs.description)),
-            ("cell size m", .fixed(grid.cellSize, 0)),
-            ("populated cells", .int(grid.cells.count)),
+            ("cell_size_m", .fixed(grid.cellSize, 0)),
+            ("populated_cells", .int(grid.cells.count)),
             ("residents", .int(Int(grid.total.rounded()))),
-            ("residents outside every commune", .int(Int(allocation.outside.rounded()))),
+            ("residents_outside_every_commune", .int(Int(allocation.outside.rounded()))),
         ]))
-        s["communes"] = .object(Properties([
+        s["communes_grid"] = .object(Properties([
             ("communes", .int(communes.areas.count)),
-            ("communes the grid gives no resident (no data)", .int(access.filter { $0 == nil }.count)),
-            ("population (communes' table)", .int(Int(census.reduce(0, +).rounded()))),
-            ("population (grid, by area)", .int(Int(gridPopulation.reduce(0, +).rounded()))),
+            ("communes_without_grid_residents", .int(access.filter { $0 == nil }.count)),
+            ("population_census", .int(Int(census.reduce(0, +).rounded()))),
+            ("population_grid_by_area", .int(Int(gridPopulation.reduce(0, +).rounded()))),
             ("aggregation", .string("residents-weighted mean of the cells' access, cells split by area")),
         ]))
         if options.method == .apl, ages.contains(where: { !$0.isEmpty }) {

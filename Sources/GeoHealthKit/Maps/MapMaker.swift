@@ -120,7 +120,7 @@ public enum MapMaker {
             }
         }
         if let url = options.hatched {
-            for g in try GeoJSONReader.features(contentsOf: url).features.compactMap(\.geometry).filter(\.isPolygonal) {
+            for g in try LayerReader.features(url).features.compactMap(\.geometry).filter(\.isPolygonal) {
                 if let (f, shape) = try MapFrame.locate(g, in: frames, forced: options.crs) { overlays[f].hatched.append(shape) } else { outside += 1 }
             }
         }
@@ -140,18 +140,20 @@ public enum MapMaker {
         var summary = Summary([
             ("file", .string(output.relativePath)),
             ("bytes", .int(xml.utf8.count)),
-            ("polygons drawn", .int(geometries.count)),
+            ("polygons_drawn", .int(geometries.count)),
             ("crs", .string(crs.description)),
         ])
         if frames.count > 1 {
             summary["insets"] = .array(frames.dropFirst().map { f in .object(Properties([("name", .string(f.label)), ("crs", .string(f.crs.description)), ("polygons", .int(f.members.count))])) })
         }
         summary["scheme"] = .string(options.scheme.rawValue)
-        summary["palette"] = .string("\(palette.name)\(options.reversed ? " (reversed)" : "")\(palette.colorBlindSafe ? ", colour-blind safe" : "")")
-        summary["classes"] = .array(breaks.indices.map { c in .string("≤ \(svgNumber(breaks[c], 3)): \(counts[c])") })
+        summary["palette"] = .string(palette.name)
+        summary["palette_reversed"] = .bool(options.reversed)
+        summary["colour_blind_safe"] = .bool(palette.colorBlindSafe)
+        summary["classes"] = .rows(breaks.indices) { c in [("upper_bound", .fixed(breaks[c], 6)), ("units", .int(counts[c]))] }
         let unreachable = values.indices.filter { values[$0] == nil && read.unreachable[$0] }.count
-        if unreachable > 0 { summary["unreachable"] = .int(unreachable) }
-        summary["no data"] = .int(values.indices.filter { values[$0] == nil && !read.unreachable[$0] }.count)
+        summary["unreachable"] = .int(unreachable)
+        summary["no_data"] = .int(values.indices.filter { values[$0] == nil && !read.unreachable[$0] }.count)
         if outside > 0 { notes.append("\(outside) site(s) or shape(s) outside every frame of the map, not drawn") }
         if !notes.isEmpty { summary["notes"] = .strings(notes) }
         return summary
@@ -168,7 +170,7 @@ public enum MapMaker {
         var l = Layer()
         var fieldSeen = false, numericFields = Set<String>()
         var nonNumeric: (Int, String)?
-        _ = try GeoJSONReader.read(contentsOf: layer) { i, f in
+        _ = try LayerReader.read(layer) { i, f in
             guard let g = f.geometry, g.isPolygonal else { return }
             for (k, v) in f.properties { if case .number = v { numericFields.insert(k) } }
             l.codes.append(f.value(of: "code")?.stringValue ?? "#\(i)")

@@ -48,14 +48,14 @@ extension SyntheticTerritory {
         Summary([
             ("folder", .string(folder.relativePath)),
             ("seed", .int(Int(options.seed))),
-            ("communes (polygons)", .int(seats.count - (restoration == nil ? 0 : 1))),
+            ("communes", .int(seats.count - (restoration == nil ? 0 : 1))),
             ("population", .int(population.reduce(0, +))),
-            ("sites", .object(Properties(Dictionary(grouping: sites, by: \.kind.rawValue).sorted { $0.key < $1.key }.map { ($0.key, .int($0.value.count)) }))),
+            ("sites", .rows(Dictionary(grouping: sites, by: \.kind.rawValue).sorted { $0.key < $1.key }) { [("kind", .string($0.key)), ("sites", .int($0.value.count))] }),
             ("cpts", .int(cpts.count)),
-            ("communes in a cpts", .int(Set(cpts.flatMap(\.members)).count)),
+            ("communes_in_a_cpts", .int(Set(cpts.flatMap(\.members)).count)),
             ("roads", .int(roads.count)),
-            ("merged since the polygons", .strings(merges.map { "\(codes[$0.absorbed]) → \(codes[$0.into])" })),
-            ("restored since the polygons", .strings(restoration.map { ["\(codes[$0.restored]) out of \(codes[$0.from])"] } ?? [])),
+            ("merged_since_the_polygons", .rows(merges) { [("code", .string(codes[$0.absorbed])), ("into", .string(codes[$0.into]))] }),
+            ("restored_since_the_polygons", .rows(restoration.map { [$0] } ?? []) { [("code", .string(codes[$0.restored])), ("from", .string(codes[$0.from]))] }),
             ("files", .strings(Self.fileNames)),
         ])
     }

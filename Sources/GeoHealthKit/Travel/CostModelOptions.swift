@@ -30,7 +30,10 @@ public struct CostModelOptions: Sendable {
             let ellipsoid: @Sendable (Coordinate, Coordinate) -> Double = { @Sendable a, b in Geodesic.wgs84.distance(from: a, to: b) }
             let distance = geodesic ? ellipsoid : nil
             let model = StraightLineModel(detourFactor: detourFactor, speedKmh: speedKmh, geodesic: distance)
-            return (model, Properties([("model", .string(model.name))]))
+            return (model, Properties([
+                ("model", .string(model.name)), ("kind", .string("straight_line")), ("detour_factor", .number(detourFactor)),
+                ("speed_kmh", .number(speedKmh)), ("geodesic", .bool(geodesic)),
+            ]))
         case .network:
             guard let roads else { throw OptionError("--cost network needs --roads FILE (GeoJSON lines)") }
             guard projected.partitions.count == 1 else {
@@ -40,10 +43,10 @@ public struct CostModelOptions: Sendable {
             let layer = try RoadLayer.read(roads, crs: projected.partitions[0].crs, speeds: speedTable)
             let model = NetworkModel(network: RoadNetwork(roads: layer.roads), snapSpeedKmh: snapSpeedKmh, maxSnapMetres: maxSnapMetres)
             return (model, Properties([
-                ("model", .string(model.name)),
+                ("model", .string(model.name)), ("kind", .string("network")),
                 ("roads", .string(roads.relativePath)),
-                ("roads by class", .object(Properties(layer.byClass.sorted { $0.key < $1.key }.map { ($0.key, .int($0.value)) }))),
-                ("road features not used", .strings(layer.skipped)),
+                ("roads_by_class", .rows(layer.byClass.sorted { $0.key < $1.key }) { [("class", .string($0.key)), ("roads", .int($0.value))] }),
+                ("road_features_not_used", .strings(layer.skipped)),
             ]))
         case .matrix:
             guard let od else { throw OptionError("--cost matrix needs --od FILE (CSV origin, destination, minutes and/or km)") }
@@ -55,9 +58,9 @@ public struct CostModelOptions: Sendable {
                 throw OptionError("\(od.relativePath): none of the matrix origins is a commune code of the study (e.g. '\(unknown.origins.first ?? "")')")
             }
             return (model, Properties([
-                ("model", .string(model.name)),
-                ("matrix origins that are not communes", .strings(unknown.origins)),
-                ("matrix destinations that are not sites", .strings(unknown.destinations)),
+                ("model", .string(model.name)), ("kind", .string("matrix")),
+                ("matrix_origins_not_communes", .strings(unknown.origins)),
+                ("matrix_destinations_not_sites", .strings(unknown.destinations)),
             ]))
         }
     }

@@ -26,7 +26,7 @@ public enum RoadLayer {
         var roads: [RoadNetwork.Road] = []
         var skipped: [String] = []
         var byClass: [String: Int] = [:]
-        _ = try GeoJSONReader.read(contentsOf: url) { i, feature in
+        _ = try LayerReader.read(url) { i, feature in
             let lines: [[Coordinate]]
             switch feature.geometry {
             case .lineString(let c): lines = [c]

@@ -55,7 +55,7 @@ public struct TravelAnalysis: Sendable {
         var analysis = TravelAnalysis(study: study, options: options, kinds: results, groups: groups, summary: Summary())
         analysis.summary = analysis.makeSummary(notes: notes, projected: projected)
         let outside = try projected.sitesOutsideAreas()
-        if !outside.isEmpty { analysis.summary["sites outside every commune"] = .strings(outside.map { study.sites[$0].id }) }
+        if !outside.isEmpty { analysis.summary["sites_outside_every_commune"] = .strings(outside.map { study.sites[$0].id }) }
         return analysis
     }
 
@@ -65,47 +65,54 @@ public struct TravelAnalysis: Sendable {
             ("communes", .int(study.areas.count)),
             ("population", .int(Int(population.reduce(0, +).rounded()))),
             ("cost", .object(notes)),
-            ("metric crs", .strings(projected.partitions.map { "\($0.crs) (\($0.areas.count) communes, \($0.sites.count) sites)" })),
-            ("maximum minutes", .fixed(options.cost.maxMinutes, 1)),
+            ("metric_crs", projected.partitionRows),
+            ("max_minutes", .fixed(options.cost.maxMinutes, 1)),
+            ("within_minutes", .fixed(options.withinMinutes, 1)),
         ])
-        var byKind = Properties()
+        var byKind: [PropertyValue] = []
         for k in kinds {
             let times = k.nearest.map { $0?.minutes }
             var p = Properties([
+                ("kind", .string(k.kind.rawValue)),
                 ("sites", .int(study.sites.filter { $0.kind == k.kind }.count)),
-                ("communes with a site within \(NumberFormatting.string(options.cost.maxMinutes, precision: 1)) min", .int(times.compactMap { $0 }.count)),
-                ("mean minutes (population-weighted)", TravelStatistics.weightedMean(times, weights: population).map { .fixed($0, 1) } ?? .null),
-                ("median minutes", Self.value(TravelStatistics.weightedQuantile(times, weights: population, 0.5))),
-                ("90th percentile minutes", Self.value(TravelStatistics.weightedQuantile(times, weights: population, 0.9))),
-                ("communes within \(NumberFormatting.string(options.withinMinutes, precision: 1)) min of at least one", .int(k.within.filter { $0 > 0 }.count)),
+                ("communes_reached", .int(times.compactMap { $0 }.count)),
+                ("mean_minutes", TravelStatistics.weightedMean(times, weights: population).map { .fixed($0, 1) } ?? .null),
+                ("median_minutes", Self.value(TravelStatistics.weightedQuantile(times, weights: population, 0.5))),
+                ("p90_minutes", Self.value(TravelStatistics.weightedQuantile(times, weights: population, 0.9))),
+                ("communes_with_one_within_minutes", .int(k.within.filter { $0 > 0 }.count)),
             ])
-            p["population beyond"] = .object(beyond(times: times, population: population, members: Array(study.areas.indices)))
+            p["population_beyond"] = beyond(times: times, population: population, members: Array(study.areas.indices))
             if let groups {
                 let byGroup = Dictionary(grouping: study.areas.indices, by: { groups[$0] })
-                p["population beyond, by \(options.groupBy!)"] = .object(Properties(byGroup.keys.sorted().map { g in
-                    (g, .object(beyond(times: times, population: population, members: byGroup[g]!)))
-                }))
+                p["group_by"] = .string(options.groupBy!)
+                p["population_beyond_by_group"] = .rows(byGroup.keys.sorted()) { g in
+                    [("group", .string(g)), ("population", .int(Int(byGroup[g]!.reduce(0) { $0 + population[$1] }.rounded()))),
+                     ("beyond", beyond(times: times, population: population, members: byGroup[g]!))]
+                }
             }
-            p["unreachable communes"] = .strings(study.areas.indices.filter { k.nearest[$0] == nil }.map { study.areas[$0].id })
-            byKind[k.kind.rawValue] = .object(p)
+            p["unreachable_communes"] = .strings(study.areas.indices.filter { k.nearest[$0] == nil }.map { study.areas[$0].id })
+            byKind.append(.object(p))
         }
-        summary["nearest site"] = .object(byKind)
+        summary["nearest_site"] = .array(byKind)
         return summary
     }
 
-    private func beyond(times: [Double?], population: [Double], members: [Int]) -> Properties {
+    /// Population beyond each threshold, one row per threshold (unreachable communes count
+    /// as beyond every threshold).
+    private func beyond(times: [Double?], population: [Double], members: [Int]) -> PropertyValue {
         let t = members.map { times[$0] }, w = members.map { population[$0] }
         let total = w.reduce(0, +)
-        return Properties(options.thresholds.map { threshold in
+        return .rows(options.thresholds) { threshold in
             let n = TravelStatistics.weightBeyond(threshold, times: t, weights: w)
-            let share = total > 0 ? n / total * 100 : 0
-            return ("> \(NumberFormatting.string(threshold, precision: 1)) min", .string("\(Int(n.rounded())) (\(NumberFormatting.string(share, precision: 1)) %)"))
-        } + [("population", .int(Int(total.rounded())))])
+            return [("minutes", .fixed(threshold, 1)), ("population", .int(Int(n.rounded()))), ("share", .share(n, of: total))]
+        }
     }
 
+    /// A population-weighted quantile of the minutes; `null` when it lies beyond
+    /// `--max-minutes` (more of the population unreachable than the quantile).
     private static func value(_ minutes: Double?) -> PropertyValue {
-        guard let minutes else { return .null }
-        return minutes.isFinite ? .fixed(minutes, 1) : .string("unreachable")
+        guard let minutes, minutes.isFinite else { return .null }
+        return .fixed(minutes, 1)
     }
 }
 

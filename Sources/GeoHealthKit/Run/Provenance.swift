@@ -1,0 +1,82 @@
+import Crypto
+import Foundation
+import GeoCore
+import GeoIO
+
+/// What a study run used and made, written as `provenance.json` beside its outputs: the
+/// GeoHealth version, the study file and every input with its size and SHA-256 (FIPS 180-4,
+/// by swift-crypto), each analysis with the exact command line it ran, and every output with
+/// its size and SHA-256 — enough to tell, later, whether a figure still stands on the same
+/// data. Times are UTC (ISO 8601).
+public struct Provenance {
+    public struct Step {
+        public var name: String
+        public var command: String
+        public var arguments: [String]
+        public var outputs: [String]
+        public init(name: String, command: String, arguments: [String], outputs: [String]) {
+            self.name = name
+            self.command = command
+            self.arguments = arguments
+            self.outputs = outputs
+        }
+    }
+
+    public var studyFile: URL
+    public var inputs: [URL]
+    public var steps: [Step]
+    public var started: Date
+    public var finished: Date
+
+    public init(studyFile: URL, inputs: [URL], steps: [Step], started: Date, finished: Date) {
+        self.studyFile = studyFile
+        self.inputs = inputs
+        self.steps = steps
+        self.started = started
+        self.finished = finished
+    }
+
+    /// SHA-256 of a file, read in 1 MiB blocks (hex).
+    public static func sha256(_ url: URL) throws -> (hex: String, bytes: Int) {
+        guard let handle = FileHandle(forReadingAtPath: url.path) else { throw InputError(file: url.relativePath, message: "cannot read the file") }
+        defer { try? handle.close() }
+        var hasher = SHA256()
+        var total = 0
+        while let block = try handle.read(upToCount: 1 << 20), !block.isEmpty {
+            hasher.update(data: block)
+            total += block.count
+        }
+        return (hasher.finalize().map { String(format: "%02x", $0) }.joined(), total)
+    }
+
+    /// The provenance as JSON; `folder` holds the outputs (their paths are relative to it).
+    public func json(folder: URL) throws -> String {
+        func file(_ url: URL, as name: String) throws -> PropertyValue {
+            let (hex, bytes) = try Self.sha256(url)
+            return .object(Properties([("path", .string(name)), ("bytes", .int(bytes)), ("sha256", .string(hex))]))
+        }
+        let iso = ISO8601DateFormatter()
+        var seen = Set<String>()
+        let uniqueInputs = inputs.filter { seen.insert($0.standardizedFileURL.path).inserted }
+        var inputFiles: [PropertyValue] = []
+        for url in uniqueInputs {
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue else { continue }
+            inputFiles.append(try file(url, as: url.relativePath))
+        }
+        let outputs = try steps.flatMap(\.outputs).sorted().map { try file(folder.appendingPathComponent($0), as: $0) }
+        let root = Properties([
+            ("schema_version", .int(1)),
+            ("geohealth_version", .string(GeoHealthKitInfo.version)),
+            ("study_file", try file(studyFile, as: studyFile.relativePath)),
+            ("started_utc", .string(iso.string(from: started))),
+            ("finished_utc", .string(iso.string(from: finished))),
+            ("inputs", .array(inputFiles)),
+            ("analyses", .rows(steps) { s in
+                [("name", .string(s.name)), ("command", .string(s.command)), ("arguments", .strings(s.arguments)), ("outputs", .strings(s.outputs))]
+            }),
+            ("outputs", .array(outputs)),
+        ])
+        return JSONText.string(.object(root)) + "\n"
+    }
+}

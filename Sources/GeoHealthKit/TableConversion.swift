@@ -1,0 +1,20 @@
+import Foundation
+import GeoCore
+import GeoIO
+
+/// A per-commune table written by one command, rewritten in another format (`.csv`,
+/// `.gpkg`, `.geojson`): the columns in the order the first feature has them (then any the
+/// others add), the polygons kept for GeoPackage and GeoJSON.
+public enum TableConversion {
+    public static func convert(_ source: URL, to target: URL, dialect: CSVDialect = .standard) throws {
+        let (features, _) = try LayerReader.features(source)
+        var columns: [String] = []
+        var seen = Set<String>()
+        for f in features { for (k, _) in f.properties where seen.insert(k).inserted { columns.append(k) } }
+        let rows = features.map { f in columns.map { f.properties[$0] ?? .null } }
+        let areas = features.enumerated().map { i, f in
+            Area(id: f.properties["code"]?.stringValue ?? "#\(i)", name: "", geometry: f.geometry ?? .geometryCollection([]))
+        }
+        try CommuneTable(columns: columns, rows: rows).write(to: target, areas: areas, inputs: [source], dialect: dialect)
+    }
+}

@@ -1,0 +1,128 @@
+import Foundation
+import GeoCore
+import GeoIO
+
+/// Reads a feature table of an OGC GeoPackage (as GDAL, QGIS or ``GeoPackageWriter`` write
+/// it) through the system SQLite library, read-only.
+///
+/// The table is the one named, or the only feature table of the file (several: an error that
+/// lists them). Its CRS is the `organization_coordsys_id` of its `srs_id` when the organisation
+/// is EPSG. Geometries are GeoPackageBinary (header + WKB); attributes become properties:
+/// INTEGER and REAL → numbers, TEXT → strings, NULL → null; BLOB columns are skipped. A
+/// column `X_unreachable` (what ``GeoPackageWriter`` adds beside a travel column whose
+/// communes were beyond reach) turns X back into the word `unreachable` where it is 1.
+public enum GeoPackageReader {
+    public struct Layer: Sendable {
+        public var table: String
+        public var crs: CRS?
+        public var srsName: String
+        public var featureCount: Int
+    }
+
+    /// The feature tables of a file, with their CRS.
+    public static func layers(_ url: URL) throws -> [Layer] {
+        let db = try open(url)
+        let s = try db.prepare("""
+            SELECT c.table_name, s.organization, s.organization_coordsys_id, s.srs_name FROM gpkg_contents c
+            JOIN gpkg_geometry_columns g ON g.table_name = c.table_name LEFT JOIN gpkg_spatial_ref_sys s ON s.srs_id = g.srs_id
+            WHERE c.data_type = 'features' ORDER BY c.table_name
+            """)
+        var out: [Layer] = []
+        while try s.step() {
+            let table = s.text(0) ?? ""
+            let epsg = (s.text(1)?.uppercased() == "EPSG") ? Int(s.int(2)) : nil
+            let n = try db.column("SELECT count(*) FROM \(quoted(table))") { Int($0.int(0)) }.first ?? 0
+            out.append(Layer(table: table, crs: epsg.map { CRS(epsg: $0) }, srsName: s.text(3) ?? "undefined", featureCount: n))
+        }
+        return out
+    }
+
+    /// The layer named `table`, or the only feature table of the file.
+    public static func layer(_ url: URL, table: String? = nil) throws -> Layer {
+        let all = try layers(url)
+        let layer: Layer
+        if let table {
+            guard let l = all.first(where: { $0.table == table }) else {
+                throw InputError(file: url.relativePath, message: "no feature table '\(table)'; the file has \(all.map(\.table).joined(separator: ", "))")
+            }
+            layer = l
+        } else {
+            guard let l = all.first else { throw InputError(file: url.relativePath, message: "the GeoPackage holds no feature table") }
+            guard all.count == 1 else {
+                throw InputError(file: url.relativePath, message: "the GeoPackage holds \(all.count) feature tables (\(all.map(\.table).joined(separator: ", "))); name one as FILE.gpkg:TABLE")
+            }
+            layer = l
+        }
+        return layer
+    }
+
+    /// Reads the features of `table` (or of the only feature table) in `fid` order, calling
+    /// `body(index, feature)`; returns the layer read.
+    @discardableResult
+    public static func read(_ url: URL, table: String? = nil, _ body: (Int, Feature) throws -> Void) throws -> Layer {
+        let layer = try self.layer(url, table: table)
+        let db = try open(url)
+        let geometryColumn = try db.column("SELECT column_name FROM gpkg_geometry_columns WHERE table_name = '\(layer.table.replacingOccurrences(of: "'", with: "''"))'") { $0.text(0) ?? "geom" }.first ?? "geom"
+        let s = try db.prepare("SELECT * FROM \(quoted(layer.table)) ORDER BY rowid")
+        let names = (0..<s.columnCount).map { s.name($0) }
+        let geometryIndex = names.firstIndex(of: geometryColumn).map(Int32.init)
+        let flags = Set(names.filter { $0.hasSuffix("_unreachable") && names.contains(String($0.dropLast(12))) })
+        var i = 0
+        do {
+            while try s.step() {
+                var properties = Properties()
+                var geometry: Geometry?
+                var id: PropertyValue?
+                for c in 0..<s.columnCount {
+                    let name = names[Int(c)]
+                    if c == geometryIndex {
+                        if case .blob(let bytes) = s.value(c), !bytes.isEmpty {
+                            do {
+                                geometry = try GeoPackageBinary.decode(bytes).geometry
+                            } catch {
+                                throw InputError(file: url.relativePath, feature: i, field: name, message: "\(error)")
+                            }
+                        }
+                        continue
+                    }
+                    if flags.contains(name) { continue }
+                    let value: PropertyValue
+                    switch s.value(c) {
+                    case .null: value = .null
+                    case .integer(let n): value = s.declaredType(c).uppercased() == "BOOLEAN" ? .bool(n != 0) : .number(Double(n))
+                    case .real(let d): value = .number(d)
+                    case .text(let t): value = .string(t)
+                    case .blob: continue
+                    }
+                    if name == "fid" { id = value; continue }
+                    properties[name] = value
+                }
+                for flag in flags {
+                    let column = String(flag.dropLast(12))
+                    if let k = names.firstIndex(of: flag), case .integer(1) = s.value(Int32(k)) { properties[column] = .string("unreachable") }
+                }
+                try body(i, Feature(id: id, geometry: geometry, properties: properties))
+                i += 1
+            }
+        } catch let error as SQLiteDatabase.Error {
+            throw InputError(file: url.relativePath, feature: i, message: "cannot read the table \(layer.table): \(error)")
+        }
+        return layer
+    }
+
+    static func open(_ url: URL) throws -> SQLiteDatabase {
+        guard FileManager.default.fileExists(atPath: url.path) else { throw InputError(file: url.relativePath, message: "no such file") }
+        let db: SQLiteDatabase
+        do {
+            db = try SQLiteDatabase(path: url.path, readOnly: true)
+        } catch {
+            throw InputError(file: url.relativePath, message: "cannot open as SQLite: \(error)")
+        }
+        let id = try? db.column("PRAGMA application_id") { $0.int(0) }.first
+        let hasContents = (try? db.column("SELECT count(*) FROM sqlite_master WHERE name = 'gpkg_contents'") { $0.int(0) }.first) ?? 0
+        guard id == 0x4750_4B47 || id == 0x4750_3130 || hasContents == 1 else {
+            throw InputError(file: url.relativePath, message: "not a GeoPackage (no 'GPKG' application id, no gpkg_contents table)")
+        }
+        return db
+    }
+}
