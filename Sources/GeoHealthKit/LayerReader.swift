@@ -5,11 +5,13 @@ import GeoPackage
 import Projection
 
 /// Reads a vector layer whatever its format, with coordinates in longitude/latitude (the
-/// study model's CRS): GeoJSON (`.geojson`, `.json`) and GeoPackage (`.gpkg`, `FILE.gpkg:TABLE`
-/// for one table of several). Other formats are refused with the `ogr2ogr` line that
-/// converts them (GDAL is not a dependency of GeoHealth).
+/// study model's CRS): GeoJSON (`.geojson`, `.json`), GeoPackage (`.gpkg`, `FILE.gpkg:TABLE`
+/// for one table of several) and ESRI Shapefile (`.shp` with its `.dbf`, `.prj`, `.cpg`;
+/// ``Shapefile``). Other formats are refused with the `ogr2ogr` line that converts them
+/// (GDAL is not a dependency of GeoHealth).
 ///
-/// The CRS is the declared one (GeoJSON's legacy `crs` member, the GeoPackage `srs_id`); with
+/// The CRS is the declared one (GeoJSON's legacy `crs` member, the GeoPackage `srs_id`, the
+/// Shapefile's `.prj`); with
 /// none declared, coordinates outside the longitude/latitude range that fall in the
 /// Lambert-93 range (x −400 km…1,400 km, y 6,000…7,200 km) are read as Lambert-93, with a
 /// warning; anything else outside that range is an error asking for the CRS. Projected
@@ -27,13 +29,13 @@ public enum LayerReader {
     }
 
     static let unsupported: [String: String] = [
-        "shp": "ESRI Shapefile", "kml": "KML", "gml": "GML", "tab": "MapInfo TAB", "mif": "MapInfo MIF",
+        "kml": "KML", "gml": "GML", "tab": "MapInfo TAB", "mif": "MapInfo MIF",
         "gpx": "GPX", "fgb": "FlatGeobuf", "parquet": "GeoParquet", "zip": "a zipped layer", "dbf": "a dBase table",
     ]
 
     /// Whether `url` names a layer this reader takes (by its extension).
     public static func isLayer(_ url: URL) -> Bool {
-        ["geojson", "json", "gpkg"].contains(split(url).file.pathExtension.lowercased())
+        ["geojson", "json", "gpkg", "shp"].contains(split(url).file.pathExtension.lowercased())
     }
 
     /// `FILE.gpkg:TABLE` → (FILE.gpkg, TABLE).
@@ -62,6 +64,16 @@ public enum LayerReader {
             }
             let c = try converter ?? Converter(declared: layer.crs, file: url.relativePath, first: nil)
             return Info(type: "GeoPackage table \(layer.table)", crs: c.source, crsSource: c.how, featureCount: layer.featureCount, warnings: c.warnings)
+        }
+        if ext == "shp" {
+            let layer = try Shapefile.read(file)
+            let c = try Converter(declared: layer.crsName.flatMap(CRS.init), file: url.relativePath, first: layer.features.first)
+            for (i, f) in layer.features.enumerated() { try body(i, try c.apply(f, index: i)) }
+            var warnings = c.warnings
+            if layer.projection != nil && layer.crsName == nil {
+                warnings.append(InputWarning(file: url.relativePath, feature: nil, message: "the .prj names no EPSG CRS GeoHealth knows; the CRS was \(c.how)"))
+            }
+            return Info(type: "Shapefile (\(layer.encoding.rawValue) attributes)", crs: c.source, crsSource: c.how, featureCount: layer.features.count, warnings: warnings)
         }
         var declared: CRS?
         var declaredName: String?

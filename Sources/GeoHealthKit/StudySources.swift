@@ -71,16 +71,16 @@ public struct StudyFolderError: Error, CustomStringConvertible {
 }
 
 extension StudySources {
-    /// `url` itself, or the `.geojson` files of a folder in name order.
+    /// `url` itself, or the layer files (`.geojson`, `.gpkg`, `.shp`) of a folder in name order.
     public static func geojsonFiles(at url: URL) throws -> [URL] {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: url.relativePath, isDirectory: &isFolder), isFolder.boolValue else { return [url] }
         // Names joined to the folder as given, so that paths stay as relative as the user wrote them.
         let files = try FileManager.default.contentsOfDirectory(atPath: url.relativePath)
-            .filter { $0.lowercased().hasSuffix(".geojson") || $0.lowercased().hasSuffix(".gpkg") }
+            .filter { name in [".geojson", ".gpkg", ".shp"].contains { name.lowercased().hasSuffix($0) } }
             .sorted()
             .map { url.appendingPathComponent($0) }
-        if files.isEmpty { throw InputError(file: url.relativePath, message: "the folder holds no .geojson or .gpkg file") }
+        if files.isEmpty { throw InputError(file: url.relativePath, message: "the folder holds no .geojson, .gpkg or .shp file") }
         return files
     }
 }

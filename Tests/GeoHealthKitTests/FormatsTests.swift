@@ -20,7 +20,8 @@ import Testing
             let a = try #require(f.geometry).polygons.flatMap { $0.rings.flatMap { $0 } }
             let b = try #require(byCode[code]).polygons.flatMap { $0.rings.flatMap { $0 } }
             #expect(a.count == b.count, "\(code)")
-            let worst = zip(a, b).map { max(abs($0.x - $1.x), abs($0.y - $1.y)) }.max() ?? .infinity
+            // Each position near one of the original's (a Shapefile turns the rings the other way).
+            let worst = a.map { p in b.map { max(abs($0.x - p.x), abs($0.y - p.y)) }.min() ?? .infinity }.max() ?? .infinity
             #expect(worst < tolerance, "\(url.lastPathComponent) \(code): \(worst)°")
         }
         return info
@@ -51,6 +52,47 @@ import Testing
         }
     }
 
+    /// A Shapefile GDAL wrote in Lambert-93 (its ESRI .prj has no EPSG code: read by name).
+    @Test func lambert93ShapefileFromGDAL() throws {
+        let info = try Self.compare(Fixtures.url("Tests/fixtures/shapefile/communes-l93.shp"), tolerance: 1e-7)
+        // GDAL wrote the names in ISO-8859-1 (language driver 0x57, no .cpg).
+        #expect(info.crs == .lambert93 && info.crsSource == "declared" && info.type == "Shapefile (Windows-1252 attributes)")
+        #expect(try LayerReader.features(Fixtures.url("Tests/fixtures/shapefile/communes-l93.shp")).features[0].properties["nom"] == .string("Sainte-Bréy-les-Bois"))
+    }
+
+    /// Rings grouped as the format says (holes inside their polygon), Windows-1252 text of the
+    /// .cpg, nulls, booleans as GDAL writes them; and broken files refused, not crashed on.
+    @Test func shapefileRingsEncodingAndDamage() throws {
+        let (features, info) = try LayerReader.features(Fixtures.url("Tests/fixtures/shapefile/shapes-cp1252.shp"))
+        #expect(info.crs == .wgs84 && info.type == "Shapefile (Windows-1252 attributes)")
+        #expect(features.map { $0.properties["nom"]?.stringValue } == ["Château-d’Œx", "Île-Molène"])
+        #expect(features[0].properties["pop"] == .number(1250) && features[1].properties["pop"] == .null)
+        guard case .polygon(let a)? = features[0].geometry, case .multiPolygon(let b)? = features[1].geometry else {
+            Issue.record("types: \(features.map { $0.geometry?.typeName ?? "nil" })"); return
+        }
+        #expect(a.rings.count == 2 && a.holes.first?.count == 5, "the hole is in its polygon")
+        #expect(b.count == 2 && b[0].rings.count == 1 && b[1].rings.count == 2, "the second part keeps its hole")
+        #expect(Set(b[1].holes.first!) == [Coordinate(x: 6.5, y: 46.2), Coordinate(x: 6.8, y: 46.5), Coordinate(x: 6.8, y: 46.2)])
+
+        try Fixtures.withTemporaryDirectory { dir in
+            let source = Fixtures.url("Tests/fixtures/shapefile/communes-l93")
+            let shp = try Data(contentsOf: source.appendingPathExtension("shp"))
+            for ext in ["dbf", "prj"] {
+                try FileManager.default.copyItem(at: source.appendingPathExtension(ext), to: dir.appendingPathComponent("cut.\(ext)"))
+            }
+            for cut in [0, 50, 100, 108, 150, shp.count - 3] {
+                let url = dir.appendingPathComponent("cut.shp")
+                try? FileManager.default.removeItem(at: url)
+                try shp.prefix(cut).write(to: url)
+                let e = try #require(throws: InputError.self, "cut at \(cut)") { try LayerReader.features(url) }
+                #expect(e.description.hasPrefix(url.relativePath), "\(e.description)")
+            }
+            try shp.write(to: dir.appendingPathComponent("lonely.shp"))
+            let e = try #require(throws: InputError.self) { try LayerReader.features(dir.appendingPathComponent("lonely.shp")) }
+            #expect(e.description.contains("no .dbf beside the .shp"))
+        }
+    }
+
     @Test func otherProjectedCoordinatesAndFormatsAreRefusedWithWhatToDo() throws {
         try Fixtures.withTemporaryDirectory { dir in
             let utm = dir.appendingPathComponent("utm.geojson")
@@ -58,10 +100,10 @@ import Testing
                 .write(to: utm, atomically: true, encoding: .utf8)
             let e = try #require(throws: InputError.self) { try LayerReader.features(utm) }
             #expect(e.description.contains("not longitude/latitude and no CRS is declared") && e.description.contains("ogr2ogr -t_srs EPSG:4326"))
-            let shp = dir.appendingPathComponent("communes.shp")
-            try Data().write(to: shp)
-            let s = try #require(throws: InputError.self) { try LayerReader.features(shp) }
-            #expect(s.description == "\(shp.relativePath): ESRI Shapefile is not read by GeoHealth: convert it with GDAL, e.g. `ogr2ogr -t_srs EPSG:4326 communes.gpkg communes.shp` (or `-f GeoJSON x.geojson`), and give the .gpkg or .geojson")
+            let kml = dir.appendingPathComponent("communes.kml")
+            try Data().write(to: kml)
+            let s = try #require(throws: InputError.self) { try LayerReader.features(kml) }
+            #expect(s.description == "\(kml.relativePath): KML is not read by GeoHealth: convert it with GDAL, e.g. `ogr2ogr -t_srs EPSG:4326 communes.gpkg communes.kml` (or `-f GeoJSON x.geojson`), and give the .gpkg or .geojson")
         }
     }
 

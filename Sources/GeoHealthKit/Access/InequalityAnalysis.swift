@@ -61,7 +61,7 @@ public struct InequalityAnalysis: Sendable {
         }
         guard !rows.isEmpty else { throw InputError(file: url.relativePath, message: "the table has no rows") }
         let columns = Set(rows.flatMap(\.fields.keys))
-        for field in [options.value] + [options.weight, options.rank].compactMap({ $0 }) where !columns.contains(field) {
+        for field in [options.value] + [options.weight, options.rank, options.groupBy].compactMap({ $0 }) where !columns.contains(field) {
             throw InputError(file: url.relativePath, field: field, message: "no such column; the columns are: \(columns.sorted().joined(separator: ", "))")
         }
         var kept: [Int] = [], values: [Double] = [], weights: [Double] = [], ranks: [Double] = []

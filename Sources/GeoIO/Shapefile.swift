@@ -1,0 +1,253 @@
+import Foundation
+import GeoCore
+
+/// Reads an ESRI Shapefile (ESRI Shapefile Technical Description, July 1998): the geometries of
+/// the `.shp`, the attributes of the `.dbf` (dBase III), the encoding of the `.cpg` and the
+/// CRS of the `.prj`.
+///
+/// - Shapes: Null, Point, PolyLine, Polygon, MultiPoint and their Z and M variants (Z and M
+///   values dropped; every analysis here is 2D). A polygon's rings are grouped as the format
+///   says: a clockwise ring starts a polygon, a counter-clockwise ring is a hole of the
+///   smallest clockwise ring that holds it (a hole that fits none becomes a polygon of its own,
+///   as GDAL does).
+/// - Attributes: C (text, trailing spaces trimmed), N and F (numbers; blank is null), L
+///   (booleans; `?` is null), D (dates as `YYYY-MM-DD`); deleted records are skipped.
+/// - Encoding of the text: the `.cpg` (`UTF-8`, `1252`, `ISO-8859-1`, `LATIN1`…); without one,
+///   the dBase language driver byte (0x57, 0x03 → Windows-1252); otherwise UTF-8 when the
+///   bytes are valid UTF-8, else Windows-1252 (``TextEncoding``).
+/// - CRS: the `.prj` WKT's last `AUTHORITY["EPSG", n]` or `ID["EPSG", n]`, or the ESRI name of
+///   the French CRSs (Lambert-93, the overseas UTM zones, WGS 84); ``crsName`` is nil when
+///   the `.prj` is missing or unknown (the caller then guesses from the coordinates).
+public enum Shapefile {
+    public struct Layer: Sendable {
+        public var features: [Feature]
+        /// `EPSG:n` from the .prj, if recognised.
+        public var crsName: String?
+        /// The .prj text, if any.
+        public var projection: String?
+        public var encoding: TextEncoding
+    }
+
+    public static func read(_ shp: URL) throws -> Layer {
+        let base = shp.deletingPathExtension()
+        let file = shp.relativePath
+        func sibling(_ ext: String) -> URL? {
+            for e in [ext, ext.uppercased()] {
+                let u = base.appendingPathExtension(e)
+                if FileManager.default.fileExists(atPath: u.path) { return u }
+            }
+            return nil
+        }
+        let shpData: Data
+        do { shpData = try Data(contentsOf: shp, options: .alwaysMapped) } catch {
+            throw InputError(file: file, message: "cannot read the file: \(error.localizedDescription)")
+        }
+        guard let dbf = sibling("dbf") else { throw InputError(file: file, message: "no .dbf beside the .shp (a Shapefile is .shp, .shx, .dbf and usually .prj)") }
+        let geometries = try readShapes(Array(shpData), file: file)
+        let cpg = sibling("cpg").flatMap { try? String(contentsOf: $0, encoding: .utf8) }
+        let (rows, encoding) = try readDBF(Array(try Data(contentsOf: dbf)), file: dbf.relativePath, codePage: cpg)
+        guard rows.count == geometries.count || rows.isEmpty else {
+            throw InputError(file: file, message: "the .shp holds \(geometries.count) shapes but the .dbf \(rows.count) records")
+        }
+        let projection = sibling("prj").flatMap { try? String(contentsOf: $0, encoding: .utf8) }
+        var features: [Feature] = []
+        features.reserveCapacity(geometries.count)
+        for (i, g) in geometries.enumerated() where !(rows.isEmpty ? false : rows[i] == nil) {
+            features.append(Feature(geometry: g, properties: rows.isEmpty ? Properties() : rows[i]!))
+        }
+        return Layer(features: features, crsName: projection.flatMap(epsg).map { "EPSG:\($0)" }, projection: projection, encoding: encoding)
+    }
+
+    // MARK: .shp
+
+    static func readShapes(_ b: [UInt8], file: String) throws -> [Geometry?] {
+        func fail(_ m: String) -> InputError { InputError(file: file, message: m) }
+        guard b.count >= 100, int32BE(b, 0) == 9994 else { throw fail("not a Shapefile .shp (no file code 9994)") }
+        var out: [Geometry?] = []
+        var pos = 100
+        let end = min(b.count, Int(int32BE(b, 24)) * 2)
+        while pos + 8 <= end {
+            let record = Int(int32BE(b, pos))
+            let length = Int(int32BE(b, pos + 4)) * 2
+            let start = pos + 8
+            guard length >= 4, start + length <= b.count else { throw fail("record \(record): its length (\(length) bytes) runs past the end of the file") }
+            do {
+                out.append(try shape(b, start, length))
+            } catch let e as WKB.Error {
+                throw fail("record \(record) (feature \(out.count)): \(e.description)")
+            }
+            pos = start + length
+        }
+        return out
+    }
+
+    static func shape(_ b: [UInt8], _ start: Int, _ length: Int) throws -> Geometry? {
+        let type = int32LE(b, start)
+        let limit = start + length
+        func need(_ n: Int, _ at: Int) throws { guard n >= 0, at + n <= limit else { throw WKB.Error(description: "shape data shorter than its counts say") } }
+        func point(_ at: Int) -> Coordinate { Coordinate(x: double(b, at), y: double(b, at + 8)) }
+        switch type {
+        case 0: return nil
+        case 1, 11, 21:
+            try need(20, start)
+            return .point(point(start + 4))
+        case 8, 18, 28:
+            try need(40, start)
+            let n = Int(int32LE(b, start + 36))
+            try need(40 + 16 * n, start)
+            return .multiPoint((0..<n).map { point(start + 40 + 16 * $0) })
+        case 3, 13, 23, 5, 15, 25:
+            try need(44, start)
+            let parts = Int(int32LE(b, start + 36)), points = Int(int32LE(b, start + 40))
+            guard parts >= 0, points >= 0 else { throw WKB.Error(description: "negative part or point count") }
+            try need(44 + 4 * parts + 16 * points, start)
+            let first = (0..<parts).map { Int(int32LE(b, start + 44 + 4 * $0)) }
+            let base = start + 44 + 4 * parts
+            var rings: [[Coordinate]] = []
+            for k in 0..<parts {
+                let from = first[k], to = k + 1 < parts ? first[k + 1] : points
+                guard from >= 0, from <= to, to <= points else { throw WKB.Error(description: "part \(k) starts at point \(from), outside 0…\(points)") }
+                rings.append((from..<to).map { point(base + 16 * $0) })
+            }
+            if type % 10 == 3 { return rings.count == 1 ? .lineString(rings[0]) : .multiLineString(rings) }
+            let polygons = assemble(rings.filter { $0.count >= 4 })
+            return polygons.count == 1 ? .polygon(polygons[0]) : .multiPolygon(polygons)
+        default:
+            throw WKB.Error(description: "shape type \(type) is not supported (MultiPatch)")
+        }
+    }
+
+    /// Groups rings into polygons: clockwise rings are exteriors, the others holes of the
+    /// smallest exterior that contains their first point.
+    static func assemble(_ rings: [[Coordinate]]) -> [Polygon] {
+        let area = rings.map(signedArea)
+        var polygons: [Polygon] = []
+        var exteriorOf: [Int] = []
+        for (i, r) in rings.enumerated() where area[i] <= 0 {
+            polygons.append(Polygon(exterior: r))
+            exteriorOf.append(i)
+        }
+        for (i, r) in rings.enumerated() where area[i] > 0 {
+            let holders = exteriorOf.indices.filter { contains(rings[exteriorOf[$0]], r[0]) }
+            if let k = holders.min(by: { abs(area[exteriorOf[$0]]) < abs(area[exteriorOf[$1]]) }) {
+                polygons[k].rings.append(r)
+            } else {
+                polygons.append(Polygon(exterior: r))
+            }
+        }
+        return polygons
+    }
+
+    /// Shoelace area: positive for counter-clockwise rings.
+    static func signedArea(_ r: [Coordinate]) -> Double {
+        var s = 0.0
+        for k in 0..<max(r.count - 1, 0) { s += r[k].x * r[k + 1].y - r[k + 1].x * r[k].y }
+        return s / 2
+    }
+
+    /// Even-odd ray casting.
+    static func contains(_ ring: [Coordinate], _ p: Coordinate) -> Bool {
+        var inside = false
+        var j = ring.count - 1
+        for i in ring.indices {
+            let a = ring[i], c = ring[j]
+            if (a.y > p.y) != (c.y > p.y), p.x < (c.x - a.x) * (p.y - a.y) / (c.y - a.y) + a.x { inside.toggle() }
+            j = i
+        }
+        return inside
+    }
+
+    // MARK: .dbf
+
+    static func readDBF(_ b: [UInt8], file: String, codePage: String?) throws -> (rows: [Properties?], encoding: TextEncoding) {
+        guard b.count >= 32 else { throw InputError(file: file, message: "not a dBase file (shorter than its header)") }
+        let count = Int(UInt32(b[4]) | UInt32(b[5]) << 8 | UInt32(b[6]) << 16 | UInt32(b[7]) << 24)
+        let headerLength = Int(b[8]) | Int(b[9]) << 8, recordLength = Int(b[10]) | Int(b[11]) << 8
+        var fields: [(name: String, type: UInt8, offset: Int, length: Int)] = []
+        var pos = 32, offset = 1
+        while pos + 32 <= min(headerLength, b.count), b[pos] != 0x0D {
+            let nameBytes = b[pos..<pos + 11].prefix { $0 != 0 }
+            let length = Int(b[pos + 16])
+            fields.append((String(decoding: nameBytes, as: UTF8.self), b[pos + 11], offset, length))
+            offset += length
+            pos += 32
+        }
+        guard headerLength + count * recordLength <= b.count + 1 else {
+            throw InputError(file: file, message: "the .dbf says \(count) records of \(recordLength) bytes, more than the file holds")
+        }
+        // The encoding: .cpg, else the language driver byte, else UTF-8 if valid, else 1252.
+        let declared = codePage?.trimmingCharacters(in: .whitespacesAndNewlines).uppercased()
+        var encoding: TextEncoding
+        if let d = declared, d.contains("UTF") { encoding = .utf8 }
+        else if let d = declared, ["1252", "CP1252", "WINDOWS-1252", "ISO-8859-1", "ISO88591", "8859-1", "LATIN1", "88591"].contains(d) { encoding = .windows1252 }
+        else if [0x57, 0x03].contains(b[29]) { encoding = .windows1252 }
+        else {
+            let body = Data(b[min(headerLength, b.count)...])
+            encoding = String(data: body, encoding: .utf8) == nil ? .windows1252 : .utf8
+        }
+        func text(_ bytes: ArraySlice<UInt8>) throws -> String {
+            if encoding == .utf8, let s = String(bytes: bytes, encoding: .utf8) { return s }
+            return String(decoding: try TextEncoding.utf8(Data(bytes), file: file).bytes, as: UTF8.self)
+        }
+        var rows: [Properties?] = []
+        rows.reserveCapacity(count)
+        for r in 0..<count {
+            let start = headerLength + r * recordLength
+            guard start + recordLength <= b.count else { break }
+            if b[start] == 0x2A { rows.append(nil); continue }
+            var p = Properties()
+            for f in fields {
+                let raw = b[start + f.offset..<start + f.offset + f.length]
+                let t = try text(raw).trimmingCharacters(in: .whitespaces)
+                switch f.type {
+                case UInt8(ascii: "N"), UInt8(ascii: "F"):
+                    p[f.name] = t.isEmpty || t.hasPrefix("*") ? .null : Double(t).map { .number($0) } ?? .string(t)
+                case UInt8(ascii: "L"):
+                    p[f.name] = "TtYy".contains(t) && !t.isEmpty ? .bool(true) : "FfNn".contains(t) && !t.isEmpty ? .bool(false) : .null
+                case UInt8(ascii: "D") where t.count == 8:
+                    p[f.name] = .string("\(t.prefix(4))-\(t.dropFirst(4).prefix(2))-\(t.suffix(2))")
+                default:
+                    p[f.name] = t.isEmpty && f.type != UInt8(ascii: "C") ? .null : .string(t)
+                }
+            }
+            rows.append(p)
+        }
+        return (rows, encoding)
+    }
+
+    // MARK: .prj
+
+    /// The EPSG code of a .prj: its last EPSG authority, or the ESRI name of a French CRS.
+    static func epsg(_ wkt: String) -> Int? {
+        let patterns = [#"AUTHORITY\["EPSG",\s*"?(\d+)"?\]\s*\]\s*$"#, #"ID\["EPSG",\s*(\d+)\]\s*\]\s*$"#]
+        for p in patterns {
+            if let r = wkt.range(of: p, options: .regularExpression) {
+                let digits = wkt[r].filter(\.isNumber)
+                return Int(digits)
+            }
+        }
+        let names: [(String, Int)] = [
+            ("Lambert_93", 2154), ("Lambert-93", 2154), ("UTM_Zone_20N", 5490), ("UTM zone 20N", 5490), ("RGFG95_UTM_Zone_22N", 2972),
+            ("UTM_Zone_22N", 2972), ("RGR92_UTM_Zone_40S", 2975), ("UTM_Zone_40S", 2975), ("RGM04_UTM_Zone_38S", 4471), ("UTM_Zone_38S", 4471),
+        ]
+        let head = wkt.prefix(while: { $0 != "," })
+        for (name, code) in names where head.contains(name) { return code }
+        if wkt.hasPrefix("GEOGCS[\"GCS_WGS_1984\"") || wkt.hasPrefix("GEOGCS[\"WGS 84\"") { return 4326 }
+        if wkt.hasPrefix("GEOGCS[\"GCS_RGF_1993\"") || wkt.hasPrefix("GEOGCS[\"RGF93") { return 4171 }
+        return nil
+    }
+
+    // MARK: bytes
+
+    static func int32BE(_ b: [UInt8], _ at: Int) -> Int32 {
+        Int32(bitPattern: UInt32(b[at]) << 24 | UInt32(b[at + 1]) << 16 | UInt32(b[at + 2]) << 8 | UInt32(b[at + 3]))
+    }
+    static func int32LE(_ b: [UInt8], _ at: Int) -> Int32 {
+        Int32(bitPattern: UInt32(b[at]) | UInt32(b[at + 1]) << 8 | UInt32(b[at + 2]) << 16 | UInt32(b[at + 3]) << 24)
+    }
+    static func double(_ b: [UInt8], _ at: Int) -> Double {
+        var v: UInt64 = 0
+        for i in 0..<8 { v |= UInt64(b[at + i]) << (8 * i) }
+        return Double(bitPattern: v)
+    }
+}
