@@ -46,7 +46,7 @@ let package = Package(
             name: "geohealth",
             dependencies: ["GeoHealthKit", "Cartography", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
-        .executableTarget(name: "GeoHealthBench", dependencies: ["GeoHealthKit", "GeoIO", "GeoCore", "GEOSBridge", "Projection", "GeoPackage", "Accessibility", "Coverage", "Inequality", "Gaps"]),
+        .executableTarget(name: "GeoHealthBench", dependencies: ["GeoHealthKit", "GeoIO", "GeoCore", "GEOSBridge", "Projection", "GeoPackage", "Accessibility", "Coverage", "Inequality", "Gaps", "Cartography"]),
 
         // Tests.
         .target(name: "GeoHealthTestSupport", dependencies: ["GeoCore"], path: "Tests/GeoHealthTestSupport"),

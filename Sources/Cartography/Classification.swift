@@ -8,9 +8,9 @@ public enum Classification: Sendable, Equatable {
     case equalInterval(Int)
     /// Fisher–Jenks natural breaks: the partition of the sorted values into k classes that
     /// minimises the sum of squared deviations from the class means (W. D. Fisher, "On grouping
-    /// for maximum homogeneity", JASA 53, 1958; G. F. Jenks 1977), by dynamic programming,
-    /// O(k n²). Above 3,000 values it runs on 3,000 evenly spaced order statistics plus the
-    /// extremes (as mapclassify's `FisherJenksSampled`).
+    /// for maximum homogeneity", JASA 53, 1958; G. F. Jenks 1977): exact for any n, by dynamic
+    /// programming accelerated to O(k n log n) (35,000 values in a few milliseconds), equal to
+    /// mapclassify's `FisherJenks` (tested).
     case fisherJenks(Int)
     /// Classes of one standard deviation around the mean: bounds at μ − 2σ, μ − σ, μ + σ, μ + 2σ
     /// (those below the maximum) and the maximum, σ the sample standard deviation (n − 1), as
@@ -80,33 +80,81 @@ public enum Classification: Sendable, Equatable {
         return breaks.firstIndex { value <= $0 } ?? breaks.count - 1
     }
 
-    static func fisherJenks(_ all: [Double], _ k: Int) -> [Double] {
-        var v = all
-        if all.count > 3000 {
-            v = (0..<3000).map { all[Int((Double($0) / 2999 * Double(all.count - 1)).rounded())] }
-        }
+    /// Exact Fisher–Jenks by dynamic programming over the sorted values, each layer computed by
+    /// divide and conquer on the optimal split (the split is monotone in the right end because
+    /// the within-class sum of squares satisfies the quadrangle inequality; Wang and Song,
+    /// "Ckmeans.1d.dp: optimal k-means clustering in one dimension by dynamic programming",
+    /// R Journal 3(2), 2011, §"Acceleration"; Grønlund et al., "Fast exact k-means, k-medians
+    /// and Bregman divergence clustering in 1D", 2017): O(k n log n) time, O(k n) memory, every
+    /// value used (no sampling). Costs come from prefix sums of the values centred on their
+    /// median, so large values do not lose digits to cancellation.
+    static func fisherJenks(_ v: [Double], _ k: Int) -> [Double] {
         let n = v.count
-        // Prefix sums for the squared deviation of v[i...j].
+        let centre = v[n / 2]
+        var s1 = [Double](repeating: 0, count: n + 1), s2 = [Double](repeating: 0, count: n + 1)
+        for (i, x) in v.enumerated() {
+            let d = x - centre
+            s1[i + 1] = s1[i] + d
+            s2[i + 1] = s2[i] + d * d
+        }
+        @inline(__always) func cost(_ i: Int, _ j: Int) -> Double {  // v[i...j], inclusive
+            let m = Double(j - i + 1), s = s1[j + 1] - s1[i]
+            return max(0, s2[j + 1] - s2[i] - s * s / m)
+        }
+        // previous[j] / current[j]: minimal cost of v[0...j] in c and c + 1 classes;
+        // start[c][j]: first index of the last class of that optimum.
+        var previous = (0..<n).map { cost(0, $0) }
+        var current = [Double](repeating: .infinity, count: n)
+        var start = [[Int32]](repeating: [], count: k)
+        start[0] = [Int32](repeating: 0, count: n)
+        if k > 1 {
+            for c in 1..<k {
+                var layer = [Int32](repeating: 0, count: n)
+                // Fills j in lo...hi knowing the optimal first index lies in iLo...iHi.
+                func solve(_ lo: Int, _ hi: Int, _ iLo: Int, _ iHi: Int) {
+                    guard lo <= hi else { return }
+                    let j = (lo + hi) / 2
+                    var bestValue = Double.infinity, bestI = max(iLo, c)
+                    for i in max(iLo, c)...max(min(j, iHi), max(iLo, c)) {
+                        let value = previous[i - 1] + cost(i, j)
+                        if value < bestValue { bestValue = value; bestI = i }
+                    }
+                    current[j] = bestValue
+                    layer[j] = Int32(bestI)
+                    solve(lo, j - 1, iLo, bestI)
+                    solve(j + 1, hi, bestI, iHi)
+                }
+                solve(c, n - 1, c, n - 1)
+                start[c] = layer
+                swap(&previous, &current)
+            }
+        }
+        var bounds: [Double] = []
+        var j = n - 1
+        for c in stride(from: k - 1, through: 0, by: -1) {
+            bounds.append(v[j])
+            if c > 0 { j = Int(start[c][j]) - 1 }
+        }
+        return Array(bounds.reversed())
+    }
+
+    /// The O(k n²) dynamic programme of Fisher (1958), kept to check the fast one in the tests.
+    public static func fisherJenksQuadratic(_ values: [Double], _ k: Int) -> (breaks: [Double], cost: Double) {
+        let v = values.sorted(), n = v.count
         var s1 = [0.0], s2 = [0.0]
         for x in v { s1.append(s1.last! + x); s2.append(s2.last! + x * x) }
-        func cost(_ i: Int, _ j: Int) -> Double {  // inclusive, 0-based
+        func cost(_ i: Int, _ j: Int) -> Double {
             let m = Double(j - i + 1), s = s1[j + 1] - s1[i]
             return s2[j + 1] - s2[i] - s * s / m
         }
-        // best[c][j]: minimal cost of v[0...j] in c+1 classes; start[c][j]: first index of the last class.
         var best = [[Double]](repeating: [Double](repeating: .infinity, count: n), count: k)
         var start = [[Int]](repeating: [Int](repeating: 0, count: n), count: k)
         for j in 0..<n { best[0][j] = cost(0, j) }
-        if k > 1 {
-            for c in 1..<k {
-                for j in c..<n {
-                    for i in c...j {
-                        let value = best[c - 1][i - 1] + cost(i, j)
-                        if value < best[c][j] {
-                            best[c][j] = value
-                            start[c][j] = i
-                        }
-                    }
+        for c in stride(from: 1, to: k, by: 1) {
+            for j in c..<n {
+                for i in c...j where best[c - 1][i - 1] + cost(i, j) < best[c][j] {
+                    best[c][j] = best[c - 1][i - 1] + cost(i, j)
+                    start[c][j] = i
                 }
             }
         }
@@ -116,8 +164,17 @@ public enum Classification: Sendable, Equatable {
             bounds.append(v[j])
             if c > 0 { j = start[c][j] - 1 }
         }
-        var result = Array(bounds.reversed())
-        result[result.count - 1] = all.last!
-        return result
+        return (Array(bounds.reversed()), best[k - 1][n - 1])
+    }
+
+    /// The within-class sum of squared deviations of `values` classed by `breaks`.
+    public static func withinSquares(_ values: [Double], breaks: [Double]) -> Double {
+        var groups = [[Double]](repeating: [], count: breaks.count)
+        for v in values { if let c = index(of: v, breaks: breaks) { groups[c].append(v) } }
+        return groups.reduce(0) { total, g in
+            guard !g.isEmpty else { return total }
+            let m = g.reduce(0, +) / Double(g.count)
+            return total + g.reduce(0) { $0 + ($1 - m) * ($1 - m) }
+        }
     }
 }

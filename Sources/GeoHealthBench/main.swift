@@ -9,6 +9,8 @@
 //   GeoHealthBench access-prepare ROOT  writes bench-out/access/{communes,hospitals}.csv
 //   GeoHealthBench access DIR    E2SFCA + Gini + Theil on those files (PySAL side by side)
 //   GeoHealthBench siting ROOT   MCLP k = 10 in Creuse and k = 50 nationally (30 min, hospitals)
+//   GeoHealthBench weights TABLE queen weights, Moran and LISA (999 permutations) of a national table
+//   GeoHealthBench classify N    exact Fisher–Jenks natural breaks of N values (k = 5, 7)
 //   GeoHealthBench bindings N  N rounds of every GEOS/PROJ binding call, error paths included,
 //                              for scripts/leak-check (valgrind)
 //
@@ -54,8 +56,8 @@ func benchAreas(_ dir: URL) throws {
 }
 
 let arguments = CommandLine.arguments
-guard arguments.count == 3, let job = ["read": benchRead, "areas": benchAreas, "bindings": bindingRounds, "nearest": benchNearest, "coverage": benchCoverage, "network": benchNetwork, "access-prepare": prepareAccess, "access": benchAccess, "siting": benchSiting][arguments[1]] else {
-    FileHandle.standardError.write(Data("usage: GeoHealthBench read|areas|access DIR | nearest|coverage|access-prepare|siting ROOT | network|bindings N\n".utf8))
+guard arguments.count == 3, let job = ["read": benchRead, "areas": benchAreas, "bindings": bindingRounds, "nearest": benchNearest, "coverage": benchCoverage, "network": benchNetwork, "access-prepare": prepareAccess, "access": benchAccess, "siting": benchSiting, "classify": benchClassify, "weights": benchWeights][arguments[1]] else {
+    FileHandle.standardError.write(Data("usage: GeoHealthBench read|areas|access DIR | nearest|coverage|access-prepare|siting ROOT | network|bindings|classify N\n".utf8))
     exit(64)
 }
 do {

@@ -6,8 +6,9 @@ import Foundation
 /// Iᵢ = (n − 1) zᵢ Σⱼ wᵢⱼ zⱼ / Σₖ zₖ², with zᵢ = xᵢ − x̄.
 /// Quadrants: high-high (zᵢ > 0, lag > 0), low-high, low-low, high-low. Pseudo p-values by
 /// conditional permutation: for each unit, its neighbours' values are drawn at random from the
-/// other units (`permutations` times, the caller's seeded generator), p = (m + 1)/(permutations + 1)
-/// with m folded to the observed side. A cluster is *significant* when p ≤ `alpha`.
+/// other units (`permutations` times, the caller's seeded generator; the draws shared between
+/// units as in PySAL, ``conditionalPermutation``), p = (m + 1)/(permutations + 1) with m
+/// folded to the observed side. A cluster is *significant* when p ≤ `alpha`.
 public struct LocalMoran: Sendable {
     public enum Quadrant: Int, Sendable, CaseIterable {
         case highHigh = 1, lowHigh = 2, lowLow = 3, highLow = 4
@@ -47,34 +48,78 @@ public struct LocalMoran: Sendable {
             }
         }
         self.permutations = permutations
+        pSimulated = Self.conditionalPermutation(z: z, values: values, scale: scale, weights: weights, permutations: permutations, using: &rng)
+    }
+
+    /// Pseudo p-values by conditional permutation, as PySAL's `esda.crand`: `permutations` rows
+    /// of `kmax` distinct indices among n − 1 are drawn once (a partial Fisher–Yates per row,
+    /// seeded by the caller's generator); unit i with k neighbours takes, in each row, the first
+    /// k indices, shifted past i (index ≥ i → index + 1), as the units its neighbours' values are
+    /// drawn from. Each unit's draws are thus uniform over the other units, the rows shared
+    /// between units (as in PySAL), and no random number is drawn per unit: O(permutations ×
+    /// Σk) multiply-adds, over all cores in fixed blocks of units, so the result does not depend
+    /// on the number of threads.
+    static func conditionalPermutation<G: RandomNumberGenerator>(z: [Double], values: [Double], scale: Double, weights: SpatialWeights,
+                                                                 permutations: Int, using rng: inout G) -> [Double] {
+        let n = z.count
         var p = [Double](repeating: 1, count: n)
-        if permutations > 0 {
-            var others = Array(0..<(n - 1))
-            for i in 0..<n {
-                let k = weights.neighbours[i].count
-                guard k > 0 else { continue }
-                let w = weights.weights[i]
-                var larger = 0
-                for _ in 0..<permutations {
-                    // k distinct other units: a partial Fisher–Yates over the indices ≠ i.
-                    var simulatedLag = 0.0
-                    for m in 0..<k {
-                        let r = Int.random(in: m..<(n - 1), using: &rng)
-                        others.swapAt(m, r)
-                        let j = others[m] >= i ? others[m] + 1 : others[m]
-                        simulatedLag += w[m] * z[j]
-                    }
-                    if scale * z[i] * simulatedLag >= values[i] { larger += 1 }
-                }
-                if permutations - larger < larger { larger = permutations - larger }
-                p[i] = Double(larger + 1) / Double(permutations + 1)
+        let kmax = min(weights.neighbours.map(\.count).max() ?? 0, n - 1)
+        guard permutations > 0, kmax > 0 else { return p }
+        var rows = [Int32](repeating: 0, count: permutations * kmax)
+        var others = Array(0..<Int32(n - 1))
+        for r in 0..<permutations {
+            for m in 0..<kmax {
+                others.swapAt(m, Int.random(in: m..<(n - 1), using: &rng))
+                rows[r * kmax + m] = others[m]
             }
         }
-        pSimulated = p
+        let block = 256
+        let blocks = (n + block - 1) / block
+        p.withUnsafeMutableBufferPointer { out in
+            let out = UnsafeMutableSendableBuffer(out)
+            rows.withUnsafeBufferPointer { rowsBuffer in
+                z.withUnsafeBufferPointer { zBuffer in
+                    let rows = UnsafeSendableBuffer(rowsBuffer), z = UnsafeSendableBuffer(zBuffer)
+                    DispatchQueue.concurrentPerform(iterations: blocks) { b in
+                        for i in (b * block)..<min(n, (b + 1) * block) {
+                            let k = weights.neighbours[i].count
+                            guard k > 0 else { continue }
+                            let w = weights.weights[i]
+                            let zi = scale * z.buffer[i]
+                            var larger = 0
+                            for r in 0..<permutations {
+                                var simulatedLag = 0.0
+                                let base = r * kmax
+                                for m in 0..<k {
+                                    let o = Int(rows.buffer[base + m])
+                                    simulatedLag += w[m] * z.buffer[o >= i ? o + 1 : o]
+                                }
+                                if zi * simulatedLag >= values[i] { larger += 1 }
+                            }
+                            if permutations - larger < larger { larger = permutations - larger }
+                            out.buffer[i] = Double(larger + 1) / Double(permutations + 1)
+                        }
+                    }
+                }
+            }
+        }
+        return p
     }
 
     /// The quadrant of each unit whose pseudo p-value is at most `alpha`, nil otherwise.
     public func significantClusters(alpha: Double = 0.05) -> [Quadrant?] {
         quadrants.indices.map { pSimulated[$0] <= alpha ? quadrants[$0] : nil }
     }
+}
+
+/// A buffer handed to the blocks of `concurrentPerform`, each writing its own indices only.
+struct UnsafeMutableSendableBuffer<T>: @unchecked Sendable {
+    let buffer: UnsafeMutableBufferPointer<T>
+    init(_ buffer: UnsafeMutableBufferPointer<T>) { self.buffer = buffer }
+}
+
+/// A read-only buffer shared by the blocks of `concurrentPerform`.
+struct UnsafeSendableBuffer<T>: @unchecked Sendable {
+    let buffer: UnsafeBufferPointer<T>
+    init(_ buffer: UnsafeBufferPointer<T>) { self.buffer = buffer }
 }

@@ -7,8 +7,8 @@ import Foundation
 /// I = (n / S0) · Σᵢ Σⱼ wᵢⱼ zᵢ zⱼ / Σᵢ zᵢ², with zᵢ = xᵢ − x̄; E[I] = −1/(n − 1);
 /// under normality Var[I] = (n² S1 − n S2 + 3 S0²) / ((n² − 1) S0²) − E[I]².
 /// The pseudo p-value comes from `permutations` random permutations of the values (seeded by the
-/// caller's generator): p = (m + 1)/(permutations + 1), m the number of permuted I at least as
-/// extreme on the observed side (PySAL's `p_sim`).
+/// caller's generator, run on all cores in fixed blocks): p = (m + 1)/(permutations + 1), m the
+/// number of permuted I at least as extreme on the observed side (PySAL's `p_sim`).
 public struct MoranGlobal: Sendable {
     public var i: Double
     public var expected: Double
@@ -38,12 +38,36 @@ public struct MoranGlobal: Sendable {
         zNormal = (i - expected) / varianceNormal.squareRoot()
         self.permutations = permutations
         if permutations > 0 {
-            var shuffled = z
-            var larger = 0
-            for _ in 0..<permutations {
-                shuffled.shuffle(using: &rng)
-                if statistic(shuffled) >= i { larger += 1 }
+            // Permutations in fixed blocks over all cores, each block with its own xoshiro
+            // stream seeded in order from the caller's generator: the same result whatever the
+            // number of threads. The statistic of a permutation is Σᵢ vᵢ Σⱼ wᵢⱼ vⱼ over the
+            // flattened (CSR) weights, without allocating.
+            let (offsets, columns, values) = weights.compressedRows
+            let block = 32
+            let blocks = (permutations + block - 1) / block
+            let seeds = (0..<blocks).map { _ in rng.next() }
+            let observed = i, factor = Double(n) / s0 / denominator
+            var counts = [Int](repeating: 0, count: blocks)
+            counts.withUnsafeMutableBufferPointer { out in
+                let out = UnsafeMutableSendableBuffer(out)
+                DispatchQueue.concurrentPerform(iterations: blocks) { b in
+                    var local = Xoshiro256(seed: seeds[b])
+                    var v = z
+                    var larger = 0
+                    for _ in (b * block)..<min(permutations, (b + 1) * block) {
+                        for k in stride(from: n - 1, to: 0, by: -1) { v.swapAt(k, Int(local.below(UInt64(k + 1)))) }
+                        var sum = 0.0
+                        for r in 0..<n {
+                            var lag = 0.0
+                            for e in offsets[r]..<offsets[r + 1] { lag += values[e] * v[Int(columns[e])] }
+                            sum += v[r] * lag
+                        }
+                        if factor * sum >= observed { larger += 1 }
+                    }
+                    out.buffer[b] = larger
+                }
             }
+            var larger = counts.reduce(0, +)
             if permutations - larger < larger { larger = permutations - larger }
             pSimulated = Double(larger + 1) / Double(permutations + 1)
         }

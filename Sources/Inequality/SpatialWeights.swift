@@ -49,6 +49,14 @@ public struct SpatialWeights: Sendable, Equatable {
         neighbours.indices.map { i in zip(neighbours[i], weights[i]).reduce(0) { $0 + $1.1 * v[$1.0] } }
     }
 
+    /// The weights as compressed rows (CSR): row i's neighbours are `columns[offsets[i]..<offsets[i + 1]]`.
+    var compressedRows: (offsets: [Int], columns: [Int32], values: [Double]) {
+        var offsets = [0]
+        offsets.reserveCapacity(count + 1)
+        for list in neighbours { offsets.append(offsets.last! + list.count) }
+        return (offsets, neighbours.flatMap { $0.map(Int32.init) }, weights.flatMap { $0 })
+    }
+
     /// S0 = Σ w_ij; S1 = ½ Σ (w_ij + w_ji)²; S2 = Σ_i (w_i· + w_·i)² (Cliff and Ord).
     var moments: (s0: Double, s1: Double, s2: Double) {
         var s0 = 0.0

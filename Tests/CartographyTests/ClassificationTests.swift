@@ -1,4 +1,5 @@
 import Cartography
+import GeoCore
 import GeoHealthTestSupport
 import Testing
 
@@ -29,6 +30,33 @@ import Testing
         #expect(throws: CartographyError.self) { try Classification.manual([20, 10]).breaks([1, 2]) }
         #expect(Classification.index(of: 10, breaks: [10, 20]) == 0 && Classification.index(of: 10.5, breaks: [10, 20]) == 1)
         #expect(Classification.index(of: nil, breaks: [10]) == nil && Classification.index(of: .nan, breaks: [10]) == nil)
+    }
+
+    /// Exact Fisher–Jenks on thousands of values (no sampling) equals mapclassify's exact
+    /// `FisherJenks` (Tests/reference/mapclassify.json, "large").
+    @Test(arguments: [("lognormal3000", 5), ("lognormal3000", 7), ("mixture2500", 6)])
+    func exactFisherJenksOnThousandsEqualsMapclassify(set: String, k: Int) throws {
+        let ref = (try Fixtures.reference("mapclassify.json")["large"] as! [String: Any])[set] as! [String: Any]
+        let values = ref["values"] as! [Double]
+        let want = ref["fisher_jenks\(k)"] as! [Double]
+        #expect(try Classification.fisherJenks(k).breaks(values) == want)
+    }
+
+    /// The O(k n log n) programme reaches the optimum of Fisher's O(k n²) one on random sets with
+    /// ties (seeded; the seed is in the message).
+    @Test func fastFisherJenksReachesTheQuadraticOptimum() throws {
+        for seed in UInt64(1)...60 {
+            var rng = SeededGenerator(seed: seed)
+            let n = Int.random(in: 2...300, using: &rng), k = Int.random(in: 1...min(9, n), using: &rng)
+            let spread = [1.0, 10, 1000][Int(seed % 3)]
+            let values = (0..<n).map { _ in (Double.random(in: 0...1, using: &rng) * spread * 10).rounded() / 10 }
+            guard Set(values).count > 1, Set(values).count >= k else { continue }
+            let fast = try Classification.fisherJenks(k).breaks(values)
+            let slow = Classification.fisherJenksQuadratic(values, k)
+            let a = Classification.withinSquares(values, breaks: fast), b = Classification.withinSquares(values, breaks: slow.breaks)
+            #expect(abs(a - b) <= 1e-9 * max(1, b), "seed \(seed): n \(n), k \(k): \(a) vs \(b)")
+            #expect(fast.count == k && fast.last == values.max(), "seed \(seed)")
+        }
     }
 
     @Test func fisherJenksFindsObviousGroups() throws {
