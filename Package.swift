@@ -33,7 +33,7 @@ let package = Package(
         // Analyses: pure Swift over plain arrays (Accessibility), or over GEOS (Coverage).
         .target(name: "Accessibility", dependencies: ["GeoCore", .product(name: "HeapModule", package: "swift-collections")]),
         .target(name: "Coverage", dependencies: ["GeoCore", "GEOSBridge"]),
-        .target(name: "Inequality"),
+        .target(name: "Inequality", dependencies: ["GeoCore"]),
         .target(name: "Cartography", dependencies: ["GeoCore"]),
         .target(name: "Gaps", dependencies: ["GeoCore", "Accessibility", .product(name: "HeapModule", package: "swift-collections")]),
 

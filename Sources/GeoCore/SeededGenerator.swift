@@ -50,3 +50,17 @@ import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
+
+extension SeededGenerator {
+    /// A uniform integer in 0..<bound, without bias and nearly without division (D. Lemire,
+    /// "Fast random integer generation in an interval", ACM TOMACS 29, 2019); the permutation
+    /// tests' inner loops call it on this concrete type.
+    public mutating func below(_ bound: UInt64) -> UInt64 {
+        var m = next().multipliedFullWidth(by: bound)
+        if m.low < bound {
+            let threshold = (0 &- bound) % bound
+            while m.low < threshold { m = next().multipliedFullWidth(by: bound) }
+        }
+        return m.high
+    }
+}

@@ -1,4 +1,5 @@
 import Foundation
+import GeoCore
 
 /// Global Moran's I of a variable on spatial weights (P. A. P. Moran, "Notes on continuous
 /// stochastic phenomena", Biometrika 37, 1950; moments of A. D. Cliff and J. K. Ord, "Spatial
@@ -51,7 +52,7 @@ public struct MoranGlobal: Sendable {
             counts.withUnsafeMutableBufferPointer { out in
                 let out = UnsafeMutableSendableBuffer(out)
                 DispatchQueue.concurrentPerform(iterations: blocks) { b in
-                    var local = Xoshiro256(seed: seeds[b])
+                    var local = SeededGenerator(seed: seeds[b])
                     var v = z
                     var larger = 0
                     for _ in (b * block)..<min(permutations, (b + 1) * block) {

@@ -122,7 +122,11 @@ public struct SitingAnalysis: Sendable {
                 picks = s.chosen
                 gains = s.gains
             case .pmedian:
-                picks = PMedian.solve(problem, p: options.k).chosen
+                let entries = problem.costs.entryCount
+                Progress.report("p-median over \(entries) commune–candidate pairs within \(NumberFormatting.string(bound, precision: 0)) min (about \(max(1, entries / 5_000_000)) s per swap)…")
+                picks = PMedian.solve(problem, p: options.k) { swaps, mean in
+                    Progress.report(swaps == 0 ? "p-median: greedy start, mean \(NumberFormatting.string(mean, precision: 2)) min" : "p-median: swap \(swaps), mean \(NumberFormatting.string(mean, precision: 2)) min")
+                }.chosen
                 gains = []
                 var covered = picks.map { _ in 0.0 }
                 var prior: [Int] = []
