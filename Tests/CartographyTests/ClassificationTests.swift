@@ -1,4 +1,5 @@
 import Cartography
+import Foundation
 import GeoCore
 import GeoHealthTestSupport
 import Testing
@@ -57,6 +58,27 @@ import Testing
             #expect(abs(a - b) <= 1e-9 * max(1, b), "seed \(seed): n \(n), k \(k): \(a) vs \(b)")
             #expect(fast.count == k && fast.last == values.max(), "seed \(seed)")
         }
+    }
+
+    /// The fast SVG number writer gives the text `String(format:)` gives, trimmed, on seeded
+    /// values of every magnitude and precision, halves and negative zeros included.
+    @Test func svgNumbersAsPrintfWritesThem() {
+        func reference(_ v: Double, _ p: Int) -> String {
+            var s = String(format: "%.\(p)f", v)
+            if s.contains(".") {
+                while s.hasSuffix("0") { s.removeLast() }
+                if s.hasSuffix(".") { s.removeLast() }
+            }
+            return s == "-0" ? "0" : s
+        }
+        var rng = SeededGenerator(seed: 2024)
+        var values: [Double] = [0, -0.0, 0.25, 0.35, -0.05, 1.5, 2.5, -2.5, 0.125, 999.95, 1e-7, -1e-7, 123456789.5, 0.001, 100, -100.04]
+        for _ in 0..<20_000 {
+            let magnitude = pow(10, Double.random(in: -4...9, using: &rng))
+            values.append((Double.random(in: -1...1, using: &rng) * magnitude))
+            values.append((Double.random(in: -1000...1000, using: &rng) * 100).rounded() / 100)
+        }
+        for v in values { for p in 0...6 { #expect(svgNumber(v, p) == reference(v, p), "seed 2024: \(v) at \(p)") } }
     }
 
     @Test func fisherJenksFindsObviousGroups() throws {
