@@ -111,15 +111,16 @@ public enum LayerInfo {
         case "gpkg":
             let layer = try GeoPackageReader.read(file, table: table, body)
             return .init(type: "GeoPackage table \(layer.table)", crsName: layer.crs?.description ?? layer.srsName, featureCount: layer.featureCount, warnings: [])
-        case "geojson", "json":
-            return try GeoJSONReader.read(contentsOf: file, body)
+
         case "shp":
             let layer = try Shapefile.read(file)
             for (i, f) in layer.features.enumerated() { try body(i, f) }
             return .init(type: "Shapefile (\(layer.encoding.rawValue) attributes)", crsName: layer.crsName ?? layer.projection.map { String($0.prefix(60)) }, featureCount: layer.features.count, warnings: [])
+        case let ext where LayerReader.unsupported[ext] != nil:
+            try LayerReader.read(url) { _, _ in }  // throws the message that says how to convert it
+            return try GeoJSONReader.read(contentsOf: file, body)
         default:
-            try LayerReader.read(url) { _, _ in }
-            throw InputError(file: url.relativePath, message: "not a layer")
+            return try GeoJSONReader.read(contentsOf: file, body)
         }
     }
 
