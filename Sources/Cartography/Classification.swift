@@ -138,35 +138,6 @@ public enum Classification: Sendable, Equatable {
         return Array(bounds.reversed())
     }
 
-    /// The O(k n²) dynamic programme of Fisher (1958), kept to check the fast one in the tests.
-    public static func fisherJenksQuadratic(_ values: [Double], _ k: Int) -> (breaks: [Double], cost: Double) {
-        let v = values.sorted(), n = v.count
-        var s1 = [0.0], s2 = [0.0]
-        for x in v { s1.append(s1.last! + x); s2.append(s2.last! + x * x) }
-        func cost(_ i: Int, _ j: Int) -> Double {
-            let m = Double(j - i + 1), s = s1[j + 1] - s1[i]
-            return s2[j + 1] - s2[i] - s * s / m
-        }
-        var best = [[Double]](repeating: [Double](repeating: .infinity, count: n), count: k)
-        var start = [[Int]](repeating: [Int](repeating: 0, count: n), count: k)
-        for j in 0..<n { best[0][j] = cost(0, j) }
-        for c in stride(from: 1, to: k, by: 1) {
-            for j in c..<n {
-                for i in c...j where best[c - 1][i - 1] + cost(i, j) < best[c][j] {
-                    best[c][j] = best[c - 1][i - 1] + cost(i, j)
-                    start[c][j] = i
-                }
-            }
-        }
-        var bounds: [Double] = []
-        var j = n - 1
-        for c in stride(from: k - 1, through: 0, by: -1) {
-            bounds.append(v[j])
-            if c > 0 { j = start[c][j] - 1 }
-        }
-        return (Array(bounds.reversed()), best[k - 1][n - 1])
-    }
-
     /// The within-class sum of squared deviations of `values` classed by `breaks`.
     public static func withinSquares(_ values: [Double], breaks: [Double]) -> Double {
         var groups = [[Double]](repeating: [], count: breaks.count)

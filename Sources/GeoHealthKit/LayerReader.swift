@@ -57,9 +57,9 @@ public enum LayerReader {
         }
         var converter: Converter?
         if ext == "gpkg" {
-            let found = try GeoPackageReader.layer(file, table: table)
-            let layer = try GeoPackageReader.read(file, table: found.table) { i, f in
-                if converter == nil { converter = try Converter(declared: found.crs, file: url.relativePath, first: f) }
+            var declared: CRS?
+            let layer = try GeoPackageReader.read(file, table: table, layerFound: { declared = $0.crs }) { i, f in
+                if converter == nil { converter = try Converter(declared: declared, file: url.relativePath, first: f) }
                 try body(i, try converter!.apply(f, index: i))
             }
             let c = try converter ?? Converter(declared: layer.crs, file: url.relativePath, first: nil)

@@ -120,7 +120,7 @@ public enum Shapefile {
     /// Groups rings into polygons: clockwise rings are exteriors, the others holes of the
     /// smallest exterior that contains their first point.
     static func assemble(_ rings: [[Coordinate]]) -> [Polygon] {
-        let area = rings.map(signedArea)
+        let area = rings.map(Ring.signedArea)
         var polygons: [Polygon] = []
         var exteriorOf: [Int] = []
         for (i, r) in rings.enumerated() where area[i] <= 0 {
@@ -128,7 +128,7 @@ public enum Shapefile {
             exteriorOf.append(i)
         }
         for (i, r) in rings.enumerated() where area[i] > 0 {
-            let holders = exteriorOf.indices.filter { contains(rings[exteriorOf[$0]], r[0]) }
+            let holders = exteriorOf.indices.filter { Ring.contains(rings[exteriorOf[$0]], r[0]) }
             if let k = holders.min(by: { abs(area[exteriorOf[$0]]) < abs(area[exteriorOf[$1]]) }) {
                 polygons[k].rings.append(r)
             } else {
@@ -136,25 +136,6 @@ public enum Shapefile {
             }
         }
         return polygons
-    }
-
-    /// Shoelace area: positive for counter-clockwise rings.
-    static func signedArea(_ r: [Coordinate]) -> Double {
-        var s = 0.0
-        for k in 0..<max(r.count - 1, 0) { s += r[k].x * r[k + 1].y - r[k + 1].x * r[k].y }
-        return s / 2
-    }
-
-    /// Even-odd ray casting.
-    static func contains(_ ring: [Coordinate], _ p: Coordinate) -> Bool {
-        var inside = false
-        var j = ring.count - 1
-        for i in ring.indices {
-            let a = ring[i], c = ring[j]
-            if (a.y > p.y) != (c.y > p.y), p.x < (c.x - a.x) * (p.y - a.y) / (c.y - a.y) + a.x { inside.toggle() }
-            j = i
-        }
-        return inside
     }
 
     // MARK: .dbf

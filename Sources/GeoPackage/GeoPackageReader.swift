@@ -21,7 +21,10 @@ public enum GeoPackageReader {
 
     /// The feature tables of a file, with their CRS.
     public static func layers(_ url: URL) throws -> [Layer] {
-        let db = try open(url)
+        try layers(open(url))
+    }
+
+    static func layers(_ db: SQLiteDatabase) throws -> [Layer] {
         let s = try db.prepare("""
             SELECT c.table_name, s.organization, s.organization_coordsys_id, s.srs_name FROM gpkg_contents c
             JOIN gpkg_geometry_columns g ON g.table_name = c.table_name LEFT JOIN gpkg_spatial_ref_sys s ON s.srs_id = g.srs_id
@@ -39,7 +42,11 @@ public enum GeoPackageReader {
 
     /// The layer named `table`, or the only feature table of the file.
     public static func layer(_ url: URL, table: String? = nil) throws -> Layer {
-        let all = try layers(url)
+        try layer(open(url), url: url, table: table)
+    }
+
+    static func layer(_ db: SQLiteDatabase, url: URL, table: String?) throws -> Layer {
+        let all = try layers(db)
         let layer: Layer
         if let table {
             guard let l = all.first(where: { $0.table == table }) else {
@@ -57,11 +64,14 @@ public enum GeoPackageReader {
     }
 
     /// Reads the features of `table` (or of the only feature table) in `fid` order, calling
-    /// `body(index, feature)`; returns the layer read.
+    /// `layerFound` with the layer (its CRS) first, then `body(index, feature)`; returns the
+    /// layer read. The file is opened once.
     @discardableResult
-    public static func read(_ url: URL, table: String? = nil, _ body: (Int, Feature) throws -> Void) throws -> Layer {
-        let layer = try self.layer(url, table: table)
+    public static func read(_ url: URL, table: String? = nil, layerFound: ((Layer) throws -> Void)? = nil,
+                            _ body: (Int, Feature) throws -> Void) throws -> Layer {
         let db = try open(url)
+        let layer = try self.layer(db, url: url, table: table)
+        try layerFound?(layer)
         let geometryColumn = try db.column("SELECT column_name FROM gpkg_geometry_columns WHERE table_name = '\(layer.table.replacingOccurrences(of: "'", with: "''"))'") { $0.text(0) ?? "geom" }.first ?? "geom"
         let s = try db.prepare("SELECT * FROM \(quoted(layer.table)) ORDER BY rowid")
         let names = (0..<s.columnCount).map { s.name($0) }

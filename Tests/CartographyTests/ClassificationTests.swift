@@ -53,7 +53,7 @@ import Testing
             let values = (0..<n).map { _ in (Double.random(in: 0...1, using: &rng) * spread * 10).rounded() / 10 }
             guard Set(values).count > 1, Set(values).count >= k else { continue }
             let fast = try Classification.fisherJenks(k).breaks(values)
-            let slow = Classification.fisherJenksQuadratic(values, k)
+            let slow = Self.fisherJenksQuadratic(values, k)
             let a = Classification.withinSquares(values, breaks: fast), b = Classification.withinSquares(values, breaks: slow.breaks)
             #expect(abs(a - b) <= 1e-9 * max(1, b), "seed \(seed): n \(n), k \(k): \(a) vs \(b)")
             #expect(fast.count == k && fast.last == values.max(), "seed \(seed)")
@@ -95,4 +95,33 @@ import Testing
         #expect(throws: CartographyError.self) { try Palette("Rainbow") }
         #expect(throws: CartographyError.self) { try blues.colors(12) }
     }
+    /// The O(k n²) dynamic programme of Fisher (1958), the reference the fast one is checked against.
+    static func fisherJenksQuadratic(_ values: [Double], _ k: Int) -> (breaks: [Double], cost: Double) {
+        let v = values.sorted(), n = v.count
+        var s1 = [0.0], s2 = [0.0]
+        for x in v { s1.append(s1.last! + x); s2.append(s2.last! + x * x) }
+        func cost(_ i: Int, _ j: Int) -> Double {
+            let m = Double(j - i + 1), s = s1[j + 1] - s1[i]
+            return s2[j + 1] - s2[i] - s * s / m
+        }
+        var best = [[Double]](repeating: [Double](repeating: .infinity, count: n), count: k)
+        var start = [[Int]](repeating: [Int](repeating: 0, count: n), count: k)
+        for j in 0..<n { best[0][j] = cost(0, j) }
+        for c in stride(from: 1, to: k, by: 1) {
+            for j in c..<n {
+                for i in c...j where best[c - 1][i - 1] + cost(i, j) < best[c][j] {
+                    best[c][j] = best[c - 1][i - 1] + cost(i, j)
+                    start[c][j] = i
+                }
+            }
+        }
+        var bounds: [Double] = []
+        var j = n - 1
+        for c in stride(from: k - 1, through: 0, by: -1) {
+            bounds.append(v[j])
+            if c > 0 { j = start[c][j] - 1 }
+        }
+        return (Array(bounds.reversed()), best[k - 1][n - 1])
+    }
+
 }

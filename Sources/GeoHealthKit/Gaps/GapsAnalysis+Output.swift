@@ -5,8 +5,8 @@ import GeoIO
 extension GapsAnalysis {
     /// A zone's name: its most populous commune's (what planners call it by).
     public func zoneName(_ z: Zone) -> String {
-        let population = study.areas.map { $0.population ?? 0 }
-        return study.areas[z.communes.max { (population[$0], -$0) < (population[$1], -$1) }!].name
+        func population(_ a: Int) -> Double { study.areas[a].population ?? 0 }
+        return study.areas[z.communes.max { (population($0), -$0) < (population($1), -$1) }!].name
     }
 
     func zoneProperties(_ z: Zone) -> [(key: String, value: PropertyValue)] {
