@@ -53,7 +53,7 @@ let package = Package(
         .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore", "GeoHealthTestSupport"]),
         .testTarget(name: "GeoIOTests", dependencies: ["GeoIO", "GeoHealthTestSupport"]),
         .testTarget(name: "GeoPackageTests", dependencies: ["GeoPackage", "GeoIO", "GeoCore", "GeoHealthTestSupport"]),
-        .testTarget(name: "GEOSBridgeTests", dependencies: ["GEOSBridge", "GeoHealthTestSupport"]),
+        .testTarget(name: "GEOSBridgeTests", dependencies: ["GEOSBridge", "GeoIO", "GeoHealthTestSupport"]),
         .testTarget(name: "ProjectionTests", dependencies: ["Projection", "GeoHealthTestSupport"]),
         .testTarget(name: "AccessibilityTests", dependencies: ["Accessibility", "GeoHealthTestSupport"]),
         .testTarget(name: "InequalityTests", dependencies: ["Inequality", "GeoCore", "GeoHealthTestSupport"]),
@@ -62,7 +62,7 @@ let package = Package(
         .testTarget(name: "CoverageTests", dependencies: ["Coverage", "GeoHealthTestSupport"]),
         .testTarget(name: "GeoHealthKitTests", dependencies: ["GeoHealthKit", "Cartography", "GeoHealthTestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["geohealth", "GeoHealthTestSupport"]),
-        .testTarget(name: "RealDataTests", dependencies: ["GeoHealthKit", "GeoHealthTestSupport"]),
+        .testTarget(name: "RealDataTests", dependencies: ["GeoHealthKit", "GEOSBridge", "Accessibility", "GeoHealthTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -58,6 +58,83 @@ public struct CostMatrix: Sendable, Equatable {
         }
     }
 
+    /// A matrix from its compressed rows, each already sorted by minutes then destination
+    /// (checked, O(entries)); what ``Builder`` and the fast model paths produce.
+    public init(destinationCount: Int, maxMinutes: Double, rowStart: [Int], destinations: [Int32], minutes: [Double], kilometres: [Double]) {
+        precondition(rowStart.first == 0 && rowStart.last == destinations.count && minutes.count == destinations.count && kilometres.count == destinations.count)
+        for o in 0..<(rowStart.count - 1) {
+            for k in rowStart[o]..<rowStart[o + 1] {
+                precondition(destinations[k] >= 0 && Int(destinations[k]) < destinationCount, "destination index out of range")
+                precondition(minutes[k] <= maxMinutes, "entry above maxMinutes")
+                if k > rowStart[o] { precondition((minutes[k - 1], destinations[k - 1]) < (minutes[k], destinations[k]), "row not sorted") }
+            }
+        }
+        originCount = rowStart.count - 1
+        self.destinationCount = destinationCount
+        self.maxMinutes = maxMinutes
+        self.rowStart = rowStart
+        self.destinations = destinations
+        self.minutes = minutes
+        self.kilometres = kilometres
+    }
+
+    /// Builds compressed rows one origin at a time, with no array per row: entries of the
+    /// current row are gathered in a reusable buffer, sorted and appended by ``endRow()``.
+    public struct Builder: Sendable {
+        public private(set) var rowStart: [Int] = [0]
+        public private(set) var destinations: [Int32] = []
+        public private(set) var minutes: [Double] = []
+        public private(set) var kilometres: [Double] = []
+        private var row: [Entry] = []
+
+        public init(expectedEntries: Int = 0) {
+            destinations.reserveCapacity(expectedEntries)
+            minutes.reserveCapacity(expectedEntries)
+            kilometres.reserveCapacity(expectedEntries)
+        }
+
+        public mutating func add(_ e: Entry) { row.append(e) }
+
+        /// Closes the current origin's row (sorted by minutes, then destination).
+        public mutating func endRow() {
+            if row.count > 1 { row.sort { ($0.minutes, $0.destination) < ($1.minutes, $1.destination) } }
+            for e in row {
+                destinations.append(Int32(e.destination))
+                minutes.append(e.minutes)
+                kilometres.append(e.kilometres)
+            }
+            row.removeAll(keepingCapacity: true)
+            rowStart.append(destinations.count)
+        }
+
+        /// Appends the rows of another builder (the next origins).
+        public mutating func append(_ other: Builder) {
+            let base = destinations.count
+            rowStart += other.rowStart.dropFirst().map { $0 + base }
+            destinations += other.destinations
+            minutes += other.minutes
+            kilometres += other.kilometres
+        }
+
+        public func matrix(destinationCount: Int, maxMinutes: Double) -> CostMatrix {
+            CostMatrix(destinationCount: destinationCount, maxMinutes: maxMinutes, rowStart: rowStart, destinations: destinations, minutes: minutes, kilometres: kilometres)
+        }
+    }
+
+    /// The same costs with destinations renumbered by `map` (old index → new index, nil to
+    /// drop the destination). `map` must keep the order of the destinations it keeps, so rows
+    /// stay sorted.
+    public func renumbered(_ map: [Int?], destinationCount count: Int) -> CostMatrix {
+        var b = Builder(expectedEntries: entryCount)
+        for o in 0..<originCount {
+            for k in rowStart[o]..<rowStart[o + 1] {
+                if let d = map[Int(destinations[k])] { b.add(Entry(destination: d, minutes: minutes[k], kilometres: kilometres[k])) }
+            }
+            b.endRow()
+        }
+        return b.matrix(destinationCount: count, maxMinutes: maxMinutes)
+    }
+
     public var entryCount: Int { destinations.count }
 
     /// The entries of origin `o`, nearest first.

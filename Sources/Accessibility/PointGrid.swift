@@ -68,6 +68,24 @@ public struct PointGrid: Sendable {
         return found.sorted { $0.index < $1.index }
     }
 
+    /// How many points lie within `radius` of `center` and pass `accept` (given their distance),
+    /// without building a list.
+    public func count(within radius: Double, of center: Coordinate, accept: (Double) -> Bool = { _ in true }) -> Int {
+        let lo = Self.cell(Coordinate(x: center.x - radius, y: center.y - radius), origin, cellSize)
+        let hi = Self.cell(Coordinate(x: center.x + radius, y: center.y + radius), origin, cellSize)
+        var n = 0
+        for cx in stride(from: max(lo.0, extent.minX), through: min(hi.0, extent.maxX), by: 1) {
+            for cy in stride(from: max(lo.1, extent.minY), through: min(hi.1, extent.maxY), by: 1) {
+                guard let range = cells[Self.key((cx, cy))] else { continue }
+                for k in range {
+                    let d = points[Int(order[k])].distance(to: center)
+                    if d <= radius && accept(d) { n += 1 }
+                }
+            }
+        }
+        return n
+    }
+
     /// The nearest point to `p` (lowest index on ties), or nil when the grid is empty.
     public func nearest(to p: Coordinate) -> (index: Int, distance: Double)? {
         guard !points.isEmpty else { return nil }

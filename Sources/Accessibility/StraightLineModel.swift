@@ -44,15 +44,58 @@ public struct StraightLineModel: TravelCostModel {
             preconditionFailure("geodesic distances need longitude/latitude positions")
         }
         let chunks = stride(from: 0, to: origins.count, by: 512).map { $0..<min($0 + 512, origins.count) }
-        let rows = try chunks.concurrentMap { chunk in
-            chunk.map { o -> [CostMatrix.Entry] in
-                grid.within(searchRadius, of: origins.metric[o]).compactMap { hit in
+        let parts = chunks.concurrentMap { chunk in
+            var b = CostMatrix.Builder()
+            for o in chunk {
+                for hit in grid.within(searchRadius, of: origins.metric[o]) {
                     let d = geodesic.map { $0(origins.lonLat![o], destinations.lonLat![hit.index]) } ?? hit.distance
                     let t = minutes(metres: d)
-                    return t <= maxMinutes ? CostMatrix.Entry(destination: hit.index, minutes: t, kilometres: d * detourFactor / 1000) : nil
+                    if t <= maxMinutes { b.add(CostMatrix.Entry(destination: hit.index, minutes: t, kilometres: d * detourFactor / 1000)) }
                 }
+                b.endRow()
             }
-        }.flatMap { try $0.get() }
-        return CostMatrix(destinationCount: destinations.count, maxMinutes: maxMinutes, rows: rows)
+            return b
+        }
+        var all = CostMatrix.Builder()
+        for part in parts { all.append(try part.get()) }
+        return all.matrix(destinationCount: destinations.count, maxMinutes: maxMinutes)
+    }
+
+    /// Nearest destination of each group and the count within `countMinutes`, without a matrix:
+    /// one ``PointGrid`` per group, one nearest query and one disc count per origin. Planar only;
+    /// geodesic distances go through the matrix (the planar nearest need not be the geodesic one).
+    /// - Complexity: O(origins × (cells visited + destinations within `countMinutes`)).
+    public func nearest(from origins: CostPoints, to destinations: CostPoints, groups: [Int?], groupCount: Int, maxMinutes: Double, countMinutes: Double) throws -> NearestCosts {
+        if geodesic != nil {
+            let matrix = try costs(from: origins, to: destinations, maxMinutes: maxMinutes)
+            return NearestCosts(matrix, groups: groups, groupCount: groupCount, countMinutes: countMinutes)
+        }
+        let countLimit = min(countMinutes, maxMinutes)
+        // A disc a little wider than the count limit; each candidate is then tested in minutes,
+        // exactly as the matrix tests it.
+        let countRadius = countLimit / 60 * speedKmh * 1000 / detourFactor * (1 + 1e-9) + 1e-6
+        var nearest: [[CostMatrix.Entry?]] = []
+        var counts: [[Int]] = []
+        for g in 0..<groupCount {
+            let members = destinations.metric.indices.filter { groups[$0] == g }
+            let points = members.map { destinations.metric[$0] }
+            let grid = PointGrid(points, cellSize: max(countRadius / 2, PointGrid.suggestedCellSize(for: points)))
+            let chunks = stride(from: 0, to: origins.count, by: 2048).map { $0..<min($0 + 2048, origins.count) }
+            let parts = chunks.concurrentMap { chunk -> [(CostMatrix.Entry?, Int)] in
+                chunk.map { o in
+                    let p = origins.metric[o]
+                    var entry: CostMatrix.Entry?
+                    if let hit = grid.nearest(to: p) {
+                        let t = minutes(metres: hit.distance)
+                        if t <= maxMinutes { entry = CostMatrix.Entry(destination: members[hit.index], minutes: t, kilometres: hit.distance * detourFactor / 1000) }
+                    }
+                    let n = grid.count(within: countRadius, of: p) { minutes(metres: $0) <= countLimit }
+                    return (entry, n)
+                }
+            }.flatMap { try! $0.get() }
+            nearest.append(parts.map(\.0))
+            counts.append(parts.map(\.1))
+        }
+        return NearestCosts(nearest: nearest, counts: counts)
     }
 }

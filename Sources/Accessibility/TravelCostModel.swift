@@ -24,4 +24,7 @@ public protocol TravelCostModel: Sendable {
     var name: String { get }
     /// Costs from every origin to the destinations within `maxMinutes`.
     func costs(from origins: CostPoints, to destinations: CostPoints, maxMinutes: Double) throws -> CostMatrix
+    /// For every origin, the nearest destination of each group within `maxMinutes` and the
+    /// number within `countMinutes` (``NearestCosts``); by default read off ``costs(from:to:maxMinutes:)``.
+    func nearest(from origins: CostPoints, to destinations: CostPoints, groups: [Int?], groupCount: Int, maxMinutes: Double, countMinutes: Double) throws -> NearestCosts
 }

@@ -49,7 +49,27 @@ extension Ring {
     }
 }
 
+extension Ring {
+    /// Whether `point` lies on one of the ring's edges (exactly, in floating point: zero cross
+    /// product and inside the edge's box).
+    public static func touches(_ ring: [Coordinate], _ point: Coordinate) -> Bool {
+        guard ring.count >= 2 else { return false }
+        for i in 1..<ring.count {
+            let a = ring[i - 1], b = ring[i]
+            guard point.x >= min(a.x, b.x), point.x <= max(a.x, b.x), point.y >= min(a.y, b.y), point.y <= max(a.y, b.y) else { continue }
+            if (b.x - a.x) * (point.y - a.y) - (b.y - a.y) * (point.x - a.x) == 0 { return true }
+        }
+        return false
+    }
+}
+
 extension Polygon {
+    /// Whether `point` is inside the polygon or on its boundary (GEOS's `covers` for a point).
+    public func covers(_ point: Coordinate) -> Bool {
+        if rings.contains(where: { Ring.touches($0, point) }) { return true }
+        return contains(point)
+    }
+
     /// Whether `point` is inside the exterior ring and outside every hole (even–odd rule).
     public func contains(_ point: Coordinate) -> Bool {
         guard Ring.contains(exterior, point) else { return false }
@@ -61,5 +81,10 @@ extension Geometry {
     /// Whether `point` is inside one of the polygons (false for non-polygonal geometries).
     public func contains(_ point: Coordinate) -> Bool {
         polygons.contains { $0.contains(point) }
+    }
+
+    /// Whether `point` is inside one of the polygons or on a boundary (false for non-polygonal geometries).
+    public func covers(_ point: Coordinate) -> Bool {
+        polygons.contains { $0.covers(point) }
     }
 }

@@ -34,7 +34,7 @@ public enum AreaMeasurement {
 
     /// Projects `geometries` (WGS84) to `crs` and measures them.
     public static func measure(_ geometries: [Geometry], crs: CRS) throws -> (areas: [Double], points: [Coordinate]) {
-        let transformer = try CoordinateTransformer(from: .wgs84, to: crs)
+        let transformer = try CoordinateTransformer.shared(from: .wgs84, to: crs)
         let context = GEOSContext.current
         var areas: [Double] = []
         var points: [Coordinate] = []

@@ -62,7 +62,7 @@ public struct CoverageAnalysis: Sendable {
                     guard !members.isEmpty else { continue }
                     shapes.append(.members(members))
                 case .geometry(let g):
-                    shapes.append(.geometry(try CoordinateTransformer(from: .wgs84, to: partition.crs).transformed(g)))
+                    shapes.append(.geometry(try CoordinateTransformer.shared(from: .wgs84, to: partition.crs).transformed(g)))
                 }
                 territoryIDs.append(t)
             }

@@ -129,7 +129,7 @@ public enum LayerReader {
             }
             if !source.isGeographic || source.epsg != 4326 && source.epsg != 4171 && source.epsg != 4258 {
                 do {
-                    transformer = try CoordinateTransformer(from: source, to: .wgs84)
+                    transformer = try CoordinateTransformer.shared(from: source, to: .wgs84)
                     if how == "declared" { warnings.append(InputWarning(file: file, feature: nil, message: "coordinates in \(source) (declared), converted to longitude/latitude")) }
                 } catch {
                     throw InputError(file: file, message: "cannot convert from \(source) to longitude/latitude: \(error)")

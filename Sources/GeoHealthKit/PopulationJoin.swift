@@ -77,9 +77,14 @@ public enum PopulationJoin {
             members[code, default: []].append(i)
         }
         var used = Set<String>()
-        for code in slot.keys.sorted(by: { slot[$0]! < slot[$1]! }) {
+        let codes = slot.keys.sorted(by: { slot[$0]! < slot[$1]! })
+        let merging = codes.filter { members[$0]!.count > 1 }
+        let dissolved = try Dictionary(uniqueKeysWithValues: zip(merging, merging.concurrentMap { [areas, members] code in
+            try dissolve(members[code]!.map { areas[$0] }, as: code)
+        }.map { try $0.get() }))
+        for code in codes {
             let group = members[code]!
-            var area = group.count == 1 ? areas[group[0]] : try dissolve(group.map { areas[$0] }, as: code)
+            var area = group.count == 1 ? areas[group[0]] : dissolved[code]!
             if group.count == 1 && area.id != code {
                 area.sourceIDs = [area.id]
                 area.id = code
@@ -138,10 +143,13 @@ public enum PopulationJoin {
         }
     }
 
-    /// Dissolves the polygons of merged communes into one area (GEOS unary union).
+    /// Dissolves the polygons of merged communes into one area: GEOS coverage union (the
+    /// communes of one layer share their boundaries exactly), the general union when the parts
+    /// are not a clean coverage (``GEOSContext/dissolve(_:)``). The groups are dissolved in
+    /// parallel, one GEOS context per thread.
     static func dissolve(_ parts: [Area], as code: String) throws -> Area {
         let context = GEOSContext.current
-        let union = try context.unionAll(parts.map { try context.geometry($0.geometry) })
+        let union = try context.dissolve(parts.map { try context.geometry($0.geometry) })
         let polygons = try union.geometry().polygons
         let geometry: Geometry = polygons.count == 1 ? .polygon(polygons[0]) : .multiPolygon(polygons)
         let main = parts.first { $0.id == code } ?? parts[0]

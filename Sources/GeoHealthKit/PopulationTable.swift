@@ -63,6 +63,7 @@ public struct PopulationTable: Sendable {
 
     /// Parses a head count: `1234`, `1 234`, `1234,5`; rejects negatives, NaN and text.
     static func count(_ raw: String, table: CSVTable, row: Int, field: String) throws -> Double {
+        if let plain = Double(raw), plain.isFinite, plain >= 0 { return plain }  // the common case, without Foundation's string search
         var text = raw.trimmingSpaces().replacingOccurrences(of: "\u{00A0}", with: "").replacingOccurrences(of: " ", with: "")
         text = text.replacingOccurrences(of: ",", with: ".")
         guard let value = Double(text), value.isFinite, value >= 0 else {

@@ -15,4 +15,23 @@ public enum Progress {
         let handler = sink.withLock { $0 }
         handler?(step)
     }
+
+    private static let warningSink = Mutex<(@Sendable (String) -> Void)?>(nil)
+
+    /// Where warnings go: the CLI prints them on stderr (terminal or not) unless `--quiet`.
+    public static func listenForWarnings(_ handler: (@Sendable (String) -> Void)?) {
+        warningSink.withLock { $0 = handler }
+    }
+
+    /// Seconds above which a job is announced before it starts (``warnIfLong(_:seconds:advice:)``).
+    public static let longJobSeconds = 60.0
+
+    /// Says, before it starts, that a job is expected to run for minutes, with what would make it
+    /// shorter; silent for shorter jobs.
+    public static func warnIfLong(_ job: String, seconds: Double, advice: String) {
+        guard seconds >= longJobSeconds else { return }
+        let minutes = max(1, Int((seconds / 60).rounded()))
+        let handler = warningSink.withLock { $0 }
+        handler?("warning: \(job) is expected to take about \(minutes) min on this machine; \(advice)")
+    }
 }

@@ -12,8 +12,10 @@ import Projection
 /// calls for. Travel is only costed within a partition (nobody drives from La Réunion to Paris).
 /// `--crs` forces one partition in the given CRS.
 ///
-/// Projection runs in parallel chunks (one PROJ and GEOS context per thread); each area gets
-/// its surface (m²) and point-on-surface, its representative point (DESIGN.md).
+/// Projection runs in parallel chunks (one PROJ transformation per thread and CRS); each area
+/// gets its surface (m²) and point-on-surface, its representative point (DESIGN.md), both
+/// computed in pure Swift exactly as GEOS computes them (``PlanarMeasures``): no commune goes
+/// to GEOS here.
 public struct ProjectedStudy: Sendable {
     public struct Partition: Sendable {
         public var crs: CRS
@@ -51,15 +53,10 @@ public struct ProjectedStudy: Sendable {
         Progress.report("projecting \(study.areas.count) communes…")
         let chunks = stride(from: 0, to: study.areas.count, by: 256).map { $0..<min($0 + 256, study.areas.count) }
         let measured = try chunks.concurrentMap { chunk -> [(Geometry, Double, Coordinate)] in
-            var transformers: [CRS: CoordinateTransformer] = [:]
-            let context = GEOSContext.current
-            return try chunk.map { i in
-                let crs = areaCRS[i]
-                let transformer = try transformers[crs] ?? CoordinateTransformer(from: .wgs84, to: crs)
-                transformers[crs] = transformer
+            try chunk.map { i in
+                let transformer = try CoordinateTransformer.shared(from: .wgs84, to: areaCRS[i])
                 let projected = try transformer.transformed(study.areas[i].geometry)
-                let native = try context.geometry(projected)
-                return (projected, try native.area(), try native.pointOnSurface() ?? projected.boundingBox.center)
+                return (projected, PlanarMeasures.area(projected), PlanarMeasures.interiorPoint(projected) ?? projected.boundingBox.center)
             }
         }.flatMap { try $0.get() }
         let projectedPoints = measured.map(\.2)
@@ -69,7 +66,7 @@ public struct ProjectedStudy: Sendable {
 
         var lonLat = projectedPoints
         for p in partitions {
-            let back = try CoordinateTransformer(from: p.crs, to: .wgs84)
+            let back = try CoordinateTransformer.shared(from: p.crs, to: .wgs84)
             var pts = p.areas.map { projectedPoints[$0] }
             try back.transform(&pts)
             for (k, i) in p.areas.enumerated() { lonLat[i] = pts[k] }
@@ -96,7 +93,7 @@ public struct ProjectedStudy: Sendable {
         sitePoints = sites.map(\.location)
         for k in partitions.indices {
             partitions[k].sites = sites.indices.filter { sitePartition[$0] == k }
-            let forward = try CoordinateTransformer(from: .wgs84, to: partitions[k].crs)
+            let forward = try CoordinateTransformer.shared(from: .wgs84, to: partitions[k].crs)
             var pts = partitions[k].sites.map { sites[$0].location }
             try forward.transform(&pts)
             for (n, s) in partitions[k].sites.enumerated() { sitePoints[s] = pts[n] }
@@ -133,18 +130,56 @@ public struct ProjectedStudy: Sendable {
     /// partition at a time, merged into one matrix over all areas × all sites.
     public func costs(_ study: Study, model: any TravelCostModel, maxMinutes: Double, sites include: (Int) -> Bool = { _ in true }) throws -> CostMatrix {
         Progress.report("travel costs (\(model.name))…")
-        var rows = [[CostMatrix.Entry]](repeating: [], count: study.areas.count)
-        for p in partitions {
+        var local: [(matrix: CostMatrix, sites: [Int])?] = Array(repeating: nil, count: partitions.count)
+        var rowOf = [Int](repeating: -1, count: study.areas.count)
+        for (n, p) in partitions.enumerated() {
             let siteIndices = p.sites.filter(include)
             guard !siteIndices.isEmpty, !p.areas.isEmpty else { continue }
             let origins = CostPoints(metric: p.areas.map { points[$0] }, lonLat: p.areas.map { pointsLonLat[$0] }, ids: p.areas.map { study.areas[$0].id })
             let destinations = CostPoints(metric: siteIndices.map { sitePoints[$0] }, lonLat: siteIndices.map { study.sites[$0].location }, ids: siteIndices.map { study.sites[$0].id })
-            let local = try model.costs(from: origins, to: destinations, maxMinutes: maxMinutes)
-            for (k, area) in p.areas.enumerated() {
-                rows[area] = local.row(k).map { CostMatrix.Entry(destination: siteIndices[$0.destination], minutes: $0.minutes, kilometres: $0.kilometres) }
+            local[n] = (try model.costs(from: origins, to: destinations, maxMinutes: maxMinutes), siteIndices)
+            for (k, area) in p.areas.enumerated() { rowOf[area] = k }
+        }
+        // Stitch the partitions' rows in the study's order, destinations back to study indices
+        // (increasing with the local ones, so rows stay sorted).
+        var b = CostMatrix.Builder(expectedEntries: local.reduce(0) { $0 + ($1?.matrix.entryCount ?? 0) })
+        for area in study.areas.indices {
+            if let (m, sites) = local[areaPartition[area]], rowOf[area] >= 0 {
+                let o = rowOf[area]
+                for k in m.rowStart[o]..<m.rowStart[o + 1] {
+                    b.add(CostMatrix.Entry(destination: sites[Int(m.destinations[k])], minutes: m.minutes[k], kilometres: m.kilometres[k]))
+                }
+            }
+            b.endRow()
+        }
+        return b.matrix(destinationCount: study.sites.count, maxMinutes: maxMinutes)
+    }
+}
+
+extension ProjectedStudy {
+    /// For every area, the nearest site of each group within `maxMinutes` and the number of
+    /// the group's sites within `countMinutes` (`groupOf(site)`: its group, or nil to leave it
+    /// out), one partition at a time, without a full cost matrix when the model can
+    /// (``TravelCostModel/nearest(from:to:groups:groupCount:maxMinutes:countMinutes:)``).
+    public func nearest(_ study: Study, model: any TravelCostModel, maxMinutes: Double, countMinutes: Double, groupCount: Int, groupOf: (Int) -> Int?) throws -> NearestCosts {
+        Progress.report("nearest sites (\(model.name))…")
+        var result = NearestCosts(
+            nearest: [[CostMatrix.Entry?]](repeating: [CostMatrix.Entry?](repeating: nil, count: study.areas.count), count: groupCount),
+            counts: [[Int]](repeating: [Int](repeating: 0, count: study.areas.count), count: groupCount))
+        for p in partitions {
+            let siteIndices = p.sites.filter { groupOf($0) != nil }
+            guard !siteIndices.isEmpty, !p.areas.isEmpty else { continue }
+            let origins = CostPoints(metric: p.areas.map { points[$0] }, lonLat: p.areas.map { pointsLonLat[$0] }, ids: p.areas.map { study.areas[$0].id })
+            let destinations = CostPoints(metric: siteIndices.map { sitePoints[$0] }, lonLat: siteIndices.map { study.sites[$0].location }, ids: siteIndices.map { study.sites[$0].id })
+            let local = try model.nearest(from: origins, to: destinations, groups: siteIndices.map(groupOf), groupCount: groupCount, maxMinutes: maxMinutes, countMinutes: countMinutes)
+            for g in 0..<groupCount {
+                for (k, area) in p.areas.enumerated() {
+                    result.nearest[g][area] = local.nearest[g][k].map { CostMatrix.Entry(destination: siteIndices[$0.destination], minutes: $0.minutes, kilometres: $0.kilometres) }
+                    result.counts[g][area] = local.counts[g][k]
+                }
             }
         }
-        return CostMatrix(destinationCount: study.sites.count, maxMinutes: maxMinutes, rows: rows)
+        return result
     }
 }
 
@@ -158,20 +193,29 @@ extension ProjectedStudy {
 }
 
 extension ProjectedStudy {
-    /// The area that contains each site (nil: in none), by STRtree + `covers`.
+    /// The area that covers each site (nil: in none), in pure Swift: the partition's sites are
+    /// sorted by x; each area's bounding box picks its candidate sites by binary search, and
+    /// ``Geometry/covers(_:)`` (even–odd rule, boundary included) decides. A site on the
+    /// boundary of two areas goes to the first in the study's order.
+    /// - Complexity: O(areas × log sites + vertices of the areas holding a candidate).
     public func siteAreas() throws -> [Int?] {
         var result = [Int?](repeating: nil, count: sitePoints.count)
-        let context = GEOSContext.current
         for p in partitions where !p.sites.isEmpty {
-            let natives = try p.areas.map { try context.geometry(geometries[$0]) }
-            let index = try SpatialIndex(natives, context: context)
-            for s in p.sites {
-                let point = sitePoints[s]
-                let site = try context.point(point)
-                for k in try index.query(BoundingBox(minX: point.x, minY: point.y, maxX: point.x, maxY: point.y)) where try natives[k].covers(site) {
-                    result[s] = p.areas[k]
-                    break
+            let sorted = p.sites.sorted { sitePoints[$0].x < sitePoints[$1].x }
+            let xs = sorted.map { sitePoints[$0].x }
+            let found = p.areas.concurrentMap { area -> [Int] in
+                let box = geometries[area].boundingBox
+                var k = xs.firstIndex(notBelow: box.minX)
+                var hits: [Int] = []
+                while k < xs.count && xs[k] <= box.maxX {
+                    let site = sorted[k], point = sitePoints[site]
+                    if point.y >= box.minY && point.y <= box.maxY && geometries[area].covers(point) { hits.append(site) }
+                    k += 1
                 }
+                return hits
+            }
+            for (k, hits) in found.enumerated() {
+                for site in try hits.get() where result[site] == nil { result[site] = p.areas[k] }
             }
         }
         return result

@@ -103,7 +103,7 @@ public enum SiteTable {
             points.append(Coordinate(x: x, y: y))
         }
         if !sourceCRS.isGeographic {
-            let transformer = try CoordinateTransformer(from: sourceCRS, to: .wgs84)
+            let transformer = try CoordinateTransformer.shared(from: sourceCRS, to: .wgs84)
             try transformer.transform(&points)
             for i in sites.indices { sites[i].location = points[i] }
         }

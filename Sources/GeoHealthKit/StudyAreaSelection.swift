@@ -38,7 +38,7 @@ public enum StudyAreaSelection {
             let crsOf = areas.map { MetricCRS.forDepartment(MetricCRS.department(ofCommune: $0.id)) ?? MetricCRS.forExtent($0.geometry.boundingBox) }
             let context = GEOSContext.current
             for crs in Set(areas.indices.filter { inside[$0] }.map { crsOf[$0] }) {
-                let transformer = try CoordinateTransformer(from: .wgs84, to: crs)
+                let transformer = try CoordinateTransformer.shared(from: .wgs84, to: crs)
                 let core = areas.indices.filter { inside[$0] && crsOf[$0] == crs }
                 let natives = try core.map { try context.geometry(transformer.transformed(areas[$0].geometry)) }
                 let tree = try SpatialIndex(natives, context: context)

@@ -25,10 +25,12 @@ public enum StudyLoader {
         ]))
 
         var populationReport: PopulationJoin.Report?
+        if sources.history != nil { Progress.report("reading the commune history…") }
         let history = try sources.history.map { try CommuneHistory.read(contentsOf: $0, since: sources.historySince) }
         if let url = sources.population {
             Progress.report("joining populations…")
             let table = try PopulationTable.read(url, key: sources.populationKey, field: sources.populationField)
+            Progress.report("merging communes through the history…")
             let report = try PopulationJoin.apply(table, to: &areas, history: history)
             populationReport = report
             summary["population"] = .object(describe(report, table: table, history: history))
@@ -45,6 +47,7 @@ public enum StudyLoader {
         var sites: [Site] = []
         var siteFiles: [PropertyValue] = []
         for source in sources.sites {
+            Progress.report("reading sites from \(source.url.lastPathComponent)…")
             let result = try SiteTable.read(source.url, kind: source.kind, crs: sources.sitesCRS, schema: sources.siteSchema)
             if let clash = sites.first(where: { s in result.sites.contains { $0.id == s.id } }) {
                 throw InputError(file: source.url.relativePath, message: "site id '\(clash.id)' is also in an earlier site file")

@@ -1,4 +1,5 @@
 import CPROJ
+import Foundation
 import GeoCore
 
 /// Transforms coordinates between two CRSs with PROJ, in whole buffers (`proj_trans_generic`).
@@ -27,6 +28,23 @@ public final class CoordinateTransformer {
 
     deinit {
         proj_destroy(pj)
+    }
+
+    /// The calling thread's transformer from `source` to `target`, made once per thread and
+    /// kept: building one looks the CRSs up in PROJ's SQLite database (milliseconds), so a loop
+    /// over chunks must not build one per chunk. Use it on the calling thread only.
+    public static func shared(from source: CRS, to target: CRS) throws -> CoordinateTransformer {
+        let dictionary = Thread.current.threadDictionary
+        let cache: TransformerCache
+        if let c = dictionary[TransformerCache.key] as? TransformerCache { cache = c } else {
+            cache = TransformerCache()
+            dictionary[TransformerCache.key] = cache
+        }
+        let key = "\(source.description)>\(target.description)"
+        if let t = cache.transformers[key] { return t }
+        let t = try CoordinateTransformer(from: source, to: target)
+        cache.transformers[key] = t
+        return t
     }
 
     /// Transforms `coordinates` in place with one PROJ call.
@@ -66,4 +84,11 @@ public final class CoordinateTransformer {
         try transform(&g)
         return g
     }
+}
+
+/// One thread's transformers by CRS pair (``CoordinateTransformer/shared(from:to:)``); kept in
+/// the thread dictionary beside the thread's ``PROJContext``, which each transformer retains.
+private final class TransformerCache {
+    static let key = "org.geohealth.CoordinateTransformerCache"
+    var transformers: [String: CoordinateTransformer] = [:]
 }

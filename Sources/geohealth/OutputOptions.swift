@@ -18,12 +18,25 @@ struct OutputOptions: ParsableArguments {
 
     /// Shows each long step as a line on stderr when stderr is a terminal and the command is
     /// not quiet (so pipes, scripts and tests see only the summary).
+    /// With `GEOHEALTH_TIMINGS=1` in the environment, every step is printed with the seconds
+    /// since the command started, terminal or not (for profiling; docs/performance.md).
     func showProgress() {
+        if !quiet { Progress.listenForWarnings { FileHandle.standardError.write(Data("\($0)\n".utf8)) } }
+        if ProcessInfo.processInfo.environment["GEOHEALTH_TIMINGS"] == "1" {
+            let start = ContinuousClock.now
+            Progress.listen { step in
+                let elapsed = start.duration(to: .now)
+                let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
+                FileHandle.standardError.write(Data("[\(NumberFormatting.string(seconds, precision: 3)) s] \(step)\n".utf8))
+            }
+            return
+        }
         guard !quiet, isatty(STDERR_FILENO) == 1 else { return }
         Progress.listen { step in FileHandle.standardError.write(Data("… \(step)\n".utf8)) }
     }
 
     func print(_ summary: Summary, command: String) {
+        Progress.report("summary")
         Progress.listen(nil)
         if let capture = SummaryCapture.handler {
             capture(summary, command)

@@ -32,3 +32,27 @@ import Testing
         #expect(Geometry.geometryCollection([]).isEmpty)
     }
 }
+
+@Suite struct CoversAndSearchTests {
+    let square = Polygon(exterior: [Coordinate(x: 0, y: 0), Coordinate(x: 4, y: 0), Coordinate(x: 4, y: 4), Coordinate(x: 0, y: 4), Coordinate(x: 0, y: 0)],
+                         holes: [[Coordinate(x: 1, y: 1), Coordinate(x: 2, y: 1), Coordinate(x: 2, y: 2), Coordinate(x: 1, y: 2), Coordinate(x: 1, y: 1)]])
+
+    @Test func coversIncludesEveryBoundaryAndExcludesTheHole() {
+        #expect(square.covers(Coordinate(x: 3, y: 3)))
+        #expect(square.covers(Coordinate(x: 4, y: 2)))  // right edge: `contains` alone may say no
+        #expect(square.covers(Coordinate(x: 0, y: 0)))  // a vertex
+        #expect(square.covers(Coordinate(x: 1.5, y: 1)))  // the hole's edge
+        #expect(!square.covers(Coordinate(x: 1.5, y: 1.5)))  // inside the hole
+        #expect(!square.covers(Coordinate(x: 5, y: 2)))
+        #expect(!Geometry.lineString([Coordinate(x: 0, y: 0), Coordinate(x: 1, y: 1)]).covers(Coordinate(x: 0.5, y: 0.5)))
+    }
+
+    @Test func firstIndexNotBelowIsTheLowerBound() {
+        let xs = [1.0, 2, 2, 2, 5, 8]
+        #expect(xs.firstIndex(notBelow: 0) == 0)
+        #expect(xs.firstIndex(notBelow: 2) == 1)
+        #expect(xs.firstIndex(notBelow: 3) == 4)
+        #expect(xs.firstIndex(notBelow: 9) == 6)
+        #expect([Double]().firstIndex(notBelow: 1) == 0)
+    }
+}

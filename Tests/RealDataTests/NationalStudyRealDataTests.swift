@@ -1,4 +1,6 @@
 import Foundation
+import Accessibility
+import GEOSBridge
 import GeoCore
 import GeoHealthKit
 import GeoHealthTestSupport
@@ -14,6 +16,42 @@ import Testing
         sources.historySince = "2018-01-01"
         sources.sites = [(root.appendingPathComponent("facilities/eurostat-healthcare-FR.csv"), .hospital)]
         return sources
+    }
+
+    /// Every national commune's surface and representative point, computed in pure Swift by
+    /// ``ProjectedStudy`` (``PlanarMeasures``), equal GEOS's `GEOSArea` and `GEOSPointOnSurface`
+    /// on the same projected polygon, bit for bit; every site's containing commune equals GEOS's
+    /// `covers` on STRtree candidates; the matrix-free nearest sites equal the full matrix's.
+    @Test func projectedMeasuresSiteAreasAndNearestSitesEqualTheGEOSAndMatrixWays() throws {
+        guard let root = Fixtures.realData() else { return }
+        let study = try StudyLoader.load(Self.sources(root)).study
+        let projected = try ProjectedStudy(study)
+        let context = GEOSContext.current
+        var natives: [NativeGeometry] = []
+        for i in study.areas.indices {
+            let native = try context.geometry(projected.geometries[i])
+            #expect(projected.surfaces[i] == (try native.area()), "\(study.areas[i].id): surface")
+            #expect(projected.points[i] == (try native.pointOnSurface()), "\(study.areas[i].id): point on surface")
+            natives.append(native)
+        }
+        var byGEOS = [Int?](repeating: nil, count: study.sites.count)
+        for p in projected.partitions where !p.sites.isEmpty {
+            let index = try SpatialIndex(p.areas.map { natives[$0] }, context: context)
+            for s in p.sites {
+                let point = projected.sitePoints[s], site = try context.point(point)
+                for k in try index.query(BoundingBox(minX: point.x, minY: point.y, maxX: point.x, maxY: point.y)).sorted() where try natives[p.areas[k]].covers(site) {
+                    byGEOS[s] = p.areas[k]
+                    break
+                }
+            }
+        }
+        let mine = try projected.siteAreas()
+        let differing = study.sites.indices.filter { mine[$0] != byGEOS[$0] }
+        #expect(differing.isEmpty, "sites placed differently: \(differing.prefix(5).map { study.sites[$0].id })")
+        let model = StraightLineModel()
+        let fast = try projected.nearest(study, model: model, maxMinutes: 45, countMinutes: 20, groupCount: 1) { _ in 0 }
+        let matrix = try projected.costs(study, model: model, maxMinutes: 45)
+        #expect(fast == NearestCosts(matrix, groups: Array(repeating: 0, count: study.sites.count), groupCount: 1, countMinutes: 20))
     }
 
     @Test func gapZonesAndSitingSpanEveryPartition() throws {

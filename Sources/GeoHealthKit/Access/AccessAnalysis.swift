@@ -102,10 +102,9 @@ public struct AccessAnalysis: Sendable {
             notes["cost"] = .object(modelNotes)
             let full = try projected.costs(study, model: model, maxMinutes: catchment) { kinds.contains(study.sites[$0].kind) }
             // Re-index destinations to the chosen sites.
-            let local = Dictionary(uniqueKeysWithValues: siteIndices.enumerated().map { ($1, $0) })
-            let matrix = CostMatrix(destinationCount: siteIndices.count, maxMinutes: catchment, rows: (0..<full.originCount).map { o in
-                full.row(o).map { CostMatrix.Entry(destination: local[$0.destination]!, minutes: $0.minutes, kilometres: $0.kilometres) }
-            })
+            var local = [Int?](repeating: nil, count: study.sites.count)
+            for (k, s) in siteIndices.enumerated() { local[s] = k }
+            let matrix = full.renumbered(local, destinationCount: siteIndices.count)
             let result = options.method == .threeStep
                 ? FloatingCatchment.threeStep(matrix, demand: demand, supply: supply, decay: decay)
                 : FloatingCatchment.twoStep(matrix, demand: demand, supply: supply, decay: decay)

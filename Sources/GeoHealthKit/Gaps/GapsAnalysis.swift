@@ -129,7 +129,7 @@ public struct GapsAnalysis: Sendable {
 
         let context = GEOSContext.current
         // Zones are contiguous, so each lies in one partition: back to WGS84 from its CRS.
-        let back = try projected.partitions.map { try CoordinateTransformer(from: $0.crs, to: .wgs84) }
+        let back = try projected.partitions.map { try CoordinateTransformer.shared(from: $0.crs, to: .wgs84) }
         let natives = try projected.geometries.map { try context.geometry($0) }
         let population = study.areas.map { $0.population ?? 0 }
         var zones: [Zone] = try ContiguousZones.components(selected: under, neighbours: queen.neighbours).map { members in
@@ -168,7 +168,7 @@ public struct GapsAnalysis: Sendable {
         let index = study.areaIndex()
         var result: [(Geometry, Double, Double)] = []
         for (k, partition) in projected.partitions.enumerated() where !partition.areas.isEmpty {
-            let toMetric = try CoordinateTransformer(from: .wgs84, to: partition.crs)
+            let toMetric = try CoordinateTransformer.shared(from: .wgs84, to: partition.crs)
             let territoryShapes: [NativeGeometry] = try study.territories.compactMap { t in
                 switch t.definition {
                 case .areas(let codes):

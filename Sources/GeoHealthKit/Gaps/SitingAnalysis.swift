@@ -123,7 +123,12 @@ public struct SitingAnalysis: Sendable {
                 gains = s.gains
             case .pmedian:
                 let entries = problem.costs.entryCount
-                Progress.report("p-median over \(entries) commune–candidate pairs within \(NumberFormatting.string(bound, precision: 0)) min (about \(max(1, entries / 5_000_000)) s per swap)…")
+                // Measured: the national problem (16.4 million pairs, k = 50) takes about 1 s for the
+                // greedy start and the swaps together (docs/performance.md); time grows with pairs × (k + swaps).
+                let estimate = 1e-9 * Double(entries) * Double(20 + options.k)
+                Progress.warnIfLong("the p-median over \(entries) commune–candidate pairs", seconds: estimate,
+                                    advice: "fewer pairs (a smaller --max-minutes, a region with --departements, fewer candidates) or a smaller --k make it shorter")
+                Progress.report("p-median over \(entries) commune–candidate pairs within \(NumberFormatting.string(bound, precision: 0)) min (about \(NumberFormatting.string(estimate, precision: 0)) s)…")
                 picks = PMedian.solve(problem, p: options.k) { swaps, mean in
                     Progress.report(swaps == 0 ? "p-median: greedy start, mean \(NumberFormatting.string(mean, precision: 2)) min" : "p-median: swap \(swaps), mean \(NumberFormatting.string(mean, precision: 2)) min")
                 }.chosen

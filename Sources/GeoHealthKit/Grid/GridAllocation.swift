@@ -26,7 +26,7 @@ public struct GridAllocation: Sendable {
         for partition in projected.partitions where !partition.areas.isEmpty {
             let cells = grid.cells.indices.filter { projected.partitionCRS(of: grid.cells[$0].polygon.boundingBox) == partition.crs }
             guard !cells.isEmpty else { continue }
-            let toMetric = try CoordinateTransformer(from: .wgs84, to: partition.crs)
+            let toMetric = try CoordinateTransformer.shared(from: .wgs84, to: partition.crs)
             let communes = try partition.areas.map { try context.geometry(projected.geometries[$0]) }
             let prepared = try communes.map { try PreparedGeometry($0) }
             let tree = try SpatialIndex(communes, context: context)

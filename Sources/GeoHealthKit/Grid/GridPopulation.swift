@@ -73,7 +73,7 @@ public struct GridPopulation: Sendable {
             }
         }
         let gridCRS = fileCRS ?? crs
-        let toWGS84 = try CoordinateTransformer(from: gridCRS, to: .wgs84)
+        let toWGS84 = try CoordinateTransformer.shared(from: gridCRS, to: .wgs84)
         let cells = try corners.map { c -> Cell in
             Cell(id: c.id, polygon: try toWGS84.transformed(Self.square(x: c.x, y: c.y, size: c.size)), count: c.count)
         }
@@ -107,9 +107,9 @@ public struct GridPopulation: Sendable {
         // Points: squares of `cellSize` centred on them, drawn in the metric CRS of their place.
         for (id, p, count) in points {
             let crs = MetricCRS.forExtent(BoundingBox(minX: p.x, minY: p.y, maxX: p.x, maxY: p.y))
-            let c = try CoordinateTransformer(from: .wgs84, to: crs).transform(p)
+            let c = try CoordinateTransformer.shared(from: .wgs84, to: crs).transform(p)
             let square = Self.square(x: c.x - cellSize / 2, y: c.y - cellSize / 2, size: cellSize)
-            cells.append(Cell(id: id, polygon: try CoordinateTransformer(from: crs, to: .wgs84).transformed(square), count: count))
+            cells.append(Cell(id: id, polygon: try CoordinateTransformer.shared(from: crs, to: .wgs84).transformed(square), count: count))
         }
         return GridPopulation(file: url.relativePath, cells: cells, crs: .wgs84, cellSize: cellSize)
     }

@@ -11,7 +11,7 @@ extension SyntheticTerritory {
     /// Writes the study folder in WGS84 (GeoJSON at 6 decimals, about 0.1 m), atomically.
     public func write(to folder: URL) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        let toWGS84 = try CoordinateTransformer(from: .lambert93, to: .wgs84)
+        let toWGS84 = try CoordinateTransformer.shared(from: .lambert93, to: .wgs84)
         func file(_ name: String) -> URL { folder.appendingPathComponent(name) }
 
         var features: [Feature] = []

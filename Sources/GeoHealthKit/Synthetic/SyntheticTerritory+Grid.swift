@@ -11,7 +11,7 @@ extension SyntheticTerritory {
     /// drawn from no generator: the grid follows from the communes and their populations.
     /// Returns the squares' lower-left corners (metres) and residents, ordered by row then column.
     public func populationGrid(size: Double = 1_000) throws -> [(x: Int, y: Int, count: Int)] {
-        let toLAEA = try CoordinateTransformer(from: .lambert93, to: CRS(epsg: 3035))
+        let toLAEA = try CoordinateTransformer.shared(from: .lambert93, to: CRS(epsg: 3035))
         var counts: [Int: [Int: Int]] = [:]  // y → x → residents
         for i in seats.indices where population[i] > 0 {
             let shape = try toLAEA.transformed(cells[i])

@@ -22,7 +22,7 @@ public enum RoadLayer {
     }
 
     public static func read(_ url: URL, crs: CRS, speeds: SpeedTable = SpeedTable()) throws -> Result {
-        let transformer = try CoordinateTransformer(from: .wgs84, to: crs)
+        let transformer = try CoordinateTransformer.shared(from: .wgs84, to: crs)
         var roads: [RoadNetwork.Road] = []
         var skipped: [String] = []
         var byClass: [String: Int] = [:]

@@ -39,21 +39,18 @@ public struct TravelAnalysis: Sendable {
         guard !study.sites.isEmpty else { throw OptionError("the study has no sites: give --sites FILE") }
         let projected = try ProjectedStudy(study, crs: options.crs)
         let (model, notes) = try options.cost.model(for: projected, study: study)
-        let matrix = try projected.costs(study, model: model, maxMinutes: options.cost.maxMinutes)
         let present = Set(study.sites.map(\.kind))
         let kinds = (options.kinds ?? present.sorted())
         if let missing = kinds.first(where: { !present.contains($0) }) {
             throw OptionError("no site of kind '\(missing)'; the sites have kinds \(present.sorted().map(\.rawValue).joined(separator: ", "))")
         }
-        let results = kinds.map { kind in
-            KindResult(
-                kind: kind,
-                nearest: study.areas.indices.map { a in matrix.nearest(a) { study.sites[$0].kind == kind } },
-                within: study.areas.indices.map { a in matrix.count(a, within: options.withinMinutes) { study.sites[$0].kind == kind } })
-        }
+        let slot = Dictionary(uniqueKeysWithValues: kinds.enumerated().map { ($1, $0) })
+        let found = try projected.nearest(study, model: model, maxMinutes: options.cost.maxMinutes, countMinutes: options.withinMinutes, groupCount: kinds.count) { slot[study.sites[$0].kind] }
+        let results = kinds.indices.map { KindResult(kind: kinds[$0], nearest: found.nearest[$0], within: found.counts[$0]) }
         let groups = try options.groupBy.map { try AreaGroups.labels(study.areas, by: $0) }
         var analysis = TravelAnalysis(study: study, options: options, kinds: results, groups: groups, summary: Summary())
         analysis.summary = analysis.makeSummary(notes: notes, projected: projected)
+        Progress.report("sites outside every commune…")
         let outside = try projected.sitesOutsideAreas()
         if !outside.isEmpty { analysis.summary["sites_outside_every_commune"] = .strings(outside.map { study.sites[$0].id }) }
         return analysis
