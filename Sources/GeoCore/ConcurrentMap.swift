@@ -8,13 +8,16 @@ extension Array where Element: Sendable {
     /// work inside it must take that thread's contexts (`GEOSContext.current`,
     /// `PROJContext.current`), never a captured one.
     public func concurrentMap<T: Sendable>(_ transform: @Sendable (Element) throws -> T) -> [Result<T, any Error>] {
-        let results = Mutex<[Result<T, any Error>?]>(Array<Result<T, any Error>?>(repeating: nil, count: count))
-        withoutActuallyEscaping(transform) { body in
-            DispatchQueue.concurrentPerform(iterations: count) { i in
-                let outcome = Result { try body(self[i]) }
-                results.withLock { $0[i] = outcome }
+        // Each index is written once, by the one iteration that owns it: no lock is needed, and
+        // the results are built in place in the array's own storage.
+        Array<Result<T, any Error>>(unsafeUninitializedCapacity: count) { buffer, initialized in
+            nonisolated(unsafe) let out = buffer
+            withoutActuallyEscaping(transform) { body in
+                DispatchQueue.concurrentPerform(iterations: count) { i in
+                    (out.baseAddress! + i).initialize(to: Result { try body(self[i]) })
+                }
             }
+            initialized = count
         }
-        return results.withLock { $0.map { $0! } }
     }
 }

@@ -65,6 +65,18 @@ public struct Properties: Hashable, Sendable, Sequence {
         }
     }
 
+    /// Appends the entries whose key is not present yet, in their order (one pass, no search
+    /// per key; an empty set of properties simply takes `new`).
+    public mutating func addMissing(_ new: [(key: String, value: PropertyValue)]) {
+        if entries.isEmpty {
+            entries = new
+            return
+        }
+        let present = Set(entries.map(\.key))
+        entries.reserveCapacity(entries.count + new.count)
+        for e in new where !present.contains(e.key) { entries.append(e) }
+    }
+
     public func makeIterator() -> IndexingIterator<[(key: String, value: PropertyValue)]> {
         entries.makeIterator()
     }

@@ -89,7 +89,7 @@ public enum PopulationJoin {
                 area.sourceIDs = [area.id]
                 area.id = code
             }
-            if area.sourceIDs != [code] { report.merged.append(Merge(code: code, sources: area.sourceIDs)) }
+            if area.sourceIDs.count != 1 || area.sourceIDs[0] != code { report.merged.append(Merge(code: code, sources: area.sourceIDs)) }
             else { report.matchedDirectly += 1 }
             setPopulation(of: &area, row: rowOf[code]!, table: table)
             used.insert(code)
@@ -135,9 +135,7 @@ public enum PopulationJoin {
 
     private static func setPopulation(of area: inout Area, row: Int, table: PopulationTable) {
         area.population = table.population[row]
-        for (column, value) in zip(table.otherColumns, table.otherValues[row]) where area.attributes[column] == nil {
-            area.attributes[column] = .string(value)
-        }
+        area.attributes.addMissing(zip(table.otherColumns, table.otherValues[row]).map { (key: $0, value: PropertyValue.string($1)) })
         if !table.byAge.isEmpty {
             area.populationByAge = Dictionary(uniqueKeysWithValues: zip(table.ageGroups, table.byAge[row]))
         }

@@ -30,6 +30,8 @@ public struct ProjectedStudy: Sendable {
     public var surfaces: [Double]
     /// Per area: point on surface, in its partition's CRS.
     public var points: [Coordinate]
+    /// Per area: bounding box in its partition's CRS.
+    public var boxes: [BoundingBox]
     /// Per area: point on surface in longitude/latitude.
     public var pointsLonLat: [Coordinate]
     /// Per site: position in its partition's CRS.
@@ -40,7 +42,10 @@ public struct ProjectedStudy: Sendable {
     /// The CRS forced with `--crs`, if any.
     public let forcedCRS: CRS?
 
-    public init(_ study: Study, crs forced: CRS? = nil) throws {
+    /// - Parameter keepGeometries: false keeps the surfaces, points and boxes but not the
+    ///   projected polygons (`geometries` stays empty), for jobs that need only points: the
+    ///   national study then never holds two copies of every polygon.
+    public init(_ study: Study, crs forced: CRS? = nil, keepGeometries: Bool = true) throws {
         forcedCRS = forced
         let areaCRS: [CRS] = study.areas.map { area in
             forced ?? MetricCRS.forDepartment(MetricCRS.department(ofCommune: area.id)) ?? MetricCRS.forExtent(area.geometry.boundingBox)
@@ -52,15 +57,17 @@ public struct ProjectedStudy: Sendable {
 
         Progress.report("projecting \(study.areas.count) communes…")
         let chunks = stride(from: 0, to: study.areas.count, by: 256).map { $0..<min($0 + 256, study.areas.count) }
-        let measured = try chunks.concurrentMap { chunk -> [(Geometry, Double, Coordinate)] in
+        let measured = try chunks.concurrentMap { chunk -> [(Geometry, Double, Coordinate, BoundingBox)] in
             try chunk.map { i in
                 let transformer = try CoordinateTransformer.shared(from: .wgs84, to: areaCRS[i])
                 let projected = try transformer.transformed(study.areas[i].geometry)
-                return (projected, PlanarMeasures.area(projected), PlanarMeasures.interiorPoint(projected) ?? projected.boundingBox.center)
+                let box = projected.boundingBox
+                return (keepGeometries ? projected : .multiPolygon([]), PlanarMeasures.area(projected), PlanarMeasures.interiorPoint(projected) ?? box.center, box)
             }
         }.flatMap { try $0.get() }
+        boxes = measured.map(\.3)
         let projectedPoints = measured.map(\.2)
-        geometries = measured.map(\.0)
+        geometries = keepGeometries ? measured.map(\.0) : []
         surfaces = measured.map(\.1)
         points = projectedPoints
 
@@ -110,10 +117,11 @@ public struct ProjectedStudy: Sendable {
     /// a regional study's reported communes without its buffer. Sites are kept as they are.
     public func restricted(to keep: [Int]) -> ProjectedStudy {
         var copy = self
-        var newIndex = [Int](repeating: -1, count: geometries.count)
+        var newIndex = [Int](repeating: -1, count: surfaces.count)
         for (k, a) in keep.enumerated() { newIndex[a] = k }
-        copy.geometries = keep.map { geometries[$0] }
+        copy.geometries = geometries.isEmpty ? [] : keep.map { geometries[$0] }
         copy.surfaces = keep.map { surfaces[$0] }
+        copy.boxes = keep.map { boxes[$0] }
         copy.points = keep.map { points[$0] }
         copy.pointsLonLat = keep.map { pointsLonLat[$0] }
         copy.areaPartition = keep.map { areaPartition[$0] }
@@ -199,12 +207,13 @@ extension ProjectedStudy {
     /// boundary of two areas goes to the first in the study's order.
     /// - Complexity: O(areas × log sites + vertices of the areas holding a candidate).
     public func siteAreas() throws -> [Int?] {
+        precondition(!geometries.isEmpty || partitions.allSatisfy { $0.areas.isEmpty }, "siteAreas needs the projected polygons (keepGeometries)")
         var result = [Int?](repeating: nil, count: sitePoints.count)
         for p in partitions where !p.sites.isEmpty {
             let sorted = p.sites.sorted { sitePoints[$0].x < sitePoints[$1].x }
             let xs = sorted.map { sitePoints[$0].x }
             let found = p.areas.concurrentMap { area -> [Int] in
-                let box = geometries[area].boundingBox
+                let box = boxes[area]
                 var k = xs.firstIndex(notBelow: box.minX)
                 var hits: [Int] = []
                 while k < xs.count && xs[k] <= box.maxX {

@@ -63,9 +63,10 @@ struct CommuneTableOptions: ParsableArguments {
 
     @OptionGroup var csv: CSVDialectOption
 
-    func write(_ table: CommuneTable, areas: [Area], inputs: [URL]) throws {
+    /// Writes the table when `--out` is given; the table is only built then.
+    func write(_ table: @autoclosure () -> CommuneTable, areas: [Area], inputs: [URL]) throws {
         guard let out else { return }
-        try table.write(to: URL(fileURLWithPath: out), areas: areas, inputs: inputs, dialect: csv.dialect)
+        try table().write(to: URL(fileURLWithPath: out), areas: areas, inputs: inputs, dialect: csv.dialect)
     }
 }
 

@@ -59,7 +59,8 @@ public struct AccessAnalysis: Sendable {
     /// - Parameter projected: the study already projected (with `options.crs`), when the caller has it.
     public static func run(_ study: Study, options: Options, projected given: ProjectedStudy? = nil) throws -> AccessAnalysis {
         let groups = try options.groupBy.map { try AreaGroups.labels(study.areas, by: $0) }
-        let projected = try given ?? ProjectedStudy(study, crs: options.crs)
+        // Only the zone ratio places sites in communes; the other methods need points alone.
+        let projected = try given ?? ProjectedStudy(study, crs: options.crs, keepGeometries: options.method == .ratio)
         let kinds = Set(options.kinds ?? study.sites.map(\.kind))
         let siteIndices = study.sites.indices.filter { kinds.contains(study.sites[$0].kind) }
         guard !siteIndices.isEmpty else { throw OptionError("no site of kind \(kinds.map(\.rawValue).sorted().joined(separator: ", "))") }
