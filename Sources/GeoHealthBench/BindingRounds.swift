@@ -67,6 +67,12 @@ private func projRound(_ round: Int, _ checksum: inout Double) throws {
     var bad = [Coordinate(x: .nan, y: 1)]
     _ = try? forward.transform(&bad)
     _ = try? PROJContext.current.name(of: .reunion)
+    // The per-thread transformers: resolved once, then rebuilt from their pipeline string on
+    // the other threads (BindingRounds runs this on fresh threads too).
+    var shared = [Coordinate(x: 55.5, y: -21.1)]
+    try CoordinateTransformer.shared(from: .wgs84, to: .reunion).transform(&shared)
+    try CoordinateTransformer.shared(from: .reunion, to: .wgs84).transform(&shared)
+    checksum += shared[0].x / 100
 }
 
 /// The SQLite binding through the GeoPackage writer and reader: a file written, read back,

@@ -61,55 +61,63 @@ public enum PopulationJoin {
                 target[i] = history.currentCode(of: areas[i].id, exists: { rowOf[$0] != nil })
             }
         }
-        var members: [String: [Int]] = [:]
+        // Per joined code c: codes[c], its place in `joined`, its first area, and — only for codes
+        // that several areas reach — all of them (no array per code otherwise).
         var slot: [String: Int] = [:]
+        var codes: [String] = [], place: [Int] = [], first: [Int] = []
+        var several: [Int: [Int]] = [:]
         var joined: [Area] = []
+        joined.reserveCapacity(areas.count)
         for i in areas.indices {
             guard let code = target[i] else {
                 report.areasWithoutPopulation.append(areas[i].id)
                 joined.append(areas[i])
                 continue
             }
-            if slot[code] == nil {
-                slot[code] = joined.count
+            if let c = slot[code] {
+                several[c, default: [first[c]]].append(i)
+            } else {
+                slot[code] = codes.count
+                codes.append(code)
+                place.append(joined.count)
+                first.append(i)
                 joined.append(areas[i])
             }
-            members[code, default: []].append(i)
         }
-        var used = Set<String>()
-        let codes = slot.keys.sorted(by: { slot[$0]! < slot[$1]! })
-        let merging = codes.filter { members[$0]!.count > 1 }
-        let dissolved = try Dictionary(uniqueKeysWithValues: zip(merging, merging.concurrentMap { [areas, members] code in
-            try dissolve(members[code]!.map { areas[$0] }, as: code)
+        var used = [Bool](repeating: false, count: table.keys.count)  // per table row
+        let merging = several.keys.sorted()
+        let dissolved = try Dictionary(uniqueKeysWithValues: zip(merging, merging.concurrentMap { [areas, several, codes] c in
+            try dissolve(several[c]!.map { areas[$0] }, as: codes[c])
         }.map { try $0.get() }))
-        for code in codes {
-            let group = members[code]!
-            var area = group.count == 1 ? areas[group[0]] : dissolved[code]!
-            if group.count == 1 && area.id != code {
+        for c in codes.indices {
+            let code = codes[c]
+            var area = dissolved[c] ?? joined[place[c]]
+            if dissolved[c] == nil && area.id != code {
                 area.sourceIDs = [area.id]
                 area.id = code
             }
             if area.sourceIDs.count != 1 || area.sourceIDs[0] != code { report.merged.append(Merge(code: code, sources: area.sourceIDs)) }
             else { report.matchedDirectly += 1 }
-            setPopulation(of: &area, row: rowOf[code]!, table: table)
-            used.insert(code)
-            joined[slot[code]!] = area
+            let row = rowOf[code]!
+            setPopulation(of: &area, row: row, table: table)
+            used[row] = true
+            joined[place[c]] = area
         }
 
         // 3–4: rows restored out of an existing area, or arrondissements of a whole commune.
         var position: [String: Int] = [:]
         for (i, a) in joined.enumerated() { position[a.id] = i }
-        for (r, key) in table.keys.enumerated() where !used.contains(key) && rowOf[key] == r {
+        for (r, key) in table.keys.enumerated() where !used[r] && rowOf[key] == r {
             guard let parent = CommuneHistory.municipalArrondissementParent(of: key), let i = position[parent], rowOf[parent] == nil else { continue }
             if joined[i].population == nil {
                 joined[i].population = 0
                 report.areasWithoutPopulation.removeAll { $0 == parent }
             }
             add(row: r, of: table, to: &joined[i])
-            used.insert(key)
+            used[r] = true
             report.arrondissements.append(Restoration(code: key, into: parent))
         }
-        for (r, key) in table.keys.enumerated() where !used.contains(key) && rowOf[key] == r {
+        for (r, key) in table.keys.enumerated() where !used[r] && rowOf[key] == r {
             if let parent = history?.restorationParent(of: key), let i = position[parent], joined[i].population != nil {
                 add(row: r, of: table, to: &joined[i])
                 report.restored.append(Restoration(code: key, into: parent))

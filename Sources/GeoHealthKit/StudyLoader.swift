@@ -13,8 +13,10 @@ public enum StudyLoader {
     }
 
     public static func load(_ sources: StudySources) throws -> Loaded {
-        Progress.report("reading \(sources.areas.count) commune file(s)…")
+        Progress.report("reading \(sources.areas.count) commune file(s), the population, history and site files beside them…")
+        let side = SideInputs(sources)
         let layer = try AreaLayer.read(sources.areas, idField: sources.areaIDField, nameField: sources.areaNameField)
+        let sideValues = side.wait()
         var areas = layer.areas
         var summary = Summary()
         summary["areas"] = .object(Properties([
@@ -25,12 +27,10 @@ public enum StudyLoader {
         ]))
 
         var populationReport: PopulationJoin.Report?
-        if sources.history != nil { Progress.report("reading the commune history…") }
-        let history = try sources.history.map { try CommuneHistory.read(contentsOf: $0, since: sources.historySince) }
-        if let url = sources.population {
-            Progress.report("joining populations…")
-            let table = try PopulationTable.read(url, key: sources.populationKey, field: sources.populationField)
-            Progress.report("merging communes through the history…")
+        let history = try sideValues.history.get()
+        if let read = sideValues.population {
+            let table = try read.get()
+            Progress.report("joining populations\(history == nil ? "" : " through the commune history")…")
             let report = try PopulationJoin.apply(table, to: &areas, history: history)
             populationReport = report
             summary["population"] = .object(describe(report, table: table, history: history))
@@ -46,9 +46,8 @@ public enum StudyLoader {
 
         var sites: [Site] = []
         var siteFiles: [PropertyValue] = []
-        for source in sources.sites {
-            Progress.report("reading sites from \(source.url.lastPathComponent)…")
-            let result = try SiteTable.read(source.url, kind: source.kind, crs: sources.sitesCRS, schema: sources.siteSchema)
+        for (source, read) in zip(sources.sites, sideValues.sites) {
+            let result = try read.get()
             if let clash = sites.first(where: { s in result.sites.contains { $0.id == s.id } }) {
                 throw InputError(file: source.url.relativePath, message: "site id '\(clash.id)' is also in an earlier site file")
             }

@@ -1,6 +1,7 @@
 import CPROJ
 import Foundation
 import GeoCore
+import Synchronization
 
 /// Transforms coordinates between two CRSs with PROJ, in whole buffers (`proj_trans_generic`).
 ///
@@ -26,13 +27,40 @@ public final class CoordinateTransformer {
         pj = normalized
     }
 
+    /// A transformer from a PROJ pipeline string already resolved for this pair (no look-up
+    /// in PROJ's database); nil when PROJ does not accept it.
+    private init?(from source: CRS, to target: CRS, pipeline: String, context: PROJContext) {
+        guard let made = proj_create(context.handle, pipeline) else {
+            _ = context.lastError()
+            return nil
+        }
+        self.source = source
+        self.target = target
+        self.context = context
+        pj = made
+    }
+
+    /// The operation as a PROJ pipeline string, when it is one operation that PROJ can write so
+    /// (not a list of alternatives chosen point by point, e.g. between datum grids).
+    private var pipeline: String? {
+        guard let text = proj_as_proj_string(context.handle, pj, PJ_PROJ_5, nil) else {
+            _ = context.lastError()
+            return nil
+        }
+        return String(cString: text)
+    }
+
+    /// Pipelines resolved once per process and CRS pair, shared by all threads.
+    private static let pipelines = Mutex<[String: String]>([:])
+
     deinit {
         proj_destroy(pj)
     }
 
     /// The calling thread's transformer from `source` to `target`, made once per thread and
     /// kept: building one looks the CRSs up in PROJ's SQLite database (milliseconds), so a loop
-    /// over chunks must not build one per chunk. Use it on the calling thread only.
+    /// over chunks must not build one per chunk, and only the first thread does the look-up
+    /// (the others build the same pipeline from its PROJ string). Use it on the calling thread only.
     public static func shared(from source: CRS, to target: CRS) throws -> CoordinateTransformer {
         let dictionary = Thread.current.threadDictionary
         let cache: TransformerCache
@@ -42,7 +70,15 @@ public final class CoordinateTransformer {
         }
         let key = "\(source.description)>\(target.description)"
         if let t = cache.transformers[key] { return t }
-        let t = try CoordinateTransformer(from: source, to: target)
+        // The first thread resolves the pair through PROJ's database and keeps its pipeline;
+        // the other threads build theirs from that string (the same operation, no SQLite).
+        let t: CoordinateTransformer
+        if let known = pipelines.withLock({ $0[key] }), let fast = CoordinateTransformer(from: source, to: target, pipeline: known, context: .current) {
+            t = fast
+        } else {
+            t = try CoordinateTransformer(from: source, to: target)
+            if let text = t.pipeline { pipelines.withLock { $0[key] = text } }
+        }
         cache.transformers[key] = t
         return t
     }

@@ -1,4 +1,6 @@
+import Foundation
 import GeoCore
+import Synchronization
 import GeoHealthTestSupport
 import Projection
 import Testing
@@ -23,6 +25,37 @@ import Testing
             let t = try CoordinateTransformer(from: .wgs84, to: CRS(epsg: l.epsg))
             let p = try t.transform(Coordinate(x: l.lon, y: l.lat))
             #expect(abs(p.x - l.x) < 0.001 && abs(p.y - l.y) < 0.001, "\(l.name): (\(p.x), \(p.y)) vs pyproj (\(l.x), \(l.y))")
+        }
+    }
+
+    /// A thread that did not resolve a pair builds its transformer from the pipeline string the
+    /// first thread kept: the same numbers, bit for bit, both ways, for every CRS of the study.
+    @Test func pipelinesSharedAcrossThreadsGiveTheSameNumbers() throws {
+        let landmarks = try Self.landmarks()
+        for epsg in Set(landmarks.map(\.epsg)).sorted() {
+            let crs = CRS(epsg: epsg)
+            var points = landmarks.map { Coordinate(x: $0.lon, y: $0.lat) }
+            let direct = try CoordinateTransformer(from: .wgs84, to: crs)
+            try direct.transform(&points)
+            _ = try CoordinateTransformer.shared(from: .wgs84, to: crs)  // this thread resolves the pair
+            _ = try CoordinateTransformer.shared(from: crs, to: .wgs84)
+            let other = Mutex<([Coordinate], [Coordinate])?>(nil)
+            let done = DispatchSemaphore(value: 0)
+            let lonLat = landmarks.map { Coordinate(x: $0.lon, y: $0.lat) }
+            let projected = points
+            Thread {
+                var forward = lonLat, back = projected
+                try? CoordinateTransformer.shared(from: .wgs84, to: crs).transform(&forward)
+                try? CoordinateTransformer.shared(from: crs, to: .wgs84).transform(&back)
+                other.withLock { $0 = (forward, back) }
+                done.signal()
+            }.start()
+            done.wait()
+            let (forward, back) = try #require(other.withLock { $0 })
+            #expect(forward == points, "EPSG:\(epsg): forward differs on a second thread")
+            var expectedBack = points
+            try CoordinateTransformer(from: crs, to: .wgs84).transform(&expectedBack)
+            #expect(back == expectedBack, "EPSG:\(epsg): inverse differs on a second thread")
         }
     }
 
