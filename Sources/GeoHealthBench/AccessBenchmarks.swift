@@ -16,7 +16,7 @@ func prepareAccess(_ root: URL) throws {
     sources.sites = [(root.appendingPathComponent("facilities/eurostat-healthcare-FR.csv"), .hospital)]
     let study = try StudyLoader.load(sources).study
     let projected = try ProjectedStudy(study, crs: .lambert93)
-    let inside = try projected.siteAreas()
+    let inside = projected.siteAreas(of: study)
     let out = URL(fileURLWithPath: "bench-out/access")
     try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
     try CSVWriter.write(header: ["code", "dep", "x", "y", "population"], rows: study.areas.indices.map { a in

@@ -194,37 +194,37 @@ extension ProjectedStudy {
 extension ProjectedStudy {
     /// Sites whose position lies in no area of the study (a hospital across the border, a
     /// typing error in a coordinate): listed in summaries, still used for travel costs.
-    /// STRtree over the areas of each partition, then an exact `covers` on the candidates.
-    public func sitesOutsideAreas() throws -> [Int] {
-        try siteAreas().enumerated().filter { $0.element == nil }.map(\.offset)
+    public func sitesOutsideAreas(of study: Study) -> [Int] {
+        siteAreas(of: study).enumerated().filter { $0.element == nil }.map(\.offset)
     }
-}
 
-extension ProjectedStudy {
-    /// The area that covers each site (nil: in none), in pure Swift: the partition's sites are
-    /// sorted by x; each area's bounding box picks its candidate sites by binary search, and
+    /// The area of `study` (the study this projection was made from) that covers each site
+    /// (nil: in none), tested in longitude/latitude, where GeoJSON defines the polygons' edges
+    /// (RFC 7946 §3.1.1), and within the site's partition. Pure Swift: the partition's sites are
+    /// sorted by longitude; each area's box picks its candidate sites by binary search, and
     /// ``Geometry/covers(_:)`` (even–odd rule, boundary included) decides. A site on the
-    /// boundary of two areas goes to the first in the study's order.
-    /// - Complexity: O(areas × log sites + vertices of the areas holding a candidate).
-    public func siteAreas() throws -> [Int?] {
-        precondition(!geometries.isEmpty || partitions.allSatisfy { $0.areas.isEmpty }, "siteAreas needs the projected polygons (keepGeometries)")
+    /// boundary of two areas goes to the first in the study's order. Needs no projected polygon.
+    /// - Complexity: O(vertices + areas × log sites + vertices of the areas holding a candidate).
+    public func siteAreas(of study: Study) -> [Int?] {
+        precondition(study.areas.count == areaPartition.count && study.sites.count == sitePoints.count, "siteAreas: not the projected study")
         var result = [Int?](repeating: nil, count: sitePoints.count)
         for p in partitions where !p.sites.isEmpty {
-            let sorted = p.sites.sorted { sitePoints[$0].x < sitePoints[$1].x }
-            let xs = sorted.map { sitePoints[$0].x }
+            let sorted = p.sites.sorted { study.sites[$0].location.x < study.sites[$1].location.x }
+            let xs = sorted.map { study.sites[$0].location.x }
             let found = p.areas.concurrentMap { area -> [Int] in
-                let box = boxes[area]
+                let geometry = study.areas[area].geometry
+                let box = geometry.boundingBox
                 var k = xs.firstIndex(notBelow: box.minX)
                 var hits: [Int] = []
                 while k < xs.count && xs[k] <= box.maxX {
-                    let site = sorted[k], point = sitePoints[site]
-                    if point.y >= box.minY && point.y <= box.maxY && geometries[area].covers(point) { hits.append(site) }
+                    let site = sorted[k], point = study.sites[site].location
+                    if point.y >= box.minY && point.y <= box.maxY && geometry.covers(point) { hits.append(site) }
                     k += 1
                 }
                 return hits
             }
             for (k, hits) in found.enumerated() {
-                for site in try hits.get() where result[site] == nil { result[site] = p.areas[k] }
+                for site in (try? hits.get()) ?? [] where result[site] == nil { result[site] = p.areas[k] }
             }
         }
         return result

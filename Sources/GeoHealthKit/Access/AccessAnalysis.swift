@@ -59,8 +59,7 @@ public struct AccessAnalysis: Sendable {
     /// - Parameter projected: the study already projected (with `options.crs`), when the caller has it.
     public static func run(_ study: Study, options: Options, projected given: ProjectedStudy? = nil) throws -> AccessAnalysis {
         let groups = try options.groupBy.map { try AreaGroups.labels(study.areas, by: $0) }
-        // Only the zone ratio places sites in communes; the other methods need points alone.
-        let projected = try given ?? ProjectedStudy(study, crs: options.crs, keepGeometries: options.method == .ratio)
+        let projected = try given ?? ProjectedStudy(study, crs: options.crs, keepGeometries: false)
         let kinds = Set(options.kinds ?? study.sites.map(\.kind))
         let siteIndices = study.sites.indices.filter { kinds.contains(study.sites[$0].kind) }
         guard !siteIndices.isEmpty else { throw OptionError("no site of kind \(kinds.map(\.rawValue).sorted().joined(separator: ", "))") }
@@ -90,7 +89,7 @@ public struct AccessAnalysis: Sendable {
         var reachedFromStudyArea = [Bool](repeating: study.studyArea == nil, count: siteIndices.count)
         if options.method == .ratio {
             guard let zones = groups else { throw OptionError("--method ratio needs zones: give --group-by FIELD (e.g. DEP)") }
-            let containing = try projected.siteAreas()
+            let containing = projected.siteAreas(of: study)
             let (byZone, outside) = FloatingCatchment.zoneRatio(
                 demand: demand, originZones: zones, supply: supply, siteZones: siteIndices.map { containing[$0].map { zones[$0] } })
             areaAccess = zones.map { (byZone[$0] ?? nil) ?? 0 }

@@ -37,7 +37,7 @@ public struct TravelAnalysis: Sendable {
     public static func run(_ study: Study, options: Options) throws -> TravelAnalysis {
         let study = study.withoutBuffer()
         guard !study.sites.isEmpty else { throw OptionError("the study has no sites: give --sites FILE") }
-        let projected = try ProjectedStudy(study, crs: options.crs)
+        let projected = try ProjectedStudy(study, crs: options.crs, keepGeometries: false)
         let (model, notes) = try options.cost.model(for: projected, study: study)
         let present = Set(study.sites.map(\.kind))
         let kinds = (options.kinds ?? present.sorted())
@@ -51,7 +51,7 @@ public struct TravelAnalysis: Sendable {
         var analysis = TravelAnalysis(study: study, options: options, kinds: results, groups: groups, summary: Summary())
         analysis.summary = analysis.makeSummary(notes: notes, projected: projected)
         Progress.report("sites outside every commune…")
-        let outside = try projected.sitesOutsideAreas()
+        let outside = projected.sitesOutsideAreas(of: study)
         if !outside.isEmpty { analysis.summary["sites_outside_every_commune"] = .strings(outside.map { study.sites[$0].id }) }
         return analysis
     }
