@@ -121,20 +121,6 @@ public struct CostMatrix: Sendable, Equatable {
         }
     }
 
-    /// The same costs with destinations renumbered by `map` (old index → new index, nil to
-    /// drop the destination). `map` must keep the order of the destinations it keeps, so rows
-    /// stay sorted.
-    public func renumbered(_ map: [Int?], destinationCount count: Int) -> CostMatrix {
-        var b = Builder(expectedEntries: entryCount)
-        for o in 0..<originCount {
-            for k in rowStart[o]..<rowStart[o + 1] {
-                if let d = map[Int(destinations[k])] { b.add(Entry(destination: d, minutes: minutes[k], kilometres: kilometres[k])) }
-            }
-            b.endRow()
-        }
-        return b.matrix(destinationCount: count, maxMinutes: maxMinutes)
-    }
-
     public var entryCount: Int { destinations.count }
 
     /// The entries of origin `o`, nearest first.

@@ -68,6 +68,23 @@ public struct PointGrid: Sendable {
         return found.sorted { $0.index < $1.index }
     }
 
+    /// Calls `body(index, distance)` for every point within `radius` of `center`, in no
+    /// particular order, without building a list.
+    public func forEach(within radius: Double, of center: Coordinate, _ body: (Int, Double) -> Void) {
+        let lo = Self.cell(Coordinate(x: center.x - radius, y: center.y - radius), origin, cellSize)
+        let hi = Self.cell(Coordinate(x: center.x + radius, y: center.y + radius), origin, cellSize)
+        for cx in stride(from: max(lo.0, extent.minX), through: min(hi.0, extent.maxX), by: 1) {
+            for cy in stride(from: max(lo.1, extent.minY), through: min(hi.1, extent.maxY), by: 1) {
+                guard let range = cells[Self.key((cx, cy))] else { continue }
+                for k in range {
+                    let i = Int(order[k])
+                    let d = points[i].distance(to: center)
+                    if d <= radius { body(i, d) }
+                }
+            }
+        }
+    }
+
     /// How many points lie within `radius` of `center` and pass `accept` (given their distance),
     /// without building a list.
     public func count(within radius: Double, of center: Coordinate, accept: (Double) -> Bool = { _ in true }) -> Int {

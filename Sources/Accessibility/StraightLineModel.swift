@@ -47,10 +47,10 @@ public struct StraightLineModel: TravelCostModel {
         let parts = chunks.concurrentMap { chunk in
             var b = CostMatrix.Builder()
             for o in chunk {
-                for hit in grid.within(searchRadius, of: origins.metric[o]) {
-                    let d = geodesic.map { $0(origins.lonLat![o], destinations.lonLat![hit.index]) } ?? hit.distance
+                grid.forEach(within: searchRadius, of: origins.metric[o]) { index, planar in
+                    let d = geodesic.map { $0(origins.lonLat![o], destinations.lonLat![index]) } ?? planar
                     let t = minutes(metres: d)
-                    if t <= maxMinutes { b.add(CostMatrix.Entry(destination: hit.index, minutes: t, kilometres: d * detourFactor / 1000)) }
+                    if t <= maxMinutes { b.add(CostMatrix.Entry(destination: index, minutes: t, kilometres: d * detourFactor / 1000)) }
                 }
                 b.endRow()
             }

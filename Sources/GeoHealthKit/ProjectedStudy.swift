@@ -136,7 +136,9 @@ public struct ProjectedStudy: Sendable {
 
     /// Costs from every area's representative point to the sites that `include` accepts, one
     /// partition at a time, merged into one matrix over all areas × all sites.
-    public func costs(_ study: Study, model: any TravelCostModel, maxMinutes: Double, sites include: (Int) -> Bool = { _ in true }) throws -> CostMatrix {
+    /// - Parameter renumbered: number the destinations among the accepted sites only (in the
+    ///   study's order), instead of among all the study's sites.
+    public func costs(_ study: Study, model: any TravelCostModel, maxMinutes: Double, sites include: (Int) -> Bool = { _ in true }, renumbered: Bool = false) throws -> CostMatrix {
         Progress.report("travel costs (\(model.name))…")
         var local: [(matrix: CostMatrix, sites: [Int])?] = Array(repeating: nil, count: partitions.count)
         var rowOf = [Int](repeating: -1, count: study.areas.count)
@@ -149,18 +151,28 @@ public struct ProjectedStudy: Sendable {
             for (k, area) in p.areas.enumerated() { rowOf[area] = k }
         }
         // Stitch the partitions' rows in the study's order, destinations back to study indices
-        // (increasing with the local ones, so rows stay sorted).
+        // (or to their rank among the accepted sites), both increasing with the local ones, so
+        // rows stay sorted.
+        var number = Array(study.sites.indices)
+        var count = study.sites.count
+        if renumbered {
+            count = 0
+            for s in study.sites.indices where include(s) {
+                number[s] = count
+                count += 1
+            }
+        }
         var b = CostMatrix.Builder(expectedEntries: local.reduce(0) { $0 + ($1?.matrix.entryCount ?? 0) })
         for area in study.areas.indices {
             if let (m, sites) = local[areaPartition[area]], rowOf[area] >= 0 {
                 let o = rowOf[area]
                 for k in m.rowStart[o]..<m.rowStart[o + 1] {
-                    b.add(CostMatrix.Entry(destination: sites[Int(m.destinations[k])], minutes: m.minutes[k], kilometres: m.kilometres[k]))
+                    b.add(CostMatrix.Entry(destination: number[sites[Int(m.destinations[k])]], minutes: m.minutes[k], kilometres: m.kilometres[k]))
                 }
             }
             b.endRow()
         }
-        return b.matrix(destinationCount: study.sites.count, maxMinutes: maxMinutes)
+        return b.matrix(destinationCount: count, maxMinutes: maxMinutes)
     }
 }
 

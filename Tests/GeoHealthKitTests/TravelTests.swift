@@ -127,3 +127,27 @@ import Testing
         }
     }
 }
+
+@Suite struct ProjectedCostsTests {
+    /// Costs numbered among the accepted sites equal the full numbering read through the rank
+    /// of each accepted site; the matrix-free nearest sites equal the full matrix's.
+    @Test func renumberedCostsAndNearestSitesAgreeWithTheFullMatrix() throws {
+        let study = try StudyLoader.load(StudySources.discover(in: Fixtures.sample)).study
+        let projected = try ProjectedStudy(study)
+        let model = StraightLineModel()
+        let accept: (Int) -> Bool = { study.sites[$0].kind == .msp }
+        let full = try projected.costs(study, model: model, maxMinutes: 30, sites: accept)
+        let local = try projected.costs(study, model: model, maxMinutes: 30, sites: accept, renumbered: true)
+        let chosen = study.sites.indices.filter(accept)
+        #expect(chosen.count > 3 && chosen.count < study.sites.count)
+        #expect(local.destinationCount == chosen.count && local.entryCount == full.entryCount && local.entryCount > 0)
+        for o in 0..<full.originCount {
+            #expect(local.row(o).map { chosen[$0.destination] } == full.row(o).map(\.destination), "commune \(o)")
+            #expect(local.row(o).map(\.minutes) == full.row(o).map(\.minutes))
+        }
+        let kinds = Array(Set(study.sites.map(\.kind))).sorted()
+        let fast = try projected.nearest(study, model: model, maxMinutes: 45, countMinutes: 20, groupCount: kinds.count) { kinds.firstIndex(of: study.sites[$0].kind) }
+        let all = try projected.costs(study, model: model, maxMinutes: 45)
+        #expect(fast == NearestCosts(all, groups: study.sites.map { kinds.firstIndex(of: $0.kind) }, groupCount: kinds.count, countMinutes: 20))
+    }
+}

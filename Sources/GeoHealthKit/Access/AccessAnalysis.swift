@@ -100,11 +100,8 @@ public struct AccessAnalysis: Sendable {
             cost.maxMinutes = catchment
             let (model, modelNotes) = try cost.model(for: projected, study: study)
             notes["cost"] = .object(modelNotes)
-            let full = try projected.costs(study, model: model, maxMinutes: catchment) { kinds.contains(study.sites[$0].kind) }
-            // Re-index destinations to the chosen sites.
-            var local = [Int?](repeating: nil, count: study.sites.count)
-            for (k, s) in siteIndices.enumerated() { local[s] = k }
-            let matrix = full.renumbered(local, destinationCount: siteIndices.count)
+            // Destinations numbered among the chosen sites (siteIndices, in the study's order).
+            let matrix = try projected.costs(study, model: model, maxMinutes: catchment, sites: { kinds.contains(study.sites[$0].kind) }, renumbered: true)
             let result = options.method == .threeStep
                 ? FloatingCatchment.threeStep(matrix, demand: demand, supply: supply, decay: decay)
                 : FloatingCatchment.twoStep(matrix, demand: demand, supply: supply, decay: decay)
