@@ -52,24 +52,14 @@ public struct PointGrid: Sendable {
 
     /// Indices of the points within `radius` of `center`, with their distances, in index order.
     public func within(_ radius: Double, of center: Coordinate) -> [(index: Int, distance: Double)] {
-        let lo = Self.cell(Coordinate(x: center.x - radius, y: center.y - radius), origin, cellSize)
-        let hi = Self.cell(Coordinate(x: center.x + radius, y: center.y + radius), origin, cellSize)
         var found: [(index: Int, distance: Double)] = []
-        for cx in stride(from: max(lo.0, extent.minX), through: min(hi.0, extent.maxX), by: 1) {
-            for cy in stride(from: max(lo.1, extent.minY), through: min(hi.1, extent.maxY), by: 1) {
-                guard let range = cells[Self.key((cx, cy))] else { continue }
-                for k in range {
-                    let i = Int(order[k])
-                    let d = points[i].distance(to: center)
-                    if d <= radius { found.append((i, d)) }
-                }
-            }
-        }
+        forEach(within: radius, of: center) { found.append(($0, $1)) }
         return found.sorted { $0.index < $1.index }
     }
 
     /// Calls `body(index, distance)` for every point within `radius` of `center`, in no
-    /// particular order, without building a list.
+    /// particular order, without building a list: the cells the disc's box overlaps, then the
+    /// exact distance.
     public func forEach(within radius: Double, of center: Coordinate, _ body: (Int, Double) -> Void) {
         let lo = Self.cell(Coordinate(x: center.x - radius, y: center.y - radius), origin, cellSize)
         let hi = Self.cell(Coordinate(x: center.x + radius, y: center.y + radius), origin, cellSize)
@@ -88,18 +78,8 @@ public struct PointGrid: Sendable {
     /// How many points lie within `radius` of `center` and pass `accept` (given their distance),
     /// without building a list.
     public func count(within radius: Double, of center: Coordinate, accept: (Double) -> Bool = { _ in true }) -> Int {
-        let lo = Self.cell(Coordinate(x: center.x - radius, y: center.y - radius), origin, cellSize)
-        let hi = Self.cell(Coordinate(x: center.x + radius, y: center.y + radius), origin, cellSize)
         var n = 0
-        for cx in stride(from: max(lo.0, extent.minX), through: min(hi.0, extent.maxX), by: 1) {
-            for cy in stride(from: max(lo.1, extent.minY), through: min(hi.1, extent.maxY), by: 1) {
-                guard let range = cells[Self.key((cx, cy))] else { continue }
-                for k in range {
-                    let d = points[Int(order[k])].distance(to: center)
-                    if d <= radius && accept(d) { n += 1 }
-                }
-            }
-        }
+        forEach(within: radius, of: center) { _, d in if accept(d) { n += 1 } }
         return n
     }
 
