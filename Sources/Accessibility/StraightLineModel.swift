@@ -81,7 +81,7 @@ public struct StraightLineModel: TravelCostModel {
             let points = members.map { destinations.metric[$0] }
             let grid = PointGrid(points, cellSize: max(countRadius / 2, PointGrid.suggestedCellSize(for: points)))
             let chunks = stride(from: 0, to: origins.count, by: 2048).map { $0..<min($0 + 2048, origins.count) }
-            let parts = chunks.concurrentMap { chunk -> [(CostMatrix.Entry?, Int)] in
+            let parts = try chunks.concurrentMap { chunk -> [(CostMatrix.Entry?, Int)] in
                 chunk.map { o in
                     let p = origins.metric[o]
                     var entry: CostMatrix.Entry?
@@ -92,7 +92,7 @@ public struct StraightLineModel: TravelCostModel {
                     let n = grid.count(within: countRadius, of: p) { minutes(metres: $0) <= countLimit }
                     return (entry, n)
                 }
-            }.flatMap { try! $0.get() }
+            }.flatMap { try $0.get() }
             nearest.append(parts.map(\.0))
             counts.append(parts.map(\.1))
         }

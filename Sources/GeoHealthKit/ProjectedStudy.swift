@@ -30,8 +30,6 @@ public struct ProjectedStudy: Sendable {
     public var surfaces: [Double]
     /// Per area: point on surface, in its partition's CRS.
     public var points: [Coordinate]
-    /// Per area: bounding box in its partition's CRS.
-    public var boxes: [BoundingBox]
     /// Per area: point on surface in longitude/latitude.
     public var pointsLonLat: [Coordinate]
     /// Per site: position in its partition's CRS.
@@ -42,7 +40,7 @@ public struct ProjectedStudy: Sendable {
     /// The CRS forced with `--crs`, if any.
     public let forcedCRS: CRS?
 
-    /// - Parameter keepGeometries: false keeps the surfaces, points and boxes but not the
+    /// - Parameter keepGeometries: false keeps the surfaces and points but not the
     ///   projected polygons (`geometries` stays empty), for jobs that need only points: the
     ///   national study then never holds two copies of every polygon.
     public init(_ study: Study, crs forced: CRS? = nil, keepGeometries: Bool = true) throws {
@@ -57,15 +55,14 @@ public struct ProjectedStudy: Sendable {
 
         Progress.report("projecting \(study.areas.count) communes…")
         let chunks = stride(from: 0, to: study.areas.count, by: 256).map { $0..<min($0 + 256, study.areas.count) }
-        let measured = try chunks.concurrentMap { chunk -> [(Geometry, Double, Coordinate, BoundingBox)] in
+        let measured = try chunks.concurrentMap { chunk -> [(Geometry, Double, Coordinate)] in
             try chunk.map { i in
                 let transformer = try CoordinateTransformer.shared(from: .wgs84, to: areaCRS[i])
                 let projected = try transformer.transformed(study.areas[i].geometry)
-                let box = projected.boundingBox
-                return (keepGeometries ? projected : .multiPolygon([]), PlanarMeasures.area(projected), PlanarMeasures.interiorPoint(projected) ?? box.center, box)
+                let point = PlanarMeasures.interiorPoint(projected) ?? projected.boundingBox.center
+                return (keepGeometries ? projected : .multiPolygon([]), PlanarMeasures.area(projected), point)
             }
         }.flatMap { try $0.get() }
-        boxes = measured.map(\.3)
         let projectedPoints = measured.map(\.2)
         geometries = keepGeometries ? measured.map(\.0) : []
         surfaces = measured.map(\.1)
@@ -121,7 +118,6 @@ public struct ProjectedStudy: Sendable {
         for (k, a) in keep.enumerated() { newIndex[a] = k }
         copy.geometries = geometries.isEmpty ? [] : keep.map { geometries[$0] }
         copy.surfaces = keep.map { surfaces[$0] }
-        copy.boxes = keep.map { boxes[$0] }
         copy.points = keep.map { points[$0] }
         copy.pointsLonLat = keep.map { pointsLonLat[$0] }
         copy.areaPartition = keep.map { areaPartition[$0] }
@@ -134,6 +130,12 @@ public struct ProjectedStudy: Sendable {
     /// Sites outside every partition's territory (e.g. a hospital abroad in a French study).
     public var sitesOutside: [Int] { sitePartition.indices.filter { sitePartition[$0] < 0 } }
 
+    /// A partition's areas (representative points) and sites as the cost models take them.
+    private func costPoints(_ study: Study, areas: [Int], sites: [Int]) -> (origins: CostPoints, destinations: CostPoints) {
+        (CostPoints(metric: areas.map { points[$0] }, lonLat: areas.map { pointsLonLat[$0] }, ids: areas.map { study.areas[$0].id }),
+         CostPoints(metric: sites.map { sitePoints[$0] }, lonLat: sites.map { study.sites[$0].location }, ids: sites.map { study.sites[$0].id }))
+    }
+
     /// Costs from every area's representative point to the sites that `include` accepts, one
     /// partition at a time, merged into one matrix over all areas × all sites.
     /// - Parameter renumbered: number the destinations among the accepted sites only (in the
@@ -145,8 +147,7 @@ public struct ProjectedStudy: Sendable {
         for (n, p) in partitions.enumerated() {
             let siteIndices = p.sites.filter(include)
             guard !siteIndices.isEmpty, !p.areas.isEmpty else { continue }
-            let origins = CostPoints(metric: p.areas.map { points[$0] }, lonLat: p.areas.map { pointsLonLat[$0] }, ids: p.areas.map { study.areas[$0].id })
-            let destinations = CostPoints(metric: siteIndices.map { sitePoints[$0] }, lonLat: siteIndices.map { study.sites[$0].location }, ids: siteIndices.map { study.sites[$0].id })
+            let (origins, destinations) = costPoints(study, areas: p.areas, sites: siteIndices)
             local[n] = (try model.costs(from: origins, to: destinations, maxMinutes: maxMinutes), siteIndices)
             for (k, area) in p.areas.enumerated() { rowOf[area] = k }
         }
@@ -189,8 +190,7 @@ extension ProjectedStudy {
         for p in partitions {
             let siteIndices = p.sites.filter { groupOf($0) != nil }
             guard !siteIndices.isEmpty, !p.areas.isEmpty else { continue }
-            let origins = CostPoints(metric: p.areas.map { points[$0] }, lonLat: p.areas.map { pointsLonLat[$0] }, ids: p.areas.map { study.areas[$0].id })
-            let destinations = CostPoints(metric: siteIndices.map { sitePoints[$0] }, lonLat: siteIndices.map { study.sites[$0].location }, ids: siteIndices.map { study.sites[$0].id })
+            let (origins, destinations) = costPoints(study, areas: p.areas, sites: siteIndices)
             let local = try model.nearest(from: origins, to: destinations, groups: siteIndices.map(groupOf), groupCount: groupCount, maxMinutes: maxMinutes, countMinutes: countMinutes)
             for g in 0..<groupCount {
                 for (k, area) in p.areas.enumerated() {
