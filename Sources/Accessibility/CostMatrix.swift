@@ -39,23 +39,12 @@ public struct CostMatrix: Sendable, Equatable {
     /// Builds the matrix from one list of entries per origin; entries above `maxMinutes` are
     /// dropped, each row is sorted by minutes, then destination index.
     public init(destinationCount: Int, maxMinutes: Double, rows: [[Entry]]) {
-        originCount = rows.count
-        self.destinationCount = destinationCount
-        self.maxMinutes = maxMinutes
-        rowStart = [0]
-        rowStart.reserveCapacity(rows.count + 1)
-        destinations = []
-        minutes = []
-        kilometres = []
+        var b = Builder(expectedEntries: rows.reduce(0) { $0 + $1.count })
         for row in rows {
-            for e in row.filter({ $0.minutes <= maxMinutes }).sorted(by: { ($0.minutes, $0.destination) < ($1.minutes, $1.destination) }) {
-                precondition(e.destination >= 0 && e.destination < destinationCount, "destination index out of range")
-                destinations.append(Int32(e.destination))
-                minutes.append(e.minutes)
-                kilometres.append(e.kilometres)
-            }
-            rowStart.append(destinations.count)
+            for e in row where e.minutes <= maxMinutes { b.add(e) }
+            b.endRow()
         }
+        self = b.matrix(destinationCount: destinationCount, maxMinutes: maxMinutes)
     }
 
     /// A matrix from its compressed rows, each already sorted by minutes then destination
