@@ -62,7 +62,7 @@ let package = Package(
         .testTarget(name: "CoverageTests", dependencies: ["Coverage", "GeoHealthTestSupport"]),
         .testTarget(name: "GeoHealthKitTests", dependencies: ["GeoHealthKit", "Cartography", "GeoHealthTestSupport"]),
         .testTarget(name: "CLITests", dependencies: ["geohealth", "GeoHealthTestSupport"]),
-        .testTarget(name: "RealDataTests", dependencies: ["GeoHealthKit", "GEOSBridge", "Accessibility", "GeoHealthTestSupport"]),
+        .testTarget(name: "RealDataTests", dependencies: ["GeoHealthKit", "GEOSBridge", "Accessibility", "GeoIO", "GeoHealthTestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -40,6 +40,11 @@ public struct BoundingBox: Hashable, Sendable {
         c.x >= minX && c.x <= maxX && c.y >= minY && c.y <= maxY
     }
 
+    /// Whether `other` lies within this box (edges included).
+    public func contains(_ other: BoundingBox) -> Bool {
+        other.minX >= minX && other.maxX <= maxX && other.minY >= minY && other.maxY <= maxY
+    }
+
     public func intersects(_ other: BoundingBox) -> Bool {
         !(other.minX > maxX || other.maxX < minX || other.minY > maxY || other.maxY < minY)
     }

@@ -37,6 +37,7 @@ public enum LayerInfo {
         var duplicates: [PropertyValue] = []
         var idField: String?
         let context = GEOSContext.current
+        var certificate = ValidityCertificate()
         let result = try rawRead(url) { i, feature in
             for (key, value) in feature.properties {
                 if fields[key] == nil { fields[key] = FieldProfile(name: key); fieldOrder.append(key) }
@@ -51,6 +52,7 @@ public enum LayerInfo {
             if geometry.isEmpty { emptyGeometries += 1; return }
             box.extend(geometry.boundingBox)
             coordinates += geometry.coordinateCount
+            if geometry.isPolygonal && certificate.certifies(geometry) { return }
             if geometry.isPolygonal || geometry.typeName.hasSuffix("LineString") {
                 let native = try context.geometry(geometry)
                 if try !native.isValid() {

@@ -56,8 +56,10 @@ public struct ProjectedStudy: Sendable {
         Progress.report("projecting \(study.areas.count) communes…")
         let chunks = stride(from: 0, to: study.areas.count, by: 256).map { $0..<min($0 + 256, study.areas.count) }
         let measured = try chunks.concurrentMap { chunk -> [(Geometry, Double, Coordinate)] in
-            try chunk.map { i in
-                let transformer = try CoordinateTransformer.shared(from: .wgs84, to: areaCRS[i])
+            var transformer: CoordinateTransformer?  // one thread-cache look-up per chunk and CRS
+            return try chunk.map { i in
+                if transformer?.target != areaCRS[i] { transformer = try CoordinateTransformer.shared(from: .wgs84, to: areaCRS[i]) }
+                let transformer = transformer!
                 let projected = try transformer.transformed(study.areas[i].geometry)
                 let point = PlanarMeasures.interiorPoint(projected) ?? projected.boundingBox.center
                 return (keepGeometries ? projected : .multiPolygon([]), PlanarMeasures.area(projected), point)

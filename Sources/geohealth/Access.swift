@@ -123,5 +123,6 @@ struct AccessCommand: ParsableCommand {
         try table.write(analysis.table, areas: loaded.study.areas, inputs: allInputs)
         if let sitesOut { try analysis.writeSites(to: URL(fileURLWithPath: sitesOut), inputs: allInputs, dialect: table.csv.dialect) }
         output.print(analysis.summary, command: "access")
+        KeptUntilExit.keep(loaded, analysis)
     }
 }

@@ -69,5 +69,6 @@ struct CoverageCommand: ParsableCommand {
         let analysis = try CoverageAnalysis.run(loaded.study, options: options)
         try table.write(analysis.table, areas: loaded.study.areas, inputs: sources.inputs + costs.inputs)
         output.print(analysis.summary, command: "coverage")
+        KeptUntilExit.keep(loaded, analysis)
     }
 }

@@ -49,5 +49,6 @@ struct Distance: ParsableCommand {
         let analysis = try TravelAnalysis.run(loaded.study, options: options)
         try table.write(analysis.table, areas: loaded.study.areas, inputs: sources.inputs + costs.inputs)
         output.print(analysis.summary, command: "distance")
+        KeptUntilExit.keep(loaded, analysis)
     }
 }

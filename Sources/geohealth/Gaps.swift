@@ -93,5 +93,6 @@ struct GapsCommand: ParsableCommand {
         if let communesOut { try analysis.table.write(to: URL(fileURLWithPath: communesOut), areas: loaded.study.areas, inputs: all, dialect: csvDialect.dialect) }
         if let whiteZonesOut { try analysis.writeWhiteZones(to: URL(fileURLWithPath: whiteZonesOut), inputs: all) }
         output.print(analysis.summary, command: "gaps")
+        KeptUntilExit.keep(loaded, analysis)
     }
 }

@@ -58,5 +58,6 @@ struct ReportCommand: ParsableCommand {
         let name = inputs.folder.map { URL(fileURLWithPath: $0).lastPathComponent } ?? sources.areas.first!.deletingPathExtension().lastPathComponent
         let files = try StudyReport.write(loaded.study, sourceName: name, options: o, to: URL(fileURLWithPath: out), inputs: sources.inputs)
         output.print(Summary([("folder", .string(out)), ("files", .strings(files))]), command: "report")
+        KeptUntilExit.keep(loaded)
     }
 }

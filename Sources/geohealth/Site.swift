@@ -115,5 +115,6 @@ struct SiteCommand: ParsableCommand {
             try ChartMaker.write(svg, to: URL(fileURLWithPath: chartOut), inputs: sources.inputs)
         }
         output.print(result.summary, command: "site")
+        KeptUntilExit.keep(loaded)
     }
 }

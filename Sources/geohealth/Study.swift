@@ -32,5 +32,6 @@ struct StudyCommand: ParsableCommand {
             try StudyExport.writeAreas(loaded.study, to: URL(fileURLWithPath: out), inputs: sources.inputs)
         }
         output.print(loaded.summary, command: "study")
+        KeptUntilExit.keep(loaded)
     }
 }

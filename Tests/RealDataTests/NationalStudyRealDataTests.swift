@@ -3,6 +3,7 @@ import Accessibility
 import GEOSBridge
 import GeoCore
 import GeoHealthKit
+import GeoIO
 import GeoHealthTestSupport
 import Testing
 
@@ -54,6 +55,34 @@ import Testing
         let fast = try projected.nearest(study, model: model, maxMinutes: 45, countMinutes: 20, groupCount: 1) { _ in 0 }
         let matrix = try projected.costs(study, model: model, maxMinutes: 45)
         #expect(fast == NearestCosts(matrix, groups: Array(repeating: 0, count: study.sites.count), groupCount: 1, countMinutes: 20))
+    }
+
+    /// Every national commune polygon as read (before repair): each one the pure-Swift
+    /// ``ValidityCertificate`` proves valid is valid for GEOS, and nearly all are proved (the
+    /// rest are the ones GEOS is asked about when reading).
+    @Test func validityCertificatesAreSoundOnEveryCommune() throws {
+        guard let root = Fixtures.realData() else { return }
+        let files = try StudySources.geojsonFiles(at: root.appendingPathComponent("communes"))
+        let counts = try files.concurrentMap { url -> (communes: Int, certified: Int, valid: Int, wrong: [String]) in
+            let context = GEOSContext.current
+            var certificate = ValidityCertificate()
+            var result = (communes: 0, certified: 0, valid: 0, wrong: [String]())
+            _ = try GeoJSONReader.read(contentsOf: url) { i, feature in
+                guard let g = feature.geometry else { return }
+                let proved = certificate.certifies(g), valid = try context.geometry(g).isValid()
+                result.communes += 1
+                if proved { result.certified += 1 }
+                if valid { result.valid += 1 }
+                if proved && !valid { result.wrong.append("\(url.lastPathComponent) feature \(i)") }
+            }
+            return result
+        }.map { try $0.get() }
+        let communes = counts.reduce(0) { $0 + $1.communes }, certified = counts.reduce(0) { $0 + $1.certified }
+        let valid = counts.reduce(0) { $0 + $1.valid }
+        #expect(counts.flatMap(\.wrong).isEmpty, "certified but invalid for GEOS: \(counts.flatMap(\.wrong).prefix(5))")
+        #expect(communes > 34_000)
+        #expect(Double(certified) >= 0.99 * Double(valid), "certified \(certified) of \(valid) valid communes (\(communes) read)")
+        print("validity certificates: \(certified) of \(communes) communes proved valid in Swift, \(valid) valid for GEOS")
     }
 
     @Test func gapZonesAndSitingSpanEveryPartition() throws {
