@@ -3,6 +3,7 @@ job, whole process, with geopandas/shapely/pyproj (and PySAL `access` for E2SFCA
 same figures as GeoHealth's `--format json` (docs/performance.md, scripts/benchmark).
 
     python3 scripts/bench_python_study.py study ROOT
+    python3 scripts/bench_python_study.py coverage ROOT
     python3 scripts/bench_python_study.py distance ROOT
     python3 scripts/bench_python_study.py access ROOT
 
@@ -11,6 +12,11 @@ ROOT is ../shared/geodata-real. The job, as `geohealth distance|access --areas R
 --history-since 2018-01-01 --sites ROOT/facilities/eurostat-healthcare-FR.csv --kind hospital`:
 
 study: steps 1 and 2 (as `geohealth study` with the same inputs and no sites).
+coverage: steps 1 and 2, then the 1,255 EPCI of ROOT/territories/epci.json as territories given
+by member lists (as `geohealth coverage … --territories ROOT/territories/epci.json`): member
+codes are mapped onto the joined communes (old codes to the commune they merged into, restored
+communes to the polygon they left), a commune is covered when it is a member of one; covered
+population, and communes and population per territory.
 1. read the 101 commune files; repair invalid polygons (make_valid);
 2. join the legal populations (COM, PMUN) through the commune history since 2018-01-01:
    codes missing from the table follow fusions (MOD 31-34, 41, 50) forward; communes that
@@ -129,6 +135,28 @@ areas["population"] = np.nan_to_num(pop)
 
 if job == "study":
     print(json.dumps({"communes": int(len(areas)), "population": int(round(areas.population.sum()))}))
+    sys.exit(0)
+
+if job == "coverage":
+    owner = dict(zip(communes.code, communes.target.where(communes.target.notna(), communes.code)))
+    owner.update({c: c for c in areas.code})
+    with open(os.path.join(root, "territories", "epci.json"), encoding="utf-8") as fh:
+        epci = json.load(fh)
+    pop_of = dict(zip(areas.code, areas.population))
+    covered, each = set(), []
+    for e in epci:
+        resolved = []
+        for m in e["membres"]:
+            area = owner.get(m["code"]) or owner.get(restored_from.get(m["code"]))
+            if area is not None and area not in resolved:
+                resolved.append(area)
+        if resolved:
+            covered.update(resolved)
+        each.append((e["code"], len(resolved), int(round(sum(pop_of[a] for a in resolved)))))
+    inside = sum(pop_of[a] for a in covered)
+    print(json.dumps({"communes": int(len(areas)), "population": int(round(areas.population.sum())), "communes_covered": len(covered),
+                      "population_covered": int(round(inside)), "population_not_covered": int(round(areas.population.sum() - inside)),
+                      "each_territory": each}))
     sys.exit(0)
 
 # 3. projection and points

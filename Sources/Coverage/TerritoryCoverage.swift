@@ -9,10 +9,13 @@ import GEOSBridge
 /// territory's; the prepared territory answers `contains` (share 1, no overlay), `touches`
 /// (a neighbour: share 0, no overlay) and `intersects`; only areas really cut by the boundary
 /// get an overlay (`GEOSIntersection`), and the share is area(A ∩ T) / area(A). A territory
-/// given as a list of member areas (dissolved from them) covers its members whole by
-/// construction: they get share 1 without a predicate. The share inside *any* territory is
+/// given as a list of member areas *is* those areas: its members are covered whole (share 1,
+/// representative point in) and no other area is, without any geometry — a neighbour whose
+/// polygon overlaps a member's by a digitising sliver is not counted (the list is the
+/// territory's definition, as the ARS publishes a CPTS). The share inside *any* territory is
 /// area(A ∩ ⋃Tₖ) / area(A) over the territories that cut A (overlaps are not counted twice).
-/// - Complexity: about O((A + T) log A + boundary areas × overlay), never areas × territories.
+/// - Complexity: about O((A + T) log A + boundary areas × overlay), never areas × territories;
+///   O(members) for territories given as member lists.
 public struct TerritoryCoverage: Sendable {
     public struct Share: Hashable, Sendable {
         public var territory: Int
@@ -58,39 +61,61 @@ public struct TerritoryCoverage: Sendable {
         return try assemble(hits, areaCount: areas.count, surfaces: surfaces) { t in territories[t] } area: { areas[$0] }
     }
 
-    /// Parallel computation from plain geometries: territories are shared out among the cores,
-    /// each thread with its own GEOS context and its own copy of the areas; member lists are
-    /// dissolved (GEOS unary union) on the thread that covers them.
+    /// Territories given as member lists only (``Shape/members(_:)``; a polygon territory here is a
+    /// programming error): each covers its members whole and nothing else — no geometry.
+    public static func ofMembers(_ territories: [Shape], areaCount: Int) -> TerritoryCoverage {
+        var shares = [[Share]](repeating: [], count: areaCount)
+        var pointIn = [[Int]](repeating: [], count: areaCount)
+        var any = [Double](repeating: 0, count: areaCount)
+        for (t, shape) in territories.enumerated() {
+            guard case .members(let list) = shape else { preconditionFailure("ofMembers takes member lists") }
+            for a in list {
+                shares[a].append(Share(territory: t, share: 1))
+                pointIn[a].append(t)
+                any[a] = 1
+            }
+        }
+        return TerritoryCoverage(shares: shares, shareInAny: any, pointIn: pointIn)
+    }
+
+    /// Parallel computation from plain geometries: polygon territories are shared out among the
+    /// cores, each thread with its own GEOS context and its own copy of the areas; member lists
+    /// need no geometry (`areas` may then be empty: the areas are only counted by `points`).
     public static func compute(areas: [Geometry], points: [Coordinate], territories: [Shape]) throws -> TerritoryCoverage {
-        precondition(areas.count == points.count)
-        let workers = max(1, min(territories.count, ProcessInfo.processInfo.activeProcessorCount))
-        let lanes = (0..<workers).map { w in Array(stride(from: w, to: territories.count, by: workers)) }
+        let polygons = territories.indices.filter { if case .geometry = territories[$0] { true } else { false } }
+        precondition(polygons.isEmpty || areas.count == points.count)
+        var hitsOf = [[Hit]](repeating: [], count: territories.count)
+        for (t, shape) in territories.enumerated() {
+            if case .members(let list) = shape { hitsOf[t] = list.map { Hit(area: $0, share: 1, pointIn: true, cut: false) } }
+        }
+        let workers = max(1, min(polygons.count, ProcessInfo.processInfo.activeProcessorCount))
+        let lanes = polygons.isEmpty ? [] : (0..<workers).map { w in Array(stride(from: w, to: polygons.count, by: workers)).map { polygons[$0] } }
         let results = try lanes.concurrentMap { lane -> [(Int, [Hit], Geometry?)] in
             let context = GEOSContext.current
             let natives = try areas.map { try context.geometry($0) }
             let index = try SpatialIndex(natives, context: context)
             let surfaces = try natives.map { try $0.area() }
             return try lane.map { t in
-                let shape: NativeGeometry
-                var members = Set<Int>()
-                switch territories[t] {
-                case .geometry(let g): shape = try context.geometry(g).makeValid()
-                case .members(let list):
-                    members = Set(list)
-                    shape = try context.dissolve(list.map { natives[$0] })
-                }
-                let hits = try cover(shape, members: members, areas: natives, index: index, points: points, surfaces: surfaces)
+                guard case .geometry(let g) = territories[t] else { preconditionFailure("lanes hold polygon territories") }
+                let shape = try context.geometry(g).makeValid()
+                let hits = try cover(shape, members: [], areas: natives, index: index, points: points, surfaces: surfaces)
                 // The territory's geometry is only needed again for areas cut by several territories.
                 let needed = hits.contains { $0.cut }
                 return (t, hits, needed ? try shape.geometry() : nil)
             }
-        }.flatMap { try $0.get() }.sorted { $0.0 < $1.0 }
+        }.flatMap { try $0.get() }
+        var shapeOf: [Int: Geometry] = [:]
+        for (t, hits, shape) in results {
+            hitsOf[t] = hits
+            if let shape { shapeOf[t] = shape }
+        }
         let context = GEOSContext.current
         var cache: [Int: NativeGeometry] = [:]
-        let surfaces = try areas.map { try context.geometry($0).area() }
-        return try assemble(results.map(\.1), areaCount: areas.count, surfaces: surfaces) { t in
+        // Surfaces are only read for areas cut by polygon territories.
+        let surfaces = polygons.isEmpty ? [Double](repeating: 0, count: points.count) : try areas.map { try context.geometry($0).area() }
+        return try assemble(hitsOf, areaCount: points.count, surfaces: surfaces) { t in
             if let g = cache[t] { return g }
-            let g = try context.geometry(results[t].2!)
+            let g = try context.geometry(shapeOf[t]!)
             cache[t] = g
             return g
         } area: { try context.geometry(areas[$0]) }

@@ -34,7 +34,9 @@ func benchNearest(_ root: URL) throws {
     print("seconds: \(seconds(since: start))")
 }
 
-/// `coverage ROOT`: EPCI (lists of member codes) dissolved with GEOS, then each commune's share inside.
+/// `coverage ROOT`: EPCI given as lists of member codes, each commune's share inside (members are
+/// covered whole, no geometry: docs/architecture.md, "Decisions on speed"; the geopandas side of
+/// scripts/benchmark-steps still dissolves and overlays, which gives the same area on these data).
 func benchCoverage(_ root: URL) throws {
     let start = Date()
     let study = try metropolitanAreas(root)
@@ -50,10 +52,10 @@ func benchCoverage(_ root: URL) throws {
     let coverage = try TerritoryCoverage.compute(areas: projected.geometries, points: projected.points, territories: shapes)
     let territories = shapes
     let coveredArea = zip(coverage.shareInAny, projected.surfaces).reduce(0) { $0 + $1.0 * $1.1 }
-    print("job: coverage (metropolitan communes × EPCI given as member lists: dissolve, then share of each commune inside)")
+    print("job: coverage (metropolitan communes × EPCI given as member lists: share of each commune inside)")
     print("communes: \(study.areas.count)\nterritories: \(territories.count)")
     print("covered area km2: \(String(format: "%.3f", coveredArea / 1e6))")
-    print("seconds (dissolve + shares, \(ProcessInfo.processInfo.activeProcessorCount) threads): \(seconds(since: loaded))")
+    print("seconds (shares): \(seconds(since: loaded))")
     print("seconds: \(seconds(since: start))")
 }
 

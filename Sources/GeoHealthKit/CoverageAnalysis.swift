@@ -9,8 +9,8 @@ import Projection
 /// `geohealth coverage`: which communes and how many inhabitants lie inside the territories
 /// (CPTS, SAS areas…) and within reach of sites (a catchment of N minutes around MSP, say).
 ///
-/// Territories given as lists of commune codes are dissolved (GEOS union of the members'
-/// polygons); polygon territories are projected. Shares come from ``TerritoryCoverage``;
+/// Territories given as lists of commune codes are those communes (no geometry needed);
+/// polygon territories are projected and overlaid. Shares come from ``TerritoryCoverage``;
 /// covered population is area-proportional by default or by representative point
 /// (``CoverageSummary/Method``). A catchment covers a commune when at least one site of the
 /// chosen kinds is within the minutes, by the chosen cost model.
@@ -46,13 +46,17 @@ public struct CoverageAnalysis: Sendable {
     /// only the reported communes are overlaid. `projected`, when given, is of the same areas.
     public static func run(_ study: Study, options: Options, projected given: ProjectedStudy? = nil) throws -> CoverageAnalysis {
         if study.studyArea != nil && given == nil { return try run(study.withoutBuffer(), options: options) }
-        let projected = try given ?? ProjectedStudy(study, crs: options.crs)
+        // Polygons are only needed to overlay polygon territories, and projected points only for
+        // them and for catchments: member lists alone need no geometry at all.
+        let overlays = study.territories.contains { if case .geometry = $0.definition { true } else { false } }
+        let projected = try given ?? ((overlays || options.catchmentMinutes != nil) ? ProjectedStudy(study, crs: options.crs, keepGeometries: overlays) : nil)
         var shares = [[TerritoryCoverage.Share]](repeating: [], count: study.areas.count)
         var any = [Double](repeating: 0, count: study.areas.count)
         var pointIn = [[Int]](repeating: [], count: study.areas.count)
         let areaIndex = study.areaIndex()
-        for partition in projected.partitions where !study.territories.isEmpty {
-            let local = Dictionary(uniqueKeysWithValues: partition.areas.enumerated().map { ($1, $0) })
+        let partitions: [(areas: [Int], crs: CRS?)] = projected.map { p in p.partitions.map { ($0.areas, $0.crs) } } ?? [(Array(study.areas.indices), nil)]
+        for (areas, crs) in partitions where !study.territories.isEmpty {
+            let local = Dictionary(uniqueKeysWithValues: areas.enumerated().map { ($1, $0) })
             var shapes: [TerritoryCoverage.Shape] = []
             var territoryIDs: [Int] = []
             for (t, territory) in study.territories.enumerated() {
@@ -62,14 +66,15 @@ public struct CoverageAnalysis: Sendable {
                     guard !members.isEmpty else { continue }
                     shapes.append(.members(members))
                 case .geometry(let g):
-                    shapes.append(.geometry(try CoordinateTransformer.shared(from: .wgs84, to: partition.crs).transformed(g)))
+                    shapes.append(.geometry(try CoordinateTransformer.shared(from: .wgs84, to: crs!).transformed(g)))
                 }
                 territoryIDs.append(t)
             }
             Progress.report("territories × communes (\(shapes.count) territories)…")
-            let coverage = try TerritoryCoverage.compute(
-                areas: partition.areas.map { projected.geometries[$0] }, points: partition.areas.map { projected.points[$0] }, territories: shapes)
-            for (k, a) in partition.areas.enumerated() {
+            let coverage = try overlays
+                ? TerritoryCoverage.compute(areas: areas.map { projected!.geometries[$0] }, points: areas.map { projected!.points[$0] }, territories: shapes)
+                : TerritoryCoverage.ofMembers(shapes, areaCount: areas.count)
+            for (k, a) in areas.enumerated() {
                 shares[a] = coverage.shares[k].map { .init(territory: territoryIDs[$0.territory], share: $0.share) }
                 any[a] = coverage.shareInAny[k]
                 pointIn[a] = coverage.pointIn[k].map { territoryIDs[$0] }
@@ -84,6 +89,7 @@ public struct CoverageAnalysis: Sendable {
             guard study.sites.contains(where: { kinds.contains($0.kind) }) else {
                 throw OptionError("no site of kind \(kinds.map(\.rawValue).sorted().joined(separator: ", ")) for the catchments; the sites have kinds \(Set(study.sites.map(\.kind.rawValue)).sorted().joined(separator: ", "))")
             }
+            guard let projected else { preconditionFailure("catchments are projected") }
             let (model, modelNotes) = try cost.model(for: projected, study: study)
             notes = modelNotes
             let matrix = try projected.costs(study, model: model, maxMinutes: minutes) { kinds.contains(study.sites[$0].kind) }
@@ -112,12 +118,18 @@ public struct CoverageAnalysis: Sendable {
         ])
         if !study.territories.isEmpty {
             var t = Self.describe(CoverageSummary(population: population, coveredShare: territoryCoveredShare, groups: groups), groupBy: options.groupBy)
-            t["each_territory"] = .rows(study.territories.indices) { k in
-                let inside = study.areas.indices.compactMap { a -> Double? in
-                    let share = options.method == .areaProportional ? shares[a].first { $0.territory == k }?.share : (pointIn[a].contains(k) ? 1 : nil)
-                    return share.map { population[a] * $0 }
+            // One pass over the communes (in their order, so each territory's sum is the same).
+            var communes = [Int](repeating: 0, count: study.territories.count)
+            var inside = [Double](repeating: 0, count: study.territories.count)
+            for a in study.areas.indices {
+                if options.method == .areaProportional {
+                    for s in shares[a] { communes[s.territory] += 1; inside[s.territory] += population[a] * s.share }
+                } else {
+                    for k in Set(pointIn[a]) { communes[k] += 1; inside[k] += population[a] }
                 }
-                return [("territory", .string(study.territories[k].id)), ("communes", .int(inside.count)), ("population", .int(Int(inside.reduce(0, +).rounded())))]
+            }
+            t["each_territory"] = .rows(study.territories.indices) { k in
+                [("territory", .string(study.territories[k].id)), ("communes", .int(communes[k])), ("population", .int(Int(inside[k].rounded())))]
             }
             t["communes_in_several_territories"] = .int(study.areas.indices.filter { shares[$0].count > 1 }.count)
             summary["territories"] = .object(t)

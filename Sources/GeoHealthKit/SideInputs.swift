@@ -4,7 +4,7 @@ import GeoCore
 import Synchronization
 
 /// The inputs of a study that do not depend on the communes — the commune history, the
-/// population table, the site files — read on another thread while the commune files are
+/// population table, the site files, the territories — read on another thread while the commune files are
 /// read: a national study's communes keep both cores busy but for the tail of the last files,
 /// and these smaller reads fill it. Errors are thrown by ``wait()`` in the order the sequential
 /// loader met them, after any error of the communes themselves.
@@ -13,6 +13,7 @@ final class SideInputs: Sendable {
         var history: Result<CommuneHistory?, any Error>
         var population: Result<PopulationTable, any Error>?
         var sites: [Result<SiteTable.Result, any Error>]
+        var territories: Result<[Territory], any Error>?
     }
 
     private let done = DispatchSemaphore(value: 0)
@@ -25,7 +26,8 @@ final class SideInputs: Sendable {
             let sites = sources.sites.map { source in
                 Result { try SiteTable.read(source.url, kind: source.kind, crs: sources.sitesCRS, schema: sources.siteSchema) }
             }
-            values.withLock { $0 = Values(history: history, population: population, sites: sites) }
+            let territories = sources.territories.map { url in Result { try TerritoryTable.read(url) } }
+            values.withLock { $0 = Values(history: history, population: population, sites: sites, territories: territories) }
             done.signal()
         }
     }

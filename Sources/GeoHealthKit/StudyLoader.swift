@@ -68,8 +68,8 @@ public enum StudyLoader {
         }
 
         var territories: [Territory] = []
-        if let url = sources.territories {
-            territories = try TerritoryTable.read(url)
+        if let url = sources.territories, let read = sideValues.territories {
+            territories = try read.get()
             let unknown = resolveMembers(&territories, areas: areas, history: history)
             summary["territories"] = .object(Properties([
                 ("file", .string(url.relativePath)),

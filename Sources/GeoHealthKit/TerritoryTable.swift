@@ -6,12 +6,15 @@ import GeoIO
 /// - a CSV of memberships, one row per (territory, commune): columns `territory` (or `cpts`,
 ///   `id`), `code` (or `commune`, `COM`), optional `name`/`nom` and `kind`; rows of one
 ///   territory need not be adjacent, and a commune may belong to several territories;
-/// - a GeoJSON layer of polygons with an `id` (or `code`) and optional `name`/`nom`, `kind`.
+/// - a GeoJSON layer of polygons with an `id` (or `code`) and optional `name`/`nom`, `kind`;
+/// - JSON member lists (a top-level array of objects with `code` and `membres`), the form of
+///   the official EPCI lists (``readMemberLists(_:defaultKind:)``).
 ///
 /// The kind defaults to `cpts`. Member codes are checked against the areas by the study
 /// loader, which reports unknown codes.
 public enum TerritoryTable {
     public static func read(_ url: URL, defaultKind: String = "cpts") throws -> [Territory] {
+        if isMemberList(url) { return try readMemberLists(url, defaultKind: defaultKind) }
         if LayerReader.isLayer(url) { return try readGeoJSON(url, defaultKind: defaultKind) }
         let table = try CSVTable.read(contentsOf: url)
         guard let idColumn = table.firstColumn(among: ["territory", "cpts", "territoire", "id"]) else {

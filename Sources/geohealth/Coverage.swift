@@ -10,7 +10,7 @@ struct CoverageCommand: ParsableCommand {
         commandName: "coverage",
         abstract: "Communes and inhabitants inside the territories (CPTS, SAS…) and within reach of sites.",
         discussion: """
-            Territories come from the study (cpts.csv in a study folder, or --territories: lists of commune codes, dissolved with GEOS, or polygons); they may overlap. A commune's covered population is area-proportional by default (--method area), or the whole commune when its representative point is inside (--method point). With --catchment-minutes, a commune is also covered when a site of --site-kind is within that travel time (any --cost model).
+            Territories come from the study (cpts.csv in a study folder, or --territories: lists of commune codes as CSV rows or JSON member lists such as the official epci.json, or polygons); they may overlap. A list covers exactly its communes; polygons are overlaid with GEOS. A commune's covered population is area-proportional by default (--method area), or the whole commune when its representative point is inside (--method point). With --catchment-minutes, a commune is also covered when a site of --site-kind is within that travel time (any --cost model).
 
             Examples:
               geohealth coverage geodata

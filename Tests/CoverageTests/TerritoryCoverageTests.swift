@@ -39,4 +39,23 @@ import Testing
         #expect(s.groups[0].populationCovered == 0 && s.groups[1].populationCovered == 25)
         #expect(s.groups[1].communesCovered == 2 && abs(s.groups[1].shareCovered - 25.0 / 40) < 1e-12)
     }
+
+    /// A member list is its members: commune 1 overlaps member 0 by a 0.1-wide sliver and is not
+    /// counted, with or without polygon territories beside; the overlay still sees the sliver.
+    @Test func memberListsCoverTheirMembersAndNothingElse() throws {
+        func square(_ x0: Double, _ x1: Double) -> Geometry {
+            .polygon(Polygon(exterior: [Coordinate(x: x0, y: 0), Coordinate(x: x1, y: 0), Coordinate(x: x1, y: 10), Coordinate(x: x0, y: 10), Coordinate(x: x0, y: 0)]))
+        }
+        let communes = [square(0, 10), square(9.9, 20), square(20, 30)]
+        let points = [Coordinate(x: 5, y: 5), Coordinate(x: 15, y: 5), Coordinate(x: 25, y: 5)]
+        let alone = TerritoryCoverage.ofMembers([.members([0]), .members([0, 2])], areaCount: 3)
+        #expect(alone.shareInAny == [1, 0, 1])
+        #expect(alone.pointIn == [[0, 1], [], [1]])
+        #expect(alone.shares[2] == [.init(territory: 1, share: 1)])
+        let mixed = try TerritoryCoverage.compute(areas: communes, points: points, territories: [.members([0]), .geometry(square(0, 10))])
+        #expect(mixed.shares[0] == [.init(territory: 0, share: 1), .init(territory: 1, share: 1)])
+        #expect(mixed.shares[1].map(\.territory) == [1], "the polygon territory cuts commune 1 by the sliver; the member list does not")
+        #expect(abs(mixed.shares[1][0].share - 1.0 / 101) < 1e-9, "the sliver: 0.1 × 10 of 10.1 × 10")
+        #expect(mixed.pointIn == [[0, 1], [], []])
+    }
 }

@@ -51,4 +51,33 @@ import Testing
             #expect(e.message == "commune 001 is listed twice in territory T1")
         }
     }
+
+    /// The official EPCI list form (etalab/decoupage-administratif `epci.json`): members as
+    /// objects with a code, or plain codes; errors name the file, the territory and the field.
+    @Test func jsonMemberListsBecomeTerritories() throws {
+        try Fixtures.withTemporaryDirectory { dir in
+            let url = dir.appendingPathComponent("epci.json")
+            let text = """
+                [{"code":"200000172","nom":"CC Faucigny","type":"CC","membres":[{"code":"74042","nom":"Bonneville"},{"code":"74164"}]},
+                 {"id":"T2","name":"Sud","kind":"SAS","members":["01001","01002"]}]
+                """
+            try Data(text.utf8).write(to: url)
+            let t = try TerritoryTable.read(url)
+            #expect(t.map(\.id) == ["200000172", "T2"])
+            #expect(t[0].memberIDs == ["74042", "74164"] && t[1].memberIDs == ["01001", "01002"])
+            #expect(t[0].name == "CC Faucigny" && t[0].kind == "cpts" && t[1].kind == "sas")
+            try Data(#"[{"code":"E1","membres":[{"nom":"X"}]}]"#.utf8).write(to: url)
+            var e = try #require(throws: InputError.self) { try TerritoryTable.read(url) }
+            #expect(e.description == "\(url.relativePath): feature 0, field 'membres': territory 'E1': a member without a commune code")
+            try Data(#"[{"code":"E1","membres":["01001","01001"]}]"#.utf8).write(to: url)
+            e = try #require(throws: InputError.self) { try TerritoryTable.read(url) }
+            #expect(e.message == "commune 01001 is listed twice in territory E1")
+            try Data(#"[{"code":"E1"}]"#.utf8).write(to: url)
+            e = try #require(throws: InputError.self) { try TerritoryTable.read(url) }
+            #expect(e.message == "territory 'E1' has no member list (membres or members)")
+            try Data(#"[{"code":"E1","membres":[]}] x"#.utf8).write(to: url)
+            e = try #require(throws: InputError.self) { try TerritoryTable.read(url) }
+            #expect(e.message.contains("unexpected text after the JSON value"), "\(e)")
+        }
+    }
 }
