@@ -73,10 +73,19 @@ public struct ValidityCertificate {
     private mutating func addRing(_ ring: [Coordinate]) -> Bool {
         guard ring.count >= 4, ring[0] == ring[ring.count - 1] else { return false }
         let start = points.count
-        for p in ring where points.count == start || p != points[points.count - 1] {
-            guard p.isFinite else { return false }
-            points.append(p)
+        points.reserveCapacity(start + ring.count)
+        let finite = ring.withUnsafeBufferPointer { r in
+            var previous = r[0]
+            guard previous.isFinite else { return false }
+            points.append(previous)
+            for p in r[1...] where p != previous {
+                guard p.isFinite else { return false }
+                points.append(p)
+                previous = p
+            }
+            return true
         }
+        guard finite else { return false }
         let edgeCount = points.count - 1 - start
         guard edgeCount >= 3 else { return false }
         let r = Int32(ringStart.count)
@@ -115,6 +124,15 @@ public struct ValidityCertificate {
         order.append(contentsOf: 0..<Int32(chains.count))
         active.removeAll(keepingCapacity: true)
         let ok: Bool = chains.withUnsafeBufferPointer { c in
+            // A few chains (most communes): every pair, no sort.
+            if c.count <= 24 {
+                for i in 0..<c.count {
+                    for j in (i + 1)..<c.count where !(c[i].maxX < c[j].minX || c[j].maxX < c[i].minX || c[i].maxY < c[j].minY || c[j].maxY < c[i].minY) {
+                        guard runsMeetProperly(c[i].ring, Int(c[i].first), Int(c[i].last), c[j].ring, Int(c[j].first), Int(c[j].last)) else { return false }
+                    }
+                }
+                return true
+            }
             order.sort { c[Int($0)].minX < c[Int($1)].minX }
             for s in order {
                 let chain = c[Int(s)]
