@@ -33,7 +33,7 @@ extension ChoroplethMap {
     struct Frame {
         var rect: (minX: Double, minY: Double, maxX: Double, maxY: Double)
         var scale: Double
-        var px: (Coordinate) -> (Double, Double)
+        var px: @Sendable (Coordinate) -> (Double, Double)
     }
 
     func insetFrames(x: Double, top: Double) -> [Frame] {
@@ -91,8 +91,32 @@ struct ClassPaths {
         counts = Array(repeating: 0, count: classes)
     }
 
+    /// Adds the polygons' path data: chunks of polygons are encoded in parallel and their paths
+    /// appended in order, so the text is the same as one pass would write.
     mutating func add(_ polygons: [Geometry], values: [Double?], unreachable flags: [Bool], breaks: [Double], encoder: PathEncoder) {
-        for (i, g) in polygons.enumerated() {
+        let chunk = 1024
+        guard polygons.count > chunk else { return addInOrder(polygons[...], values: values, unreachable: flags, breaks: breaks, encoder: encoder) }
+        let classes = byClass.count
+        let parts = stride(from: 0, to: polygons.count, by: chunk).map { $0..<min($0 + chunk, polygons.count) }.concurrentMap { range in
+            var part = ClassPaths(classes: classes)
+            part.addInOrder(polygons[range], values: values, unreachable: flags, breaks: breaks, encoder: encoder)
+            return part
+        }
+        for result in parts {
+            guard case .success(let part) = result else { continue }  // the closure does not throw
+            for c in byClass.indices {
+                byClass[c] += part.byClass[c]
+                counts[c] += part.counts[c]
+            }
+            unreachable += part.unreachable
+            missing += part.missing
+            unreachableCount += part.unreachableCount
+            missingCount += part.missingCount
+        }
+    }
+
+    private mutating func addInOrder(_ polygons: ArraySlice<Geometry>, values: [Double?], unreachable flags: [Bool], breaks: [Double], encoder: PathEncoder) {
+        for (i, g) in zip(polygons.indices, polygons) {
             if let c = Classification.index(of: values[i], breaks: breaks) {
                 encoder.append(g, to: &byClass[c])
                 counts[c] += 1

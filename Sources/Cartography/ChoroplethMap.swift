@@ -64,7 +64,8 @@ public struct ChoroplethMap: Sendable {
         let mapHeight = max(box.height, 1) * scale
         let frames = insetFrames(x: margin, top: top)
         let height = max(top + mapHeight + 85, 520, (frames.last.map { $0.rect.maxY } ?? 0) + 40)
-        func px(_ c: Coordinate) -> (Double, Double) { (left + (c.x - box.minX) * scale, top + (box.maxY - c.y) * scale) }
+        let (minX, maxY) = (box.minX, box.maxY)
+        @Sendable func px(_ c: Coordinate) -> (Double, Double) { (left + (c.x - minX) * scale, top + (maxY - c.y) * scale) }
         let encoder = PathEncoder(toPixel: px, precision: precision)
 
         var children: [SVGNode] = [

@@ -8,8 +8,8 @@ import GeoCore
 /// same boundary: no gap and no overlap appear between neighbours, whatever the scale. Rings
 /// that collapse to fewer than three points are dropped (they are smaller than the grid).
 /// Coordinates are relative after the first point of each ring (`l dx dy`), to keep files small.
-struct PathEncoder {
-    let toPixel: (Coordinate) -> (Double, Double)
+struct PathEncoder: Sendable {
+    let toPixel: @Sendable (Coordinate) -> (Double, Double)
     /// Grid step, in pixels: 10^(−precision).
     let precision: Int
 

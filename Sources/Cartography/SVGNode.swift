@@ -36,19 +36,23 @@ public indirect enum SVGNode: Sendable, Equatable {
         }
     }
 
+    /// XML escaping of `& < > "`. Bytes, not characters: the four are ASCII, so UTF-8 sequences
+    /// pass through untouched; a text without them (path data, most labels) is returned as is.
     static func escape(_ s: String) -> String {
-        var r = ""
-        r.reserveCapacity(s.utf8.count)
-        for ch in s {
-            switch ch {
-            case "&": r += "&amp;"
-            case "<": r += "&lt;"
-            case ">": r += "&gt;"
-            case "\"": r += "&quot;"
-            default: r.append(ch)
+        func special(_ b: UInt8) -> Bool { b == UInt8(ascii: "&") || b == UInt8(ascii: "<") || b == UInt8(ascii: ">") || b == UInt8(ascii: "\"") }
+        guard s.utf8.contains(where: special) else { return s }
+        var r: [UInt8] = []
+        r.reserveCapacity(s.utf8.count + 16)
+        for b in s.utf8 {
+            switch b {
+            case UInt8(ascii: "&"): r += Array("&amp;".utf8)
+            case UInt8(ascii: "<"): r += Array("&lt;".utf8)
+            case UInt8(ascii: ">"): r += Array("&gt;".utf8)
+            case UInt8(ascii: "\""): r += Array("&quot;".utf8)
+            default: r.append(b)
             }
         }
-        return r
+        return String(decoding: r, as: UTF8.self)
     }
 
     /// Elements named `name` anywhere below (depth-first), for structural tests.

@@ -14,13 +14,14 @@ struct MapFrame {
     var extent: BoundingBox
     var transformer: CoordinateTransformer
 
-    init(crs: CRS, members: [Int], geometries: [Geometry], label: String) throws {
+    /// - Parameter projected: every feature of the layer, each in its own CRS (this frame's
+    ///   members are in `crs`).
+    init(crs: CRS, members: [Int], projected all: [Geometry], label: String) throws {
         self.crs = crs
         self.label = label
         self.members = members
         transformer = try CoordinateTransformer(from: .wgs84, to: crs)
-        let t = transformer
-        projected = try members.map { try t.transformed(geometries[$0]) }
+        projected = members.map { all[$0] }
         var box = BoundingBox.empty
         for g in projected { box.extend(g.boundingBox) }
         extent = box

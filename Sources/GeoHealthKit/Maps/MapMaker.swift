@@ -44,12 +44,12 @@ public enum MapMaker {
     }
 
     public static func make(_ layer: URL, options: Options, output: URL, inputs: [URL]) throws -> Summary {
-        let read = try readLayer(layer, field: options.field)
-        let (codes, geometries, values) = (read.codes, read.geometries, read.values)
+        Progress.report("reading and projecting \(layer.lastPathComponent)…")
+        let read = try readLayer(layer, field: options.field, crs: options.crs)
+        let (codes, geometries, values, featureCRS) = (read.codes, read.projected, read.values, read.crs)
 
         // Frames: the CRS of most features is the main map; features of other CRSs (the
         // overseas départements of a national layer) go to insets, one per département.
-        let featureCRS = geometries.indices.map { options.crs ?? MetricCRS.forDepartment(MetricCRS.department(ofCommune: codes[$0])) ?? MetricCRS.forExtent(geometries[$0].boundingBox) }
         let byCRS = Dictionary(grouping: geometries.indices, by: { featureCRS[$0] })
         let (crs, drawn) = byCRS.max { ($0.value.count, -$0.key.epsg) < ($1.value.count, -$1.key.epsg) }!
         let labels = MapLabels(options.language)
@@ -57,11 +57,12 @@ public enum MapMaker {
             let dep = MetricCRS.department(ofCommune: codes[i])
             return labels.overseasName(dep) != nil ? dep : featureCRS[i].description
         }).sorted { $0.key < $1.key }
-        var frames = [try MapFrame(crs: crs, members: drawn, geometries: geometries, label: "")]
+        var frames = [try MapFrame(crs: crs, members: drawn, projected: geometries, label: "")]
         for (key, members) in insetGroups {
-            frames.append(try MapFrame(crs: featureCRS[members[0]], members: members, geometries: geometries, label: labels.overseasName(key) ?? key))
+            frames.append(try MapFrame(crs: featureCRS[members[0]], members: members, projected: geometries, label: labels.overseasName(key) ?? key))
         }
         let projected = frames[0].projected
+        Progress.report("classes and overlays…")
         let drawnValues = drawn.map { values[$0] }
 
         // Classes, over every frame.
@@ -135,6 +136,7 @@ public enum MapMaker {
         }
         Progress.report("drawing \(geometries.count) polygons…")
         let xml = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + map.svg().xml + "\n"
+        Progress.report("writing \(output.lastPathComponent)…")
         try OutputFile.write(Array(xml.utf8), to: output, inputs: inputs)
         let counts = (0..<breaks.count).map { c in values.filter { Classification.index(of: $0, breaks: breaks) == c }.count }
         var summary = Summary([
@@ -157,46 +159,5 @@ public enum MapMaker {
         if outside > 0 { notes.append("\(outside) site(s) or shape(s) outside every frame of the map, not drawn") }
         if !notes.isEmpty { summary["notes"] = .strings(notes) }
         return summary
-    }
-
-    /// The polygons of a layer with the field's values: a number, `unreachable` (the word that
-    /// `distance` writes beyond --max-minutes), or missing (null, absent: "no data").
-    struct Layer {
-        var codes: [String] = [], names: [String] = [], geometries: [Geometry] = []
-        var values: [Double?] = [], unreachable: [Bool] = [], populations: [Double] = []
-    }
-
-    static func readLayer(_ layer: URL, field: String) throws -> Layer {
-        var l = Layer()
-        var fieldSeen = false, numericFields = Set<String>()
-        var nonNumeric: (Int, String)?
-        _ = try LayerReader.read(layer) { i, f in
-            guard let g = f.geometry, g.isPolygonal else { return }
-            for (k, v) in f.properties { if case .number = v { numericFields.insert(k) } }
-            l.codes.append(f.value(of: "code")?.stringValue ?? "#\(i)")
-            l.names.append(f.properties["name"]?.stringValue ?? f.properties["nom"]?.stringValue ?? "")
-            l.populations.append(f.properties["population"]?.doubleValue ?? 0)
-            l.geometries.append(g)
-            var value: Double?, unreachable = false
-            switch f.properties[field] {
-            case nil: break
-            case .some(.null): fieldSeen = true
-            case .some(.number(let d)) where d.isFinite: fieldSeen = true; value = d
-            case .some(.string("unreachable")): fieldSeen = true; unreachable = true
-            case .some(let v):
-                fieldSeen = true
-                if nonNumeric == nil { nonNumeric = (i, v.stringValue ?? v.typeName) }
-            }
-            l.values.append(value)
-            l.unreachable.append(unreachable)
-        }
-        guard !l.geometries.isEmpty else { throw InputError(file: layer.relativePath, message: "no polygon to map") }
-        guard fieldSeen else {
-            throw InputError(file: layer.relativePath, field: field, message: "no such field; the numeric fields are: \(numericFields.sorted().joined(separator: ", "))")
-        }
-        if let (i, text) = nonNumeric, l.values.allSatisfy({ $0 == nil }) {
-            throw InputError(file: layer.relativePath, feature: i, field: field, message: "'\(text)' is not a number: map a numeric field (\(numericFields.isEmpty ? "the layer has none" : numericFields.sorted().joined(separator: ", ")))")
-        }
-        return l
     }
 }

@@ -1,0 +1,98 @@
+import Dispatch
+import Foundation
+import GeoCore
+import GeoIO
+import Projection
+import Synchronization
+
+extension MapMaker {
+    /// The polygons of a layer with the field's values: a number, `unreachable` (the word that
+    /// `distance` writes beyond --max-minutes), or missing (null, absent: "no data"); each
+    /// polygon already projected to its frame's CRS.
+    struct Layer {
+        var codes: [String] = [], names: [String] = []
+        /// Per feature: its CRS (the forced one, else its département's, else its extent's) and
+        /// its polygon projected there.
+        var crs: [CRS] = [], projected: [Geometry] = []
+        var values: [Double?] = [], unreachable: [Bool] = [], populations: [Double] = []
+    }
+
+    /// Reads the layer and projects its polygons meanwhile: the file is parsed on this thread
+    /// (one GeoJSON document), and every 1,024 polygons go to the other cores to be projected
+    /// (one PROJ transformation per thread and CRS), so projection hides behind parsing. The
+    /// polygons in longitude/latitude are not kept.
+    static func readLayer(_ layer: URL, field: String, crs forced: CRS?) throws -> Layer {
+        var l = Layer()
+        var fieldSeen = false, numericFields = Set<String>()
+        var nonNumeric: (Int, String)?
+        let pipeline = ProjectionPipeline()
+        var pending: [(Geometry, CRS)] = []
+        _ = try LayerReader.read(layer) { i, f in
+            guard let g = f.geometry, g.isPolygonal else { return }
+            for (k, v) in f.properties { if case .number = v { numericFields.insert(k) } }
+            let code = f.value(of: "code")?.stringValue ?? "#\(i)"
+            l.codes.append(code)
+            l.names.append(f.properties["name"]?.stringValue ?? f.properties["nom"]?.stringValue ?? "")
+            l.populations.append(f.properties["population"]?.doubleValue ?? 0)
+            let crs = forced ?? MetricCRS.forDepartment(MetricCRS.department(ofCommune: code)) ?? MetricCRS.forExtent(g.boundingBox)
+            l.crs.append(crs)
+            pending.append((g, crs))
+            if pending.count == ProjectionPipeline.chunk {
+                pipeline.project(pending)
+                pending.removeAll(keepingCapacity: true)
+            }
+            var value: Double?, unreachable = false
+            switch f.properties[field] {
+            case nil: break
+            case .some(.null): fieldSeen = true
+            case .some(.number(let d)) where d.isFinite: fieldSeen = true; value = d
+            case .some(.string("unreachable")): fieldSeen = true; unreachable = true
+            case .some(let v):
+                fieldSeen = true
+                if nonNumeric == nil { nonNumeric = (i, v.stringValue ?? v.typeName) }
+            }
+            l.values.append(value)
+            l.unreachable.append(unreachable)
+        }
+        pipeline.project(pending)
+        l.projected = try pipeline.results()
+        guard !l.projected.isEmpty else { throw InputError(file: layer.relativePath, message: "no polygon to map") }
+        guard fieldSeen else {
+            throw InputError(file: layer.relativePath, field: field, message: "no such field; the numeric fields are: \(numericFields.sorted().joined(separator: ", "))")
+        }
+        if let (i, text) = nonNumeric, l.values.allSatisfy({ $0 == nil }) {
+            throw InputError(file: layer.relativePath, feature: i, field: field, message: "'\(text)' is not a number: map a numeric field (\(numericFields.isEmpty ? "the layer has none" : numericFields.sorted().joined(separator: ", ")))")
+        }
+        return l
+    }
+}
+
+/// Chunks of polygons projected on worker threads while the caller goes on; ``results()``
+/// waits for them and returns the polygons in the order given (or the first error).
+private final class ProjectionPipeline: Sendable {
+    static let chunk = 1024
+    private let group = DispatchGroup()
+    private let done = Mutex<[Int: Result<[Geometry], any Error>]>([:])
+    private let submitted = Mutex(0)
+
+    func project(_ chunk: [(Geometry, CRS)]) {
+        guard !chunk.isEmpty else { return }
+        let number = submitted.withLock { n in defer { n += 1 }; return n }
+        DispatchQueue.global(qos: .userInitiated).async(group: group) { [self] in
+            let result = Result {
+                var transformer: CoordinateTransformer?
+                return try chunk.map { g, crs in
+                    if transformer?.target != crs { transformer = try CoordinateTransformer.shared(from: .wgs84, to: crs) }
+                    return try transformer!.transformed(g)
+                }
+            }
+            done.withLock { $0[number] = result }
+        }
+    }
+
+    func results() throws -> [Geometry] {
+        group.wait()
+        let count = submitted.withLock { $0 }
+        return try done.withLock { d in try (0..<count).flatMap { try d[$0]!.get() } }
+    }
+}
