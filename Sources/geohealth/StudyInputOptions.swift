@@ -41,7 +41,7 @@ struct StudyInputOptions: ParsableArguments {
     @Option(help: "CRS of x/y columns in site tables, e.g. EPSG:2154.")
     var sitesCrs: String?
 
-    @Option(help: "Territories: CSV of (territory, code) memberships or GeoJSON polygons.")
+    @Option(help: "Territories: CSV of (territory, code) memberships, JSON member lists (the epci.json form) or GeoJSON polygons.")
     var territories: String?
 
     @Option(help: "A regional study: report only the communes of these départements (comma-separated codes, e.g. 03,15,43,63) of --areas.")
