@@ -43,6 +43,9 @@ public enum PopulationJoin {
         public var rowsWithoutKey = 0
         public var populationJoined = 0.0
         public var populationUnjoined = 0.0
+        /// Per joined area: the index of the area given whose polygon it kept unchanged (nil for
+        /// a dissolved merge), so that work done on the areas before the join can be reused.
+        public var unchangedSource: [Int?] = []
     }
 
     public static func apply(_ table: PopulationTable, to areas: inout [Area], history: CommuneHistory?) throws -> Report {
@@ -67,11 +70,14 @@ public enum PopulationJoin {
         var codes: [String] = [], place: [Int] = [], first: [Int] = []
         var several: [Int: [Int]] = [:]
         var joined: [Area] = []
+        var origin: [Int?] = []
         joined.reserveCapacity(areas.count)
+        origin.reserveCapacity(areas.count)
         for i in areas.indices {
             guard let code = target[i] else {
                 report.areasWithoutPopulation.append(areas[i].id)
                 joined.append(areas[i])
+                origin.append(i)
                 continue
             }
             if let c = slot[code] {
@@ -82,6 +88,7 @@ public enum PopulationJoin {
                 place.append(joined.count)
                 first.append(i)
                 joined.append(areas[i])
+                origin.append(i)
             }
         }
         var used = [Bool](repeating: false, count: table.keys.count)  // per table row
@@ -92,6 +99,7 @@ public enum PopulationJoin {
         for c in codes.indices {
             let code = codes[c]
             var area = dissolved[c] ?? joined[place[c]]
+            if dissolved[c] != nil { origin[place[c]] = nil }
             if dissolved[c] == nil && area.id != code {
                 area.sourceIDs = [area.id]
                 area.id = code
@@ -128,6 +136,7 @@ public enum PopulationJoin {
         }
         report.populationJoined = joined.reduce(0) { $0 + ($1.population ?? 0) }
         areas = joined
+        report.unchangedSource = origin
         return report
     }
 

@@ -43,11 +43,13 @@ public struct ProjectedStudy: Sendable {
     /// - Parameter keepGeometries: false keeps the surfaces and points but not the
     ///   projected polygons (`geometries` stays empty), for jobs that need only points: the
     ///   national study then never holds two copies of every polygon.
-    public init(_ study: Study, crs forced: CRS? = nil, keepGeometries: Bool = true) throws {
+    /// - Parameter measured: per area, its surface and point already computed in the CRS this
+    ///   projection gives it (``AreaMeasure/measure(_:crs:)``, e.g. by the loader while it joined
+    ///   the populations); used only without `keepGeometries`, and only where the CRS agrees.
+    public init(_ study: Study, crs forced: CRS? = nil, keepGeometries: Bool = true, measured: [AreaMeasure?]? = nil) throws {
         forcedCRS = forced
-        let areaCRS: [CRS] = study.areas.map { area in
-            forced ?? MetricCRS.forDepartment(MetricCRS.department(ofCommune: area.id)) ?? MetricCRS.forExtent(area.geometry.boundingBox)
-        }
+        let areaCRS: [CRS] = study.areas.map { Self.crs(of: $0, forced: forced) }
+        let known = keepGeometries ? nil : measured.flatMap { $0.count == study.areas.count ? $0 : nil }
         let crsList = Array(Set(areaCRS)).sorted { $0.epsg < $1.epsg }
         let slot = Dictionary(uniqueKeysWithValues: crsList.enumerated().map { ($1, $0) })
         areaPartition = areaCRS.map { slot[$0]! }
@@ -58,11 +60,10 @@ public struct ProjectedStudy: Sendable {
         let measured = try chunks.concurrentMap { chunk -> [(Geometry, Double, Coordinate)] in
             var transformer: CoordinateTransformer?  // one thread-cache look-up per chunk and CRS
             return try chunk.map { i in
+                if let m = known?[i], m.crs == areaCRS[i] { return (.multiPolygon([]), m.surface, m.point) }
                 if transformer?.target != areaCRS[i] { transformer = try CoordinateTransformer.shared(from: .wgs84, to: areaCRS[i]) }
-                let transformer = transformer!
-                let projected = try transformer.transformed(study.areas[i].geometry)
-                let point = PlanarMeasures.interiorPoint(projected) ?? projected.boundingBox.center
-                return (keepGeometries ? projected : .multiPolygon([]), PlanarMeasures.area(projected), point)
+                let (projected, m) = try AreaMeasure.measure(study.areas[i].geometry, crs: areaCRS[i], transformer: transformer!)
+                return (keepGeometries ? projected : .multiPolygon([]), m.surface, m.point)
             }
         }.flatMap { try $0.get() }
         let projectedPoints = measured.map(\.2)
@@ -80,6 +81,11 @@ public struct ProjectedStudy: Sendable {
         pointsLonLat = lonLat
         sitePoints = []
         try place(study.sites)
+    }
+
+    /// The metric CRS of an area: the forced one, else its département's, else its extent's.
+    public static func crs(of area: Area, forced: CRS?) -> CRS {
+        forced ?? MetricCRS.forDepartment(MetricCRS.department(ofCommune: area.id)) ?? MetricCRS.forExtent(area.geometry.boundingBox)
     }
 
     /// The same projected areas with another set of sites (a siting scenario): the communes are

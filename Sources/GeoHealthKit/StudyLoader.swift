@@ -10,6 +10,9 @@ public enum StudyLoader {
         public var study: Study
         public var population: PopulationJoin.Report?
         public var summary: Summary
+        /// Per area: its measures in its metric CRS, when ``StudySources/prefetchMeasures`` asked
+        /// for them (nil where a merge was dissolved: ``ProjectedStudy`` computes those).
+        public var measures: [AreaMeasure?]?
     }
 
     public static func load(_ sources: StudySources) throws -> Loaded {
@@ -28,6 +31,10 @@ public enum StudyLoader {
 
         var populationReport: PopulationJoin.Report?
         let history = try sideValues.history.get()
+        // The join runs mostly on one thread: the measures of the areas as read are computed
+        // meanwhile on the other cores, and those whose polygon the join keeps are reused.
+        let ahead = sources.prefetchMeasures.enabled && sources.departements == nil && sideValues.population != nil
+            ? MeasuresAhead(areas, crs: sources.prefetchMeasures.forced) : nil
         if let read = sideValues.population {
             let table = try read.get()
             Progress.report("joining populations\(history == nil ? "" : " through the commune history")…")
@@ -86,7 +93,11 @@ public enum StudyLoader {
             ("sites", .int(study.sites.count)),
             ("territories", .int(study.territories.count)),
         ]))
-        return Loaded(study: study, population: populationReport, summary: summary)
+        var measures: [AreaMeasure?]?
+        if let ahead, let populationReport, let computed = ahead.wait() {
+            measures = populationReport.unchangedSource.map { $0.map { computed[$0] } }
+        }
+        return Loaded(study: study, population: populationReport, summary: summary, measures: measures)
     }
 
     /// Maps territory member codes onto the loaded areas (following merges through the areas'

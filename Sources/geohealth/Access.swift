@@ -90,7 +90,8 @@ struct AccessCommand: ParsableCommand {
 
     func run() throws {
         output.showProgress()
-        let sources = try inputs.sources()
+        var sources = try inputs.sources()
+        if populationGrid == nil { sources.prefetchMeasures = (costs.metricCRS, true) }
         let loaded = try StudyLoader.load(sources)
         var options = AccessAnalysis.Options()
         options.method = method
@@ -118,7 +119,7 @@ struct AccessCommand: ParsableCommand {
         case .power: options.decay = bandwidth.map { .power(beta: $0) }
         }
         let grid = try populationGrid.map { try GridPopulation.read(URL(fileURLWithPath: $0), crs: CRS(gridCrs)!, cellSize: gridSize) }
-        let analysis = try grid.map { try GridAccess.run(loaded.study, grid: $0, options: options) } ?? AccessAnalysis.run(loaded.study, options: options)
+        let analysis = try grid.map { try GridAccess.run(loaded.study, grid: $0, options: options) } ?? AccessAnalysis.run(loaded.study, options: options, measured: loaded.measures)
         let allInputs = sources.inputs + costs.inputs + (populationGrid.map { [URL(fileURLWithPath: $0)] } ?? [])
         try table.write(analysis.table, areas: loaded.study.areas, inputs: allInputs)
         if let sitesOut { try analysis.writeSites(to: URL(fileURLWithPath: sitesOut), inputs: allInputs, dialect: table.csv.dialect) }

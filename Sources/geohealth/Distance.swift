@@ -37,7 +37,8 @@ struct Distance: ParsableCommand {
 
     func run() throws {
         output.showProgress()
-        let sources = try inputs.sources()
+        var sources = try inputs.sources()
+        sources.prefetchMeasures = (costs.metricCRS, true)
         let loaded = try StudyLoader.load(sources)
         var options = TravelAnalysis.Options()
         options.cost = costs.model
@@ -46,7 +47,7 @@ struct Distance: ParsableCommand {
         options.thresholds = try parseMinutes(thresholds, option: "--thresholds")
         options.withinMinutes = within
         options.groupBy = table.groupBy
-        let analysis = try TravelAnalysis.run(loaded.study, options: options)
+        let analysis = try TravelAnalysis.run(loaded.study, options: options, measured: loaded.measures)
         try table.write(analysis.table, areas: loaded.study.areas, inputs: sources.inputs + costs.inputs)
         output.print(analysis.summary, command: "distance")
         KeptUntilExit.keep(loaded, analysis)

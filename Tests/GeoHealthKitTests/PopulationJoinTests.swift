@@ -42,6 +42,7 @@ import Testing
         #expect(areas[0].population == 100 && areas[0].sourceIDs == ["A", "B", "C"])
         #expect(areas[0].geometry.boundingBox == BoundingBox(minX: 0, minY: 0, maxX: 3, maxY: 1), "A, B, C dissolved into one 3×1 polygon")
         #expect(areas[0].geometry.polygons.count == 1)
+        #expect(report.unchangedSource == [nil, 3], "A is a new, dissolved polygon; D keeps area 3's")
     }
 
     @Test func anAreaCarriedToAnotherCodeTakesIt() throws {
@@ -49,6 +50,7 @@ import Testing
         let history = CommuneHistory(events: [.init(kind: 41, date: "2019-01-01", from: "OLD", to: "NEW")])
         let report = try PopulationJoin.apply(try Self.table("COM;PMUN\nNEW;3\n"), to: &areas, history: history)
         #expect(areas.map(\.id) == ["NEW"] && areas[0].sourceIDs == ["OLD"] && areas[0].population == 3)
+        #expect(report.unchangedSource == [0], "renamed, same polygon")
         #expect(report.merged.count == 1)
     }
 

@@ -57,6 +57,25 @@ import Testing
         #expect(fast == NearestCosts(matrix, groups: Array(repeating: 0, count: study.sites.count), groupCount: 1, countMinutes: 20))
     }
 
+    /// The measures the loader computes while it joins the populations (``StudySources/prefetchMeasures``)
+    /// give the same projected study as computing them afterwards: every surface, point and
+    /// longitude/latitude point equal, bit for bit; only the dissolved merges are left to do.
+    @Test func measuresComputedDuringTheJoinEqualTheProjection() throws {
+        guard let root = Fixtures.realData() else { return }
+        var sources = try Self.sources(root)
+        sources.prefetchMeasures = (nil, true)
+        let loaded = try StudyLoader.load(sources)
+        let measures = try #require(loaded.measures)
+        #expect(measures.count == loaded.study.areas.count)
+        let reused = measures.compactMap { $0 }.count
+        #expect(reused > 34_000 && reused < measures.count, "\(reused) of \(measures.count) reused; the dissolved merges are not")
+        let ahead = try ProjectedStudy(loaded.study, keepGeometries: false, measured: measures)
+        let plain = try ProjectedStudy(loaded.study, keepGeometries: false)
+        #expect(ahead.surfaces == plain.surfaces)
+        #expect(ahead.points == plain.points)
+        #expect(ahead.pointsLonLat == plain.pointsLonLat)
+    }
+
     /// Every national commune polygon as read (before repair): each one the pure-Swift
     /// ``ValidityCertificate`` proves valid is valid for GEOS, and nearly all are proved (the
     /// rest are the ones GEOS is asked about when reading).

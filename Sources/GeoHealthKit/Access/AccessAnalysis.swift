@@ -57,9 +57,10 @@ public struct AccessAnalysis: Sendable {
     public var summary: Summary
 
     /// - Parameter projected: the study already projected (with `options.crs`), when the caller has it.
-    public static func run(_ study: Study, options: Options, projected given: ProjectedStudy? = nil) throws -> AccessAnalysis {
+    /// - Parameter measured: the areas' measures computed ahead by the loader (``StudyLoader/Loaded/measures``).
+    public static func run(_ study: Study, options: Options, projected given: ProjectedStudy? = nil, measured: [AreaMeasure?]? = nil) throws -> AccessAnalysis {
         let groups = try options.groupBy.map { try AreaGroups.labels(study.areas, by: $0) }
-        let projected = try given ?? ProjectedStudy(study, crs: options.crs, keepGeometries: false)
+        let projected = try given ?? ProjectedStudy(study, crs: options.crs, keepGeometries: false, measured: measured)
         let kinds = Set(options.kinds ?? study.sites.map(\.kind))
         let siteIndices = study.sites.indices.filter { kinds.contains(study.sites[$0].kind) }
         guard !siteIndices.isEmpty else { throw OptionError("no site of kind \(kinds.map(\.rawValue).sorted().joined(separator: ", "))") }

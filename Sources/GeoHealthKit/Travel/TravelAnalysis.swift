@@ -34,10 +34,12 @@ public struct TravelAnalysis: Sendable {
 
     /// A buffer around a regional study area (``Study/studyArea``) changes nothing here (every
     /// site of the files is a destination): the reported communes alone are costed.
-    public static func run(_ study: Study, options: Options) throws -> TravelAnalysis {
+    /// - Parameter measured: the areas' measures computed ahead by the loader (``StudyLoader/Loaded/measures``).
+    public static func run(_ study: Study, options: Options, measured: [AreaMeasure?]? = nil) throws -> TravelAnalysis {
+        let buffered = study.studyArea != nil
         let study = study.withoutBuffer()
         guard !study.sites.isEmpty else { throw OptionError("the study has no sites: give --sites FILE") }
-        let projected = try ProjectedStudy(study, crs: options.crs, keepGeometries: false)
+        let projected = try ProjectedStudy(study, crs: options.crs, keepGeometries: false, measured: buffered ? nil : measured)
         let (model, notes) = try options.cost.model(for: projected, study: study)
         let present = Set(study.sites.map(\.kind))
         let kinds = (options.kinds ?? present.sorted())
