@@ -44,7 +44,7 @@ public struct ProjectedStudy: Sendable {
     ///   projected polygons (`geometries` stays empty), for jobs that need only points: the
     ///   national study then never holds two copies of every polygon.
     /// - Parameter measured: per area, its surface and point already computed in the CRS this
-    ///   projection gives it (``AreaMeasure/measure(_:crs:)``, e.g. by the loader while it joined
+    ///   projection gives it (``AreaMeasure``, e.g. computed by the loader while it joined
     ///   the populations); used only without `keepGeometries`, and only where the CRS agrees.
     public init(_ study: Study, crs forced: CRS? = nil, keepGeometries: Bool = true, measured: [AreaMeasure?]? = nil) throws {
         forcedCRS = forced
@@ -56,19 +56,10 @@ public struct ProjectedStudy: Sendable {
         partitions = crsList.map { crs in Partition(crs: crs, areas: study.areas.indices.filter { areaCRS[$0] == crs }, sites: []) }
 
         Progress.report("projecting \(study.areas.count) communes…")
-        let chunks = stride(from: 0, to: study.areas.count, by: 256).map { $0..<min($0 + 256, study.areas.count) }
-        let measured = try chunks.concurrentMap { chunk -> [(Geometry, Double, Coordinate)] in
-            var transformer: CoordinateTransformer?  // one thread-cache look-up per chunk and CRS
-            return try chunk.map { i in
-                if let m = known?[i], m.crs == areaCRS[i] { return (.multiPolygon([]), m.surface, m.point) }
-                if transformer?.target != areaCRS[i] { transformer = try CoordinateTransformer.shared(from: .wgs84, to: areaCRS[i]) }
-                let (projected, m) = try AreaMeasure.measure(study.areas[i].geometry, crs: areaCRS[i], transformer: transformer!)
-                return (keepGeometries ? projected : .multiPolygon([]), m.surface, m.point)
-            }
-        }.flatMap { try $0.get() }
-        let projectedPoints = measured.map(\.2)
-        geometries = keepGeometries ? measured.map(\.0) : []
-        surfaces = measured.map(\.1)
+        let measured = try AreaMeasure.measure(study.areas, crs: areaCRS, keepGeometries: keepGeometries, known: known)
+        let projectedPoints = measured.map(\.measure.point)
+        geometries = keepGeometries ? measured.map(\.geometry) : []
+        surfaces = measured.map(\.measure.surface)
         points = projectedPoints
 
         var lonLat = projectedPoints

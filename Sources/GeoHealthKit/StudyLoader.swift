@@ -10,7 +10,7 @@ public enum StudyLoader {
         public var study: Study
         public var population: PopulationJoin.Report?
         public var summary: Summary
-        /// Per area: its measures in its metric CRS, when ``StudySources/prefetchMeasures`` asked
+        /// Per area: its measures in its metric CRS, when ``StudySources/measureAhead`` asked
         /// for them (nil where a merge was dissolved: ``ProjectedStudy`` computes those).
         public var measures: [AreaMeasure?]?
     }
@@ -33,8 +33,8 @@ public enum StudyLoader {
         let history = try sideValues.history.get()
         // The join runs mostly on one thread: the measures of the areas as read are computed
         // meanwhile on the other cores, and those whose polygon the join keeps are reused.
-        let ahead = sources.prefetchMeasures.enabled && sources.departements == nil && sideValues.population != nil
-            ? MeasuresAhead(areas, crs: sources.prefetchMeasures.forced) : nil
+        let ahead = sources.measureAhead && sources.departements == nil && sideValues.population != nil
+            ? MeasuresAhead(areas, crs: sources.metricCRS) : nil
         if let read = sideValues.population {
             let table = try read.get()
             Progress.report("joining populations\(history == nil ? "" : " through the commune history")…")

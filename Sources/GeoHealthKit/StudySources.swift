@@ -32,11 +32,13 @@ public struct StudySources: Sendable {
     public var siteSchema = SiteSchema()
     /// Other files read (a kind map), so that no output may overwrite them.
     public var extraInputs: [URL] = []
-    /// Compute every area's surface and point on surface in its metric CRS (`forced` or the
+    /// Compute every area's surface and point on surface in its metric CRS (``metricCRS`` or the
     /// département's) while the populations are joined, on the core the join leaves idle
     /// (``StudyLoader/Loaded/measures``): for jobs that project the whole study without
     /// keeping its polygons (`distance`, `access`). Not done for a regional selection.
-    public var prefetchMeasures: (forced: CRS?, enabled: Bool) = (nil, false)
+    public var measureAhead = false
+    /// The metric CRS forced with `--crs`, for ``measureAhead``.
+    public var metricCRS: CRS?
 
     public init(areas: [URL]) {
         self.areas = areas

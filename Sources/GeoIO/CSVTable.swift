@@ -26,12 +26,7 @@ public struct CSVTable: Sendable {
     }
 
     public static func read(contentsOf url: URL) throws -> CSVTable {
-        let data: Data
-        do {
-            data = try Data(contentsOf: url, options: .alwaysMapped)
-        } catch {
-            throw InputError(file: url.relativePath, message: "cannot read the file: \(error.localizedDescription)")
-        }
+        let data = try InputFile.mapped(url)
         let (utf8, encoding) = try TextEncoding.utf8(data, file: url.relativePath)
         var table = try parse(utf8, file: url.relativePath)
         table.encoding = encoding

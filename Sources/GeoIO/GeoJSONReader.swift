@@ -33,12 +33,7 @@ public enum GeoJSONReader {
     /// them, as GDAL writes it).
     @discardableResult
     public static func read(contentsOf url: URL, crs: ((String) -> Void)? = nil, _ body: (Int, Feature) throws -> Void) throws -> Summary {
-        let data: Data
-        do {
-            data = try Data(contentsOf: url, options: .alwaysMapped)
-        } catch {
-            throw InputError(file: url.relativePath, message: "cannot read the file: \(error.localizedDescription)")
-        }
+        let data = try InputFile.mapped(url)
         return try read(data: data, file: url.relativePath, crs: crs, body)
     }
 

@@ -6,12 +6,7 @@ import GeoCore
 /// For small side files (territory member lists); layers are streamed by ``GeoJSONReader``.
 public enum JSONDocument {
     public static func read(contentsOf url: URL) throws -> PropertyValue {
-        let data: Data
-        do {
-            data = try Data(contentsOf: url, options: .alwaysMapped)
-        } catch {
-            throw InputError(file: url.relativePath, message: "cannot read the file: \(error.localizedDescription)")
-        }
+        let data = try InputFile.mapped(url)
         return try read(data: data, file: url.relativePath)
     }
 

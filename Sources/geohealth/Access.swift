@@ -91,7 +91,8 @@ struct AccessCommand: ParsableCommand {
     func run() throws {
         output.showProgress()
         var sources = try inputs.sources()
-        if populationGrid == nil { sources.prefetchMeasures = (costs.metricCRS, true) }
+        sources.measureAhead = populationGrid == nil
+        sources.metricCRS = costs.metricCRS
         let loaded = try StudyLoader.load(sources)
         var options = AccessAnalysis.Options()
         options.method = method

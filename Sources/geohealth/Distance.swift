@@ -38,7 +38,8 @@ struct Distance: ParsableCommand {
     func run() throws {
         output.showProgress()
         var sources = try inputs.sources()
-        sources.prefetchMeasures = (costs.metricCRS, true)
+        sources.measureAhead = true
+        sources.metricCRS = costs.metricCRS
         let loaded = try StudyLoader.load(sources)
         var options = TravelAnalysis.Options()
         options.cost = costs.model

@@ -57,13 +57,13 @@ import Testing
         #expect(fast == NearestCosts(matrix, groups: Array(repeating: 0, count: study.sites.count), groupCount: 1, countMinutes: 20))
     }
 
-    /// The measures the loader computes while it joins the populations (``StudySources/prefetchMeasures``)
+    /// The measures the loader computes while it joins the populations (``StudySources/measureAhead``)
     /// give the same projected study as computing them afterwards: every surface, point and
     /// longitude/latitude point equal, bit for bit; only the dissolved merges are left to do.
     @Test func measuresComputedDuringTheJoinEqualTheProjection() throws {
         guard let root = Fixtures.realData() else { return }
         var sources = try Self.sources(root)
-        sources.prefetchMeasures = (nil, true)
+        sources.measureAhead = true
         let loaded = try StudyLoader.load(sources)
         let measures = try #require(loaded.measures)
         #expect(measures.count == loaded.study.areas.count)
