@@ -20,7 +20,9 @@ struct MapFrame {
         self.crs = crs
         self.label = label
         self.members = members
-        transformer = try CoordinateTransformer(from: .wgs84, to: crs)
+        // For the overlays, on this thread: the pair was resolved when the layer was projected,
+        // so the thread cache builds it from its pipeline (no new look-up in PROJ's database).
+        transformer = try CoordinateTransformer.shared(from: .wgs84, to: crs)
         projected = members.map { all[$0] }
         var box = BoundingBox.empty
         for g in projected { box.extend(g.boundingBox) }
