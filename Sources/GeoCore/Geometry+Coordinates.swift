@@ -11,6 +11,19 @@ extension Geometry {
         }
     }
 
+    /// Calls `body` with every coordinate array (a ring, a line, the points of a multipoint; a
+    /// point as an array of one), in storage order: the arrays ``mutateCoordinateArrays(_:)`` visits.
+    public func forEachCoordinateArray(_ body: ([Coordinate]) throws -> Void) rethrows {
+        switch self {
+        case .point(let c): try body([c])
+        case .multiPoint(let cs), .lineString(let cs): try body(cs)
+        case .multiLineString(let lines): for l in lines { try body(l) }
+        case .polygon(let p): for r in p.rings { try body(r) }
+        case .multiPolygon(let ps): for p in ps { for r in p.rings { try body(r) } }
+        case .geometryCollection(let gs): for g in gs { try g.forEachCoordinateArray(body) }
+        }
+    }
+
     /// Rewrites every coordinate array in place; the batch hook used by projections.
     ///
     /// `body` receives whole arrays (a ring, a line, the points of a multipoint), so a

@@ -73,42 +73,48 @@ public struct ValidityCertificate {
     private mutating func addRing(_ ring: [Coordinate]) -> Bool {
         guard ring.count >= 4, ring[0] == ring[ring.count - 1] else { return false }
         let start = points.count
-        points.reserveCapacity(start + ring.count)
-        let finite = ring.withUnsafeBufferPointer { r in
-            var previous = r[0]
-            guard previous.isFinite else { return false }
-            points.append(previous)
-            for p in r[1...] where p != previous {
-                guard p.isFinite else { return false }
-                points.append(p)
-                previous = p
+        points.append(contentsOf: ring)
+        // Drop consecutive repeats in place (rare) and check every position is finite.
+        let kept: Int? = points.withUnsafeMutableBufferPointer { p in
+            var previous = p[start]
+            guard previous.isFinite else { return nil }
+            var n = start + 1
+            for k in (start + 1)..<p.count {
+                let c = p[k]
+                if c == previous { continue }
+                guard c.isFinite else { return nil }
+                p[n] = c
+                n += 1
+                previous = c
             }
-            return true
+            return n
         }
-        guard finite else { return false }
-        let edgeCount = points.count - 1 - start
+        guard let kept else { return false }
+        points.removeLast(points.count - kept)
+        let edgeCount = kept - 1 - start
         guard edgeCount >= 3 else { return false }
         let r = Int32(ringStart.count)
         ringStart.append(Int32(start))
         ringEdges.append(Int32(edgeCount))
-        var first = start
-        var quadrant = Self.quadrant(points[start], points[start + 1])
-        for g in (start + 1)..<(start + edgeCount) {
-            let q = Self.quadrant(points[g], points[g + 1])
-            if q != quadrant {
-                appendChain(ring: r, first: first, last: g)
-                first = g
-                quadrant = q
+        points.withUnsafeBufferPointer { p in
+            func chain(_ first: Int, _ last: Int) -> Chain {
+                let a = p[first], b = p[last]
+                return Chain(ring: r, first: Int32(first), last: Int32(last),
+                             minX: min(a.x, b.x), maxX: max(a.x, b.x), minY: min(a.y, b.y), maxY: max(a.y, b.y))
             }
+            var first = start
+            var quadrant = Self.quadrant(p[start], p[start + 1])
+            for g in (start + 1)..<(start + edgeCount) {
+                let q = Self.quadrant(p[g], p[g + 1])
+                if q != quadrant {
+                    chains.append(chain(first, g))
+                    first = g
+                    quadrant = q
+                }
+            }
+            chains.append(chain(first, start + edgeCount))
         }
-        appendChain(ring: r, first: first, last: start + edgeCount)
         return true
-    }
-
-    private mutating func appendChain(ring: Int32, first: Int, last: Int) {
-        let a = points[first], b = points[last]
-        chains.append(Chain(ring: ring, first: Int32(first), last: Int32(last),
-                            minX: min(a.x, b.x), maxX: max(a.x, b.x), minY: min(a.y, b.y), maxY: max(a.y, b.y)))
     }
 
     /// JTS `Quadrant.quadrant`: 0 NE, 1 NW, 2 SW, 3 SE (an axis direction goes to one of its sides).
@@ -122,66 +128,79 @@ public struct ValidityCertificate {
     private mutating func chainsMeetProperly() -> Bool {
         order.removeAll(keepingCapacity: true)
         order.append(contentsOf: 0..<Int32(chains.count))
+        var active = self.active
+        self.active = []
         active.removeAll(keepingCapacity: true)
-        let ok: Bool = chains.withUnsafeBufferPointer { c in
-            // A few chains (most communes): every pair, no sort.
-            if c.count <= 24 {
-                for i in 0..<c.count {
-                    for j in (i + 1)..<c.count where !(c[i].maxX < c[j].minX || c[j].maxX < c[i].minX || c[i].maxY < c[j].minY || c[j].maxY < c[i].minY) {
-                        guard runsMeetProperly(c[i].ring, Int(c[i].first), Int(c[i].last), c[j].ring, Int(c[j].first), Int(c[j].last)) else { return false }
+        defer { self.active = active }
+        return points.withUnsafeBufferPointer { points in
+            ringEdges.withUnsafeBufferPointer { ringEdges in
+                chains.withUnsafeBufferPointer { c in
+                    let edges = Edges(points: points, ringEdges: ringEdges)
+                    // A few chains (most communes): every pair, no sort.
+                    if c.count <= 24 {
+                        for i in 0..<c.count {
+                            for j in (i + 1)..<c.count where !(c[i].maxX < c[j].minX || c[j].maxX < c[i].minX || c[i].maxY < c[j].minY || c[j].maxY < c[i].minY) {
+                                guard edges.runsMeetProperly(c[i].ring, Int(c[i].first), Int(c[i].last), c[j].ring, Int(c[j].first), Int(c[j].last)) else { return false }
+                            }
+                        }
+                        return true
                     }
-                }
-                return true
-            }
-            order.sort { c[Int($0)].minX < c[Int($1)].minX }
-            for s in order {
-                let chain = c[Int(s)]
-                var k = 0
-                while k < active.count {
-                    let other = c[Int(active[k])]
-                    if other.maxX < chain.minX {
-                        active[k] = active[active.count - 1]
-                        active.removeLast()
-                        continue
+                    order.sort { c[Int($0)].minX < c[Int($1)].minX }
+                    for s in order {
+                        let chain = c[Int(s)]
+                        var k = 0
+                        while k < active.count {
+                            let other = c[Int(active[k])]
+                            if other.maxX < chain.minX {
+                                active[k] = active[active.count - 1]
+                                active.removeLast()
+                                continue
+                            }
+                            k += 1
+                            if other.maxY < chain.minY || other.minY > chain.maxY { continue }
+                            guard edges.runsMeetProperly(chain.ring, Int(chain.first), Int(chain.last), other.ring, Int(other.first), Int(other.last)) else { return false }
+                        }
+                        active.append(s)
                     }
-                    k += 1
-                    if other.maxY < chain.minY || other.minY > chain.maxY { continue }
-                    guard runsMeetProperly(chain.ring, Int(chain.first), Int(chain.last), other.ring, Int(other.first), Int(other.last)) else { return false }
+                    return true
                 }
-                active.append(s)
             }
-            return true
         }
-        return ok
     }
 
-    /// Whether the edges of run [a0, a1] of one chain and run [b0, b1] of another (vertex
-    /// indices into `points`) meet only as a valid ring allows.
-    private func runsMeetProperly(_ ra: Int32, _ a0: Int, _ a1: Int, _ rb: Int32, _ b0: Int, _ b1: Int) -> Bool {
-        let p = points[a0], q = points[a1], u = points[b0], v = points[b1]
-        if max(p.x, q.x) < min(u.x, v.x) || max(u.x, v.x) < min(p.x, q.x) || max(p.y, q.y) < min(u.y, v.y) || max(u.y, v.y) < min(p.y, q.y) { return true }
-        if a1 - a0 == 1 && b1 - b0 == 1 { return edgesMeetProperly(ra, a0, rb, b0) }
-        if a1 - a0 >= b1 - b0 {
-            let mid = (a0 + a1) / 2
-            return runsMeetProperly(ra, a0, mid, rb, b0, b1) && runsMeetProperly(ra, mid, a1, rb, b0, b1)
-        }
-        let mid = (b0 + b1) / 2
-        return runsMeetProperly(ra, a0, a1, rb, b0, mid) && runsMeetProperly(ra, a0, a1, rb, mid, b1)
-    }
+    /// The rings' edges seen through buffers (no array retained in the recursion).
+    private struct Edges {
+        let points: UnsafeBufferPointer<Coordinate>
+        let ringEdges: UnsafeBufferPointer<Int32>
 
-    /// Edges g and h (starting at those vertex indices): proved not to meet, or, when consecutive
-    /// in one ring, to meet only at their shared vertex.
-    private func edgesMeetProperly(_ rg: Int32, _ g: Int, _ rh: Int32, _ h: Int) -> Bool {
-        if rg == rh {
-            let n = Int(ringEdges[Int(rg)])
-            let d = abs(g - h)
-            if d == 1 || d == n - 1 {
-                // first → second: the edge whose end is the other's start comes first.
-                let (first, second) = (g + 1 == h || (d == n - 1 && g > h)) ? (g, h) : (h, g)
-                return Predicates.meetOnlyAtSharedEnd(points[first], points[first + 1], points[second + 1])
+        /// Whether the edges of run [a0, a1] of one chain and run [b0, b1] of another (vertex
+        /// indices into `points`) meet only as a valid ring allows.
+        func runsMeetProperly(_ ra: Int32, _ a0: Int, _ a1: Int, _ rb: Int32, _ b0: Int, _ b1: Int) -> Bool {
+            let p = points[a0], q = points[a1], u = points[b0], v = points[b1]
+            if max(p.x, q.x) < min(u.x, v.x) || max(u.x, v.x) < min(p.x, q.x) || max(p.y, q.y) < min(u.y, v.y) || max(u.y, v.y) < min(p.y, q.y) { return true }
+            if a1 - a0 == 1 && b1 - b0 == 1 { return edgesMeetProperly(ra, a0, rb, b0) }
+            if a1 - a0 >= b1 - b0 {
+                let mid = (a0 + a1) / 2
+                return runsMeetProperly(ra, a0, mid, rb, b0, b1) && runsMeetProperly(ra, mid, a1, rb, b0, b1)
             }
+            let mid = (b0 + b1) / 2
+            return runsMeetProperly(ra, a0, a1, rb, b0, mid) && runsMeetProperly(ra, a0, a1, rb, mid, b1)
         }
-        return Predicates.certainlyDisjoint(points[g], points[g + 1], points[h], points[h + 1])
+
+        /// Edges g and h (starting at those vertex indices): proved not to meet, or, when
+        /// consecutive in one ring, to meet only at their shared vertex.
+        func edgesMeetProperly(_ rg: Int32, _ g: Int, _ rh: Int32, _ h: Int) -> Bool {
+            if rg == rh {
+                let n = Int(ringEdges[Int(rg)])
+                let d = abs(g - h)
+                if d == 1 || d == n - 1 {
+                    // first → second: the edge whose end is the other's start comes first.
+                    let (first, second) = (g + 1 == h || (d == n - 1 && g > h)) ? (g, h) : (h, g)
+                    return Predicates.meetOnlyAtSharedEnd(points[first], points[first + 1], points[second + 1])
+                }
+            }
+            return Predicates.certainlyDisjoint(points[g], points[g + 1], points[h], points[h + 1])
+        }
     }
 
     /// Holes inside their shell and not inside each other; no shell inside another shell. A ring

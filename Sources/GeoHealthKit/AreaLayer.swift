@@ -20,9 +20,10 @@ public enum AreaLayer {
         var fileOf: [String: Int] = [:]
         let layers = try results.map { try $0.get() }
         for (i, result) in layers.enumerated() {
-            for area in result.areas {
-                if let other = fileOf.updateValue(i, forKey: area.id) {
-                    throw InputError(file: urls[i].relativePath, field: idField, message: "area id '\(area.id)' is also in \(urls[other].path)")
+            for a in result.areas.indices {
+                let id = result.areas[a].id
+                if let other = fileOf.updateValue(i, forKey: id) {
+                    throw InputError(file: urls[i].relativePath, field: idField, message: "area id '\(id)' is also in \(urls[other].path)")
                 }
             }
             areas += result.areas

@@ -13,26 +13,33 @@ public struct AreaMeasure: Sendable, Equatable {
     public var surface: Double
     public var point: Coordinate
 
-    /// The geometry projected with `transformer` (from WGS84 to `crs`) and its measures.
-    static func measure(_ geometry: Geometry, crs: CRS, transformer: CoordinateTransformer) throws -> (Geometry, AreaMeasure) {
-        let projected = try transformer.transformed(geometry)
+    /// The measures of a polygon already projected to `crs`.
+    static func measures(ofProjected projected: Geometry, crs: CRS) -> AreaMeasure {
         let point = PlanarMeasures.interiorPoint(projected) ?? projected.boundingBox.center
-        return (projected, AreaMeasure(crs: crs, surface: PlanarMeasures.area(projected), point: point))
+        return AreaMeasure(crs: crs, surface: PlanarMeasures.area(projected), point: point)
     }
 
-    /// Every area projected to its CRS and measured, in parallel chunks (one PROJ transformation
-    /// per thread and CRS). Areas whose measure is `known` in the same CRS are not projected
-    /// again; projected polygons are only returned with `keepGeometries` (else empty).
-    static func measure(_ areas: [Area], crs: [CRS], keepGeometries: Bool = false, known: [AreaMeasure?]? = nil) throws -> [(geometry: Geometry, measure: AreaMeasure)] {
-        let chunks = stride(from: 0, to: areas.count, by: 256).map { $0..<min($0 + 256, areas.count) }
+    /// Every area projected to its CRS and measured, in parallel chunks of consecutive areas
+    /// (one PROJ transformation per thread and CRS; one PROJ call per chunk and CRS, each
+    /// boundary position shared by neighbours projected once:
+    /// ``CoordinateTransformer/transformed(_:from:to:)``).
+    /// Areas whose measure is `known` in the same CRS are not projected again; projected
+    /// polygons are only returned with `keepGeometries` (else empty).
+    static func measure(_ geometries: [Geometry], crs: [CRS], keepGeometries: Bool = false, known: [AreaMeasure?]? = nil) throws -> [(geometry: Geometry, measure: AreaMeasure)] {
+        // Chunks of about three départements: neighbours mostly fall in one chunk.
+        let size = 1024
+        let chunks = stride(from: 0, to: geometries.count, by: size).map { $0..<min($0 + size, geometries.count) }
         return try chunks.concurrentMap { chunk -> [(geometry: Geometry, measure: AreaMeasure)] in
-            var transformer: CoordinateTransformer?  // one thread-cache look-up per chunk and CRS
-            return try chunk.map { i in
-                if let m = known?[i], m.crs == crs[i] { return (.multiPolygon([]), m) }
-                if transformer?.target != crs[i] { transformer = try CoordinateTransformer.shared(from: .wgs84, to: crs[i]) }
-                let (projected, m) = try measure(areas[i].geometry, crs: crs[i], transformer: transformer!)
-                return (keepGeometries ? projected : .multiPolygon([]), m)
+            var done = [(geometry: Geometry, measure: AreaMeasure)?](repeating: nil, count: chunk.count)
+            var todo: [Int] = []
+            for i in chunk {
+                if let m = known?[i], m.crs == crs[i] { done[i - chunk.lowerBound] = (.multiPolygon([]), m) } else { todo.append(i) }
             }
+            let projected = try CoordinateTransformer.transformed(todo.map { geometries[$0] }, from: .wgs84, to: todo.map { crs[$0] })
+            for (i, g) in zip(todo, projected) {
+                done[i - chunk.lowerBound] = (keepGeometries ? g : .multiPolygon([]), measures(ofProjected: g, crs: crs[i]))
+            }
+            return done.map { $0! }
         }.flatMap { try $0.get() }
     }
 }
@@ -43,9 +50,13 @@ final class MeasuresAhead: Sendable {
     private let done = DispatchSemaphore(value: 0)
     private let result = Mutex<Result<[AreaMeasure], any Error>?>(nil)
 
+    /// Starts measuring `areas` as they are now. Only their ids and polygons are kept (not the
+    /// array: the caller's join then changes its areas in place rather than a copy).
     init(_ areas: [Area], crs forced: CRS?) {
+        let ids = areas.indices.map { areas[$0].id }, geometries = areas.indices.map { areas[$0].geometry }
         DispatchQueue.global(qos: .userInitiated).async { [self] in
-            let r = Result { try AreaMeasure.measure(areas, crs: areas.map { ProjectedStudy.crs(of: $0, forced: forced) }).map(\.measure) }
+            let crs = ids.indices.map { ProjectedStudy.crs(ofID: ids[$0], geometry: geometries[$0], forced: forced) }
+            let r = Result { try AreaMeasure.measure(geometries, crs: crs).map(\.measure) }
             result.withLock { $0 = r }
             done.signal()
         }

@@ -58,37 +58,32 @@ public enum PopulationJoin {
         }
 
         // 1–2: resolve each area's code, then group areas that arrive at the same code.
-        var target: [String?] = areas.map { rowOf[$0.id] != nil ? $0.id : nil }
+        var target: [String?] = areas.indices.map { i in rowOf[areas[i].id] != nil ? areas[i].id : nil }  // by index: no copy of each area
         if let history {
             for i in areas.indices where target[i] == nil {
                 target[i] = history.currentCode(of: areas[i].id, exists: { rowOf[$0] != nil })
             }
         }
-        // Per joined code c: codes[c], its place in `joined`, its first area, and — only for codes
-        // that several areas reach — all of them (no array per code otherwise).
+        // Per joined code c: codes[c], its first area first[c] (where the joined area is kept)
+        // and — only for codes that several areas reach — all of them (no array per code
+        // otherwise). The areas are changed in place: the others of a merge are dropped at the end.
         var slot: [String: Int] = [:]
-        var codes: [String] = [], place: [Int] = [], first: [Int] = []
+        var codes: [String] = [], first: [Int] = []
         var several: [Int: [Int]] = [:]
-        var joined: [Area] = []
-        var origin: [Int?] = []
-        joined.reserveCapacity(areas.count)
-        origin.reserveCapacity(areas.count)
+        var kept = [Bool](repeating: true, count: areas.count)
+        var origin: [Int?] = Array(areas.indices)
         for i in areas.indices {
             guard let code = target[i] else {
                 report.areasWithoutPopulation.append(areas[i].id)
-                joined.append(areas[i])
-                origin.append(i)
                 continue
             }
             if let c = slot[code] {
                 several[c, default: [first[c]]].append(i)
+                kept[i] = false
             } else {
                 slot[code] = codes.count
                 codes.append(code)
-                place.append(joined.count)
                 first.append(i)
-                joined.append(areas[i])
-                origin.append(i)
             }
         }
         var used = [Bool](repeating: false, count: table.keys.count)  // per table row
@@ -97,24 +92,38 @@ public enum PopulationJoin {
             try dissolve(several[c]!.map { areas[$0] }, as: codes[c])
         }.map { try $0.get() }))
         for c in codes.indices {
-            let code = codes[c]
-            var area = dissolved[c] ?? joined[place[c]]
-            if dissolved[c] != nil { origin[place[c]] = nil }
-            if dissolved[c] == nil && area.id != code {
-                area.sourceIDs = [area.id]
-                area.id = code
+            let code = codes[c], p = first[c]
+            if let area = dissolved[c] {
+                areas[p] = area
+                origin[p] = nil
+            } else if areas[p].id != code {
+                areas[p].sourceIDs = [areas[p].id]
+                areas[p].id = code
             }
-            if area.sourceIDs.count != 1 || area.sourceIDs[0] != code { report.merged.append(Merge(code: code, sources: area.sourceIDs)) }
+            let sources = areas[p].sourceIDs
+            if sources.count != 1 || sources[0] != code { report.merged.append(Merge(code: code, sources: sources)) }
             else { report.matchedDirectly += 1 }
             let row = rowOf[code]!
-            setPopulation(of: &area, row: row, table: table)
+            setPopulation(of: &areas[p], row: row, table: table)
             used[row] = true
-            joined[place[c]] = area
         }
+        // Drop the other areas of each merge, moving the kept ones down in order (no copy).
+        var count = 0
+        for i in areas.indices where kept[i] {
+            if i != count {
+                areas.swapAt(i, count)
+                origin[count] = origin[i]
+            }
+            count += 1
+        }
+        areas.removeLast(areas.count - count)
+        origin.removeLast(origin.count - count)
+        var joined = areas
+        areas = []
 
         // 3–4: rows restored out of an existing area, or arrondissements of a whole commune.
         var position: [String: Int] = [:]
-        for (i, a) in joined.enumerated() { position[a.id] = i }
+        for i in joined.indices { position[joined[i].id] = i }  // by index: no copy of each area
         for (r, key) in table.keys.enumerated() where !used[r] && rowOf[key] == r {
             guard let parent = CommuneHistory.municipalArrondissementParent(of: key), let i = position[parent], rowOf[parent] == nil else { continue }
             if joined[i].population == nil {
@@ -134,7 +143,7 @@ public enum PopulationJoin {
                 report.populationUnjoined += table.population[r]
             }
         }
-        report.populationJoined = joined.reduce(0) { $0 + ($1.population ?? 0) }
+        report.populationJoined = joined.indices.reduce(0) { $0 + (joined[$1].population ?? 0) }
         areas = joined
         report.unchangedSource = origin
         return report

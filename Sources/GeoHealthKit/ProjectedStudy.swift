@@ -48,7 +48,7 @@ public struct ProjectedStudy: Sendable {
     ///   the populations); used only without `keepGeometries`, and only where the CRS agrees.
     public init(_ study: Study, crs forced: CRS? = nil, keepGeometries: Bool = true, measured: [AreaMeasure?]? = nil) throws {
         forcedCRS = forced
-        let areaCRS: [CRS] = study.areas.map { Self.crs(of: $0, forced: forced) }
+        let areaCRS: [CRS] = study.areas.indices.map { Self.crs(of: study.areas[$0], forced: forced) }
         let known = keepGeometries ? nil : measured.flatMap { $0.count == study.areas.count ? $0 : nil }
         let crsList = Array(Set(areaCRS)).sorted { $0.epsg < $1.epsg }
         let slot = Dictionary(uniqueKeysWithValues: crsList.enumerated().map { ($1, $0) })
@@ -56,7 +56,7 @@ public struct ProjectedStudy: Sendable {
         partitions = crsList.map { crs in Partition(crs: crs, areas: study.areas.indices.filter { areaCRS[$0] == crs }, sites: []) }
 
         Progress.report("projecting \(study.areas.count) communes…")
-        let measured = try AreaMeasure.measure(study.areas, crs: areaCRS, keepGeometries: keepGeometries, known: known)
+        let measured = try AreaMeasure.measure(study.areas.indices.map { study.areas[$0].geometry }, crs: areaCRS, keepGeometries: keepGeometries, known: known)
         let projectedPoints = measured.map(\.measure.point)
         geometries = keepGeometries ? measured.map(\.geometry) : []
         surfaces = measured.map(\.measure.surface)
@@ -76,7 +76,12 @@ public struct ProjectedStudy: Sendable {
 
     /// The metric CRS of an area: the forced one, else its département's, else its extent's.
     public static func crs(of area: Area, forced: CRS?) -> CRS {
-        forced ?? MetricCRS.forDepartment(MetricCRS.department(ofCommune: area.id)) ?? MetricCRS.forExtent(area.geometry.boundingBox)
+        crs(ofID: area.id, geometry: area.geometry, forced: forced)
+    }
+
+    /// ``crs(of:forced:)`` for an area given by its id and polygon.
+    static func crs(ofID id: String, geometry: Geometry, forced: CRS?) -> CRS {
+        forced ?? MetricCRS.forDepartment(MetricCRS.department(ofCommune: id)) ?? MetricCRS.forExtent(geometry.boundingBox)
     }
 
     /// The same projected areas with another set of sites (a siting scenario): the communes are

@@ -18,13 +18,14 @@ public enum StudyLoader {
     public static func load(_ sources: StudySources) throws -> Loaded {
         Progress.report("reading \(sources.areas.count) commune file(s), the population, history and site files beside them…")
         let side = SideInputs(sources)
-        let layer = try AreaLayer.read(sources.areas, idField: sources.areaIDField, nameField: sources.areaNameField)
+        var layer = try AreaLayer.read(sources.areas, idField: sources.areaIDField, nameField: sources.areaNameField)
         let sideValues = side.wait()
         var areas = layer.areas
+        layer.areas = []  // the only reference: the join changes the areas in place, not a copy
         var summary = Summary()
         summary["areas"] = .object(Properties([
             ("files", .strings(sources.areas.map(\.relativePath))),
-            ("features", .int(layer.areas.count)),
+            ("features", .int(areas.count)),
             ("repaired", .rows(layer.repairs) { [("id", .string($0.id)), ("reason", .string($0.reason))] }),
             ("warnings", .strings(layer.warnings.map(\.description))),
         ]))

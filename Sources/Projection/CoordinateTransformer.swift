@@ -120,6 +120,43 @@ public final class CoordinateTransformer {
         try transform(&g)
         return g
     }
+
+    /// Transforms many geometries with one PROJ call, each distinct position once
+    /// (``DistinctPositions``: neighbouring polygons share their boundary positions). Equal bit
+    /// for bit to transforming each geometry.
+    /// - Throws: the error ``transformed(_:)`` throws for the first geometry that fails.
+    public func transformed(_ geometries: [Geometry]) throws -> [Geometry] {
+        let distinct = DistinctPositions(geometries)
+        var values = distinct.positions
+        do {
+            try transform(&values)
+        } catch {
+            for g in geometries { _ = try transformed(g) }
+            throw error
+        }
+        return distinct.rebuild(geometries, from: values)
+    }
+
+    /// Each geometry transformed from `source` to its own target CRS (`targets` parallel to
+    /// `geometries`): one PROJ call per target present, each distinct position once
+    /// (``transformed(_:)-([Geometry])``), with this thread's transformers (``shared(from:to:)``).
+    public static func transformed(_ geometries: [Geometry], from source: CRS, to targets: [CRS]) throws -> [Geometry] {
+        precondition(geometries.count == targets.count, "CoordinateTransformer.transformed: one target per geometry")
+        var groups: [CRS: [Int]] = [:]
+        var order: [CRS] = []
+        for (i, t) in targets.enumerated() {
+            if groups[t] == nil { order.append(t) }
+            groups[t, default: []].append(i)
+        }
+        if order.count == 1 { return try shared(from: source, to: order[0]).transformed(geometries) }
+        var result = geometries
+        for t in order {
+            let members = groups[t]!
+            let projected = try shared(from: source, to: t).transformed(members.map { geometries[$0] })
+            for (i, g) in zip(members, projected) { result[i] = g }
+        }
+        return result
+    }
 }
 
 /// One thread's transformers by CRS pair (``CoordinateTransformer/shared(from:to:)``); kept in

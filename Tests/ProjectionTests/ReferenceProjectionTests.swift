@@ -113,4 +113,26 @@ import Testing
         let area = Ring.signedArea(p.exterior)
         #expect(area > 0.85e6 && area < 0.87e6, "\(area)")
     }
+
+    /// Many geometries transformed at once (each shared position once) equal, bit for bit, each
+    /// transformed alone; a failing position raises the error the geometry alone raises.
+    @Test func geometriesTransformedTogetherEqualEachAlone() throws {
+        let t = try CoordinateTransformer(from: .wgs84, to: .lambert93)
+        func square(_ x: Double, _ y: Double) -> Geometry {
+            .polygon(Polygon(exterior: [Coordinate(x, y), Coordinate(x + 0.125, y), Coordinate(x + 0.125, y + 0.125), Coordinate(x, y + 0.125), Coordinate(x, y)]))
+        }
+        // Steps of 1/8 degree: exact in binary, so neighbours share their corners bit for bit.
+        let grid = (0..<5).flatMap { i in (0..<4).map { j in square(2 + 0.125 * Double(i), 46 + 0.125 * Double(j)) } }
+        let together = try t.transformed(grid)
+        let alone = try grid.map { try t.transformed($0) }
+        #expect(together == alone)
+        #expect(DistinctPositions(grid).positions.count == 6 * 5)
+        let bad = grid + [.lineString([Coordinate(2, 46), Coordinate(.nan, 46)])]
+        #expect {
+            _ = try t.transformed(bad)
+        } throws: { error in
+            guard let e = error as? ProjectionError, case .pointFailed(let index, _, _) = e else { return false }
+            return index == 1
+        }
+    }
 }

@@ -67,7 +67,8 @@ extension MapMaker {
     }
 }
 
-/// Chunks of polygons projected on worker threads while the caller goes on; ``results()``
+/// Chunks of polygons projected on worker threads while the caller goes on (each position
+/// shared by neighbours once: ``CoordinateTransformer/transformed(_:from:to:)``); ``results()``
 /// waits for them and returns the polygons in the order given (or the first error).
 private final class ProjectionPipeline: Sendable {
     static let chunk = 1024
@@ -79,13 +80,7 @@ private final class ProjectionPipeline: Sendable {
         guard !chunk.isEmpty else { return }
         let number = submitted.withLock { n in defer { n += 1 }; return n }
         DispatchQueue.global(qos: .userInitiated).async(group: group) { [self] in
-            let result = Result {
-                var transformer: CoordinateTransformer?
-                return try chunk.map { g, crs in
-                    if transformer?.target != crs { transformer = try CoordinateTransformer.shared(from: .wgs84, to: crs) }
-                    return try transformer!.transformed(g)
-                }
-            }
+            let result = Result { try CoordinateTransformer.transformed(chunk.map(\.0), from: .wgs84, to: chunk.map(\.1)) }
             done.withLock { $0[number] = result }
         }
     }
