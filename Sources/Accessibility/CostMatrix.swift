@@ -31,10 +31,10 @@ public struct CostMatrix: Sendable, Equatable {
     public let destinationCount: Int
     /// The largest cost kept, in minutes (entries above it are not stored).
     public let maxMinutes: Double
-    public private(set) var rowStart: [Int]
-    public private(set) var destinations: [Int32]
-    public private(set) var minutes: [Double]
-    public private(set) var kilometres: [Double]
+    public internal(set) var rowStart: [Int]
+    public internal(set) var destinations: [Int32]
+    public internal(set) var minutes: [Double]
+    public internal(set) var kilometres: [Double]
 
     /// Builds the matrix from one list of entries per origin; entries above `maxMinutes` are
     /// dropped, each row is sorted by minutes, then destination index.
@@ -70,10 +70,10 @@ public struct CostMatrix: Sendable, Equatable {
     /// Builds compressed rows one origin at a time, with no array per row: entries of the
     /// current row are gathered in a reusable buffer, sorted and appended by ``endRow()``.
     public struct Builder: Sendable {
-        public private(set) var rowStart: [Int] = [0]
-        public private(set) var destinations: [Int32] = []
-        public private(set) var minutes: [Double] = []
-        public private(set) var kilometres: [Double] = []
+        public internal(set) var rowStart: [Int] = [0]
+        public internal(set) var destinations: [Int32] = []
+        public internal(set) var minutes: [Double] = []
+        public internal(set) var kilometres: [Double] = []
         private var row: [Entry] = []
 
         public init(expectedEntries: Int = 0) {
@@ -94,15 +94,6 @@ public struct CostMatrix: Sendable, Equatable {
             }
             row.removeAll(keepingCapacity: true)
             rowStart.append(destinations.count)
-        }
-
-        /// Appends the rows of another builder (the next origins).
-        public mutating func append(_ other: Builder) {
-            let base = destinations.count
-            rowStart += other.rowStart.dropFirst().map { $0 + base }
-            destinations += other.destinations
-            minutes += other.minutes
-            kilometres += other.kilometres
         }
 
         public func matrix(destinationCount: Int, maxMinutes: Double) -> CostMatrix {

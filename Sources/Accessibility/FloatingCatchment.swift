@@ -37,19 +37,22 @@ public enum FloatingCatchment {
     static func run(_ costs: CostMatrix, demand: [Double], supply: [Double], decay: DistanceDecay, selection: Bool) -> Result {
         precondition(demand.count == costs.originCount && supply.count == costs.destinationCount)
         let weights = costs.minutes.map(decay.weight)
-        // Gᵢⱼ (3SFCA) or 1 (2SFCA), entry by entry.
-        var g = [Double](repeating: 1, count: weights.count)
+        // Gᵢⱼ (3SFCA), entry by entry; 2SFCA's is 1, and x × 1 = x exactly, so it is not stored.
+        var g: [Double]?
         if selection {
+            var selected = [Double](repeating: 1, count: weights.count)
             for o in 0..<costs.originCount {
                 let range = costs.rowStart[o]..<costs.rowStart[o + 1]
                 let total = range.reduce(0) { $0 + weights[$1] }
-                for k in range { g[k] = total > 0 ? weights[k] / total : 0 }
+                for k in range { selected[k] = total > 0 ? weights[k] / total : 0 }
             }
+            g = selected
         }
         var denominator = [Double](repeating: 0, count: costs.destinationCount)
         for o in 0..<costs.originCount where demand[o] > 0 {
             for k in costs.rowStart[o]..<costs.rowStart[o + 1] {
-                denominator[Int(costs.destinations[k])] += demand[o] * weights[k] * g[k]
+                let w = g.map { demand[o] * weights[k] * $0[k] } ?? demand[o] * weights[k]
+                denominator[Int(costs.destinations[k])] += w
             }
         }
         let ratios: [Double?] = zip(supply, denominator).map { s, d in d > 0 ? s / d : nil }
@@ -57,7 +60,7 @@ public enum FloatingCatchment {
         for o in 0..<costs.originCount {
             var a = 0.0
             for k in costs.rowStart[o]..<costs.rowStart[o + 1] {
-                if let r = ratios[Int(costs.destinations[k])] { a += r * weights[k] * g[k] }
+                if let r = ratios[Int(costs.destinations[k])] { a += g.map { r * weights[k] * $0[k] } ?? r * weights[k] }
             }
             access[o] = a
         }

@@ -44,7 +44,7 @@ public struct StraightLineModel: TravelCostModel {
             preconditionFailure("geodesic distances need longitude/latitude positions")
         }
         let chunks = stride(from: 0, to: origins.count, by: 512).map { $0..<min($0 + 512, origins.count) }
-        let parts = chunks.concurrentMap { chunk in
+        var parts = chunks.concurrentMap { chunk in
             var b = CostMatrix.Builder()
             for o in chunk {
                 grid.forEach(within: searchRadius, of: origins.metric[o]) { index, planar in
@@ -56,9 +56,9 @@ public struct StraightLineModel: TravelCostModel {
             }
             return b
         }
-        var all = CostMatrix.Builder()
-        for part in parts { all.append(try part.get()) }
-        return all.matrix(destinationCount: destinations.count, maxMinutes: maxMinutes)
+        var builders = try parts.map { try $0.get() }
+        parts = []  // the builders are now only referenced once: joining releases them as it goes
+        return CostMatrix.concatenating(&builders, destinationCount: destinations.count, maxMinutes: maxMinutes)
     }
 
     /// Nearest destination of each group and the count within `countMinutes`, without a matrix:

@@ -65,15 +65,21 @@ public struct Properties: Hashable, Sendable, Sequence {
         }
     }
 
-    /// Appends the entries whose key is not present yet, in their order (one pass, no search
-    /// per key; an empty set of properties simply takes `new`).
+    /// Appends the entries whose key is not present yet, in their order (an empty set of
+    /// properties simply takes `new`). Few entries (the usual feature) are searched in place;
+    /// more go through a set of the present keys.
     public mutating func addMissing(_ new: [(key: String, value: PropertyValue)]) {
         if entries.isEmpty {
             entries = new
             return
         }
-        let present = Set(entries.map(\.key))
         entries.reserveCapacity(entries.count + new.count)
+        let existing = entries.count
+        if existing * new.count <= 256 {
+            for e in new where !entries[..<existing].contains(where: { $0.key == e.key }) { entries.append(e) }
+            return
+        }
+        let present = Set(entries.map(\.key))
         for e in new where !present.contains(e.key) { entries.append(e) }
     }
 

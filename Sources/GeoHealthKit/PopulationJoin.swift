@@ -108,13 +108,16 @@ public enum PopulationJoin {
             used[row] = true
         }
         // Drop the other areas of each merge, moving the kept ones down in order (no copy).
-        var count = 0
-        for i in areas.indices where kept[i] {
-            if i != count {
-                areas.swapAt(i, count)
-                origin[count] = origin[i]
+        let count = areas.withUnsafeMutableBufferPointer { buffer in  // a buffer swap moves, never copies
+            var count = 0
+            for i in buffer.indices where kept[i] {
+                if i != count {
+                    buffer.swapAt(i, count)
+                    origin[count] = origin[i]
+                }
+                count += 1
             }
-            count += 1
+            return count
         }
         areas.removeLast(areas.count - count)
         origin.removeLast(origin.count - count)

@@ -48,7 +48,7 @@ public struct ProjectedStudy: Sendable {
     ///   the populations); used only without `keepGeometries`, and only where the CRS agrees.
     public init(_ study: Study, crs forced: CRS? = nil, keepGeometries: Bool = true, measured: [AreaMeasure?]? = nil) throws {
         forcedCRS = forced
-        let areaCRS: [CRS] = study.areas.indices.map { Self.crs(of: study.areas[$0], forced: forced) }
+        let areaCRS: [CRS] = study.areas.indices.map { Self.crs(ofID: study.areas[$0].id, geometry: study.areas[$0].geometry, forced: forced) }
         let known = keepGeometries ? nil : measured.flatMap { $0.count == study.areas.count ? $0 : nil }
         let crsList = Array(Set(areaCRS)).sorted { $0.epsg < $1.epsg }
         let slot = Dictionary(uniqueKeysWithValues: crsList.enumerated().map { ($1, $0) })
@@ -157,7 +157,7 @@ public struct ProjectedStudy: Sendable {
         }
         // Stitch the partitions' rows in the study's order, destinations back to study indices
         // (or to their rank among the accepted sites), both increasing with the local ones, so
-        // rows stay sorted.
+        // rows stay sorted; column by column, so the matrix is never held twice.
         var number = Array(study.sites.indices)
         var count = study.sites.count
         if renumbered {
@@ -167,17 +167,13 @@ public struct ProjectedStudy: Sendable {
                 count += 1
             }
         }
-        var b = CostMatrix.Builder(expectedEntries: local.reduce(0) { $0 + ($1?.matrix.entryCount ?? 0) })
-        for area in study.areas.indices {
-            if let (m, sites) = local[areaPartition[area]], rowOf[area] >= 0 {
-                let o = rowOf[area]
-                for k in m.rowStart[o]..<m.rowStart[o + 1] {
-                    b.add(CostMatrix.Entry(destination: number[sites[Int(m.destinations[k])]], minutes: m.minutes[k], kilometres: m.kilometres[k]))
-                }
-            }
-            b.endRow()
+        let renumber = local.map { l in (l?.sites ?? []).map { Int32(number[$0]) } }
+        var matrices = local.map { $0?.matrix }
+        local = []
+        let rows = study.areas.indices.map { a -> (part: Int, row: Int)? in
+            matrices[areaPartition[a]] != nil && rowOf[a] >= 0 ? (areaPartition[a], rowOf[a]) : nil
         }
-        return b.matrix(destinationCount: count, maxMinutes: maxMinutes)
+        return CostMatrix.stitching(&matrices, rows: rows, renumber: renumber, destinationCount: count, maxMinutes: maxMinutes)
     }
 }
 

@@ -106,7 +106,12 @@ public enum StudyLoader {
     /// codes that match no area, as `territory:code`.
     static func resolveMembers(_ territories: inout [Territory], areas: [Area], history: CommuneHistory?) -> [String] {
         var owner: [String: String] = [:]
-        for a in areas { for s in a.sourceIDs { owner[s] = a.id }; owner[a.id] = a.id }
+        owner.reserveCapacity(areas.count + areas.count / 16)
+        for i in areas.indices {  // by index: no copy of each area
+            let id = areas[i].id, sources = areas[i].sourceIDs
+            if sources.count != 1 || sources[0] != id { for s in sources { owner[s] = id } }
+            owner[id] = id
+        }
         var unknown: [String] = []
         for t in territories.indices {
             guard let ids = territories[t].memberIDs else { continue }

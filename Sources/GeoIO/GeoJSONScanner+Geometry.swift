@@ -29,10 +29,17 @@ extension JSONScanner {
 
     mutating func parsePositions(_ extra: inout Bool) throws -> [Coordinate] {
         try beginArray("an array of positions")
-        var out: [Coordinate] = []
+        var scratch = positions  // the scanner's reused buffer (taken, so it is not shared)
+        positions = []
+        scratch.removeAll(keepingCapacity: true)
+        defer { positions = scratch }
         var first = true
-        while try nextElement(&first) { out.append(try parsePosition(&extra)) }
-        return out
+        while try nextElement(&first) { scratch.append(try parsePosition(&extra)) }
+        return scratch.withUnsafeBufferPointer { source in  // a copy of exactly this size
+            [Coordinate](unsafeUninitializedCapacity: source.count) { target, initialized in
+                initialized = target.initialize(fromContentsOf: source)
+            }
+        }
     }
 
     mutating func parseRings(_ extra: inout Bool) throws -> [[Coordinate]] {

@@ -18,6 +18,9 @@ struct JSONScanner {
     var depth = 0
     /// The feature being read, for error messages.
     var feature: Int?
+    /// Positions of the array being read, reused from array to array: each array is then
+    /// allocated once, at its exact size (no growth by doubling, no slack kept).
+    var positions: [Coordinate] = []
 
     static let maxDepth = 256
     static let maxNumberLength = 1_000

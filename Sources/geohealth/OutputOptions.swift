@@ -19,8 +19,8 @@ struct OutputOptions: ParsableArguments {
     /// Shows each long step as a line on stderr when stderr is a terminal and the command is
     /// not quiet (so pipes, scripts and tests see only the summary).
     /// With `GEOHEALTH_TIMINGS=1` in the environment, every step is printed with the seconds
-    /// since the command started and the CPU seconds of all threads so far, terminal or not (for
-    /// profiling; docs/performance.md).
+    /// since the command started, the CPU seconds of all threads so far and the peak resident
+    /// memory so far, terminal or not (for profiling; docs/performance.md).
     func showProgress() {
         if !quiet { Progress.listenForWarnings { FileHandle.standardError.write(Data("\($0)\n".utf8)) } }
         if ProcessInfo.processInfo.environment["GEOHEALTH_TIMINGS"] == "1" {
@@ -31,7 +31,8 @@ struct OutputOptions: ParsableArguments {
                 var usage = rusage()
                 getrusage(RUSAGE_SELF.rawValue, &usage)
                 let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) * 1e-6
-                FileHandle.standardError.write(Data("[\(NumberFormatting.string(seconds, precision: 3)) s, cpu \(NumberFormatting.string(cpu, precision: 2)) s] \(step)\n".utf8))
+                let peak = usage.ru_maxrss / 1024  // kB on Linux
+                FileHandle.standardError.write(Data("[\(NumberFormatting.string(seconds, precision: 3)) s, cpu \(NumberFormatting.string(cpu, precision: 2)) s, peak \(peak) MB] \(step)\n".utf8))
             }
             return
         }
