@@ -71,7 +71,7 @@ public enum PopulationJoin {
         var codes: [String] = [], first: [Int] = []
         var several: [Int: [Int]] = [:]
         var kept = [Bool](repeating: true, count: areas.count)
-        var origin: [Int?] = Array(areas.indices)
+        var origin: [Int?] = areas.indices.map { $0 }
         for i in areas.indices {
             guard let code = target[i] else {
                 report.areasWithoutPopulation.append(areas[i].id)

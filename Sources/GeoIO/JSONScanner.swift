@@ -238,6 +238,11 @@ struct JSONScanner {
     }
 
     private func utf8(_ buffer: UnsafeBufferPointer<UInt8>, at offset: Int) throws -> String {
+        // ASCII (keys, codes, most values) is valid UTF-8 as it stands: the specialised decoder,
+        // not the generic validator, which instantiates metadata at every call.
+        var ascii: UInt8 = 0
+        for b in buffer { ascii |= b }
+        if ascii < 0x80 { return String(decoding: buffer, as: UTF8.self) }
         if let s = String(validating: buffer, as: UTF8.self) { return s }
         throw error("invalid UTF-8 in a string (GeoJSON must be UTF-8, RFC 8259 §8.1; convert a Latin-1 file with: iconv -f latin1 -t utf-8)", at: offset)
     }
