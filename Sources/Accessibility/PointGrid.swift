@@ -88,17 +88,30 @@ public struct PointGrid: Sendable {
         guard !points.isEmpty else { return nil }
         let c = Self.cell(p, origin, cellSize)
         var best: (index: Int, distance: Double)?
-        var ring = 0
+        func visit(_ cx: Int, _ cy: Int) {
+            guard let range = cells[Self.key((cx, cy))] else { return }
+            for k in range {
+                let i = Int(order[k])
+                let d = points[i].distance(to: p)
+                if best == nil || d < best!.distance || (d == best!.distance && i < best!.index) { best = (i, d) }
+            }
+        }
+        // Rings of cells around c, each clipped to the grid's extent (cells outside it are empty),
+        // from the first ring that reaches the extent: a far origin or a grid of small cells
+        // costs no walk through empty rings.
         let maxRing = max(abs(c.0 - extent.minX), abs(c.0 - extent.maxX), abs(c.1 - extent.minY), abs(c.1 - extent.maxY)) + 1
+        var ring = max(0, extent.minX - c.0, c.0 - extent.maxX, extent.minY - c.1, c.1 - extent.maxY)
         while ring <= maxRing {
-            for cx in (c.0 - ring)...(c.0 + ring) {
-                for cy in (c.1 - ring)...(c.1 + ring) where abs(cx - c.0) == ring || abs(cy - c.1) == ring {
-                    guard let range = cells[Self.key((cx, cy))] else { continue }
-                    for k in range {
-                        let i = Int(order[k])
-                        let d = points[i].distance(to: p)
-                        if best == nil || d < best!.distance || (d == best!.distance && i < best!.index) { best = (i, d) }
-                    }
+            if ring == 0 {
+                visit(c.0, c.1)
+            } else {
+                let x0 = max(c.0 - ring, extent.minX), x1 = min(c.0 + ring, extent.maxX)
+                for cy in stride(from: c.1 - ring, through: c.1 + ring, by: 2 * ring) where cy >= extent.minY && cy <= extent.maxY && x0 <= x1 {
+                    for cx in x0...x1 { visit(cx, cy) }
+                }
+                let y0 = max(c.1 - ring + 1, extent.minY), y1 = min(c.1 + ring - 1, extent.maxY)
+                for cx in stride(from: c.0 - ring, through: c.0 + ring, by: 2 * ring) where cx >= extent.minX && cx <= extent.maxX && y0 <= y1 {
+                    for cy in y0...y1 { visit(cx, cy) }
                 }
             }
             // Every point in ring r + 1 or beyond is at least r · cellSize away.

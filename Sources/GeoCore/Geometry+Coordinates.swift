@@ -67,9 +67,27 @@ extension Geometry {
         }
     }
 
+    /// The smallest box holding every position (NaN coordinates are passed over, as
+    /// ``BoundingBox/extend(_:)-(Coordinate)`` does). Array by array, over buffers: a tight
+    /// loop the compiler vectorises, not a closure call per position.
     public var boundingBox: BoundingBox {
         var box = BoundingBox.empty
-        forEachCoordinate { box.extend($0) }
+        if case .point(let c) = self {
+            box.extend(c)
+            return box
+        }
+        forEachCoordinateArray { array in
+            array.withUnsafeBufferPointer { cs in
+                var x0 = box.minX, y0 = box.minY, x1 = box.maxX, y1 = box.maxY
+                for c in cs {
+                    if c.x < x0 { x0 = c.x }
+                    if c.x > x1 { x1 = c.x }
+                    if c.y < y0 { y0 = c.y }
+                    if c.y > y1 { y1 = c.y }
+                }
+                box = BoundingBox(minX: x0, minY: y0, maxX: x1, maxY: y1)
+            }
+        }
         return box
     }
 

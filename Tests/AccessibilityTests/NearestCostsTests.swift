@@ -42,6 +42,27 @@ import Testing
         #expect(r.counts[1][0] == 0)
     }
 
+    /// A grid of one point has cells of 1 m: origins tens of kilometres away, on every side, are
+    /// answered by walking only the rings that reach the grid (this took minutes when every
+    /// empty ring was walked), and the nearest of random grids equals a scan of all points.
+    @Test func gridNearestFromFarAwayAndAgainstAScan() {
+        let single = PointGrid([Coordinate(x: 500_000, y: 6_000_000)], cellSize: 1)
+        for (dx, dy) in [(40_000.0, 0.0), (-35_000, 12_000), (3, -60_000), (0, 0), (25_000, 25_000)] {
+            let hit = single.nearest(to: Coordinate(x: 500_000 + dx, y: 6_000_000 + dy))
+            #expect(hit?.index == 0 && hit?.distance == (dx * dx + dy * dy).squareRoot(), "offset (\(dx), \(dy))")
+        }
+        var g = SeededGenerator(seed: 12)
+        for trial in 0..<40 {
+            let points = (0..<(1 + Int(g.below(30)))).map { _ in Coordinate(x: g.nextUnit() * 10_000, y: g.nextUnit() * 10_000) }
+            let grid = PointGrid(points, cellSize: [PointGrid.suggestedCellSize(for: points), 50, 700, 5_000][trial % 4])
+            for _ in 0..<20 {
+                let p = Coordinate(x: g.nextUnit() * 60_000 - 25_000, y: g.nextUnit() * 60_000 - 25_000)
+                let scan = points.indices.min { (points[$0].distance(to: p), $0) < (points[$1].distance(to: p), $1) }!
+                #expect(grid.nearest(to: p)?.index == scan, "trial \(trial), seed 12")
+            }
+        }
+    }
+
     @Test func builderSortsRowsByMinutesThenDestination() {
         var b = CostMatrix.Builder()
         b.add(CostMatrix.Entry(destination: 2, minutes: 5, kilometres: 5))

@@ -71,7 +71,6 @@ public struct GapsAnalysis: Sendable {
             throw OptionError("state at least one rule: --minutes-above N (with --site-kind), --access-below X, --outside-cpts or --low-low")
         }
         var projected = try ProjectedStudy(study, crs: options.crs)
-        let n = study.areas.count
         var rules: [String: [Bool]] = [:]
         var travel: [Double?]?
         if let limit = options.minutesAbove {
@@ -82,8 +81,9 @@ public struct GapsAnalysis: Sendable {
             var cost = options.cost
             cost.maxMinutes = max(cost.maxMinutes, limit * 2)
             let (model, _) = try cost.model(for: projected, study: study)
-            let matrix = try projected.costs(study, model: model, maxMinutes: cost.maxMinutes) { study.sites[$0].kind == kind }
-            travel = (0..<n).map { matrix.nearest($0)?.minutes }
+            // The nearest site alone, without a matrix where the model can (a grid for the straight line).
+            let found = try projected.nearest(study, model: model, maxMinutes: cost.maxMinutes, countMinutes: 0, groupCount: 1) { study.sites[$0].kind == kind ? 0 : nil }
+            travel = found.nearest[0].map { $0?.minutes }
             rules["travel"] = travel!.map { ($0 ?? .infinity) > limit }
         }
         var access: [Double]?
