@@ -121,33 +121,30 @@ public enum PopulationJoin {
         }
         areas.removeLast(areas.count - count)
         origin.removeLast(origin.count - count)
-        var joined = areas
-        areas = []
 
         // 3–4: rows restored out of an existing area, or arrondissements of a whole commune.
         var position: [String: Int] = [:]
-        for i in joined.indices { position[joined[i].id] = i }  // by index: no copy of each area
+        for i in areas.indices { position[areas[i].id] = i }  // by index: no copy of each area
         for (r, key) in table.keys.enumerated() where !used[r] && rowOf[key] == r {
             guard let parent = CommuneHistory.municipalArrondissementParent(of: key), let i = position[parent], rowOf[parent] == nil else { continue }
-            if joined[i].population == nil {
-                joined[i].population = 0
+            if areas[i].population == nil {
+                areas[i].population = 0
                 report.areasWithoutPopulation.removeAll { $0 == parent }
             }
-            add(row: r, of: table, to: &joined[i])
+            add(row: r, of: table, to: &areas[i])
             used[r] = true
             report.arrondissements.append(Restoration(code: key, into: parent))
         }
         for (r, key) in table.keys.enumerated() where !used[r] && rowOf[key] == r {
-            if let parent = history?.restorationParent(of: key), let i = position[parent], joined[i].population != nil {
-                add(row: r, of: table, to: &joined[i])
+            if let parent = history?.restorationParent(of: key), let i = position[parent], areas[i].population != nil {
+                add(row: r, of: table, to: &areas[i])
                 report.restored.append(Restoration(code: key, into: parent))
             } else {
                 report.rowsWithoutArea.append(key)
                 report.populationUnjoined += table.population[r]
             }
         }
-        report.populationJoined = joined.indices.reduce(0) { $0 + (joined[$1].population ?? 0) }
-        areas = joined
+        report.populationJoined = areas.indices.reduce(0) { $0 + (areas[$1].population ?? 0) }
         report.unchangedSource = origin
         return report
     }
