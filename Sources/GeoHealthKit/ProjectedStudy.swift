@@ -74,12 +74,9 @@ public struct ProjectedStudy: Sendable {
         try place(study.sites)
     }
 
-    /// The metric CRS of an area: the forced one, else its département's, else its extent's.
-    public static func crs(of area: Area, forced: CRS?) -> CRS {
-        crs(ofID: area.id, geometry: area.geometry, forced: forced)
-    }
-
-    /// ``crs(of:forced:)`` for an area given by its id and polygon.
+    /// The metric CRS of an area (or a map feature) given by its commune code and polygon: the
+    /// forced one, else its département's, else its extent's. The box is only computed for
+    /// codes of no French département.
     static func crs(ofID id: String, geometry: Geometry, forced: CRS?) -> CRS {
         forced ?? MetricCRS.forDepartment(MetricCRS.department(ofCommune: id)) ?? MetricCRS.forExtent(geometry.boundingBox)
     }

@@ -35,7 +35,7 @@ public enum StudyAreaSelection {
         var keep = inside
         if bufferKm > 0 {
             Progress.report("finding the communes within \(NumberFormatting.string(bufferKm, precision: 1)) km of the study area…")
-            let crsOf = areas.map { MetricCRS.forDepartment(MetricCRS.department(ofCommune: $0.id)) ?? MetricCRS.forExtent($0.geometry.boundingBox) }
+            let crsOf = areas.indices.map { ProjectedStudy.crs(ofID: areas[$0].id, geometry: areas[$0].geometry, forced: nil) }
             let context = GEOSContext.current
             for crs in Set(areas.indices.filter { inside[$0] }.map { crsOf[$0] }) {
                 let transformer = try CoordinateTransformer.shared(from: .wgs84, to: crs)

@@ -2,7 +2,6 @@ import ArgumentParser
 import Foundation
 import GeoCore
 import GeoHealthKit
-import GeoCore
 
 struct Distance: ParsableCommand {
     static let configuration = CommandConfiguration(

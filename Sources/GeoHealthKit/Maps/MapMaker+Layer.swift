@@ -34,7 +34,7 @@ extension MapMaker {
             l.codes.append(code)
             l.names.append(f.properties["name"]?.stringValue ?? f.properties["nom"]?.stringValue ?? "")
             l.populations.append(f.properties["population"]?.doubleValue ?? 0)
-            let crs = forced ?? MetricCRS.forDepartment(MetricCRS.department(ofCommune: code)) ?? MetricCRS.forExtent(g.boundingBox)
+            let crs = ProjectedStudy.crs(ofID: code, geometry: g, forced: forced)
             l.crs.append(crs)
             pending.append((g, crs))
             if pending.count == ProjectionPipeline.chunk {
