@@ -2,30 +2,49 @@ import Foundation
 import GeoCore
 import GeoIO
 
-/// A per-commune result table (one row per area, in study order) written as CSV (`.csv`), as
-/// GeoJSON polygons with the columns as properties (`.geojson`, `.json`), or as a GeoPackage
-/// layer (`.gpkg`, ``GeoPackageTable``), atomically.
+/// A per-commune result table (one row per reported area, in study order, each with its own
+/// polygon) written as CSV (`.csv`), as GeoJSON polygons with the columns as properties
+/// (`.geojson`, `.json`), or as a GeoPackage layer (`.gpkg`, ``GeoPackageTable``), atomically.
 /// Numbers are written at fixed precision so outputs are deterministic.
+///
+/// The polygons travel with the rows: a regional study reports fewer areas than it loaded
+/// (its buffer), so no writer may pair rows with another list of areas. Cost columns (travel
+/// minutes and kilometres) are numeric in every format, with a `NAME_unreachable` flag
+/// beside them (``UnreachableFlags``).
 public struct CommuneTable: Sendable {
     public var columns: [String]
     public var rows: [[PropertyValue]]
+    /// Per row: the area's polygon (longitude/latitude); nil for a table read from a CSV
+    /// file, which can be written as CSV only.
+    public var geometries: [Geometry]?
+    /// Columns that may hold ``PropertyValue/unreachable``: always written with their flag.
+    public var costColumns: Set<String>
 
-    public init(columns: [String], rows: [[PropertyValue]]) {
+    public init(columns: [String], rows: [[PropertyValue]], geometries: [Geometry]?, costColumns: Set<String> = []) {
+        precondition(geometries.map { $0.count == rows.count } ?? true, "a commune table has one polygon per row")
         self.columns = columns
         self.rows = rows
+        self.geometries = geometries
+        self.costColumns = costColumns
     }
 
     /// - Parameter dialect: the CSV dialect of a `.csv` output (``CSVDialect``).
-    public func write(to url: URL, areas: [Area], inputs: [URL], dialect: CSVDialect = .standard) throws {
-        switch url.pathExtension.lowercased() {
+    public func write(to url: URL, inputs: [URL], dialect: CSVDialect = .standard) throws {
+        let (columns, rows) = UnreachableFlags.flatten(columns: columns, rows: rows, costColumns: costColumns)
+        let format = url.pathExtension.lowercased()
+        if ["geojson", "json", "gpkg"].contains(format) && geometries == nil {
+            throw OptionError("--out \(url.relativePath): the table has no polygons (its input was a CSV file); write .csv")
+        }
+        switch format {
         case "geojson", "json":
+            guard let geometries else { return }
             let writer = try GeoJSONWriter(url, inputs: inputs)
-            for (area, row) in zip(areas, rows) {
-                try writer.write(Feature(geometry: area.geometry, properties: Properties(Array(zip(columns, row)))))
+            for (geometry, row) in zip(geometries, rows) {
+                try writer.write(Feature(geometry: geometry, properties: Properties(Array(zip(columns, row)))))
             }
             try writer.finish()
         case "gpkg":
-            try GeoPackageTable.write(columns: columns, rows: rows, geometries: areas.map(\.geometry), to: url, inputs: inputs)
+            try GeoPackageTable.write(columns: columns, rows: rows, geometries: geometries ?? [], to: url, inputs: inputs)
         case "csv":
             try CSVWriter.write(header: columns, rows: rows.map { $0.map { Self.cell($0, dialect: dialect) } }, to: url, inputs: inputs, dialect: dialect)
         default:
@@ -54,9 +73,10 @@ extension PropertyValue {
 
 extension PropertyValue {
     /// A travel cost rounded to `precision` decimals; nil or infinite (beyond the matrix bound,
-    /// off the network) is the word `unreachable`, never an empty "no data" cell.
+    /// off the network) is ``PropertyValue/unreachable``, never an empty "no data" cell
+    /// (written as null with a flag: ``UnreachableFlags``).
     static func minutes(_ value: Double?, _ precision: Int) -> PropertyValue {
-        guard let value, value.isFinite else { return .string("unreachable") }
+        guard let value, value.isFinite else { return .unreachable }
         return .fixed(value, precision)
     }
 }

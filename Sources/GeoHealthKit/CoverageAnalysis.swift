@@ -179,6 +179,6 @@ public struct CoverageAnalysis: Sendable {
             if let catchment { row += [.int(catchment[a].count), .strings(catchment[a].map { study.sites[$0].id })] }
             return row
         }
-        return CommuneTable(columns: columns, rows: rows)
+        return CommuneTable(columns: columns, rows: rows, geometries: study.areas.map(\.geometry))
     }
 }

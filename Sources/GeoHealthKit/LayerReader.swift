@@ -137,7 +137,11 @@ public enum LayerReader {
             }
         }
 
+        /// The feature in longitude/latitude, its `NAME_unreachable` flags folded back into
+        /// the word (``UnreachableFlags``), whatever the format.
         func apply(_ f: Feature, index: Int) throws -> Feature {
+            var f = f
+            if f.properties.contains(where: { $0.key.hasSuffix(UnreachableFlags.suffix) }) { UnreachableFlags.fold(&f.properties) }
             guard let transformer, var g = f.geometry else { return f }
             do {
                 try transformer.transform(&g)

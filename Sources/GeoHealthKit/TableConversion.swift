@@ -12,9 +12,7 @@ public enum TableConversion {
         var seen = Set<String>()
         for f in features { for (k, _) in f.properties where seen.insert(k).inserted { columns.append(k) } }
         let rows = features.map { f in columns.map { f.properties[$0] ?? .null } }
-        let areas = features.enumerated().map { i, f in
-            Area(id: f.properties["code"]?.stringValue ?? "#\(i)", name: "", geometry: f.geometry ?? .geometryCollection([]))
-        }
-        try CommuneTable(columns: columns, rows: rows).write(to: target, areas: areas, inputs: [source], dialect: dialect)
+        try CommuneTable(columns: columns, rows: rows, geometries: features.map { $0.geometry ?? .geometryCollection([]) })
+            .write(to: target, inputs: [source], dialect: dialect)
     }
 }

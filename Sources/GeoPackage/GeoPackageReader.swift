@@ -8,9 +8,9 @@ import GeoIO
 /// The table is the one named, or the only feature table of the file (several: an error that
 /// lists them). Its CRS is the `organization_coordsys_id` of its `srs_id` when the organisation
 /// is EPSG. Geometries are GeoPackageBinary (header + WKB); attributes become properties:
-/// INTEGER and REAL → numbers, TEXT → strings, NULL → null; BLOB columns are skipped. A
-/// column `X_unreachable` (what ``GeoPackageWriter`` adds beside a travel column whose
-/// communes were beyond reach) turns X back into the word `unreachable` where it is 1.
+/// INTEGER and REAL → numbers, BOOLEAN → booleans, TEXT → strings, NULL → null; BLOB columns
+/// are skipped. (`X_unreachable` flags are folded by the caller, the same for every format:
+/// ``UnreachableFlags``.)
 public enum GeoPackageReader {
     public struct Layer: Sendable {
         public var table: String
@@ -76,7 +76,6 @@ public enum GeoPackageReader {
         let s = try db.prepare("SELECT * FROM \(quoted(layer.table)) ORDER BY rowid")
         let names = (0..<s.columnCount).map { s.name($0) }
         let geometryIndex = names.firstIndex(of: geometryColumn).map(Int32.init)
-        let flags = Set(names.filter { $0.hasSuffix("_unreachable") && names.contains(String($0.dropLast(12))) })
         var i = 0
         do {
             while try s.step() {
@@ -95,7 +94,6 @@ public enum GeoPackageReader {
                         }
                         continue
                     }
-                    if flags.contains(name) { continue }
                     let value: PropertyValue
                     switch s.value(c) {
                     case .null: value = .null
@@ -106,10 +104,6 @@ public enum GeoPackageReader {
                     }
                     if name == "fid" { id = value; continue }
                     properties[name] = value
-                }
-                for flag in flags {
-                    let column = String(flag.dropLast(12))
-                    if let k = names.firstIndex(of: flag), case .integer(1) = s.value(Int32(k)) { properties[column] = .string("unreachable") }
                 }
                 try body(i, Feature(id: id, geometry: geometry, properties: properties))
                 i += 1

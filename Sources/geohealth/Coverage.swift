@@ -67,7 +67,7 @@ struct CoverageCommand: ParsableCommand {
         options.crs = costs.metricCRS
         options.groupBy = table.groupBy
         let analysis = try CoverageAnalysis.run(loaded.study, options: options)
-        try table.write(analysis.table, areas: loaded.study.areas, inputs: sources.inputs + costs.inputs)
+        try table.write(analysis.table, inputs: sources.inputs + costs.inputs)
         output.print(analysis.summary, command: "coverage")
         KeptUntilExit.keep(loaded, analysis)
     }

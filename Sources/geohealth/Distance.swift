@@ -48,7 +48,7 @@ struct Distance: ParsableCommand {
         options.withinMinutes = within
         options.groupBy = table.groupBy
         let analysis = try TravelAnalysis.run(loaded.study, options: options, measured: loaded.measures)
-        try table.write(analysis.table, areas: loaded.study.areas, inputs: sources.inputs + costs.inputs)
+        try table.write(analysis.table, inputs: sources.inputs + costs.inputs)
         output.print(analysis.summary, command: "distance")
         KeptUntilExit.keep(loaded, analysis)
     }

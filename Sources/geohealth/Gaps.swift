@@ -89,8 +89,8 @@ struct GapsCommand: ParsableCommand {
         let analysis = try GapsAnalysis.run(loaded.study, options: options)
         let all = sources.inputs + costs.inputs
         if let out { try analysis.writeZones(to: URL(fileURLWithPath: out), inputs: all) }
-        if let csv { try analysis.writeZonesCSV(to: URL(fileURLWithPath: csv), inputs: all, dialect: csvDialect.dialect) }
-        if let communesOut { try analysis.table.write(to: URL(fileURLWithPath: communesOut), areas: loaded.study.areas, inputs: all, dialect: csvDialect.dialect) }
+        if let csv { try analysis.writeZones(to: URL(fileURLWithPath: csv), inputs: all, dialect: csvDialect.dialect) }
+        if let communesOut { try analysis.table.write(to: URL(fileURLWithPath: communesOut), inputs: all, dialect: csvDialect.dialect) }
         if let whiteZonesOut { try analysis.writeWhiteZones(to: URL(fileURLWithPath: whiteZonesOut), inputs: all) }
         output.print(analysis.summary, command: "gaps")
         KeptUntilExit.keep(loaded, analysis)

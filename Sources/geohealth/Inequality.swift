@@ -83,10 +83,7 @@ struct InequalityCommand: ParsableCommand {
         let table = try InequalityAnalysis.read(url, options: options)
         let analysis = try InequalityAnalysis.run(table, options: options)
         if let out {
-            let outURL = URL(fileURLWithPath: out)
-            let areas = table.geometries.map { g in zip(table.codes, g).map { Area(id: $0, name: $0, geometry: $1) } } ?? []
-            if areas.isEmpty, outURL.pathExtension.lowercased() != "csv" { throw OptionError("--out .geojson or .gpkg needs polygons in the input (a .geojson or .gpkg table); write .csv") }
-            try analysis.unitTable(alpha: alpha).write(to: outURL, areas: areas, inputs: [url], dialect: csvDialect.dialect)
+            try analysis.unitTable(alpha: alpha).write(to: URL(fileURLWithPath: out), inputs: [url], dialect: csvDialect.dialect)
         }
         if let lorenzOut { try analysis.writeLorenz(to: URL(fileURLWithPath: lorenzOut), inputs: [url], dialect: csvDialect.dialect) }
         output.print(analysis.summary, command: "inequality")

@@ -69,9 +69,9 @@ struct CommuneTableOptions: ParsableArguments {
     @OptionGroup var csv: CSVDialectOption
 
     /// Writes the table when `--out` is given; the table is only built then.
-    func write(_ table: @autoclosure () -> CommuneTable, areas: [Area], inputs: [URL]) throws {
+    func write(_ table: @autoclosure () -> CommuneTable, inputs: [URL]) throws {
         guard let out else { return }
-        try table().write(to: URL(fileURLWithPath: out), areas: areas, inputs: inputs, dialect: csv.dialect)
+        try table().write(to: URL(fileURLWithPath: out), inputs: inputs, dialect: csv.dialect)
     }
 }
 

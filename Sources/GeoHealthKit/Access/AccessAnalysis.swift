@@ -209,7 +209,7 @@ public struct AccessAnalysis: Sendable {
             if let groups { row.append(.string(groups[a])) }
             return row
         }
-        return CommuneTable(columns: columns, rows: rows)
+        return CommuneTable(columns: columns, rows: rows, geometries: study.areas.map(\.geometry))
     }
 
     /// One row per site: id, name, kind, supply, ratio (nil: reaches no demand).

@@ -54,8 +54,10 @@ public struct InequalityAnalysis: Sendable {
         } else {
             let t = try CSVTable.read(contentsOf: url)
             for (r, row) in t.rows.enumerated() {
+                var properties = Properties(t.header.indices.map { c in (t.header[c], t.number(row[c]).map { .number($0) } ?? .string(row[c])) })
+                UnreachableFlags.fold(&properties)
                 var fields: [String: PropertyValue] = [:]
-                for (c, name) in t.header.enumerated() { fields[name] = t.number(row[c]).map { .number($0) } ?? .string(row[c]) }
+                for (name, value) in properties { fields[name] = value }
                 rows.append((fields["code"]?.stringValue ?? "#\(r)", fields, "line \(t.lineNumbers[r])", nil))
             }
         }
@@ -108,7 +110,7 @@ public struct InequalityAnalysis: Sendable {
         switch v {
         case .null: return .missing
         case .string(let s) where s.isEmpty: return .missing
-        case .string(let s) where s == "unreachable": return .unreachable
+        case .unreachable: return .unreachable
         default: throw InputError(file: url.relativePath, field: field, message: "\(place): '\(v.stringValue ?? v.typeName)' is not a number")
         }
     }
@@ -202,6 +204,6 @@ public struct InequalityAnalysis: Sendable {
             }
             return row
         }
-        return CommuneTable(columns: columns, rows: rows)
+        return CommuneTable(columns: columns, rows: rows, geometries: table.geometries)
     }
 }

@@ -20,15 +20,14 @@ extension GapsAnalysis {
         return p
     }
 
-    /// The zones as GeoJSON polygons with their figures (ranked).
-    public func writeZones(to url: URL, inputs: [URL]) throws {
-        try GeoJSONWriter.write(zones.map { Feature(geometry: $0.geometry, properties: Properties(zoneProperties($0))) }, to: url, inputs: inputs)
-    }
-
-    /// The zones as a ranked CSV (no geometry).
-    public func writeZonesCSV(to url: URL, inputs: [URL], dialect: CSVDialect = .standard) throws {
-        let header = ["rank", "name", "population", "communes", "area_km2", "mean_minutes", "worst_minutes"] + options.ruleNames.map { "rule_" + $0 } + ["codes"]
-        try CSVWriter.write(header: header, rows: zones.map { z in zoneProperties(z).map { CommuneTable.cell($0.value, dialect: dialect) } }, to: url, inputs: inputs, dialect: dialect)
+    /// The zones, ranked, with their figures: GeoJSON or GeoPackage polygons, or CSV rows
+    /// (by the extension; ``CommuneTable`` writes them, `worst_minutes` numeric with its flag).
+    public func writeZones(to url: URL, inputs: [URL], dialect: CSVDialect = .standard) throws {
+        let rows = zones.map { zoneProperties($0).map(\.value) }
+        let columns = zones.first.map { zoneProperties($0).map(\.key) }
+            ?? ["rank", "name", "population", "communes", "area_km2", "mean_minutes", "worst_minutes"] + options.ruleNames.map { "rule_" + $0 } + ["codes"]
+        try CommuneTable(columns: columns, rows: rows, geometries: zones.map(\.geometry), costColumns: ["worst_minutes"])
+            .write(to: url, inputs: inputs, dialect: dialect)
     }
 
     /// The CPTS white zones as GeoJSON polygons with their population.
@@ -52,6 +51,6 @@ extension GapsAnalysis {
             if let access { row.append(.rounded(access[a], 8)) }
             return row
         }
-        return CommuneTable(columns: columns, rows: rows)
+        return CommuneTable(columns: columns, rows: rows, geometries: study.areas.map(\.geometry), costColumns: ["minutes"])
     }
 }

@@ -94,7 +94,10 @@ public struct GapsAnalysis: Sendable {
             a.cost = options.cost
             a.crs = options.crs
             a.per = options.per
-            access = try AccessAnalysis.run(study, options: a, projected: projected).access
+            // Access of every loaded commune, the buffer's too (restricted below with the other rules).
+            var whole = study
+            whole.studyArea = nil
+            access = try AccessAnalysis.run(whole, options: a, projected: projected).access
             if let below = options.accessBelow { rules["access"] = access!.map { $0 < below } }
         }
         if options.outsideCPTS {

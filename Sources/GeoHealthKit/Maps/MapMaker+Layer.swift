@@ -46,7 +46,7 @@ extension MapMaker {
             case nil: break
             case .some(.null): fieldSeen = true
             case .some(.number(let d)) where d.isFinite: fieldSeen = true; value = d
-            case .some(.string("unreachable")): fieldSeen = true; unreachable = true
+            case .some(.unreachable): fieldSeen = true; unreachable = true
             case .some(let v):
                 fieldSeen = true
                 if nonNumeric == nil { nonNumeric = (i, v.stringValue ?? v.typeName) }

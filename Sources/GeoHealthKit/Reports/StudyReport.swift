@@ -53,7 +53,7 @@ public enum StudyReport {
         let cost = travelOptions.cost
         let times = travel.kinds[0].nearest.map { $0?.minutes }
         let travelLayer = folder.appendingPathComponent("travel.geojson")
-        try travel.table.write(to: travelLayer, areas: study.areas, inputs: inputs)
+        try travel.table.write(to: travelLayer, inputs: inputs)
         var map = MapMaker.Options(field: "\(options.kind)_minutes")
         map.title = fr ? "Temps d'accès : \(kindName) le plus proche" : "Travel time to the nearest \(kindName)"
         map.language = options.language
@@ -97,7 +97,7 @@ public enum StudyReport {
         }
 
         let accessLayer = folder.appendingPathComponent("access.geojson")
-        try access.table.write(to: accessLayer, areas: study.areas, inputs: inputs)
+        try access.table.write(to: accessLayer, inputs: inputs)
         var accessMap = MapMaker.Options(field: "access")
         accessMap.scheme = .quantiles
         accessMap.palette = "YlGnBu"
@@ -129,7 +129,7 @@ public enum StudyReport {
         gapOptions.outsideCPTS = !study.territories.isEmpty
         let gaps = try GapsAnalysis.run(study, options: gapOptions)
         try gaps.writeZones(to: folder.appendingPathComponent("gaps.geojson"), inputs: inputs)
-        try gaps.writeZonesCSV(to: folder.appendingPathComponent("gaps.csv"), inputs: inputs)
+        try gaps.writeZones(to: folder.appendingPathComponent("gaps.csv"), inputs: inputs)
         var gapMap = MapMaker.Options(field: "\(options.kind)_minutes")
         gapMap.title = fr ? "Zones de carence" : "Gap zones"
         gapMap.hatched = folder.appendingPathComponent("gaps.geojson")

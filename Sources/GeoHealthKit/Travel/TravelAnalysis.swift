@@ -133,6 +133,7 @@ extension TravelAnalysis {
             }
             return row
         }
-        return CommuneTable(columns: columns, rows: rows)
+        let costs = Set(kinds.flatMap { ["\($0.kind)_minutes", "\($0.kind)_km"] })
+        return CommuneTable(columns: columns, rows: rows, geometries: study.areas.map(\.geometry), costColumns: costs)
     }
 }
