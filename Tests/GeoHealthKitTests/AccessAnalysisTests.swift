@@ -69,7 +69,7 @@ import Testing
         let a = try AccessAnalysis.run(study, options: options)
         try Fixtures.withTemporaryDirectory { dir in
             let url = dir.appendingPathComponent("access.geojson")
-            try a.table.write(to: url, areas: study.areas, inputs: [])
+            try a.table.write(to: url, inputs: [])
             var o = InequalityAnalysis.Options(value: "access")
             o.spatialWeights = .queen
             o.permutations = 99

@@ -16,7 +16,7 @@ import Testing
         o.kinds = [.hospital, .msp]
         o.groupBy = "ZONE"
         let url = dir.appendingPathComponent("travel.geojson")
-        try TravelAnalysis.run(study, options: o).table.write(to: url, areas: study.areas, inputs: [])
+        try TravelAnalysis.run(study, options: o).table.write(to: url, inputs: [])
         return url
     }
 

@@ -22,8 +22,8 @@ import Testing
         #expect(abs(delivered - Double(reached)) / Double(reached) < 1e-9)
         try Fixtures.withTemporaryDirectory { dir in
             let geojson = dir.appendingPathComponent("hospital-access.geojson")
-            try access.table.write(to: geojson, areas: study.areas, inputs: [])
-            try access.table.write(to: dir.appendingPathComponent("hospital-access.csv"), areas: study.areas, inputs: [])
+            try access.table.write(to: geojson, inputs: [])
+            try access.table.write(to: dir.appendingPathComponent("hospital-access.csv"), inputs: [])
             var o = InequalityAnalysis.Options(value: "access")
             o.groupBy = "DEP"
             o.spatialWeights = .queen
@@ -36,7 +36,7 @@ import Testing
             #expect(split.groups.count == 96)
             let clusters = result.local!.significantClusters()
             #expect(clusters.contains(.highHigh) && clusters.contains(.lowLow))
-            try result.unitTable(alpha: 0.05).write(to: dir.appendingPathComponent("lisa.geojson"), areas: zip(table.codes, table.geometries!).map { Area(id: $0, name: $0, geometry: $1) }, inputs: [])
+            try result.unitTable(alpha: 0.05).write(to: dir.appendingPathComponent("lisa.geojson"), inputs: [])
             #expect(FileManager.default.fileExists(atPath: dir.appendingPathComponent("lisa.geojson").path))
             print("hospital E2SFCA (30 min, straight line): Gini \(String(format: "%.4f", result.lorenz.gini)), Theil T \(String(format: "%.4f", split.t)) = within \(String(format: "%.4f", split.tWithin)) + between départements \(String(format: "%.4f", split.tBetween)); LISA: \(clusters.filter { $0 == .highHigh }.count) high-high, \(clusters.filter { $0 == .lowLow }.count) low-low communes")
         }

@@ -17,7 +17,7 @@ import Testing
         let travel = try TravelAnalysis.run(study, options: o)
         try Fixtures.withTemporaryDirectory { dir in
             let url = dir.appendingPathComponent("fr.gpkg")
-            try travel.table.write(to: url, areas: study.areas, inputs: [])
+            try travel.table.write(to: url, inputs: [])
             if FileManager.default.isExecutableFile(atPath: "/usr/bin/ogrinfo") {
                 let p = Process()
                 p.executableURL = URL(fileURLWithPath: "/usr/bin/ogrinfo")

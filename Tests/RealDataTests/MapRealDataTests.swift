@@ -14,7 +14,7 @@ import Testing
         let travel = try TravelAnalysis.run(study, options: o)
         try Fixtures.withTemporaryDirectory { dir in
             let layer = dir.appendingPathComponent("fr-travel.geojson")
-            try travel.table.write(to: layer, areas: study.areas, inputs: [])
+            try travel.table.write(to: layer, inputs: [])
             let svg = dir.appendingPathComponent("fr-map.svg")
             var m = MapMaker.Options(field: "hospital_minutes")
             m.title = "Temps d'accès à l'établissement de santé le plus proche"

@@ -137,7 +137,7 @@ import Testing
         let travel = try TravelAnalysis.run(study, options: t)
         try Fixtures.withTemporaryDirectory { dir in
             let layer = dir.appendingPathComponent("fr.geojson")
-            try travel.table.write(to: layer, areas: travel.study.areas, inputs: [])
+            try travel.table.write(to: layer, inputs: [])
             let svg = dir.appendingPathComponent("fr.svg")
             let summary = try MapMaker.make(layer, options: MapMaker.Options(field: "hospital_minutes"), output: svg, inputs: [])
             guard case .array(let insets)? = summary["insets"] else { Issue.record("no insets"); return }
