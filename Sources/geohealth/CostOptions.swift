@@ -4,6 +4,7 @@ import GeoCore
 import GeoHealthKit
 
 extension CostModelOptions.Kind: ExpressibleByArgument {}
+extension CostModelOptions.IntraCommune: ExpressibleByArgument {}
 
 /// Travel-cost options shared by `distance`, `coverage` and the later analyses.
 struct CostOptions: ParsableArguments {
@@ -37,6 +38,9 @@ struct CostOptions: ParsableArguments {
     @Option(help: "Costs beyond this many minutes are not computed (those communes count as unreachable).")
     var maxMinutes = 60.0
 
+    @Option(help: "Cost from a commune to a site inside it: zero (its residents reach it at 0 min, the convention of commune-to-commune distanciers: a large commune reaches its own hospital) or point (from the commune's representative point, like any site).")
+    var intraCommune: CostModelOptions.IntraCommune = .zero
+
     @Option(help: "Metric CRS to work in (EPSG:n); by default each département's own (Lambert-93 in metropolitan France).")
     var crs: String?
 
@@ -61,6 +65,7 @@ struct CostOptions: ParsableArguments {
         o.maxSnapMetres = maxSnap
         o.od = od.map { URL(fileURLWithPath: $0) }
         o.maxMinutes = maxMinutes
+        o.intraCommune = intraCommune
         return o
     }
 

@@ -20,11 +20,38 @@ public struct CostModelOptions: Sendable {
     public var od: URL?
     /// Costs beyond this are not kept (and count as unreachable).
     public var maxMinutes = 60.0
+    /// The cost from a commune to a site inside it (``IntraCommune``).
+    public var intraCommune = IntraCommune.zero
+
+    /// The cost from a commune to a site that lies inside the commune's own polygon.
+    public enum IntraCommune: String, Sendable, CaseIterable {
+        /// 0 minutes, 0 km: the residents of a commune reach the sites in it (``IntraAreaModel``,
+        /// the commune-to-commune convention of INSEE's Metric and the DREES APL).
+        case zero
+        /// From the commune's representative point, like any other site.
+        case point
+    }
 
     public init() {}
 
-    /// The model, plus notes for the summary (roads not used, matrix ids unknown…).
+    /// The model, plus notes for the summary (roads not used, matrix ids unknown…); with
+    /// ``IntraCommune/zero``, wrapped so that a commune reaches the sites inside it at 0 minutes.
     public func model(for projected: ProjectedStudy, study: Study) throws -> (model: any TravelCostModel, notes: Properties) {
+        var (model, notes) = try baseModel(for: projected, study: study)
+        notes["intra_commune"] = .string(intraCommune.rawValue)
+        guard intraCommune == .zero, study.sites.count == projected.sitePoints.count, study.areas.count == projected.areaPartition.count else {
+            return (model, notes)
+        }
+        var areaOfSite: [String: String] = [:]
+        for (site, area) in projected.siteAreas(of: study).enumerated() {
+            if let area { areaOfSite[study.sites[site].id] = study.areas[area].id }
+        }
+        notes["sites_inside_a_commune"] = .int(areaOfSite.count)
+        model = IntraAreaModel(base: model, areaOfSite: areaOfSite)
+        return (model, notes)
+    }
+
+    func baseModel(for projected: ProjectedStudy, study: Study) throws -> (model: any TravelCostModel, notes: Properties) {
         switch kind {
         case .straight:
             let ellipsoid: @Sendable (Coordinate, Coordinate) -> Double = { @Sendable a, b in Geodesic.wgs84.distance(from: a, to: b) }
