@@ -62,7 +62,7 @@ public enum Chart {
         func xpx(_ x: Double) -> Double { plot.x + (x - lo) / span * plot.w }
         var body = axes(xLabel: xLabel, yLabel: labels.communes,
                         xTicks: stride(from: 0, through: bins, by: max(1, bins / 5)).map { (xpx(lo + Double($0) * w), labels.number(lo + Double($0) * w)) },
-                        yTicks: [0, 0.5, 1].map { (plot.y + plot.h * (1 - $0), svgNumber(top * $0, 0)) })
+                        yTicks: [0, 0.5, 1].map { (plot.y + plot.h * (1 - $0), labels.number((top * $0).rounded())) })
         for (b, c) in counts.enumerated() where c > 0 {
             let h = Double(c) / top * plot.h
             body.append(.el("rect", [("x", svgNumber(xpx(lo + Double(b) * w) + 0.5)), ("y", svgNumber(plot.y + plot.h - h)), ("width", svgNumber(plot.w / Double(bins) - 1)), ("height", svgNumber(h)), ("fill", "#6baed6")]))

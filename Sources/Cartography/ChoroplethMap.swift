@@ -30,6 +30,9 @@ public struct ChoroplethMap: Sendable {
     public var colors: [String]
     public var title: String
     public var subtitle = ""
+    /// The legend's heading: what the classes measure and in which unit ("Temps d'accès
+    /// (minutes)"); empty: none.
+    public var legendTitle = ""
     public var source = ""
     public var description = ""
     public var outlines: [Geometry] = []
@@ -132,6 +135,11 @@ public struct ChoroplethMap: Sendable {
 
     func legend(x: Double, y: Double, counts: [Int], unreachableCount: Int, missing: Int) -> SVGNode {
         var rows: [SVGNode] = []
+        var y = y
+        if !legendTitle.isEmpty {
+            rows.append(.el("text", [("x", svgNumber(x)), ("y", svgNumber(y + 12)), ("font-size", "13"), ("font-weight", "bold")], [.text(legendTitle)]))
+            y += 24
+        }
         var lower = (values + insets.flatMap(\.values)).compactMap { $0 }.filter(\.isFinite).min() ?? 0
         for (c, upper) in breaks.enumerated() {
             let ry = y + Double(c) * 24

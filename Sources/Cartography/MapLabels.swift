@@ -5,7 +5,15 @@ public struct MapLabels: Sendable {
     public enum Language: String, Sendable, CaseIterable { case fr, en }
 
     public let language: Language
-    public init(_ language: Language = .fr) { self.language = language }
+    /// What the territories drawn as outlines are (CPTS, EPCI, bassins de vie…): the user's
+    /// word for them, shown in the legend.
+    public var territoryName: String
+    /// The territories' default name: GeoHealth was written for the CPTS.
+    public static let defaultTerritoryName = "CPTS"
+    public init(_ language: Language = .fr, territoryName: String = defaultTerritoryName) {
+        self.language = language
+        self.territoryName = territoryName
+    }
 
     public var noData: String { language == .fr ? "pas de donnée" : "no data" }
     public var unreachable: String { language == .fr ? "hors d'atteinte" : "unreachable" }
@@ -31,25 +39,32 @@ public struct MapLabels: Sendable {
     public var after: String { language == .fr ? "Après" : "After" }
     public var minutes: String { "min" }
     public var gapZone: String { language == .fr ? "zone de carence" : "gap zone" }
-    public var territory: String { language == .fr ? "territoire (CPTS)" : "territory (CPTS)" }
-    public func kind(_ raw: String) -> String {
-        switch (raw, language) {
-        case ("msp", .fr): "MSP"
-        case ("msp", .en): "MSP (multi-professional health centre)"
-        case ("hospital", .fr): "hôpital"
-        case ("hospital", .en): "hospital"
-        case ("emergency", .fr): "urgences"
-        case ("emergency", .en): "emergency department"
-        case ("sas", _): "SAS"
-        case ("centre", .fr): "centre de santé"
-        case ("centre", .en): "health centre"
-        default: raw
-        }
-    }
-    /// A number for a legend, in the language's style (decimal comma in French).
+    public var territory: String { language == .fr ? "territoire (\(territoryName))" : "territory (\(territoryName))" }
+    /// A time in minutes, the unit of a travel-time legend.
+    public var minutesUnit: String { "minutes" }
+    /// A site kind's name in a legend: its singular (``kindNoun(_:)``), or the raw kind for
+    /// a kind GeoHealth does not know.
+    public func kind(_ raw: String) -> String { knownNoun(raw)?.singular ?? raw }
+
+    /// A number for a legend or an axis, in the language's style: French `17 182,5` (narrow
+    /// no-break space between thousands, decimal comma), English `17,182.5`.
     public func number(_ v: Double) -> String {
         let digits = abs(v) >= 100 ? 0 : (abs(v) >= 10 ? 1 : (abs(v) >= 1 ? 2 : 3))
         let s = svgNumber(v, digits)
-        return language == .fr ? s.replacingOccurrences(of: ".", with: ",") : s
+        let negative = s.hasPrefix("-")
+        let parts = s.dropFirst(negative ? 1 : 0).split(separator: ".", maxSplits: 1)
+        let whole = Self.grouped(String(parts[0]), separator: language == .fr ? "\u{202F}" : ",")
+        let fraction = parts.count > 1 ? (language == .fr ? "," : ".") + parts[1] : ""
+        return (negative ? "-" : "") + whole + fraction
+    }
+
+    /// Digits grouped by three from the right: `17182` → `17 182`.
+    static func grouped(_ digits: String, separator: String) -> String {
+        var out = ""
+        for (i, ch) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out += separator }
+            out.append(ch)
+        }
+        return out
     }
 }

@@ -10,7 +10,7 @@ struct AccessCommand: ParsableCommand {
         commandName: "access",
         abstract: "Accessibility that weighs supply against demand: zone ratio, 2SFCA, E2SFCA, Gaussian 2SFCA, 3SFCA, DREES APL.",
         discussion: """
-            Supply is the sites' capacity (each site counts 1 when no site has one); demand is the population, standardised by age for APL (the DREES APL: GP activity under the DREES rules from --activity-field, DREES age weights of --apl-year, bands 1 / 2/3 / 1/3 up to 10 / 15 / 20 min; the result is in consultations per inhabitant per year, under-served below 2.5). The catchment is --catchment-minutes of travel by any --cost model (30 by default, 20 for APL). Results per commune (--out) and per site (--sites-out). Formulas and sources: docs/accessibility.md and the doc comments of FloatingCatchment, DistanceDecay and APLParameters.
+            Supply is the sites' capacity (each site counts 1 when no site has one); demand is the population, standardised by age for APL (the DREES APL: GP activity under the DREES rules from --activity-field, DREES age weights of --apl-year, bands 1 / 2/3 / 1/3 up to 10 / 15 / 20 min; the result is in consultations per inhabitant per year, under-served below 2.5; without an activity column it is in GPs (or capacity) per inhabitant and no threshold applies). The catchment is --catchment-minutes of travel by any --cost model (30 by default, 20 for APL). Results per commune (--out) and per site (--sites-out). Formulas and sources: docs/accessibility.md and the doc comments of FloatingCatchment, DistanceDecay and APLParameters.
 
             Examples:
               geohealth access geodata --site-kind msp --method e2sfca
@@ -111,7 +111,7 @@ struct AccessCommand: ParsableCommand {
             options.apl.bands = parsed
         }
         if let ageWeights { options.apl.ageWeights = try APLParameters.ageWeights(from: URL(fileURLWithPath: ageWeights)) }
-        let catchment = catchmentMinutes ?? (method == .apl ? 20 : 30)
+        let catchment = catchmentMinutes ?? AccessAnalysis.defaultCatchmentMinutes(method)
         switch decay {
         case .dai: options.decay = .gaussianDai(radius: bandwidth ?? catchment)
         case .linear: options.decay = .linear(radius: bandwidth ?? catchment)

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Cartography
 import Foundation
 import GeoCore
 import GeoHealthKit
@@ -6,9 +7,9 @@ import GeoHealthKit
 struct GapsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gaps",
-        abstract: "Under-served communes by stated rules, merged into contiguous gap zones ranked by population; CPTS white zones.",
+        abstract: "Under-served communes by stated rules, merged into contiguous gap zones ranked by population; white zones outside every territory (CPTS, EPCI…).",
         discussion: """
-            Rules, combined with --combine any (default) or all, each reported per commune: --minutes-above N with --site-kind (travel time to the nearest site), --access-below X with --access-kind (E2SFCA or --access-method apl), --outside-cpts (less than half the surface in a CPTS), --low-low (significant low-low LISA cluster of access). Zones are connected over shared boundaries (GEOS) and dissolved.
+            Rules, combined with --combine any (default) or all, each reported per commune: --minutes-above N with --site-kind (travel time to the nearest site), --access-below X with --access-kind (E2SFCA or --access-method apl), --outside-cpts (less than half the surface in a territory of --territories or cpts.csv; --territory-label names them), --low-low (significant low-low LISA cluster of access). Zones are connected over shared boundaries (GEOS) and dissolved.
 
             Examples:
               geohealth gaps geodata --site-kind hospital --minutes-above 30 --out /tmp/gaps.geojson --csv /tmp/gaps.csv
@@ -37,8 +38,11 @@ struct GapsCommand: ParsableCommand {
     @Option(help: "Access per this many inhabitants.")
     var per = 1.0
 
-    @Flag(help: "Rule: less than half of the commune's surface inside a CPTS.")
+    @Flag(help: "Rule: less than half of the commune's surface inside a territory (CPTS, or what --territory-label says).")
     var outsideCpts = false
+
+    @Option(help: "What the territories are (CPTS, EPCI, bassin de vie…), said in the summary's white zones.")
+    var territoryLabel = MapLabels.defaultTerritoryName
 
     @Flag(help: "Rule: significant low-low LISA cluster of access (queen contiguity, 999 seeded permutations).")
     var lowLow = false
@@ -55,7 +59,7 @@ struct GapsCommand: ParsableCommand {
     @Option(help: "Write every commune with its rules (.csv or .geojson).")
     var communesOut: String?
 
-    @Option(help: "Write the CPTS white zones as GeoJSON polygons.")
+    @Option(help: "Write the white zones (outside every territory) as GeoJSON polygons.")
     var whiteZonesOut: String?
 
     @OptionGroup var csvDialect: CSVDialectOption
@@ -92,7 +96,7 @@ struct GapsCommand: ParsableCommand {
         if let csv { try analysis.writeZones(to: URL(fileURLWithPath: csv), inputs: all, dialect: csvDialect.dialect) }
         if let communesOut { try analysis.table.write(to: URL(fileURLWithPath: communesOut), inputs: all, dialect: csvDialect.dialect) }
         if let whiteZonesOut { try analysis.writeWhiteZones(to: URL(fileURLWithPath: whiteZonesOut), inputs: all) }
-        output.print(analysis.summary, command: "gaps")
+        output.print(analysis.summary(territoryLabel: territoryLabel), command: "gaps")
         KeptUntilExit.keep(loaded, analysis)
     }
 }

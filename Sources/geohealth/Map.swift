@@ -47,6 +47,12 @@ struct MapCommand: ParsableCommand {
     @Option(help: "Subtitle.")
     var subtitle = ""
 
+    @Option(help: "Legend heading with the values' unit, e.g. 'APL (consultations par habitant et par an)' (default: 'Temps (minutes)' for a field ending in 'minutes', none otherwise).")
+    var legendTitle: String?
+
+    @Option(help: "What the --territories are, in the legend: CPTS, EPCI, bassin de vie…")
+    var territoryLabel = MapLabels.defaultTerritoryName
+
     @Option(help: "Source and date line (default: 'Source : GeoHealth, <layer>').")
     var source: String?
 
@@ -98,6 +104,8 @@ struct MapCommand: ParsableCommand {
         o.reversed = reverse
         o.title = title
         o.subtitle = subtitle
+        o.legendTitle = legendTitle
+        o.territoryLabel = territoryLabel
         o.source = source
         o.language = lang
         o.sites = sites.map { URL(fileURLWithPath: $0) }

@@ -3,17 +3,19 @@ import Cartography
 import Foundation
 import GeoCore
 import GeoHealthKit
+import GeoIO
 
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "A readable Markdown report of a study with its maps and charts: travel, CPTS coverage, accessibility and inequality, gap zones, new sites.",
+        abstract: "A readable Markdown report of a study with its maps and charts: travel, coverage by the territories (CPTS…), accessibility and inequality, gap zones, new sites.",
         discussion: """
-            Runs the other analyses with their defaults for one site kind and threshold and writes report.md, SVG maps and charts, and the GeoJSON/CSV tables into the output folder.
+            Runs the other analyses with their defaults for one site kind and threshold and writes report.md, report.html, SVG maps and charts, and the GeoJSON/CSV tables into the output folder. Every parameter the report states (threshold, catchment, bands and weights, unit, new sites) is the one its analyses ran with. With --departements, only the communes of the study area are described (the buffer takes part in the catchments). Without --source the report names the files it read ("Données : fichiers …"), not a source.
 
             Examples:
               geohealth report geodata --site-kind msp --minutes 15 --out /tmp/report
               geohealth report geodata --site-kind hospital --minutes 30 --new-sites 2 --lang en --out /tmp/report-en
+              geohealth report geodata --site-kind msp --catchment-minutes 45 --bands bands.csv --territory-label EPCI --source "INSEE RP 2021 ; FINESS 2024" --out /tmp/report
             """)
 
     @OptionGroup var inputs: StudyInputOptions
@@ -30,10 +32,19 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Language: fr or en.")
     var lang: MapLabels.Language = .fr
 
-    @Option(help: "Title of the report (default: 'Accès aux soins — <study>').")
+    @Option(help: "Accessibility (E2SFCA) catchment in minutes (default: \(NumberFormatting.string(AccessAnalysis.defaultCatchmentMinutes(.enhanced), precision: 0))).")
+    var catchmentMinutes: Double?
+
+    @Option(help: "Accessibility (E2SFCA) time bands: CSV 'upto,weight' (minutes, weight); default Luo and Qi's 1 / 0.68 / 0.22 up to 10 / 20 / 30 min.")
+    var bands: String?
+
+    @Option(help: "What the territories are, in the text and legends: CPTS, EPCI, bassin de vie…")
+    var territoryLabel = MapLabels.defaultTerritoryName
+
+    @Option(help: "Title of the report (default: 'Accès aux soins — <study>', the study being the folder, the départements or the commune file).")
     var title: String?
 
-    @Option(help: "Source line under the title and on the maps (default: 'GeoHealth — <study>').")
+    @Option(help: "Where the data come from, under the title, on the maps and in the note (default: the names of the files read, as 'Données : fichiers …').")
     var source: String?
 
     @Option(help: "Output folder.")
@@ -43,6 +54,7 @@ struct ReportCommand: ParsableCommand {
 
     func validate() throws {
         guard minutes > 0, newSites >= 0 else { throw ValidationError("--minutes must be positive and --new-sites ≥ 0") }
+        if let catchmentMinutes, catchmentMinutes <= 0 { throw ValidationError("--catchment-minutes must be positive") }
     }
 
     func run() throws {
@@ -55,9 +67,23 @@ struct ReportCommand: ParsableCommand {
         o.language = lang
         o.title = title
         o.source = source
-        let name = inputs.folder.map { URL(fileURLWithPath: $0).lastPathComponent } ?? sources.areas.first!.deletingPathExtension().lastPathComponent
-        let files = try StudyReport.write(loaded.study, sourceName: name, options: o, to: URL(fileURLWithPath: out), inputs: sources.inputs)
+        o.catchmentMinutes = catchmentMinutes
+        o.bands = try bands.map { try APLParameters.bands(from: URL(fileURLWithPath: $0)) }
+        o.territoryLabel = territoryLabel
+        let read = sources.inputs + (bands.map { [URL(fileURLWithPath: $0)] } ?? [])
+        let files = try StudyReport.write(loaded.study, name: studyName(sources), options: o, to: URL(fileURLWithPath: out), inputs: read)
         output.print(Summary([("folder", .string(out)), ("files", .strings(files))]), command: "report")
         KeptUntilExit.keep(loaded)
+    }
+
+    /// The study's name for the default title: the départements of a regional study, else the
+    /// study folder, else the folder or file of the communes.
+    func studyName(_ sources: StudySources) -> String {
+        if let departements = sources.departements {
+            return (departements.count > 1 ? "départements " : "département ") + departements.joined(separator: ", ")
+        }
+        if let folder = inputs.folder { return URL(fileURLWithPath: folder).lastPathComponent }
+        if let areas = inputs.areas.first { return URL(fileURLWithPath: areas).deletingPathExtension().lastPathComponent }
+        return sources.areas[0].deletingPathExtension().lastPathComponent
     }
 }

@@ -70,7 +70,7 @@ struct StudyRunner {
 
     /// Options whose values are files, resolved relative to the study file.
     static let pathOptions: Set<String> = ["folder", "areas", "population", "history", "sites", "territories", "roads", "od", "speeds",
-                                           "kind_map", "population_grid", "age_weights", "candidates", "hatched"]
+                                           "kind_map", "population_grid", "age_weights", "bands", "candidates", "hatched"]
     /// Options given once per value (the others take a list as one comma-separated value).
     static let repeatedOptions: Set<String> = ["areas", "sites", "site_where", "add", "remove"]
     /// Commands that read a study (and take the `inputs:` of the file).
@@ -220,7 +220,9 @@ struct StudyRunner {
                 outputs.append(converted.lastPathComponent)
             }
         }
-        for (key, value) in options where Self.pathOptions.contains(key) {
+        // The files read (a study folder by the files found in it, below; an areas folder is
+        // expanded into its layer files by the provenance).
+        for (key, value) in options where Self.pathOptions.contains(key) && key != "folder" {
             switch value {
             case .text(let t): inputs.append(URL(fileURLWithPath: resolve(key, t)))
             case .list(let items): inputs += items.map { URL(fileURLWithPath: resolve(key, $0)) }

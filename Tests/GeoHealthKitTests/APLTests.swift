@@ -113,6 +113,33 @@ import Testing
         #expect(a.summary["supply_rule"]?.stringValue?.contains("not applied") == true)
     }
 
+    /// Without an activity column the supply is GPs, not consultations: the values are GPs per
+    /// standardised inhabitant (worked out here by hand), the unit says so, and the zonage's
+    /// 2.5 consultations threshold is not applied (it would call everyone under-served).
+    @Test func withoutActivityTheUnitIsGPsAndNoThresholdApplies() throws {
+        var study = Self.study()
+        for i in study.sites.indices { study.sites[i].attributes = Properties() }
+        let a = try Self.apl(study)
+        let dA = 100 * 0.93 + 100 * 2.39, dB = 1_000 * 0.90, dC = 500 * 1.52
+        let r12 = 1 / (dA + dB * 2 / 3), r3 = 1 / (dA * 2 / 3 + dB + dC / 3), r45 = 1 / (dB / 3 + dC)
+        let expected = [2 * r12 + r3 * 2 / 3, 2 * r12 * 2 / 3 + r3 + 2 * r45 / 3, r3 / 3 + 2 * r45]
+        for (got, want) in zip(a.access, expected) { #expect(abs(got - want) < 1e-12, "\(got) vs \(want)") }
+        #expect(a.supplyUnit == .sites)
+        let unit = try #require(a.summary["unit"]?.stringValue)
+        #expect(unit.hasPrefix("sites per standardised inhabitant (no activity column: not consultations") && !unit.hasPrefix("consultations"), "\(unit)")
+        #expect(a.summary["under_served_below"] == nil && a.summary["population_under_served"] == nil)
+        // With capacities (FTE), the unit is the capacity; still no threshold.
+        for i in study.sites.indices { study.sites[i].capacity = 0.5 }
+        let fte = try Self.apl(study)
+        #expect(fte.supplyUnit == .capacity && fte.summary["unit"]?.stringValue?.hasPrefix("site capacity per standardised inhabitant") == true)
+        #expect(fte.summary["population_under_served"] == nil)
+        // With the activity column: consultations, and the 2.5 threshold of the zonage.
+        let consultations = try Self.apl(Self.study())
+        #expect(consultations.supplyUnit == .consultations(field: "activity"))
+        #expect(consultations.summary["unit"] == .string("consultations per standardised inhabitant per year"))
+        #expect(consultations.summary["under_served_below"] == .number(2.5) && consultations.summary["population_under_served"] == .number(0))
+    }
+
     @Test func aBadActivityNamesTheSite() throws {
         var study = Self.study()
         study.sites[2].attributes["activity"] = .string("beaucoup")

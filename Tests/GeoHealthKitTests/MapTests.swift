@@ -47,6 +47,31 @@ import Testing
         }
     }
 
+    /// A travel-time legend says its unit; other fields take the heading the user gives; the
+    /// territories are called what the user calls them.
+    @Test func legendsCarryTheUnitAndTheTerritoriesName() throws {
+        try Fixtures.withTemporaryDirectory { dir in
+            let layer = try Self.travelLayer(dir)
+            func legend(_ o: MapMaker.Options) throws -> String {
+                let out = dir.appendingPathComponent("legend.svg")
+                _ = try MapMaker.make(layer, options: o, output: out, inputs: [])
+                let text = try String(contentsOf: out, encoding: .utf8)
+                return String(text[text.range(of: "<g id=\"legend\">")!.lowerBound...])
+            }
+            var minutes = MapMaker.Options(field: "msp_minutes")
+            minutes.territories = Fixtures.sample.appendingPathComponent("cpts.csv")
+            minutes.territoryLabel = "EPCI"
+            let fr = try legend(minutes)
+            #expect(fr.contains(">Temps (minutes)</text>") && fr.contains(">territoire (EPCI)</text>") && !fr.contains("CPTS"))
+            minutes.language = .en
+            #expect(try legend(minutes).contains(">Time (minutes)</text>"))
+            var other = MapMaker.Options(field: "population")
+            #expect(!(try legend(other)).contains("font-weight=\"bold\""), "no heading for a field whose unit is unknown")
+            other.legendTitle = "habitants"
+            #expect(try legend(other).contains(">habitants</text>"))
+        }
+    }
+
     @Test func englishLabelsAndOtherSchemes() throws {
         try Fixtures.withTemporaryDirectory { dir in
             let layer = try Self.travelLayer(dir)

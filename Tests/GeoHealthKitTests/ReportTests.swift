@@ -8,7 +8,7 @@ import Testing
     @Test func sampleReportIsCompleteAndRenders() throws {
         let study = try StudyLoader.load(StudySources.discover(in: Fixtures.sample)).study
         try Fixtures.withTemporaryDirectory { dir in
-            let files = try StudyReport.write(study, sourceName: "geodata", options: StudyReport.Options(kind: .msp), to: dir, inputs: [])
+            let files = try StudyReport.write(study, name: "geodata", options: StudyReport.Options(kind: .msp), to: dir, inputs: [])
             #expect(files.prefix(2) == ["report.md", "report.html"] && files.contains("map-gaps.svg") && files.contains("chart-siting.svg"))
             // The HTML page stands alone: its images inline, no link to any other file.
             let html = try String(contentsOf: dir.appendingPathComponent("report.html"), encoding: .utf8)
@@ -18,7 +18,7 @@ import Testing
             // French numbers: thousands separated by a narrow no-break space, decimal commas, a
             // no-break space before %; method, catchment and unit said; zones named.
             #expect(html.contains("159\u{202F}785 habitants") && html.contains("× 1,3 à 60 km/h") && html.contains("(10,8\u{00A0}%)"))
-            #expect(html.contains("aire de chalandise de 30 minutes") && html.contains("Unité : sites pour 100\u{202F}000 habitants"))
+            #expect(html.contains("aire de chalandise de 30 minutes") && html.contains("Unité : capacité des sites pour 100\u{202F}000 habitants"))
             #expect(html.contains("<td>Saint-Marquinières-sur-Synthe</td>"))
             let md = try String(contentsOf: dir.appendingPathComponent("report.md"), encoding: .utf8)
             try assertGolden(md, "report-msp-fr.md")
@@ -32,7 +32,7 @@ import Testing
             english.minutes = 30
             english.newSites = 0
             let en = dir.appendingPathComponent("en")
-            _ = try StudyReport.write(study, sourceName: "geodata", options: english, to: en, inputs: [])
+            _ = try StudyReport.write(study, name: "geodata", options: english, to: en, inputs: [])
             let text = try String(contentsOf: en.appendingPathComponent("report.md"), encoding: .utf8)
             #expect(text.hasPrefix("# Access to care — geodata") && !text.contains("Where to add") && text.contains("159,785 inhabitants"))
         }
@@ -50,7 +50,7 @@ import Testing
         try Fixtures.withTemporaryDirectory { dir in
             var options = StudyReport.Options(kind: .msp)
             options.title = "Rapport d'essai"
-            _ = try StudyReport.write(study, sourceName: "geodata", options: options, to: dir, inputs: [])
+            _ = try StudyReport.write(study, name: "geodata", options: options, to: dir, inputs: [])
             let blank = dir.appendingPathComponent("blank.html")
             try "<!DOCTYPE html><html><body></body></html>".write(to: blank, atomically: true, encoding: .utf8)
             func shot(_ page: URL, _ png: URL) throws -> Int {

@@ -16,10 +16,21 @@ public struct AccessAnalysis: Sendable {
         case ratio, twoStep = "2sfca", enhanced = "e2sfca", gaussian = "g2sfca", threeStep = "3sfca", apl
     }
 
+    /// What the supply of a site counts, and so the unit of the access values.
+    public enum SupplyUnit: Sendable, Equatable {
+        /// APL: each GP's consultations and visits of the year under the DREES rules, read
+        /// from the column `field`; access is in consultations per inhabitant per year.
+        case consultations(field: String)
+        /// The sites' capacity (beds, full-time equivalents… whatever the site table gives).
+        case capacity
+        /// No site has a capacity: each counts 1; access is in sites per inhabitant.
+        case sites
+    }
+
     public struct Options: Sendable {
         public var method: Method = .enhanced
         public var kinds: [SiteKind]?
-        /// The catchment bound in minutes (30 by default; 20 for APL, its last band).
+        /// The catchment bound in minutes (default ``defaultCatchmentMinutes(_:)``).
         public var catchmentMinutes: Double?
         /// E2SFCA bands (default: 1 ≤ 10 min, 0.68 ≤ 20, 0.22 ≤ 30, Luo & Qi's weights).
         public var bands: DistanceDecay?
@@ -44,6 +55,9 @@ public struct AccessAnalysis: Sendable {
         .init(upTo: 10, weight: 1), .init(upTo: 20, weight: 0.68), .init(upTo: 30, weight: 0.22),
     ])
 
+    /// The catchment when none is given: 30 minutes (Luo & Qi's), 20 for APL (its last band).
+    public static func defaultCatchmentMinutes(_ method: Method) -> Double { method == .apl ? 20 : 30 }
+
     public var study: Study
     public var options: Options
     public var access: [Double]
@@ -52,6 +66,12 @@ public struct AccessAnalysis: Sendable {
     public var siteRatios: [Double?]
     /// Per chosen site: the supply counted (capacity, or the GP activity under the APL rules).
     public var supply: [Double]
+    /// What ``supply`` counts, hence the unit of ``access`` (times ``Options/per``).
+    public var supplyUnit: SupplyUnit
+    /// The catchment used, in minutes (the option, or the method's default).
+    public var catchmentMinutes: Double
+    /// The distance decay used: E2SFCA or APL bands, a continuous decay, or uniform (2SFCA, ratio).
+    public var decay: DistanceDecay
     /// Per commune: its `--group-by` label.
     public var groups: [String]?
     public var summary: Summary
@@ -65,7 +85,7 @@ public struct AccessAnalysis: Sendable {
         let siteIndices = study.sites.indices.filter { kinds.contains(study.sites[$0].kind) }
         guard !siteIndices.isEmpty else { throw OptionError("no site of kind \(kinds.map(\.rawValue).sorted().joined(separator: ", "))") }
         var notes = Properties()
-        let supply = try Self.supply(study, siteIndices: siteIndices, options: options, notes: &notes)
+        let (supply, unit) = try Self.supply(study, siteIndices: siteIndices, options: options, notes: &notes)
         var standardized = false
         let demand: [Double] = try study.areas.map { area in
             guard options.method == .apl, !area.populationByAge.isEmpty else { return area.population ?? 0 }
@@ -74,10 +94,10 @@ public struct AccessAnalysis: Sendable {
         }
         if options.method == .apl {
             notes["demand"] = .string(standardized ? "population standardised by age (DREES APL weights)" : "population (no age columns: not standardised)")
-            notes["unit"] = .string("consultations per \(standardized ? "standardised " : "")inhabitant per year" + (options.per == 1 ? "" : " × \(NumberFormatting.string(options.per, precision: 0))"))
+            notes["unit"] = .string(aplUnit(unit, standardized: standardized, per: options.per))
         }
 
-        let catchment = options.catchmentMinutes ?? (options.method == .apl ? 20 : 30)
+        let catchment = options.catchmentMinutes ?? defaultCatchmentMinutes(options.method)
         let decay: DistanceDecay = switch options.method {
         case .ratio, .twoStep: .uniform
         case .enhanced: options.bands ?? luoQiBands
@@ -112,7 +132,8 @@ public struct AccessAnalysis: Sendable {
             notes["sites_reaching_no_demand"] = .strings(result.sitesWithoutDemand.filter { reachedFromStudyArea[$0] }.map { study.sites[siteIndices[$0]].id })
         }
         var analysis = AccessAnalysis(study: study, options: options, access: areaAccess.map { $0 * options.per }, demand: demand,
-                                      siteIndices: siteIndices, siteRatios: ratios.map { $0.map { $0 * options.per } }, supply: supply, groups: groups, summary: Summary())
+                                      siteIndices: siteIndices, siteRatios: ratios.map { $0.map { $0 * options.per } }, supply: supply,
+                                      supplyUnit: unit, catchmentMinutes: catchment, decay: decay, groups: groups, summary: Summary())
         if let inside = study.studyArea {
             // Report the study area: its communes, and the sites its residents reach.
             let keep = study.reportedAreas
@@ -132,12 +153,12 @@ public struct AccessAnalysis: Sendable {
         return analysis
     }
 
-    /// Each chosen site's supply: for APL with an activity column, the GP's activity under the
-    /// DREES rules (``APLParameters/ActivityRule``; sites
-    /// of kind `centre` are centres de santé, uncapped); otherwise the capacity, every site
-    /// counting 1 when none has one (an error when only some have one: mixing units with a
-    /// default would be silent guessing).
-    static func supply(_ study: Study, siteIndices: [Int], options: Options, notes: inout Properties) throws -> [Double] {
+    /// Each chosen site's supply and what it counts: for APL with an activity column, the GP's
+    /// activity under the DREES rules (``APLParameters/ActivityRule``; sites of kind `centre`
+    /// are centres de santé, uncapped); otherwise the capacity, every site counting 1 when none
+    /// has one (an error when only some have one: mixing units with a default would be silent
+    /// guessing).
+    static func supply(_ study: Study, siteIndices: [Int], options: Options, notes: inout Properties) throws -> (values: [Double], unit: SupplyUnit) {
         let sites = siteIndices.map { study.sites[$0] }
         func column(_ given: String?, default name: String) -> String? {
             given ?? (sites.contains { $0.attributes[name] != nil } ? name : nil)
@@ -159,7 +180,7 @@ public struct AccessAnalysis: Sendable {
             }
             notes["supply_rule"] = .string("GP activity in '\(field)' under the DREES rules\(newField.map { ", new practitioners in '\($0)'" } ?? "")")
             notes["practitioners_by_rule"] = .rows(APLParameters.ActivityRule.allCases.filter { counts[$0] != nil }) { [("rule", .string($0.code)), ("description", .string($0.rawValue)), ("practitioners", .int(counts[$0]!))] }
-            return supply
+            return (supply, .consultations(field: field))
         }
         let withCapacity = sites.filter { $0.capacity != nil }
         if !withCapacity.isEmpty && withCapacity.count < sites.count {
@@ -168,7 +189,21 @@ public struct AccessAnalysis: Sendable {
         }
         if withCapacity.isEmpty { notes["supply_unit"] = .string("no site has a capacity: each counts 1") }
         if options.method == .apl { notes["supply_rule"] = .string("site capacity (no activity column: the DREES activity rules are not applied; give --activity-field)") }
-        return sites.map { $0.capacity ?? 1 }
+        return (sites.map { $0.capacity ?? 1 }, withCapacity.isEmpty ? .sites : .capacity)
+    }
+
+    /// The unit of an APL result, as computed: consultations per inhabitant per year only when
+    /// the supply is the GPs' activity; without an activity column the supply is a count of
+    /// sites (GPs) or their capacity, and the zonage's 2.5 threshold, being in consultations,
+    /// does not apply.
+    static func aplUnit(_ unit: SupplyUnit, standardized: Bool, per: Double) -> String {
+        let inhabitant = "\(standardized ? "standardised " : "")inhabitant"
+        let scale = per == 1 ? "" : " × \(NumberFormatting.string(per, precision: 0))"
+        switch unit {
+        case .consultations: return "consultations per \(inhabitant) per year" + scale
+        case .capacity: return "site capacity per \(inhabitant)\(scale) (no activity column: not consultations; the under-served threshold of \(NumberFormatting.string(APLParameters.underServedThreshold, precision: 1)) is not applied)"
+        case .sites: return "sites per \(inhabitant)\(scale) (no activity column: not consultations; the under-served threshold of \(NumberFormatting.string(APLParameters.underServedThreshold, precision: 1)) is not applied)"
+        }
     }
 
     func makeSummary(notes: Properties, catchment: Double, supply: [Double]) -> Summary {
@@ -192,7 +227,7 @@ public struct AccessAnalysis: Sendable {
                 ("population_with_no_access", .int(Int((total - reached).rounded()))),
             ]))),
         ])
-        if options.method == .apl, options.per == 1 {
+        if options.method == .apl, options.per == 1, case .consultations = supplyUnit {
             let below = zip(access, population).filter { $0.0 < APLParameters.underServedThreshold }.reduce(0) { $0 + $1.1 }
             s["under_served_below"] = .number(APLParameters.underServedThreshold)
             s["population_under_served"] = .int(Int(below.rounded()))

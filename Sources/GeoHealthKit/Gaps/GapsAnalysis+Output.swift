@@ -30,7 +30,18 @@ extension GapsAnalysis {
             .write(to: url, inputs: inputs, dialect: dialect)
     }
 
-    /// The CPTS white zones as GeoJSON polygons with their population.
+    /// The summary with the territories named as the user calls them (CPTS, EPCI…): the white
+    /// zones' object (key `cpts_white_zones`, kept for scripts) says `territory_label`.
+    public func summary(territoryLabel: String) -> Summary {
+        var s = summary
+        if case .object(var white) = s["cpts_white_zones"] {
+            white["territory_label"] = .string(territoryLabel)
+            s["cpts_white_zones"] = .object(white)
+        }
+        return s
+    }
+
+    /// The white zones (outside every territory) as GeoJSON polygons with their population.
     public func writeWhiteZones(to url: URL, inputs: [URL]) throws {
         try GeoJSONWriter.write(whiteZones.enumerated().map { k, w in
             Feature(geometry: w.geometry, properties: Properties([("part", .int(k + 1)), ("population", .rounded(w.population, 0)), ("area_km2", .rounded(w.areaKm2, 2))]))

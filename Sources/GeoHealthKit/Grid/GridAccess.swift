@@ -37,7 +37,8 @@ public enum GridAccess {
         let gridPopulation = allocation.population
 
         var analysis = AccessAnalysis(study: communes, options: options, access: access.map { $0 ?? .nan }, demand: gridPopulation,
-                                      siteIndices: cells.siteIndices, siteRatios: cells.siteRatios, supply: cells.supply, groups: groups, summary: Summary())
+                                      siteIndices: cells.siteIndices, siteRatios: cells.siteRatios, supply: cells.supply,
+                                      supplyUnit: cells.supplyUnit, catchmentMinutes: cells.catchmentMinutes, decay: cells.decay, groups: groups, summary: Summary())
         var s = Summary()
         for (key, value) in cells.summary.root {
             switch key {

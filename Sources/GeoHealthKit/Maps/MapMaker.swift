@@ -30,6 +30,12 @@ public enum MapMaker {
         public var reversed = false
         public var title: String?
         public var subtitle = ""
+        /// The legend's heading, with the unit of the values (default: "Temps (minutes)" for a
+        /// field whose name ends in `minutes`, none for other fields, whose unit the layer does
+        /// not say).
+        public var legendTitle: String?
+        /// What the territories of ``territories`` are, for the legend ("CPTS", "EPCI"…).
+        public var territoryLabel = MapLabels.defaultTerritoryName
         public var source: String?
         public var language: MapLabels.Language = .fr
         public var sites: URL?
@@ -52,7 +58,7 @@ public enum MapMaker {
         // overseas départements of a national layer) go to insets, one per département.
         let byCRS = Dictionary(grouping: geometries.indices, by: { featureCRS[$0] })
         let (crs, drawn) = byCRS.max { ($0.value.count, -$0.key.epsg) < ($1.value.count, -$1.key.epsg) }!
-        let labels = MapLabels(options.language)
+        let labels = MapLabels(options.language, territoryName: options.territoryLabel)
         let insetGroups = Dictionary(grouping: geometries.indices.filter { featureCRS[$0] != crs }, by: { i -> String in
             let dep = MetricCRS.department(ofCommune: codes[i])
             return labels.overseasName(dep) != nil ? dep : featureCRS[i].description
@@ -90,6 +96,7 @@ public enum MapMaker {
             ChoroplethMap.Inset(label: f.label, polygons: f.projected, values: f.members.map { values[$0] }, unreachable: f.members.map { read.unreachable[$0] })
         }
         map.subtitle = options.subtitle
+        map.legendTitle = options.legendTitle ?? defaultLegendTitle(field: options.field, labels: labels)
         map.labelsText = labels
         map.precision = projected.count > 2000 ? 0 : 1
         map.strokeWidth = projected.count > 2000 ? 0.05 : 0.3
@@ -159,5 +166,12 @@ public enum MapMaker {
         if outside > 0 { notes.append("\(outside) site(s) or shape(s) outside every frame of the map, not drawn") }
         if !notes.isEmpty { summary["notes"] = .strings(notes) }
         return summary
+    }
+
+    /// "Temps (minutes)" / "Time (minutes)" for a travel-time field (its name ends in
+    /// `minutes`, as `distance` writes them); empty for any other field.
+    static func defaultLegendTitle(field: String, labels: MapLabels) -> String {
+        guard field.lowercased().hasSuffix("minutes") else { return "" }
+        return "\(labels.language == .fr ? "Temps" : "Time") (\(labels.minutesUnit))"
     }
 }

@@ -23,6 +23,9 @@ public struct Provenance {
     }
 
     public var studyFile: URL
+    /// The files read. A folder stands for the layer files GeoHealth reads from it (`areas:
+    /// communes/`, a layer split by département: ``StudySources/geojsonFiles(at:)``), each
+    /// listed and hashed on its own: a changed département file changes the provenance.
     public var inputs: [URL]
     public var steps: [Step]
     public var started: Date
@@ -57,13 +60,8 @@ public struct Provenance {
         }
         let iso = ISO8601DateFormatter()
         var seen = Set<String>()
-        let uniqueInputs = inputs.filter { seen.insert($0.standardizedFileURL.path).inserted }
-        var inputFiles: [PropertyValue] = []
-        for url in uniqueInputs {
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), !isFolder.boolValue else { continue }
-            inputFiles.append(try file(url, as: url.relativePath))
-        }
+        let uniqueInputs = try inputs.flatMap(StudySources.geojsonFiles(at:)).filter { seen.insert($0.standardizedFileURL.path).inserted }
+        let inputFiles = try uniqueInputs.map { try file($0, as: $0.relativePath) }
         let outputs = try steps.flatMap(\.outputs).sorted().map { try file(folder.appendingPathComponent($0), as: $0) }
         let root = Properties([
             ("schema_version", .int(1)),

@@ -1,0 +1,116 @@
+import Foundation
+import Accessibility
+import Cartography
+import GeoCore
+import GeoIO
+
+/// The report being written (``StudyReport``): the travel and accessibility analyses it
+/// describes from its first lines, its words and numbers in the report's language, and the
+/// document and files made so far. Sections are added in order (`ReportWriter+Sections.swift`).
+struct ReportWriter {
+    let study: Study
+    let options: StudyReport.Options
+    let folder: URL
+    let inputs: [URL]
+    let fr: Bool
+    let labels: MapLabels
+    let n: ReportNumbers
+    /// "Source : …" or "Données : fichiers …", under the title, on the maps and in the note.
+    let dataLine: String
+    let travel: TravelAnalysis
+    let access: AccessAnalysis
+    var doc: ReportDocument
+    var files: [String] = []
+
+    init(_ study: Study, name: String, options: StudyReport.Options, folder: URL, inputs: [URL]) throws {
+        self.study = study
+        self.options = options
+        self.folder = folder
+        self.inputs = inputs
+        fr = options.language == .fr
+        labels = MapLabels(options.language, territoryName: options.territoryLabel)
+        n = ReportNumbers(french: fr)
+        dataLine = Self.dataLine(source: options.source, inputs: inputs, french: fr)
+
+        var travelOptions = TravelAnalysis.Options()
+        travelOptions.kinds = [options.kind]
+        travelOptions.thresholds = [options.minutes, options.minutes * 2]
+        travelOptions.groupBy = options.groupBy
+        travel = try TravelAnalysis.run(study, options: travelOptions)
+
+        var accessOptions = AccessAnalysis.Options()
+        accessOptions.kinds = [options.kind]
+        accessOptions.per = 100_000
+        accessOptions.groupBy = options.groupBy
+        accessOptions.catchmentMinutes = options.catchmentMinutes
+        accessOptions.bands = options.bands
+        access = try AccessAnalysis.run(study, options: accessOptions)
+
+        let fallback = "\(fr ? "Accès aux soins" : "Access to care") — \(name)"
+        doc = ReportDocument(title: options.title ?? fallback, subtitle: nil, language: fr ? "fr" : "en")
+        doc.subtitle = subtitle()
+    }
+
+    /// The French or the English text.
+    func t(_ french: String, _ english: String) -> String { fr ? french : english }
+
+    /// The reported communes' residents (the analyses' own study, without a regional buffer).
+    var population: [Double] { travel.study.areas.map { $0.population ?? 0 } }
+
+    /// The share of the reported population, as a percentage.
+    func percent(_ x: Double) -> String {
+        let total = population.reduce(0, +)
+        return n.percent(total > 0 ? x / total : 0)
+    }
+
+    /// Communes, residents and sites of the kind described, and where the data come from. For
+    /// a regional study the sites are those the study area's residents reach within the
+    /// catchment (a hospital across the border counts; those of the rest of the country do not).
+    func subtitle() -> String {
+        let communes = n.int(Double(travel.study.areas.count))
+        var sites = labels.count(access.siteIndices.count, of: options.kind.rawValue)
+        if study.studyArea != nil {
+            let catchment = n.decimal(access.catchmentMinutes, 1)
+            sites += t(" à moins de \(catchment) minutes d'une commune étudiée", " within \(catchment) minutes of a commune studied")
+        }
+        return t("\(communes) communes, \(n.int(population.reduce(0, +))) habitants, \(sites). \(dataLine).",
+                 "\(communes) communes, \(n.int(population.reduce(0, +))) inhabitants, \(sites). \(dataLine).")
+    }
+
+    /// The source given, or the files read: "Données : fichiers communes.geojson, population.csv"
+    /// (a national layer of many files is named by its folder: "communes/ (101 fichiers .geojson)").
+    static func dataLine(source: String?, inputs: [URL], french: Bool) -> String {
+        if let source { return (french ? "Source : " : "Source: ") + source }
+        let names = fileNames(inputs, french: french)
+        guard !names.isEmpty else { return french ? "Source : non précisée" : "Source: not stated" }
+        return (french ? "Données : fichiers " : "Data: files ") + names.joined(separator: ", ")
+    }
+
+    /// More files than this of one folder and extension are named by the folder (a layer split
+    /// by département), not one by one.
+    static let filesNamedByFolder = 10
+
+    /// The inputs' file names in order, once each; the files of a folder sharing an extension,
+    /// when there are more than ``filesNamedByFolder``, by the folder and their count.
+    static func fileNames(_ inputs: [URL], french: Bool) -> [String] {
+        var seen = Set<String>()
+        let files = inputs.filter { seen.insert($0.standardizedFileURL.path).inserted }
+        func group(_ url: URL) -> String { url.deletingLastPathComponent().standardizedFileURL.path + "/*." + url.pathExtension.lowercased() }
+        let counts = Dictionary(grouping: files, by: group).mapValues(\.count)
+        var named = Set<String>()
+        return files.compactMap { url in
+            let key = group(url), count = counts[key]!
+            guard count > filesNamedByFolder else { return url.lastPathComponent }
+            guard named.insert(key).inserted else { return nil }
+            return "\(url.deletingLastPathComponent().lastPathComponent)/ (\(count) \(french ? "fichiers" : "files") .\(url.pathExtension.lowercased()))"
+        }
+    }
+
+    /// Writes `report.md` and `report.html` with the closing note; returns every file written.
+    mutating func finish() throws -> [String] {
+        doc.add(.note(t("Produit par GeoHealth \(GeoHealthKitInfo.version). \(dataLine).", "Made with GeoHealth \(GeoHealthKitInfo.version). \(dataLine).")))
+        try OutputFile.write(Array(doc.markdown().utf8), to: folder.appendingPathComponent("report.md"), inputs: inputs)
+        try OutputFile.write(Array(try doc.html(folder: folder).utf8), to: folder.appendingPathComponent("report.html"), inputs: inputs)
+        return ["report.md", "report.html"] + files
+    }
+}
