@@ -23,6 +23,9 @@ import Testing
         var options = TravelAnalysis.Options()
         options.thresholds = [20, 45]
         options.cost.maxMinutes = 120
+        // The oracle below costs from each commune's point: the intra-commune rule (a site
+        // inside the commune at 0 minutes) is tested in LargeCommuneRealDataTests.
+        options.cost.intraCommune = .point
         options.groupBy = "DEP"
         let analysis = try TravelAnalysis.run(study, options: options)
         let nearest = analysis.kinds[0].nearest

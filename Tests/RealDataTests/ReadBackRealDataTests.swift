@@ -102,7 +102,8 @@ struct ReadBackRealDataTests {
                     let map = try M.geohealth(["map", table.path, "--field", "hospital_minutes", "--out", svg.path, "--format", "json"])
                     let m = try JSONSerialization.jsonObject(with: Data(map.stdout.utf8)) as! [String: Any]
                     #expect((m["unreachable"] as? Int ?? 0) == unreachable, "\(format): the map shows the unreachable communes")
-                    maps.append("\(m["classes"] ?? "-") \(m["unreachable"] ?? "-") \(m["no_data"] ?? "-")")
+                    let classes = try JSONSerialization.data(withJSONObject: m["classes"] ?? [], options: .sortedKeys)
+                    maps.append("\(String(decoding: classes, as: UTF8.self)) \(m["unreachable"] ?? "-") \(m["no_data"] ?? "-")")
                 }
             }
             #expect(Set(summaries).count == 1, "inequality of the same table in three formats: \(summaries)")

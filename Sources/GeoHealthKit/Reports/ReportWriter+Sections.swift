@@ -15,8 +15,8 @@ extension ReportWriter {
         let cost = travel.options.cost
         doc.add(.heading(t("Méthode", "Method")))
         doc.add(.paragraph(t(
-            "Temps de trajet de chaque commune (point intérieur) au site le plus proche : \(costText(cost)), au-delà de \(n.decimal(cost.maxMinutes, 0)) minutes la commune est « hors d'atteinte ». Seuil étudié : \(minutesText) minutes pour \(labels.all(kind)).",
-            "Travel time from each commune (an interior point) to the nearest site: \(costText(cost)); beyond \(n.decimal(cost.maxMinutes, 0)) minutes a commune is \"unreachable\". Threshold: \(minutesText) minutes to \(labels.all(kind)).")))
+            "Temps de trajet de chaque commune (point intérieur) au site le plus proche : \(costText(cost)), au-delà de \(n.decimal(cost.maxMinutes, 0)) minutes la commune est « hors d'atteinte ».\(cost.intraCommune == .zero ? " Un site situé dans la commune est à 0 minute de ses habitants." : "") Seuil étudié : \(minutesText) minutes pour \(labels.all(kind)).",
+            "Travel time from each commune (an interior point) to the nearest site: \(costText(cost)); beyond \(n.decimal(cost.maxMinutes, 0)) minutes a commune is \"unreachable\".\(cost.intraCommune == .zero ? " A site inside a commune is at 0 minutes from its residents." : "") Threshold: \(minutesText) minutes to \(labels.all(kind)).")))
         doc.add(.paragraph(t("Accessibilité : \(accessMethodText()). Unité : \(accessUnit) (\(supplyNote)).",
                              "Accessibility: \(accessMethodText()). Unit: \(accessUnit) (\(supplyNote)).")))
         if study.studyArea != nil {
