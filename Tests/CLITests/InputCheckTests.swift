@@ -24,3 +24,18 @@ import Testing
         }
     }
 }
+
+extension InputCheckTests {
+    @Test func aSiteKindThatNoSiteHasIsAnErrorListingTheKinds() throws {
+        let kinds = "the sites have kinds centre, emergency, hospital, msp, sas"
+        let site = try CommandRunner.run(["site", "geodata", "--site-kind", "typo", "--k", "2", "--minutes", "15"])
+        #expect(site.status == 1 && site.stderr.contains("no site of kind 'typo'; \(kinds)"))
+        try Fixtures.withTemporaryDirectory { dir in
+            let layer = dir.appendingPathComponent("rules.geojson").path, svg = dir.appendingPathComponent("map.svg").path
+            #expect(try CommandRunner.run(["gaps", "geodata", "--site-kind", "hospital", "--minutes-above", "30", "--communes-out", layer]).status == 0)
+            let map = try CommandRunner.run(["map", layer, "--field", "minutes", "--sites", "geodata/sites.csv", "--site-kind", "typo", "--out", svg])
+            #expect(map.status == 1 && map.stderr.contains("no site of kind 'typo' in geodata/sites.csv; \(kinds)"))
+            #expect(!FileManager.default.fileExists(atPath: svg))
+        }
+    }
+}

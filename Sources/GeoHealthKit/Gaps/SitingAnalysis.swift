@@ -75,6 +75,7 @@ public struct SitingAnalysis: Sendable {
         var base = study
         base.sites.removeAll { options.remove.contains($0.id) }
         let existing = study.sites.filter { $0.kind == options.kind }
+        try checkKindPresent(options.kind, existing: existing, in: study)
         let newCapacity = try newSiteCapacity(existing: existing, options: options)
         var scenario = base
         for (k, p) in options.add.enumerated() {
@@ -177,6 +178,15 @@ public struct SitingAnalysis: Sendable {
         var analysis = SitingAnalysis(chosen: chosen.map { (name: $0.0, location: $0.1, newlyCovered: $0.2) }, before: before, after: after, summary: Summary())
         analysis.summary = analysis.makeSummary(options: options, existing: existing.count, candidates: candidates.count, newCapacity: newCapacity)
         return analysis
+    }
+
+    /// Refuses a kind that no site of the study has while it has sites of other kinds: most
+    /// often a typing error, which would otherwise site as if nobody were served. A kind
+    /// with no site yet is planned from scratch by leaving the site files out.
+    static func checkKindPresent(_ kind: SiteKind, existing: [Site], in study: Study) throws {
+        guard existing.isEmpty, !study.sites.isEmpty else { return }
+        let kinds = Set(study.sites.map(\.kind.rawValue)).sorted().joined(separator: ", ")
+        throw OptionError("no site of kind '\(kind)'; the sites have kinds \(kinds) (to place the first sites of a new kind, leave the site files out)")
     }
 
     /// The capacity of new sites that have none of their own: nil when no existing site of the
