@@ -30,7 +30,7 @@ struct AccessCommand: ParsableCommand {
     @Option(help: "ratio, 2sfca, e2sfca, g2sfca, 3sfca or apl.")
     var method: AccessAnalysis.Method = .enhanced
 
-    @Option(name: .customLong("site-kind"), help: "Site kinds that supply, comma-separated (default: every kind).")
+    @Option(name: .customLong("site-kind"), help: "Site kinds that supply, comma-separated; a kind whose name has commas is taken whole (default: every kind).")
     var siteKinds: String?
 
     @Option(help: "Catchment in minutes (default 30; 20 for apl).")
@@ -96,7 +96,7 @@ struct AccessCommand: ParsableCommand {
         let loaded = try StudyLoader.load(sources)
         var options = AccessAnalysis.Options()
         options.method = method
-        options.kinds = parseSiteKinds(siteKinds)
+        options.kinds = parseSiteKinds(siteKinds, in: loaded.study)
         options.catchmentMinutes = catchmentMinutes
         options.cost = costs.model
         options.crs = costs.metricCRS

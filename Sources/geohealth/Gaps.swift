@@ -26,7 +26,7 @@ struct GapsCommand: ParsableCommand {
     @Option(help: "Travel rule: under-served when the nearest site is more than this many minutes away.")
     var minutesAbove: Double?
 
-    @Option(help: "Access rule: site kinds that supply (comma-separated).")
+    @Option(help: "Access rule: site kinds that supply, comma-separated; a kind whose name has commas is taken whole.")
     var accessKind: String?
 
     @Option(help: "Access rule: under-served when access is below this value (in the unit of --per).")
@@ -81,7 +81,7 @@ struct GapsCommand: ParsableCommand {
         var options = GapsAnalysis.Options()
         options.travelKind = siteKind.map { SiteKind($0.lowercased()) }
         options.minutesAbove = minutesAbove
-        options.accessKinds = parseSiteKinds(accessKind)
+        options.accessKinds = parseSiteKinds(accessKind, in: loaded.study)
         options.accessBelow = accessBelow
         options.accessMethod = accessMethod
         options.per = per

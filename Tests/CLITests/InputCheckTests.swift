@@ -39,3 +39,38 @@ extension InputCheckTests {
         }
     }
 }
+
+extension InputCheckTests {
+    static let localHospital = "Centre hospitalier, ex Hôpital local"
+
+    @Test func aKindWithACommaIsTakenWholeWhenTheSitesHaveIt() throws {
+        try Fixtures.withTemporaryDirectory { dir in
+            let sites = try Self.write("""
+                id,name,kind,lon,lat
+                L1,Hôpital de Vauières,"\(Self.localHospital)",2.09187,46.486445
+                L2,Hôpital de Neuay,"\(Self.localHospital)",2.233987,46.67528
+                M1,MSP de Bréac,msp,2.342424,46.710853
+
+                """, "sites.csv", in: dir)
+            let study = ["--areas", "geodata/communes.geojson", "--population", "geodata/population.csv", "--sites", sites]
+            let whole = try CommandRunner.run(["distance"] + study + ["--site-kind", Self.localHospital, "--format", "json"])
+            #expect(whole.status == 0, "\(whole.stderr)")
+            #expect(whole.stdout.contains("\"kind\":\"centre hospitalier, ex hôpital local\""))
+            #expect(!whole.stdout.contains("\"kind\":\"msp\""))
+            let list = try CommandRunner.run(["distance"] + study + ["--site-kind", "msp, \(Self.localHospital)", "--format", "json"])
+            #expect(list.status == 1 && list.stderr.contains("no site of kind 'centre hospitalier'"))
+        }
+    }
+
+    @Test(.enabled(if: Fixtures.realData() != nil)) func aRegistryCategoryWithACommaIsTakenWhole() throws {
+        let real = try #require(Fixtures.realData())
+        let r = try CommandRunner.run([
+            "distance", "--areas", real.appendingPathComponent("communes/communes-03-allier.geojson").path,
+            "--population", real.appendingPathComponent("population/donnees_communes.csv").path,
+            "--sites", real.appendingPathComponent("facilities/eurostat-healthcare-FR.csv").path,
+            "--site-kind-field", "facility_type", "--site-kind", Self.localHospital, "--format", "json",
+        ])
+        #expect(r.status == 0, "\(r.stderr)")
+        #expect(r.stdout.contains("\"kind\":\"centre hospitalier, ex hôpital local\""))
+    }
+}
