@@ -24,6 +24,9 @@ public enum SiteTable {
         public var withoutLocation: [String]
         /// Rows left out by the schema, by reason (not selected; a kind value the map lacks).
         public var leftOut: [String: Int] = [:]
+        /// The longitude and latitude columns of a CSV in degrees (nil for GeoJSON points and
+        /// projected x/y), named when the positions look wrong (``SiteBoundsCheck``).
+        public var lonLatColumns: (lon: String, lat: String)?
     }
 
     static let idNames = ["id", "site_id", "code", "finess"]
@@ -107,7 +110,8 @@ public enum SiteTable {
             try transformer.transform(&points)
             for i in sites.indices { sites[i].location = points[i] }
         }
-        return Result(sites: sites, withoutLocation: withoutLocation, leftOut: leftOut)
+        let lonLat = sourceCRS.isGeographic ? (lon: table.header[xColumn], lat: table.header[yColumn]) : nil
+        return Result(sites: sites, withoutLocation: withoutLocation, leftOut: leftOut, lonLatColumns: lonLat)
     }
 
     private static func locationColumns(_ table: CSVTable, crs: CRS?) throws -> (Int, Int, CRS) {

@@ -74,3 +74,39 @@ extension InputCheckTests {
         #expect(r.stdout.contains("\"kind\":\"centre hospitalier, ex hôpital local\""))
     }
 }
+
+extension InputCheckTests {
+    /// The sample's sites, with longitude and latitude swapped on the rows `swapped` selects.
+    static func sites(swapping swapped: (Int) -> Bool) throws -> String {
+        let lines = try String(contentsOf: Fixtures.url("geodata/sites.csv"), encoding: .utf8).split(separator: "\n").map(String.init)
+        return ([lines[0]] + lines.dropFirst().enumerated().map { n, line in
+            var cells = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+            if swapped(n) { cells.swapAt(3, 4) }
+            return cells.joined(separator: ",")
+        }).joined(separator: "\n") + "\n"
+    }
+
+    @Test func swappedLongitudeAndLatitudeAreAnError() throws {
+        try Fixtures.withTemporaryDirectory { dir in
+            let sites = try Self.write(try Self.sites { _ in true }, "sites.csv", in: dir)
+            let r = try CommandRunner.run(["distance", "geodata", "--sites", sites])
+            #expect(r.status == 1)
+            #expect(r.stderr.contains("\(sites): field 'lon/lat': no site lies within the areas' bounds"))
+            #expect(r.stderr.contains("the columns look swapped (lat in lon)"))
+        }
+    }
+
+    @Test func sitesOutsideTheAreasAreAWarningListingThem() throws {
+        try Fixtures.withTemporaryDirectory { dir in
+            let sites = try Self.write(try Self.sites { $0 < 2 }, "sites.csv", in: dir)
+            let r = try CommandRunner.run(["study", "geodata", "--sites", sites, "--format", "json"])
+            #expect(r.status == 0)
+            #expect(r.stderr == "warning: \(sites): 2 of 35 site(s) lie outside every area's bounding box (H1, U1); they still count as destinations; these rows look swapped (lat in lon): swapped, 2 of these 2 would lie within\n")
+            #expect(r.stdout.contains("\"outside_the_areas\":[\"H1\",\"U1\"]"))
+            let quiet = try CommandRunner.run(["study", "geodata", "--sites", sites, "--quiet"])
+            #expect(quiet.status == 0 && quiet.stderr.isEmpty)
+            let clean = try CommandRunner.run(["study", "geodata"])
+            #expect(clean.status == 0 && clean.stderr.isEmpty && !clean.stdout.contains("outside the areas"))
+        }
+    }
+}
