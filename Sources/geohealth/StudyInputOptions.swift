@@ -35,7 +35,7 @@ struct StudyInputOptions: ParsableArguments {
     @Option(help: "Site table (CSV or GeoJSON points); repeat for several files.")
     var sites: [String] = []
 
-    @Option(help: "Kind of the sites of files without a kind column (msp, hospital, emergency, sas, centre, …).")
+    @Option(help: "Kind of the sites of files without a kind column (msp, hospital, emergency, sas, centre, …); refused when every site has its own kind: choose kinds with --site-kind.")
     var kind: String?
 
     @Option(help: "CRS of x/y columns in site tables, e.g. EPSG:2154.")

@@ -110,3 +110,31 @@ extension InputCheckTests {
         }
     }
 }
+
+/// Options that would change nothing are usage errors (exit 64), not silently ignored.
+extension InputCheckTests {
+    @Test func kindForAFileWhoseSitesHaveTheirOwnIsAUsageError() throws {
+        let r = try CommandRunner.run(["distance", "geodata", "--kind", "hospital"])
+        #expect(r.status == 64)
+        #expect(r.stderr.contains("--kind hospital: every site of geodata/sites.csv has a kind of its own"))
+        #expect(r.stderr.contains("use --site-kind hospital"))
+        try Fixtures.withTemporaryDirectory { dir in
+            let sites = try Self.write("id,lon,lat\nG1,2.383459,46.306101\n", "gp.csv", in: dir)
+            let gp = try CommandRunner.run(["distance", "geodata", "--sites", sites, "--kind", "gp", "--format", "json"])
+            #expect(gp.status == 0 && gp.stdout.contains("\"kind\":\"gp\""))
+        }
+    }
+
+    @Test func aCapacityNewSitesCouldNotUseIsAUsageError() throws {
+        let alone = try CommandRunner.run(["site", "geodata", "--site-kind", "msp", "--k", "1", "--new-capacity", "3"])
+        #expect(alone.status == 64 && alone.stderr.contains("--new-capacity is used only with --access-below"))
+        try Fixtures.withTemporaryDirectory { dir in
+            let sites = try Self.write("id,kind,lon,lat\nH1,hospital,2.533593,46.456502\nH2,hospital,2.2,46.6\n", "sites.csv", in: dir)
+            let study = ["site", "--areas", "geodata/communes.geojson", "--population", "geodata/population.csv", "--sites", sites, "--site-kind", "hospital", "--access-below", "0.001"]
+            let planned = try CommandRunner.run(study + ["--add", "2.3,46.3,5"])
+            #expect(planned.status == 64 && planned.stderr.contains("no existing site of kind 'hospital' has a capacity"))
+            let chosen = try CommandRunner.run(study + ["--k", "2"])
+            #expect(chosen.status == 0 && chosen.stdout.contains("new site capacity: —"))
+        }
+    }
+}
