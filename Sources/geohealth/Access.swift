@@ -14,7 +14,7 @@ struct AccessCommand: ParsableCommand {
 
             Examples:
               geohealth access geodata --site-kind msp --method e2sfca
-              geohealth access geodata --sites geodata/generalistes.csv --method apl --apl-year 2022 --out /tmp/apl.geojson
+              geohealth access geodata --sites geodata/generalistes.csv --method apl --apl-year 2022 --group-by ZONE --out /tmp/apl.geojson
               geohealth access geodata --site-kind hospital --method 3sfca --catchment-minutes 45 --decay gaussian --bandwidth 20
               geohealth access geodata --site-kind msp --method ratio --group-by ZONE
               geohealth access geodata --sites geodata/generalistes.csv --method apl --population-grid geodata/population-grid.csv

@@ -11,8 +11,8 @@ struct Distance: ParsableCommand {
 
             Examples:
               geohealth distance geodata
-              geohealth distance geodata --cost network --roads geodata/roads.geojson --kind hospital --thresholds 20,45
-              geohealth distance geodata --group-by CPTS --out /tmp/travel.csv
+              geohealth distance geodata --cost network --roads geodata/roads.geojson --site-kind hospital --thresholds 20,45 --out /tmp/travel.geojson
+              geohealth distance geodata --group-by ZONE --out /tmp/travel.csv
             """)
 
     @OptionGroup var inputs: StudyInputOptions
