@@ -8,7 +8,8 @@ import GeoIO
 /// Numbers may use a space as thousands separator and a comma as decimal mark (French
 /// spreadsheets); anything else that is not a finite, non-negative number is an error naming
 /// the file, line and column. Rows whose key is empty are counted, not joined (the INSEE file
-/// carries Mayotte that way).
+/// carries Mayotte that way). A table with no data row, or none with a code, is an error: it
+/// would join nobody and report a population of 0 as if it were one.
 public struct PopulationTable: Sendable {
     public var file: String
     public var keys: [String]
@@ -37,6 +38,9 @@ public struct PopulationTable: Sendable {
         let valueColumn = try table.column(field)
         let ageColumns = table.header.indices.filter { table.header[$0].lowercased().hasPrefix("age_") }
         ageGroups = ageColumns.map { String(table.header[$0].dropFirst(4)) }
+        guard !table.rows.isEmpty else {
+            throw InputError(file: table.file, message: "no data rows: the table has only its header (\(table.header.joined(separator: ", ")))")
+        }
         keys = []
         population = []
         byAge = []
@@ -58,6 +62,9 @@ public struct PopulationTable: Sendable {
             if !ageColumns.isEmpty {
                 byAge.append(try ageColumns.map { try Self.count(row[$0], table: table, row: r, field: table.header[$0]) })
             }
+        }
+        guard !keys.isEmpty else {
+            throw InputError(file: table.file, field: table.header[keyColumn], message: "no data row has a commune code (\(rowsWithoutKey) row(s) with this column empty)")
         }
     }
 

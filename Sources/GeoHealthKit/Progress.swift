@@ -23,6 +23,13 @@ public enum Progress {
         warningSink.withLock { $0 = handler }
     }
 
+    /// Says something that does not stop the job but may make its figures wrong (sites outside
+    /// the areas), on the warnings' sink: the CLI prints it on stderr unless `--quiet`.
+    public static func warn(_ message: String) {
+        let handler = warningSink.withLock { $0 }
+        handler?("warning: \(message)")
+    }
+
     /// Seconds above which a job is announced before it starts (``warnIfLong(_:seconds:advice:)``).
     public static let longJobSeconds = 60.0
 

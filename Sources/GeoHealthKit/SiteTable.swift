@@ -24,6 +24,11 @@ public enum SiteTable {
         public var withoutLocation: [String]
         /// Rows left out by the schema, by reason (not selected; a kind value the map lacks).
         public var leftOut: [String: Int] = [:]
+        /// The longitude and latitude columns of a CSV in degrees (nil for GeoJSON points and
+        /// projected x/y), named when the positions look wrong (``SiteBoundsCheck``).
+        public var lonLatColumns: (lon: String, lat: String)?
+        /// Sites that took the kind given for the file (no kind column, or an empty cell).
+        public var ofTheGivenKind = 0
     }
 
     static let idNames = ["id", "site_id", "code", "finess"]
@@ -59,6 +64,7 @@ public enum SiteTable {
         var points: [Coordinate] = []
         var withoutLocation: [String] = []
         var firstLine: [String: Int] = [:]
+        var ofTheGivenKind = 0
         for (r, row) in table.rows.enumerated() {
             let line = table.lineNumbers[r]
             guard schema.keeps({ field in selected.first { $0.0.field == field }.map { row[$0.1] } }) else {
@@ -72,6 +78,8 @@ public enum SiteTable {
                     continue
                 }
                 siteKind = mapped
+            } else if kind != nil {
+                ofTheGivenKind += 1
             }
             let id = row[idColumn].trimmingSpaces()
             if id.isEmpty { throw InputError(file: table.file, line: line, field: table.header[idColumn], message: "empty site id") }
@@ -107,7 +115,8 @@ public enum SiteTable {
             try transformer.transform(&points)
             for i in sites.indices { sites[i].location = points[i] }
         }
-        return Result(sites: sites, withoutLocation: withoutLocation, leftOut: leftOut)
+        let lonLat = sourceCRS.isGeographic ? (lon: table.header[xColumn], lat: table.header[yColumn]) : nil
+        return Result(sites: sites, withoutLocation: withoutLocation, leftOut: leftOut, lonLatColumns: lonLat, ofTheGivenKind: ofTheGivenKind)
     }
 
     private static func locationColumns(_ table: CSVTable, crs: CRS?) throws -> (Int, Int, CRS) {
@@ -135,6 +144,7 @@ public enum SiteTable {
         var withoutLocation: [String] = []
         var leftOut: [String: Int] = [:]
         var seen: [String: Int] = [:]
+        var ofTheGivenKind = 0
         let idNames = schema.idField.map { [$0] } ?? idNames, nameNames = schema.nameField.map { [$0] } ?? nameNames
         let kindNames = schema.kindField.map { [$0] } ?? kindNames, capacityNames = schema.capacityField.map { [$0] } ?? capacityNames
         _ = try LayerReader.read(url) { i, feature in
@@ -153,11 +163,12 @@ public enum SiteTable {
             guard let siteKind = kindText.flatMap(schema.kind(of:)) ?? kind else {
                 throw InputError(file: url.relativePath, feature: i, message: "site '\(id)' has no kind; give --kind")
             }
+            if kindText == nil { ofTheGivenKind += 1 }
             let name = nameNames.lazy.compactMap { props[$0]?.stringValue }.first ?? id
             let capacity = capacityNames.lazy.compactMap { props[$0]?.doubleValue }.first
             for key in idNames + nameNames + kindNames + capacityNames { props[key] = nil }
             sites.append(Site(id: id, name: name, kind: siteKind, location: p, capacity: capacity, attributes: props))
         }
-        return Result(sites: sites, withoutLocation: withoutLocation, leftOut: leftOut)
+        return Result(sites: sites, withoutLocation: withoutLocation, leftOut: leftOut, ofTheGivenKind: ofTheGivenKind)
     }
 }

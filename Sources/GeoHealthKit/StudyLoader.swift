@@ -45,6 +45,8 @@ public enum StudyLoader {
         }
 
         var studyArea: [Bool]?
+        // The sites are checked against the areas as read, before a regional selection.
+        let bounds = sources.sites.isEmpty ? nil : SiteBoundsCheck(areas: areas)
         if let departements = sources.departements {
             let selection = try StudyAreaSelection.select(areas, departements: departements, bufferKm: sources.bufferKm)
             areas = selection.areas
@@ -59,13 +61,20 @@ public enum StudyLoader {
             if let clash = sites.first(where: { s in result.sites.contains { $0.id == s.id } }) {
                 throw InputError(file: source.url.relativePath, message: "site id '\(clash.id)' is also in an earlier site file")
             }
+            if let kind = source.kind, result.ofTheGivenKind == 0, !result.sites.isEmpty {
+                throw IgnoredOptionError("--kind \(kind): every site of \(source.url.relativePath) has a kind of its own, so --kind (the kind of sites without one) would change nothing; to keep only some kinds, use --site-kind \(kind)")
+            }
+            let placed = try bounds?.check(result.sites, file: source.url.relativePath, columns: result.lonLatColumns, geoJSON: LayerReader.isLayer(source.url))
+            if let warning = placed?.warning { Progress.warn(warning) }
             sites += result.sites
-            siteFiles.append(.object(Properties([
+            var file = Properties([
                 ("file", .string(source.url.relativePath)),
                 ("sites", .int(result.sites.count)),
                 ("without_location", .strings(result.withoutLocation)),
                 ("left_out", .rows(result.leftOut.sorted { $0.key < $1.key }) { [("reason", .string($0.key)), ("rows", .int($0.value))] }),
-            ])))
+            ])
+            if let outside = placed?.outside, !outside.isEmpty { file["outside_the_areas"] = .strings(outside) }
+            siteFiles.append(.object(file))
         }
         if !sources.sites.isEmpty {
             let study = Study(areas: [], sites: sites)

@@ -53,6 +53,18 @@ public struct Summary: Sendable {
         key == "share" || key.hasSuffix("_share") || key.hasPrefix("share_")
     }
 
+    /// A share (a fraction in 0…1) as a percentage with one decimal, never rounded to the two
+    /// values that say "nobody" or "everybody" when they are not exact: a share in (0, 0.0005)
+    /// reads "< 0.1 %", one in (0.9995, 1) "> 99.9 %" (201 people of 534,490 are not 0 %).
+    public static func percentage(_ share: Double) -> String {
+        let text = NumberFormatting.string(share * 100, precision: 1)
+        if share > 0 && share < 1 {
+            if text == "0" { return "< 0.1 %" }
+            if text == "100" { return "> 99.9 %" }
+        }
+        return text + " %"
+    }
+
     private static func render(_ props: Properties, indent: String, listLimit: Int, into out: inout String) {
         for (key, value) in props {
             let name = label(key)
@@ -87,7 +99,7 @@ public struct Summary: Sendable {
     private static func scalar(_ v: PropertyValue, key: String) -> String {
         switch v {
         case .string(let s): s
-        case .number(let d) where isShare(key): NumberFormatting.string(d * 100, precision: 1) + " %"
+        case .number(let d) where isShare(key): percentage(d)
         case .number(let d): d == d.rounded() && abs(d) < 1e15 ? String(Int64(d)) : NumberFormatting.string(d, precision: 6)
         case .bool(let b): b ? "yes" : "no"
         case .null: "—"
@@ -104,8 +116,12 @@ extension PropertyValue {
         .number(Double(NumberFormatting.string(d, precision: precision)) ?? d)
     }
     /// A fraction in 0…1 kept to four decimals (0.1 % in the text); `null` when the whole is 0.
+    /// A fraction that is not 0 or 1 is never rounded to either (3 people of 60 million are not
+    /// 0): it keeps all its digits then.
     public static func share(_ part: Double, of whole: Double) -> PropertyValue {
-        whole > 0 ? .fixed(part / whole, 4) : .null
+        guard whole > 0 else { return .null }
+        let fraction = part / whole, rounded = Double(NumberFormatting.string(fraction, precision: 4)) ?? fraction
+        return .number((rounded == 0 || rounded == 1) && rounded != fraction ? fraction : rounded)
     }
     /// An array of flat objects, one per item.
     public static func rows<S: Sequence>(_ items: S, _ row: (S.Element) -> [(String, PropertyValue)]) -> PropertyValue {

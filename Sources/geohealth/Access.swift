@@ -14,7 +14,7 @@ struct AccessCommand: ParsableCommand {
 
             Examples:
               geohealth access geodata --site-kind msp --method e2sfca
-              geohealth access geodata --sites geodata/generalistes.csv --method apl --apl-year 2022 --out /tmp/apl.geojson
+              geohealth access geodata --sites geodata/generalistes.csv --method apl --apl-year 2022 --group-by ZONE --out /tmp/apl.geojson
               geohealth access geodata --site-kind hospital --method 3sfca --catchment-minutes 45 --decay gaussian --bandwidth 20
               geohealth access geodata --site-kind msp --method ratio --group-by ZONE
               geohealth access geodata --sites geodata/generalistes.csv --method apl --population-grid geodata/population-grid.csv
@@ -30,7 +30,7 @@ struct AccessCommand: ParsableCommand {
     @Option(help: "ratio, 2sfca, e2sfca, g2sfca, 3sfca or apl.")
     var method: AccessAnalysis.Method = .enhanced
 
-    @Option(name: .customLong("site-kind"), help: "Site kinds that supply, comma-separated (default: every kind).")
+    @Option(name: .customLong("site-kind"), help: "Site kinds that supply, comma-separated; a kind whose name has commas is taken whole (default: every kind).")
     var siteKinds: String?
 
     @Option(help: "Catchment in minutes (default 30; 20 for apl).")
@@ -96,7 +96,7 @@ struct AccessCommand: ParsableCommand {
         let loaded = try StudyLoader.load(sources)
         var options = AccessAnalysis.Options()
         options.method = method
-        options.kinds = parseSiteKinds(siteKinds)
+        options.kinds = parseSiteKinds(siteKinds, in: loaded.study)
         options.catchmentMinutes = catchmentMinutes
         options.cost = costs.model
         options.crs = costs.metricCRS

@@ -31,7 +31,7 @@ struct CoverageCommand: ParsableCommand {
     @Option(help: "Catchments by distance: a commune is covered when a site is within this many crow-fly kilometres.")
     var catchmentKm: Double?
 
-    @Option(name: .customLong("site-kind"), help: "Catchments: site kinds, comma-separated (default: every kind).")
+    @Option(name: .customLong("site-kind"), help: "Catchments: site kinds, comma-separated; a kind whose name has commas is taken whole (default: every kind).")
     var siteKinds: String?
 
     @OptionGroup var table: CommuneTableOptions
@@ -55,7 +55,7 @@ struct CoverageCommand: ParsableCommand {
         var options = CoverageAnalysis.Options()
         options.method = method
         options.catchmentMinutes = catchmentMinutes
-        options.catchmentKinds = parseSiteKinds(siteKinds)
+        options.catchmentKinds = parseSiteKinds(siteKinds, in: loaded.study)
         options.cost = costs.model
         if let catchmentKm {
             // A crow-fly distance is the straight-line model with no detour at 60 km/h: minutes = km.

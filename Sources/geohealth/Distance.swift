@@ -11,14 +11,14 @@ struct Distance: ParsableCommand {
 
             Examples:
               geohealth distance geodata
-              geohealth distance geodata --cost network --roads geodata/roads.geojson --kind hospital --thresholds 20,45
-              geohealth distance geodata --group-by CPTS --out /tmp/travel.csv
+              geohealth distance geodata --cost network --roads geodata/roads.geojson --site-kind hospital --thresholds 20,45 --out /tmp/travel.geojson
+              geohealth distance geodata --group-by ZONE --out /tmp/travel.csv
             """)
 
     @OptionGroup var inputs: StudyInputOptions
     @OptionGroup var costs: CostOptions
 
-    @Option(name: .customLong("site-kind"), help: "Only these site kinds, comma-separated (default: every kind present).")
+    @Option(name: .customLong("site-kind"), help: "Only these site kinds, comma-separated; a kind whose name has commas is taken whole (default: every kind present).")
     var siteKinds: String?
 
     @Option(help: "Thresholds in minutes for the population beyond, comma-separated.")
@@ -43,7 +43,7 @@ struct Distance: ParsableCommand {
         var options = TravelAnalysis.Options()
         options.cost = costs.model
         options.crs = costs.metricCRS
-        options.kinds = parseSiteKinds(siteKinds)
+        options.kinds = parseSiteKinds(siteKinds, in: loaded.study)
         options.thresholds = try parseMinutes(thresholds, option: "--thresholds")
         options.withinMinutes = within
         options.groupBy = table.groupBy

@@ -12,7 +12,7 @@ struct GapsCommand: ParsableCommand {
             Rules, combined with --combine any (default) or all, each reported per commune: --minutes-above N with --site-kind (travel time to the nearest site), --access-below X with --access-kind (E2SFCA or --access-method apl), --outside-cpts (less than half the surface in a territory of --territories or cpts.csv; --territory-label names them), --low-low (significant low-low LISA cluster of access). Zones are connected over shared boundaries (GEOS) and dissolved.
 
             Examples:
-              geohealth gaps geodata --site-kind hospital --minutes-above 30 --out /tmp/gaps.geojson --csv /tmp/gaps.csv
+              geohealth gaps geodata --site-kind hospital --minutes-above 30 --out /tmp/gaps.geojson --csv /tmp/gaps.csv --communes-out /tmp/rules.geojson
               geohealth gaps geodata --access-kind msp --access-below 40 --per 100000 --outside-cpts --combine all
               geohealth gaps geodata --site-kind msp --minutes-above 15 --outside-cpts --white-zones-out /tmp/white.geojson
             """)
@@ -26,7 +26,7 @@ struct GapsCommand: ParsableCommand {
     @Option(help: "Travel rule: under-served when the nearest site is more than this many minutes away.")
     var minutesAbove: Double?
 
-    @Option(help: "Access rule: site kinds that supply (comma-separated).")
+    @Option(help: "Access rule: site kinds that supply, comma-separated; a kind whose name has commas is taken whole.")
     var accessKind: String?
 
     @Option(help: "Access rule: under-served when access is below this value (in the unit of --per).")
@@ -81,7 +81,7 @@ struct GapsCommand: ParsableCommand {
         var options = GapsAnalysis.Options()
         options.travelKind = siteKind.map { SiteKind($0.lowercased()) }
         options.minutesAbove = minutesAbove
-        options.accessKinds = parseSiteKinds(accessKind)
+        options.accessKinds = parseSiteKinds(accessKind, in: loaded.study)
         options.accessBelow = accessBelow
         options.accessMethod = accessMethod
         options.per = per

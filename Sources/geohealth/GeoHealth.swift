@@ -16,6 +16,20 @@ struct GeoHealth: ParsableCommand {
             """,
         version: GeoHealthVersion.string,
         subcommands: [RunCommand.self, StudyCommand.self, Info.self, Synth.self, Distance.self, CoverageCommand.self, AccessCommand.self, InequalityCommand.self, GapsCommand.self, SiteCommand.self, MapCommand.self, ChartCommand.self, ReportCommand.self])
+
+    /// Parses and runs the subcommand, as ArgumentParser's `main()` does, except that an option
+    /// found meaningless once the inputs are read (``IgnoredOptionError``) exits as the usage
+    /// error it is (64), not as a data error (1).
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let error as IgnoredOptionError {
+            exit(withError: ValidationError(error.description))
+        } catch {
+            exit(withError: error)
+        }
+    }
 }
 
 enum GeoHealthVersion {

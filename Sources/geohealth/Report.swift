@@ -15,7 +15,7 @@ struct ReportCommand: ParsableCommand {
             Examples:
               geohealth report geodata --site-kind msp --minutes 15 --out /tmp/report
               geohealth report geodata --site-kind hospital --minutes 30 --new-sites 2 --lang en --out /tmp/report-en
-              geohealth report geodata --site-kind msp --catchment-minutes 45 --bands bands.csv --territory-label EPCI --source "INSEE RP 2021 ; FINESS 2024" --out /tmp/report
+              geohealth report geodata --site-kind msp --catchment-minutes 45 --territory-label EPCI --source "INSEE RP 2021 ; FINESS 2024" --out /tmp/report
             """)
 
     @OptionGroup var inputs: StudyInputOptions

@@ -13,6 +13,8 @@ struct SiteCommand: ParsableCommand {
         discussion: """
             Reports each chosen site with the population it newly brings within --minutes, and the before/after of the headline indicators: population beyond the threshold, mean time to the nearest site, Gini of that time, and with --access-below the population whose E2SFCA access is below it. Candidates are the communes' representative points unless --no-commune-candidates; --candidates adds a site file.
 
+            Capacity of new sites (for --access-below, E2SFCA): the convention of the existing sites of the kind. If none has a capacity, every site counts 1, new ones too (a capacity in --add or --new-capacity is then refused). If they have capacities, a new site gets its --add capacity, else --new-capacity, else the median of the existing capacities.
+
             Examples:
               geohealth site geodata --site-kind msp --k 3 --minutes 15
               geohealth site geodata --site-kind hospital --k 2 --method pmedian --minutes 30
@@ -52,7 +54,7 @@ struct SiteCommand: ParsableCommand {
     @Option(help: "Access per this many inhabitants (with --access-below).")
     var per = 1.0
 
-    @Option(help: "Capacity of new sites (default: the median capacity of the existing ones).")
+    @Option(help: "Capacity of new sites, with --access-below (default: the median capacity of the existing sites of the kind; refused when they have none).")
     var newCapacity: Double?
 
     @Option(help: "Write a before/after bar chart (SVG) of the population beyond the threshold (and below --access-below).")
@@ -80,6 +82,7 @@ struct SiteCommand: ParsableCommand {
         guard minutes > 0 else { throw ValidationError("--minutes must be positive") }
         if k == 0 && add.isEmpty && remove.isEmpty { throw ValidationError("give --k N, or a what-if with --add or --remove") }
         if k > 0 && noCommuneCandidates && candidates == nil { throw ValidationError("--no-commune-candidates needs --candidates FILE") }
+        if newCapacity != nil && accessBelow == nil { throw ValidationError("--new-capacity is used only with --access-below (the capacities of the E2SFCA)") }
         _ = try planned()
     }
 

@@ -12,8 +12,8 @@ struct StudyCommand: ParsableCommand {
 
             Examples:
               geohealth study geodata
-              geohealth study --areas communes.geojson --population donnees_communes.csv \\
-                --history mouvements-communes.csv --history-since 2018-01-01 --format json
+              geohealth study --areas ../shared/geodata-real/communes --population ../shared/geodata-real/population/donnees_communes.csv \\
+                --history ../shared/geodata-real/population/mouvements-communes.csv --history-since 2018-01-01 --format json
               geohealth study geodata --out /tmp/communes-with-population.geojson
             """)
 

@@ -35,7 +35,7 @@ struct StudyInputOptions: ParsableArguments {
     @Option(help: "Site table (CSV or GeoJSON points); repeat for several files.")
     var sites: [String] = []
 
-    @Option(help: "Kind of the sites of files without a kind column (msp, hospital, emergency, sas, centre, …).")
+    @Option(help: "Kind of the sites of files without a kind column (msp, hospital, emergency, sas, centre, …); refused when every site has its own kind: choose kinds with --site-kind.")
     var kind: String?
 
     @Option(help: "CRS of x/y columns in site tables, e.g. EPSG:2154.")
@@ -84,7 +84,12 @@ struct StudyInputOptions: ParsableArguments {
     }
 }
 
-/// Site kinds from a comma-separated option value (`msp,hospital`), lower-cased.
-func parseSiteKinds(_ text: String?) -> [SiteKind]? {
-    text.map { $0.split(separator: ",").map { SiteKind($0.trimmingCharacters(in: .whitespaces).lowercased()) } }
+/// Site kinds from a `--site-kind` value, lower-cased as kinds are read: the whole value when
+/// it is a kind of the study's sites (registries have categories with commas, e.g. "Centre
+/// hospitalier, ex Hôpital local"), otherwise its comma-separated parts (`msp,hospital`).
+func parseSiteKinds(_ text: String?, in study: Study) -> [SiteKind]? {
+    guard let text else { return nil }
+    let whole = SiteKind(text.trimmingCharacters(in: .whitespaces).lowercased())
+    if study.sites.contains(where: { $0.kind == whole }) { return [whole] }
+    return text.split(separator: ",").map { SiteKind($0.trimmingCharacters(in: .whitespaces).lowercased()) }
 }

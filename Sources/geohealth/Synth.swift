@@ -6,10 +6,10 @@ struct Synth: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Generate a synthetic département: communes, population, sites, CPTS, roads, history.",
         discussion: """
-            Writes communes.geojson, population.csv, history.csv, sites.csv, cpts.csv, roads.geojson and a README.md into the output folder. The same seed gives the same bytes on every machine; the sample in geodata/ is seed 1.
+            Writes communes.geojson, population.csv, history.csv, sites.csv, cpts.csv, roads.geojson and a README.md into the output folder. The same seed gives the same bytes on every machine; the sample in geodata/ is seed 1 (--out geodata remakes it).
 
             Examples:
-              geohealth synth --seed 1 --out geodata
+              geohealth synth --seed 1 --out /tmp/sample
               geohealth synth --seed 7 --communes 600 --out /tmp/bigger
             """)
 

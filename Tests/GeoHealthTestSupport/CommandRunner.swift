@@ -17,11 +17,12 @@ public enum CommandRunner {
         return candidates.first { FileManager.default.isExecutableFile(atPath: $0.path) } ?? candidates[0]
     }
 
-    /// `arguments` without the program name.
-    public static func run(_ arguments: [String]) throws -> Output {
+    /// `arguments` without the program name; `environment` is added to this process's.
+    public static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Output {
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
+        if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         process.currentDirectoryURL = Fixtures.repositoryRoot
         let out = Pipe(), err = Pipe()
         process.standardOutput = out

@@ -11,7 +11,13 @@ import Projection
 /// sites, `remove` existing ones), with the before/after of the headline indicators: population
 /// beyond the threshold, mean time to the nearest site, Gini of that time (population-weighted;
 /// unreachable communes count at the matrix bound), and the population whose E2SFCA access is
-/// below `accessBelow` (when given; new sites get `newCapacity`).
+/// below `accessBelow` (when given).
+///
+/// Supply of new sites (chosen or planned): the convention of the existing sites of the kind
+/// (``newSiteCapacity(existing:options:)``), so that the E2SFCA of the after-scenario compares
+/// like with like: a registry without capacities (every site counts 1) gets new sites without
+/// one; a registry with capacities gets new sites with the planned site's own, `newCapacity`,
+/// or by default the median of the existing capacities.
 ///
 /// Candidates: the communes' representative points (default), the sites of a candidate file, or
 /// both. The travel model is any of the three; the candidate matrix is bounded by the threshold
@@ -69,8 +75,8 @@ public struct SitingAnalysis: Sendable {
         var base = study
         base.sites.removeAll { options.remove.contains($0.id) }
         let existing = study.sites.filter { $0.kind == options.kind }
-        let capacities = existing.compactMap(\.capacity).sorted()
-        let newCapacity = options.newCapacity ?? (capacities.isEmpty ? 1 : capacities[capacities.count / 2])
+        try checkKindPresent(options.kind, existing: existing, in: study)
+        let newCapacity = try newSiteCapacity(existing: existing, options: options)
         var scenario = base
         for (k, p) in options.add.enumerated() {
             scenario.sites.append(Site(id: "PLANNED\(k + 1)", name: p.name, kind: options.kind, location: p.location, capacity: p.capacity ?? newCapacity))
@@ -159,11 +165,7 @@ public struct SitingAnalysis: Sendable {
                 a.cost = options.cost
                 a.crs = options.crs
                 a.per = options.per
-                var filled = s
-                for i in filled.sites.indices where filled.sites[i].kind == options.kind && filled.sites[i].capacity == nil && !capacities.isEmpty {
-                    filled.sites[i].capacity = newCapacity
-                }
-                let access = try AccessAnalysis.run(filled, options: a).access
+                let access = try AccessAnalysis.run(s, options: a).access
                 gap = zip(access, population).reduce(0) { $0 + ($1.0 < below ? $1.1 : 0) }
             }
             return Indicators(
@@ -178,7 +180,34 @@ public struct SitingAnalysis: Sendable {
         return analysis
     }
 
-    func makeSummary(options: Options, existing: Int, candidates: Int, newCapacity: Double) -> Summary {
+    /// Refuses a kind that no site of the study has while it has sites of other kinds: most
+    /// often a typing error, which would otherwise site as if nobody were served. A kind
+    /// with no site yet is planned from scratch by leaving the site files out.
+    static func checkKindPresent(_ kind: SiteKind, existing: [Site], in study: Study) throws {
+        guard existing.isEmpty, !study.sites.isEmpty else { return }
+        let kinds = Set(study.sites.map(\.kind.rawValue)).sorted().joined(separator: ", ")
+        throw OptionError("no site of kind '\(kind)'; the sites have kinds \(kinds) (to place the first sites of a new kind, leave the site files out)")
+    }
+
+    /// The capacity of new sites that have none of their own: nil when no existing site of the
+    /// kind has a capacity (then every site counts 1, new ones too, and a capacity given for a
+    /// new site is refused: it could only be ignored, or mix the two conventions); otherwise
+    /// `options.newCapacity`, or by default the median of the existing capacities (for an even
+    /// count the higher of the two middle values, a capacity some site has).
+    static func newSiteCapacity(existing: [Site], options: Options) throws -> Double? {
+        let capacities = existing.compactMap(\.capacity).sorted()
+        guard capacities.isEmpty else { return options.newCapacity ?? capacities[capacities.count / 2] }
+        let without = "no existing site of kind '\(options.kind)' has a capacity, so every site counts 1"
+        if let c = options.newCapacity {
+            throw IgnoredOptionError("--new-capacity \(NumberFormatting.string(c, precision: 6)): \(without); give the existing sites capacities, or leave it out")
+        }
+        if let planned = options.add.first(where: { $0.capacity != nil }) {
+            throw IgnoredOptionError("--add '\(planned.name)': a capacity is given, but \(without); write lon,lat without a capacity")
+        }
+        return nil
+    }
+
+    func makeSummary(options: Options, existing: Int, candidates: Int, newCapacity: Double?) -> Summary {
         func row(_ i: Indicators) -> Properties {
             var p = Properties([
                 ("population_beyond_threshold", .int(Int(i.populationBeyond.rounded()))),
@@ -205,7 +234,7 @@ public struct SitingAnalysis: Sendable {
             if chosen.count < min(options.k, candidates), options.method == .mclp {
                 s["stopped_early"] = .string("only \(chosen.count) new site(s) bring anyone within the threshold; more would add nobody")
             }
-            s["new_site_capacity"] = .fixed(newCapacity, 2)
+            s["new_site_capacity"] = newCapacity.map { .fixed($0, 2) } ?? .null
             s["chosen"] = .rows(chosen.enumerated()) { n, c in
                 [("order", .int(n + 1)), ("site", .string(c.name)), ("lon", .fixed(c.location.x, 6)), ("lat", .fixed(c.location.y, 6)),
                  ("population_newly_within_threshold", .int(Int(c.newlyCovered.rounded())))]

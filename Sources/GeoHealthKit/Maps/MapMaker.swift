@@ -49,6 +49,19 @@ public enum MapMaker {
         public init(field: String) { self.field = field }
     }
 
+    /// The sites of `url` to draw: those of `options.siteKind` when given (also the kind of rows
+    /// without one); a kind that no site has is an error listing the kinds there are, not an
+    /// empty overlay.
+    static func sitesToDraw(_ url: URL, options: Options) throws -> [Site] {
+        let all = try SiteTable.read(url, kind: options.siteKind ?? .healthCentre, schema: options.siteSchema).sites
+        guard let kind = options.siteKind else { return all }
+        let kept = all.filter { $0.kind == kind }
+        if kept.isEmpty && !all.isEmpty {
+            throw OptionError("--site-kind: no site of kind '\(kind)' in \(url.relativePath); the sites have kinds \(Set(all.map(\.kind.rawValue)).sorted().joined(separator: ", "))")
+        }
+        return kept
+    }
+
     public static func make(_ layer: URL, options: Options, output: URL, inputs: [URL]) throws -> Summary {
         Progress.report("reading and projecting \(layer.lastPathComponent)…")
         let read = try readLayer(layer, field: options.field, crs: options.crs)
@@ -107,7 +120,7 @@ public enum MapMaker {
         var outside = 0
         var overlays = [FrameOverlays](repeating: FrameOverlays(), count: frames.count)
         if let url = options.sites {
-            let sites = try SiteTable.read(url, kind: options.siteKind ?? .healthCentre, schema: options.siteSchema).sites.filter { options.siteKind == nil || $0.kind == options.siteKind }
+            let sites = try sitesToDraw(url, options: options)
             for (site, place) in zip(sites, try MapFrame.locate(sites.map(\.location), in: frames, forced: options.crs)) {
                 guard let (f, p) = place else { outside += 1; continue }
                 overlays[f].sites.append(ChoroplethMap.Site(position: p, kind: site.kind.rawValue, size: options.sizeByCapacity ? site.capacity : nil))
