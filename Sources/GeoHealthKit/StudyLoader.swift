@@ -73,7 +73,12 @@ public enum StudyLoader {
                 ("without_location", .strings(result.withoutLocation)),
                 ("left_out", .rows(result.leftOut.sorted { $0.key < $1.key }) { [("reason", .string($0.key)), ("rows", .int($0.value))] }),
             ])
-            if let outside = placed?.outside, !outside.isEmpty { file["outside_the_areas"] = .strings(outside) }
+            if let outside = placed?.outside, !outside.isEmpty {
+                // A count and the first ids: a département studied with the national registry
+                // has some 1,500 sites outside its communes.
+                file["sites_outside_the_areas"] = .int(outside.count)
+                file["outside_the_areas"] = .strings(Array(outside.prefix(20)))
+            }
             siteFiles.append(.object(file))
         }
         if !sources.sites.isEmpty {
