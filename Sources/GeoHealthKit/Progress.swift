@@ -23,6 +23,13 @@ public enum Progress {
         warningSink.withLock { $0 = handler }
     }
 
+    /// Says something the user should know about the inputs (a commune dropped for having no
+    /// area), on stderr unless `--quiet`, terminal or not.
+    public static func warn(_ message: String) {
+        let handler = warningSink.withLock { $0 }
+        handler?("warning: \(message)")
+    }
+
     /// Seconds above which a job is announced before it starts (``warnIfLong(_:seconds:advice:)``).
     public static let longJobSeconds = 60.0
 
