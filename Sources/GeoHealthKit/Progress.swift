@@ -37,7 +37,7 @@ public enum Progress {
     /// shorter; silent for shorter jobs.
     public static func warnIfLong(_ job: String, seconds: Double, advice: String) {
         guard seconds >= longJobSeconds else { return }
-        let minutes = max(1, Int((seconds / 60).rounded()))
+        let minutes = seconds.isFinite ? max(1, Int((min(seconds, 1e9) / 60).rounded())) : 1_000_000_000
         let handler = warningSink.withLock { $0 }
         handler?("warning: \(job) is expected to take about \(minutes) min on this machine; \(advice)")
     }

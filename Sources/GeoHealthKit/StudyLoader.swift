@@ -100,7 +100,7 @@ public enum StudyLoader {
         let reported = study.reportedAreas
         summary["study"] = .object(Properties([
             ("areas", .int(reported.count)),
-            ("population", .int(Int(reported.reduce(0) { $0 + (areas[$1].population ?? 0) }.rounded()))),
+            ("population", .headCount(reported.reduce(0) { $0 + (areas[$1].population ?? 0) })),
             ("sites", .int(study.sites.count)),
             ("territories", .int(study.territories.count)),
         ]))
@@ -150,8 +150,8 @@ public enum StudyLoader {
             ("arrondissements_pooled", .rows(r.arrondissements) { [("code", .string($0.code)), ("into", .string($0.into))] }),
             ("areas_without_population", .strings(r.areasWithoutPopulation)),
             ("rows_without_area", .strings(r.rowsWithoutArea)),
-            ("population_joined", .int(Int(r.populationJoined.rounded()))),
-            ("population_not_joined", .int(Int(r.populationUnjoined.rounded()))),
+            ("population_joined", .headCount(r.populationJoined)),
+            ("population_not_joined", .headCount(r.populationUnjoined)),
         ])
     }
 }
