@@ -40,6 +40,19 @@ public enum Geometry: Hashable, Sendable {
         default: false
         }
     }
+
+    /// The polygonal geometry without its empty polygons (no ring, or an empty exterior ring:
+    /// GeoJSON `[]` or `[[]]`, an empty GeoPackage MultiPolygon), or nil when no polygon is
+    /// left or the geometry is not polygonal: how every reader of polygons tells "has a
+    /// polygon" (docs/formats.md, "Degenerate geometry").
+    public var withoutEmptyPolygons: Geometry? {
+        guard isPolygonal else { return nil }
+        let all = polygons
+        let kept = all.filter { !$0.isEmpty }
+        if kept.isEmpty { return nil }
+        if kept.count == all.count { return self }
+        return kept.count == 1 ? .polygon(kept[0]) : .multiPolygon(kept)
+    }
 }
 
 /// A polygon: an exterior ring followed by zero or more holes, each a closed ring.

@@ -23,21 +23,25 @@ public enum MetricCRS {
         code.hasPrefix("97") ? String(code.prefix(3)) : String(code.prefix(2))
     }
 
-    /// The CRS for data whose longitude/latitude bounding box is `box`.
+    /// The CRS for data whose longitude/latitude bounding box is `box`. Total: an empty box
+    /// (a geometry with no position) or one with non-finite bounds gets Lambert-93, the CRS of
+    /// most French communes (the readers drop communes with no area before this is asked).
     public static func forExtent(_ box: BoundingBox) -> CRS {
         let c = box.center
+        guard !box.isEmpty, c.x.isFinite, c.y.isFinite else { return .lambert93 }
         if Ring.contains(metropolitanOutline, c) || corsica.contains(c) { return .lambert93 }
         for (region, crs) in regions where region.contains(c) { return crs }
         return utmZone(longitude: c.x, latitude: c.y)
     }
 
-    /// WGS84 / UTM zone of a position: EPSG:32601–32660 (north), 32701–32760 (south).
+    /// WGS84 / UTM zone of a position: EPSG:32601–32660 (north), 32701–32760 (south). Total:
+    /// a non-finite longitude counts as 0 (zone 31), a NaN latitude as north.
     public static func utmZone(longitude: Double, latitude: Double) -> CRS {
-        var lon = longitude.truncatingRemainder(dividingBy: 360)
+        var lon = longitude.isFinite ? longitude.truncatingRemainder(dividingBy: 360) : 0
         if lon >= 180 { lon -= 360 }
         if lon < -180 { lon += 360 }
         let zone = min(60, max(1, Int(((lon + 180) / 6).rounded(.down)) + 1))
-        return CRS(epsg: (latitude >= 0 ? 32600 : 32700) + zone)
+        return CRS(epsg: (latitude < 0 ? 32700 : 32600) + zone)
     }
 
     /// A coarse outline of mainland France (lon/lat), pushed up to 30 km outwards along the land

@@ -6,17 +6,33 @@ import GEOSBridge
 /// Reads commune polygons: an id and a name per feature, polygonal geometry, unique ids.
 /// Invalid polygons are repaired with GEOS (make-valid, polygonal parts kept) and listed.
 /// Validity is proved in pure Swift where it can be (`ValidityCertificate`), else asked of GEOS.
+///
+/// **Communes with no area are dropped here, once, for every format** (docs/formats.md,
+/// "Degenerate geometry"): empty polygons (`[]`, `[[]]`) are removed from a commune's
+/// geometry; a commune left with no polygon, or whose polygons enclose no area after repair
+/// (collinear or identical points), is dropped, listed with its reason and announced as a
+/// warning naming its file and feature. Nothing downstream (metric CRS, point on surface,
+/// travel costs) then meets a geometry without a position. A study with no commune left is
+/// an error.
 public enum AreaLayer {
     public struct Repair: Sendable {
         public var id: String
         public var reason: String
     }
 
+    public struct Layer: Sendable {
+        public var areas: [Area]
+        public var repairs: [Repair]
+        /// Communes dropped for having no area; `reason` names the file and feature.
+        public var dropped: [Repair]
+        public var warnings: [InputWarning]
+    }
+
     /// Reads several files in parallel and joins them in the order given; an id repeated
     /// across files is an error naming both files.
-    public static func read(_ urls: [URL], idField: String, nameField: String) throws -> (areas: [Area], repairs: [Repair], warnings: [InputWarning]) {
+    public static func read(_ urls: [URL], idField: String, nameField: String) throws -> Layer {
         let results = urls.concurrentMap { try read($0, idField: idField, nameField: nameField) }
-        var areas: [Area] = [], repairs: [Repair] = [], warnings: [InputWarning] = []
+        var joined = Layer(areas: [], repairs: [], dropped: [], warnings: [])
         var fileOf: [String: Int] = [:]
         let layers = try results.map { try $0.get() }
         for (i, result) in layers.enumerated() {
@@ -26,15 +42,21 @@ public enum AreaLayer {
                     throw InputError(file: urls[i].relativePath, field: idField, message: "area id '\(id)' is also in \(urls[other].path)")
                 }
             }
-            areas += result.areas
-            repairs += result.repairs
-            warnings += result.warnings
+            joined.areas += result.areas
+            joined.repairs += result.repairs
+            joined.dropped += result.dropped
+            joined.warnings += result.warnings
         }
-        return (areas, repairs, warnings)
+        if joined.areas.isEmpty, let first = urls.first {
+            throw InputError(file: first.relativePath, message: "no commune is left: every polygon has no area (dropped: \(joined.dropped.map(\.id).joined(separator: ", ")))")
+        }
+        return joined
     }
 
-    public static func read(_ url: URL, idField: String, nameField: String) throws -> (areas: [Area], repairs: [Repair], warnings: [InputWarning]) {
+    public static func read(_ url: URL, idField: String, nameField: String) throws -> Layer {
         var areas: [Area] = []
+        var featureIndex: [Int] = []
+        var dropped: [Repair] = []
         var seen: [String: Int] = [:]
         let summary = try LayerReader.read(url) { i, feature in
             guard let id = feature.value(of: idField)?.stringValue, !id.isEmpty else {
@@ -48,15 +70,58 @@ public enum AreaLayer {
                 let found = feature.geometry?.typeName ?? "null"
                 throw InputError(file: url.relativePath, feature: i, message: "area '\(id)' has a \(found) geometry; areas must be Polygon or MultiPolygon")
             }
+            guard let kept = geometry.withoutEmptyPolygons else {
+                dropped.append(Repair(id: id, reason: "\(url.relativePath): feature \(i): empty \(geometry.typeName)"))
+                return
+            }
             var attributes = feature.properties
             attributes[idField] = nil
             let name = feature.properties[nameField]?.stringValue ?? id
             attributes[nameField] = nil
-            areas.append(Area(id: id, name: name, geometry: geometry, attributes: attributes))
+            areas.append(Area(id: id, name: name, geometry: kept, attributes: attributes))
+            featureIndex.append(i)
         }
-        if areas.isEmpty { throw InputError(file: url.relativePath, message: "the layer holds no features") }
-        let repairs = try repairInvalid(&areas)
-        return (areas, repairs, summary.warnings)
+        if areas.isEmpty && dropped.isEmpty { throw InputError(file: url.relativePath, message: "the layer holds no features") }
+        var repairs = try repairInvalid(&areas)
+        let noArea = dropWithoutArea(&areas, file: url.relativePath, featureIndex: featureIndex)
+        if !noArea.isEmpty {
+            let ids = Set(noArea.map(\.id))
+            repairs.removeAll { ids.contains($0.id) }  // dropped, not repaired
+            dropped += noArea
+        }
+        for d in dropped { Progress.warn("commune '\(d.id)' dropped: \(d.reason)") }
+        return Layer(areas: areas, repairs: repairs, dropped: dropped, warnings: summary.warnings)
+    }
+
+    /// Whether a polygon's exterior ring encloses an area: its signed area exceeds 10⁻¹² of its
+    /// box's squared diagonal. Positions on one line give an area of rounding noise (about
+    /// 10⁻¹⁶ of it); the thinnest real commune is many orders of magnitude above the bound.
+    static func enclosesArea(_ polygon: Polygon) -> Bool {
+        guard !polygon.isEmpty else { return false }
+        var box = BoundingBox.empty
+        for c in polygon.exterior { box.extend(c) }
+        let scale = box.width * box.width + box.height * box.height
+        return abs(Ring.signedArea(polygon.exterior)) > 1e-12 * scale
+    }
+
+    /// Removes the areas whose polygons enclose no area once repaired (all positions on one
+    /// line, or one position repeated: GEOS's make-valid leaves no polygon, or a ring whose
+    /// area is rounding noise: ``enclosesArea(_:)``) and returns them with their file and feature.
+    static func dropWithoutArea(_ areas: inout [Area], file: String, featureIndex: [Int]) -> [Repair] {
+        var dropped: [Repair] = []
+        var keep: [Bool] = []
+        keep.reserveCapacity(areas.count)
+        for i in areas.indices {
+            let hasArea = areas[i].geometry.polygons.contains(where: enclosesArea)
+            keep.append(hasArea)
+            if !hasArea { dropped.append(Repair(id: areas[i].id, reason: "\(file): feature \(featureIndex[i]): the polygon has no area (its positions are on one line or repeated)")) }
+        }
+        guard !dropped.isEmpty else { return [] }
+        var kept: [Area] = []
+        kept.reserveCapacity(areas.count - dropped.count)
+        for i in areas.indices where keep[i] { kept.append(areas[i]) }
+        areas = kept
+        return dropped
     }
 
     /// Repairs invalid geometries in place and says which and why. Geometries the pure-Swift

@@ -62,9 +62,11 @@ final class MeasuresAhead: Sendable {
         }
     }
 
-    /// The measures, once computed; nil if computing them failed.
+    /// The measures, once computed; nil if computing them failed. May be called again: the
+    /// loader waits for it on every way out, errors included (no thread left running at exit).
     func wait() -> [AreaMeasure]? {
         done.wait()
+        done.signal()
         return result.withLock { r in try? r!.get() }
     }
 }

@@ -113,7 +113,7 @@ public struct CoverageAnalysis: Sendable {
         let population = study.areas.map { $0.population ?? 0 }
         var summary = Summary([
             ("communes", .int(study.areas.count)),
-            ("population", .int(Int(population.reduce(0, +).rounded()))),
+            ("population", .headCount(population.reduce(0, +))),
             ("method", .string(options.method == .areaProportional ? "area-proportional" : "representative point")),
         ])
         if !study.territories.isEmpty {
@@ -129,7 +129,7 @@ public struct CoverageAnalysis: Sendable {
                 }
             }
             t["each_territory"] = .rows(study.territories.indices) { k in
-                [("territory", .string(study.territories[k].id)), ("communes", .int(communes[k])), ("population", .int(Int(inside[k].rounded())))]
+                [("territory", .string(study.territories[k].id)), ("communes", .int(communes[k])), ("population", .headCount(inside[k]))]
             }
             t["communes_in_several_territories"] = .int(study.areas.indices.filter { shares[$0].count > 1 }.count)
             summary["territories"] = .object(t)
@@ -150,8 +150,8 @@ public struct CoverageAnalysis: Sendable {
             Properties([
                 ("communes", .int(r.communes)),
                 ("communes_covered", .int(r.communesCovered)),
-                ("population_covered", .int(Int(r.populationCovered.rounded()))),
-                ("population_not_covered", .int(Int((r.population - r.populationCovered).rounded()))),
+                ("population_covered", .headCount(r.populationCovered)),
+                ("population_not_covered", .headCount((r.population - r.populationCovered))),
                 ("covered_share", .share(r.populationCovered, of: r.population)),
             ])
         }

@@ -6,10 +6,12 @@ import GeoIO
 /// age group (every column whose name starts with `age_`, e.g. `age_00_14`).
 ///
 /// Numbers may use a space as thousands separator and a comma as decimal mark (French
-/// spreadsheets); anything else that is not a finite, non-negative number is an error naming
-/// the file, line and column. Rows whose key is empty are counted, not joined (the INSEE file
-/// carries Mayotte that way). A table with no data row, or none with a code, is an error: it
-/// would join nobody and report a population of 0 as if it were one.
+/// spreadsheets); anything else that is not a number from 0 to ``maximumCount`` is an error
+/// naming the file, line and column (`1e20`, a 23-digit number: a typo or the wrong column,
+/// never a population; bounded so that every total of a study is an exact integer). Rows whose
+/// key is empty are counted, not joined (the INSEE file carries Mayotte that way). A table with
+/// no data row, or none with a code, is an error: it would join nobody and report a
+/// population of 0 as if it were one.
 public struct PopulationTable: Sendable {
     public var file: String
     public var keys: [String]
@@ -68,15 +70,25 @@ public struct PopulationTable: Sendable {
         }
     }
 
-    /// Parses a head count: `1234`, `1 234`, `1234,5`; rejects negatives, NaN and text.
+    /// The largest head count of one row: a billion, more than any commune or grid cell holds
+    /// (35,000 communes at this bound still sum to an exact integer).
+    public static let maximumCount = 1e9
+
+    /// Whether `value` is a head count GeoHealth accepts: finite, from 0 to ``maximumCount``.
+    public static func isCount(_ value: Double) -> Bool {
+        value.isFinite && value >= 0 && value <= maximumCount
+    }
+
+    /// Parses a head count: `1234`, `1 234`, `1234,5`; rejects negatives, NaN, values above
+    /// ``maximumCount`` and text.
     static func count(_ raw: String, table: CSVTable, row: Int, field: String) throws -> Double {
-        if let plain = Double(raw), plain.isFinite, plain >= 0 { return plain }  // the common case, without Foundation's string search
+        if let plain = Double(raw), isCount(plain) { return plain }  // the common case, without Foundation's string search
         var text = raw.trimmingSpaces().replacingOccurrences(of: "\u{00A0}", with: "").replacingOccurrences(of: " ", with: "")
         text = text.replacingOccurrences(of: ",", with: ".")
-        guard let value = Double(text), value.isFinite, value >= 0 else {
+        guard let value = Double(text), isCount(value) else {
             throw InputError(
                 file: table.file, line: table.lineNumbers[row], field: field,
-                message: "'\(raw)' is not a population count (a non-negative number)")
+                message: "'\(raw)' is not a population count (a number from 0 to 1,000,000,000)")
         }
         return value
     }

@@ -23,8 +23,9 @@ public enum Progress {
         warningSink.withLock { $0 = handler }
     }
 
-    /// Says something that does not stop the job but may make its figures wrong (sites outside
-    /// the areas), on the warnings' sink: the CLI prints it on stderr unless `--quiet`.
+    /// Says something that does not stop the job but the user should know about the inputs
+    /// (sites outside the areas, a commune dropped for having no area), on the warnings'
+    /// sink: the CLI prints it on stderr unless `--quiet`, terminal or not.
     public static func warn(_ message: String) {
         let handler = warningSink.withLock { $0 }
         handler?("warning: \(message)")
@@ -37,7 +38,7 @@ public enum Progress {
     /// shorter; silent for shorter jobs.
     public static func warnIfLong(_ job: String, seconds: Double, advice: String) {
         guard seconds >= longJobSeconds else { return }
-        let minutes = max(1, Int((seconds / 60).rounded()))
+        let minutes = seconds.isFinite ? max(1, Int((min(seconds, 1e9) / 60).rounded())) : 1_000_000_000
         let handler = warningSink.withLock { $0 }
         handler?("warning: \(job) is expected to take about \(minutes) min on this machine; \(advice)")
     }

@@ -32,9 +32,10 @@ final class SideInputs: Sendable {
         }
     }
 
-    /// The values, once read (blocks until then).
+    /// The values, once read (blocks until then); may be called again.
     func wait() -> Values {
         done.wait()
+        done.signal()
         return values.withLock { $0! }
     }
 }

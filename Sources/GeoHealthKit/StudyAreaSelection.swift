@@ -62,10 +62,10 @@ public enum StudyAreaSelection {
         let summary = Properties([
             ("departements", .strings(departements)),
             ("communes", .int(selected.count - buffer.count)),
-            ("population", .int(Int(selected.filter { inside[$0] }.reduce(0) { $0 + (areas[$1].population ?? 0) }.rounded()))),
+            ("population", .headCount(selected.filter { inside[$0] }.reduce(0) { $0 + (areas[$1].population ?? 0) })),
             ("buffer_km", .fixed(bufferKm, 1)),
             ("buffer_communes", .int(buffer.count)),
-            ("buffer_population", .int(Int(buffer.reduce(0) { $0 + (areas[$1].population ?? 0) }.rounded()))),
+            ("buffer_population", .headCount(buffer.reduce(0) { $0 + (areas[$1].population ?? 0) })),
         ])
         return Result(areas: selected.map { areas[$0] }, studyArea: selected.map { inside[$0] }, summary: summary)
     }

@@ -18,8 +18,11 @@ public enum StudyLoader {
     public static func load(_ sources: StudySources) throws -> Loaded {
         Progress.report("reading \(sources.areas.count) commune file(s), the population, history and site files beside them…")
         let side = SideInputs(sources)
-        var layer = try AreaLayer.read(sources.areas, idField: sources.areaIDField, nameField: sources.areaNameField)
+        // The side thread is waited for before any error is thrown: a process that exits
+        // while it still reads may crash in its exit handlers (exit 139 instead of 1).
+        let read = Result { try AreaLayer.read(sources.areas, idField: sources.areaIDField, nameField: sources.areaNameField) }
         let sideValues = side.wait()
+        var layer = try read.get()
         var areas = layer.areas
         layer.areas = []  // the only reference: the join changes the areas in place, not a copy
         var summary = Summary()
@@ -27,6 +30,7 @@ public enum StudyLoader {
             ("files", .strings(sources.areas.map(\.relativePath))),
             ("features", .int(areas.count)),
             ("repaired", .rows(layer.repairs) { [("id", .string($0.id)), ("reason", .string($0.reason))] }),
+            ("dropped", .rows(layer.dropped) { [("id", .string($0.id)), ("reason", .string($0.reason))] }),
             ("warnings", .strings(layer.warnings.map(\.description))),
         ]))
 
@@ -36,6 +40,7 @@ public enum StudyLoader {
         // meanwhile on the other cores, and those whose polygon the join keeps are reused.
         let ahead = sources.measureAhead && sources.departements == nil && sideValues.population != nil
             ? MeasuresAhead(areas, crs: sources.metricCRS) : nil
+        defer { _ = ahead?.wait() }  // never return (or throw) while it still runs
         if let read = sideValues.population {
             let table = try read.get()
             Progress.report("joining populations\(history == nil ? "" : " through the commune history")…")
@@ -109,7 +114,7 @@ public enum StudyLoader {
         let reported = study.reportedAreas
         summary["study"] = .object(Properties([
             ("areas", .int(reported.count)),
-            ("population", .int(Int(reported.reduce(0) { $0 + (areas[$1].population ?? 0) }.rounded()))),
+            ("population", .headCount(reported.reduce(0) { $0 + (areas[$1].population ?? 0) })),
             ("sites", .int(study.sites.count)),
             ("territories", .int(study.territories.count)),
         ]))
@@ -159,8 +164,8 @@ public enum StudyLoader {
             ("arrondissements_pooled", .rows(r.arrondissements) { [("code", .string($0.code)), ("into", .string($0.into))] }),
             ("areas_without_population", .strings(r.areasWithoutPopulation)),
             ("rows_without_area", .strings(r.rowsWithoutArea)),
-            ("population_joined", .int(Int(r.populationJoined.rounded()))),
-            ("population_not_joined", .int(Int(r.populationUnjoined.rounded()))),
+            ("population_joined", .headCount(r.populationJoined)),
+            ("population_not_joined", .headCount(r.populationUnjoined)),
         ])
     }
 }

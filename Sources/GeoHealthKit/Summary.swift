@@ -111,6 +111,10 @@ public struct Summary: Sendable {
 extension PropertyValue {
     /// Convenience for building summaries.
     public static func int(_ n: Int) -> PropertyValue { .number(Double(n)) }
+    /// A head count computed in `Double`s (a sum of populations), rounded to a whole number for
+    /// display. Total, unlike `.headCount(x)`, which traps on a non-finite or huge
+    /// value: a non-finite one is `null` (inputs are bounded, so it signals a bug, never a crash).
+    public static func headCount(_ x: Double) -> PropertyValue { x.isFinite ? .number(x.rounded() + 0) : .null }  // + 0: never -0
     public static func strings(_ s: [String]) -> PropertyValue { .array(s.map { .string($0) }) }
     public static func fixed(_ d: Double, _ precision: Int) -> PropertyValue {
         .number(Double(NumberFormatting.string(d, precision: precision)) ?? d)

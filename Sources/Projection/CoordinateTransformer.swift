@@ -97,7 +97,7 @@ public final class CoordinateTransformer {
         }
         if let bad = coordinates.firstIndex(where: { !$0.isFinite }) {
             let code = proj_errno(pj)
-            let message = code != 0 ? proj_context_errno_string(context.handle, code).map { String(cString: $0) } : nil
+            let message = code != 0 ? context.lastError() : nil
             proj_errno_reset(pj)
             throw ProjectionError.pointFailed(
                 index: bad, coordinate: original[bad], message: message ?? "outside the domain of \(target)")

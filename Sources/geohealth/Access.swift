@@ -33,7 +33,7 @@ struct AccessCommand: ParsableCommand {
     @Option(name: .customLong("site-kind"), help: "Site kinds that supply, comma-separated; a kind whose name has commas is taken whole (default: every kind).")
     var siteKinds: String?
 
-    @Option(help: "Catchment in minutes (default 30; 20 for apl).")
+    @Option(help: "Catchment in minutes, \(OptionRange.minutes.helpText) (default 30; 20 for apl).")
     var catchmentMinutes: Double?
 
     @Option(help: "E2SFCA/APL time bands: CSV 'upto,weight' (minutes, weight).")
@@ -42,7 +42,7 @@ struct AccessCommand: ParsableCommand {
     @Option(help: "g2sfca/3sfca decay: dai (Gaussian falling to 0 at the catchment), gaussian, exponential, power, linear.")
     var decay: Decay = .dai
 
-    @Option(help: "Decay parameter: σ (gaussian, minutes), β (exponential, power); the catchment for dai and linear.")
+    @Option(help: "Decay parameter, \(OptionRange.bandwidth.helpText): σ (gaussian, minutes), β (exponential, power); the catchment for dai and linear.")
     var bandwidth: Double?
 
     @Option(help: "APL: the DREES edition of the age weights, 2022 or 2023.")
@@ -63,10 +63,10 @@ struct AccessCommand: ParsableCommand {
     @Option(help: "CRS of the grid's x/y corners (INSEE ids carry theirs).")
     var gridCrs = "EPSG:3035"
 
-    @Option(help: "Side of the grid's cells in metres, for x/y corners and points (INSEE ids carry theirs).")
+    @Option(help: "Side of the grid's cells in metres, \(OptionRange.cellMetres.helpText), for x/y corners and points (INSEE ids carry theirs).")
     var gridSize = 1_000.0
 
-    @Option(help: "Express access per this many inhabitants (e.g. 100000).")
+    @Option(help: "Express access per this many inhabitants (e.g. 100000), \(OptionRange.perInhabitants.helpText).")
     var per = 1.0
 
     @OptionGroup var table: CommuneTableOptions
@@ -77,11 +77,12 @@ struct AccessCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        if let catchmentMinutes, catchmentMinutes <= 0 { throw ValidationError("--catchment-minutes must be positive") }
-        if let bandwidth, bandwidth <= 0 { throw ValidationError("--bandwidth must be positive") }
-        guard per > 0 else { throw ValidationError("--per must be positive") }
+        try OutputExtension.check(sitesOut, "--sites-out", OutputExtension.csv)
+        try OptionRange.minutes.check(catchmentMinutes, "--catchment-minutes")
+        try OptionRange.bandwidth.check(bandwidth, "--bandwidth")
+        try OptionRange.perInhabitants.check(per, "--per")
+        try OptionRange.cellMetres.check(gridSize, "--grid-size")
         guard CRS(gridCrs) != nil else { throw ValidationError("--grid-crs '\(gridCrs)' is not a CRS; write EPSG:n") }
-        guard gridSize > 0 else { throw ValidationError("--grid-size must be positive") }
         guard APLParameters.Edition(rawValue: aplYear) != nil else { throw ValidationError("--apl-year takes 2022 or 2023 (the DREES editions)") }
         if [.gaussian, .exponential, .power].contains(decay), bandwidth == nil, [.gaussian, .threeStep].contains(method) {
             throw ValidationError("--decay \(decay.rawValue) needs --bandwidth")

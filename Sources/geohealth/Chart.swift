@@ -50,7 +50,7 @@ struct ChartCommand: ParsableCommand {
 
     func validate() throws {
         _ = try parseMinutes(thresholds, option: "--thresholds")
-        guard out.lowercased().hasSuffix(".svg") else { throw ValidationError("--out must end in .svg") }
+        try OutputExtension.check(out, "--out", OutputExtension.svg)
     }
 
     func run() throws {

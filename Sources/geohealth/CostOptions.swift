@@ -11,10 +11,10 @@ struct CostOptions: ParsableArguments {
     @Option(help: "Travel-cost model: straight (line × detour ÷ speed), network (--roads), matrix (--od).")
     var cost: CostModelOptions.Kind = .straight
 
-    @Option(help: "Straight line: detour factor (road distance ÷ crow-fly distance).")
+    @Option(help: "Straight line: detour factor (road distance ÷ crow-fly distance), \(OptionRange.detour.helpText).")
     var detour = 1.3
 
-    @Option(help: "Straight line: average speed in km/h.")
+    @Option(help: "Straight line: average speed in km/h, \(OptionRange.speedKmh.helpText).")
     var speed = 60.0
 
     @Flag(help: "Straight line: geodesic distance on the WGS84 ellipsoid instead of planar distance in the metric CRS.")
@@ -26,16 +26,16 @@ struct CostOptions: ParsableArguments {
     @Option(help: "Road network: CSV 'highway,kmh' overriding the default speed of road classes.")
     var speeds: String?
 
-    @Option(help: "Road network: speed (km/h) of the straight leg between a place and its nearest road node.")
+    @Option(help: "Road network: speed (km/h) of the straight leg between a place and its nearest road node, \(OptionRange.speedKmh.helpText).")
     var snapSpeed = 20.0
 
-    @Option(help: "Road network: farthest a place may be from a road node (metres); farther is unreachable.")
+    @Option(help: "Road network: farthest a place may be from a road node (metres, \(OptionRange.snapMetres.helpText)); farther is unreachable.")
     var maxSnap = 5_000.0
 
     @Option(help: "Origin–destination matrix CSV (origin, destination, minutes and/or km).")
     var od: String?
 
-    @Option(help: "Costs beyond this many minutes are not computed (those communes count as unreachable).")
+    @Option(help: "Costs beyond this many minutes (\(OptionRange.minutes.helpText)) are not computed (those communes count as unreachable).")
     var maxMinutes = 60.0
 
     @Option(help: "Cost from a commune to a site inside it: zero (its residents reach it at 0 min, the convention of commune-to-commune distanciers: a large commune reaches its own hospital) or point (from the commune's representative point, like any site).")
@@ -45,9 +45,11 @@ struct CostOptions: ParsableArguments {
     var crs: String?
 
     func validate() throws {
-        guard detour >= 1 else { throw ValidationError("--detour must be at least 1") }
-        guard speed > 0, snapSpeed > 0 else { throw ValidationError("speeds must be positive") }
-        guard maxMinutes > 0 else { throw ValidationError("--max-minutes must be positive") }
+        try OptionRange.detour.check(detour, "--detour")
+        try OptionRange.speedKmh.check(speed, "--speed")
+        try OptionRange.speedKmh.check(snapSpeed, "--snap-speed")
+        try OptionRange.snapMetres.check(maxSnap, "--max-snap")
+        try OptionRange.minutes.check(maxMinutes, "--max-minutes")
         if cost == .network && roads == nil { throw ValidationError("--cost network needs --roads FILE") }
         if cost == .matrix && od == nil { throw ValidationError("--cost matrix needs --od FILE") }
         if let crs, CRS(crs) == nil { throw ValidationError("--crs '\(crs)' is not a CRS; write EPSG:n") }
@@ -71,13 +73,4 @@ struct CostOptions: ParsableArguments {
 
     var inputs: [URL] { [roads, speeds, od].compactMap { $0.map { URL(fileURLWithPath: $0) } } }
     var metricCRS: CRS? { crs.flatMap(CRS.init) }
-}
-
-/// Parses `20,30` into minutes.
-func parseMinutes(_ text: String, option: String) throws -> [Double] {
-    let values = text.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
-    guard !values.isEmpty, values.allSatisfy({ $0 != nil && $0! > 0 }) else {
-        throw ValidationError("\(option) takes positive minutes separated by commas, e.g. 20,30")
-    }
-    return values.map { $0! }
 }

@@ -25,10 +25,10 @@ struct CoverageCommand: ParsableCommand {
     @Option(help: "How to count a commune's covered inhabitants: area (area-proportional) or point (representative point).")
     var method: CoverageAnalysis.Method = .areaProportional
 
-    @Option(help: "Catchments: a commune is covered when a site is within this many minutes.")
+    @Option(help: "Catchments: a commune is covered when a site is within this many minutes (\(OptionRange.minutes.helpText)).")
     var catchmentMinutes: Double?
 
-    @Option(help: "Catchments by distance: a commune is covered when a site is within this many crow-fly kilometres.")
+    @Option(help: "Catchments by distance: a commune is covered when a site is within this many crow-fly kilometres (\(OptionRange.kilometres.helpText)).")
     var catchmentKm: Double?
 
     @Option(name: .customLong("site-kind"), help: "Catchments: site kinds, comma-separated; a kind whose name has commas is taken whole (default: every kind).")
@@ -38,8 +38,8 @@ struct CoverageCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        if let catchmentMinutes, catchmentMinutes <= 0 { throw ValidationError("--catchment-minutes must be positive") }
-        if let catchmentKm, catchmentKm <= 0 { throw ValidationError("--catchment-km must be positive") }
+        try OptionRange.minutes.check(catchmentMinutes, "--catchment-minutes")
+        try OptionRange.kilometres.check(catchmentKm, "--catchment-km")
         if catchmentKm != nil && (catchmentMinutes != nil || costs.cost != .straight) {
             throw ValidationError("--catchment-km is a crow-fly distance: use it without --catchment-minutes and --cost")
         }

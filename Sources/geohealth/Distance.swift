@@ -21,10 +21,10 @@ struct Distance: ParsableCommand {
     @Option(name: .customLong("site-kind"), help: "Only these site kinds, comma-separated; a kind whose name has commas is taken whole (default: every kind present).")
     var siteKinds: String?
 
-    @Option(help: "Thresholds in minutes for the population beyond, comma-separated.")
+    @Option(help: "Thresholds in minutes for the population beyond, comma-separated, each \(OptionRange.minutes.helpText).")
     var thresholds = "20,30"
 
-    @Option(help: "Count the sites within this many minutes of each commune.")
+    @Option(help: "Count the sites within this many minutes of each commune (\(OptionRange.minutes.helpText)).")
     var within = 20.0
 
     @OptionGroup var table: CommuneTableOptions
@@ -32,6 +32,7 @@ struct Distance: ParsableCommand {
 
     func validate() throws {
         _ = try parseMinutes(thresholds, option: "--thresholds")
+        try OptionRange.minutes.check(within, "--within")
     }
 
     func run() throws {

@@ -23,19 +23,19 @@ struct GapsCommand: ParsableCommand {
     @Option(name: .customLong("site-kind"), help: "Travel rule: the kind of site whose nearest one is timed.")
     var siteKind: String?
 
-    @Option(help: "Travel rule: under-served when the nearest site is more than this many minutes away.")
+    @Option(help: "Travel rule: under-served when the nearest site is more than this many minutes away (\(OptionRange.minutesOrZero.helpText)).")
     var minutesAbove: Double?
 
     @Option(help: "Access rule: site kinds that supply, comma-separated; a kind whose name has commas is taken whole.")
     var accessKind: String?
 
-    @Option(help: "Access rule: under-served when access is below this value (in the unit of --per).")
+    @Option(help: "Access rule: under-served when access is below this value (in the unit of --per), \(OptionRange.nonNegativeValue.helpText).")
     var accessBelow: Double?
 
     @Option(help: "Access rule: e2sfca (default) or apl (or any access method).")
     var accessMethod: AccessAnalysis.Method = .enhanced
 
-    @Option(help: "Access per this many inhabitants.")
+    @Option(help: "Access per this many inhabitants, \(OptionRange.perInhabitants.helpText).")
     var per = 1.0
 
     @Flag(help: "Rule: less than half of the commune's surface inside a territory (CPTS, or what --territory-label says).")
@@ -68,6 +68,13 @@ struct GapsCommand: ParsableCommand {
 
     func validate() throws {
         guard ["any", "all"].contains(combine) else { throw ValidationError("--combine takes any or all") }
+        try OptionRange.minutesOrZero.check(minutesAbove, "--minutes-above")
+        try OutputExtension.check(out, "--out", OutputExtension.table)
+        try OutputExtension.check(csv, "--csv", OutputExtension.csv)
+        try OutputExtension.check(communesOut, "--communes-out", OutputExtension.table)
+        try OutputExtension.check(whiteZonesOut, "--white-zones-out", OutputExtension.geojson)
+        try OptionRange.nonNegativeValue.check(accessBelow, "--access-below")
+        try OptionRange.perInhabitants.check(per, "--per")
         if minutesAbove != nil && siteKind == nil { throw ValidationError("--minutes-above needs --site-kind") }
         if minutesAbove == nil && accessBelow == nil && !outsideCpts && !lowLow {
             throw ValidationError("state at least one rule: --minutes-above, --access-below, --outside-cpts or --low-low")

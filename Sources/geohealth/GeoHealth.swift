@@ -17,12 +17,16 @@ struct GeoHealth: ParsableCommand {
         version: GeoHealthVersion.string,
         subcommands: [RunCommand.self, StudyCommand.self, Info.self, Synth.self, Distance.self, CoverageCommand.self, AccessCommand.self, InequalityCommand.self, GapsCommand.self, SiteCommand.self, MapCommand.self, ChartCommand.self, ReportCommand.self])
 
-    /// Parses and runs the subcommand, as ArgumentParser's `main()` does, except that an option
-    /// found meaningless once the inputs are read (``IgnoredOptionError``) exits as the usage
-    /// error it is (64), not as a data error (1).
+    /// Parses, checks the memory limit against the job's estimated need (``MemoryCheck``:
+    /// before any worker thread exists), runs; every error exits through the parser's
+    /// `exit(withError:)` (1 for data and library errors, 64 for usage errors), except that an
+    /// option found meaningless once the inputs are read (``IgnoredOptionError``) exits as the
+    /// usage error it is (64). Commands return only once their worker threads have ended, so
+    /// exit handlers never race them.
     static func main() {
         do {
             var command = try parseAsRoot()
+            try MemoryCheck.refuseIfShort(CommandLine.arguments)
             try command.run()
         } catch let error as IgnoredOptionError {
             exit(withError: ValidationError(error.description))

@@ -33,22 +33,22 @@ struct InequalityCommand: ParsableCommand {
     @Option(help: "Concentration index of the value against this ranking column (e.g. a deprivation index).")
     var rank: String?
 
-    @Option(help: "Report the weighted share of units strictly below this value (e.g. 2.5 for APL).")
+    @Option(help: "Report the weighted share of units strictly below this value (e.g. 2.5 for APL); any finite number.")
     var below: Double?
 
     @Option(help: "Spatial weights for Moran's I and LISA: queen, rook or knn (GeoJSON input).")
     var spatialWeights: SpatialWeightsBuilder.Kind?
 
-    @Option(help: "Neighbours for knn weights.")
+    @Option(help: "Neighbours for knn weights, \(OptionRange.neighbours.helpText).")
     var k = 6
 
-    @Option(help: "Permutations for the pseudo p-values.")
+    @Option(help: "Permutations for the pseudo p-values, \(OptionRange.permutations.helpText).")
     var permutations = 999
 
-    @Option(help: "Seed of the permutations.")
+    @Option(help: "Seed of the permutations (any integer from 0 to 2^64 − 1).")
     var seed: UInt64 = 1
 
-    @Option(help: "Significance level of the LISA clusters.")
+    @Option(help: "Significance level of the LISA clusters, \(OptionRange.probability.helpText).")
     var alpha = 0.05
 
     @Option(help: "Write per-unit results (value, LISA, quadrant, p, cluster) as .csv or .geojson.")
@@ -62,9 +62,12 @@ struct InequalityCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        guard k > 0 else { throw ValidationError("--k must be positive") }
-        guard permutations >= 0 else { throw ValidationError("--permutations must be ≥ 0") }
-        guard alpha > 0, alpha < 1 else { throw ValidationError("--alpha must be between 0 and 1") }
+        try OptionRange.neighbours.check(k, "--k")
+        try OutputExtension.check(out, "--out", OutputExtension.table)
+        try OutputExtension.check(lorenzOut, "--lorenz-out", OutputExtension.csv)
+        try OptionRange.permutations.check(permutations, "--permutations")
+        try OptionRange.probability.check(alpha, "--alpha")
+        try OptionRange.finiteValue.check(below, "--below")
     }
 
     func run() throws {

@@ -35,7 +35,7 @@ struct Info: ParsableCommand {
             case .failure(let error):
                 failures += 1
                 summaries.append(Summary([("file", .string(url.path)), ("error", .string(String(describing: error)))]))
-                if output.quiet || output.format == .text { FileHandle.standardError.write(Data("error: \(error)\n".utf8)) }
+                if output.quiet || output.format == .text { FileHandle.standardError.write(Data("Error: \(error)\n".utf8)) }
             }
         }
         // One layout whatever the number of files; a failed file is in the JSON with its

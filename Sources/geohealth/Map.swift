@@ -29,10 +29,10 @@ struct MapCommand: ParsableCommand {
     @Option(help: "Classification: quantiles, equal-interval, fisher-jenks, std-dev, head-tail or manual.")
     var scheme: MapMaker.Scheme = .fisherJenks
 
-    @Option(help: "Number of classes.")
+    @Option(help: "Number of classes, \(OptionRange.classes.helpText).")
     var classes = 5
 
-    @Option(help: "Manual class upper bounds, comma-separated (with --scheme manual).")
+    @Option(help: "Manual class upper bounds, comma-separated finite numbers (with --scheme manual).")
     var breaks: String?
 
     @Option(help: "ColorBrewer palette: \(Palette.names.joined(separator: ", ")).")
@@ -76,7 +76,7 @@ struct MapCommand: ParsableCommand {
     @Option(help: "Zones to hatch (GeoJSON polygons, e.g. gaps --out).")
     var hatched: String?
 
-    @Option(help: "Label the N most populous communes.")
+    @Option(help: "Label the N most populous communes, \(OptionRange.labels.helpText).")
     var labels = 0
 
     @Option(help: "Output SVG file.")
@@ -85,13 +85,14 @@ struct MapCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        guard (1...11).contains(classes) else { throw ValidationError("--classes must be between 1 and 11") }
+        try OptionRange.classes.check(classes, "--classes")
+        try OptionRange.labels.check(labels, "--labels")
         if scheme == .manual && breaks == nil { throw ValidationError("--scheme manual needs --breaks") }
-        if let breaks, breaks.split(separator: ",").contains(where: { Double($0.trimmingCharacters(in: .whitespaces)) == nil }) {
-            throw ValidationError("--breaks takes numbers separated by commas")
+        if let breaks, breaks.split(separator: ",").contains(where: { !OptionRange.finiteValue.contains(Double($0.trimmingCharacters(in: .whitespaces)) ?? .nan) }) {
+            throw ValidationError("--breaks takes finite numbers separated by commas")
         }
         guard (try? Palette(palette)) != nil else { throw ValidationError("unknown palette '\(palette)'; the palettes are: \(Palette.names.joined(separator: ", "))") }
-        guard out.lowercased().hasSuffix(".svg") else { throw ValidationError("--out must end in .svg") }
+        try OutputExtension.check(out, "--out", OutputExtension.svg)
     }
 
     func run() throws {

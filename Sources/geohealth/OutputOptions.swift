@@ -68,6 +68,10 @@ struct CommuneTableOptions: ParsableArguments {
 
     @OptionGroup var csv: CSVDialectOption
 
+    func validate() throws {
+        try OutputExtension.check(out, "--out", OutputExtension.table)
+    }
+
     /// Writes the table when `--out` is given; the table is only built then.
     func write(_ table: @autoclosure () -> CommuneTable, inputs: [URL]) throws {
         guard let out else { return }

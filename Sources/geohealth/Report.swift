@@ -23,16 +23,16 @@ struct ReportCommand: ParsableCommand {
     @Option(name: .customLong("site-kind"), help: "The kind of site the report is about.")
     var siteKind: String
 
-    @Option(help: "Travel-time threshold in minutes.")
+    @Option(help: "Travel-time threshold in minutes, \(OptionRange.minutes.helpText).")
     var minutes = 15.0
 
-    @Option(help: "How many new sites to propose (0: none).")
+    @Option(help: "How many new sites to propose, \(OptionRange.newSites.helpText) (0: none).")
     var newSites = 3
 
     @Option(help: "Language: fr or en.")
     var lang: MapLabels.Language = .fr
 
-    @Option(help: "Accessibility (E2SFCA) catchment in minutes (default: \(NumberFormatting.string(AccessAnalysis.defaultCatchmentMinutes(.enhanced), precision: 0))).")
+    @Option(help: "Accessibility (E2SFCA) catchment in minutes, \(OptionRange.minutes.helpText) (default: \(NumberFormatting.string(AccessAnalysis.defaultCatchmentMinutes(.enhanced), precision: 0))).")
     var catchmentMinutes: Double?
 
     @Option(help: "Accessibility (E2SFCA) time bands: CSV 'upto,weight' (minutes, weight); default Luo and Qi's 1 / 0.68 / 0.22 up to 10 / 20 / 30 min.")
@@ -53,8 +53,9 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        guard minutes > 0, newSites >= 0 else { throw ValidationError("--minutes must be positive and --new-sites ≥ 0") }
-        if let catchmentMinutes, catchmentMinutes <= 0 { throw ValidationError("--catchment-minutes must be positive") }
+        try OptionRange.minutes.check(minutes, "--minutes")
+        try OptionRange.newSites.check(newSites, "--new-sites")
+        try OptionRange.minutes.check(catchmentMinutes, "--catchment-minutes")
     }
 
     func run() throws {

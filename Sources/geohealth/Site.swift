@@ -27,13 +27,13 @@ struct SiteCommand: ParsableCommand {
     @Option(name: .customLong("site-kind"), help: "The kind of site to add (msp, hospital, …).")
     var siteKind: String
 
-    @Option(help: "Number of new sites to choose (0: what-if only).")
+    @Option(help: "Number of new sites to choose, \(OptionRange.newSites.helpText) (0: what-if only).")
     var k = 0
 
     @Option(help: "mclp (population newly within --minutes) or pmedian (population-weighted time).")
     var method: SitingAnalysis.Method = .mclp
 
-    @Option(help: "Coverage threshold in minutes.")
+    @Option(help: "Coverage threshold in minutes, \(OptionRange.minutes.helpText).")
     var minutes = 30.0
 
     @Option(help: "Candidate sites (CSV or GeoJSON, as --sites).")
@@ -48,13 +48,13 @@ struct SiteCommand: ParsableCommand {
     @Option(help: "Remove an existing site by id; repeat for several.")
     var remove: [String] = []
 
-    @Option(help: "Also report the population whose E2SFCA access is below this value.")
+    @Option(help: "Also report the population whose E2SFCA access is below this value (\(OptionRange.nonNegativeValue.helpText)).")
     var accessBelow: Double?
 
-    @Option(help: "Access per this many inhabitants (with --access-below).")
+    @Option(help: "Access per this many inhabitants (with --access-below), \(OptionRange.perInhabitants.helpText).")
     var per = 1.0
 
-    @Option(help: "Capacity of new sites, with --access-below (default: the median capacity of the existing sites of the kind; refused when they have none).")
+    @Option(help: "Capacity of new sites, with --access-below, \(OptionRange.nonNegativeValue.helpText) (default: the median capacity of the existing sites of the kind; refused when they have none).")
     var newCapacity: Double?
 
     @Option(help: "Write a before/after bar chart (SVG) of the population beyond the threshold (and below --access-below).")
@@ -72,14 +72,20 @@ struct SiteCommand: ParsableCommand {
                 throw ValidationError("--add '\(text)': write lon,lat[,capacity[,name]] in degrees")
             }
             let capacity = parts.count > 2 ? Double(parts[2]) : nil
-            if parts.count > 2, capacity == nil || capacity! < 0 { throw ValidationError("--add '\(text)': the capacity must be a non-negative number") }
+            if parts.count > 2, capacity == nil || !OptionRange.nonNegativeValue.contains(capacity!) {
+                throw ValidationError("--add '\(text)': the capacity must be a number \(OptionRange.nonNegativeValue.helpText)")
+            }
             return SitingAnalysis.PlannedSite(location: Coordinate(x: lon, y: lat), capacity: capacity, name: parts.count > 3 ? parts[3] : "planned \(n + 1)")
         }
     }
 
     func validate() throws {
-        guard k >= 0 else { throw ValidationError("--k must be ≥ 0") }
-        guard minutes > 0 else { throw ValidationError("--minutes must be positive") }
+        try OptionRange.newSites.check(k, "--k")
+        try OutputExtension.check(chartOut, "--chart-out", OutputExtension.svg)
+        try OptionRange.minutes.check(minutes, "--minutes")
+        try OptionRange.nonNegativeValue.check(accessBelow, "--access-below")
+        try OptionRange.perInhabitants.check(per, "--per")
+        try OptionRange.nonNegativeValue.check(newCapacity, "--new-capacity")
         if k == 0 && add.isEmpty && remove.isEmpty { throw ValidationError("give --k N, or a what-if with --add or --remove") }
         if k > 0 && noCommuneCandidates && candidates == nil { throw ValidationError("--no-commune-candidates needs --candidates FILE") }
         if newCapacity != nil && accessBelow == nil { throw ValidationError("--new-capacity is used only with --access-below (the capacities of the E2SFCA)") }

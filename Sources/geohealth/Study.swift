@@ -24,6 +24,10 @@ struct StudyCommand: ParsableCommand {
 
     @OptionGroup var output: OutputOptions
 
+    func validate() throws {
+        try OutputExtension.check(out, "--out", OutputExtension.geojson)
+    }
+
     func run() throws {
         output.showProgress()
         let sources = try inputs.sources()

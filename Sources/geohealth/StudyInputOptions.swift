@@ -47,7 +47,7 @@ struct StudyInputOptions: ParsableArguments {
     @Option(help: "A regional study: report only the communes of these départements (comma-separated codes, e.g. 03,15,43,63) of --areas.")
     var departements: String?
 
-    @Option(help: "With --departements: communes within this many km of the study area take part in catchments, unreported.")
+    @Option(help: "With --departements: communes within this many km (\(OptionRange.kilometresOrZero.helpText)) of the study area take part in catchments, unreported.")
     var bufferKm = StudyAreaSelection.defaultBufferKm
 
     @OptionGroup var siteSchema: SiteSchemaOptions
@@ -56,7 +56,7 @@ struct StudyInputOptions: ParsableArguments {
         if folder == nil && areas.isEmpty { throw ValidationError("give a study folder or --areas FILE") }
         if let sitesCrs, CRS(sitesCrs) == nil { throw ValidationError("--sites-crs '\(sitesCrs)' is not a CRS; write EPSG:n") }
         if let historySince, historySince.count != 10 { throw ValidationError("--history-since takes a date YYYY-MM-DD") }
-        guard bufferKm >= 0 else { throw ValidationError("--buffer-km must be 0 or more") }
+        try OptionRange.kilometresOrZero.check(bufferKm, "--buffer-km")
         if let departements, departements.split(separator: ",").isEmpty { throw ValidationError("--departements takes codes separated by commas, e.g. 03,15,43,63") }
     }
 

@@ -13,16 +13,16 @@ struct Synth: ParsableCommand {
               geohealth synth --seed 7 --communes 600 --out /tmp/bigger
             """)
 
-    @Option(help: "Seed of the random generator.")
+    @Option(help: "Seed of the random generator (any integer from 0 to 2^64 − 1).")
     var seed: UInt64 = 1
 
-    @Option(help: "Number of communes (at least 20).")
+    @Option(help: "Number of communes, \(OptionRange.syntheticCommunes.helpText).")
     var communes = 240
 
-    @Option(help: "Number of maisons de santé pluriprofessionnelles (MSP).")
+    @Option(help: "Number of maisons de santé pluriprofessionnelles (MSP), from 0 to the number of communes less 7.")
     var msp = 22
 
-    @Option(help: "Number of CPTS territories.")
+    @Option(help: "Number of CPTS territories, from 1 to a quarter of the number of communes.")
     var cpts = 6
 
     @Option(help: "Output folder (created if needed).")
@@ -31,8 +31,8 @@ struct Synth: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        guard communes >= 20 else { throw ValidationError("--communes must be at least 20") }
-        guard msp >= 0, msp + 6 < communes else { throw ValidationError("--msp must be between 0 and \(communes - 7)") }
+        try OptionRange.syntheticCommunes.check(communes, "--communes")
+        guard msp >= 0, msp <= communes - 7 else { throw ValidationError("--msp must be between 0 and \(communes - 7)") }
         guard (1...communes / 4).contains(cpts) else { throw ValidationError("--cpts must be between 1 and \(communes / 4)") }
     }
 

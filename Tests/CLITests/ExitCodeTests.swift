@@ -9,7 +9,7 @@ import Testing
 
         let data = try CommandRunner.run(["info", "Tests/fixtures/bad/truncated.geojson"])
         #expect(data.status == 1)
-        #expect(data.stderr == "error: Tests/fixtures/bad/truncated.geojson: line 1, column 136 (byte 135), feature 0: expected ',' or ']' in position, found the end of the file\n")
+        #expect(data.stderr == "Error: Tests/fixtures/bad/truncated.geojson: line 1, column 136 (byte 135), feature 0: expected ',' or ']' in position, found the end of the file\n")
 
         let usage = try CommandRunner.run(["study"])
         #expect(usage.status == 64)
@@ -48,7 +48,7 @@ import Testing
         let rules = try CommandRunner.run(["gaps", "geodata"])
         #expect(rules.status == 64 && rules.stderr.contains("state at least one rule"))
         let folder = try CommandRunner.run(["info", "geodata"])
-        #expect(folder.status == 1 && folder.stderr == "error: geodata: is a folder: give its files (e.g. geodata/*.geojson)\n")
+        #expect(folder.status == 1 && folder.stderr == "Error: geodata: is a folder: give its files (e.g. geodata/*.geojson)\n")
         let field = try CommandRunner.run(["map", "geodata/communes.geojson", "--field", "code", "--out", "/tmp/geohealth-never.svg"])
         #expect(field.status == 1 && field.stderr.contains("is not a number"))
         let palette = try CommandRunner.run(["map", "geodata/communes.geojson", "--field", "x", "--palette", "Rainbow", "--out", "/tmp/x.svg"])

@@ -54,8 +54,9 @@ import Testing
     }
 
     /// A regional report of the national data: it failed with "255 values but 1274 weights".
-    @Test func aRegionalReportOfTheRealData() throws {
-        guard let real = Fixtures.realData() else { return }
+    @Test(.enabled(if: Fixtures.realData("aRegionalReportOfTheRealData") != nil))
+    func aRegionalReportOfTheRealData() throws {
+        let real = try #require(Fixtures.realData())
         try Fixtures.withTemporaryDirectory { dir in
             let out = dir.appendingPathComponent("r23")
             let r = try CommandRunner.run([

@@ -10,6 +10,18 @@ import Testing
         #expect(MetricCRS.forDepartment(code) == CRS(epsg: epsg))
     }
 
+    /// Total on extents with no position (it converted NaN to Int: SIGILL on an empty commune).
+    @Test func emptyAndNonFiniteExtentsHaveACRS() {
+        #expect(MetricCRS.forExtent(.empty) == .lambert93)
+        #expect(MetricCRS.forExtent(BoundingBox(minX: .nan, minY: .nan, maxX: .nan, maxY: .nan)) == .lambert93)
+        #expect(MetricCRS.utmZone(longitude: .nan, latitude: .nan) == CRS(epsg: 32631))
+        #expect(MetricCRS.utmZone(longitude: .infinity, latitude: -10) == CRS(epsg: 32731))
+        #expect(Geometry.multiPolygon([]).withoutEmptyPolygons == nil)
+        #expect(Geometry.polygon(Polygon(rings: [[]])).withoutEmptyPolygons == nil)
+        let square = Polygon(exterior: [Coordinate(x: 0, y: 0), Coordinate(x: 1, y: 0), Coordinate(x: 1, y: 1), Coordinate(x: 0, y: 0)])
+        #expect(Geometry.multiPolygon([square, Polygon(rings: [])]).withoutEmptyPolygons == .polygon(square))
+    }
+
     @Test func unknownDepartmentsHaveNone() {
         for code in ["00", "96", "975", "99", "2C", "abc"] { #expect(MetricCRS.forDepartment(code) == nil) }
     }

@@ -19,8 +19,17 @@ public enum CommandRunner {
 
     /// `arguments` without the program name; `environment` is added to this process's.
     public static func run(_ arguments: [String], environment: [String: String] = [:]) throws -> Output {
+        try run(executable, arguments, environment: environment)
+    }
+
+    /// A `/bin/sh -c` script from the repository root (e.g. `ulimit -v N; exec geohealth …`).
+    public static func shell(_ script: String) throws -> Output {
+        try run(URL(fileURLWithPath: "/bin/sh"), ["-c", script])
+    }
+
+    static func run(_ program: URL, _ arguments: [String], environment: [String: String] = [:]) throws -> Output {
         let process = Process()
-        process.executableURL = executable
+        process.executableURL = program
         process.arguments = arguments
         if !environment.isEmpty { process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         process.currentDirectoryURL = Fixtures.repositoryRoot

@@ -5,10 +5,11 @@ import GeoHealthTestSupport
 import Inequality
 import Testing
 
-/// Hospital accessibility and its inequality on ../shared/geodata-real (skipped with a NOTICE when absent).
+/// Hospital accessibility and its inequality on ../shared/geodata-real (skipped when absent: `.enabled(if:)`).
 @Suite(.serialized) struct AccessRealDataTests {
-    @Test func hospitalE2SFCAInequalityAndLISAForMetropolitanFrance() throws {
-        guard let root = Fixtures.realData() else { return }
+    @Test(.enabled(if: Fixtures.realData("hospitalE2SFCAInequalityAndLISAForMetropolitanFrance") != nil))
+    func hospitalE2SFCAInequalityAndLISAForMetropolitanFrance() throws {
+        let root = try #require(Fixtures.realData())
         let study = try CoverageTravelRealDataTests.metropolitanStudy(root, hospitals: true)
         var options = AccessAnalysis.Options()
         options.method = .enhanced

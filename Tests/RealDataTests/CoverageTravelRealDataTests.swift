@@ -5,7 +5,7 @@ import GeoHealthKit
 import GeoHealthTestSupport
 import Testing
 
-/// Coverage and travel on ../shared/geodata-real (skipped with a NOTICE when absent).
+/// Coverage and travel on ../shared/geodata-real (skipped when absent: `.enabled(if:)`).
 @Suite(.serialized) struct CoverageTravelRealDataTests {
     static func metropolitanStudy(_ root: URL, hospitals: Bool) throws -> Study {
         var sources = StudySources(areas: try StudySources.geojsonFiles(at: root.appendingPathComponent("communes"))
@@ -17,8 +17,9 @@ import Testing
         return try StudyLoader.load(sources).study
     }
 
-    @Test func nearestHospitalFromEveryMetropolitanCommune() throws {
-        guard let root = Fixtures.realData() else { return }
+    @Test(.enabled(if: Fixtures.realData("nearestHospitalFromEveryMetropolitanCommune") != nil))
+    func nearestHospitalFromEveryMetropolitanCommune() throws {
+        let root = try #require(Fixtures.realData())
         let study = try Self.metropolitanStudy(root, hospitals: true)
         var options = TravelAnalysis.Options()
         options.thresholds = [20, 45]
@@ -57,8 +58,9 @@ import Testing
         print("population beyond 20 and 45 minutes of a hospital (straight line ×1.3 at 60 km/h):\n" + lines.joined(separator: "\n"))
     }
 
-    @Test func epciGivenAsCommuneListsCoverTheirMembersWhole() throws {
-        guard let root = Fixtures.realData() else { return }
+    @Test(.enabled(if: Fixtures.realData("epciGivenAsCommuneListsCoverTheirMembersWhole") != nil))
+    func epciGivenAsCommuneListsCoverTheirMembersWhole() throws {
+        let root = try #require(Fixtures.realData())
         var study = try Self.metropolitanStudy(root, hospitals: false)
         let data = try Data(contentsOf: root.appendingPathComponent("territories/epci.json"))
         let list = try JSONSerialization.jsonObject(with: data) as! [[String: Any]]
@@ -82,8 +84,9 @@ import Testing
         print("EPCI as territories: \(Int(covered.rounded())) of \(Int(memberPopulation.rounded())) member inhabitants covered (\(memberAreas.count) communes)")
     }
 
-    @Test func everyMetropolitanCommuneIsInsideTheMetropolitanOutline() throws {
-        guard let root = Fixtures.realData() else { return }
+    @Test(.enabled(if: Fixtures.realData("everyMetropolitanCommuneIsInsideTheMetropolitanOutline") != nil))
+    func everyMetropolitanCommuneIsInsideTheMetropolitanOutline() throws {
+        let root = try #require(Fixtures.realData())
         let study = try Self.metropolitanStudy(root, hospitals: false)
         let projected = try ProjectedStudy(study)
         for (a, p) in projected.pointsLonLat.enumerated() {

@@ -4,10 +4,11 @@ import GeoHealthKit
 import GeoHealthTestSupport
 import Testing
 
-/// Gap zones and siting on ../shared/geodata-real (skipped with a NOTICE when absent).
+/// Gap zones and siting on ../shared/geodata-real (skipped when absent: `.enabled(if:)`).
 @Suite(.serialized) struct GapsRealDataTests {
-    @Test func hospitalGapZonesAcrossMetropolitanFrance() throws {
-        guard let root = Fixtures.realData() else { return }
+    @Test(.enabled(if: Fixtures.realData("hospitalGapZonesAcrossMetropolitanFrance") != nil))
+    func hospitalGapZonesAcrossMetropolitanFrance() throws {
+        let root = try #require(Fixtures.realData())
         let study = try CoverageTravelRealDataTests.metropolitanStudy(root, hospitals: true)
         var o = GapsAnalysis.Options()
         o.travelKind = .hospital
@@ -21,8 +22,9 @@ import Testing
         print("hospital gap zones (> 30 min, straight line): \(g.zones.count) zones, \(Int(g.zones.reduce(0) { $0 + $1.population })) inhabitants\n" + top.joined(separator: "\n"))
     }
 
-    @Test func fiveNewSitesForLozere() throws {
-        guard let root = Fixtures.realData() else { return }
+    @Test(.enabled(if: Fixtures.realData("fiveNewSitesForLozere") != nil))
+    func fiveNewSitesForLozere() throws {
+        let root = try #require(Fixtures.realData())
         var sources = StudySources(areas: [root.appendingPathComponent("communes/communes-48-lozere.geojson")])
         sources.population = root.appendingPathComponent("population/donnees_communes.csv")
         sources.history = root.appendingPathComponent("population/mouvements-communes.csv")

@@ -8,8 +8,9 @@ import Testing
 /// absent): what `distance --out fr.gpkg` writes opens in GDAL's ogrinfo with every commune and
 /// EPSG:4326, and `study --areas fr.gpkg` reads it back.
 @Suite(.serialized) struct GeoPackageRealDataTests {
-    @Test func nationalGeoPackageOpensInOgrinfoAndReadsBack() throws {
-        guard let root = Fixtures.realData() else { return }
+    @Test(.enabled(if: Fixtures.realData("nationalGeoPackageOpensInOgrinfoAndReadsBack") != nil))
+    func nationalGeoPackageOpensInOgrinfoAndReadsBack() throws {
+        let root = try #require(Fixtures.realData())
         let study = try StudyLoader.load(NationalStudyRealDataTests.sources(root)).study
         var o = TravelAnalysis.Options()
         o.kinds = [.hospital]

@@ -4,10 +4,11 @@ import GeoHealthKit
 import GeoHealthTestSupport
 import Testing
 
-/// The national map on ../shared/geodata-real (skipped with a NOTICE when absent).
+/// The national map on ../shared/geodata-real (skipped when absent: `.enabled(if:)`).
 @Suite(.serialized) struct MapRealDataTests {
-    @Test func nationalTravelTimeMapStaysUnderFiveMegabytes() throws {
-        guard let root = Fixtures.realData() else { return }
+    @Test(.enabled(if: Fixtures.realData("nationalTravelTimeMapStaysUnderFiveMegabytes") != nil))
+    func nationalTravelTimeMapStaysUnderFiveMegabytes() throws {
+        let root = try #require(Fixtures.realData())
         let study = try CoverageTravelRealDataTests.metropolitanStudy(root, hospitals: true)
         var o = TravelAnalysis.Options()
         o.cost.maxMinutes = 120

@@ -23,8 +23,9 @@ import Testing
     /// ``ProjectedStudy`` (``PlanarMeasures``), equal GEOS's `GEOSArea` and `GEOSPointOnSurface`
     /// on the same projected polygon, bit for bit; every site's containing commune equals GEOS's
     /// `covers` (in longitude/latitude) on STRtree candidates; the matrix-free nearest sites equal the full matrix's.
-    @Test func projectedMeasuresSiteAreasAndNearestSitesEqualTheGEOSAndMatrixWays() throws {
-        guard let root = Fixtures.realData() else { return }
+    @Test(.enabled(if: Fixtures.realData("projectedMeasuresSiteAreasAndNearestSitesEqualTheGEOSAndMatrixWays") != nil))
+    func projectedMeasuresSiteAreasAndNearestSitesEqualTheGEOSAndMatrixWays() throws {
+        let root = try #require(Fixtures.realData())
         let study = try StudyLoader.load(Self.sources(root)).study
         let projected = try ProjectedStudy(study)
         let context = GEOSContext.current
@@ -60,8 +61,9 @@ import Testing
     /// The measures the loader computes while it joins the populations (``StudySources/measureAhead``)
     /// give the same projected study as computing them afterwards: every surface, point and
     /// longitude/latitude point equal, bit for bit; only the dissolved merges are left to do.
-    @Test func measuresComputedDuringTheJoinEqualTheProjection() throws {
-        guard let root = Fixtures.realData() else { return }
+    @Test(.enabled(if: Fixtures.realData("measuresComputedDuringTheJoinEqualTheProjection") != nil))
+    func measuresComputedDuringTheJoinEqualTheProjection() throws {
+        let root = try #require(Fixtures.realData())
         var sources = try Self.sources(root)
         sources.measureAhead = true
         let loaded = try StudyLoader.load(sources)
@@ -79,8 +81,9 @@ import Testing
     /// Every national commune polygon as read (before repair): each one the pure-Swift
     /// ``ValidityCertificate`` proves valid is valid for GEOS, and nearly all are proved (the
     /// rest are the ones GEOS is asked about when reading).
-    @Test func validityCertificatesAreSoundOnEveryCommune() throws {
-        guard let root = Fixtures.realData() else { return }
+    @Test(.enabled(if: Fixtures.realData("validityCertificatesAreSoundOnEveryCommune") != nil))
+    func validityCertificatesAreSoundOnEveryCommune() throws {
+        let root = try #require(Fixtures.realData())
         let files = try StudySources.geojsonFiles(at: root.appendingPathComponent("communes"))
         let counts = try files.concurrentMap { url -> (communes: Int, certified: Int, valid: Int, wrong: [String]) in
             let context = GEOSContext.current
@@ -104,8 +107,9 @@ import Testing
         print("validity certificates: \(certified) of \(communes) communes proved valid in Swift, \(valid) valid for GEOS")
     }
 
-    @Test func gapZonesAndSitingSpanEveryPartition() throws {
-        guard let root = Fixtures.realData() else { return }
+    @Test(.enabled(if: Fixtures.realData("gapZonesAndSitingSpanEveryPartition") != nil))
+    func gapZonesAndSitingSpanEveryPartition() throws {
+        let root = try #require(Fixtures.realData())
         let study = try StudyLoader.load(Self.sources(root)).study
         #expect(study.areas.contains { $0.id.hasPrefix("973") } && study.areas.contains { $0.id.hasPrefix("976") })
         var o = GapsAnalysis.Options()
@@ -129,8 +133,9 @@ import Testing
         print("national gaps: \(gaps.zones.count) zones in \(departments.count) départements; siting: \(siting.chosen.map(\.name))")
     }
 
-    @Test func nationalMapHasTheFiveOverseasInsetsAndTheChainAcceptsMissingValues() throws {
-        guard let root = Fixtures.realData() else { return }
+    @Test(.enabled(if: Fixtures.realData("nationalMapHasTheFiveOverseasInsetsAndTheChainAcceptsMissingValues") != nil))
+    func nationalMapHasTheFiveOverseasInsetsAndTheChainAcceptsMissingValues() throws {
+        let root = try #require(Fixtures.realData())
         let study = try StudyLoader.load(Self.sources(root)).study
         var t = TravelAnalysis.Options()
         t.cost.maxMinutes = 30
@@ -158,8 +163,9 @@ import Testing
         }
     }
 
-    @Test func aRegionalStudyWithABufferHasNoSiteRatioAboveTheNationalMaximum() throws {
-        guard let root = Fixtures.realData() else { return }
+    @Test(.enabled(if: Fixtures.realData("aRegionalStudyWithABufferHasNoSiteRatioAboveTheNationalMaximum") != nil))
+    func aRegionalStudyWithABufferHasNoSiteRatioAboveTheNationalMaximum() throws {
+        let root = try #require(Fixtures.realData())
         var sources = try Self.sources(root)
         let national = try AccessAnalysis.run(StudyLoader.load(sources).study, options: AccessAnalysis.Options())
         let nationalMax = national.siteRatios.compactMap { $0 }.max()!
@@ -184,8 +190,9 @@ import Testing
     /// With the travel rule alone the buffer changes nothing, so the zones of a regional study
     /// (made on the projection and contiguity cut down to the study area) must equal those of the
     /// same départements loaded without a buffer (projected and made contiguous on their own).
-    @Test func regionalGapZonesDoNotDependOnTheBufferForTravel() throws {
-        guard let root = Fixtures.realData() else { return }
+    @Test(.enabled(if: Fixtures.realData("regionalGapZonesDoNotDependOnTheBufferForTravel") != nil))
+    func regionalGapZonesDoNotDependOnTheBufferForTravel() throws {
+        let root = try #require(Fixtures.realData())
         var sources = try Self.sources(root)
         sources.departements = ["03", "15", "43", "63"]
         var o = GapsAnalysis.Options()

@@ -4,7 +4,7 @@ import GeoHealthKit
 import GeoHealthTestSupport
 import Testing
 
-/// On ../shared/geodata-real (skipped with a NOTICE line when absent). Run in release mode by
+/// On ../shared/geodata-real (skipped when absent: `.enabled(if:)`). Run in release mode by
 /// .ci/run: `swift test -c release --filter RealDataTests`.
 @Suite(.serialized) struct RealDataTests {
     static func communeFiles(_ root: URL, metropolitanOnly: Bool = false) throws -> [URL] {
@@ -12,8 +12,9 @@ import Testing
             .filter { !metropolitanOnly || !$0.lastPathComponent.hasPrefix("communes-97") }
     }
 
-    @Test func infoReadsAllDepartmentFiles() throws {
-        guard let root = Fixtures.realData() else { return }
+    @Test(.enabled(if: Fixtures.realData("infoReadsAllDepartmentFiles") != nil))
+    func infoReadsAllDepartmentFiles() throws {
+        let root = try #require(Fixtures.realData())
         let files = try Self.communeFiles(root)
         #expect(files.count == 101)
         let results = LayerInfo.describeAll(files)
@@ -27,8 +28,9 @@ import Testing
         #expect(features == 35_357)
     }
 
-    @Test func metropolitanAreaAgreesWithShapelyAndPyproj() throws {
-        guard let root = Fixtures.realData() else { return }
+    @Test(.enabled(if: Fixtures.realData("metropolitanAreaAgreesWithShapelyAndPyproj") != nil))
+    func metropolitanAreaAgreesWithShapelyAndPyproj() throws {
+        let root = try #require(Fixtures.realData())
         let reference = try Fixtures.reference("real-areas.json")
         let expected = reference["total_square_metres"] as! Double
         let perFile = reference["per_file_square_metres"] as! [String: Double]
@@ -46,8 +48,9 @@ import Testing
         print("metropolitan France: \(String(format: "%.3f", total / 1e6)) km² (shapely+pyproj: \(String(format: "%.3f", expected / 1e6)) km²)")
     }
 
-    @Test func overseasDepartmentsUseTheirOwnCRSAndKnownAreas() throws {
-        guard let root = Fixtures.realData() else { return }
+    @Test(.enabled(if: Fixtures.realData("overseasDepartmentsUseTheirOwnCRSAndKnownAreas") != nil))
+    func overseasDepartmentsUseTheirOwnCRSAndKnownAreas() throws {
+        let root = try #require(Fixtures.realData())
         // IGN areas (km²); the polygons are simplified, hence a 3 % tolerance.
         let known: [String: (epsg: Int, km2: Double)] = [
             "971": (5490, 1_628), "972": (5490, 1_128), "973": (2972, 83_534), "974": (2975, 2_504), "976": (4471, 374),
@@ -61,8 +64,9 @@ import Testing
         }
     }
 
-    @Test func populationJoinCarriesMergedCommunesThroughTheHistory() throws {
-        guard let root = Fixtures.realData() else { return }
+    @Test(.enabled(if: Fixtures.realData("populationJoinCarriesMergedCommunesThroughTheHistory") != nil))
+    func populationJoinCarriesMergedCommunesThroughTheHistory() throws {
+        let root = try #require(Fixtures.realData())
         var sources = StudySources(areas: try Self.communeFiles(root))
         sources.population = root.appendingPathComponent("population/donnees_communes.csv")
         sources.history = root.appendingPathComponent("population/mouvements-communes.csv")

@@ -116,7 +116,7 @@ public struct APLParameters: Sendable {
         let table = try CSVTable.read(contentsOf: url)
         let upto = try table.column("upto"), weight = try table.column("weight")
         let bands = try table.rows.enumerated().map { r, row -> DistanceDecay.Band in
-            guard let u = Double(row[upto]), let w = Double(row[weight]), u > 0, w >= 0 else {
+            guard let u = Double(row[upto]), let w = Double(row[weight]), u > 0, u.isFinite, w >= 0, w.isFinite else {
                 throw InputError(file: table.file, line: table.lineNumbers[r], message: "a band needs upto > 0 and weight ≥ 0")
             }
             return DistanceDecay.Band(upTo: u, weight: w)
@@ -130,7 +130,7 @@ public struct APLParameters: Sendable {
         let group = try table.column("group"), weight = try table.column("weight")
         var out: [String: Double] = [:]
         for (r, row) in table.rows.enumerated() {
-            guard let w = Double(row[weight]), w >= 0 else {
+            guard let w = Double(row[weight]), w >= 0, w.isFinite else {
                 throw InputError(file: table.file, line: table.lineNumbers[r], field: "weight", message: "'\(row[weight])' is not a non-negative weight")
             }
             out[row[group].hasPrefix("age_") ? String(row[group].dropFirst(4)) : row[group]] = w

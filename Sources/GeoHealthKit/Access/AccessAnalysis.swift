@@ -218,19 +218,19 @@ public struct AccessAnalysis: Sendable {
             ("supply", .fixed(supply.reduce(0, +), 2)),
             ("communes", .int(study.areas.count)),
             ("communes_with_zero_population", .int(population.filter { $0 == 0 }.count)),
-            ("population", .int(Int(total.rounded()))),
+            ("population", .headCount(total)),
             ("per_inhabitants", .number(options.per)),
             ("access", .object(Properties([
                 ("mean", .fixed(mean, 6)),
                 ("minimum", .fixed(access.min() ?? 0, 6)),
                 ("maximum", .fixed(access.max() ?? 0, 6)),
-                ("population_with_no_access", .int(Int((total - reached).rounded()))),
+                ("population_with_no_access", .headCount((total - reached))),
             ]))),
         ])
         if options.method == .apl, options.per == 1, case .consultations = supplyUnit {
             let below = zip(access, population).filter { $0.0 < APLParameters.underServedThreshold }.reduce(0) { $0 + $1.1 }
             s["under_served_below"] = .number(APLParameters.underServedThreshold)
-            s["population_under_served"] = .int(Int(below.rounded()))
+            s["population_under_served"] = .headCount(below)
         }
         for (k, v) in notes { s[k] = v }
         return s

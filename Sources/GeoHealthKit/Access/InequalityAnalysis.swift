@@ -49,7 +49,8 @@ public struct InequalityAnalysis: Sendable {
             _ = try LayerReader.read(url) { i, f in
                 var fields: [String: PropertyValue] = [:]
                 for (k, v) in f.properties { fields[k] = v }
-                rows.append((f.value(of: "code")?.stringValue ?? "#\(i)", fields, "feature \(i)", f.geometry))
+                // An empty polygon is no polygon (docs/formats.md, "Degenerate geometry").
+                rows.append((f.value(of: "code")?.stringValue ?? "#\(i)", fields, "feature \(i)", f.geometry?.withoutEmptyPolygons))
             }
         } else {
             let t = try CSVTable.read(contentsOf: url)
@@ -68,12 +69,18 @@ public struct InequalityAnalysis: Sendable {
         }
         var kept: [Int] = [], values: [Double] = [], weights: [Double] = [], ranks: [Double] = []
         var leftOut: [String: Int] = [:]
+        // With spatial weights, a layer's rows without a polygon have no neighbours: left out.
+        let needsPolygons = options.spatialWeights != nil && rows.contains { $0.geometry != nil }
         for (r, row) in rows.enumerated() {
             let value = try cell(row.fields[options.value], url: url, field: options.value, where: "\(row.line) (\(row.code))")
             let weight = try options.weight.map { try cell(row.fields[$0], url: url, field: $0, where: "\(row.line) (\(row.code))") } ?? .number(1)
             let rank = try options.rank.map { try cell(row.fields[$0], url: url, field: $0, where: "\(row.line) (\(row.code))") } ?? .number(0)
             guard case .number(let w) = weight else { leftOut["missing \(options.weight!)", default: 0] += 1; continue }
             guard case .number(let k) = rank else { leftOut["missing \(options.rank!)", default: 0] += 1; continue }
+            if needsPolygons && row.geometry == nil {
+                leftOut["no polygon", default: 0] += 1  // no neighbours without one
+                continue
+            }
             let v: Double
             switch value {
             case .number(let d): v = d
@@ -95,7 +102,7 @@ public struct InequalityAnalysis: Sendable {
             weights: weights,
             groups: options.groupBy.map { g in kept.map { rows[$0].fields[g]?.stringValue ?? "(none)" } },
             ranks: options.rank == nil ? nil : ranks,
-            geometries: kept.allSatisfy { rows[$0].geometry?.isPolygonal == true } ? kept.map { rows[$0].geometry! } : nil,
+            geometries: kept.allSatisfy { rows[$0].geometry != nil } ? kept.map { rows[$0].geometry! } : nil,
             leftOut: leftOut)
     }
 

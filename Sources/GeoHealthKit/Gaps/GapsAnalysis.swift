@@ -210,17 +210,17 @@ public struct GapsAnalysis: Sendable {
             ("combined_with", .string(options.combineAll ? "all" : "any")),
             ("communes", .int(study.areas.count)),
             ("under_served_communes", .int(under.count)),
-            ("under_served_population", .int(Int(under.reduce(0) { $0 + population[$1] }.rounded()))),
+            ("under_served_population", .headCount(under.reduce(0) { $0 + population[$1] })),
             ("each_rule", .rows(options.ruleNames) { r in
                 [("rule", .string(r)), ("communes", .int(rules[r]!.filter { $0 }.count)),
-                 ("population", .int(Int(study.areas.indices.filter { rules[r]![$0] }.reduce(0) { $0 + population[$1] }.rounded())))]
+                 ("population", .headCount(study.areas.indices.filter { rules[r]![$0] }.reduce(0) { $0 + population[$1] }))]
             }),
             ("gap_zones", .int(zones.count)),
         ])
         // Worst minutes is null when a commune of the zone is beyond --max-minutes
         // (`unreachable` true).
         s["largest_gap_zones"] = .rows(zones.prefix(10)) { z in
-            [("rank", .int(z.rank)), ("population", .int(Int(z.population.rounded()))), ("communes", .int(z.communes.count)),
+            [("rank", .int(z.rank)), ("population", .headCount(z.population)), ("communes", .int(z.communes.count)),
              ("area_km2", .fixed(z.areaKm2, 1)), ("mean_minutes", z.meanMinutes.map { .fixed($0, 1) } ?? .null),
              ("worst_minutes", z.worstMinutes.flatMap { $0.isFinite ? .fixed($0, 1) : nil } ?? .null),
              ("unreachable", .bool(z.worstMinutes.map { !$0.isFinite } ?? false)),
@@ -229,7 +229,7 @@ public struct GapsAnalysis: Sendable {
         if !study.territories.isEmpty {
             s["cpts_white_zones"] = .object(Properties([
                 ("parts", .int(whiteZones.count)),
-                ("population", .int(Int(whiteZones.reduce(0) { $0 + $1.population }.rounded()))),
+                ("population", .headCount(whiteZones.reduce(0) { $0 + $1.population })),
                 ("area_km2", .fixed(whiteZones.reduce(0) { $0 + $1.areaKm2 }, 1)),
             ]))
         }

@@ -210,11 +210,11 @@ public struct SitingAnalysis: Sendable {
     func makeSummary(options: Options, existing: Int, candidates: Int, newCapacity: Double?) -> Summary {
         func row(_ i: Indicators) -> Properties {
             var p = Properties([
-                ("population_beyond_threshold", .int(Int(i.populationBeyond.rounded()))),
+                ("population_beyond_threshold", .headCount(i.populationBeyond)),
                 ("mean_minutes", .fixed(i.meanMinutes, 2)),
                 ("gini_of_minutes", .fixed(i.gini, 4)),
             ])
-            if let g = i.accessGapPopulation { p["population_with_access_below"] = .int(Int(g.rounded())) }
+            if let g = i.accessGapPopulation { p["population_with_access_below"] = .headCount(g) }
             return p
         }
         var s = Summary([
@@ -237,7 +237,7 @@ public struct SitingAnalysis: Sendable {
             s["new_site_capacity"] = newCapacity.map { .fixed($0, 2) } ?? .null
             s["chosen"] = .rows(chosen.enumerated()) { n, c in
                 [("order", .int(n + 1)), ("site", .string(c.name)), ("lon", .fixed(c.location.x, 6)), ("lat", .fixed(c.location.y, 6)),
-                 ("population_newly_within_threshold", .int(Int(c.newlyCovered.rounded())))]
+                 ("population_newly_within_threshold", .headCount(c.newlyCovered))]
             }
         }
         s["before"] = .object(row(before))

@@ -53,14 +53,14 @@ public enum GridAccess {
             ("crs", .string(grid.crs.description)),
             ("cell_size_m", .fixed(grid.cellSize, 0)),
             ("populated_cells", .int(grid.cells.count)),
-            ("residents", .int(Int(grid.total.rounded()))),
-            ("residents_outside_every_commune", .int(Int(allocation.outside.rounded()))),
+            ("residents", .headCount(grid.total)),
+            ("residents_outside_every_commune", .headCount(allocation.outside)),
         ]))
         s["communes_grid"] = .object(Properties([
             ("communes", .int(communes.areas.count)),
             ("communes_without_grid_residents", .int(access.filter { $0 == nil }.count)),
-            ("population_census", .int(Int(census.reduce(0, +).rounded()))),
-            ("population_grid_by_area", .int(Int(gridPopulation.reduce(0, +).rounded()))),
+            ("population_census", .headCount(census.reduce(0, +))),
+            ("population_grid_by_area", .headCount(gridPopulation.reduce(0, +))),
             ("aggregation", .string("residents-weighted mean of the cells' access, cells split by area")),
         ]))
         if options.method == .apl, ages.contains(where: { !$0.isEmpty }) {

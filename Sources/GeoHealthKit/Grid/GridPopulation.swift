@@ -55,8 +55,8 @@ public struct GridPopulation: Sendable {
             let line = table.lineNumbers[r]
             let text = row[countColumn].trimmingSpaces()
             if text.isEmpty { continue }
-            guard let count = Double(text.replacingOccurrences(of: ",", with: ".")), count.isFinite, count >= 0 else {
-                throw InputError(file: table.file, line: line, field: table.header[countColumn], message: "'\(text)' is not a count of residents")
+            guard let count = Double(text.replacingOccurrences(of: ",", with: ".")), PopulationTable.isCount(count) else {
+                throw InputError(file: table.file, line: line, field: table.header[countColumn], message: "'\(text)' is not a count of residents (a number from 0 to 1,000,000,000)")
             }
             if count == 0 { continue }
             if let xColumn, let yColumn, let x = Double(row[xColumn]), let y = Double(row[yColumn]) {
@@ -92,8 +92,8 @@ public struct GridPopulation: Sendable {
             guard let value = countNames.lazy.compactMap({ name in f.properties.first { $0.key.lowercased() == name }?.value }).first else {
                 throw InputError(file: url.relativePath, feature: i, message: "no count property (one of \(countNames.joined(separator: ", ")))")
             }
-            guard let count = value.doubleValue, count.isFinite, count >= 0 else {
-                throw InputError(file: url.relativePath, feature: i, message: "'\(value.stringValue ?? value.typeName)' is not a count of residents")
+            guard let count = value.doubleValue, PopulationTable.isCount(count) else {
+                throw InputError(file: url.relativePath, feature: i, message: "'\(value.stringValue ?? value.typeName)' is not a count of residents (a number from 0 to 1,000,000,000)")
             }
             guard count > 0, let g = f.geometry else { return }
             let id = idNames.lazy.compactMap { f.value(of: $0)?.stringValue }.first ?? "#\(i)"

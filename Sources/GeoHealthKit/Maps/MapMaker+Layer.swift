@@ -15,6 +15,8 @@ extension MapMaker {
         /// its polygon projected there.
         var crs: [CRS] = [], projected: [Geometry] = []
         var values: [Double?] = [], unreachable: [Bool] = [], populations: [Double] = []
+        /// Features left out for having no polygon (null, empty, or not polygonal).
+        var withoutPolygon = 0
     }
 
     /// Reads the layer and projects its polygons meanwhile: the file is parsed on this thread
@@ -26,9 +28,10 @@ extension MapMaker {
         var fieldSeen = false, numericFields = Set<String>()
         var nonNumeric: (Int, String)?
         let pipeline = ProjectionPipeline()
+        defer { pipeline.finish() }  // a read error waits for the chunks under way (no thread left at exit)
         var pending: [(Geometry, CRS)] = []
         _ = try LayerReader.read(layer) { i, f in
-            guard let g = f.geometry, g.isPolygonal else { return }
+            guard let g = f.geometry?.withoutEmptyPolygons else { l.withoutPolygon += 1; return }
             for (k, v) in f.properties { if case .number = v { numericFields.insert(k) } }
             let code = f.value(of: "code")?.stringValue ?? "#\(i)"
             l.codes.append(code)
@@ -85,8 +88,13 @@ private final class ProjectionPipeline: Sendable {
         }
     }
 
-    func results() throws -> [Geometry] {
+    /// Waits for every chunk submitted so far.
+    func finish() {
         group.wait()
+    }
+
+    func results() throws -> [Geometry] {
+        finish()
         let count = submitted.withLock { $0 }
         return try done.withLock { d in try (0..<count).flatMap { try d[$0]!.get() } }
     }

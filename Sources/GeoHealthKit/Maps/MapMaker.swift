@@ -176,6 +176,7 @@ public enum MapMaker {
         let unreachable = values.indices.filter { values[$0] == nil && read.unreachable[$0] }.count
         summary["unreachable"] = .int(unreachable)
         summary["no_data"] = .int(values.indices.filter { values[$0] == nil && !read.unreachable[$0] }.count)
+        if read.withoutPolygon > 0 { notes.append("\(read.withoutPolygon) feature(s) without a polygon (null, empty or not polygonal), not drawn") }
         if outside > 0 { notes.append("\(outside) site(s) or shape(s) outside every frame of the map, not drawn") }
         if !notes.isEmpty { summary["notes"] = .strings(notes) }
         return summary

@@ -105,7 +105,8 @@ struct ReportNumbers {
     var french: Bool
 
     func int(_ x: Double) -> String {
-        let n = Int(x.rounded())
+        // Display only: a value no Int holds (never from bounded inputs) is printed, not trapped on.
+        guard let n = Int(exactly: x.rounded()) else { return x.isFinite ? NumberFormatting.string(x, precision: 0) : "—" }
         let digits = String(abs(n))
         var out = ""
         for (i, ch) in digits.enumerated() {

@@ -62,7 +62,7 @@ public struct TravelAnalysis: Sendable {
         let population = study.areas.map { $0.population ?? 0 }
         var summary = Summary([
             ("communes", .int(study.areas.count)),
-            ("population", .int(Int(population.reduce(0, +).rounded()))),
+            ("population", .headCount(population.reduce(0, +))),
             ("cost", .object(notes)),
             ("metric_crs", projected.partitionRows),
             ("max_minutes", .fixed(options.cost.maxMinutes, 1)),
@@ -85,7 +85,7 @@ public struct TravelAnalysis: Sendable {
                 let byGroup = Dictionary(grouping: study.areas.indices, by: { groups[$0] })
                 p["group_by"] = .string(options.groupBy!)
                 p["population_beyond_by_group"] = .rows(byGroup.keys.sorted()) { g in
-                    [("group", .string(g)), ("population", .int(Int(byGroup[g]!.reduce(0) { $0 + population[$1] }.rounded()))),
+                    [("group", .string(g)), ("population", .headCount(byGroup[g]!.reduce(0) { $0 + population[$1] })),
                      ("beyond", beyond(times: times, population: population, members: byGroup[g]!))]
                 }
             }
@@ -103,7 +103,7 @@ public struct TravelAnalysis: Sendable {
         let total = w.reduce(0, +)
         return .rows(options.thresholds) { threshold in
             let n = TravelStatistics.weightBeyond(threshold, times: t, weights: w)
-            return [("minutes", .fixed(threshold, 1)), ("population", .int(Int(n.rounded()))), ("share", .share(n, of: total))]
+            return [("minutes", .fixed(threshold, 1)), ("population", .headCount(n)), ("share", .share(n, of: total))]
         }
     }
 

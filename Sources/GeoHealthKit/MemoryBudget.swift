@@ -1,0 +1,91 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Refuses a job early, with a clear message, when the process's address-space limit
+/// (`ulimit -v`, `RLIMIT_AS`) is below what the job is expected to need: Swift stops a
+/// process whose allocation fails (SIGABRT, exit 134), and under a tight limit a thread that
+/// cannot be created may leave the process waiting for ever, so a batch user is better told
+/// at the start (exit 1) than killed midway.
+///
+/// The need is an estimate (docs/performance.md, "Memory limits"):
+/// `fixedMegabytes` + `bytesPerInputByte` × the bytes of the input files, measured on the
+/// national study. It is not a guarantee: a job that passes may still run out under a limit
+/// close to the estimate, and the fixed part (the Swift runtime, GEOS, PROJ and SQLite
+/// mapped, thread stacks, malloc arenas) is address space, not resident memory.
+public enum MemoryBudget {
+    /// Address space of a job with tiny inputs (the sample study): libraries, stacks, arenas.
+    public static let fixedMegabytes = 200
+    /// Address space per byte of input (GeoJSON polygons parsed into coordinates, tables,
+    /// cost matrices): the national study's 49 MB of inputs need about 600 MB.
+    public static let bytesPerInputByte = 8
+
+    public struct Shortage: Error, CustomStringConvertible {
+        public var job: String
+        public var limitMegabytes: Int
+        public var neededMegabytes: Int
+        public var description: String {
+            "not enough memory for \(job) (limit \(limitMegabytes) MB, this study needs about \(neededMegabytes) MB): raise `ulimit -v`, or give fewer communes (--departements, fewer --areas files)"
+        }
+    }
+
+    /// The address-space limit in bytes, or nil when there is none.
+    public static func addressSpaceLimit() -> Int? {
+        var limit = rlimit()
+        guard getrlimit(__rlimit_resource_t(RLIMIT_AS.rawValue), &limit) == 0, limit.rlim_cur != rlim_t.max else { return nil }
+        return Int(clamping: limit.rlim_cur)
+    }
+
+    /// The estimated address space (bytes) of a job reading `inputBytes` bytes of input.
+    public static func estimate(inputBytes: Int) -> Int {
+        let (scaled, overflow) = inputBytes.multipliedReportingOverflow(by: bytesPerInputByte)
+        return overflow ? Int.max : (fixedMegabytes << 20).addingReportingOverflow(scaled).overflow ? Int.max : (fixedMegabytes << 20) + scaled
+    }
+
+    /// Throws ``Shortage`` when an address-space limit is set and is below the estimate for
+    /// `inputBytes`. Under a limit, malloc is also told to keep two arenas (glibc reserves
+    /// 64 MB of address space per arena and thread otherwise), which makes the estimate hold.
+    public static func check(job: String, inputBytes: Int) throws {
+        guard let limit = addressSpaceLimit() else { return }
+        limitMallocArenas(2)
+        let need = estimate(inputBytes: inputBytes)
+        if limit < need {
+            throw Shortage(job: job, limitMegabytes: limit >> 20, neededMegabytes: (need + (1 << 20) - 1) >> 20)
+        }
+    }
+
+    /// glibc's `mallopt(M_ARENA_MAX, n)` (M_ARENA_MAX is -8 in `malloc.h`), looked up at run
+    /// time: Swift's Glibc module does not export `malloc.h`.
+    static func limitMallocArenas(_ n: Int32) {
+        #if canImport(Glibc)
+        typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
+        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }  // RTLD_DEFAULT
+        _ = unsafeBitCast(symbol, to: Mallopt.self)(-8, n)
+        #endif
+    }
+
+    /// The bytes of the files named by `paths` (a folder: every file under it), for the
+    /// estimate; paths that name nothing count 0.
+    public static func inputBytes(_ paths: [String]) -> Int {
+        let fm = FileManager.default
+        var total = 0
+        for path in paths {
+            var isFolder: ObjCBool = false
+            guard fm.fileExists(atPath: path, isDirectory: &isFolder) else { continue }
+            if !isFolder.boolValue {
+                total += size(path)
+                continue
+            }
+            let files = fm.enumerator(atPath: path)?.compactMap { $0 as? String } ?? []
+            for f in files { total += size((path as NSString).appendingPathComponent(f)) }
+        }
+        return total
+    }
+
+    private static func size(_ path: String) -> Int {
+        var st = stat()
+        guard stat(path, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG else { return 0 }
+        return Int(st.st_size)
+    }
+}
