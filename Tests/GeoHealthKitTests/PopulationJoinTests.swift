@@ -83,7 +83,7 @@ import Testing
 
     @Test func badCountsNameTheLineAndColumn() throws {
         let e = try #require(throws: InputError.self) { try Self.table("COM;PMUN\nA;10\nB;beaucoup\n") }
-        #expect(e.description == "pop.csv: line 3, field 'PMUN': 'beaucoup' is not a population count (a non-negative number)")
+        #expect(e.description == "pop.csv: line 3, field 'PMUN': 'beaucoup' is not a population count (a number from 0 to 1,000,000,000)")
         #expect(throws: InputError.self) { try Self.table("COM;PMUN\nA;-3\n") }
         #expect(throws: InputError.self) { try Self.table("COM;PMUN\nA;nan\n") }
     }
