@@ -2,7 +2,8 @@ import Foundation
 
 /// A file written atomically: bytes go to a temporary file beside the target, which replaces
 /// the target only on `commit()`. A failure or an abandoned writer leaves the target untouched.
-/// Refuses to replace any path listed as an input of the run.
+/// Refuses to replace any path listed as an input of the run, and anything at the path that is
+/// not a regular file (``checkTarget(_:inputs:)``).
 public final class OutputFile {
     public let url: URL
     private let temporary: URL
@@ -12,7 +13,7 @@ public final class OutputFile {
 
     /// Opens a temporary file for `url`; `inputs` are paths the run reads and must never overwrite.
     public init(_ url: URL, inputs: [URL] = []) throws {
-        try Self.refuseInput(url, inputs: inputs)
+        try Self.checkTarget(url, inputs: inputs)
         self.url = url
         let dir = url.deletingLastPathComponent()
         temporary = Self.temporaryURL(for: url)
@@ -60,6 +61,21 @@ public final class OutputFile {
             throw InputError(file: url.relativePath, message: "cannot replace the file: \(String(cString: strerror(errno)))")
         }
         committed = true
+    }
+
+    /// Throws when `url` may not be replaced by a file: it is one of the run's inputs, or
+    /// something other than a regular file is there (``refuseNonFile(_:)``).
+    public static func checkTarget(_ url: URL, inputs: [URL]) throws {
+        try refuseInput(url, inputs: inputs)
+        try refuseNonFile(url)
+    }
+
+    /// Throws when a folder, a symbolic link, a FIFO, a device or a socket is at `url`: a rename
+    /// would silently put a file in the place of the link or the FIFO (and never write through
+    /// it), or fail late on a folder, so none is replaced; a regular file or nothing is fine.
+    public static func refuseNonFile(_ url: URL) throws {
+        guard let kind = FileKind(at: url), kind != .regularFile else { return }
+        throw InputError(file: url.relativePath, message: "is \(kind.description), not a file: GeoHealth does not replace it; remove it or choose another output path")
     }
 
     /// Throws when `url` is one of the run's inputs.

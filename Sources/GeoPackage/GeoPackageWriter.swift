@@ -55,7 +55,7 @@ public final class GeoPackageWriter {
     ///     multipolygons (and points to multipoints) when the type says so.
     public init(_ url: URL, table: String, columns: [(name: String, type: ColumnType)], geometryType: String,
                 srs: SpatialReference = .wgs84, inputs: [URL] = []) throws {
-        try OutputFile.refuseInput(url, inputs: inputs)
+        try OutputFile.checkTarget(url, inputs: inputs)
         self.url = url
         self.table = table
         self.columns = columns

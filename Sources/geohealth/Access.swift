@@ -122,7 +122,7 @@ struct AccessCommand: ParsableCommand {
         }
         let grid = try populationGrid.map { try GridPopulation.read(URL(fileURLWithPath: $0), crs: CRS(gridCrs)!, cellSize: gridSize) }
         let analysis = try grid.map { try GridAccess.run(loaded.study, grid: $0, options: options) } ?? AccessAnalysis.run(loaded.study, options: options, measured: loaded.measures)
-        let allInputs = sources.inputs + costs.inputs + (populationGrid.map { [URL(fileURLWithPath: $0)] } ?? [])
+        let allInputs = sources.inputs + costs.inputs + [populationGrid, bands, ageWeights].compactMap { $0.map { URL(fileURLWithPath: $0) } }
         try table.write(analysis.table, inputs: allInputs)
         if let sitesOut { try analysis.writeSites(to: URL(fileURLWithPath: sitesOut), inputs: allInputs, dialect: table.csv.dialect) }
         output.print(analysis.summary, command: "access")

@@ -17,15 +17,17 @@ struct GeoHealth: ParsableCommand {
         version: GeoHealthVersion.string,
         subcommands: [RunCommand.self, StudyCommand.self, Info.self, Synth.self, Distance.self, CoverageCommand.self, AccessCommand.self, InequalityCommand.self, GapsCommand.self, SiteCommand.self, MapCommand.self, ChartCommand.self, ReportCommand.self])
 
-    /// Parses, checks the memory limit against the job's estimated need (``MemoryCheck``:
-    /// before any worker thread exists), runs; every error exits through the parser's
-    /// `exit(withError:)` (1 for data and library errors, 64 for usage errors), except that an
-    /// option found meaningless once the inputs are read (``IgnoredOptionError``) exits as the
-    /// usage error it is (64). Commands return only once their worker threads have ended, so
-    /// exit handlers never race them.
+    /// Parses, refuses output paths that cannot be written safely (``WritesFiles``: before
+    /// anything is read), checks the memory limit against the job's estimated need
+    /// (``MemoryCheck``: before any worker thread exists), runs; every error exits through the
+    /// parser's `exit(withError:)` (1 for data and library errors, 64 for usage errors), except
+    /// that an option found meaningless once the inputs are read (``IgnoredOptionError``) exits
+    /// as the usage error it is (64). Commands return only once their worker threads have
+    /// ended, so exit handlers never race them.
     static func main() {
         do {
             var command = try parseAsRoot()
+            try (command as? WritesFiles)?.checkOutputPaths()
             try MemoryCheck.refuseIfShort(CommandLine.arguments)
             try command.run()
         } catch let error as IgnoredOptionError {

@@ -121,7 +121,7 @@ struct SiteCommand: ParsableCommand {
             let title = lang == .fr ? "Population concernée, avant et après" : "Population affected, before and after"
             let svg = try Chart.bars(groups: groups, series: [labels.before, labels.after], values: values, title: title,
                                      yLabel: lang == .fr ? "habitants" : "inhabitants", labels: labels)
-            try ChartMaker.write(svg, to: URL(fileURLWithPath: chartOut), inputs: sources.inputs)
+            try ChartMaker.write(svg, to: URL(fileURLWithPath: chartOut), inputs: sources.inputs + costs.inputs + (candidates.map { [URL(fileURLWithPath: $0)] } ?? []))
         }
         output.print(result.summary, command: "site")
         KeptUntilExit.keep(loaded)
