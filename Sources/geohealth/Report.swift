@@ -61,6 +61,12 @@ struct ReportCommand: ParsableCommand {
     func run() throws {
         output.showProgress()
         let sources = try inputs.sources()
+        let read = sources.inputs + (bands.map { [URL(fileURLWithPath: $0)] } ?? [])
+        if let input = OutputFolder.input(read, inside: URL(fileURLWithPath: out)) {
+            throw ValidationError("--out \(out) holds \(input.relativePath), an input of the report: the report replaces the whole folder; choose another --out")
+        }
+        let folder = try OutputFolder(URL(fileURLWithPath: out), mayReplace: Provenance.checkReplaceable)
+        let started = Date()
         let loaded = try StudyLoader.load(sources)
         var o = StudyReport.Options(kind: SiteKind(siteKind.lowercased()))
         o.minutes = minutes
@@ -71,10 +77,24 @@ struct ReportCommand: ParsableCommand {
         o.catchmentMinutes = catchmentMinutes
         o.bands = try bands.map { try APLParameters.bands(from: URL(fileURLWithPath: $0)) }
         o.territoryLabel = territoryLabel
-        let read = sources.inputs + (bands.map { [URL(fileURLWithPath: $0)] } ?? [])
-        let files = try StudyReport.write(loaded.study, name: studyName(sources), options: o, to: URL(fileURLWithPath: out), inputs: read)
+        var files = try StudyReport.write(loaded.study, name: studyName(sources), options: o, to: folder.staging, inputs: read)
+        // In `geohealth run`, the run's provenance.json records the report.
+        if SummaryCapture.handler == nil { files.append(try writeProvenance(in: folder.staging, inputs: read, started: started)) }
+        TestHook.step("report written")
+        try folder.commit()
         output.print(Summary([("folder", .string(out)), ("files", .strings(files))]), command: "report")
         KeptUntilExit.keep(loaded)
+    }
+
+    /// Writes the report's `provenance.json`: its inputs, its command line and every file of
+    /// the folder, so a later report or run may replace the folder
+    /// (``Provenance/checkReplaceable(_:)``). Returns its name.
+    func writeProvenance(in folder: URL, inputs: [URL], started: Date) throws -> String {
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        let step = Provenance.Step(name: "report", command: "report", arguments: Array(CommandLine.arguments.dropFirst()), outputs: files)
+        let provenance = Provenance(studyFile: nil, inputs: inputs, steps: [step], started: started, finished: Date())
+        try OutputFile.write(Array(try provenance.json(folder: folder).utf8), to: folder.appendingPathComponent("provenance.json"))
+        return "provenance.json"
     }
 
     /// The study's name for the default title: the départements of a regional study, else the

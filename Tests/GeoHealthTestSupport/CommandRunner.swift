@@ -6,6 +6,8 @@ public enum CommandRunner {
         public var status: Int32
         public var stdout: String
         public var stderr: String
+        /// The signal that ended the process (`status` is then its number), or nil.
+        public var signal: Int32? = nil
     }
 
     public static var executable: URL {
@@ -45,7 +47,8 @@ public enum CommandRunner {
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         process.waitUntilExit()
-        return Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self))
+        return Output(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self), stderr: String(decoding: stderr, as: UTF8.self),
+                      signal: process.terminationReason == .uncaughtSignal ? process.terminationStatus : nil)
     }
 
     /// Splits a command line on spaces, keeping 'single' or "double" quoted words together.

@@ -3,11 +3,12 @@ import Foundation
 import GeoCore
 import GeoIO
 
-/// What a study run used and made, written as `provenance.json` beside its outputs: the
-/// GeoHealth version, the study file and every input with its size and SHA-256 (FIPS 180-4,
-/// by swift-crypto), each analysis with the exact command line it ran, and every output with
-/// its size and SHA-256 — enough to tell, later, whether a figure still stands on the same
-/// data. Times are UTC (ISO 8601).
+/// What a study run or a report used and made, written as `provenance.json` beside its outputs:
+/// the GeoHealth version, the study file (a run's) and every input with its size and SHA-256
+/// (FIPS 180-4, by swift-crypto), each analysis with the exact command line it ran, and every
+/// output with its size and SHA-256 — enough to tell, later, whether a figure still stands on
+/// the same data, and for GeoHealth to tell a folder it made (and may replace) from any other
+/// (``checkReplaceable(_:)``). Times are UTC (ISO 8601).
 public struct Provenance {
     public struct Step {
         public var name: String
@@ -22,7 +23,8 @@ public struct Provenance {
         }
     }
 
-    public var studyFile: URL
+    /// The study file of a run; nil for a report.
+    public var studyFile: URL?
     /// The files read. A folder stands for the layer files GeoHealth reads from it (`areas:
     /// communes/`, a layer split by département: ``StudySources/geojsonFiles(at:)``), each
     /// listed and hashed on its own: a changed département file changes the provenance.
@@ -31,7 +33,7 @@ public struct Provenance {
     public var started: Date
     public var finished: Date
 
-    public init(studyFile: URL, inputs: [URL], steps: [Step], started: Date, finished: Date) {
+    public init(studyFile: URL?, inputs: [URL], steps: [Step], started: Date, finished: Date) {
         self.studyFile = studyFile
         self.inputs = inputs
         self.steps = steps
@@ -63,10 +65,11 @@ public struct Provenance {
         let uniqueInputs = try inputs.flatMap(StudySources.geojsonFiles(at:)).filter { seen.insert($0.standardizedFileURL.path).inserted }
         let inputFiles = try uniqueInputs.map { try file($0, as: $0.relativePath) }
         let outputs = try steps.flatMap(\.outputs).sorted().map { try file(folder.appendingPathComponent($0), as: $0) }
+        let study: [(key: String, value: PropertyValue)] = try studyFile.map { [("study_file", try file($0, as: $0.relativePath))] } ?? []
         let root = Properties([
             ("schema_version", .int(1)),
             ("geohealth_version", .string(GeoHealthKitInfo.version)),
-            ("study_file", try file(studyFile, as: studyFile.relativePath)),
+        ] + study + [
             ("started_utc", .string(iso.string(from: started))),
             ("finished_utc", .string(iso.string(from: finished))),
             ("inputs", .array(inputFiles)),
