@@ -16,6 +16,9 @@ import GeoIO
 ///
 /// The file is built beside the target under a temporary name and renamed over it when
 /// finished: the target appears whole or not at all; an input is never overwritten.
+///
+/// `gpkg_contents.last_change` is fixed (``defaultLastChange``), not the time of writing, so
+/// that the same table always gives the same bytes.
 public final class GeoPackageWriter {
     public enum ColumnType: String, Sendable { case integer = "INTEGER", real = "REAL", text = "TEXT", boolean = "BOOLEAN" }
 
@@ -49,18 +52,26 @@ public final class GeoPackageWriter {
     private let srs: SpatialReference
     private var extent = BoundingBox.empty
     private var count: Int64 = 0
+    private let lastChange: Date
+
+    /// The `last_change` written: `SOURCE_DATE_EPOCH` when set (``SourceDateEpoch``), else
+    /// 1970-01-01T00:00:00.000Z, the GeoPackage form of "not stated" that GDAL's
+    /// `OGR_CURRENT_DATE` also serves for reproducible files.
+    public static var defaultLastChange: Date { SourceDateEpoch.date() ?? Date(timeIntervalSince1970: 0) }
 
     /// - Parameters:
     ///   - geometryType: `POINT`, `MULTIPOLYGON`, … or `GEOMETRY`; polygons are promoted to
     ///     multipolygons (and points to multipoints) when the type says so.
+    ///   - lastChange: `gpkg_contents.last_change`.
     public init(_ url: URL, table: String, columns: [(name: String, type: ColumnType)], geometryType: String,
-                srs: SpatialReference = .wgs84, inputs: [URL] = []) throws {
+                srs: SpatialReference = .wgs84, inputs: [URL] = [], lastChange: Date = GeoPackageWriter.defaultLastChange) throws {
         try OutputFile.checkTarget(url, inputs: inputs)
         self.url = url
         self.table = table
         self.columns = columns
         self.geometryType = geometryType
         self.srs = srs
+        self.lastChange = lastChange
         temporary = OutputFile.temporaryURL(for: url)
         let database: SQLiteDatabase
         do {
@@ -155,6 +166,13 @@ public final class GeoPackageWriter {
         s.reset()
     }
 
+    /// `2024-05-01T12:00:00.000Z`, the form of the standard's `strftime('%Y-%m-%dT%H:%M:%fZ')`.
+    static func timestamp(_ date: Date) -> String {
+        let formatter = ISO8601DateFormatter()
+        formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
+        return formatter.string(from: date)
+    }
+
     private func promoted(_ g: Geometry) -> Geometry {
         switch (geometryType, g) {
         case ("MULTIPOLYGON", .polygon(let p)): .multiPolygon([p])
@@ -176,8 +194,8 @@ public final class GeoPackageWriter {
         let values = "VALUES (NEW.fid, ST_MinX(NEW.geom), ST_MaxX(NEW.geom), ST_MinY(NEW.geom), ST_MaxY(NEW.geom))"
         do {
             try db.execute("""
-                INSERT INTO gpkg_contents (table_name, data_type, identifier, min_x, min_y, max_x, max_y, srs_id)
-                  VALUES (\(lit(t)), 'features', \(lit(t)), \(num(box?.minX)), \(num(box?.minY)), \(num(box?.maxX)), \(num(box?.maxY)), \(srs.epsg));
+                INSERT INTO gpkg_contents (table_name, data_type, identifier, last_change, min_x, min_y, max_x, max_y, srs_id)
+                  VALUES (\(lit(t)), 'features', \(lit(t)), \(lit(Self.timestamp(lastChange))), \(num(box?.minX)), \(num(box?.minY)), \(num(box?.maxX)), \(num(box?.maxY)), \(srs.epsg));
                 INSERT INTO gpkg_geometry_columns VALUES (\(lit(t)), 'geom', \(lit(geometryType)), \(srs.epsg), 0, 0);
                 INSERT INTO gpkg_extensions VALUES (\(lit(t)), 'geom', 'gpkg_rtree_index', 'http://www.geopackage.org/spec120/#extension_rtree', 'write-only');
                 COMMIT;

@@ -66,7 +66,7 @@ struct ReportCommand: ParsableCommand {
             throw ValidationError("--out \(out) holds \(input.relativePath), an input of the report: the report replaces the whole folder; choose another --out")
         }
         let folder = try OutputFolder(URL(fileURLWithPath: out), mayReplace: Provenance.checkReplaceable)
-        let started = Date()
+        let started = SourceDateEpoch.now()
         let loaded = try StudyLoader.load(sources)
         var o = StudyReport.Options(kind: SiteKind(siteKind.lowercased()))
         o.minutes = minutes
@@ -92,7 +92,7 @@ struct ReportCommand: ParsableCommand {
     func writeProvenance(in folder: URL, inputs: [URL], started: Date) throws -> String {
         let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
         let step = Provenance.Step(name: "report", command: "report", arguments: Array(CommandLine.arguments.dropFirst()), outputs: files)
-        let provenance = Provenance(studyFile: nil, inputs: inputs, steps: [step], started: started, finished: Date())
+        let provenance = Provenance(studyFile: nil, inputs: inputs, steps: [step], started: started, finished: SourceDateEpoch.now())
         try OutputFile.write(Array(try provenance.json(folder: folder).utf8), to: folder.appendingPathComponent("provenance.json"))
         return "provenance.json"
     }

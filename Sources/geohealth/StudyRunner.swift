@@ -67,7 +67,8 @@ struct StudyRunner {
             let folder = staging.appendingPathComponent(a.name)
             outputs += try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted().map { "\(a.name)/\($0)" }
         }
-        if let (summary, name) = captured {
+        if let (full, name) = captured {
+            let summary = Summary(full.root.map { ($0.key, relative($0.value)) })
             try OutputFile.write(Array(summary.json(command: name).utf8), to: staging.appendingPathComponent(a.name + ".json"))
             try OutputFile.write(Array(summary.text().utf8), to: staging.appendingPathComponent(a.name + ".txt"))
             outputs += [a.name + ".json", a.name + ".txt"]
@@ -82,7 +83,24 @@ struct StudyRunner {
             }
         }
         recordInputs(a.command, options: options)
-        steps.append(Provenance.Step(name: a.name, command: a.command, arguments: args.map { $0.replacingOccurrences(of: staging.path + "/", with: "") }, outputs: outputs.sorted()))
+        steps.append(Provenance.Step(name: a.name, command: a.command, arguments: args.map(relative), outputs: outputs.sorted()))
+    }
+
+    /// `text` with the paths into the folder being built relative to it (`map-msp.svg`, not
+    /// `/tmp/.study.geohealth-123-…/folder/map-msp.svg`): no output or message names the work
+    /// folder, and identical runs write identical summaries.
+    func relative(_ text: String) -> String {
+        text.replacingOccurrences(of: staging.path + "/", with: "").replacingOccurrences(of: staging.path, with: ".")
+    }
+
+    /// A summary's value with its strings ``relative(_:)-(String)``.
+    func relative(_ value: PropertyValue) -> PropertyValue {
+        switch value {
+        case .string(let text): .string(relative(text))
+        case .array(let items): .array(items.map(relative))
+        case .object(let entries): .object(Properties(entries.map { ($0.key, relative($0.value)) }))
+        default: value
+        }
     }
 
     /// The options of the analysis's command line: the file's `inputs:` for a command reading a
@@ -157,7 +175,7 @@ struct StudyRunner {
             try (command as? WritesFiles)?.checkOutputPaths()
             try command.run()
         } catch {
-            throw InputError(file: study.url.relativePath, line: a.line, message: "\(a.name) (\(a.command)): \(error)")
+            throw InputError(file: study.url.relativePath, line: a.line, message: "\(a.name) (\(a.command)): \(relative(String(describing: error)))")
         }
         return captured
     }
