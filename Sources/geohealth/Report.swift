@@ -10,7 +10,7 @@ struct ReportCommand: ParsableCommand {
         commandName: "report",
         abstract: "A readable Markdown report of a study with its maps and charts: travel, coverage by the territories (CPTS…), accessibility and inequality, gap zones, new sites.",
         discussion: """
-            Runs the other analyses with their defaults for one site kind and threshold and writes report.md, report.html, SVG maps and charts, and the GeoJSON/CSV tables into the output folder. Every parameter the report states (threshold, catchment, bands and weights, unit, new sites) is the one its analyses ran with. With --departements, only the communes of the study area are described (the buffer takes part in the catchments). Without --source the report names the files it read ("Données : fichiers …"), not a source.
+            Runs the other analyses with their defaults for one site kind and threshold and writes report.md, report.html, SVG maps and charts, the GeoJSON/CSV tables and provenance.json into the output folder, built beside it and swapped into place whole; an existing folder is replaced only when its provenance.json lists exactly what it holds (a previous report or run). Every parameter the report states (threshold, catchment, bands and weights, unit, new sites) is the one its analyses ran with. With --departements, only the communes of the study area are described (the buffer takes part in the catchments). Without --source the report names the files it read ("Données : fichiers …"), not a source.
 
             Examples:
               geohealth report geodata --site-kind msp --minutes 15 --out /tmp/report
