@@ -42,8 +42,14 @@ import Testing
 
             let empty = dir.appendingPathComponent("empty")
             try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: false)
+            try Data().write(to: empty.appendingPathComponent(".DS_Store"))
             #expect(try CommandRunner.run(["run", study, "--out", empty.path]).status == 0)
             #expect(try workFolders(beside: empty).isEmpty)
+            // What a desktop leaves in a folder it showed does not keep it from being replaced.
+            try Data().write(to: empty.appendingPathComponent(".DS_Store"))
+            try Data().write(to: empty.appendingPathComponent("Thumbs.db"))
+            #expect(try CommandRunner.run(["run", study, "--out", empty.path]).status == 0)
+            #expect(!FileManager.default.fileExists(atPath: empty.appendingPathComponent("Thumbs.db").path))
         }
     }
 

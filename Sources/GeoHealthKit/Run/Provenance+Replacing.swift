@@ -7,19 +7,20 @@ extension Provenance {
     /// with the size and SHA-256 written there. So a folder GeoHealth did not make, a file a
     /// user put in one (notes, a table saved from a spreadsheet, the study's own data) and an
     /// output edited since are never deleted; the error names them. A listed output that is
-    /// missing is no obstacle.
+    /// missing is no obstacle, nor are the files a desktop leaves in a folder it showed
+    /// (``desktopFiles``).
     ///
     /// - Complexity: reads every file of the folder once (SHA-256), after listing it.
     public static func checkReplaceable(_ folder: URL) throws {
         let entries = try folderEntries(folder)
-        guard !entries.isEmpty else { return }
+        guard entries.contains(where: { !isDesktopFile($0.path) }) else { return }
         guard entries.contains(where: { $0.path == "provenance.json" && $0.kind == .regularFile }) else {
             throw InputError(file: folder.relativePath, message: "exists and was not made by GeoHealth (no provenance.json); it holds \(listed(entries.map(\.path))): GeoHealth replaces only a folder it made; choose another output folder")
         }
         let outputs = try listedOutputs(folder)
         let unknown = entries.filter { entry in
             switch entry.kind {
-            case .regularFile: entry.path != "provenance.json" && outputs[entry.path] == nil
+            case .regularFile: entry.path != "provenance.json" && outputs[entry.path] == nil && !isDesktopFile(entry.path)
             case .folder: !outputs.keys.contains { $0.hasPrefix(entry.path + "/") }
             default: true
             }
@@ -27,13 +28,21 @@ extension Provenance {
         guard unknown.isEmpty else {
             throw InputError(file: folder.relativePath, message: "holds \(listed(unknown)), which its provenance.json does not list: GeoHealth replaces only a folder it made, whole; move them away or choose another output folder")
         }
-        let changed = try entries.filter { $0.kind == .regularFile && $0.path != "provenance.json" }.map(\.path).filter { path in
+        let changed = try entries.filter { $0.kind == .regularFile && outputs[$0.path] != nil }.map(\.path).filter { path in
             let (hex, bytes) = try sha256(folder.appendingPathComponent(path))
             return outputs[path]! != (bytes, hex)
         }
         guard changed.isEmpty else {
             throw InputError(file: folder.relativePath, message: "\(listed(changed)) changed since GeoHealth wrote it (size or SHA-256 differ from provenance.json): GeoHealth does not delete edited outputs; move them away or choose another output folder")
         }
+    }
+
+    /// Files macOS Finder and Windows Explorer write into a folder they display (view settings,
+    /// thumbnails): no one's data, so they do not keep a folder from being replaced.
+    static let desktopFiles: Set<String> = [".DS_Store", "Thumbs.db", "desktop.ini"]
+
+    static func isDesktopFile(_ path: String) -> Bool {
+        desktopFiles.contains(URL(fileURLWithPath: path).lastPathComponent)
     }
 
     /// The outputs a folder's `provenance.json` lists, by path, with their size and SHA-256;
