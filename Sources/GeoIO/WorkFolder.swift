@@ -90,5 +90,10 @@ enum WorkFolder {
         kill(pid, 0) == 0 || errno == EPERM
     }
 
-    static var hostName: String { ProcessInfo.processInfo.hostName }
+    /// This machine's name (`gethostname`: no name lookup, unlike Foundation's `hostName`).
+    static let hostName: String = {
+        var name = [CChar](repeating: 0, count: 256)
+        guard gethostname(&name, name.count - 1) == 0 else { return "" }
+        return String(decoding: name.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }()
 }

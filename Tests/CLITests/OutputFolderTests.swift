@@ -128,7 +128,7 @@ import Testing
         try Fixtures.withTemporaryDirectory { dir in
             let out = try Self.smallRun(in: dir)
             let ended = try Self.endedProcessID()
-            let host = ProcessInfo.processInfo.hostName
+            let host = ProcessInfo.processInfo.hostName  // Linux: gethostname, as the marker
             func work(_ name: String, marker: String?) throws -> URL {
                 let url = dir.appendingPathComponent(name)
                 try FileManager.default.createDirectory(at: url.appendingPathComponent("folder"), withIntermediateDirectories: true)
