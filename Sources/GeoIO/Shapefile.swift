@@ -18,6 +18,9 @@ import GeoCore
 /// - CRS: the `.prj` WKT's last `AUTHORITY["EPSG", n]` or `ID["EPSG", n]`, or the ESRI name of
 ///   the French CRSs (Lambert-93, the overseas UTM zones, WGS 84); ``crsName`` is nil when
 ///   the `.prj` is missing or unknown (the caller then guesses from the coordinates).
+/// - Damaged files: every length, offset and count read from the `.shp` or `.dbf` is checked
+///   against the bytes that remain before anything is allocated; a header that asks for more
+///   is an ``InputError`` naming the file, the record (feature) and the field.
 public enum Shapefile {
     public struct Layer: Sendable {
         public var features: [Feature]
@@ -45,7 +48,11 @@ public enum Shapefile {
         guard let dbf = sibling("dbf") else { throw InputError(file: file, message: "no .dbf beside the .shp (a Shapefile is .shp, .shx, .dbf and usually .prj)") }
         let geometries = try readShapes(Array(shpData), file: file)
         let cpg = sibling("cpg").flatMap { try? String(contentsOf: $0, encoding: .utf8) }
-        let (rows, encoding) = try readDBF(Array(try Data(contentsOf: dbf)), file: dbf.relativePath, codePage: cpg)
+        let dbfData: Data
+        do { dbfData = try Data(contentsOf: dbf, options: .alwaysMapped) } catch {
+            throw InputError(file: dbf.relativePath, message: "cannot read the file: \(error.localizedDescription)")
+        }
+        let (rows, encoding) = try readDBF(Array(dbfData), file: dbf.relativePath, codePage: cpg)
         guard rows.count == geometries.count || rows.isEmpty else {
             throw InputError(file: file, message: "the .shp holds \(geometries.count) shapes but the .dbf \(rows.count) records")
         }
@@ -60,9 +67,11 @@ public enum Shapefile {
 
     // MARK: .shp
 
-    static func readShapes(_ b: [UInt8], file: String) throws -> [Geometry?] {
-        func fail(_ m: String) -> InputError { InputError(file: file, message: m) }
-        guard b.count >= 100, int32BE(b, 0) == 9994 else { throw fail("not a Shapefile .shp (no file code 9994)") }
+    /// The shapes of a `.shp`, one per record (nil for a Null shape). Every length and count
+    /// read from the file is checked against the bytes that remain before anything is
+    /// allocated, so a damaged header is an error naming the record, never a crash.
+    package static func readShapes(_ b: [UInt8], file: String) throws -> [Geometry?] {
+        guard b.count >= 100, int32BE(b, 0) == 9994 else { throw InputError(file: file, message: "not a Shapefile .shp (no file code 9994)") }
         var out: [Geometry?] = []
         var pos = 100
         let end = min(b.count, Int(int32BE(b, 24)) * 2)
@@ -70,45 +79,44 @@ public enum Shapefile {
             let record = Int(int32BE(b, pos))
             let length = Int(int32BE(b, pos + 4)) * 2
             let start = pos + 8
-            guard length >= 4, start + length <= b.count else { throw fail("record \(record): its length (\(length) bytes) runs past the end of the file") }
+            guard length >= 4, length <= b.count - start else {
+                throw InputError(file: file, feature: out.count, message: "record \(record): its length (\(length) bytes) runs past the end of the file")
+            }
             do {
                 out.append(try shape(b, start, length))
             } catch let e as WKB.Error {
-                throw fail("record \(record) (feature \(out.count)): \(e.description)")
+                throw InputError(file: file, feature: out.count, message: "record \(record): \(e.description)")
             }
             pos = start + length
         }
         return out
     }
 
+    /// One shape record's content (`length` bytes from `start`, already within `b`).
     static func shape(_ b: [UInt8], _ start: Int, _ length: Int) throws -> Geometry? {
         let type = int32LE(b, start)
-        let limit = start + length
-        func need(_ n: Int, _ at: Int) throws { guard n >= 0, at + n <= limit else { throw WKB.Error(description: "shape data shorter than its counts say") } }
+        func need(_ n: Int) throws { guard n <= length else { throw WKB.Error(description: "shape data shorter than its counts say (\(n) bytes needed, \(length) in the record)") } }
+        func count(_ at: Int, _ what: String) throws -> Int {
+            let n = Int(int32LE(b, start + at))
+            guard n >= 0 else { throw WKB.Error(description: "negative \(what) count \(n)") }
+            return n
+        }
         func point(_ at: Int) -> Coordinate { Coordinate(x: double(b, at), y: double(b, at + 8)) }
         switch type {
         case 0: return nil
         case 1, 11, 21:
-            try need(20, start)
+            try need(20)
             return .point(point(start + 4))
         case 8, 18, 28:
-            try need(40, start)
-            let n = Int(int32LE(b, start + 36))
-            try need(40 + 16 * n, start)
+            try need(40)
+            let n = try count(36, "point")
+            try need(40 + 16 * n)
             return .multiPoint((0..<n).map { point(start + 40 + 16 * $0) })
         case 3, 13, 23, 5, 15, 25:
-            try need(44, start)
-            let parts = Int(int32LE(b, start + 36)), points = Int(int32LE(b, start + 40))
-            guard parts >= 0, points >= 0 else { throw WKB.Error(description: "negative part or point count") }
-            try need(44 + 4 * parts + 16 * points, start)
-            let first = (0..<parts).map { Int(int32LE(b, start + 44 + 4 * $0)) }
-            let base = start + 44 + 4 * parts
-            var rings: [[Coordinate]] = []
-            for k in 0..<parts {
-                let from = first[k], to = k + 1 < parts ? first[k + 1] : points
-                guard from >= 0, from <= to, to <= points else { throw WKB.Error(description: "part \(k) starts at point \(from), outside 0…\(points)") }
-                rings.append((from..<to).map { point(base + 16 * $0) })
-            }
+            try need(44)
+            let parts = try count(36, "part"), points = try count(40, "point")
+            try need(44 + 4 * parts + 16 * points)
+            let rings = try partRings(b, start + 44, parts: parts, points: points)
             if type % 10 == 3 { return rings.count == 1 ? .lineString(rings[0]) : .multiLineString(rings) }
             let polygons = assemble(rings.filter { $0.count >= 4 })
             return polygons.count == 1 ? .polygon(polygons[0]) : .multiPolygon(polygons)
@@ -117,18 +125,34 @@ public enum Shapefile {
         }
     }
 
+    /// The parts of a PolyLine or Polygon: `parts` start indices at `at`, then `points` points
+    /// (their bytes already checked); each part runs from its start to the next one's.
+    static func partRings(_ b: [UInt8], _ at: Int, parts: Int, points: Int) throws -> [[Coordinate]] {
+        let first = (0..<parts).map { Int(int32LE(b, at + 4 * $0)) }
+        let base = at + 4 * parts
+        return try (0..<parts).map { k in
+            let from = first[k], to = k + 1 < parts ? first[k + 1] : points
+            guard from >= 0, from <= to, to <= points else { throw WKB.Error(description: "part \(k) starts at point \(from), outside 0…\(points)") }
+            return (from..<to).map { Coordinate(x: double(b, base + 16 * $0), y: double(b, base + 16 * $0 + 8)) }
+        }
+    }
+
     /// Groups rings into polygons: clockwise rings are exteriors, the others holes of the
-    /// smallest exterior that contains their first point.
+    /// smallest exterior that contains their first point (exteriors whose box misses the
+    /// point are not tested).
+    /// - Complexity: O(holes × exteriors) box tests, plus a ring test for each box that holds.
     static func assemble(_ rings: [[Coordinate]]) -> [Polygon] {
         let area = rings.map(Ring.signedArea)
         var polygons: [Polygon] = []
         var exteriorOf: [Int] = []
+        var boxes: [BoundingBox] = []
         for (i, r) in rings.enumerated() where area[i] <= 0 {
             polygons.append(Polygon(exterior: r))
             exteriorOf.append(i)
+            boxes.append(r.reduce(into: BoundingBox.empty) { $0.extend($1) })
         }
         for (i, r) in rings.enumerated() where area[i] > 0 {
-            let holders = exteriorOf.indices.filter { Ring.contains(rings[exteriorOf[$0]], r[0]) }
+            let holders = exteriorOf.indices.filter { boxes[$0].contains(r[0]) && Ring.contains(rings[exteriorOf[$0]], r[0]) }
             if let k = holders.min(by: { abs(area[exteriorOf[$0]]) < abs(area[exteriorOf[$1]]) }) {
                 polygons[k].rings.append(r)
             } else {
@@ -138,68 +162,10 @@ public enum Shapefile {
         return polygons
     }
 
-    // MARK: .dbf
-
-    static func readDBF(_ b: [UInt8], file: String, codePage: String?) throws -> (rows: [Properties?], encoding: TextEncoding) {
-        guard b.count >= 32 else { throw InputError(file: file, message: "not a dBase file (shorter than its header)") }
-        let count = Int(UInt32(b[4]) | UInt32(b[5]) << 8 | UInt32(b[6]) << 16 | UInt32(b[7]) << 24)
-        let headerLength = Int(b[8]) | Int(b[9]) << 8, recordLength = Int(b[10]) | Int(b[11]) << 8
-        var fields: [(name: String, type: UInt8, offset: Int, length: Int)] = []
-        var pos = 32, offset = 1
-        while pos + 32 <= min(headerLength, b.count), b[pos] != 0x0D {
-            let nameBytes = b[pos..<pos + 11].prefix { $0 != 0 }
-            let length = Int(b[pos + 16])
-            fields.append((String(decoding: nameBytes, as: UTF8.self), b[pos + 11], offset, length))
-            offset += length
-            pos += 32
-        }
-        guard headerLength + count * recordLength <= b.count + 1 else {
-            throw InputError(file: file, message: "the .dbf says \(count) records of \(recordLength) bytes, more than the file holds")
-        }
-        // The encoding: .cpg, else the language driver byte, else UTF-8 if valid, else 1252.
-        let declared = codePage?.trimmingCharacters(in: .whitespacesAndNewlines).uppercased()
-        var encoding: TextEncoding
-        if let d = declared, d.contains("UTF") { encoding = .utf8 }
-        else if let d = declared, ["1252", "CP1252", "WINDOWS-1252", "ISO-8859-1", "ISO88591", "8859-1", "LATIN1", "88591"].contains(d) { encoding = .windows1252 }
-        else if [0x57, 0x03].contains(b[29]) { encoding = .windows1252 }
-        else {
-            let body = Data(b[min(headerLength, b.count)...])
-            encoding = String(data: body, encoding: .utf8) == nil ? .windows1252 : .utf8
-        }
-        func text(_ bytes: ArraySlice<UInt8>) throws -> String {
-            if encoding == .utf8, let s = String(bytes: bytes, encoding: .utf8) { return s }
-            return String(decoding: try TextEncoding.utf8(Data(bytes), file: file).bytes, as: UTF8.self)
-        }
-        var rows: [Properties?] = []
-        rows.reserveCapacity(count)
-        for r in 0..<count {
-            let start = headerLength + r * recordLength
-            guard start + recordLength <= b.count else { break }
-            if b[start] == 0x2A { rows.append(nil); continue }
-            var p = Properties()
-            for f in fields {
-                let raw = b[start + f.offset..<start + f.offset + f.length]
-                let t = try text(raw).trimmingCharacters(in: .whitespaces)
-                switch f.type {
-                case UInt8(ascii: "N"), UInt8(ascii: "F"):
-                    p[f.name] = t.isEmpty || t.hasPrefix("*") ? .null : Double(t).map { .number($0) } ?? .string(t)
-                case UInt8(ascii: "L"):
-                    p[f.name] = "TtYy".contains(t) && !t.isEmpty ? .bool(true) : "FfNn".contains(t) && !t.isEmpty ? .bool(false) : .null
-                case UInt8(ascii: "D") where t.count == 8:
-                    p[f.name] = .string("\(t.prefix(4))-\(t.dropFirst(4).prefix(2))-\(t.suffix(2))")
-                default:
-                    p[f.name] = t.isEmpty && f.type != UInt8(ascii: "C") ? .null : .string(t)
-                }
-            }
-            rows.append(p)
-        }
-        return (rows, encoding)
-    }
-
     // MARK: .prj
 
     /// The EPSG code of a .prj: its last EPSG authority, or the ESRI name of a French CRS.
-    static func epsg(_ wkt: String) -> Int? {
+    package static func epsg(_ wkt: String) -> Int? {
         let patterns = [#"AUTHORITY\["EPSG",\s*"?(\d+)"?\]\s*\]\s*$"#, #"ID\["EPSG",\s*(\d+)\]\s*\]\s*$"#]
         for p in patterns {
             if let r = wkt.range(of: p, options: .regularExpression) {

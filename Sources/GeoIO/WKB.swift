@@ -6,7 +6,9 @@ import GeoCore
 /// flags (0x80000000 Z, 0x40000000 M) for Z/M inputs, whose extra ordinates are dropped (every
 /// analysis here is 2D). Type codes: 1 Point, 2 LineString, 3 Polygon, 4 MultiPoint,
 /// 5 MultiLineString, 6 MultiPolygon, 7 GeometryCollection. An empty point is written as
-/// (NaN, NaN), as GDAL and GEOS do.
+/// (NaN, NaN), as GDAL and GEOS do. Reading is bounded by the bytes given: every count is
+/// checked against the bytes that remain (at the smallest size one element takes) before
+/// anything is allocated, and collections nest at most 32 levels.
 public enum WKB {
     public struct Error: Swift.Error, CustomStringConvertible {
         public var description: String

@@ -7,7 +7,7 @@ import GeoIO
 /// Flags byte: bit 0 byte order of the header (1 little-endian), bits 1–3 the envelope
 /// (0 none, 1 [minx, maxx, miny, maxy], 2 +z, 3 +m, 4 +z+m), bit 4 empty geometry, bit 5
 /// extended type (not read). Written: little-endian, xy envelope, empty flag when empty.
-enum GeoPackageBinary {
+package enum GeoPackageBinary {
     static func encode(_ g: Geometry, srsID: Int32) -> [UInt8] {
         var out: [UInt8] = [0x47, 0x50, 0]
         let box = g.boundingBox
@@ -21,12 +21,14 @@ enum GeoPackageBinary {
         return out
     }
 
-    struct Decoded {
-        var srsID: Int32
-        var geometry: Geometry?
+    package struct Decoded {
+        package var srsID: Int32
+        package var geometry: Geometry?
     }
 
-    static func decode(_ blob: [UInt8]) throws -> Decoded {
+    /// The geometry of a blob: its header checked (magic, envelope indicator 0–4, envelope within
+    /// the blob), then the WKB, whose counts are bounded by the bytes that remain (``WKB``).
+    package static func decode(_ blob: [UInt8]) throws -> Decoded {
         guard blob.count >= 8, blob[0] == 0x47, blob[1] == 0x50 else {
             throw WKB.Error(description: "not a GeoPackage geometry (no 'GP' header)")
         }
@@ -34,7 +36,9 @@ enum GeoPackageBinary {
         let little = flags & 1 == 1
         var srs: UInt32 = 0
         for i in 0..<4 { srs |= UInt32(blob[4 + i]) << (8 * (little ? i : 3 - i)) }
-        let envelopeDoubles = [0, 4, 6, 6, 8][Int(min((flags >> 1) & 7, 4))]
+        let indicator = Int((flags >> 1) & 7)
+        guard indicator <= 4 else { throw WKB.Error(description: "GeoPackage geometry envelope indicator \(indicator) is not defined (0–4)") }
+        let envelopeDoubles = [0, 4, 6, 6, 8][indicator]
         let start = 8 + 8 * envelopeDoubles
         guard start <= blob.count else { throw WKB.Error(description: "GeoPackage geometry header longer than the blob") }
         if flags & 0x10 != 0 && start == blob.count { return Decoded(srsID: Int32(bitPattern: srs), geometry: nil) }
