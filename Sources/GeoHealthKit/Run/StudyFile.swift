@@ -68,6 +68,7 @@ public struct StudyFile: Sendable {
         func fail(_ node: Node?, _ message: String) -> InputError {
             InputError(file: file, line: node?.mark.map { $0.line } ?? nil, message: message)
         }
+        try checkNesting(text, file: file)
         let root: Node
         do {
             guard let node = try Yams.compose(yaml: text) else { throw InputError(file: file, message: "the study file is empty") }
