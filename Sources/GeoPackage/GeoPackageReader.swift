@@ -10,7 +10,8 @@ import GeoIO
 /// is EPSG. Geometries are GeoPackageBinary (header + WKB); attributes become properties:
 /// INTEGER and REAL → numbers, BOOLEAN → booleans, TEXT → strings, NULL → null; BLOB columns
 /// are skipped. (`X_unreachable` flags are folded by the caller, the same for every format:
-/// ``UnreachableFlags``.)
+/// ``UnreachableFlags``.) What reading may cost SQLite is bounded by the file's size
+/// (``workBudget(fileSize:)``): a table that is a never-ending VIEW is an error naming it.
 public enum GeoPackageReader {
     public struct Layer: Sendable {
         public var table: String
@@ -21,10 +22,14 @@ public enum GeoPackageReader {
 
     /// The feature tables of a file, with their CRS.
     public static func layers(_ url: URL) throws -> [Layer] {
-        try layers(open(url))
+        try layers(open(url), url: url)
     }
 
-    static func layers(_ db: SQLiteDatabase) throws -> [Layer] {
+    static func layers(_ db: SQLiteDatabase, url: URL) throws -> [Layer] {
+        try reading(url, table: "gpkg_contents") { try featureTables(db, url: url) }
+    }
+
+    static func featureTables(_ db: SQLiteDatabase, url: URL) throws -> [Layer] {
         let s = try db.prepare("""
             SELECT c.table_name, s.organization, s.organization_coordsys_id, s.srs_name FROM gpkg_contents c
             JOIN gpkg_geometry_columns g ON g.table_name = c.table_name LEFT JOIN gpkg_spatial_ref_sys s ON s.srs_id = g.srs_id
@@ -34,7 +39,7 @@ public enum GeoPackageReader {
         while try s.step() {
             let table = s.text(0) ?? ""
             let epsg = (s.text(1)?.uppercased() == "EPSG") ? Int(s.int(2)) : nil
-            let n = try db.column("SELECT count(*) FROM \(quoted(table))") { Int($0.int(0)) }.first ?? 0
+            let n = try reading(url, table: table) { try db.column("SELECT count(*) FROM \(quoted(table))") { Int($0.int(0)) }.first ?? 0 }
             out.append(Layer(table: table, crs: epsg.map { CRS(epsg: $0) }, srsName: s.text(3) ?? "undefined", featureCount: n))
         }
         return out
@@ -46,7 +51,7 @@ public enum GeoPackageReader {
     }
 
     static func layer(_ db: SQLiteDatabase, url: URL, table: String?) throws -> Layer {
-        let all = try layers(db)
+        let all = try layers(db, url: url)
         let layer: Layer
         if let table {
             guard let l = all.first(where: { $0.table == table }) else {
@@ -72,8 +77,10 @@ public enum GeoPackageReader {
         let db = try open(url)
         let layer = try self.layer(db, url: url, table: table)
         try layerFound?(layer)
-        let geometryColumn = try db.column("SELECT column_name FROM gpkg_geometry_columns WHERE table_name = '\(layer.table.replacingOccurrences(of: "'", with: "''"))'") { $0.text(0) ?? "geom" }.first ?? "geom"
-        let s = try db.prepare("SELECT * FROM \(quoted(layer.table)) ORDER BY rowid")
+        let (geometryColumn, s) = try reading(url, table: layer.table) {
+            let name = try db.column("SELECT column_name FROM gpkg_geometry_columns WHERE table_name = '\(layer.table.replacingOccurrences(of: "'", with: "''"))'") { $0.text(0) ?? "geom" }.first ?? "geom"
+            return (name, try db.prepare("SELECT * FROM \(quoted(layer.table)) ORDER BY rowid"))
+        }
         let names = (0..<s.columnCount).map { s.name($0) }
         let geometryIndex = names.firstIndex(of: geometryColumn).map(Int32.init)
         var i = 0
@@ -109,9 +116,36 @@ public enum GeoPackageReader {
                 i += 1
             }
         } catch let error as SQLiteDatabase.Error {
-            throw InputError(file: url.relativePath, feature: i, message: "cannot read the table \(layer.table): \(error)")
+            throw failure(error, url: url, table: layer.table, feature: i)
         }
         return layer
+    }
+
+    /// What reading a GeoPackage may cost, in SQLite virtual-machine instructions: 100 million
+    /// plus 64 per byte of the file. Reading a table costs a few instructions per row, and a
+    /// row takes tens of bytes, so any table fits many times over (a 1 GB file may run 64
+    /// billion, minutes); a VIEW that recurses for ever, or joins large tables without an
+    /// index, stops there instead of never returning.
+    public static func workBudget(fileSize: Int) -> Int { 100_000_000 + 64 * max(0, fileSize) }
+
+    /// Runs `body`, SQLite's errors turned into an ``InputError`` naming the file and `table`.
+    static func reading<T>(_ url: URL, table: String, _ body: () throws -> T) throws -> T {
+        do { return try body() } catch let error as SQLiteDatabase.Error { throw failure(error, url: url, table: table, feature: nil) }
+    }
+
+    static func failure(_ error: SQLiteDatabase.Error, url: URL, table: String, feature: Int?) -> InputError {
+        guard error.budgetExceeded else {
+            return InputError(file: url.relativePath, feature: feature, message: "cannot read the table \(table): \(error)")
+        }
+        return InputError(file: url.relativePath, feature: feature, message: """
+            reading the table \(table) stopped: it cost more than GeoHealth allows a file of this size \
+            (\(workBudget(fileSize: fileSize(url))) SQLite steps; a VIEW that recurses, or joins without an index?). \
+            Copy it to a plain table first, e.g. `ogr2ogr out.gpkg \(url.lastPathComponent) \(table)`
+            """)
+    }
+
+    static func fileSize(_ url: URL) -> Int {
+        ((try? FileManager.default.attributesOfItem(atPath: url.path))?[.size] as? NSNumber)?.intValue ?? 0
     }
 
     static func open(_ url: URL) throws -> SQLiteDatabase {
@@ -122,6 +156,7 @@ public enum GeoPackageReader {
         } catch {
             throw InputError(file: url.relativePath, message: "cannot open as SQLite: \(error)")
         }
+        db.limitWork(to: workBudget(fileSize: fileSize(url)))
         let id = try? db.column("PRAGMA application_id") { $0.int(0) }.first
         let hasContents = (try? db.column("SELECT count(*) FROM sqlite_master WHERE name = 'gpkg_contents'") { $0.int(0) }.first) ?? 0
         guard id == 0x4750_4B47 || id == 0x4750_3130 || hasContents == 1 else {

@@ -9,6 +9,43 @@ public final class SQLiteDatabase {
 
     public struct Error: Swift.Error, CustomStringConvertible {
         public var description: String
+        /// The statement was interrupted because the connection ran out of its work budget
+        /// (``limitWork(to:)``).
+        public var budgetExceeded = false
+    }
+
+    /// What the connection may still run, shared with the progress handler (its context).
+    final class WorkBudget {
+        let steps: Int
+        var remaining: Int
+        var exceeded = false
+        init(steps: Int) { self.steps = steps; remaining = steps }
+    }
+
+    private var budget: WorkBudget?
+    /// Instructions between two calls of the progress handler.
+    static let progressInterval: Int32 = 1_000
+
+    /// Bounds what this connection may cost: once its statements have run `steps` SQLite
+    /// virtual-machine instructions in all (counted by `sqlite3_progress_handler` every 1,000),
+    /// the running one is interrupted and fails with an ``Error`` whose `budgetExceeded` is true.
+    /// A query that would never end (a recursive VIEW) ends there. The C callback captures
+    /// nothing: the budget is its context, alive as long as this connection.
+    public func limitWork(to steps: Int) {
+        let budget = WorkBudget(steps: steps)
+        self.budget = budget
+        sqlite3_progress_handler(handle, Self.progressInterval, { context in
+            guard let context else { return 0 }
+            let budget = Unmanaged<WorkBudget>.fromOpaque(context).takeUnretainedValue()
+            budget.remaining -= Int(SQLiteDatabase.progressInterval)
+            if budget.remaining < 0 { budget.exceeded = true }
+            return budget.exceeded ? 1 : 0
+        }, Unmanaged.passUnretained(budget).toOpaque())
+    }
+
+    /// The error of the last failed call, flagged when the work budget interrupted it.
+    func failure(_ description: String) -> Error {
+        Error(description: description, budgetExceeded: budget?.exceeded == true)
     }
 
     public init(path: String, readOnly: Bool) throws {
@@ -33,7 +70,7 @@ public final class SQLiteDatabase {
         guard sqlite3_exec(handle, sql, nil, nil, &error) == SQLITE_OK else {
             let text = error.map { String(cString: $0) } ?? message
             sqlite3_free(error)
-            throw Error(description: "\(text) (in: \(sql.prefix(120)))")
+            throw failure("\(text) (in: \(sql.prefix(120)))")
         }
     }
 
@@ -84,7 +121,7 @@ public final class SQLiteDatabase {
             switch sqlite3_step(pointer) {
             case SQLITE_ROW: return true
             case SQLITE_DONE: return false
-            default: throw Error(description: database.message)
+            default: throw database.failure(database.message)
             }
         }
 
