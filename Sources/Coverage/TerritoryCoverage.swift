@@ -6,16 +6,21 @@ import GEOSBridge
 /// its representative point does. Territories may overlap.
 ///
 /// For each territory, an STRtree over the areas gives the candidates whose envelope meets the
-/// territory's; the prepared territory answers `contains` (share 1, no overlay), `touches`
-/// (a neighbour: share 0, no overlay) and `intersects`; only areas really cut by the boundary
-/// get an overlay (`GEOSIntersection`), and the share is area(A ∩ T) / area(A). A territory
+/// territory's; the prepared territory answers `contains` (share 1, no overlay) and
+/// `intersects` (indexed, O(log n)); the areas it intersects without containing get an overlay
+/// (`GEOSIntersection`, which clips the territory to the area's envelope first), and the share
+/// is area(A ∩ T) / area(A) — 0 for a neighbour that only touches. (No `touches` test: GEOS
+/// answers it with a full, unprepared relate that nodes the whole territory for every
+/// candidate — 56 s for a territory with 10,000 holes over the 239 sample communes, against
+/// 2.4 s with the overlays alone.) A territory
 /// given as a list of member areas *is* those areas: its members are covered whole (share 1,
 /// representative point in) and no other area is, without any geometry — a neighbour whose
 /// polygon overlaps a member's by a digitising sliver is not counted (the list is the
 /// territory's definition, as the ARS publishes a CPTS). The share inside *any* territory is
 /// area(A ∩ ⋃Tₖ) / area(A) over the territories that cut A (overlaps are not counted twice).
-/// - Complexity: about O((A + T) log A + boundary areas × overlay), never areas × territories;
-///   O(members) for territories given as member lists.
+/// - Complexity: about O((A + T) log A + areas met × overlay), never areas × territories; an
+///   overlay costs O(vertices of the territory) for the clipping plus O(k log k) for the k
+///   vertices near the area; O(members) for territories given as member lists.
 public struct TerritoryCoverage: Sendable {
     public struct Share: Hashable, Sendable {
         public var territory: Int
@@ -132,7 +137,7 @@ public struct TerritoryCoverage: Sendable {
             let pointIn = try prepared.covers(points[a])
             if try prepared.contains(areas[a]) {
                 hits.append(Hit(area: a, share: 1, pointIn: pointIn, cut: false))
-            } else if try prepared.intersects(areas[a]), try !prepared.touches(areas[a]) {
+            } else if try prepared.intersects(areas[a]) {
                 let inside = surfaces[a] > 0 ? try areas[a].intersection(territory).area() / surfaces[a] : 0
                 if inside > 0 || pointIn { hits.append(Hit(area: a, share: min(1, inside), pointIn: pointIn, cut: inside > 0)) }
             } else if pointIn {

@@ -70,6 +70,7 @@ public struct CoverageAnalysis: Sendable {
                 }
                 territoryIDs.append(t)
             }
+            if overlays { announceLargeOverlays(shapes, ids: territoryIDs.map { study.territories[$0].id }, areas: areas.map { projected!.geometries[$0].boundingBox }) }
             Progress.report("territories × communes (\(shapes.count) territories)…")
             let coverage = try overlays
                 ? TerritoryCoverage.compute(areas: areas.map { projected!.geometries[$0] }, points: areas.map { projected!.points[$0] }, territories: shapes)
@@ -99,6 +100,34 @@ public struct CoverageAnalysis: Sendable {
         var analysis = CoverageAnalysis(study: study, options: options, shares: shares, shareInAny: any, pointIn: pointIn, catchment: catchment, groups: groups, summary: Summary())
         analysis.summary = analysis.makeSummary(costNotes: notes)
         return analysis
+    }
+
+    /// Measured (debug build, one core): a territory of 100,000 holes (500,000 vertices) over
+    /// the 239 sample communes it meets takes about 20 s. Each commune a territory cuts is
+    /// overlaid with the whole polygon (GEOS clips it to the commune first, in time linear in
+    /// its vertices), so time grows with vertices × communes met.
+    package static let overlaySecondsPerVertexAndCommune = 2e-7
+
+    /// Says before the overlay starts that polygon territories are large enough to take
+    /// minutes (``Progress/warnIfLong(_:seconds:advice:)``), with the size of the largest: its
+    /// rings, vertices and the communes its box meets. Silent for ordinary territories.
+    package static func announceLargeOverlays(_ shapes: [TerritoryCoverage.Shape], ids: [String], areas: [BoundingBox]) {
+        var seconds = 0.0, polygons = 0
+        var largest: (id: String, rings: Int, vertices: Int, met: Int)?
+        for (k, shape) in shapes.enumerated() {
+            guard case .geometry(let g) = shape else { continue }
+            let box = g.boundingBox, vertices = g.coordinateCount
+            let met = areas.count { $0.intersects(box) }
+            seconds += overlaySecondsPerVertexAndCommune * Double(vertices) * Double(met)
+            polygons += 1
+            if vertices > largest?.vertices ?? -1 { largest = (ids[k], g.polygons.reduce(0) { $0 + $1.rings.count }, vertices, met) }
+        }
+        guard let largest else { return }
+        let workers = Double(max(1, min(polygons, ProcessInfo.processInfo.activeProcessorCount)))
+        Progress.warnIfLong(
+            "overlaying \(polygons) polygon territor\(polygons == 1 ? "y" : "ies") on the communes (the largest, '\(largest.id)': \(largest.rings) rings, \(largest.vertices) vertices, over \(largest.met) communes)",
+            seconds: seconds / workers,
+            advice: "simplify the polygons (e.g. `ogr2ogr -simplify 10`), drop their small holes, or give the territories as lists of communes")
     }
 
     /// The fraction of each commune's population counted as covered by the territories.
