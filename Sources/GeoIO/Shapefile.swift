@@ -41,18 +41,11 @@ public enum Shapefile {
             }
             return nil
         }
-        let shpData: Data
-        do { shpData = try Data(contentsOf: shp, options: .alwaysMapped) } catch {
-            throw InputError(file: file, message: "cannot read the file: \(error.localizedDescription)")
-        }
+        let shpData = try InputFile.mapped(shp)
         guard let dbf = sibling("dbf") else { throw InputError(file: file, message: "no .dbf beside the .shp (a Shapefile is .shp, .shx, .dbf and usually .prj)") }
         let geometries = try readShapes(Array(shpData), file: file)
         let cpg = sibling("cpg").flatMap { try? String(contentsOf: $0, encoding: .utf8) }
-        let dbfData: Data
-        do { dbfData = try Data(contentsOf: dbf, options: .alwaysMapped) } catch {
-            throw InputError(file: dbf.relativePath, message: "cannot read the file: \(error.localizedDescription)")
-        }
-        let (rows, encoding) = try readDBF(Array(dbfData), file: dbf.relativePath, codePage: cpg)
+        let (rows, encoding) = try readDBF(Array(try InputFile.mapped(dbf)), file: dbf.relativePath, codePage: cpg)
         guard rows.count == geometries.count || rows.isEmpty else {
             throw InputError(file: file, message: "the .shp holds \(geometries.count) shapes but the .dbf \(rows.count) records")
         }
