@@ -8,6 +8,8 @@ let package = Package(
     products: [
         .executable(name: "geohealth", targets: ["geohealth"]),
         .library(name: "GeoHealthKit", targets: ["GeoHealthKit"]),
+        // The readers' fuzz targets as one archive, linked with libFuzzer by scripts/fuzz.
+        .library(name: "GeoHealthFuzz", type: .static, targets: ["GeoHealthFuzz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -46,12 +48,15 @@ let package = Package(
             name: "geohealth",
             dependencies: ["GeoHealthKit", "Cartography", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
+        // Every reader behind one entry point (libFuzzer) and one replay (FuzzTests): scripts/fuzz.
+        .target(name: "GeoHealthFuzz", dependencies: ["GeoHealthKit", "GeoIO", "GeoCore", "GeoPackage", "Accessibility"], path: "Fuzz"),
         .executableTarget(name: "GeoHealthBench", dependencies: ["GeoHealthKit", "GeoIO", "GeoCore", "GEOSBridge", "Projection", "GeoPackage", "Accessibility", "Coverage", "Inequality", "Gaps", "Cartography"]),
 
         // Tests.
         .target(name: "GeoHealthTestSupport", dependencies: ["GeoCore"], path: "Tests/GeoHealthTestSupport"),
         .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore", "GeoHealthTestSupport"]),
         .testTarget(name: "GeoIOTests", dependencies: ["GeoIO", "GeoHealthTestSupport"]),
+        .testTarget(name: "FuzzTests", dependencies: ["GeoHealthFuzz", "GeoIO", "GeoHealthTestSupport"]),
         .testTarget(name: "GeoPackageTests", dependencies: ["GeoPackage", "GeoIO", "GeoCore", "GeoHealthTestSupport"]),
         .testTarget(name: "GEOSBridgeTests", dependencies: ["GEOSBridge", "GeoIO", "GeoHealthTestSupport"]),
         .testTarget(name: "ProjectionTests", dependencies: ["Projection", "GeoHealthTestSupport"]),
