@@ -29,13 +29,14 @@ public enum TerritoryTable {
         var members: [String: [String]] = [:]
         var names: [String: String] = [:]
         var kinds: [String: String] = [:]
+        var listed = Set<String>()  // "territory\0code": a repeated member found in O(1), not by scanning the list
         for (r, row) in table.rows.enumerated() {
             let id = row[idColumn].trimmingSpaces(), code = row[codeColumn].trimmingSpaces()
             guard !id.isEmpty, !code.isEmpty else {
                 throw InputError(file: table.file, line: table.lineNumbers[r], message: "a membership row needs both a territory and a commune code")
             }
             if members[id] == nil { order.append(id) }
-            if members[id, default: []].contains(code) {
+            if !listed.insert(id + "\u{0}" + code).inserted {
                 throw InputError(file: table.file, line: table.lineNumbers[r], field: table.header[codeColumn], message: "commune \(code) is listed twice in territory \(id)")
             }
             members[id, default: []].append(code)
