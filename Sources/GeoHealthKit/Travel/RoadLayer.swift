@@ -48,7 +48,10 @@ public enum RoadLayer {
             var used = false
             for line in lines {
                 var projected = line
-                try transformer.transform(&projected)
+                do { try transformer.transform(&projected) } catch {
+                    // Longitude/latitude out of range (a file declared in EPSG:4326 holding metres): a data error.
+                    throw InputError(file: url.relativePath, feature: i, message: "cannot project the road to \(crs): \(error)")
+                }
                 let length = zip(projected, projected.dropFirst()).reduce(0) { $0 + $1.0.distance(to: $1.1) }
                 guard length > 0 else { continue }
                 roads.append(RoadNetwork.Road(coordinates: projected, kmh: kmh, direction: direction))
