@@ -39,6 +39,15 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     /// the population joined through the history, sites and territories.
     case study
 
+    /// Whether a reader ended cleanly on bad input: with a data error naming the file
+    /// (``InputError``), or, for the raw decoders driven directly (`wkb`, `gpkg`, `shp` records),
+    /// `WKB.Error`, which their callers turn into one. Anything else — a library's bare
+    /// message, an error naming no file — is a finding, as a crash is.
+    public static func isClean(_ error: any Error) -> Bool {
+        if let e = error as? InputError { return !e.file.isEmpty }
+        return error is WKB.Error
+    }
+
     /// Reads `data` as this target's format; throws what the reader throws.
     public func run(_ data: Data) throws {
         switch self {

@@ -2,7 +2,9 @@ import Foundation
 
 /// The libFuzzer entry points (scripts/fuzz builds them with `-sanitize=fuzzer,address`). The
 /// target is named by `GEOHEALTH_FUZZ_TARGET` (``FuzzTarget``'s raw values), read once at start:
-/// one reader per process, so that corpora and crashers stay files of that reader's format.
+/// one reader per process, so that corpora and crashers stay files of that reader's format. An
+/// input that ends in an error other than a clean data error (``FuzzTarget/isClean(_:)``)
+/// stops the run as a crash would.
 public enum LibFuzzerEntry {
     nonisolated(unsafe) static var target = FuzzTarget.geojson
 
@@ -26,6 +28,11 @@ public func fuzzInitialize(_ argc: UnsafeMutablePointer<CInt>?, _ argv: UnsafeMu
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzOneInput(_ start: UnsafeRawPointer?, _ count: Int) -> CInt {
     let data = start.map { Data(bytes: $0, count: count) } ?? Data()
-    _ = try? LibFuzzerEntry.target.run(data)
+    do {
+        try LibFuzzerEntry.target.run(data)
+    } catch where !FuzzTarget.isClean(error) {
+        // A finding like a crash: the input is kept as a crasher (exit 1 must name the file).
+        fatalError("\(LibFuzzerEntry.target.rawValue): \(type(of: error)) is not a data error naming the file: \(error)")
+    } catch {}
     return 0
 }

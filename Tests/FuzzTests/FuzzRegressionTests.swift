@@ -1,7 +1,6 @@
 import Foundation
 import GeoHealthFuzz
 import GeoHealthTestSupport
-import GeoIO
 import Testing
 
 /// Every input the fuzzer keeps (Tests/fixtures/fuzz-corpus/TARGET: seeds, and what
@@ -19,12 +18,6 @@ import Testing
             .sorted { $0.lastPathComponent < $1.lastPathComponent }
     }
 
-    /// Errors a reader may end with: a data error naming the file (``InputError``), or, for
-    /// the raw decoders driven directly, their own (`WKB.Error` names no file: its caller adds it).
-    static func isClean(_ error: Error) -> Bool {
-        error is InputError || error is WKB.Error
-    }
-
     @Test(arguments: FuzzTarget.allCases)
     func corpusAndCrashersReadOrFailCleanly(target: FuzzTarget) throws {
         let seeds = try Self.inputs("Tests/fixtures/fuzz-corpus/\(target.rawValue)")
@@ -38,7 +31,7 @@ import Testing
                 try target.run(try Data(contentsOf: file))
                 read += 1
             } catch {
-                #expect(Self.isClean(error), "\(file.lastPathComponent): \(type(of: error)): \(error)")
+                #expect(FuzzTarget.isClean(error), "\(file.lastPathComponent): \(type(of: error)): \(error)")
                 refused += 1
             }
         }
