@@ -4,7 +4,8 @@ import PackageDescription
 // Module layout and import rules: docs/architecture.md.
 let package = Package(
     name: "GeoHealth",
-    platforms: [.macOS(.v13)],
+    // Synchronization.Mutex needs macOS 15; Linux is the platform built and tested here.
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "geohealth", targets: ["geohealth"]),
         .library(name: "GeoHealthKit", targets: ["GeoHealthKit"]),
@@ -46,7 +47,7 @@ let package = Package(
         ]),
         .executableTarget(
             name: "geohealth",
-            dependencies: ["GeoHealthKit", "Cartography", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+            dependencies: ["GeoHealthKit", "GeoCore", "GeoIO", "Cartography", .product(name: "ArgumentParser", package: "swift-argument-parser")]
         ),
         // Every reader behind one entry point (libFuzzer) and one replay (FuzzTests): scripts/fuzz.
         .target(name: "GeoHealthFuzz", dependencies: ["GeoHealthKit", "GeoIO", "GeoCore", "GeoPackage", "Accessibility"], path: "Fuzz"),

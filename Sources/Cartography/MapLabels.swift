@@ -32,7 +32,6 @@ public struct MapLabels: Sendable {
     public var source: String { language == .fr ? "Source" : "Source" }
     public var population: String { language == .fr ? "Part de la population" : "Population share" }
     public var valueShare: String { language == .fr ? "Part cumulée de la valeur" : "Cumulative value share" }
-    public var equality: String { language == .fr ? "Égalité" : "Equality" }
     public var communes: String { language == .fr ? "communes" : "communes" }
     public var count: String { language == .fr ? "nombre" : "count" }
     public var before: String { language == .fr ? "Avant" : "Before" }

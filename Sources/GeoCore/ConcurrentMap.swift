@@ -1,5 +1,4 @@
 import Foundation
-import Synchronization
 import Dispatch
 
 extension Array where Element: Sendable {

@@ -18,20 +18,3 @@ public struct Feature: Hashable, Sendable {
     }
 }
 
-/// Where a feature came from, for messages: "communes.geojson, feature 12 (id 01053)".
-public struct FeatureLocation: Hashable, Sendable, CustomStringConvertible {
-    public var file: String
-    public var index: Int
-    public var id: String?
-
-    public init(file: String, index: Int, id: String? = nil) {
-        self.file = file
-        self.index = index
-        self.id = id
-    }
-
-    public var description: String {
-        if let id { return "\(file), feature \(index) (id \(id))" }
-        return "\(file), feature \(index)"
-    }
-}

@@ -1,21 +1,20 @@
 /// Everything one analysis needs: who lives where, where care is, and the territories of care.
 ///
-/// Geometries are in `crs` (WGS84 after loading; analyses project a copy to a metric CRS).
+/// Geometries are in WGS84 longitude/latitude (analyses project a copy to a metric CRS:
+/// `ProjectedStudy` in GeoHealthKit).
 public struct Study: Sendable {
     public var areas: [Area]
     public var sites: [Site]
     public var territories: [Territory]
-    public var crs: CRS
     /// Per area: whether it lies in the study area. The other areas are its buffer: their
     /// residents and the sites among them take part in catchments (no edge effect at the
     /// study area's border), but no figure is reported for them. `nil`: every area is reported.
     public var studyArea: [Bool]?
 
-    public init(areas: [Area], sites: [Site] = [], territories: [Territory] = [], crs: CRS = .wgs84) {
+    public init(areas: [Area], sites: [Site] = [], territories: [Territory] = []) {
         self.areas = areas
         self.sites = sites
         self.territories = territories
-        self.crs = crs
     }
 
     /// Indices of the areas reported on (all of them without a buffer).
@@ -27,7 +26,7 @@ public struct Study: Sendable {
     /// The study without its buffer: the reported areas only (sites and territories kept).
     public func withoutBuffer() -> Study {
         guard studyArea != nil else { return self }
-        return Study(areas: reportedAreas.map { areas[$0] }, sites: sites, territories: territories, crs: crs)
+        return Study(areas: reportedAreas.map { areas[$0] }, sites: sites, territories: territories)
     }
 
     /// Total known population (areas without a population count as zero).

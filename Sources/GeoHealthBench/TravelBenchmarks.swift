@@ -1,7 +1,6 @@
 import Accessibility
 import Coverage
 import Foundation
-import GEOSBridge
 import GeoCore
 import GeoHealthKit
 import GeoIO

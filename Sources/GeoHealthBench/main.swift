@@ -45,7 +45,7 @@ func benchRead(_ dir: URL) throws {
 func benchAreas(_ dir: URL) throws {
     let files = try geojsonFiles(in: dir, metropolitanOnly: true)
     let start = Date()
-    let measured = try AreaMeasurement.measureFiles(files, crs: .lambert93)
+    let measured = try BindingAreaJob.measureFiles(files, crs: .lambert93)
     let seconds = Date().timeIntervalSince(start)
     let count = measured.reduce(0) { $0 + $1.ids.count }
     let total = measured.reduce(0) { $0 + $1.totalArea }

@@ -133,7 +133,6 @@ public final class SQLiteDatabase {
         public var columnCount: Int32 { sqlite3_column_count(pointer) }
         public func name(_ i: Int32) -> String { String(cString: sqlite3_column_name(pointer, i)) }
         public func declaredType(_ i: Int32) -> String { sqlite3_column_decltype(pointer, i).map { String(cString: $0) } ?? "" }
-        public func isNull(_ i: Int32) -> Bool { sqlite3_column_type(pointer, i) == SQLITE_NULL }
         public func int(_ i: Int32) -> Int64 { sqlite3_column_int64(pointer, i) }
         public func double(_ i: Int32) -> Double { sqlite3_column_double(pointer, i) }
         public func text(_ i: Int32) -> String? { sqlite3_column_text(pointer, i).map { String(cString: $0) } }

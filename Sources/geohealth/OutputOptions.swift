@@ -28,11 +28,8 @@ struct OutputOptions: ParsableArguments {
             Progress.listen { step in
                 let elapsed = start.duration(to: .now)
                 let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
-                var usage = rusage()
-                getrusage(RUSAGE_SELF.rawValue, &usage)
-                let cpu = Double(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) + Double(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) * 1e-6
-                let peak = usage.ru_maxrss / 1024  // kB on Linux
-                FileHandle.standardError.write(Data("[\(NumberFormatting.string(seconds, precision: 3)) s, cpu \(NumberFormatting.string(cpu, precision: 2)) s, peak \(peak) MB] \(step)\n".utf8))
+                let usage = ProcessUsage.current()
+                FileHandle.standardError.write(Data("[\(NumberFormatting.string(seconds, precision: 3)) s, cpu \(NumberFormatting.string(usage.cpuSeconds, precision: 2)) s, peak \(usage.peakResidentMegabytes) MB] \(step)\n".utf8))
             }
             return
         }
@@ -50,12 +47,6 @@ struct OutputOptions: ParsableArguments {
         guard !quiet else { return }
         Swift.print(format == .json ? summary.json(command: command) : summary.text(), terminator: "")
     }
-}
-
-/// A data error already reported in the output: exit 1 without a second message.
-struct DataErrorsReported: Error, CustomStringConvertible {
-    var count: Int
-    var description: String { "\(count) file(s) could not be read" }
 }
 
 /// Grouping and the per-commune table, shared by the analysis commands.

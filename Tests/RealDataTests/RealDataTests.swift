@@ -34,7 +34,7 @@ import Testing
         let reference = try Fixtures.reference("real-areas.json")
         let expected = reference["total_square_metres"] as! Double
         let perFile = reference["per_file_square_metres"] as! [String: Double]
-        let measured = try AreaMeasurement.measureFiles(try Self.communeFiles(root, metropolitanOnly: true))
+        let measured = try FileAreas.measure(try Self.communeFiles(root, metropolitanOnly: true))
         #expect(measured.allSatisfy { $0.crs == .lambert93 }, "the metric CRS of every metropolitan département is EPSG:2154")
         #expect(measured.reduce(0) { $0 + $1.ids.count } == reference["features"] as! Int)
         let total = measured.reduce(0) { $0 + $1.totalArea }
@@ -56,7 +56,7 @@ import Testing
             "971": (5490, 1_628), "972": (5490, 1_128), "973": (2972, 83_534), "974": (2975, 2_504), "976": (4471, 374),
         ]
         let files = try Self.communeFiles(root).filter { $0.lastPathComponent.hasPrefix("communes-97") }
-        for m in try AreaMeasurement.measureFiles(files) {
+        for m in try FileAreas.measure(files) {
             let dep = MetricCRS.department(ofCommune: m.ids[0])
             let want = try #require(known[dep])
             #expect(m.crs == CRS(epsg: want.epsg), "\(dep)")

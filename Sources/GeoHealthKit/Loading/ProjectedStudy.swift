@@ -1,7 +1,6 @@
 import Foundation
 import Accessibility
 import GeoCore
-import GEOSBridge
 import Projection
 
 /// A study's areas and sites in metric CRSs, ready for distances and overlays.
@@ -77,7 +76,7 @@ public struct ProjectedStudy: Sendable {
     /// The metric CRS of an area (or a map feature) given by its commune code and polygon: the
     /// forced one, else its département's, else its extent's. The box is only computed for
     /// codes of no French département.
-    static func crs(ofID id: String, geometry: Geometry, forced: CRS?) -> CRS {
+    package static func crs(ofID id: String, geometry: Geometry, forced: CRS?) -> CRS {
         forced ?? MetricCRS.forDepartment(MetricCRS.department(ofCommune: id)) ?? MetricCRS.forExtent(geometry.boundingBox)
     }
 

@@ -14,7 +14,7 @@ public struct AreaMeasure: Sendable, Equatable {
     public var point: Coordinate
 
     /// The measures of a polygon already projected to `crs`.
-    static func measures(ofProjected projected: Geometry, crs: CRS) -> AreaMeasure {
+    package static func measures(ofProjected projected: Geometry, crs: CRS) -> AreaMeasure {
         let point = PlanarMeasures.interiorPoint(projected) ?? projected.boundingBox.center
         return AreaMeasure(crs: crs, surface: PlanarMeasures.area(projected), point: point)
     }
@@ -25,7 +25,7 @@ public struct AreaMeasure: Sendable, Equatable {
     /// ``CoordinateTransformer/transformed(_:from:to:)``).
     /// Areas whose measure is `known` in the same CRS are not projected again; projected
     /// polygons are only returned with `keepGeometries` (else empty).
-    static func measure(_ geometries: [Geometry], crs: [CRS], keepGeometries: Bool = false, known: [AreaMeasure?]? = nil) throws -> [(geometry: Geometry, measure: AreaMeasure)] {
+    package static func measure(_ geometries: [Geometry], crs: [CRS], keepGeometries: Bool = false, known: [AreaMeasure?]? = nil) throws -> [(geometry: Geometry, measure: AreaMeasure)] {
         // Chunks of about three départements: neighbours mostly fall in one chunk.
         let size = 1024
         let chunks = stride(from: 0, to: geometries.count, by: size).map { $0..<min($0 + size, geometries.count) }

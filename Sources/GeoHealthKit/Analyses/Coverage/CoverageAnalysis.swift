@@ -3,7 +3,6 @@ import Accessibility
 import Coverage
 import GeoCore
 import GeoIO
-import GEOSBridge
 import Projection
 
 /// `geohealth coverage`: which communes and how many inhabitants lie inside the territories

@@ -2,29 +2,31 @@ import Foundation
 import GeoCore
 import GeoIO
 import GEOSBridge
+import GeoHealthKit
 import Projection
 
-/// Area (m²) and representative point (point-on-surface) of polygons, measured in a metric CRS.
+/// The benchmark's binding job: area (m²) and point on surface of polygons measured through
+/// GEOS (the study itself measures in pure Swift: ``AreaMeasure``), in a metric CRS.
 ///
 /// The polygons are projected once, ring by ring with batch PROJ calls, converted to GEOS once,
 /// and measured there. ``measureFiles(_:idField:crs:)`` does one file per task in parallel, each
 /// thread with its own GEOS and PROJ contexts (the reentrant APIs demand it).
-public enum AreaMeasurement {
-    public struct Measured: Sendable {
-        public var file: String
-        public var crs: CRS
-        public var ids: [String]
+enum BindingAreaJob {
+    struct Measured: Sendable {
+        var file: String
+        var crs: CRS
+        var ids: [String]
         /// Square metres in `crs`.
-        public var areas: [Double]
+        var areas: [Double]
         /// Point on surface, in `crs`.
-        public var points: [Coordinate]
+        var points: [Coordinate]
 
-        public var totalArea: Double { areas.reduce(0, +) }
+        var totalArea: Double { areas.reduce(0, +) }
     }
 
     /// The metric CRS for a set of commune codes and their lon/lat extent: the département's
     /// CRS when the codes name one, otherwise the CRS for the extent (DESIGN.md, "Metric CRS").
-    public static func metricCRS(ids: [String], box: BoundingBox) -> CRS {
+    static func metricCRS(ids: [String], box: BoundingBox) -> CRS {
         if let first = ids.first, let crs = MetricCRS.forDepartment(MetricCRS.department(ofCommune: first)) {
             let department = MetricCRS.department(ofCommune: first)
             if ids.allSatisfy({ MetricCRS.department(ofCommune: $0) == department }) { return crs }
@@ -33,7 +35,7 @@ public enum AreaMeasurement {
     }
 
     /// Projects `geometries` (WGS84) to `crs` and measures them.
-    public static func measure(_ geometries: [Geometry], crs: CRS) throws -> (areas: [Double], points: [Coordinate]) {
+    static func measure(_ geometries: [Geometry], crs: CRS) throws -> (areas: [Double], points: [Coordinate]) {
         let transformer = try CoordinateTransformer.shared(from: .wgs84, to: crs)
         let context = GEOSContext.current
         var areas: [Double] = []
@@ -51,7 +53,7 @@ public enum AreaMeasurement {
 
     /// Reads each polygon file, projects it to its metric CRS (or `crs` when given) and measures
     /// it; files are processed in parallel. Results come back in the order of `urls`.
-    public static func measureFiles(_ urls: [URL], idField: String = "code", crs: CRS? = nil) throws -> [Measured] {
+    static func measureFiles(_ urls: [URL], idField: String = "code", crs: CRS? = nil) throws -> [Measured] {
         try urls.concurrentMap { try measureFile($0, idField: idField, crs: crs) }.map { try $0.get() }
     }
 
