@@ -55,6 +55,7 @@ let package = Package(
 
         // Tests.
         .target(name: "GeoHealthTestSupport", dependencies: ["GeoCore"], path: "Tests/GeoHealthTestSupport"),
+        .testTarget(name: "ArchitectureTests", dependencies: ["GeoHealthTestSupport"]),
         .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore", "GeoHealthTestSupport"]),
         .testTarget(name: "GeoIOTests", dependencies: ["GeoIO", "GeoHealthTestSupport"]),
         .testTarget(name: "FuzzTests", dependencies: ["GeoHealthFuzz", "GeoHealthTestSupport"]),

@@ -1,4 +1,4 @@
-/// The metric CRS GeoHealth works in for a territory (docs/architecture.md, "Metric CRS").
+/// The metric CRS GeoHealth works in for a territory (docs/decisions.md, "Metric CRS").
 ///
 /// Metropolitan France → EPSG:2154 (Lambert-93); Guadeloupe, Martinique → EPSG:5490;
 /// Guyane → EPSG:2972; La Réunion → EPSG:2975; Mayotte → EPSG:4471; anywhere else the

@@ -34,7 +34,7 @@ func benchNearest(_ root: URL) throws {
 }
 
 /// `coverage ROOT`: EPCI given as lists of member codes, each commune's share inside (members are
-/// covered whole, no geometry: docs/architecture.md, "Decisions on speed"; the geopandas side of
+/// covered whole, no geometry: docs/decisions.md, "Decisions on speed"; the geopandas side of
 /// scripts/benchmark-steps still dissolves and overlays, which gives the same area on these data).
 func benchCoverage(_ root: URL) throws {
     let start = Date()

@@ -34,7 +34,7 @@ import Testing
         #expect(p["a"] == .array([.number(1), .string("two"), .array([.number(3)])]))
         #expect(p["o"] == .object(Properties([("k", .object(Properties([("deep", .bool(false))])))])))
         #expect(features[0].id == .number(7))
-        #expect(features[0].geometry == .point(Coordinate(x: 2.35, y: 48.85)), "z is dropped (docs/architecture.md)")
+        #expect(features[0].geometry == .point(Coordinate(x: 2.35, y: 48.85)), "z is dropped (docs/decisions.md)")
         #expect(keysInOrder(p) == ["s", "n", "b", "z", "a", "o"])
     }
 

@@ -3,7 +3,7 @@
     python3 -m pip install networkx pyproj      # versions recorded in the output
     python3 Tests/reference/make_network_reference.py
 
-Builds the graph as docs/architecture.md says GeoHealth does, independently: geodata/roads.geojson
+Builds the graph as docs/decisions.md says GeoHealth does, independently: geodata/roads.geojson
 projected to EPSG:2154 with pyproj; every vertex a node (positions rounded to the centimetre);
 an edge between consecutive vertices with time = length / speed; speed = numeric `maxspeed`,
 else the class speed of SpeedTable.defaultSpeeds; `oneway=yes` → one direction only. Origins
