@@ -186,6 +186,6 @@ public enum MapMaker {
     /// `minutes`, as `distance` writes them); empty for any other field.
     static func defaultLegendTitle(field: String, labels: MapLabels) -> String {
         guard field.lowercased().hasSuffix("minutes") else { return "" }
-        return "\(labels.language == .fr ? "Temps" : "Time") (\(labels.minutesUnit))"
+        return "\(labels.time) (\(labels.minutesUnit))"
     }
 }
