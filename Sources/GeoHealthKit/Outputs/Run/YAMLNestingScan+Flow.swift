@@ -37,24 +37,28 @@ extension YAMLNestingScan {
                 if c == UInt8(ascii: "*") { flowLast = 0 }
                 continue
             case UInt8(ascii: ":"), UInt8(ascii: "?"):
-                // At the start of a node both are indicators (as libyaml reads them: `[?a]` is a
-                // pair); after a scalar, `:` is when a blank or a flow indicator follows.
-                let next = i + 1 < bytes.endIndex ? bytes[i + 1] : UInt8(ascii: " ")
-                let isIndicator = Self.nodeStarts(after: flowLast) || flowLast == UInt8(ascii: "\"")
-                    || (c == UInt8(ascii: ":") && (Self.isBlank(next) || Self.flowIndicators.contains(next)))
-                guard isIndicator else { flowLast = 0; break }
-                flowLast = c
-                // `[a: b]`, `[? a]`: a single-pair mapping inside a sequence, up to the next `,` or `]`.
-                if flow.last == UInt8(ascii: "[") {
-                    flow.append(UInt8(ascii: ":"))
-                    if depth > limit { return .tooDeep }
-                }
+                if indicator(c, at: i) { return .tooDeep }
             default:
                 flowLast = 0
             }
             i += 1
         }
         return .endOfLine
+    }
+
+    /// A `:` or `?` in flow context: at the start of a node both are indicators (as libyaml
+    /// reads them: `[?a]` is a pair); after a scalar, `:` is one when a blank or a flow
+    /// indicator follows. Inside a sequence an indicator opens a single-pair mapping (`[a: b]`,
+    /// `[? a]`), up to the next `,` or `]`. True when that goes beyond the limit.
+    mutating func indicator(_ c: UInt8, at i: Int) -> Bool {
+        let next = i + 1 < bytes.endIndex ? bytes[i + 1] : UInt8(ascii: " ")
+        let isIndicator = Self.nodeStarts(after: flowLast) || flowLast == UInt8(ascii: "\"")
+            || (c == UInt8(ascii: ":") && (Self.isBlank(next) || Self.flowIndicators.contains(next)))
+        guard isIndicator else { flowLast = 0; return false }
+        flowLast = c
+        guard flow.last == UInt8(ascii: "[") else { return false }
+        flow.append(UInt8(ascii: ":"))
+        return depth > limit
     }
 
     static let flowIndicators: Set<UInt8> = Set("[]{},?".utf8)
