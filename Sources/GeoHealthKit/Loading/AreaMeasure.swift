@@ -23,7 +23,8 @@ public struct AreaMeasure: Sendable, Equatable {
     /// ``CoordinateTransformer/transformed(_:from:to:)``).
     /// Areas whose measure is `known` in the same CRS are not projected again; projected
     /// polygons are only returned with `keepGeometries` (else empty).
-    package static func measure(_ geometries: [Geometry], crs: [CRS], keepGeometries: Bool = false, known: [AreaMeasure?]? = nil) throws -> [(geometry: Geometry, measure: AreaMeasure)] {
+    package static func measure(_ geometries: [Geometry], crs: [CRS], keepGeometries: Bool = false,
+                                known: [AreaMeasure?]? = nil) throws -> [(geometry: Geometry, measure: AreaMeasure)] {
         // Chunks of about three départements: neighbours mostly fall in one chunk.
         let size = 1024
         let chunks = stride(from: 0, to: geometries.count, by: size).map { $0..<min($0 + size, geometries.count) }

@@ -59,10 +59,12 @@ extension MapMaker {
         l.projected = try pipeline.results()
         guard !l.projected.isEmpty else { throw InputError(file: layer.relativePath, message: "no polygon to map") }
         guard fieldSeen else {
-            throw InputError(file: layer.relativePath, field: field, message: "no such field; the numeric fields are: \(numericFields.sorted().joined(separator: ", "))")
+            throw InputError(file: layer.relativePath, field: field,
+                             message: "no such field; the numeric fields are: \(numericFields.sorted().joined(separator: ", "))")
         }
         if let (i, text) = nonNumeric, l.values.allSatisfy({ $0 == nil }) {
-            throw InputError(file: layer.relativePath, feature: i, field: field, message: "'\(text)' is not a number: map a numeric field (\(numericFields.isEmpty ? "the layer has none" : numericFields.sorted().joined(separator: ", ")))")
+            let fields = numericFields.isEmpty ? "the layer has none" : numericFields.sorted().joined(separator: ", ")
+            throw InputError(file: layer.relativePath, feature: i, field: field, message: "'\(text)' is not a number: map a numeric field (\(fields))")
         }
         return l
     }

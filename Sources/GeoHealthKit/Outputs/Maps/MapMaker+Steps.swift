@@ -62,7 +62,8 @@ extension MapMaker {
                                 title: options.title ?? options.field)
         map.unreachable = main.members.map { read.unreachable[$0] }
         map.insets = frames.dropFirst().map { f in
-            ChoroplethMap.Inset(label: f.label, polygons: f.projected, values: f.members.map { values[$0] }, unreachable: f.members.map { read.unreachable[$0] })
+            ChoroplethMap.Inset(label: f.label, polygons: f.projected, values: f.members.map { values[$0] },
+                                unreachable: f.members.map { read.unreachable[$0] })
         }
         map.subtitle = options.subtitle
         map.legendTitle = options.legendTitle ?? defaultLegendTitle(field: options.field, labels: labels)

@@ -57,7 +57,8 @@ public enum MapMaker {
         guard let kind = options.siteKind else { return all }
         let kept = all.filter { $0.kind == kind }
         if kept.isEmpty && !all.isEmpty {
-            throw OptionError("--site-kind: no site of kind '\(kind)' in \(url.relativePath); the sites have kinds \(Set(all.map(\.kind.rawValue)).sorted().joined(separator: ", "))")
+            let kinds = Set(all.map(\.kind.rawValue)).sorted().joined(separator: ", ")
+            throw OptionError("--site-kind: no site of kind '\(kind)' in \(url.relativePath); the sites have kinds \(kinds)")
         }
         return kept
     }

@@ -81,7 +81,8 @@ struct ReportDocument {
                 h += "<figure><img alt=\"\(escape(alt))\" src=\"data:image/svg+xml;base64,\(data.base64EncodedString())\"></figure>\n"
             case .table(let header, let rows, let numeric):
                 func cls(_ c: Int) -> String { numeric[c] ? " class=\"n\"" : "" }
-                h += "<table>\n<thead><tr>" + header.indices.map { "<th\(cls($0)) scope=\"col\">\(escape(header[$0]))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
+                let headings = header.indices.map { "<th\(cls($0)) scope=\"col\">\(escape(header[$0]))</th>" }.joined()
+                h += "<table>\n<thead><tr>" + headings + "</tr></thead>\n<tbody>\n"
                 for r in rows { h += "<tr>" + r.indices.map { "<td\(cls($0))>\(escape(r[$0]))</td>" }.joined() + "</tr>\n" }
                 h += "</tbody>\n</table>\n"
             case .orderedList(let items):

@@ -50,7 +50,8 @@ extension ReportText {
 
         coverageHeading: { territories in "\(territories) coverage" },
         coverage: { count, covered, percent, outside, territories in
-            "\(count) territories; \(covered) inhabitants covered (\(percent)), \(outside) outside every \(territories) (population shared in proportion to the area covered)."
+            "\(count) territories; \(covered) inhabitants covered (\(percent)), "
+                + "\(outside) outside every \(territories) (population shared in proportion to the area covered)."
         },
 
         accessMapTitle: { method, unit in "\(method) accessibility (\(unit))" },

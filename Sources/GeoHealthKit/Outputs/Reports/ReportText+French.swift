@@ -14,7 +14,8 @@ extension ReportText {
 
         methodHeading: "Méthode",
         travelMethod: { cost, maxMinutes, intraCommuneZero, minutes, allSites in
-            "Temps de trajet de chaque commune (point intérieur) au site le plus proche : \(cost), au-delà de \(maxMinutes) minutes la commune est « hors d'atteinte »."
+            "Temps de trajet de chaque commune (point intérieur) au site le plus proche : \(cost), "
+                + "au-delà de \(maxMinutes) minutes la commune est « hors d'atteinte »."
                 + (intraCommuneZero ? " Un site situé dans la commune est à 0 minute de ses habitants." : "")
                 + " Seuil étudié : \(minutes) minutes pour \(allSites)."
         },
@@ -50,7 +51,8 @@ extension ReportText {
 
         coverageHeading: { territories in "Couverture par les \(territories)" },
         coverage: { count, covered, percent, outside, territories in
-            "\(count) territoires ; \(covered) habitants couverts (\(percent)), \(outside) hors \(territories) (population répartie au prorata de la surface couverte)."
+            "\(count) territoires ; \(covered) habitants couverts (\(percent)), "
+                + "\(outside) hors \(territories) (population répartie au prorata de la surface couverte)."
         },
 
         accessMapTitle: { method, unit in "Accessibilité \(method) (\(unit))" },

@@ -107,7 +107,8 @@ extension ReportWriter {
         let values = try WeightedValues(access.access, weights: residents)
         let lorenz = try Lorenz(values)
         let lorenzTitle = text.lorenzTitle
-        try ChartMaker.write(Chart.lorenz([(labels.communes, lorenz.points.map { ($0.population, $0.value) }, lorenz.gini)], title: lorenzTitle, labels: labels),
+        let curve = (labels.communes, lorenz.points.map { ($0.population, $0.value) }, lorenz.gini)
+        try ChartMaker.write(Chart.lorenz([curve], title: lorenzTitle, labels: labels),
                              to: folder.appendingPathComponent("chart-lorenz.svg"), inputs: inputs)
         files.append("chart-lorenz.svg")
         doc.add(.heading(text.accessHeading))
@@ -132,14 +133,16 @@ extension ReportWriter {
         try gaps.writeZones(to: folder.appendingPathComponent("gaps.csv"), inputs: inputs)
         files += ["gaps.geojson", "gaps.csv"]
         let title = text.gapZones
-        try map(folder.appendingPathComponent("travel.geojson"), field: "\(kind)_minutes", title: title, to: "map-gaps.svg", hatched: folder.appendingPathComponent("gaps.geojson"))
+        try map(folder.appendingPathComponent("travel.geojson"), field: "\(kind)_minutes", title: title, to: "map-gaps.svg",
+                hatched: folder.appendingPathComponent("gaps.geojson"))
         let limit = n.decimal(gapOptions.minutesAbove!, 1), label = options.territoryLabel
         doc.add(.heading(title))
         doc.add(.paragraph(text.gaps(labels.nearest(kind), limit, gapOptions.outsideCPTS ? label : nil)))
         doc.add(.figure(file: "map-gaps.svg", alt: title))
         doc.add(.table(header: [text.rank, "zone", text.inhabitants, "communes", "km²", text.meanTimeMinutes],
                        rows: gaps.zones.prefix(10).map { z in
-                           [String(z.rank), gaps.zoneName(z), n.int(z.population), n.int(Double(z.communes.count)), n.decimal(z.areaKm2, 0), z.meanMinutes.map { n.decimal($0, 1) } ?? "—"]
+                           [String(z.rank), gaps.zoneName(z), n.int(z.population), n.int(Double(z.communes.count)), n.decimal(z.areaKm2, 0),
+                            z.meanMinutes.map { n.decimal($0, 1) } ?? "—"]
                        }, numeric: [true, false, true, true, true, true]))
     }
 
