@@ -30,12 +30,13 @@ extension YAMLNestingScan {
         }
         if !flow.isEmpty { return scanFlow(from: start) }
         let i = start + indent
-        if blank || bytes[i] == UInt8(ascii: "#") { return .endOfLine }
-        if indent == 0 && bytes[i] == UInt8(ascii: "%") { return .endOfLine }  // a directive
-        if let parent = plainScalarParent {
+        if blank { return .endOfLine }
+        if let parent = plainScalarParent {  // a comment line ends the scalar
             plainScalarParent = nil
             if indent > parent, let rest = continuation(from: i) { return rest }
         }
+        if bytes[i] == UInt8(ascii: "#") { return .endOfLine }
+        if indent == 0 && bytes[i] == UInt8(ascii: "%") { return .endOfLine }  // a directive
         while let top = blocks.last, top.column > indent { blocks.removeLast() }
         return .node(i)
     }
