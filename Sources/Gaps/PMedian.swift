@@ -1,5 +1,3 @@
-import HeapModule
-
 /// The p-median problem (S. L. Hakimi, 1964): choose p new sites minimising the
 /// population-weighted travel time to the nearest site (existing or new).
 ///
@@ -44,117 +42,19 @@ public enum PMedian {
     /// - Parameter progress: called after the greedy start and after each swap with the swap
     ///   count and the current mean minutes.
     public static func solve(_ problem: CoveringProblem, p: Int, progress: ((Int, Double) -> Void)? = nil) -> Solution {
-        let costs = problem.costs, w = problem.weights
-        let n = costs.originCount, candidates = problem.candidateCount, bound = costs.maxMinutes
-        let p = min(p, candidates)
-        let total = w.reduce(0, +)
+        let p = min(p, problem.candidateCount)
+        let total = problem.weights.reduce(0, +)
         guard p > 0, total > 0 else { return Solution(chosen: [], meanMinutes: total > 0 ? objective(problem, []) : 0, swaps: 0) }
-        let base = (0..<n).map { min(problem.existing[$0] ?? bound, bound) }
-
-        // Columns: for each candidate, the demand points it reaches and the times.
-        var columnStart = [Int](repeating: 0, count: candidates + 1)
-        for d in costs.destinations { columnStart[Int(d) + 1] += 1 }
-        for c in 0..<candidates { columnStart[c + 1] += columnStart[c] }
-        var fill = columnStart
-        var columnOrigin = [Int32](repeating: 0, count: costs.entryCount), columnMinutes = [Double](repeating: 0, count: costs.entryCount)
-        for o in 0..<n {
-            for k in costs.rowStart[o]..<costs.rowStart[o + 1] {
-                let c = Int(costs.destinations[k])
-                columnOrigin[fill[c]] = Int32(o)
-                columnMinutes[fill[c]] = costs.minutes[k]
-                fill[c] += 1
-            }
-        }
-
-        // Greedy start, lazily.
-        var d1 = base
-        func gain(_ c: Int) -> Double {
-            var g = 0.0
-            for e in columnStart[c]..<columnStart[c + 1] {
-                let o = Int(columnOrigin[e])
-                let t = columnMinutes[e]
-                if t < d1[o] { g += w[o] * (d1[o] - t) }
-            }
-            return g
-        }
-        struct Entry: Comparable {
-            var gain: Double
-            var candidate: Int
-            static func < (a: Entry, b: Entry) -> Bool { (a.gain, -a.candidate) < (b.gain, -b.candidate) }
-        }
-        var heap = Heap<Entry>((0..<candidates).map { Entry(gain: gain($0), candidate: $0) })
-        var chosen: [Int] = []
-        var isChosen = [Bool](repeating: false, count: candidates)
-        while chosen.count < p, let top = heap.popMax() {
-            let fresh = gain(top.candidate)
-            if let next = heap.max, fresh < next.gain || (fresh == next.gain && next.candidate < top.candidate) {
-                heap.insert(Entry(gain: fresh, candidate: top.candidate))
-                continue
-            }
-            chosen.append(top.candidate)
-            isChosen[top.candidate] = true
-            for e in columnStart[top.candidate]..<columnStart[top.candidate + 1] {
-                let o = Int(columnOrigin[e])
-                d1[o] = min(d1[o], columnMinutes[e])
-            }
-        }
-        func mean() -> Double { zip(d1, w).reduce(0) { $0 + $1.0 * $1.1 } / total }
-        progress?(0, mean())
-
-        // Swap-based local search.
-        var slot = [Int](repeating: -1, count: candidates)
-        for (s, c) in chosen.enumerated() { slot[c] = s }
-        var phi1 = [Int](repeating: -1, count: n)  // slot of the nearest chosen site; −1: existing or bound
-        var d2 = [Double](repeating: bound, count: n)
-        var gains = [Double](repeating: 0, count: candidates)
-        var loss = [Double](repeating: 0, count: p)
-        var extra = [Double](repeating: 0, count: candidates * p)
+        var search = SwapSearch(problem, p: p, total: total)
+        search.greedyStart()
+        progress?(0, search.meanOfNearest())
+        search.prepareSwaps()
         var swaps = 0
-        let tolerance = 1e-12 * max(1, total * bound)
-        while true {
-            // Nearest and second nearest among the existing site (or the bound) and the chosen.
-            for o in 0..<n {
-                var first = base[o], second = bound, owner = -1
-                for k in costs.rowStart[o]..<costs.rowStart[o + 1] {
-                    let c = Int(costs.destinations[k])
-                    guard isChosen[c] else { continue }
-                    let t = costs.minutes[k]
-                    if t >= second { break }
-                    if t < first { second = first; first = t; owner = slot[c] } else { second = t }
-                }
-                d1[o] = first; d2[o] = second; phi1[o] = owner
-            }
-            for c in 0..<candidates { gains[c] = isChosen[c] ? 0 : gain(c) }
-            for s in 0..<p { loss[s] = 0 }
-            for i in extra.indices { extra[i] = 0 }
-            for o in 0..<n where phi1[o] >= 0 {
-                let r = phi1[o]
-                loss[r] += w[o] * (d2[o] - d1[o])
-                for k in costs.rowStart[o]..<costs.rowStart[o + 1] {
-                    let t = costs.minutes[k]
-                    if t >= d2[o] { break }
-                    let c = Int(costs.destinations[k])
-                    if isChosen[c] { continue }
-                    extra[c * p + r] += w[o] * (d2[o] - max(t, d1[o]))
-                }
-            }
-            var best = (profit: tolerance, insert: -1, remove: -1)
-            for c in 0..<candidates where !isChosen[c] && gains[c] > 0 {
-                for r in 0..<p {
-                    let profit = gains[c] - loss[r] + extra[c * p + r]
-                    if profit > best.profit { best = (profit, c, r) }
-                }
-            }
-            guard best.insert >= 0 else { break }
-            let removed = chosen[best.remove]
-            isChosen[removed] = false
-            slot[removed] = -1
-            chosen[best.remove] = best.insert
-            isChosen[best.insert] = true
-            slot[best.insert] = best.remove
+        while let swap = search.bestSwap() {
+            search.make(swap)
             swaps += 1
-            progress?(swaps, objective(problem, chosen))
+            progress?(swaps, objective(problem, search.chosen))
         }
-        return Solution(chosen: chosen, meanMinutes: objective(problem, chosen), swaps: swaps)
+        return Solution(chosen: search.chosen, meanMinutes: objective(problem, search.chosen), swaps: swaps)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GeoCore
 
 /// Local Moran's I (LISA: L. Anselin, "Local indicators of spatial association — LISA",
 /// Geographical Analysis 27, 1995), as PySAL `esda.Moran_Local`:
@@ -65,40 +66,37 @@ public struct LocalMoran: Sendable {
         var p = [Double](repeating: 1, count: n)
         let kmax = min(weights.neighbours.map(\.count).max() ?? 0, n - 1)
         guard permutations > 0, kmax > 0 else { return p }
-        var rows = [Int32](repeating: 0, count: permutations * kmax)
+        var draws = [Int32](repeating: 0, count: permutations * kmax)
         var others = Array(0..<Int32(n - 1))
         for r in 0..<permutations {
             for m in 0..<kmax {
                 others.swapAt(m, Int.random(in: m..<(n - 1), using: &rng))
-                rows[r * kmax + m] = others[m]
+                draws[r * kmax + m] = others[m]
             }
         }
+        let rows = draws
         let block = 256
         let blocks = (n + block - 1) / block
-        p.withUnsafeMutableBufferPointer { out in
-            let out = UnsafeMutableSendableBuffer(out)
-            rows.withUnsafeBufferPointer { rowsBuffer in
-                z.withUnsafeBufferPointer { zBuffer in
-                    let rows = UnsafeSendableBuffer(rowsBuffer), z = UnsafeSendableBuffer(zBuffer)
-                    DispatchQueue.concurrentPerform(iterations: blocks) { b in
-                        for i in (b * block)..<min(n, (b + 1) * block) {
-                            let k = weights.neighbours[i].count
-                            guard k > 0 else { continue }
-                            let w = weights.weights[i]
-                            let zi = scale * z.buffer[i]
-                            var larger = 0
-                            for r in 0..<permutations {
-                                var simulatedLag = 0.0
-                                let base = r * kmax
-                                for m in 0..<k {
-                                    let o = Int(rows.buffer[base + m])
-                                    simulatedLag += w[m] * z.buffer[o >= i ? o + 1 : o]
-                                }
-                                if zi * simulatedLag >= values[i] { larger += 1 }
+        p.concurrentFill(iterations: blocks) { b, p in
+            rows.withUnsafeBufferPointer { rows in
+                z.withUnsafeBufferPointer { z in
+                    for i in (b * block)..<min(n, (b + 1) * block) {
+                        let k = weights.neighbours[i].count
+                        guard k > 0 else { continue }
+                        let w = weights.weights[i]
+                        let zi = scale * z[i]
+                        var larger = 0
+                        for r in 0..<permutations {
+                            var simulatedLag = 0.0
+                            let base = r * kmax
+                            for m in 0..<k {
+                                let o = Int(rows[base + m])
+                                simulatedLag += w[m] * z[o >= i ? o + 1 : o]
                             }
-                            if permutations - larger < larger { larger = permutations - larger }
-                            out.buffer[i] = Double(larger + 1) / Double(permutations + 1)
+                            if zi * simulatedLag >= values[i] { larger += 1 }
                         }
+                        if permutations - larger < larger { larger = permutations - larger }
+                        p[i] = Double(larger + 1) / Double(permutations + 1)
                     }
                 }
             }
@@ -110,16 +108,4 @@ public struct LocalMoran: Sendable {
     public func significantClusters(alpha: Double = 0.05) -> [Quadrant?] {
         quadrants.indices.map { pSimulated[$0] <= alpha ? quadrants[$0] : nil }
     }
-}
-
-/// A buffer handed to the blocks of `concurrentPerform`, each writing its own indices only.
-struct UnsafeMutableSendableBuffer<T>: @unchecked Sendable {
-    let buffer: UnsafeMutableBufferPointer<T>
-    init(_ buffer: UnsafeMutableBufferPointer<T>) { self.buffer = buffer }
-}
-
-/// A read-only buffer shared by the blocks of `concurrentPerform`.
-struct UnsafeSendableBuffer<T>: @unchecked Sendable {
-    let buffer: UnsafeBufferPointer<T>
-    init(_ buffer: UnsafeBufferPointer<T>) { self.buffer = buffer }
 }

@@ -49,24 +49,21 @@ public struct MoranGlobal: Sendable {
             let seeds = (0..<blocks).map { _ in rng.next() }
             let observed = i, factor = Double(n) / s0 / denominator
             var counts = [Int](repeating: 0, count: blocks)
-            counts.withUnsafeMutableBufferPointer { out in
-                let out = UnsafeMutableSendableBuffer(out)
-                DispatchQueue.concurrentPerform(iterations: blocks) { b in
-                    var local = SeededGenerator(seed: seeds[b])
-                    var v = z
-                    var larger = 0
-                    for _ in (b * block)..<min(permutations, (b + 1) * block) {
-                        for k in stride(from: n - 1, to: 0, by: -1) { v.swapAt(k, Int(local.below(UInt64(k + 1)))) }
-                        var sum = 0.0
-                        for r in 0..<n {
-                            var lag = 0.0
-                            for e in offsets[r]..<offsets[r + 1] { lag += values[e] * v[Int(columns[e])] }
-                            sum += v[r] * lag
-                        }
-                        if factor * sum >= observed { larger += 1 }
+            counts.concurrentFill(iterations: blocks) { b, counts in
+                var local = SeededGenerator(seed: seeds[b])
+                var v = z
+                var larger = 0
+                for _ in (b * block)..<min(permutations, (b + 1) * block) {
+                    for k in stride(from: n - 1, to: 0, by: -1) { v.swapAt(k, Int(local.below(UInt64(k + 1)))) }
+                    var sum = 0.0
+                    for r in 0..<n {
+                        var lag = 0.0
+                        for e in offsets[r]..<offsets[r + 1] { lag += values[e] * v[Int(columns[e])] }
+                        sum += v[r] * lag
                     }
-                    out.buffer[b] = larger
+                    if factor * sum >= observed { larger += 1 }
                 }
+                counts[b] = larger
             }
             var larger = counts.reduce(0, +)
             if permutations - larger < larger { larger = permutations - larger }

@@ -35,4 +35,30 @@ import Testing
         let study = try StudyFile.parse("analyses:\n  - distance: {thresholds: [15, 30]}\n", url: Self.url)
         #expect(study.analyses.map(\.command) == ["distance"] && study.analyses[0].options[0].value == .list(["15", "30"]))
     }
+
+    /// A quote on a line that continues a plain scalar is text, not a quoted scalar hiding the
+    /// lines after it.
+    @Test func quoteInAContinuedPlainScalarHidesNothing() throws {
+        let text = "title: a\n  'b\nanalyses: " + String(repeating: "[", count: 100) + "\n'\n"
+        #expect(try Self.error(text) == "deep.yaml: line 3: \(Self.tooDeep)")
+    }
+
+    /// A pair inside a flow sequence (`[? a]`, `[a: b]`) is a mapping: a level of its own.
+    @Test func pairsInFlowSequencesCount() throws {
+        let text = "analyses: " + String(repeating: "[? ", count: 40) + "\n"
+        #expect(try Self.error(text) == "deep.yaml: line 1: \(Self.tooDeep)")
+    }
+
+    @Test func aDocumentMarkerStartsAgain() throws {
+        let text = "title: x\n--- " + String(repeating: "[", count: 100) + "\n"
+        #expect(try Self.error(text) == "deep.yaml: line 2: \(Self.tooDeep)")
+    }
+
+    /// Brackets in a block scalar, a quoted scalar or a comment are text.
+    @Test func textIsNotNesting() throws {
+        let brackets = String(repeating: "[", count: 100)
+        let text = "title: |\n  \(brackets)\nsource: '\(brackets)\n  \(brackets)'  # \(brackets)\nanalyses:\n  - distance: {thresholds: [15]}\n"
+        let study = try StudyFile.parse(text, url: Self.url)
+        #expect(study.title == brackets + "\n" && study.analyses.map(\.command) == ["distance"])
+    }
 }

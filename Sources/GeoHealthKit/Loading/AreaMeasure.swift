@@ -1,8 +1,6 @@
-import Dispatch
 import Foundation
 import GeoCore
 import Projection
-import Synchronization
 
 /// An area's surface (m²) and point on surface in a metric CRS (``PlanarMeasures``, equal to
 /// GEOS's), computed once: ``ProjectedStudy`` computes them for every area, and the study loader
@@ -25,7 +23,8 @@ public struct AreaMeasure: Sendable, Equatable {
     /// ``CoordinateTransformer/transformed(_:from:to:)``).
     /// Areas whose measure is `known` in the same CRS are not projected again; projected
     /// polygons are only returned with `keepGeometries` (else empty).
-    package static func measure(_ geometries: [Geometry], crs: [CRS], keepGeometries: Bool = false, known: [AreaMeasure?]? = nil) throws -> [(geometry: Geometry, measure: AreaMeasure)] {
+    package static func measure(_ geometries: [Geometry], crs: [CRS], keepGeometries: Bool = false,
+                                known: [AreaMeasure?]? = nil) throws -> [(geometry: Geometry, measure: AreaMeasure)] {
         // Chunks of about three départements: neighbours mostly fall in one chunk.
         let size = 1024
         let chunks = stride(from: 0, to: geometries.count, by: size).map { $0..<min($0 + size, geometries.count) }
@@ -44,29 +43,16 @@ public struct AreaMeasure: Sendable, Equatable {
     }
 }
 
-/// The measures of some areas computed on a background thread; ``wait()`` returns them
-/// (or the error: the caller then projects as usual and meets it there).
-final class MeasuresAhead: Sendable {
-    private let done = DispatchSemaphore(value: 0)
-    private let result = Mutex<Result<[AreaMeasure], any Error>?>(nil)
-
-    /// Starts measuring `areas` as they are now. Only their ids and polygons are kept (not the
-    /// array: the caller's join then changes its areas in place rather than a copy).
-    init(_ areas: [Area], crs forced: CRS?) {
+extension AreaMeasure {
+    /// Starts measuring `areas` as they are now on a background thread (the loader computes
+    /// them while it joins the populations); an error is the caller's to meet again when it
+    /// projects as usual. Only their ids and polygons are kept (not the array: the caller's join
+    /// then changes its areas in place rather than a copy).
+    static func measureInBackground(_ areas: [Area], crs forced: CRS?) -> Background<[AreaMeasure]> {
         let ids = areas.indices.map { areas[$0].id }, geometries = areas.indices.map { areas[$0].geometry }
-        DispatchQueue.global(qos: .userInitiated).async { [self] in
+        return Background {
             let crs = ids.indices.map { ProjectedStudy.crs(ofID: ids[$0], geometry: geometries[$0], forced: forced) }
-            let r = Result { try AreaMeasure.measure(geometries, crs: crs).map(\.measure) }
-            result.withLock { $0 = r }
-            done.signal()
+            return try AreaMeasure.measure(geometries, crs: crs).map(\.measure)
         }
-    }
-
-    /// The measures, once computed; nil if computing them failed. May be called again: the
-    /// loader waits for it on every way out, errors included (no thread left running at exit).
-    func wait() -> [AreaMeasure]? {
-        done.wait()
-        done.signal()
-        return result.withLock { r in try? r!.get() }
     }
 }

@@ -48,108 +48,26 @@ public enum PopulationJoin {
         public var unchangedSource: [Int?] = []
     }
 
+    /// Joins `table` to `areas` in place (merged areas dissolved, the others of a merge
+    /// dropped) by the policy above; returns what was joined and what was not.
     public static func apply(_ table: PopulationTable, to areas: inout [Area], history: CommuneHistory?) throws -> Report {
         var report = Report()
         report.rowsWithoutKey = table.rowsWithoutKey
-        var rowOf: [String: Int] = [:]
-        rowOf.reserveCapacity(table.keys.count)
-        for (r, key) in table.keys.enumerated() {
-            if rowOf[key] == nil { rowOf[key] = r } else { report.duplicateRows.append(key) }
-        }
-
+        let rowOf = rowIndex(table, duplicates: &report.duplicateRows)
         // 1–2: resolve each area's code, then group areas that arrive at the same code.
-        var target: [String?] = areas.indices.map { i in rowOf[areas[i].id] != nil ? areas[i].id : nil }  // by index: no copy of each area
-        if let history {
-            for i in areas.indices where target[i] == nil {
-                target[i] = history.currentCode(of: areas[i].id, exists: { rowOf[$0] != nil })
-            }
-        }
-        // Per joined code c: codes[c], its first area first[c] (where the joined area is kept)
-        // and — only for codes that several areas reach — all of them (no array per code
-        // otherwise). The areas are changed in place: the others of a merge are dropped at the end.
-        var slot: [String: Int] = [:]
-        var codes: [String] = [], first: [Int] = []
-        var several: [Int: [Int]] = [:]
-        var kept = [Bool](repeating: true, count: areas.count)
+        let target = targets(of: areas, rowOf: rowOf, history: history)
+        let grouping = Grouping(target, areas: areas, without: &report.areasWithoutPopulation)
         var origin: [Int?] = areas.indices.map { $0 }
-        for i in areas.indices {
-            guard let code = target[i] else {
-                report.areasWithoutPopulation.append(areas[i].id)
-                continue
-            }
-            if let c = slot[code] {
-                several[c, default: [first[c]]].append(i)
-                kept[i] = false
-            } else {
-                slot[code] = codes.count
-                codes.append(code)
-                first.append(i)
-            }
-        }
-        var used = [Bool](repeating: false, count: table.keys.count)  // per table row
-        let merging = several.keys.sorted()
-        let dissolved = try Dictionary(uniqueKeysWithValues: zip(merging, merging.concurrentMap { [areas, several, codes] c in
-            try dissolve(several[c]!.map { areas[$0] }, as: codes[c])
-        }.map { try $0.get() }))
-        for c in codes.indices {
-            let code = codes[c], p = first[c]
-            if let area = dissolved[c] {
-                areas[p] = area
-                origin[p] = nil
-            } else if areas[p].id != code {
-                areas[p].sourceIDs = [areas[p].id]
-                areas[p].id = code
-            }
-            let sources = areas[p].sourceIDs
-            if sources.count != 1 || sources[0] != code { report.merged.append(Merge(code: code, sources: sources)) }
-            else { report.matchedDirectly += 1 }
-            let row = rowOf[code]!
-            setPopulation(of: &areas[p], row: row, table: table)
-            used[row] = true
-        }
-        // Drop the other areas of each merge, moving the kept ones down in order (no copy).
-        let count = areas.withUnsafeMutableBufferPointer { buffer in  // a buffer swap moves, never copies
-            var count = 0
-            for i in buffer.indices where kept[i] {
-                if i != count {
-                    buffer.swapAt(i, count)
-                    origin[count] = origin[i]
-                }
-                count += 1
-            }
-            return count
-        }
-        areas.removeLast(areas.count - count)
-        origin.removeLast(origin.count - count)
-
+        let used = try join(grouping, table: table, rowOf: rowOf, areas: &areas, origin: &origin, report: &report)
+        dropMerged(&areas, kept: grouping.kept, origin: &origin)
         // 3–4: rows restored out of an existing area, or arrondissements of a whole commune.
-        var position: [String: Int] = [:]
-        for i in areas.indices { position[areas[i].id] = i }  // by index: no copy of each area
-        for (r, key) in table.keys.enumerated() where !used[r] && rowOf[key] == r {
-            guard let parent = CommuneHistory.municipalArrondissementParent(of: key), let i = position[parent], rowOf[parent] == nil else { continue }
-            if areas[i].population == nil {
-                areas[i].population = 0
-                report.areasWithoutPopulation.removeAll { $0 == parent }
-            }
-            add(row: r, of: table, to: &areas[i])
-            used[r] = true
-            report.arrondissements.append(Restoration(code: key, into: parent))
-        }
-        for (r, key) in table.keys.enumerated() where !used[r] && rowOf[key] == r {
-            if let parent = history?.restorationParent(of: key), let i = position[parent], areas[i].population != nil {
-                add(row: r, of: table, to: &areas[i])
-                report.restored.append(Restoration(code: key, into: parent))
-            } else {
-                report.rowsWithoutArea.append(key)
-                report.populationUnjoined += table.population[r]
-            }
-        }
+        poolRows(of: table, rowOf: rowOf, used: used, history: history, into: &areas, report: &report)
         report.populationJoined = areas.indices.reduce(0) { $0 + (areas[$1].population ?? 0) }
         report.unchangedSource = origin
         return report
     }
 
-    private static func add(row r: Int, of table: PopulationTable, to area: inout Area) {
+    static func add(row r: Int, of table: PopulationTable, to area: inout Area) {
         area.population = (area.population ?? 0) + table.population[r]
         for (column, value) in zip(table.otherColumns, table.otherValues[r]) where area.attributes[column] == nil {
             area.attributes[column] = .string(value)
@@ -159,7 +77,7 @@ public enum PopulationJoin {
         }
     }
 
-    private static func setPopulation(of area: inout Area, row: Int, table: PopulationTable) {
+    static func setPopulation(of area: inout Area, row: Int, table: PopulationTable) {
         area.population = table.population[row]
         area.attributes.addMissing(zip(table.otherColumns, table.otherValues[row]).map { (key: $0, value: PropertyValue.string($1)) })
         if !table.byAge.isEmpty {

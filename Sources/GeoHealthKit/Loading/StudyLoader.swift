@@ -17,11 +17,11 @@ public enum StudyLoader {
 
     public static func load(_ sources: StudySources) throws -> Loaded {
         Progress.report("reading \(sources.areas.count) commune file(s), the population, history and site files beside them…")
-        let side = SideInputs(sources)
+        let side = SideInputs.readInBackground(sources)
         // The side thread is waited for before any error is thrown: a process that exits
         // while it still reads may crash in its exit handlers (exit 139 instead of 1).
         let read = Result { try AreaLayer.read(sources.areas, idField: sources.areaIDField, nameField: sources.areaNameField) }
-        let sideValues = side.wait()
+        let sideValues = try side.value()  // never fails: each read keeps its error
         var layer = try read.get()
         var areas = layer.areas
         layer.areas = []  // the only reference: the join changes the areas in place, not a copy
@@ -39,7 +39,7 @@ public enum StudyLoader {
         // The join runs mostly on one thread: the measures of the areas as read are computed
         // meanwhile on the other cores, and those whose polygon the join keeps are reused.
         let ahead = sources.measureAhead && sources.departements == nil && sideValues.population != nil
-            ? MeasuresAhead(areas, crs: sources.metricCRS) : nil
+            ? AreaMeasure.measureInBackground(areas, crs: sources.metricCRS) : nil
         defer { _ = ahead?.wait() }  // never return (or throw) while it still runs
         if let read = sideValues.population {
             let table = try read.get()
@@ -119,7 +119,7 @@ public enum StudyLoader {
             ("territories", .int(study.territories.count)),
         ]))
         var measures: [AreaMeasure?]?
-        if let ahead, let populationReport, let computed = ahead.wait() {
+        if let ahead, let populationReport, let computed = try? ahead.value() {
             measures = populationReport.unchangedSource.map { $0.map { computed[$0] } }
         }
         return Loaded(study: study, population: populationReport, summary: summary, measures: measures)

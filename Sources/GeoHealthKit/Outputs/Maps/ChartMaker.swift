@@ -14,8 +14,9 @@ public enum ChartMaker {
         return try InequalityAnalysis.read(url, options: o)
     }
 
-    public static func chart(_ kind: String, data: InequalityAnalysis.Table, thresholds: [Double], title: String?, value: String, groupBy: String?, labels: MapLabels) throws -> SVGNode {
-        let groups = data.groups ?? Array(repeating: labels.language == .fr ? "ensemble" : "all", count: data.values.count)
+    public static func chart(_ kind: String, data: InequalityAnalysis.Table, thresholds: [Double], title: String?, value: String, groupBy: String?,
+                             labels: MapLabels) throws -> SVGNode {
+        let groups = data.groups ?? Array(repeating: labels.allAreas, count: data.values.count)
         let byGroup = Dictionary(grouping: data.values.indices, by: { groups[$0] })
         switch kind {
         case "lorenz":
@@ -30,8 +31,10 @@ public enum ChartMaker {
         default:
             let names = thresholds.map { "> \(labels.number($0)) \(labels.minutes)" }
             let keys = byGroup.keys.sorted()
-            let values = keys.map { g in thresholds.map { t in byGroup[g]!.reduce(0.0) { $0 + (data.values[$1].isNaN || data.values[$1] > t ? data.weights[$1] : 0) } } }
-            return try Chart.bars(groups: keys, series: names, values: values, title: title ?? value, yLabel: labels.language == .fr ? "habitants" : "inhabitants", labels: labels)
+            let values = keys.map { g in
+                thresholds.map { t in byGroup[g]!.reduce(0.0) { $0 + (data.values[$1].isNaN || data.values[$1] > t ? data.weights[$1] : 0) } }
+            }
+            return try Chart.bars(groups: keys, series: names, values: values, title: title ?? value, yLabel: labels.inhabitants, labels: labels)
         }
     }
 

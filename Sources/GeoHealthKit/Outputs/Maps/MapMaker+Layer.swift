@@ -1,9 +1,7 @@
-import Dispatch
 import Foundation
 import GeoCore
 import GeoIO
 import Projection
-import Synchronization
 
 extension MapMaker {
     /// The polygons of a layer with the field's values: a number, `unreachable` (the word that
@@ -27,7 +25,7 @@ extension MapMaker {
         var l = Layer()
         var fieldSeen = false, numericFields = Set<String>()
         var nonNumeric: (Int, String)?
-        let pipeline = ProjectionPipeline()
+        var pipeline = ProjectionPipeline()
         defer { pipeline.finish() }  // a read error waits for the chunks under way (no thread left at exit)
         var pending: [(Geometry, CRS)] = []
         _ = try LayerReader.read(layer) { i, f in
@@ -61,10 +59,12 @@ extension MapMaker {
         l.projected = try pipeline.results()
         guard !l.projected.isEmpty else { throw InputError(file: layer.relativePath, message: "no polygon to map") }
         guard fieldSeen else {
-            throw InputError(file: layer.relativePath, field: field, message: "no such field; the numeric fields are: \(numericFields.sorted().joined(separator: ", "))")
+            throw InputError(file: layer.relativePath, field: field,
+                             message: "no such field; the numeric fields are: \(numericFields.sorted().joined(separator: ", "))")
         }
         if let (i, text) = nonNumeric, l.values.allSatisfy({ $0 == nil }) {
-            throw InputError(file: layer.relativePath, feature: i, field: field, message: "'\(text)' is not a number: map a numeric field (\(numericFields.isEmpty ? "the layer has none" : numericFields.sorted().joined(separator: ", ")))")
+            let fields = numericFields.isEmpty ? "the layer has none" : numericFields.sorted().joined(separator: ", ")
+            throw InputError(file: layer.relativePath, feature: i, field: field, message: "'\(text)' is not a number: map a numeric field (\(fields))")
         }
         return l
     }
@@ -73,29 +73,22 @@ extension MapMaker {
 /// Chunks of polygons projected on worker threads while the caller goes on (each position
 /// shared by neighbours once: ``CoordinateTransformer/transformed(_:from:to:)``); ``results()``
 /// waits for them and returns the polygons in the order given (or the first error).
-private final class ProjectionPipeline: Sendable {
+private struct ProjectionPipeline {
     static let chunk = 1024
-    private let group = DispatchGroup()
-    private let done = Mutex<[Int: Result<[Geometry], any Error>]>([:])
-    private let submitted = Mutex(0)
+    private var chunks: [Background<[Geometry]>] = []
 
-    func project(_ chunk: [(Geometry, CRS)]) {
+    mutating func project(_ chunk: [(Geometry, CRS)]) {
         guard !chunk.isEmpty else { return }
-        let number = submitted.withLock { n in defer { n += 1 }; return n }
-        DispatchQueue.global(qos: .userInitiated).async(group: group) { [self] in
-            let result = Result { try CoordinateTransformer.transformed(chunk.map(\.0), from: .wgs84, to: chunk.map(\.1)) }
-            done.withLock { $0[number] = result }
-        }
+        chunks.append(Background { try CoordinateTransformer.transformed(chunk.map(\.0), from: .wgs84, to: chunk.map(\.1)) })
     }
 
     /// Waits for every chunk submitted so far.
     func finish() {
-        group.wait()
+        for chunk in chunks { _ = chunk.wait() }
     }
 
     func results() throws -> [Geometry] {
         finish()
-        let count = submitted.withLock { $0 }
-        return try done.withLock { d in try (0..<count).flatMap { try d[$0]!.get() } }
+        return try chunks.flatMap { try $0.value() }
     }
 }

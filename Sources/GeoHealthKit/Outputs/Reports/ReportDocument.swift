@@ -57,14 +57,7 @@ struct ReportDocument {
             <meta name="viewport" content="width=device-width, initial-scale=1">
             <title>\(escape(title))</title>
             <style>
-            body { font-family: "DejaVu Sans", "Helvetica Neue", Arial, sans-serif; color: #222; max-width: 62rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.45; }
-            h1 { font-size: 1.7rem; margin-bottom: .3rem; } h2 { font-size: 1.25rem; margin-top: 2.2rem; border-bottom: 1px solid #ccc; padding-bottom: .2rem; }
-            .subtitle { color: #555; margin-top: 0; }
-            figure { margin: 1rem 0; } figure img { max-width: 100%; height: auto; border: 1px solid #eee; }
-            table { border-collapse: collapse; margin: .8rem 0; font-size: .95rem; }
-            th, td { border-bottom: 1px solid #ddd; padding: .3rem .7rem; text-align: left; vertical-align: top; }
-            th { background: #f3f3f3; } td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-            footer { margin-top: 2.5rem; color: #666; font-size: .85rem; border-top: 1px solid #ccc; padding-top: .5rem; }
+            \(Self.style)
             </style>
             </head>
             <body>
@@ -72,60 +65,45 @@ struct ReportDocument {
 
             """
         if let subtitle { h += "<p class=\"subtitle\">\(escape(subtitle))</p>\n" }
-        for block in blocks {
-            switch block {
-            case .heading(let text): h += "<h2>\(escape(text))</h2>\n"
-            case .paragraph(let p): h += "<p>\(escape(p))</p>\n"
-            case .figure(let file, let alt):
-                let data = try Data(contentsOf: folder.appendingPathComponent(file))
-                h += "<figure><img alt=\"\(escape(alt))\" src=\"data:image/svg+xml;base64,\(data.base64EncodedString())\"></figure>\n"
-            case .table(let header, let rows, let numeric):
-                func cls(_ c: Int) -> String { numeric[c] ? " class=\"n\"" : "" }
-                h += "<table>\n<thead><tr>" + header.indices.map { "<th\(cls($0)) scope=\"col\">\(escape(header[$0]))</th>" }.joined() + "</tr></thead>\n<tbody>\n"
-                for r in rows { h += "<tr>" + r.indices.map { "<td\(cls($0))>\(escape(r[$0]))</td>" }.joined() + "</tr>\n" }
-                h += "</tbody>\n</table>\n"
-            case .orderedList(let items):
-                h += "<ol>\n" + items.map { "<li>\(escape($0))</li>\n" }.joined() + "</ol>\n"
-            case .note(let n): h += "<footer>\(escape(n))</footer>\n"
-            }
-        }
+        for block in blocks { h += try html(block, folder: folder) }
         return h + "</body>\n</html>\n"
+    }
+
+    /// The page's style, in the page itself (it links to nothing outside itself).
+    static let style = """
+        body { font-family: "DejaVu Sans", "Helvetica Neue", Arial, sans-serif; color: #222; \
+        max-width: 62rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.45; }
+        h1 { font-size: 1.7rem; margin-bottom: .3rem; } h2 { font-size: 1.25rem; margin-top: 2.2rem; border-bottom: 1px solid #ccc; padding-bottom: .2rem; }
+        .subtitle { color: #555; margin-top: 0; }
+        figure { margin: 1rem 0; } figure img { max-width: 100%; height: auto; border: 1px solid #eee; }
+        table { border-collapse: collapse; margin: .8rem 0; font-size: .95rem; }
+        th, td { border-bottom: 1px solid #ddd; padding: .3rem .7rem; text-align: left; vertical-align: top; }
+        th { background: #f3f3f3; } td.n, th.n { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+        footer { margin-top: 2.5rem; color: #666; font-size: .85rem; border-top: 1px solid #ccc; padding-top: .5rem; }
+        """
+
+    /// One block of the page.
+    private func html(_ block: Block, folder: URL) throws -> String {
+        switch block {
+        case .heading(let text): return "<h2>\(escape(text))</h2>\n"
+        case .paragraph(let p): return "<p>\(escape(p))</p>\n"
+        case .figure(let file, let alt):
+            let data = try Data(contentsOf: folder.appendingPathComponent(file))
+            return "<figure><img alt=\"\(escape(alt))\" src=\"data:image/svg+xml;base64,\(data.base64EncodedString())\"></figure>\n"
+        case .table(let header, let rows, let numeric):
+            func cls(_ c: Int) -> String { numeric[c] ? " class=\"n\"" : "" }
+            let headings = header.indices.map { "<th\(cls($0)) scope=\"col\">\(escape(header[$0]))</th>" }.joined()
+            var h = "<table>\n<thead><tr>" + headings + "</tr></thead>\n<tbody>\n"
+            for r in rows { h += "<tr>" + r.indices.map { "<td\(cls($0))>\(escape(r[$0]))</td>" }.joined() + "</tr>\n" }
+            return h + "</tbody>\n</table>\n"
+        case .orderedList(let items):
+            return "<ol>\n" + items.map { "<li>\(escape($0))</li>\n" }.joined() + "</ol>\n"
+        case .note(let n): return "<footer>\(escape(n))</footer>\n"
+        }
     }
 
     private func escape(_ s: String) -> String {
         s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
-}
-
-/// Numbers as a reader of the report's language writes them: French `159 785`, `86,5 %`,
-/// `3,7` (narrow no-break space between thousands, decimal comma, a no-break space before
-/// `%`); English `159,785`, `86.5%`, `3.7`.
-struct ReportNumbers {
-    var french: Bool
-
-    func int(_ x: Double) -> String {
-        // Display only: a value no Int holds (never from bounded inputs) is printed, not trapped on.
-        guard let n = Int(exactly: x.rounded()) else { return x.isFinite ? NumberFormatting.string(x, precision: 0) : "—" }
-        let digits = String(abs(n))
-        var out = ""
-        for (i, ch) in digits.enumerated() {
-            if i > 0 && (digits.count - i) % 3 == 0 { out += french ? "\u{202F}" : "," }
-            out.append(ch)
-        }
-        return (n < 0 ? "−" : "") + out
-    }
-
-    func decimal(_ x: Double, _ precision: Int) -> String {
-        let s = NumberFormatting.string(abs(x), precision: precision)
-        let parts = s.split(separator: ".", maxSplits: 1).map(String.init)
-        let whole = int(Double(parts[0]) ?? 0)
-        let sign = x < 0 && s != "0" ? "−" : ""
-        return sign + whole + (parts.count > 1 ? (french ? "," : ".") + parts[1] : "")
-    }
-
-    /// A fraction as a percentage.
-    func percent(_ share: Double, _ precision: Int = 1) -> String {
-        decimal(share * 100, precision) + (french ? "\u{00A0}%" : "%")
     }
 }

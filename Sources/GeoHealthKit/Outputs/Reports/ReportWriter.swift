@@ -12,7 +12,8 @@ struct ReportWriter {
     let options: StudyReport.Options
     let folder: URL
     let inputs: [URL]
-    let fr: Bool
+    /// The report's words (``ReportText``), the maps' (``MapLabels``) and its numbers' style.
+    let text: ReportText
     let labels: MapLabels
     let n: ReportNumbers
     /// "Source : …" or "Données : fichiers …", under the title, on the maps and in the note.
@@ -27,10 +28,10 @@ struct ReportWriter {
         self.options = options
         self.folder = folder
         self.inputs = inputs
-        fr = options.language == .fr
+        text = ReportText.of(options.language)
         labels = MapLabels(options.language, territoryName: options.territoryLabel)
-        n = ReportNumbers(french: fr)
-        dataLine = Self.dataLine(source: options.source, inputs: inputs, french: fr)
+        n = text.numbers
+        dataLine = Self.dataLine(source: options.source, inputs: inputs, text: text)
 
         var travelOptions = TravelAnalysis.Options()
         travelOptions.kinds = [options.kind]
@@ -46,13 +47,9 @@ struct ReportWriter {
         accessOptions.bands = options.bands
         access = try AccessAnalysis.run(study, options: accessOptions)
 
-        let fallback = "\(fr ? "Accès aux soins" : "Access to care") — \(name)"
-        doc = ReportDocument(title: options.title ?? fallback, subtitle: nil, language: fr ? "fr" : "en")
+        doc = ReportDocument(title: options.title ?? text.title(name), subtitle: nil, language: text.languageCode)
         doc.subtitle = subtitle()
     }
-
-    /// The French or the English text.
-    func t(_ french: String, _ english: String) -> String { fr ? french : english }
 
     /// The reported communes' residents (the analyses' own study, without a regional buffer).
     var population: [Double] { travel.study.areas.map { $0.population ?? 0 } }
@@ -71,19 +68,18 @@ struct ReportWriter {
         var sites = labels.count(access.siteIndices.count, of: options.kind.rawValue)
         if study.studyArea != nil {
             let catchment = n.decimal(access.catchmentMinutes, 1)
-            sites += t(" à moins de \(catchment) minutes d'une commune étudiée", " within \(catchment) minutes of a commune studied")
+            sites += text.withinCatchment(catchment)
         }
-        return t("\(communes) communes, \(n.int(population.reduce(0, +))) habitants, \(sites). \(dataLine).",
-                 "\(communes) communes, \(n.int(population.reduce(0, +))) inhabitants, \(sites). \(dataLine).")
+        return text.subtitle(communes, n.int(population.reduce(0, +)), sites, dataLine)
     }
 
     /// The source given, or the files read: "Données : fichiers communes.geojson, population.csv"
     /// (a national layer of many files is named by its folder: "communes/ (101 fichiers .geojson)").
-    static func dataLine(source: String?, inputs: [URL], french: Bool) -> String {
-        if let source { return (french ? "Source : " : "Source: ") + source }
-        let names = fileNames(inputs, french: french)
-        guard !names.isEmpty else { return french ? "Source : non précisée" : "Source: not stated" }
-        return (french ? "Données : fichiers " : "Data: files ") + names.joined(separator: ", ")
+    static func dataLine(source: String?, inputs: [URL], text: ReportText) -> String {
+        if let source { return text.source(source) }
+        let names = fileNames(inputs, text: text)
+        guard !names.isEmpty else { return text.sourceNotStated }
+        return text.dataFiles(names.joined(separator: ", "))
     }
 
     /// More files than this of one folder and extension are named by the folder (a layer split
@@ -92,7 +88,7 @@ struct ReportWriter {
 
     /// The inputs' file names in order, once each; the files of a folder sharing an extension,
     /// when there are more than ``filesNamedByFolder``, by the folder and their count.
-    static func fileNames(_ inputs: [URL], french: Bool) -> [String] {
+    static func fileNames(_ inputs: [URL], text: ReportText) -> [String] {
         var seen = Set<String>()
         let files = inputs.filter { seen.insert($0.standardizedFileURL.path).inserted }
         func group(_ url: URL) -> String { url.deletingLastPathComponent().standardizedFileURL.path + "/*." + url.pathExtension.lowercased() }
@@ -102,13 +98,13 @@ struct ReportWriter {
             let key = group(url), count = counts[key]!
             guard count > filesNamedByFolder else { return url.lastPathComponent }
             guard named.insert(key).inserted else { return nil }
-            return "\(url.deletingLastPathComponent().lastPathComponent)/ (\(count) \(french ? "fichiers" : "files") .\(url.pathExtension.lowercased()))"
+            return text.filesOfFolder(url.deletingLastPathComponent().lastPathComponent, count, url.pathExtension.lowercased())
         }
     }
 
     /// Writes `report.md` and `report.html` with the closing note; returns every file written.
     mutating func finish() throws -> [String] {
-        doc.add(.note(t("Produit par GeoHealth \(GeoHealthKitInfo.version). \(dataLine).", "Made with GeoHealth \(GeoHealthKitInfo.version). \(dataLine).")))
+        doc.add(.note(text.madeWith(GeoHealthKitInfo.version, dataLine)))
         try OutputFile.write(Array(doc.markdown().utf8), to: folder.appendingPathComponent("report.md"), inputs: inputs)
         try OutputFile.write(Array(try doc.html(folder: folder).utf8), to: folder.appendingPathComponent("report.html"), inputs: inputs)
         return ["report.md", "report.html"] + files

@@ -15,7 +15,9 @@ extension Provenance {
         let entries = try folderEntries(folder)
         guard entries.contains(where: { !isDesktopFile($0.path) }) else { return }
         guard entries.contains(where: { $0.path == "provenance.json" && $0.kind == .regularFile }) else {
-            throw InputError(file: folder.relativePath, message: "exists and was not made by GeoHealth (no provenance.json); it holds \(listed(entries.map(\.path))): GeoHealth replaces only a folder it made; choose another output folder")
+            throw InputError(file: folder.relativePath,
+                             message: "exists and was not made by GeoHealth (no provenance.json); it holds \(listed(entries.map(\.path))): "
+                                 + "GeoHealth replaces only a folder it made; choose another output folder")
         }
         let outputs = try listedOutputs(folder)
         let unknown = entries.filter { entry in
@@ -26,14 +28,17 @@ extension Provenance {
             }
         }.map(\.path)
         guard unknown.isEmpty else {
-            throw InputError(file: folder.relativePath, message: "holds \(listed(unknown)), which its provenance.json does not list: GeoHealth replaces only a folder it made, whole; move them away or choose another output folder")
+            throw InputError(file: folder.relativePath, message: "holds \(listed(unknown)), which its provenance.json does not list: "
+                                 + "GeoHealth replaces only a folder it made, whole; move them away or choose another output folder")
         }
         let changed = try entries.filter { $0.kind == .regularFile && outputs[$0.path] != nil }.map(\.path).filter { path in
             let (hex, bytes) = try sha256(folder.appendingPathComponent(path))
             return outputs[path]! != (bytes, hex)
         }
         guard changed.isEmpty else {
-            throw InputError(file: folder.relativePath, message: "\(listed(changed)) changed since GeoHealth wrote it (size or SHA-256 differ from provenance.json): GeoHealth does not delete edited outputs; move them away or choose another output folder")
+            throw InputError(file: folder.relativePath,
+                             message: "\(listed(changed)) changed since GeoHealth wrote it (size or SHA-256 differ from provenance.json): "
+                                 + "GeoHealth does not delete edited outputs; move them away or choose another output folder")
         }
     }
 
@@ -51,7 +56,8 @@ extension Provenance {
         let url = folder.appendingPathComponent("provenance.json")
         guard let object = try? JSONSerialization.jsonObject(with: Data(contentsOf: url)) as? [String: Any],
               object["geohealth_version"] is String, let outputs = object["outputs"] as? [[String: Any]] else {
-            throw InputError(file: url.relativePath, message: "is not a provenance GeoHealth wrote: GeoHealth replaces only a folder it made; choose another output folder")
+            throw InputError(file: url.relativePath,
+                             message: "is not a provenance GeoHealth wrote: GeoHealth replaces only a folder it made; choose another output folder")
         }
         var listed: [String: (bytes: Int, sha256: String)] = [:]
         for output in outputs {

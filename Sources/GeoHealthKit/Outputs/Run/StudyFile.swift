@@ -96,42 +96,50 @@ public struct StudyFile: Sendable {
                 guard case .list(let formats) = try optionValue(value, key, fail) else { throw fail(value, "tables: a list of formats") }
                 for f in formats where !tableFormats.contains(f) { throw fail(value, "tables: '\(f)' is not one of \(tableFormats.joined(separator: ", "))") }
                 study.tables = formats
-            case "analyses":
-                guard let items = value.sequence else { throw fail(value, "analyses: a list (- distance: {…})") }
-                var names = Set<String>()
-                for item in items {
-                    var command: String, body: Node?
-                    if let s = item.scalar?.string { command = s; body = nil }
-                    else if let m = item.mapping, m.count == 1, let c = m.first!.key.string { command = c; body = m.first!.value }
-                    else { throw fail(item, "an analysis is a command name, or one command with its options (- access: {method: apl})") }
-                    guard commands.contains(command) else {
-                        throw fail(item, "'\(command)' is not an analysis; the analyses are \(commands.joined(separator: ", "))")
-                    }
-                    var opts: [(key: String, value: Value)] = []
-                    if let body, body.null == nil {
-                        guard body.mapping != nil else { throw fail(body, "\(command): options are a mapping ({key: value})") }
-                        opts = try options(body, command, fail)
-                    }
-                    var name = command
-                    if let k = opts.firstIndex(where: { $0.key == "name" }) {
-                        guard case .text(let n) = opts[k].value, n.range(of: "^[A-Za-z0-9_-]+$", options: .regularExpression) != nil else {
-                            throw fail(item, "\(command): name is a word (letters, digits, - and _), used for the file names")
-                        }
-                        name = n
-                        opts.remove(at: k)
-                    } else {
-                        var k = 2
-                        while names.contains(name) { name = "\(command)-\(k)"; k += 1 }
-                    }
-                    guard names.insert(name).inserted else { throw fail(item, "two analyses are named '\(name)'; give one a different name:") }
-                    study.analyses.append(Analysis(command: command, name: name, options: opts, line: (item.mark?.line ?? 0)))
-                }
+            case "analyses": study.analyses += try analyses(value, fail)
             default:
                 throw fail(keyNode, "unknown key '\(key)'; a study file has \(known.joined(separator: ", "))")
             }
         }
         if study.analyses.isEmpty { throw InputError(file: file, message: "no analyses: list them under analyses:") }
         return study
+    }
+
+    /// The analyses listed under `analyses:`, each named (its command, then `command-2`, …,
+    /// unless it names itself), no two of one name.
+    static func analyses(_ value: Node, _ fail: (Node?, String) -> InputError) throws -> [Analysis] {
+        guard let items = value.sequence else { throw fail(value, "analyses: a list (- distance: {…})") }
+        var names = Set<String>()
+        return try items.map { item in try analysis(item, names: &names, fail) }
+    }
+
+    /// One analysis: a command name, or one command with its options.
+    static func analysis(_ item: Node, names: inout Set<String>, _ fail: (Node?, String) -> InputError) throws -> Analysis {
+        var command: String, body: Node?
+        if let s = item.scalar?.string { command = s; body = nil }
+        else if let m = item.mapping, m.count == 1, let c = m.first!.key.string { command = c; body = m.first!.value }
+        else { throw fail(item, "an analysis is a command name, or one command with its options (- access: {method: apl})") }
+        guard commands.contains(command) else {
+            throw fail(item, "'\(command)' is not an analysis; the analyses are \(commands.joined(separator: ", "))")
+        }
+        var opts: [(key: String, value: Value)] = []
+        if let body, body.null == nil {
+            guard body.mapping != nil else { throw fail(body, "\(command): options are a mapping ({key: value})") }
+            opts = try options(body, command, fail)
+        }
+        var name = command
+        if let k = opts.firstIndex(where: { $0.key == "name" }) {
+            guard case .text(let n) = opts[k].value, n.range(of: "^[A-Za-z0-9_-]+$", options: .regularExpression) != nil else {
+                throw fail(item, "\(command): name is a word (letters, digits, - and _), used for the file names")
+            }
+            name = n
+            opts.remove(at: k)
+        } else {
+            var k = 2
+            while names.contains(name) { name = "\(command)-\(k)"; k += 1 }
+        }
+        guard names.insert(name).inserted else { throw fail(item, "two analyses are named '\(name)'; give one a different name:") }
+        return Analysis(command: command, name: name, options: opts, line: (item.mark?.line ?? 0))
     }
 
     static func scalar(_ node: Node, _ key: String, _ fail: (Node?, String) -> InputError) throws -> String {

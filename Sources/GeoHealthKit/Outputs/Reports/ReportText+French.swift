@@ -1,0 +1,82 @@
+extension ReportText {
+    /// The report in French: the default, for French planners.
+    static let french = ReportText(
+        languageCode: "fr",
+        numbers: ReportNumbers(thousandsSeparator: "\u{202F}", decimalMark: ",", percentSign: "\u{00A0}%"),
+        title: { name in "Accès aux soins — \(name)" },
+        subtitle: { communes, inhabitants, sites, dataLine in "\(communes) communes, \(inhabitants) habitants, \(sites). \(dataLine)." },
+        withinCatchment: { minutes in " à moins de \(minutes) minutes d'une commune étudiée" },
+        source: { source in "Source : " + source },
+        sourceNotStated: "Source : non précisée",
+        dataFiles: { names in "Données : fichiers " + names },
+        filesOfFolder: { folder, count, ext in "\(folder)/ (\(count) fichiers .\(ext))" },
+        madeWith: { version, dataLine in "Produit par GeoHealth \(version). \(dataLine)." },
+
+        methodHeading: "Méthode",
+        travelMethod: { cost, maxMinutes, intraCommuneZero, minutes, allSites in
+            "Temps de trajet de chaque commune (point intérieur) au site le plus proche : \(cost), "
+                + "au-delà de \(maxMinutes) minutes la commune est « hors d'atteinte »."
+                + (intraCommuneZero ? " Un site situé dans la commune est à 0 minute de ses habitants." : "")
+                + " Seuil étudié : \(minutes) minutes pour \(allSites)."
+        },
+        accessMethod: { method, unit, supplyNote in "Accessibilité : \(method). Unité : \(unit) (\(supplyNote))." },
+        regionalStudy: { communes, buffer in
+            "Étude régionale : seules les \(communes) communes de la zone d'étude sont décrites ; "
+                + "\(buffer) communes voisines (zone tampon) et leurs sites comptent dans les aires de chalandise."
+        },
+        straightLine: { detour, speed in "distance en ligne droite × \(detour) à \(speed) km/h" },
+        network: { roads in "plus court temps sur le réseau routier \(roads)" },
+        odMatrix: { file in "temps du distancier \(file)" },
+        luoAndQi: "Luo et Qi",
+        catchment: { method, minutes in "\(method), aire de chalandise de \(minutes) minutes" },
+        and: " et ",
+        bands: { count in count == 1 ? "une bande" : "\(count) bandes" },
+        catchmentInBands: { method, minutes, bands, ranges, weights in
+            "\(method), aire de chalandise de \(minutes) minutes en \(bands) \(ranges) minutes pondérées \(weights.joined(separator: " ; "))"
+        },
+        sitesPer: { per in "sites pour \(per) habitants" },
+        capacityPer: { per in "capacité des sites pour \(per) habitants" },
+        consultationsPerYear: "consultations par habitant et par an",
+        noCapacity: "aucun site n'a de capacité : chacun compte 1",
+        eachCountsItsCapacity: "chaque site compte pour sa capacité",
+        gpActivity: { field in "activité des médecins, colonne \(field)" },
+
+        travelTimeTo: { toNearest in "Temps d'accès \(toNearest)" },
+        travelHeading: "Temps d'accès",
+        indicator: "indicateur",
+        value: "valeur",
+        meanTime: "temps moyen (pondéré par la population)",
+        populationBeyond: { minutes in "population à plus de \(minutes) min" },
+        communesBeyondReach: { maxMinutes in "communes hors d'atteinte (plus de \(maxMinutes) min)" },
+
+        coverageHeading: { territories in "Couverture par les \(territories)" },
+        coverage: { count, covered, percent, outside, territories in
+            "\(count) territoires ; \(covered) habitants couverts (\(percent)), "
+                + "\(outside) hors \(territories) (population répartie au prorata de la surface couverte)."
+        },
+
+        accessMapTitle: { method, unit in "Accessibilité \(method) (\(unit))" },
+        lorenzTitle: "Courbe de Lorenz de l'accessibilité",
+        accessHeading: "Accessibilité et inégalités",
+        index: "indice",
+        meanAccess: { unit in "accessibilité moyenne (\(unit))" },
+        populationWithoutAccess: "population sans accès",
+
+        gapZones: "Zones de carence",
+        gaps: { nearest, minutes, outsideTerritories in
+            "Une commune est en carence quand \(nearest) est à plus de \(minutes) minutes"
+                + (outsideTerritories.map { " ou qu'elle est hors \($0)" } ?? "")
+                + " ; les communes voisines en carence forment des zones, nommées d'après leur commune la plus peuplée et classées par population."
+        },
+        rank: "rang",
+        inhabitants: "habitants",
+        meanTimeMinutes: "temps moyen (min)",
+
+        beforeAndAfter: { minutes in "Population à plus de \(minutes) min, avant et après" },
+        whereToAdd: { sites in "Où implanter \(sites)" },
+        siting: { minutes in
+            "Couverture maximale (glouton paresseux puis échanges) parmi les communes ; habitants ramenés à moins de \(minutes) minutes :"
+        },
+        chosenSite: { name, covered in "\(name) : +\(covered)" }
+    )
+}

@@ -1,0 +1,83 @@
+import Cartography
+
+/// The words of the report (``StudyReport``), one property or template per phrase, in French
+/// (``french``) or English (``english``): the writers (`ReportWriter*.swift`) hold the numbers
+/// and the structure, this table the language, as ``MapLabels`` does for the maps. Numbers come
+/// in already formatted (``ReportNumbers``), so a template only places them.
+struct ReportText: Sendable {
+    /// The `lang` of the HTML page.
+    var languageCode: String
+    var numbers: ReportNumbers
+
+    // Title, subtitle and data line.
+    var title: @Sendable (_ name: String) -> String
+    var subtitle: @Sendable (_ communes: String, _ inhabitants: String, _ sites: String, _ dataLine: String) -> String
+    var withinCatchment: @Sendable (_ minutes: String) -> String
+    var source: @Sendable (_ source: String) -> String
+    var sourceNotStated: String
+    var dataFiles: @Sendable (_ names: String) -> String
+    var filesOfFolder: @Sendable (_ folder: String, _ count: Int, _ extension: String) -> String
+    var madeWith: @Sendable (_ version: String, _ dataLine: String) -> String
+
+    // Method.
+    var methodHeading: String
+    var travelMethod: @Sendable (_ cost: String, _ maxMinutes: String, _ intraCommuneZero: Bool, _ minutes: String, _ allSites: String) -> String
+    var accessMethod: @Sendable (_ method: String, _ unit: String, _ supplyNote: String) -> String
+    var regionalStudy: @Sendable (_ communes: String, _ buffer: String) -> String
+    var straightLine: @Sendable (_ detour: String, _ speed: String) -> String
+    var network: @Sendable (_ roads: String) -> String
+    var odMatrix: @Sendable (_ file: String) -> String
+    var luoAndQi: String
+    var catchment: @Sendable (_ method: String, _ minutes: String) -> String
+    var and: String
+    var bands: @Sendable (_ count: Int) -> String
+    var catchmentInBands: @Sendable (_ method: String, _ minutes: String, _ bands: String, _ ranges: String, _ weights: [String]) -> String
+    var sitesPer: @Sendable (_ per: String) -> String
+    var capacityPer: @Sendable (_ per: String) -> String
+    var consultationsPerYear: String
+    var noCapacity: String
+    var eachCountsItsCapacity: String
+    var gpActivity: @Sendable (_ field: String) -> String
+
+    // Travel time.
+    var travelTimeTo: @Sendable (_ toNearest: String) -> String
+    var travelHeading: String
+    var indicator: String
+    var value: String
+    var meanTime: String
+    var populationBeyond: @Sendable (_ minutes: String) -> String
+    var communesBeyondReach: @Sendable (_ maxMinutes: String) -> String
+
+    // Coverage.
+    var coverageHeading: @Sendable (_ territories: String) -> String
+    var coverage: @Sendable (_ count: String, _ covered: String, _ percent: String, _ outside: String, _ territories: String) -> String
+
+    // Accessibility and inequality.
+    var accessMapTitle: @Sendable (_ method: String, _ unit: String) -> String
+    var lorenzTitle: String
+    var accessHeading: String
+    var index: String
+    var meanAccess: @Sendable (_ unit: String) -> String
+    var populationWithoutAccess: String
+
+    // Gaps.
+    var gapZones: String
+    var gaps: @Sendable (_ nearest: String, _ minutes: String, _ outsideTerritories: String?) -> String
+    var rank: String
+    var inhabitants: String
+    var meanTimeMinutes: String
+
+    // Siting.
+    var beforeAndAfter: @Sendable (_ minutes: String) -> String
+    var whereToAdd: @Sendable (_ sites: String) -> String
+    var siting: @Sendable (_ minutes: String) -> String
+    var chosenSite: @Sendable (_ name: String, _ covered: String) -> String
+
+    /// The table of a report's language.
+    static func of(_ language: MapLabels.Language) -> ReportText {
+        switch language {
+        case .fr: french
+        case .en: english
+        }
+    }
+}
