@@ -101,7 +101,7 @@ import Testing
         #expect(Set(y2022.ageWeights.keys) == Set(APLParameters.ageGroups) && Set(y2023.ageWeights.keys) == Set(APLParameters.ageGroups))
         #expect(try y2022.standardizedPopulation(byAge: ["00_04": 100, "90_plus": 100]) == 100 * 0.93 + 100 * 2.39)
         #expect(try y2023.standardizedPopulation(byAge: ["00_04": 100, "90_plus": 100]) == 100 * 1.12 + 100 * 2.26)
-        let e = try #require(throws: OptionError.self) { try y2022.standardizedPopulation(byAge: ["00_14": 1]) }
+        let e = try #require(throws: ParameterError.self) { try y2022.standardizedPopulation(byAge: ["00_14": 1]) }
         #expect(e.description.contains("age_00_04"))
     }
 
@@ -143,7 +143,7 @@ import Testing
     @Test func aBadActivityNamesTheSite() throws {
         var study = Self.study()
         study.sites[2].attributes["activity"] = .string("beaucoup")
-        let e = try #require(throws: OptionError.self) { try Self.apl(study) }
+        let e = try #require(throws: ParameterError.self) { try Self.apl(study) }
         #expect(e.description.contains("site g3") && e.description.contains("beaucoup"))
     }
 }

@@ -104,7 +104,7 @@ public struct APLParameters: Sendable {
         var total = 0.0
         for (group, count) in byAge {
             guard let c = ageWeights[group] else {
-                throw OptionError("no APL age weight for the age group '\(group)': the DREES weights are for the groups \(Self.ageGroups.map { "age_" + $0 }.joined(separator: ", ")); give the population in those columns, or weights for yours with --age-weights")
+                throw ParameterError(.contradicted, "no APL age weight for the age group '\(group)': the DREES weights are for the groups \(Self.ageGroups.map { "age_" + $0 }.joined(separator: ", ")); give the population in those columns, or weights for yours with \(.ageWeights)")
             }
             total += count * c
         }

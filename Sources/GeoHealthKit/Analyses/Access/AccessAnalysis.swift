@@ -83,7 +83,7 @@ public struct AccessAnalysis: Sendable {
         let projected = try given ?? ProjectedStudy(study, crs: options.crs, keepGeometries: false, measured: measured)
         let kinds = Set(options.kinds ?? study.sites.map(\.kind))
         let siteIndices = study.sites.indices.filter { kinds.contains(study.sites[$0].kind) }
-        guard !siteIndices.isEmpty else { throw OptionError("no site of kind \(kinds.map(\.rawValue).sorted().joined(separator: ", "))") }
+        guard !siteIndices.isEmpty else { throw ParameterError(.contradicted, "no site of kind \(kinds.map(\.rawValue).sorted().joined(separator: ", "))") }
         var notes = Properties()
         let (supply, unit) = try Self.supply(study, siteIndices: siteIndices, options: options, notes: &notes)
         var standardized = false
@@ -109,7 +109,7 @@ public struct AccessAnalysis: Sendable {
         /// Per chosen site: whether a reported commune reaches it (all of them without a buffer).
         var reachedFromStudyArea = [Bool](repeating: study.studyArea == nil, count: siteIndices.count)
         if options.method == .ratio {
-            guard let zones = groups else { throw OptionError("--method ratio needs zones: give --group-by FIELD (e.g. DEP)") }
+            guard let zones = groups else { throw ParameterError(.contradicted, "\(.accessMethod) ratio needs zones: give \(.groupBy) FIELD (e.g. DEP)") }
             let containing = projected.siteAreas(of: study)
             let (byZone, outside) = FloatingCatchment.zoneRatio(
                 demand: demand, originZones: zones, supply: supply, siteZones: siteIndices.map { containing[$0].map { zones[$0] } })
@@ -172,7 +172,7 @@ public struct AccessAnalysis: Sendable {
                 let activity = Double(text.replacingOccurrences(of: ",", with: "."))
                 // A new practitioner needs no activity (it counts 5,400 whatever it is).
                 guard isNew || (activity.map { $0 >= 0 && $0.isFinite } ?? false) else {
-                    throw OptionError("site \(s.id): '\(text)' in the activity column '\(field)' is not a number of consultations")
+                    throw ParameterError(.contradicted, "site \(s.id): '\(text)' in the activity column '\(field)' is not a number of consultations")
                 }
                 let rule = APLParameters.ActivityRule(activity: activity ?? 0, newPractitioner: isNew, healthCentre: s.kind == .healthCentre)
                 counts[rule, default: 0] += 1
@@ -185,7 +185,7 @@ public struct AccessAnalysis: Sendable {
         let withCapacity = sites.filter { $0.capacity != nil }
         if !withCapacity.isEmpty && withCapacity.count < sites.count {
             let missing = sites.filter { $0.capacity == nil }.map(\.id)
-            throw OptionError("\(missing.count) site(s) have no capacity while others have one (\(missing.prefix(10).joined(separator: ", "))\(missing.count > 10 ? ", …" : "")): give every site a capacity, or none (then each counts 1)")
+            throw ParameterError(.contradicted, "\(missing.count) site(s) have no capacity while others have one (\(missing.prefix(10).joined(separator: ", "))\(missing.count > 10 ? ", …" : "")): give every site a capacity, or none (then each counts 1)")
         }
         if withCapacity.isEmpty { notes["supply_unit"] = .string("no site has a capacity: each counts 1") }
         if options.method == .apl { notes["supply_rule"] = .string("site capacity (no activity column: the DREES activity rules are not applied; give --activity-field)") }

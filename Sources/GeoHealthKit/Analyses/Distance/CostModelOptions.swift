@@ -3,7 +3,7 @@ import Accessibility
 import GeoCore
 import Projection
 
-/// Which travel-cost model to use and its settings (`--cost straight|network|matrix` and friends).
+/// Which travel-cost model to use and its settings (the `cost` parameter and its companions).
 public struct CostModelOptions: Sendable {
     public enum Kind: String, Sendable, CaseIterable {
         case straight, network, matrix
@@ -62,9 +62,9 @@ public struct CostModelOptions: Sendable {
                 ("speed_kmh", .number(speedKmh)), ("geodesic", .bool(geodesic)),
             ]))
         case .network:
-            guard let roads else { throw OptionError("--cost network needs --roads FILE (GeoJSON lines)") }
+            guard let roads else { throw ParameterError(.contradicted, "\(.costModel) network needs \(.roads) FILE (GeoJSON lines)") }
             guard projected.partitions.count == 1 else {
-                throw OptionError("--cost network needs the communes in one metric CRS; these span \(projected.partitions.map(\.crs.description).joined(separator: ", ")); give --crs or fewer communes")
+                throw ParameterError(.contradicted, "\(.costModel) network needs the communes in one metric CRS; these span \(projected.partitions.map(\.crs.description).joined(separator: ", ")); give \(.crs) or fewer communes")
             }
             let speedTable = try speeds.map(RoadLayer.speeds(from:)) ?? SpeedTable()
             let layer = try RoadLayer.read(roads, crs: projected.partitions[0].crs, speeds: speedTable)
@@ -76,13 +76,13 @@ public struct CostModelOptions: Sendable {
                 ("road_features_not_used", .strings(layer.skipped)),
             ]))
         case .matrix:
-            guard let od else { throw OptionError("--cost matrix needs --od FILE (CSV origin, destination, minutes and/or km)") }
+            guard let od else { throw ParameterError(.contradicted, "\(.costModel) matrix needs \(.originDestinationMatrix) FILE (CSV origin, destination, minutes and/or km)") }
             let model = try ODMatrixReader.read(od)
             let origins = CostPoints(metric: study.areas.map { _ in Coordinate(x: 0, y: 0) }, ids: study.areas.map(\.id))
             let sites = CostPoints(metric: study.sites.map(\.location), ids: study.sites.map(\.id))
             let unknown = model.unmatched(origins: origins, destinations: sites)
             if unknown.origins.count == Set(model.pairs.map(\.origin)).count {
-                throw OptionError("\(od.relativePath): none of the matrix origins is a commune code of the study (e.g. '\(unknown.origins.first ?? "")')")
+                throw ParameterError(.contradicted, "\(od.relativePath): none of the matrix origins is a commune code of the study (e.g. '\(unknown.origins.first ?? "")')")
             }
             return (model, Properties([
                 ("model", .string(model.name)), ("kind", .string("matrix")),
@@ -91,11 +91,4 @@ public struct CostModelOptions: Sendable {
             ]))
         }
     }
-}
-
-/// An option combination that cannot work, found after parsing (exit 64 in the CLI is for
-/// parse-time errors; this one is a data-level refusal, exit 1).
-public struct OptionError: Error, CustomStringConvertible {
-    public var description: String
-    public init(_ description: String) { self.description = description }
 }

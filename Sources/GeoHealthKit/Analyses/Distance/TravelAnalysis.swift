@@ -38,13 +38,13 @@ public struct TravelAnalysis: Sendable {
     public static func run(_ study: Study, options: Options, measured: [AreaMeasure?]? = nil) throws -> TravelAnalysis {
         let buffered = study.studyArea != nil
         let study = study.withoutBuffer()
-        guard !study.sites.isEmpty else { throw OptionError("the study has no sites: give --sites FILE") }
+        guard !study.sites.isEmpty else { throw ParameterError(.contradicted, "the study has no sites: give \(.sites) FILE") }
         let projected = try ProjectedStudy(study, crs: options.crs, keepGeometries: false, measured: buffered ? nil : measured)
         let (model, notes) = try options.cost.model(for: projected, study: study)
         let present = Set(study.sites.map(\.kind))
         let kinds = (options.kinds ?? present.sorted())
         if let missing = kinds.first(where: { !present.contains($0) }) {
-            throw OptionError("no site of kind '\(missing)'; the sites have kinds \(present.sorted().map(\.rawValue).joined(separator: ", "))")
+            throw ParameterError(.contradicted, "no site of kind '\(missing)'; the sites have kinds \(present.sorted().map(\.rawValue).joined(separator: ", "))")
         }
         let slot = Dictionary(uniqueKeysWithValues: kinds.enumerated().map { ($1, $0) })
         let found = try projected.nearest(study, model: model, maxMinutes: options.cost.maxMinutes, countMinutes: options.withinMinutes, groupCount: kinds.count) { slot[study.sites[$0].kind] }

@@ -160,7 +160,7 @@ public struct InequalityAnalysis: Sendable {
         var local: LocalMoran?
         if let kind = options.spatialWeights {
             guard let geometries = table.geometries else {
-                throw OptionError("spatial statistics need polygons: give the GeoJSON table (--out x.geojson of access or distance)")
+                throw ParameterError(.contradicted, "spatial statistics need polygons: give the GeoJSON table (\(.table) x.geojson of access or distance)")
             }
             let projected = try ProjectedStudy(Study(areas: zip(table.codes, geometries).map { Area(id: $0, name: $0, geometry: $1) }))
             let weights = try SpatialWeightsBuilder.build(kind, projected: projected, k: options.k).rowStandardized()

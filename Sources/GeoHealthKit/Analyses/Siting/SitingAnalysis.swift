@@ -71,7 +71,7 @@ public struct SitingAnalysis: Sendable {
     public static func run(_ study: Study, options: Options) throws -> SitingAnalysis {
         let study = study.withoutBuffer()
         let unknown = options.remove.filter { id in !study.sites.contains { $0.id == id } }
-        guard unknown.isEmpty else { throw OptionError("--remove: no site with id \(unknown.joined(separator: ", "))") }
+        guard unknown.isEmpty else { throw ParameterError(.contradicted, "\(.removedSites): no site with id \(unknown.joined(separator: ", "))") }
         var base = study
         base.sites.removeAll { options.remove.contains($0.id) }
         let existing = study.sites.filter { $0.kind == options.kind }
@@ -101,7 +101,7 @@ public struct SitingAnalysis: Sendable {
             candidates += options.candidates.map { c in
                 Site(id: c.id, name: "\(c.name) (\(c.id))", kind: options.kind, location: c.location, capacity: c.capacity)
             }
-            guard !candidates.isEmpty else { throw OptionError("no candidate site: use the communes or give --candidates FILE") }
+            guard !candidates.isEmpty else { throw ParameterError(.contradicted, "no candidate site: use the communes or give \(.candidates) FILE") }
         }
         /// Times to the nearest site of the kind in `s` (sites re-placed: their indices differ between scenarios).
         func nearestTimes(_ s: Study) throws -> [Double?] {
@@ -186,7 +186,7 @@ public struct SitingAnalysis: Sendable {
     static func checkKindPresent(_ kind: SiteKind, existing: [Site], in study: Study) throws {
         guard existing.isEmpty, !study.sites.isEmpty else { return }
         let kinds = Set(study.sites.map(\.kind.rawValue)).sorted().joined(separator: ", ")
-        throw OptionError("no site of kind '\(kind)'; the sites have kinds \(kinds) (to place the first sites of a new kind, leave the site files out)")
+        throw ParameterError(.contradicted, "no site of kind '\(kind)'; the sites have kinds \(kinds) (to place the first sites of a new kind, leave the site files out)")
     }
 
     /// The capacity of new sites that have none of their own: nil when no existing site of the
@@ -199,10 +199,10 @@ public struct SitingAnalysis: Sendable {
         guard capacities.isEmpty else { return options.newCapacity ?? capacities[capacities.count / 2] }
         let without = "no existing site of kind '\(options.kind)' has a capacity, so every site counts 1"
         if let c = options.newCapacity {
-            throw IgnoredOptionError("--new-capacity \(NumberFormatting.string(c, precision: 6)): \(without); give the existing sites capacities, or leave it out")
+            throw ParameterError(.ignored, "\(.newSiteCapacity) \(NumberFormatting.string(c, precision: 6)): \(without); give the existing sites capacities, or leave it out")
         }
         if let planned = options.add.first(where: { $0.capacity != nil }) {
-            throw IgnoredOptionError("--add '\(planned.name)': a capacity is given, but \(without); write lon,lat without a capacity")
+            throw ParameterError(.ignored, "\(.plannedSites) '\(planned.name)': a capacity is given, but \(without); write lon,lat without a capacity")
         }
         return nil
     }

@@ -1,0 +1,53 @@
+import ArgumentParser
+import GeoHealthKit
+
+/// The one place where the library's parameters (``Parameter``, domain words) become the
+/// command line's flags: a ``ParameterError`` is printed with the flags the user typed
+/// (`--minutes-above needs --site-kind`), and exits as a usage error (64) or a data error (1)
+/// by its kind. A study run shows the study file's keys instead (its runner prints the
+/// library's own message).
+enum ParameterFlags {
+    /// The flag of each parameter. A study file's key is the flag without `--`, `_` for `-`
+    /// (`StudyRunner.arguments`); the CLI tests check that every flag here is that spelling.
+    static func flag(_ parameter: Parameter) -> String {
+        switch parameter {
+        case .departements: "--departements"
+        case .defaultSiteKind: "--kind"
+        case .siteKind: "--site-kind"
+        case .groupBy: "--group-by"
+        case .accessMethod: "--method"
+        case .ageWeights: "--age-weights"
+        case .costModel: "--cost"
+        case .roads: "--roads"
+        case .originDestinationMatrix: "--od"
+        case .crs: "--crs"
+        case .sites: "--sites"
+        case .territories: "--territories"
+        case .table: "--out"
+        case .minutesAbove: "--minutes-above"
+        case .accessBelow: "--access-below"
+        case .outsideTerritories: "--outside-cpts"
+        case .lowLowCluster: "--low-low"
+        case .candidates: "--candidates"
+        case .plannedSites: "--add"
+        case .removedSites: "--remove"
+        case .newSiteCapacity: "--new-capacity"
+        }
+    }
+
+    /// The error's message with flags.
+    static func message(_ error: ParameterError) -> String {
+        error.message.rendered(flag)
+    }
+
+    /// The error as the parser reports it: a `ValidationError` (exit 64, with the usage line)
+    /// for a usage error, a data error (exit 1) otherwise.
+    static func commandLineError(_ error: ParameterError) -> any Error {
+        error.isUsageError ? ValidationError(message(error)) : FlaggedMessage(description: message(error))
+    }
+
+    /// A data error's message, with flags (exit 1).
+    struct FlaggedMessage: Error, CustomStringConvertible {
+        var description: String
+    }
+}
