@@ -32,7 +32,7 @@ import Testing
         let params = APLParameters()
         #expect(try params.standardizedPopulation(byAge: ["90_plus": 100]) > 100)
         #expect(try params.standardizedPopulation(byAge: ["15_19": 100]) < 100)
-        #expect(throws: ParameterError.self) { try params.standardizedPopulation(byAge: ["85_plus": 1]) }
+        #expect(throws: APLParameters.UnweightedAgeGroup.self) { try params.standardizedPopulation(byAge: ["85_plus": 1]) }
     }
 
     @Test func missingCapacitiesAreRefusedWhenMixed() throws {

@@ -32,7 +32,7 @@ public struct AccessAnalysis: Sendable {
         public var kinds: [SiteKind]?
         /// The catchment bound in minutes (default ``defaultCatchmentMinutes(_:)``).
         public var catchmentMinutes: Double?
-        /// E2SFCA bands (default: 1 ≤ 10 min, 0.68 ≤ 20, 0.22 ≤ 30, Luo & Qi's weights).
+        /// E2SFCA bands (default ``Accessibility/DistanceDecay/luoQi``: 1 ≤ 10 min, 0.68 ≤ 20, 0.22 ≤ 30).
         public var bands: DistanceDecay?
         /// Continuous decay for g2sfca/3sfca (default: Dai's Gaussian over the catchment).
         public var decay: DistanceDecay?
@@ -51,12 +51,16 @@ public struct AccessAnalysis: Sendable {
         public init() {}
     }
 
-    public static let luoQiBands = DistanceDecay.steps([
-        .init(upTo: 10, weight: 1), .init(upTo: 20, weight: 0.68), .init(upTo: 30, weight: 0.22),
-    ])
+    /// The E2SFCA bands when none are given: ``Accessibility/DistanceDecay/luoQi`` (Luo & Qi 2009,
+    /// with the source), named here for the report and the benchmark.
+    public static var luoQiBands: DistanceDecay { .luoQi }
 
-    /// The catchment when none is given: 30 minutes (Luo & Qi's), 20 for APL (its last band).
-    public static func defaultCatchmentMinutes(_ method: Method) -> Double { method == .apl ? 20 : 30 }
+    /// The catchment when none is given: the last band of the method's published bands, 30
+    /// minutes for Luo & Qi's (``Accessibility/DistanceDecay/luoQiCatchmentMinutes``), 20 for APL
+    /// (``Accessibility/APLParameters/catchmentMinutes``).
+    public static func defaultCatchmentMinutes(_ method: Method) -> Double {
+        method == .apl ? APLParameters.catchmentMinutes : DistanceDecay.luoQiCatchmentMinutes
+    }
 
     public var study: Study
     public var options: Options
@@ -90,7 +94,11 @@ public struct AccessAnalysis: Sendable {
         let demand: [Double] = try study.areas.map { area in
             guard options.method == .apl, !area.populationByAge.isEmpty else { return area.population ?? 0 }
             standardized = true
-            return try options.apl.standardizedPopulation(byAge: area.populationByAge)
+            do {
+                return try options.apl.standardizedPopulation(byAge: area.populationByAge)
+            } catch let error as APLParameters.UnweightedAgeGroup {
+                throw ParameterError(.contradicted, "\(error.description); give the population in those columns, or weights for yours with \(.ageWeights)")
+            }
         }
         if options.method == .apl {
             notes["demand"] = .string(standardized ? "population standardised by age (DREES APL weights)" : "population (no age columns: not standardised)")
@@ -100,7 +108,7 @@ public struct AccessAnalysis: Sendable {
         let catchment = options.catchmentMinutes ?? defaultCatchmentMinutes(options.method)
         let decay: DistanceDecay = switch options.method {
         case .ratio, .twoStep: .uniform
-        case .enhanced: options.bands ?? luoQiBands
+        case .enhanced: options.bands ?? .luoQi
         case .gaussian, .threeStep: options.decay ?? .gaussianDai(radius: catchment)
         case .apl: options.apl.bands
         }

@@ -17,7 +17,7 @@ public struct InequalityAnalysis: Sendable {
         public var rank: String?
         public var below: Double?
         public var spatialWeights: SpatialWeightsBuilder.Kind?
-        public var k = 6
+        public var k = SpatialWeightsBuilder.defaultNeighbours
         public var permutations = 999
         public var seed: UInt64 = 1
         public var alpha = 0.05
