@@ -4,22 +4,27 @@ import GeoCore
 import Projection
 
 /// Which travel-cost model to use and its settings (the `cost` parameter and its companions).
+///
+/// Each default has one home: the model's own (``Accessibility/StraightLineModel/defaultDetourFactor``,
+/// ``Accessibility/StraightLineModel/defaultSpeedKmh``, ``Accessibility/NetworkModel/defaultSnapSpeedKmh``,
+/// ``Accessibility/NetworkModel/defaultMaxSnapMetres``) or this use case's (``defaultMaxMinutes``);
+/// ``defaults`` gathers them for a front end to show (the CLI's option defaults are read from it).
 public struct CostModelOptions: Sendable {
     public enum Kind: String, Sendable, CaseIterable {
         case straight, network, matrix
     }
 
     public var kind: Kind = .straight
-    public var detourFactor = 1.3
-    public var speedKmh = 60.0
+    public var detourFactor = StraightLineModel.defaultDetourFactor
+    public var speedKmh = StraightLineModel.defaultSpeedKmh
     public var geodesic = false
     public var roads: URL?
     public var speeds: URL?
-    public var snapSpeedKmh = 20.0
-    public var maxSnapMetres = 5_000.0
+    public var snapSpeedKmh = NetworkModel.defaultSnapSpeedKmh
+    public var maxSnapMetres = NetworkModel.defaultMaxSnapMetres
     public var od: URL?
     /// Costs beyond this are not kept (and count as unreachable).
-    public var maxMinutes = 60.0
+    public var maxMinutes = defaultMaxMinutes
     /// The cost from a commune to a site inside it (``IntraCommune``).
     public var intraCommune = IntraCommune.zero
 
@@ -33,6 +38,13 @@ public struct CostModelOptions: Sendable {
     }
 
     public init() {}
+
+    /// The bound of travel costs when none is given: 60 minutes, beyond which a commune counts
+    /// as unreachable (analyses with a threshold raise it to what they need).
+    public static let defaultMaxMinutes = 60.0
+
+    /// Every setting at its default.
+    public static let defaults = CostModelOptions()
 
     /// The model, plus notes for the summary (roads not used, matrix ids unknown…); with
     /// ``IntraCommune/zero``, wrapped so that a commune reaches the sites inside it at 0 minutes.
