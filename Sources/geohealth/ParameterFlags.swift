@@ -2,7 +2,7 @@ import ArgumentParser
 import GeoHealthKit
 
 /// The one place where the library's parameters (``Parameter``, domain words) become the
-/// command line's flags: a ``ParameterError`` is printed with the flags the user typed
+/// command line's flags: a ``ParameterError`` (or another ``ParameterNaming`` error) is printed with the flags the user typed
 /// (`--minutes-above needs --site-kind`), and exits as a usage error (64) or a data error (1)
 /// by its kind. A study run shows the study file's keys instead (its runner prints the
 /// library's own message).
@@ -11,6 +11,7 @@ enum ParameterFlags {
     /// (`StudyRunner.arguments`); the CLI tests check that every flag here is that spelling.
     static func flag(_ parameter: Parameter) -> String {
         switch parameter {
+        case .areas: "--areas"
         case .departements: "--departements"
         case .defaultSiteKind: "--kind"
         case .siteKind: "--site-kind"
@@ -36,13 +37,13 @@ enum ParameterFlags {
     }
 
     /// The error's message with flags.
-    static func message(_ error: ParameterError) -> String {
+    static func message(_ error: any ParameterNaming) -> String {
         error.message.rendered(flag)
     }
 
     /// The error as the parser reports it: a `ValidationError` (exit 64, with the usage line)
     /// for a usage error, a data error (exit 1) otherwise.
-    static func commandLineError(_ error: ParameterError) -> any Error {
+    static func commandLineError(_ error: any ParameterNaming) -> any Error {
         error.isUsageError ? ValidationError(message(error)) : FlaggedMessage(description: message(error))
     }
 

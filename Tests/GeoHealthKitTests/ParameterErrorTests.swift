@@ -1,4 +1,5 @@
 import GeoHealthKit
+import GeoHealthTestSupport
 import Testing
 
 @Suite struct ParameterErrorTests {
@@ -15,5 +16,14 @@ import Testing
         let names = Parameter.allCases.map(\.name)
         #expect(Set(names).count == names.count)
         #expect(names.allSatisfy { $0.allSatisfy { $0.isLowercase || $0 == "_" } })
+    }
+
+    /// Errors that advise a parameter name it in the domain's words too.
+    @Test func adviceNamesParameters() throws {
+        try Fixtures.withTemporaryDirectory { dir in
+            let folder = try #require(throws: StudyFolderError.self) { try StudySources.discover(in: dir) }
+            #expect(folder.parameters == [Parameter.areas] && !folder.isUsageError)
+            #expect(folder.description.hasSuffix(": not a study folder (no communes.geojson); give areas FILE, or make one with `geohealth synth --out \(dir.path)`"))
+        }
     }
 }

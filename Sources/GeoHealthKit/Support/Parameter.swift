@@ -5,6 +5,8 @@
 /// the command line's flags: the CLI renders each as its flag (`Sources/geohealth/ParameterFlags.swift`),
 /// everyone else sees ``name`` (`catchment_minutes`, `site_kind`, …).
 public enum Parameter: String, Sendable, CaseIterable {
+    /// The commune layer(s) of a study.
+    case areas
     /// Communes to report, by département code (a regional study).
     case departements
     /// The kind given to the sites of a file that have none of their own.

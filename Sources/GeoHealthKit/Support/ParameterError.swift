@@ -5,7 +5,7 @@
 ///
 /// Input files have their own error (``InputError``: file, line, feature, field); bugs are
 /// preconditions.
-public struct ParameterError: Error, Sendable, CustomStringConvertible {
+public struct ParameterError: ParameterNaming {
     public enum Kind: Sendable, Equatable {
         /// The parameters alone cannot work (no gap rule stated, a rule without what it needs):
         /// what a command line's parser refuses, a usage error (exit 64 in the CLI).
@@ -29,6 +29,19 @@ public struct ParameterError: Error, Sendable, CustomStringConvertible {
 
     /// Whether the CLI reports it as a usage error (exit 64) rather than a data error (exit 1).
     public var isUsageError: Bool { kind != .contradicted }
+}
+
+/// An error whose message names parameters (``ParameterMessage``) for a front end to spell:
+/// ``ParameterError``, and the errors that advise a parameter (``StudyFolderError``,
+/// ``MemoryBudget/Shortage``). Its description is in the domain's words.
+public protocol ParameterNaming: Error, Sendable, CustomStringConvertible {
+    var message: ParameterMessage { get }
+    /// Whether a command line reports it as a usage error (exit 64) rather than a data error (1).
+    var isUsageError: Bool { get }
+}
+
+extension ParameterNaming {
+    public var isUsageError: Bool { false }
 
     /// The parameters the message names, in order.
     public var parameters: [Parameter] { message.parameters }
