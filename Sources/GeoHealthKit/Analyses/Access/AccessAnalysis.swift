@@ -28,7 +28,7 @@ public struct AccessAnalysis: Sendable {
     }
 
     public struct Options: Sendable {
-        public var method: Method = .enhanced
+        public var method = AccessAnalysis.defaultMethod
         public var kinds: [SiteKind]?
         /// The catchment bound in minutes (default ``defaultCatchmentMinutes(_:)``).
         public var catchmentMinutes: Double?
@@ -44,12 +44,18 @@ public struct AccessAnalysis: Sendable {
         /// default `new_practitioner` when present.
         public var newPractitionerField: String?
         /// Access is multiplied by this (e.g. 100,000: per 100,000 inhabitants).
-        public var per = 1.0
+        public var per = AccessAnalysis.defaultPer
         public var cost = CostModelOptions()
         public var crs: CRS?
         public var groupBy: String?
         public init() {}
     }
+
+    /// The method when none is given: E2SFCA (with ``luoQiBands``).
+    public static let defaultMethod = Method.enhanced
+
+    /// Access per this many inhabitants when none is given: 1 (access per inhabitant).
+    public static let defaultPer = 1.0
 
     /// The E2SFCA bands when none are given: ``Accessibility/DistanceDecay/luoQi`` (Luo & Qi 2009,
     /// with the source), named here for the report and the benchmark.

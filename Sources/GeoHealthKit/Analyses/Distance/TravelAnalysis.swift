@@ -11,12 +11,17 @@ public struct TravelAnalysis: Sendable {
     public struct Options: Sendable {
         public var cost = CostModelOptions()
         public var kinds: [SiteKind]?
-        public var thresholds: [Double] = [20, 30]
-        public var withinMinutes = 20.0
+        public var thresholds = TravelAnalysis.defaultThresholds
+        public var withinMinutes = TravelAnalysis.defaultWithinMinutes
         public var groupBy: String?
         public var crs: CRS?
         public init() {}
     }
+
+    /// The thresholds (minutes) beyond which the population is counted when none are given.
+    public static let defaultThresholds: [Double] = [20, 30]
+    /// Sites within this many minutes are counted per commune when no bound is given.
+    public static let defaultWithinMinutes = 20.0
 
     public struct KindResult: Sendable {
         public var kind: SiteKind

@@ -28,14 +28,14 @@ public struct GapsAnalysis: Sendable {
         public var minutesAbove: Double?
         public var accessKinds: [SiteKind]?
         public var accessBelow: Double?
-        public var accessMethod: AccessAnalysis.Method = .enhanced
-        public var per = 1.0
+        public var accessMethod = AccessAnalysis.defaultMethod
+        public var per = AccessAnalysis.defaultPer
         public var outsideCPTS = false
         public var lowLow = false
         public var combineAll = false
         public var cost = CostModelOptions()
         public var crs: CRS?
-        public var seed: UInt64 = 1
+        public var seed = InequalityAnalysis.defaultSeed
         public init() {}
 
         /// Refuses options that state no rule, or a travel rule without its site kind (before
@@ -118,8 +118,8 @@ public struct GapsAnalysis: Sendable {
         var queen = try SpatialWeightsBuilder.build(.queen, projected: projected)
         if options.lowLow, let access {
             var rng = SeededGenerator(seed: options.seed)
-            let lisa = try LocalMoran(access, weights: queen.rowStandardized(), permutations: 999, using: &rng)
-            rules["low-low"] = lisa.significantClusters().map { $0 == .lowLow }
+            let lisa = try LocalMoran(access, weights: queen.rowStandardized(), permutations: InequalityAnalysis.defaultPermutations, using: &rng)
+            rules["low-low"] = lisa.significantClusters(alpha: InequalityAnalysis.defaultAlpha).map { $0 == .lowLow }
         }
         // A regional study: the rules were computed with the buffer (no edge effect on access);
         // the zones are made of the study area's communes only.

@@ -18,13 +18,21 @@ public struct InequalityAnalysis: Sendable {
         public var below: Double?
         public var spatialWeights: SpatialWeightsBuilder.Kind?
         public var k = SpatialWeightsBuilder.defaultNeighbours
-        public var permutations = 999
-        public var seed: UInt64 = 1
-        public var alpha = 0.05
+        public var permutations = InequalityAnalysis.defaultPermutations
+        public var seed = InequalityAnalysis.defaultSeed
+        public var alpha = InequalityAnalysis.defaultAlpha
         /// Read empty or null values as NaN instead of failing (charts: unreachable communes).
         public var allowMissing = false
         public init(value: String) { self.value = value }
     }
+
+    /// Permutations for the pseudo p-values of Moran's I and LISA when none are given: 999
+    /// (PySAL esda's default).
+    public static let defaultPermutations = 999
+    /// The permutations' seed when none is given.
+    public static let defaultSeed: UInt64 = 1
+    /// Significance level of the LISA clusters when none is given: 0.05.
+    public static let defaultAlpha = 0.05
 
     public struct Table: Sendable {
         public var codes: [String]

@@ -36,18 +36,21 @@ public struct SitingAnalysis: Sendable {
         public var kind: SiteKind
         public var k = 0
         public var method: Method = .mclp
-        public var thresholdMinutes = 30.0
+        public var thresholdMinutes = SitingAnalysis.defaultThresholdMinutes
         public var candidatesFromCommunes = true
         public var candidates: [Site] = []
         public var add: [PlannedSite] = []
         public var remove: [String] = []
         public var accessBelow: Double?
-        public var per = 1.0
+        public var per = AccessAnalysis.defaultPer
         public var newCapacity: Double?
         public var cost = CostModelOptions()
         public var crs: CRS?
         public init(kind: SiteKind) { self.kind = kind }
     }
+
+    /// The coverage threshold when none is given: 30 minutes to the nearest site.
+    public static let defaultThresholdMinutes = 30.0
 
     public struct Indicators: Sendable, Equatable {
         public var populationBeyond: Double
