@@ -2,13 +2,14 @@ import ArgumentParser
 import GeoHealthKit
 
 /// The one place where the library's parameters (``Parameter``, domain words) become the
-/// command line's flags: a ``ParameterError`` (or another ``ParameterNaming`` error) is printed with the flags the user typed
-/// (`--minutes-above needs --site-kind`), and exits as a usage error (64) or a data error (1)
-/// by its kind. A study run shows the study file's keys instead (its runner prints the
-/// library's own message).
+/// command line's flags: a ``ParameterError`` (any ``ParameterNaming`` error) is printed with
+/// the flags the user typed (`--minutes-above needs --site-kind`), and exits as a usage error
+/// (64) or a data error (1) by its kind. A study run shows the study file's keys instead (its
+/// runner prints the library's own message).
 enum ParameterFlags {
-    /// The flag of each parameter. A study file's key is the flag without `--`, `_` for `-`
-    /// (`StudyRunner.arguments`); the CLI tests check that every flag here is that spelling.
+    /// The flag of each parameter. Each is `--` and the parameter's name with `-` for `_`, the
+    /// spelling `StudyRunner.arguments` gives a study file's key: keep them so (a flag spelled
+    /// otherwise would need the runner taught too). Exhaustive: a new parameter needs its flag.
     static func flag(_ parameter: Parameter) -> String {
         switch parameter {
         case .areas: "--areas"
