@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import GeoHealthKit
 
 /// The one place where the library's parameters (``Parameter``, domain words) become the
@@ -46,6 +47,16 @@ enum ParameterFlags {
     /// for a usage error, a data error (exit 1) otherwise.
     static func commandLineError(_ error: any ParameterNaming) -> any Error {
         error.isUsageError ? ValidationError(message(error)) : FlaggedMessage(description: message(error))
+    }
+
+    /// Parameters that cannot work together, reported as the parser reports the command's own
+    /// option errors (message, the command's usage line, where its help is), exit 64: the
+    /// checks that the library alone makes (e.g. gaps' rules) read as they did in the command.
+    static func exitWithUsageError(_ error: ParameterError, of command: ParsableCommand.Type) -> Never {
+        let path = (command == GeoHealth.self ? [GeoHealth.self] : [GeoHealth.self, command]).map { $0._commandName }.joined(separator: " ")
+        let text = "Error: \(message(error))\nUsage: \(GeoHealth.usageString(for: command))\n  See '\(path) --help' for more information.\n"
+        FileHandle.standardError.write(Data(text.utf8))
+        GeoHealth.exit(withError: ExitCode.validationFailure)
     }
 
     /// A data error's message, with flags (exit 1).

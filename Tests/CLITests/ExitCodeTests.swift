@@ -61,7 +61,7 @@ import Testing
     /// (ParameterFlags), a study run the study file's keys.
     @Test func parameterErrorsNameFlagsOnTheCommandLineAndKeysInAStudyRun() throws {
         let incomplete = try CommandRunner.run(["gaps", "geodata", "--minutes-above", "10"])
-        #expect(incomplete.status == 64 && incomplete.stderr.hasPrefix("Error: --minutes-above needs --site-kind\n"), "\(incomplete.stderr)")
+        #expect(incomplete.status == 64 && incomplete.stderr.hasPrefix("Error: --minutes-above needs --site-kind\nUsage: geohealth gaps [<options>]"), "\(incomplete.stderr)")
         let field = try CommandRunner.run(["distance", "geodata", "--site-kind", "msp", "--group-by", "ZONES"])
         #expect(field.status == 1 && field.stderr.hasPrefix("Error: --group-by ZONES: no commune has this field"), "\(field.stderr)")
         try Fixtures.withTemporaryDirectory { dir in
