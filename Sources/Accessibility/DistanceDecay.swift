@@ -46,12 +46,4 @@ public enum DistanceDecay: Sendable, Equatable {
         case .linear(let d0): return max(0, 1 - t / d0)
         }
     }
-
-    /// The DREES APL time bands for general practitioners: 1 up to 10 minutes, 2/3 up to 15,
-    /// 1/3 up to 20, 0 beyond (DREES, Barlet, Coldefy, Collin, Lucas-Gabrielli, "L'accessibilité
-    /// potentielle localisée (APL) : une nouvelle mesure de l'accessibilité aux médecins
-    /// généralistes libéraux", Études et Résultats 795, 2012; and the DREES APL method notes).
-    public static let dreesGeneralPractitioners = DistanceDecay.steps([
-        Band(upTo: 10, weight: 1), Band(upTo: 15, weight: 2.0 / 3), Band(upTo: 20, weight: 1.0 / 3),
-    ])
 }

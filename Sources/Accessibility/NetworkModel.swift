@@ -4,9 +4,10 @@ import HeapModule
 /// Shortest travel time on a ``RoadNetwork``.
 ///
 /// Origins and destinations are snapped to the nearest network node (a ``PointGrid`` query);
-/// the snap distance is travelled in a straight line at `snapSpeedKmh` (default 20 km/h: a short
-/// drive or a brisk walk-and-drive to the first road) and counted in the cost. Places farther
-/// than `maxSnapMetres` from any node are unreachable (their rows stay empty and are reported).
+/// the snap distance is travelled in a straight line at `snapSpeedKmh` (``defaultSnapSpeedKmh``,
+/// 20 km/h: a short drive or a brisk walk-and-drive to the first road) and counted in the cost.
+/// Places farther than `maxSnapMetres` (``defaultMaxSnapMetres``, 5 km) from any node are
+/// unreachable (their rows stay empty and are reported).
 ///
 /// For every destination, a Dijkstra search runs backwards over the reverse graph from its node,
 /// bounded by `maxMinutes` minus its snap time; it stops at the bound, so the work grows with the
@@ -21,7 +22,12 @@ public struct NetworkModel: TravelCostModel {
     public var maxSnapMetres: Double
     private let nodeGrid: PointGrid
 
-    public init(network: RoadNetwork, snapSpeedKmh: Double = 20, maxSnapMetres: Double = 5_000) {
+    /// Speed of the straight leg between a place and its nearest node when none is given: 20 km/h.
+    public static let defaultSnapSpeedKmh = 20.0
+    /// Farthest a place may be from a node when none is given: 5 km (farther is unreachable).
+    public static let defaultMaxSnapMetres = 5_000.0
+
+    public init(network: RoadNetwork, snapSpeedKmh: Double = defaultSnapSpeedKmh, maxSnapMetres: Double = defaultMaxSnapMetres) {
         self.network = network
         self.snapSpeedKmh = snapSpeedKmh
         self.maxSnapMetres = maxSnapMetres

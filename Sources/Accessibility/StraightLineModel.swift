@@ -6,12 +6,13 @@ import GeoCore
 /// error stays within about −0.1 % … +0.3 %), or the geodesic distance on the WGS84 ellipsoid
 /// when `geodesic` is given (Karney's algorithm, through PROJ's `geodesic.h`).
 ///
-/// Defaults: detour factor 1.3 and 60 km/h. Road distance in rural France is typically 1.2–1.4
-/// times the crow-fly distance (the "indice de détour" of INSEE and Cerema studies; Ballou et al.,
-/// "Selected country circuity factors for road travel distance estimation", Transportation
-/// Research A 36, 2002, report 1.3–1.4 for European countries), and 60 km/h is a door-to-door
-/// average on the mixed roads between a village and the nearest town. Both are options; prefer
-/// a road network or a supplied matrix when one exists.
+/// Defaults (``defaultDetourFactor``, ``defaultSpeedKmh``): detour factor 1.3 and 60 km/h. Road
+/// distance in rural France is typically 1.2–1.4 times the crow-fly distance (the "indice de
+/// détour" of INSEE and Cerema studies; Ballou et al., "Selected country circuity factors for
+/// road travel distance estimation", Transportation Research A 36, 2002, report 1.3–1.4 for
+/// European countries), and 60 km/h is a door-to-door average on the mixed roads between a
+/// village and the nearest town. Both are options; prefer a road network or a supplied matrix
+/// when one exists.
 ///
 /// Candidates come from a ``PointGrid`` of the destinations, never an all-pairs loop.
 /// - Complexity: O(origins × destinations within reach) after an O(d log d) index build.
@@ -21,7 +22,12 @@ public struct StraightLineModel: TravelCostModel {
     /// Geodesic distance between two longitude/latitude positions, in metres; nil for planar.
     public var geodesic: (@Sendable (Coordinate, Coordinate) -> Double)?
 
-    public init(detourFactor: Double = 1.3, speedKmh: Double = 60, geodesic: (@Sendable (Coordinate, Coordinate) -> Double)? = nil) {
+    /// Road distance ÷ crow-fly distance when none is given: 1.3 (see the type's sources).
+    public static let defaultDetourFactor = 1.3
+    /// Door-to-door average speed when none is given: 60 km/h (see the type's sources).
+    public static let defaultSpeedKmh = 60.0
+
+    public init(detourFactor: Double = defaultDetourFactor, speedKmh: Double = defaultSpeedKmh, geodesic: (@Sendable (Coordinate, Coordinate) -> Double)? = nil) {
         precondition(detourFactor >= 1 && speedKmh > 0)
         self.detourFactor = detourFactor
         self.speedKmh = speedKmh

@@ -6,19 +6,22 @@ import GeoHealthKit
 extension CostModelOptions.Kind: ExpressibleByArgument {}
 extension CostModelOptions.IntraCommune: ExpressibleByArgument {}
 
-/// Travel-cost options shared by `distance`, `coverage` and the later analyses.
+/// Travel-cost options shared by `distance`, `coverage` and the later analyses. Their defaults
+/// are the library's (``CostModelOptions/defaults``), shown by the help as `(default: …)`.
 struct CostOptions: ParsableArguments {
+    private static let defaults = CostModelOptions.defaults
+
     @Option(help: "Travel-cost model: straight (line × detour ÷ speed), network (--roads), matrix (--od).")
-    var cost: CostModelOptions.Kind = .straight
+    var cost: CostModelOptions.Kind = defaults.kind
 
     @Option(help: "Straight line: detour factor (road distance ÷ crow-fly distance), \(OptionRange.detour.helpText).")
-    var detour = 1.3
+    var detour = defaults.detourFactor
 
     @Option(help: "Straight line: average speed in km/h, \(OptionRange.speedKmh.helpText).")
-    var speed = 60.0
+    var speed = defaults.speedKmh
 
     @Flag(help: "Straight line: geodesic distance on the WGS84 ellipsoid instead of planar distance in the metric CRS.")
-    var geodesic = false
+    var geodesic = defaults.geodesic
 
     @Option(help: "Road network: GeoJSON lines with highway, maxspeed and oneway properties.")
     var roads: String?
@@ -27,19 +30,19 @@ struct CostOptions: ParsableArguments {
     var speeds: String?
 
     @Option(help: "Road network: speed (km/h) of the straight leg between a place and its nearest road node, \(OptionRange.speedKmh.helpText).")
-    var snapSpeed = 20.0
+    var snapSpeed = defaults.snapSpeedKmh
 
     @Option(help: "Road network: farthest a place may be from a road node (metres, \(OptionRange.snapMetres.helpText)); farther is unreachable.")
-    var maxSnap = 5_000.0
+    var maxSnap = defaults.maxSnapMetres
 
     @Option(help: "Origin–destination matrix CSV (origin, destination, minutes and/or km).")
     var od: String?
 
     @Option(help: "Costs beyond this many minutes (\(OptionRange.minutes.helpText)) are not computed (those communes count as unreachable).")
-    var maxMinutes = 60.0
+    var maxMinutes = defaults.maxMinutes
 
     @Option(help: "Cost from a commune to a site inside it: zero (its residents reach it at 0 min, the convention of commune-to-commune distanciers: a large commune reaches its own hospital) or point (from the commune's representative point, like any site).")
-    var intraCommune: CostModelOptions.IntraCommune = .zero
+    var intraCommune: CostModelOptions.IntraCommune = defaults.intraCommune
 
     @Option(help: "Metric CRS to work in (EPSG:n); by default each département's own (Lambert-93 in metropolitan France).")
     var crs: String?

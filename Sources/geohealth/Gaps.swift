@@ -75,10 +75,6 @@ struct GapsCommand: ParsableCommand {
         try OutputExtension.check(whiteZonesOut, "--white-zones-out", OutputExtension.geojson)
         try OptionRange.nonNegativeValue.check(accessBelow, "--access-below")
         try OptionRange.perInhabitants.check(per, "--per")
-        if minutesAbove != nil && siteKind == nil { throw ValidationError("--minutes-above needs --site-kind") }
-        if minutesAbove == nil && accessBelow == nil && !outsideCpts && !lowLow {
-            throw ValidationError("state at least one rule: --minutes-above, --access-below, --outside-cpts or --low-low")
-        }
     }
 
     func run() throws {

@@ -20,18 +20,24 @@ struct GeoHealth: ParsableCommand {
     /// Parses, refuses output paths that cannot be written safely (``WritesFiles``: before
     /// anything is read), checks the memory limit against the job's estimated need
     /// (``MemoryCheck``: before any worker thread exists), runs; every error exits through the
-    /// parser's `exit(withError:)` (1 for data and library errors, 64 for usage errors), except
-    /// that an option found meaningless once the inputs are read (``IgnoredOptionError``) exits
-    /// as the usage error it is (64). Commands return only once their worker threads have
-    /// ended, so exit handlers never race them.
+    /// parser's `exit(withError:)` (1 for data and library errors, 64 for usage errors). A
+    /// library error naming parameters (``ParameterError``, any ``ParameterNaming``) is printed
+    /// with the flags (``ParameterFlags``) and exits 64 when it is a usage error (parameters
+    /// incomplete, with the command's usage line as the parser gives it; or one the inputs make
+    /// meaningless), 1 otherwise. Commands return only once their worker threads have ended, so
+    /// exit handlers never race them.
     static func main() {
+        var parsed: ParsableCommand.Type?
         do {
             var command = try parseAsRoot()
+            parsed = type(of: command)
             try (command as? WritesFiles)?.checkOutputPaths()
             try MemoryCheck.refuseIfShort(CommandLine.arguments)
             try command.run()
-        } catch let error as IgnoredOptionError {
-            exit(withError: ValidationError(error.description))
+        } catch let error as ParameterError where error.kind == .incomplete && parsed != nil {
+            ParameterFlags.exitWithUsageError(error, of: parsed!)
+        } catch let error as any ParameterNaming {
+            exit(withError: ParameterFlags.commandLineError(error))
         } catch {
             exit(withError: error)
         }

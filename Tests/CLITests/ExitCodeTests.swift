@@ -56,4 +56,20 @@ import Testing
         let site = try CommandRunner.run(["site", "geodata", "--site-kind", "msp", "--add", "200,46"])
         #expect(site.status == 64 && site.stderr.contains("write lon,lat[,capacity[,name]] in degrees"))
     }
+
+    /// The library names parameters in the domain's words; the command line shows its flags
+    /// (ParameterFlags), a study run the study file's keys.
+    @Test func parameterErrorsNameFlagsOnTheCommandLineAndKeysInAStudyRun() throws {
+        let incomplete = try CommandRunner.run(["gaps", "geodata", "--minutes-above", "10"])
+        #expect(incomplete.status == 64 && incomplete.stderr.hasPrefix("Error: --minutes-above needs --site-kind\nUsage: geohealth gaps [<options>]"), "\(incomplete.stderr)")
+        let field = try CommandRunner.run(["distance", "geodata", "--site-kind", "msp", "--group-by", "ZONES"])
+        #expect(field.status == 1 && field.stderr.hasPrefix("Error: --group-by ZONES: no commune has this field"), "\(field.stderr)")
+        try Fixtures.withTemporaryDirectory { dir in
+            let file = Fixtures.url("geodata").appendingPathComponent(".test-study-keys-\(UUID().uuidString).yaml")
+            try "inputs: {folder: .}\nanalyses:\n  - gaps: {minutes_above: 10}\n".write(to: file, atomically: true, encoding: .utf8)
+            defer { try? FileManager.default.removeItem(at: file) }
+            let r = try CommandRunner.run(["run", file.path, "--out", dir.appendingPathComponent("o").path])
+            #expect(r.status == 1 && r.stderr.contains("line 3: gaps (gaps): minutes_above needs site_kind"), "\(r.stderr)")
+        }
+    }
 }

@@ -84,27 +84,6 @@ import Testing
         #expect(a.summary["population_under_served"] == .number(0))
     }
 
-    @Test func activityRulesAtTheirBounds() {
-        let rule = APLParameters.countedActivity
-        #expect(rule(0, false, false) == 0 && rule(249, false, false) == 0 && rule(250, false, false) == 0)
-        #expect(rule(251, false, false) == 3_600 && rule(3_600, false, false) == 3_600)
-        #expect(rule(3_601, false, false) == 3_601 && rule(6_000, false, false) == 6_000)
-        #expect(rule(6_001, false, false) == 6_000 && rule(12_000, false, false) == 6_000)
-        #expect(rule(100, true, false) == 5_400 && rule(9_000, true, false) == 5_400)
-        #expect(rule(9_000, false, true) == 9_000 && rule(100, false, true) == 100)
-    }
-
-    @Test func editionsDifferOnlyInTheirAgeWeights() throws {
-        let y2022 = APLParameters(edition: .y2022), y2023 = APLParameters(edition: .y2023)
-        #expect(y2022.bands == y2023.bands && y2022.bands == .dreesGeneralPractitioners)
-        #expect(APLParameters.ageGroups.count == 19)
-        #expect(Set(y2022.ageWeights.keys) == Set(APLParameters.ageGroups) && Set(y2023.ageWeights.keys) == Set(APLParameters.ageGroups))
-        #expect(try y2022.standardizedPopulation(byAge: ["00_04": 100, "90_plus": 100]) == 100 * 0.93 + 100 * 2.39)
-        #expect(try y2023.standardizedPopulation(byAge: ["00_04": 100, "90_plus": 100]) == 100 * 1.12 + 100 * 2.26)
-        let e = try #require(throws: OptionError.self) { try y2022.standardizedPopulation(byAge: ["00_14": 1]) }
-        #expect(e.description.contains("age_00_04"))
-    }
-
     @Test func withoutAnActivityColumnTheCapacityIsTheSupplyAndSaidSo() throws {
         var study = Self.study()
         for i in study.sites.indices { study.sites[i].attributes = Properties(); study.sites[i].capacity = 1 }
@@ -143,7 +122,7 @@ import Testing
     @Test func aBadActivityNamesTheSite() throws {
         var study = Self.study()
         study.sites[2].attributes["activity"] = .string("beaucoup")
-        let e = try #require(throws: OptionError.self) { try Self.apl(study) }
+        let e = try #require(throws: ParameterError.self) { try Self.apl(study) }
         #expect(e.description.contains("site g3") && e.description.contains("beaucoup"))
     }
 }

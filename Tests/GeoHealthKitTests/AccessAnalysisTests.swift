@@ -32,7 +32,7 @@ import Testing
         let params = APLParameters()
         #expect(try params.standardizedPopulation(byAge: ["90_plus": 100]) > 100)
         #expect(try params.standardizedPopulation(byAge: ["15_19": 100]) < 100)
-        #expect(throws: OptionError.self) { try params.standardizedPopulation(byAge: ["85_plus": 1]) }
+        #expect(throws: APLParameters.UnweightedAgeGroup.self) { try params.standardizedPopulation(byAge: ["85_plus": 1]) }
     }
 
     @Test func missingCapacitiesAreRefusedWhenMixed() throws {
@@ -41,7 +41,7 @@ import Testing
         study.sites[first].capacity = nil
         var options = AccessAnalysis.Options()
         options.kinds = [.msp]
-        let e = try #require(throws: OptionError.self) { try AccessAnalysis.run(study, options: options) }
+        let e = try #require(throws: ParameterError.self) { try AccessAnalysis.run(study, options: options) }
         #expect(e.description.contains("have no capacity while others have one"))
         for i in study.sites.indices { study.sites[i].capacity = nil }
         let a = try AccessAnalysis.run(study, options: options)
@@ -53,7 +53,8 @@ import Testing
         var options = AccessAnalysis.Options()
         options.method = .ratio
         options.kinds = [.msp]
-        #expect(throws: OptionError.self) { try AccessAnalysis.run(study, options: options) }
+        let e = try #require(throws: ParameterError.self) { try AccessAnalysis.run(study, options: options) }
+        #expect(e.description == "method ratio needs zones: give group_by FIELD (e.g. DEP)")
         options.groupBy = "ZONE"
         let a = try AccessAnalysis.run(study, options: options)
         // Within a zone every commune has the zone's ratio.

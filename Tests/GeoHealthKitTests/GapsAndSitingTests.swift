@@ -35,7 +35,13 @@ import Testing
         o.minutesAbove = 10_000
         let g = try GapsAnalysis.run(try Self.sample(), options: o)
         #expect(g.zones.isEmpty && g.summary["note"] == .string("no commune meets the rules: no gap zone"))
-        #expect(throws: OptionError.self) { try GapsAnalysis.run(try Self.sample(), options: GapsAnalysis.Options()) }
+        let noRule = try #require(throws: ParameterError.self) { try GapsAnalysis.run(try Self.sample(), options: GapsAnalysis.Options()) }
+        #expect(noRule.kind == .incomplete)
+        #expect(noRule.description == "state at least one rule: minutes_above N (with site_kind), access_below X, outside_cpts or low_low")
+        var withoutKind = GapsAnalysis.Options()
+        withoutKind.minutesAbove = 10
+        let e = try #require(throws: ParameterError.self) { try GapsAnalysis.run(try Self.sample(), options: withoutKind) }
+        #expect(e.kind == .incomplete && e.parameters == [.minutesAbove, .siteKind] && e.description == "minutes_above needs site_kind")
     }
 
     @Test func sitingImprovesAndReportsWhatItDid() throws {
@@ -57,7 +63,8 @@ import Testing
         #expect(all.summary["note"] != nil)
         var bad = SitingAnalysis.Options(kind: .msp)
         bad.remove = ["NOPE"]
-        #expect(throws: OptionError.self) { try SitingAnalysis.run(study, options: bad) }
+        let removed = try #require(throws: ParameterError.self) { try SitingAnalysis.run(study, options: bad) }
+        #expect(removed.kind == .contradicted && removed.description == "remove: no site with id NOPE")
     }
 
     @Test func whatIfRemovingEverySiteLeavesEveryoneBeyond() throws {

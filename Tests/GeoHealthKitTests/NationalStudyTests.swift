@@ -14,11 +14,11 @@ import Testing
     @Test func anUnknownGroupByFieldNamesTheFieldsThereAre() throws {
         var o = TravelAnalysis.Options()
         o.groupBy = "ZONES"
-        let e = try #require(throws: OptionError.self) { try TravelAnalysis.run(Self.sample(), options: o) }
-        #expect(e.description.contains("--group-by ZONES") && e.description.contains("ZONE") && e.description.contains("departement"))
+        let e = try #require(throws: ParameterError.self) { try TravelAnalysis.run(Self.sample(), options: o) }
+        #expect(e.parameters == [.groupBy] && e.description.contains("group_by ZONES") && e.description.contains("ZONE") && e.description.contains("departement"))
         var a = AccessAnalysis.Options()
         a.groupBy = "ZONES"
-        #expect(throws: OptionError.self) { try AccessAnalysis.run(Self.sample(), options: a) }
+        #expect(throws: ParameterError.self) { try AccessAnalysis.run(Self.sample(), options: a) }
         o.groupBy = "departement"
         #expect(try TravelAnalysis.run(Self.sample(), options: o).groups?.allSatisfy { $0 == "00" } == true)
     }

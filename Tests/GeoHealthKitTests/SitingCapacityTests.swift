@@ -36,10 +36,13 @@ import Testing
         let study = try Self.sample(hospitalCapacities: false)
         var o = Self.options()
         o.newCapacity = 5
-        #expect(throws: IgnoredOptionError.self) { try SitingAnalysis.run(study, options: o) }
+        let capacity = try #require(throws: ParameterError.self) { try SitingAnalysis.run(study, options: o) }
+        #expect(capacity.kind == .ignored && capacity.parameters == [.newSiteCapacity])
+        #expect(capacity.description.hasPrefix("new_capacity 5: no existing site of kind 'hospital' has a capacity"))
         o = Self.options(k: 0)
         o.add = [SitingAnalysis.PlannedSite(location: Coordinate(x: 2.2, y: 46.3), capacity: 5, name: "planned")]
-        #expect(throws: IgnoredOptionError.self) { try SitingAnalysis.run(study, options: o) }
+        let planned = try #require(throws: ParameterError.self) { try SitingAnalysis.run(study, options: o) }
+        #expect(planned.kind == .ignored && planned.parameters == [.plannedSites])
     }
 
     @Test func registryWithCapacitiesGivesNewSitesTheirMedianOrTheOneGiven() throws {

@@ -67,7 +67,7 @@ public enum StudyLoader {
                 throw InputError(file: source.url.relativePath, message: "site id '\(clash.id)' is also in an earlier site file")
             }
             if let kind = source.kind, result.ofTheGivenKind == 0, !result.sites.isEmpty {
-                throw IgnoredOptionError("--kind \(kind): every site of \(source.url.relativePath) has a kind of its own, so --kind (the kind of sites without one) would change nothing; to keep only some kinds, use --site-kind \(kind)")
+                throw ParameterError(.ignored, "\(.defaultSiteKind) \(kind): every site of \(source.url.relativePath) has a kind of its own, so \(.defaultSiteKind) (the kind of sites without one) would change nothing; to keep only some kinds, use \(.siteKind) \(kind)")
             }
             let placed = try bounds?.check(result.sites, file: source.url.relativePath, columns: result.lonLatColumns, geoJSON: LayerReader.isLayer(source.url))
             if let warning = placed?.warning { Progress.warn(warning) }

@@ -70,10 +70,10 @@ public struct StudySources: Sendable {
     }
 }
 
-public struct StudyFolderError: Error, CustomStringConvertible {
+public struct StudyFolderError: ParameterNaming {
     public var folder: String
-    public var description: String {
-        "\(folder): not a study folder (no communes.geojson); give --areas FILE, or make one with `geohealth synth --out \(folder)`"
+    public var message: ParameterMessage {
+        "\(folder): not a study folder (no communes.geojson); give \(.areas) FILE, or make one with `geohealth synth --out \(folder)`"
     }
 }
 

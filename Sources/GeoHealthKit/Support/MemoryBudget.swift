@@ -21,12 +21,12 @@ public enum MemoryBudget {
     /// cost matrices): the national study's 49 MB of inputs need about 600 MB.
     public static let bytesPerInputByte = 8
 
-    public struct Shortage: Error, CustomStringConvertible {
+    public struct Shortage: ParameterNaming {
         public var job: String
         public var limitMegabytes: Int
         public var neededMegabytes: Int
-        public var description: String {
-            "not enough memory for \(job) (limit \(limitMegabytes) MB, this study needs about \(neededMegabytes) MB): raise `ulimit -v`, or give fewer communes (--departements, fewer --areas files)"
+        public var message: ParameterMessage {
+            "not enough memory for \(job) (limit \(limitMegabytes) MB, this study needs about \(neededMegabytes) MB): raise `ulimit -v`, or give fewer communes (\(.departements), fewer \(.areas) files)"
         }
     }
 

@@ -28,11 +28,11 @@ public struct AccessAnalysis: Sendable {
     }
 
     public struct Options: Sendable {
-        public var method: Method = .enhanced
+        public var method = AccessAnalysis.defaultMethod
         public var kinds: [SiteKind]?
         /// The catchment bound in minutes (default ``defaultCatchmentMinutes(_:)``).
         public var catchmentMinutes: Double?
-        /// E2SFCA bands (default: 1 ≤ 10 min, 0.68 ≤ 20, 0.22 ≤ 30, Luo & Qi's weights).
+        /// E2SFCA bands (default ``Accessibility/DistanceDecay/luoQi``: 1 ≤ 10 min, 0.68 ≤ 20, 0.22 ≤ 30).
         public var bands: DistanceDecay?
         /// Continuous decay for g2sfca/3sfca (default: Dai's Gaussian over the catchment).
         public var decay: DistanceDecay?
@@ -44,19 +44,29 @@ public struct AccessAnalysis: Sendable {
         /// default `new_practitioner` when present.
         public var newPractitionerField: String?
         /// Access is multiplied by this (e.g. 100,000: per 100,000 inhabitants).
-        public var per = 1.0
+        public var per = AccessAnalysis.defaultPer
         public var cost = CostModelOptions()
         public var crs: CRS?
         public var groupBy: String?
         public init() {}
     }
 
-    public static let luoQiBands = DistanceDecay.steps([
-        .init(upTo: 10, weight: 1), .init(upTo: 20, weight: 0.68), .init(upTo: 30, weight: 0.22),
-    ])
+    /// The method when none is given: E2SFCA (with ``luoQiBands``).
+    public static let defaultMethod = Method.enhanced
 
-    /// The catchment when none is given: 30 minutes (Luo & Qi's), 20 for APL (its last band).
-    public static func defaultCatchmentMinutes(_ method: Method) -> Double { method == .apl ? 20 : 30 }
+    /// Access per this many inhabitants when none is given: 1 (access per inhabitant).
+    public static let defaultPer = 1.0
+
+    /// The E2SFCA bands when none are given: ``Accessibility/DistanceDecay/luoQi`` (Luo & Qi 2009,
+    /// with the source), named here for the report and the benchmark.
+    public static var luoQiBands: DistanceDecay { .luoQi }
+
+    /// The catchment when none is given: the last band of the method's published bands, 30
+    /// minutes for Luo & Qi's (``Accessibility/DistanceDecay/luoQiCatchmentMinutes``), 20 for APL
+    /// (``Accessibility/APLParameters/catchmentMinutes``).
+    public static func defaultCatchmentMinutes(_ method: Method) -> Double {
+        method == .apl ? APLParameters.catchmentMinutes : DistanceDecay.luoQiCatchmentMinutes
+    }
 
     public var study: Study
     public var options: Options
@@ -83,14 +93,18 @@ public struct AccessAnalysis: Sendable {
         let projected = try given ?? ProjectedStudy(study, crs: options.crs, keepGeometries: false, measured: measured)
         let kinds = Set(options.kinds ?? study.sites.map(\.kind))
         let siteIndices = study.sites.indices.filter { kinds.contains(study.sites[$0].kind) }
-        guard !siteIndices.isEmpty else { throw OptionError("no site of kind \(kinds.map(\.rawValue).sorted().joined(separator: ", "))") }
+        guard !siteIndices.isEmpty else { throw ParameterError(.contradicted, "no site of kind \(kinds.map(\.rawValue).sorted().joined(separator: ", "))") }
         var notes = Properties()
         let (supply, unit) = try Self.supply(study, siteIndices: siteIndices, options: options, notes: &notes)
         var standardized = false
         let demand: [Double] = try study.areas.map { area in
             guard options.method == .apl, !area.populationByAge.isEmpty else { return area.population ?? 0 }
             standardized = true
-            return try options.apl.standardizedPopulation(byAge: area.populationByAge)
+            do {
+                return try options.apl.standardizedPopulation(byAge: area.populationByAge)
+            } catch let error as APLParameters.UnweightedAgeGroup {
+                throw ParameterError(.contradicted, "\(error.description); give the population in those columns, or weights for yours with \(.ageWeights)")
+            }
         }
         if options.method == .apl {
             notes["demand"] = .string(standardized ? "population standardised by age (DREES APL weights)" : "population (no age columns: not standardised)")
@@ -100,7 +114,7 @@ public struct AccessAnalysis: Sendable {
         let catchment = options.catchmentMinutes ?? defaultCatchmentMinutes(options.method)
         let decay: DistanceDecay = switch options.method {
         case .ratio, .twoStep: .uniform
-        case .enhanced: options.bands ?? luoQiBands
+        case .enhanced: options.bands ?? .luoQi
         case .gaussian, .threeStep: options.decay ?? .gaussianDai(radius: catchment)
         case .apl: options.apl.bands
         }
@@ -109,7 +123,7 @@ public struct AccessAnalysis: Sendable {
         /// Per chosen site: whether a reported commune reaches it (all of them without a buffer).
         var reachedFromStudyArea = [Bool](repeating: study.studyArea == nil, count: siteIndices.count)
         if options.method == .ratio {
-            guard let zones = groups else { throw OptionError("--method ratio needs zones: give --group-by FIELD (e.g. DEP)") }
+            guard let zones = groups else { throw ParameterError(.contradicted, "\(.accessMethod) ratio needs zones: give \(.groupBy) FIELD (e.g. DEP)") }
             let containing = projected.siteAreas(of: study)
             let (byZone, outside) = FloatingCatchment.zoneRatio(
                 demand: demand, originZones: zones, supply: supply, siteZones: siteIndices.map { containing[$0].map { zones[$0] } })
@@ -172,7 +186,7 @@ public struct AccessAnalysis: Sendable {
                 let activity = Double(text.replacingOccurrences(of: ",", with: "."))
                 // A new practitioner needs no activity (it counts 5,400 whatever it is).
                 guard isNew || (activity.map { $0 >= 0 && $0.isFinite } ?? false) else {
-                    throw OptionError("site \(s.id): '\(text)' in the activity column '\(field)' is not a number of consultations")
+                    throw ParameterError(.contradicted, "site \(s.id): '\(text)' in the activity column '\(field)' is not a number of consultations")
                 }
                 let rule = APLParameters.ActivityRule(activity: activity ?? 0, newPractitioner: isNew, healthCentre: s.kind == .healthCentre)
                 counts[rule, default: 0] += 1
@@ -185,7 +199,7 @@ public struct AccessAnalysis: Sendable {
         let withCapacity = sites.filter { $0.capacity != nil }
         if !withCapacity.isEmpty && withCapacity.count < sites.count {
             let missing = sites.filter { $0.capacity == nil }.map(\.id)
-            throw OptionError("\(missing.count) site(s) have no capacity while others have one (\(missing.prefix(10).joined(separator: ", "))\(missing.count > 10 ? ", …" : "")): give every site a capacity, or none (then each counts 1)")
+            throw ParameterError(.contradicted, "\(missing.count) site(s) have no capacity while others have one (\(missing.prefix(10).joined(separator: ", "))\(missing.count > 10 ? ", …" : "")): give every site a capacity, or none (then each counts 1)")
         }
         if withCapacity.isEmpty { notes["supply_unit"] = .string("no site has a capacity: each counts 1") }
         if options.method == .apl { notes["supply_rule"] = .string("site capacity (no activity column: the DREES activity rules are not applied; give --activity-field)") }

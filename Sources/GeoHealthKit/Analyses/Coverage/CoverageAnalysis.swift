@@ -87,7 +87,7 @@ public struct CoverageAnalysis: Sendable {
             cost.maxMinutes = minutes
             let kinds = Set(options.catchmentKinds ?? study.sites.map(\.kind))
             guard study.sites.contains(where: { kinds.contains($0.kind) }) else {
-                throw OptionError("no site of kind \(kinds.map(\.rawValue).sorted().joined(separator: ", ")) for the catchments; the sites have kinds \(Set(study.sites.map(\.kind.rawValue)).sorted().joined(separator: ", "))")
+                throw ParameterError(.contradicted, "no site of kind \(kinds.map(\.rawValue).sorted().joined(separator: ", ")) for the catchments; the sites have kinds \(Set(study.sites.map(\.kind.rawValue)).sorted().joined(separator: ", "))")
             }
             guard let projected else { preconditionFailure("catchments are projected") }
             let (model, modelNotes) = try cost.model(for: projected, study: study)

@@ -3,23 +3,28 @@ import Accessibility
 import GeoCore
 import Projection
 
-/// Which travel-cost model to use and its settings (`--cost straight|network|matrix` and friends).
+/// Which travel-cost model to use and its settings (the `cost` parameter and its companions).
+///
+/// Each default has one home: the model's own (``Accessibility/StraightLineModel/defaultDetourFactor``,
+/// ``Accessibility/StraightLineModel/defaultSpeedKmh``, ``Accessibility/NetworkModel/defaultSnapSpeedKmh``,
+/// ``Accessibility/NetworkModel/defaultMaxSnapMetres``) or this use case's (``defaultMaxMinutes``);
+/// ``defaults`` gathers them for a front end to show (the CLI's option defaults are read from it).
 public struct CostModelOptions: Sendable {
     public enum Kind: String, Sendable, CaseIterable {
         case straight, network, matrix
     }
 
     public var kind: Kind = .straight
-    public var detourFactor = 1.3
-    public var speedKmh = 60.0
+    public var detourFactor = StraightLineModel.defaultDetourFactor
+    public var speedKmh = StraightLineModel.defaultSpeedKmh
     public var geodesic = false
     public var roads: URL?
     public var speeds: URL?
-    public var snapSpeedKmh = 20.0
-    public var maxSnapMetres = 5_000.0
+    public var snapSpeedKmh = NetworkModel.defaultSnapSpeedKmh
+    public var maxSnapMetres = NetworkModel.defaultMaxSnapMetres
     public var od: URL?
     /// Costs beyond this are not kept (and count as unreachable).
-    public var maxMinutes = 60.0
+    public var maxMinutes = defaultMaxMinutes
     /// The cost from a commune to a site inside it (``IntraCommune``).
     public var intraCommune = IntraCommune.zero
 
@@ -33,6 +38,13 @@ public struct CostModelOptions: Sendable {
     }
 
     public init() {}
+
+    /// The bound of travel costs when none is given: 60 minutes, beyond which a commune counts
+    /// as unreachable (analyses with a threshold raise it to what they need).
+    public static let defaultMaxMinutes = 60.0
+
+    /// Every setting at its default.
+    public static let defaults = CostModelOptions()
 
     /// The model, plus notes for the summary (roads not used, matrix ids unknown…); with
     /// ``IntraCommune/zero``, wrapped so that a commune reaches the sites inside it at 0 minutes.
@@ -62,9 +74,9 @@ public struct CostModelOptions: Sendable {
                 ("speed_kmh", .number(speedKmh)), ("geodesic", .bool(geodesic)),
             ]))
         case .network:
-            guard let roads else { throw OptionError("--cost network needs --roads FILE (GeoJSON lines)") }
+            guard let roads else { throw ParameterError(.contradicted, "\(.costModel) network needs \(.roads) FILE (GeoJSON lines)") }
             guard projected.partitions.count == 1 else {
-                throw OptionError("--cost network needs the communes in one metric CRS; these span \(projected.partitions.map(\.crs.description).joined(separator: ", ")); give --crs or fewer communes")
+                throw ParameterError(.contradicted, "\(.costModel) network needs the communes in one metric CRS; these span \(projected.partitions.map(\.crs.description).joined(separator: ", ")); give \(.crs) or fewer communes")
             }
             let speedTable = try speeds.map(RoadLayer.speeds(from:)) ?? SpeedTable()
             let layer = try RoadLayer.read(roads, crs: projected.partitions[0].crs, speeds: speedTable)
@@ -76,13 +88,13 @@ public struct CostModelOptions: Sendable {
                 ("road_features_not_used", .strings(layer.skipped)),
             ]))
         case .matrix:
-            guard let od else { throw OptionError("--cost matrix needs --od FILE (CSV origin, destination, minutes and/or km)") }
+            guard let od else { throw ParameterError(.contradicted, "\(.costModel) matrix needs \(.originDestinationMatrix) FILE (CSV origin, destination, minutes and/or km)") }
             let model = try ODMatrixReader.read(od)
             let origins = CostPoints(metric: study.areas.map { _ in Coordinate(x: 0, y: 0) }, ids: study.areas.map(\.id))
             let sites = CostPoints(metric: study.sites.map(\.location), ids: study.sites.map(\.id))
             let unknown = model.unmatched(origins: origins, destinations: sites)
             if unknown.origins.count == Set(model.pairs.map(\.origin)).count {
-                throw OptionError("\(od.relativePath): none of the matrix origins is a commune code of the study (e.g. '\(unknown.origins.first ?? "")')")
+                throw ParameterError(.contradicted, "\(od.relativePath): none of the matrix origins is a commune code of the study (e.g. '\(unknown.origins.first ?? "")')")
             }
             return (model, Properties([
                 ("model", .string(model.name)), ("kind", .string("matrix")),
@@ -91,11 +103,4 @@ public struct CostModelOptions: Sendable {
             ]))
         }
     }
-}
-
-/// An option combination that cannot work, found after parsing (exit 64 in the CLI is for
-/// parse-time errors; this one is a data-level refusal, exit 1).
-public struct OptionError: Error, CustomStringConvertible {
-    public var description: String
-    public init(_ description: String) { self.description = description }
 }

@@ -11,12 +11,17 @@ public struct TravelAnalysis: Sendable {
     public struct Options: Sendable {
         public var cost = CostModelOptions()
         public var kinds: [SiteKind]?
-        public var thresholds: [Double] = [20, 30]
-        public var withinMinutes = 20.0
+        public var thresholds = TravelAnalysis.defaultThresholds
+        public var withinMinutes = TravelAnalysis.defaultWithinMinutes
         public var groupBy: String?
         public var crs: CRS?
         public init() {}
     }
+
+    /// The thresholds (minutes) beyond which the population is counted when none are given.
+    public static let defaultThresholds: [Double] = [20, 30]
+    /// Sites within this many minutes are counted per commune when no bound is given.
+    public static let defaultWithinMinutes = 20.0
 
     public struct KindResult: Sendable {
         public var kind: SiteKind
@@ -38,13 +43,13 @@ public struct TravelAnalysis: Sendable {
     public static func run(_ study: Study, options: Options, measured: [AreaMeasure?]? = nil) throws -> TravelAnalysis {
         let buffered = study.studyArea != nil
         let study = study.withoutBuffer()
-        guard !study.sites.isEmpty else { throw OptionError("the study has no sites: give --sites FILE") }
+        guard !study.sites.isEmpty else { throw ParameterError(.contradicted, "the study has no sites: give \(.sites) FILE") }
         let projected = try ProjectedStudy(study, crs: options.crs, keepGeometries: false, measured: buffered ? nil : measured)
         let (model, notes) = try options.cost.model(for: projected, study: study)
         let present = Set(study.sites.map(\.kind))
         let kinds = (options.kinds ?? present.sorted())
         if let missing = kinds.first(where: { !present.contains($0) }) {
-            throw OptionError("no site of kind '\(missing)'; the sites have kinds \(present.sorted().map(\.rawValue).joined(separator: ", "))")
+            throw ParameterError(.contradicted, "no site of kind '\(missing)'; the sites have kinds \(present.sorted().map(\.rawValue).joined(separator: ", "))")
         }
         let slot = Dictionary(uniqueKeysWithValues: kinds.enumerated().map { ($1, $0) })
         let found = try projected.nearest(study, model: model, maxMinutes: options.cost.maxMinutes, countMinutes: options.withinMinutes, groupCount: kinds.count) { slot[study.sites[$0].kind] }

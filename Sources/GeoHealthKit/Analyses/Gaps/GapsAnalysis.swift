@@ -28,15 +28,24 @@ public struct GapsAnalysis: Sendable {
         public var minutesAbove: Double?
         public var accessKinds: [SiteKind]?
         public var accessBelow: Double?
-        public var accessMethod: AccessAnalysis.Method = .enhanced
-        public var per = 1.0
+        public var accessMethod = AccessAnalysis.defaultMethod
+        public var per = AccessAnalysis.defaultPer
         public var outsideCPTS = false
         public var lowLow = false
         public var combineAll = false
         public var cost = CostModelOptions()
         public var crs: CRS?
-        public var seed: UInt64 = 1
+        public var seed = InequalityAnalysis.defaultSeed
         public init() {}
+
+        /// Refuses options that state no rule, or a travel rule without its site kind (before
+        /// anything is computed: a usage error).
+        public func checkRules() throws {
+            guard !ruleNames.isEmpty else {
+                throw ParameterError(.incomplete, "state at least one rule: \(.minutesAbove) N (with \(.siteKind)), \(.accessBelow) X, \(.outsideTerritories) or \(.lowLowCluster)")
+            }
+            if minutesAbove != nil && travelKind == nil { throw ParameterError(.incomplete, "\(.minutesAbove) needs \(.siteKind)") }
+        }
 
         public var ruleNames: [String] {
             (minutesAbove != nil ? ["travel"] : []) + (accessBelow != nil ? ["access"] : []) + (outsideCPTS ? ["outside-cpts"] : []) + (lowLow ? ["low-low"] : [])
@@ -67,16 +76,14 @@ public struct GapsAnalysis: Sendable {
     public var summary: Summary
 
     public static func run(_ study: Study, options: Options) throws -> GapsAnalysis {
-        guard !options.ruleNames.isEmpty else {
-            throw OptionError("state at least one rule: --minutes-above N (with --site-kind), --access-below X, --outside-cpts or --low-low")
-        }
+        try options.checkRules()
         var projected = try ProjectedStudy(study, crs: options.crs)
         var rules: [String: [Bool]] = [:]
         var travel: [Double?]?
         if let limit = options.minutesAbove {
-            guard let kind = options.travelKind else { throw OptionError("--minutes-above needs --site-kind") }
+            let kind = options.travelKind!
             guard study.sites.contains(where: { $0.kind == kind }) else {
-                throw OptionError("no site of kind '\(kind)'; the sites have kinds \(Set(study.sites.map(\.kind.rawValue)).sorted().joined(separator: ", "))")
+                throw ParameterError(.contradicted, "no site of kind '\(kind)'; the sites have kinds \(Set(study.sites.map(\.kind.rawValue)).sorted().joined(separator: ", "))")
             }
             var cost = options.cost
             cost.maxMinutes = max(cost.maxMinutes, limit * 2)
@@ -101,7 +108,7 @@ public struct GapsAnalysis: Sendable {
             if let below = options.accessBelow { rules["access"] = access!.map { $0 < below } }
         }
         if options.outsideCPTS {
-            guard !study.territories.isEmpty else { throw OptionError("--outside-cpts needs territories (cpts.csv or --territories)") }
+            guard !study.territories.isEmpty else { throw ParameterError(.contradicted, "\(.outsideTerritories) needs territories (cpts.csv or \(.territories))") }
             var c = CoverageAnalysis.Options()
             c.crs = options.crs
             let coverage = try CoverageAnalysis.run(study, options: c, projected: projected)
@@ -111,8 +118,8 @@ public struct GapsAnalysis: Sendable {
         var queen = try SpatialWeightsBuilder.build(.queen, projected: projected)
         if options.lowLow, let access {
             var rng = SeededGenerator(seed: options.seed)
-            let lisa = try LocalMoran(access, weights: queen.rowStandardized(), permutations: 999, using: &rng)
-            rules["low-low"] = lisa.significantClusters().map { $0 == .lowLow }
+            let lisa = try LocalMoran(access, weights: queen.rowStandardized(), permutations: InequalityAnalysis.defaultPermutations, using: &rng)
+            rules["low-low"] = lisa.significantClusters(alpha: InequalityAnalysis.defaultAlpha).map { $0 == .lowLow }
         }
         // A regional study: the rules were computed with the buffer (no edge effect on access);
         // the zones are made of the study area's communes only.

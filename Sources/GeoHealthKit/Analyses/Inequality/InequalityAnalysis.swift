@@ -17,14 +17,22 @@ public struct InequalityAnalysis: Sendable {
         public var rank: String?
         public var below: Double?
         public var spatialWeights: SpatialWeightsBuilder.Kind?
-        public var k = 6
-        public var permutations = 999
-        public var seed: UInt64 = 1
-        public var alpha = 0.05
+        public var k = SpatialWeightsBuilder.defaultNeighbours
+        public var permutations = InequalityAnalysis.defaultPermutations
+        public var seed = InequalityAnalysis.defaultSeed
+        public var alpha = InequalityAnalysis.defaultAlpha
         /// Read empty or null values as NaN instead of failing (charts: unreachable communes).
         public var allowMissing = false
         public init(value: String) { self.value = value }
     }
+
+    /// Permutations for the pseudo p-values of Moran's I and LISA when none are given: 999
+    /// (PySAL esda's default).
+    public static let defaultPermutations = 999
+    /// The permutations' seed when none is given.
+    public static let defaultSeed: UInt64 = 1
+    /// Significance level of the LISA clusters when none is given: 0.05.
+    public static let defaultAlpha = 0.05
 
     public struct Table: Sendable {
         public var codes: [String]
@@ -160,7 +168,7 @@ public struct InequalityAnalysis: Sendable {
         var local: LocalMoran?
         if let kind = options.spatialWeights {
             guard let geometries = table.geometries else {
-                throw OptionError("spatial statistics need polygons: give the GeoJSON table (--out x.geojson of access or distance)")
+                throw ParameterError(.contradicted, "spatial statistics need polygons: give the GeoJSON table (\(.table) x.geojson of access or distance)")
             }
             let projected = try ProjectedStudy(Study(areas: zip(table.codes, geometries).map { Area(id: $0, name: $0, geometry: $1) }))
             let weights = try SpatialWeightsBuilder.build(kind, projected: projected, k: options.k).rowStandardized()

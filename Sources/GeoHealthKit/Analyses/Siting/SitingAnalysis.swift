@@ -1,10 +1,5 @@
-import Foundation
-import Accessibility
-import Gaps
 import GeoCore
 import GeoIO
-import Inequality
-import Projection
 
 /// `geohealth site`: where k new sites of a kind help most (MCLP: population newly within the
 /// threshold; p-median: population-weighted travel time), and what-if scenarios (`add` planned
@@ -41,18 +36,21 @@ public struct SitingAnalysis: Sendable {
         public var kind: SiteKind
         public var k = 0
         public var method: Method = .mclp
-        public var thresholdMinutes = 30.0
+        public var thresholdMinutes = SitingAnalysis.defaultThresholdMinutes
         public var candidatesFromCommunes = true
         public var candidates: [Site] = []
         public var add: [PlannedSite] = []
         public var remove: [String] = []
         public var accessBelow: Double?
-        public var per = 1.0
+        public var per = AccessAnalysis.defaultPer
         public var newCapacity: Double?
         public var cost = CostModelOptions()
         public var crs: CRS?
         public init(kind: SiteKind) { self.kind = kind }
     }
+
+    /// The coverage threshold when none is given: 30 minutes to the nearest site.
+    public static let defaultThresholdMinutes = 30.0
 
     public struct Indicators: Sendable, Equatable {
         public var populationBeyond: Double
@@ -71,111 +69,28 @@ public struct SitingAnalysis: Sendable {
     public static func run(_ study: Study, options: Options) throws -> SitingAnalysis {
         let study = study.withoutBuffer()
         let unknown = options.remove.filter { id in !study.sites.contains { $0.id == id } }
-        guard unknown.isEmpty else { throw OptionError("--remove: no site with id \(unknown.joined(separator: ", "))") }
-        var base = study
-        base.sites.removeAll { options.remove.contains($0.id) }
+        guard unknown.isEmpty else { throw ParameterError(.contradicted, "\(.removedSites): no site with id \(unknown.joined(separator: ", "))") }
         let existing = study.sites.filter { $0.kind == options.kind }
         try checkKindPresent(options.kind, existing: existing, in: study)
         let newCapacity = try newSiteCapacity(existing: existing, options: options)
-        var scenario = base
-        for (k, p) in options.add.enumerated() {
-            scenario.sites.append(Site(id: "PLANNED\(k + 1)", name: p.name, kind: options.kind, location: p.location, capacity: p.capacity ?? newCapacity))
-        }
-
-        // The communes are projected once; each scenario only re-places its sites.
-        let projected = try ProjectedStudy(study, crs: options.crs).withSites(of: scenario)
-        var cost = options.cost
-        cost.maxMinutes = max(2 * options.thresholdMinutes, 60)
-        let (model, _) = try cost.model(for: projected, study: scenario)
-        let population = study.areas.map { $0.population ?? 0 }
-
-        // Candidates: communes' points and/or given sites, each placed in the partition (metric
-        // CRS) its position calls for, so that the national study (overseas included) is one problem.
-        var candidates: [Site] = []
-        if options.k > 0 {
-            if options.candidatesFromCommunes {
-                candidates += study.areas.indices.map { a in
-                    Site(id: study.areas[a].id, name: "\(study.areas[a].name) (\(study.areas[a].id))", kind: options.kind, location: projected.pointsLonLat[a])
-                }
-            }
-            candidates += options.candidates.map { c in
-                Site(id: c.id, name: "\(c.name) (\(c.id))", kind: options.kind, location: c.location, capacity: c.capacity)
-            }
-            guard !candidates.isEmpty else { throw OptionError("no candidate site: use the communes or give --candidates FILE") }
-        }
-        /// Times to the nearest site of the kind in `s` (sites re-placed: their indices differ between scenarios).
-        func nearestTimes(_ s: Study) throws -> [Double?] {
-            let p = try projected.withSites(of: s)
-            let m = try p.costs(s, model: model, maxMinutes: cost.maxMinutes) { s.sites[$0].kind == options.kind }
-            return (0..<s.areas.count).map { m.nearest($0)?.minutes }
-        }
+        let run = try SitingRun(study, options: options, newCapacity: newCapacity)
+        let candidates = try run.candidates()
         // Before: the study as given. After: without the removed sites, with the planned and chosen ones.
-        let beforeTimes = try nearestTimes(study)
-        var afterStudy = scenario
-        var chosen: [(String, Coordinate, Double)] = []
+        let beforeTimes = try run.nearestTimes(study)
+        var afterStudy = run.scenario
+        var chosen: [(name: String, location: Coordinate, newlyCovered: Double)] = []
         if options.k > 0 {
-            let bound = options.method == .mclp ? options.thresholdMinutes : cost.maxMinutes
-            let candidateStudy = Study(areas: study.areas, sites: candidates)
-            let matrix = try projected.withSites(of: candidateStudy).costs(candidateStudy, model: model, maxMinutes: bound)
-            let scenarioTimes = options.add.isEmpty && options.remove.isEmpty ? beforeTimes : try nearestTimes(scenario)
-            Progress.report("choosing \(options.k) site(s) among \(candidates.count) candidates…")
-            let problem = CoveringProblem(weights: population, costs: matrix, existing: scenarioTimes, threshold: options.thresholdMinutes)
-            let picks: [Int]
-            var gains: [Double]
-            switch options.method {
-            case .mclp:
-                let s = MaximalCovering.solve(problem, k: options.k)
-                picks = s.chosen
-                gains = s.gains
-            case .pmedian:
-                let entries = problem.costs.entryCount
-                // Measured: the national problem (16.4 million pairs, k = 50) takes about 1 s for the
-                // greedy start and the swaps together (docs/performance.md); time grows with pairs × (k + swaps).
-                let estimate = 1e-9 * Double(entries) * Double(20 + options.k)
-                Progress.warnIfLong("the p-median over \(entries) commune–candidate pairs", seconds: estimate,
-                                    advice: "fewer pairs (a smaller --max-minutes, a region with --departements, fewer candidates) or a smaller --k make it shorter")
-                Progress.report("p-median over \(entries) commune–candidate pairs within \(NumberFormatting.string(bound, precision: 0)) min (about \(NumberFormatting.string(estimate, precision: 0)) s)…")
-                picks = PMedian.solve(problem, p: options.k) { swaps, mean in
-                    Progress.report(swaps == 0 ? "p-median: greedy start, mean \(NumberFormatting.string(mean, precision: 2)) min" : "p-median: swap \(swaps), mean \(NumberFormatting.string(mean, precision: 2)) min")
-                }.chosen
-                gains = []
-                var covered = picks.map { _ in 0.0 }
-                var prior: [Int] = []
-                for (n, j) in picks.enumerated() {
-                    covered[n] = problem.coveredWeight(chosen: prior + [j]) - problem.coveredWeight(chosen: prior)
-                    prior.append(j)
-                }
-                gains = covered
-            }
+            let scenarioTimes = options.add.isEmpty && options.remove.isEmpty ? beforeTimes : try run.nearestTimes(run.scenario)
+            let (picks, gains) = try run.choose(among: candidates, scenarioTimes: scenarioTimes)
             for (n, j) in picks.enumerated() {
                 chosen.append((candidates[j].name, candidates[j].location, gains[n]))
                 afterStudy.sites.append(Site(id: "NEW\(n + 1)", name: candidates[j].name, kind: options.kind, location: candidates[j].location, capacity: newCapacity))
             }
         }
-        let afterTimes = try nearestTimes(afterStudy)
-
-        func indicators(_ times: [Double?], _ s: Study) throws -> Indicators {
-            let capped = times.map { min($0 ?? cost.maxMinutes, cost.maxMinutes) }
-            let total = population.reduce(0, +)
-            let values = try WeightedValues(capped, weights: population)
-            var gap: Double?
-            if let below = options.accessBelow {
-                var a = AccessAnalysis.Options()
-                a.kinds = [options.kind]
-                a.cost = options.cost
-                a.crs = options.crs
-                a.per = options.per
-                let access = try AccessAnalysis.run(s, options: a).access
-                gap = zip(access, population).reduce(0) { $0 + ($1.0 < below ? $1.1 : 0) }
-            }
-            return Indicators(
-                populationBeyond: TravelStatistics.weightBeyond(options.thresholdMinutes, times: times, weights: population),
-                meanMinutes: total > 0 ? zip(capped, population).reduce(0) { $0 + $1.0 * $1.1 } / total : 0,
-                gini: values.mean > 0 ? try values.gini() : 0, accessGapPopulation: gap)
-        }
-        let before = try indicators(beforeTimes, study)
-        let after = try indicators(afterTimes, afterStudy)
-        var analysis = SitingAnalysis(chosen: chosen.map { (name: $0.0, location: $0.1, newlyCovered: $0.2) }, before: before, after: after, summary: Summary())
+        let afterTimes = try run.nearestTimes(afterStudy)
+        let before = try run.indicators(beforeTimes, study)
+        let after = try run.indicators(afterTimes, afterStudy)
+        var analysis = SitingAnalysis(chosen: chosen, before: before, after: after, summary: Summary())
         analysis.summary = analysis.makeSummary(options: options, existing: existing.count, candidates: candidates.count, newCapacity: newCapacity)
         return analysis
     }
@@ -186,7 +101,7 @@ public struct SitingAnalysis: Sendable {
     static func checkKindPresent(_ kind: SiteKind, existing: [Site], in study: Study) throws {
         guard existing.isEmpty, !study.sites.isEmpty else { return }
         let kinds = Set(study.sites.map(\.kind.rawValue)).sorted().joined(separator: ", ")
-        throw OptionError("no site of kind '\(kind)'; the sites have kinds \(kinds) (to place the first sites of a new kind, leave the site files out)")
+        throw ParameterError(.contradicted, "no site of kind '\(kind)'; the sites have kinds \(kinds) (to place the first sites of a new kind, leave the site files out)")
     }
 
     /// The capacity of new sites that have none of their own: nil when no existing site of the
@@ -199,10 +114,10 @@ public struct SitingAnalysis: Sendable {
         guard capacities.isEmpty else { return options.newCapacity ?? capacities[capacities.count / 2] }
         let without = "no existing site of kind '\(options.kind)' has a capacity, so every site counts 1"
         if let c = options.newCapacity {
-            throw IgnoredOptionError("--new-capacity \(NumberFormatting.string(c, precision: 6)): \(without); give the existing sites capacities, or leave it out")
+            throw ParameterError(.ignored, "\(.newSiteCapacity) \(NumberFormatting.string(c, precision: 6)): \(without); give the existing sites capacities, or leave it out")
         }
         if let planned = options.add.first(where: { $0.capacity != nil }) {
-            throw IgnoredOptionError("--add '\(planned.name)': a capacity is given, but \(without); write lon,lat without a capacity")
+            throw ParameterError(.ignored, "\(.plannedSites) '\(planned.name)': a capacity is given, but \(without); write lon,lat without a capacity")
         }
         return nil
     }

@@ -1,0 +1,55 @@
+/// A parameter of an analysis, named in the domain's words: what a Swift caller sets in an
+/// analysis's `Options` and what a study file (`geohealth run`) writes as a snake_case key.
+///
+/// Library messages name parameters through this type (``ParameterMessage``), never through
+/// the command line's flags: the CLI renders each as its flag (`Sources/geohealth/ParameterFlags.swift`),
+/// everyone else sees ``name`` (`catchment_minutes`, `site_kind`, …).
+public enum Parameter: String, Sendable, CaseIterable {
+    /// The commune layer(s) of a study.
+    case areas
+    /// Communes to report, by département code (a regional study).
+    case departements
+    /// The kind given to the sites of a file that have none of their own.
+    case defaultSiteKind = "kind"
+    /// The kind(s) of sites an analysis uses.
+    case siteKind = "site_kind"
+    /// The field grouping communes into zones (départements, EPCI, urban/rural class…).
+    case groupBy = "group_by"
+    /// The accessibility method (2SFCA family, APL, zone ratio).
+    case accessMethod = "method"
+    /// APL: age-group consumption weights replacing the DREES ones.
+    case ageWeights = "age_weights"
+    /// The travel-cost model (straight line, road network, supplied matrix).
+    case costModel = "cost"
+    /// The road network of the network cost model.
+    case roads
+    /// The origin–destination matrix of the matrix cost model.
+    case originDestinationMatrix = "od"
+    /// The metric CRS to work in.
+    case crs
+    /// The site file(s) of a study.
+    case sites
+    /// The territories (CPTS, EPCI…) of a study.
+    case territories
+    /// The per-commune table an analysis writes.
+    case table = "out"
+    /// Gaps, travel rule: under-served beyond this many minutes to the nearest site.
+    case minutesAbove = "minutes_above"
+    /// Gaps, access rule: under-served below this access value.
+    case accessBelow = "access_below"
+    /// Gaps: under-served when less than half of the commune lies in a territory.
+    case outsideTerritories = "outside_cpts"
+    /// Gaps: under-served in a significant low-low LISA cluster of access.
+    case lowLowCluster = "low_low"
+    /// Siting: candidate sites read from a file.
+    case candidates
+    /// Siting: planned sites added to the scenario.
+    case plannedSites = "add"
+    /// Siting: existing sites removed from the scenario.
+    case removedSites = "remove"
+    /// Siting: the capacity of new sites.
+    case newSiteCapacity = "new_capacity"
+
+    /// The parameter's domain name: the key a study file gives it.
+    public var name: String { rawValue }
+}

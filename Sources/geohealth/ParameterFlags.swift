@@ -1,0 +1,66 @@
+import ArgumentParser
+import Foundation
+import GeoHealthKit
+
+/// The one place where the library's parameters (``Parameter``, domain words) become the
+/// command line's flags: a ``ParameterError`` (any ``ParameterNaming`` error) is printed with
+/// the flags the user typed (`--minutes-above needs --site-kind`), and exits as a usage error
+/// (64) or a data error (1) by its kind. A study run shows the study file's keys instead (its
+/// runner prints the library's own message).
+enum ParameterFlags {
+    /// The flag of each parameter. Each is `--` and the parameter's name with `-` for `_`, the
+    /// spelling `StudyRunner.arguments` gives a study file's key: keep them so (a flag spelled
+    /// otherwise would need the runner taught too). Exhaustive: a new parameter needs its flag.
+    static func flag(_ parameter: Parameter) -> String {
+        switch parameter {
+        case .areas: "--areas"
+        case .departements: "--departements"
+        case .defaultSiteKind: "--kind"
+        case .siteKind: "--site-kind"
+        case .groupBy: "--group-by"
+        case .accessMethod: "--method"
+        case .ageWeights: "--age-weights"
+        case .costModel: "--cost"
+        case .roads: "--roads"
+        case .originDestinationMatrix: "--od"
+        case .crs: "--crs"
+        case .sites: "--sites"
+        case .territories: "--territories"
+        case .table: "--out"
+        case .minutesAbove: "--minutes-above"
+        case .accessBelow: "--access-below"
+        case .outsideTerritories: "--outside-cpts"
+        case .lowLowCluster: "--low-low"
+        case .candidates: "--candidates"
+        case .plannedSites: "--add"
+        case .removedSites: "--remove"
+        case .newSiteCapacity: "--new-capacity"
+        }
+    }
+
+    /// The error's message with flags.
+    static func message(_ error: any ParameterNaming) -> String {
+        error.message.rendered(flag)
+    }
+
+    /// The error as the parser reports it: a `ValidationError` (exit 64, with the usage line)
+    /// for a usage error, a data error (exit 1) otherwise.
+    static func commandLineError(_ error: any ParameterNaming) -> any Error {
+        error.isUsageError ? ValidationError(message(error)) : FlaggedMessage(description: message(error))
+    }
+
+    /// Parameters that cannot work together, reported as the parser reports the command's own
+    /// option errors (message, the command's usage line, where its help is), exit 64: the
+    /// checks that the library alone makes (e.g. gaps' rules) read as they did in the command.
+    static func exitWithUsageError(_ error: ParameterError, of command: ParsableCommand.Type) -> Never {
+        let path = (command == GeoHealth.self ? [GeoHealth.self] : [GeoHealth.self, command]).map { $0._commandName }.joined(separator: " ")
+        let text = "Error: \(message(error))\nUsage: \(GeoHealth.usageString(for: command))\n  See '\(path) --help' for more information.\n"
+        FileHandle.standardError.write(Data(text.utf8))
+        GeoHealth.exit(withError: ExitCode.validationFailure)
+    }
+
+    /// A data error's message, with flags (exit 1).
+    struct FlaggedMessage: Error, CustomStringConvertible {
+        var description: String
+    }
+}
