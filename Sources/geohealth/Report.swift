@@ -79,7 +79,7 @@ struct ReportCommand: ParsableCommand {
         o.territoryLabel = territoryLabel
         var files = try StudyReport.write(loaded.study, name: studyName(sources), options: o, to: folder.staging, inputs: read)
         // In `geohealth run`, the run's provenance.json records the report.
-        if SummaryCapture.handler == nil { files.append(try writeProvenance(in: folder.staging, inputs: read, started: started)) }
+        if !SummarySink.isCapturing { files.append(try writeProvenance(in: folder.staging, inputs: read, started: started)) }
         TestHook.step("report written")
         try folder.commit()
         output.print(Summary([("folder", .string(out)), ("files", .strings(files))]), command: "report")

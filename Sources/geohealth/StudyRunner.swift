@@ -165,19 +165,18 @@ struct StudyRunner {
         }
     }
 
-    /// Runs the command in this process; returns its summary and command name.
-    func execute(_ parsed: ParsableCommand, _ a: StudyFile.Analysis) throws -> (Summary, String)? {
+    /// Runs the command in this process, its summary captured (``SummarySink``); returns the
+    /// summary and the command's name.
+    func execute(_ parsed: ParsableCommand, _ a: StudyFile.Analysis) throws -> (summary: Summary, command: String)? {
         var command = parsed
-        var captured: (Summary, String)?
-        SummaryCapture.handler = { captured = ($0, $1) }
-        defer { SummaryCapture.handler = nil }
         do {
-            try (command as? WritesFiles)?.checkOutputPaths()
-            try command.run()
+            return try SummarySink.capture {
+                try (command as? WritesFiles)?.checkOutputPaths()
+                try command.run()
+            }
         } catch {
             throw InputError(file: study.url.relativePath, line: a.line, message: "\(a.name) (\(a.command)): \(relative(String(describing: error)))")
         }
-        return captured
     }
 
     /// Records the files the analysis read (a study folder by the files found in it; an areas
