@@ -17,7 +17,10 @@ struct SiteSchemaOptions: ParsableArguments {
     @Option(help: "Column of the site capacity in --sites (default: capacity, capacite, fte or etp).")
     var siteCapacity: String?
 
-    @Option(help: ArgumentHelp("Keep only the sites whose FIELD is VALUE; repeat for alternatives (same field) or conditions (other fields). The value is taken whole, commas included.", valueName: "FIELD=VALUE"))
+    @Option(help: ArgumentHelp("""
+        Keep only the sites whose FIELD is VALUE; repeat for alternatives (same field) or conditions (other fields). \
+        The value is taken whole, commas included.
+        """, valueName: "FIELD=VALUE"))
     var siteWhere: [String] = []
 
     @Option(help: "CSV 'value,kind' mapping the values of the kind column (e.g. FINESS categories) to kinds; values it lacks are left out and counted.")
