@@ -9,7 +9,8 @@ import Testing
 
         let data = try CommandRunner.run(["info", "Tests/fixtures/bad/truncated.geojson"])
         #expect(data.status == 1)
-        #expect(data.stderr == "Error: Tests/fixtures/bad/truncated.geojson: line 1, column 136 (byte 135), feature 0: expected ',' or ']' in position, found the end of the file\n")
+        #expect(data.stderr == "Error: Tests/fixtures/bad/truncated.geojson: line 1, column 136 (byte 135), feature 0: "
+                    + "expected ',' or ']' in position, found the end of the file\n")
 
         let usage = try CommandRunner.run(["study"])
         #expect(usage.status == 64)
