@@ -38,6 +38,7 @@ import Testing
             (["access", "geodata", "--grid-crs", "nothing"], "--grid-crs"),
             (["gaps", "geodata", "--outside-cpts", "--combine", "some"], "--combine"),
             (["chart", "lorenz", "x.csv", "--value", "v", "--lang", "de", "--out", "/tmp/x.svg"], "--lang"),
+            (["study", "geodata", "--site-where", "=msp"], "--site-where"),
         ]
         for (arguments, option) in cases {
             let r = try CommandRunner.run(arguments)
