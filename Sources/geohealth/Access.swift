@@ -10,7 +10,12 @@ struct AccessCommand: ParsableCommand {
         commandName: "access",
         abstract: "Accessibility that weighs supply against demand: zone ratio, 2SFCA, E2SFCA, Gaussian 2SFCA, 3SFCA, DREES APL.",
         discussion: """
-            Supply is the sites' capacity (each site counts 1 when no site has one); demand is the population, standardised by age for APL (the DREES APL: GP activity under the DREES rules from --activity-field, DREES age weights of --apl-year, bands 1 / 2/3 / 1/3 up to 10 / 15 / 20 min; the result is in consultations per inhabitant per year, under-served below 2.5; without an activity column it is in GPs (or capacity) per inhabitant and no threshold applies). The catchment is --catchment-minutes of travel by any --cost model (30 by default, 20 for APL). Results per commune (--out) and per site (--sites-out). Formulas and sources: docs/accessibility.md and the doc comments of FloatingCatchment, DistanceDecay and APLParameters.
+            Supply is the sites' capacity (each site counts 1 when no site has one); demand is the population, standardised by age for APL (the DREES \
+            APL: GP activity under the DREES rules from --activity-field, DREES age weights of --apl-year, bands 1 / 2/3 / 1/3 up to 10 / 15 / 20 \
+            min; the result is in consultations per inhabitant per year, under-served below 2.5; without an activity column it is in GPs (or \
+            capacity) per inhabitant and no threshold applies). The catchment is --catchment-minutes of travel by any --cost model (30 by default, 20 \
+            for APL). Results per commune (--out) and per site (--sites-out). Formulas and sources: docs/accessibility.md and the doc comments of \
+            FloatingCatchment, DistanceDecay and APLParameters.
 
             Examples:
               geohealth access geodata --site-kind msp --method e2sfca
@@ -24,14 +29,14 @@ struct AccessCommand: ParsableCommand {
         case dai, gaussian, exponential, power, linear
     }
 
-    @OptionGroup var inputs: StudyInputOptions
+    @OptionGroup var inputs: StudyOptions
     @OptionGroup var costs: CostOptions
 
     @Option(help: "ratio, 2sfca, e2sfca, g2sfca, 3sfca or apl.")
     var method: AccessAnalysis.Method = .enhanced
 
-    @Option(name: .customLong("site-kind"), help: "Site kinds that supply, comma-separated; a kind whose name has commas is taken whole (default: every kind).")
-    var siteKinds: String?
+    /// The kinds that supply (default: every kind).
+    @OptionGroup var site: SiteOptions
 
     @Option(help: "Catchment in minutes, \(OptionRange.minutes.helpText) (default 30; 20 for apl).")
     var catchmentMinutes: Double?
@@ -57,11 +62,14 @@ struct AccessCommand: ParsableCommand {
     @Option(help: "APL: column of the sites marking a GP with no activity the year before (counted 5,400; default: 'new_practitioner' when present).")
     var newPractitionerField: String?
 
-    @Option(help: "Demand from a population grid (CSV with INSEE cell ids or x/y corners and a count, or GeoJSON cells/points) instead of the communes; results come back to the communes by area.")
+    @Option(help: """
+        Demand from a population grid (CSV with INSEE cell ids or x/y corners and a count, or GeoJSON cells/points) instead of the communes; results \
+        come back to the communes by area.
+        """)
     var populationGrid: String?
 
-    @Option(help: "CRS of the grid's x/y corners (INSEE ids carry theirs).")
-    var gridCrs = "EPSG:3035"
+    @Option(help: ArgumentHelp("CRS of the grid's x/y corners (INSEE ids carry theirs).", valueName: "crs"))
+    var gridCrs = CRSValue(argument: "EPSG:3035")!
 
     @Option(help: "Side of the grid's cells in metres, \(OptionRange.cellMetres.helpText), for x/y corners and points (INSEE ids carry theirs).")
     var gridSize = 1_000.0
@@ -82,7 +90,6 @@ struct AccessCommand: ParsableCommand {
         try OptionRange.bandwidth.check(bandwidth, "--bandwidth")
         try OptionRange.perInhabitants.check(per, "--per")
         try OptionRange.cellMetres.check(gridSize, "--grid-size")
-        guard CRS(gridCrs) != nil else { throw ValidationError("--grid-crs '\(gridCrs)' is not a CRS; write EPSG:n") }
         guard APLParameters.Edition(rawValue: aplYear) != nil else { throw ValidationError("--apl-year takes 2022 or 2023 (the DREES editions)") }
         if [.gaussian, .exponential, .power].contains(decay), bandwidth == nil, [.gaussian, .threeStep].contains(method) {
             throw ValidationError("--decay \(decay.rawValue) needs --bandwidth")
@@ -97,7 +104,7 @@ struct AccessCommand: ParsableCommand {
         let loaded = try StudyLoader.load(sources)
         var options = AccessAnalysis.Options()
         options.method = method
-        options.kinds = parseSiteKinds(siteKinds, in: loaded.study)
+        options.kinds = site.kinds(in: loaded.study)
         options.catchmentMinutes = catchmentMinutes
         options.cost = costs.model
         options.crs = costs.metricCRS
@@ -120,8 +127,9 @@ struct AccessCommand: ParsableCommand {
         case .exponential: options.decay = bandwidth.map { .exponential(beta: $0) }
         case .power: options.decay = bandwidth.map { .power(beta: $0) }
         }
-        let grid = try populationGrid.map { try GridPopulation.read(URL(fileURLWithPath: $0), crs: CRS(gridCrs)!, cellSize: gridSize) }
-        let analysis = try grid.map { try GridAccess.run(loaded.study, grid: $0, options: options) } ?? AccessAnalysis.run(loaded.study, options: options, measured: loaded.measures)
+        let grid = try populationGrid.map { try GridPopulation.read(URL(fileURLWithPath: $0), crs: gridCrs.crs, cellSize: gridSize) }
+        let analysis = try grid.map { try GridAccess.run(loaded.study, grid: $0, options: options) }
+            ?? AccessAnalysis.run(loaded.study, options: options, measured: loaded.measures)
         let allInputs = sources.inputs + costs.inputs + [populationGrid, bands, ageWeights].compactMap { $0.map { URL(fileURLWithPath: $0) } }
         try table.write(analysis.table, inputs: allInputs)
         if let sitesOut { try analysis.writeSites(to: URL(fileURLWithPath: sitesOut), inputs: allInputs, dialect: table.csv.dialect) }

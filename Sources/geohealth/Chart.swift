@@ -9,7 +9,10 @@ struct ChartCommand: ParsableCommand {
         commandName: "chart",
         abstract: "SVG charts: Lorenz curves with the Gini, a histogram of travel times with thresholds, population beyond thresholds by group.",
         discussion: """
-            Reads a per-commune table (CSV or GeoJSON, as written with --out). Kinds: lorenz (one curve per --group-by group, or one for all), histogram (--thresholds drawn as lines), beyond (bars of the population beyond each threshold, by --group-by). The before/after chart of a siting scenario comes from `geohealth site --chart-out`.
+            Reads a per-commune table (CSV or GeoJSON, as written with --out). \
+            Kinds: lorenz (one curve per --group-by group, or one for all), histogram (--thresholds drawn as lines), \
+            beyond (bars of the population beyond each threshold, by --group-by). \
+            The before/after chart of a siting scenario comes from `geohealth site --chart-out`.
 
             Examples:
               geohealth chart lorenz /tmp/apl.geojson --value access --group-by ZONE --out /tmp/lorenz.svg
@@ -34,14 +37,13 @@ struct ChartCommand: ParsableCommand {
     @Option(help: "Group column (one Lorenz curve or one group of bars per value).")
     var groupBy: String?
 
-    @Option(help: "Thresholds in minutes, comma-separated (histogram, beyond).")
-    var thresholds = "20,30"
+    @Option(help: "Thresholds (histogram, beyond): \(MinuteList.helpText).")
+    var thresholds = MinuteList([20, 30])
 
     @Option(help: "Title.")
     var title: String?
 
-    @Option(help: "Language: fr or en.")
-    var lang: MapLabels.Language = .fr
+    @OptionGroup var language: LanguageOption
 
     @Option(help: "Output SVG file.")
     var out: String
@@ -49,7 +51,6 @@ struct ChartCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        _ = try parseMinutes(thresholds, option: "--thresholds")
         try OutputExtension.check(out, "--out", OutputExtension.svg)
     }
 
@@ -60,8 +61,8 @@ struct ChartCommand: ParsableCommand {
         o.weight = weight == "none" ? nil : weight
         o.groupBy = groupBy
         let data = try ChartMaker.read(url, options: o)
-        let svg = try ChartMaker.chart(kind.rawValue, data: data, thresholds: try parseMinutes(thresholds, option: "--thresholds"),
-                                       title: title, value: value, groupBy: groupBy, labels: MapLabels(lang))
+        let svg = try ChartMaker.chart(kind.rawValue, data: data, thresholds: thresholds.values,
+                                       title: title, value: value, groupBy: groupBy, labels: language.labels)
         try ChartMaker.write(svg, to: URL(fileURLWithPath: out), inputs: [url])
         output.print(Summary([("file", .string(out)), ("chart", .string(kind.rawValue)), ("units", .int(data.values.count))]), command: "chart")
     }

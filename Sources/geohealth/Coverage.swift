@@ -10,7 +10,11 @@ struct CoverageCommand: ParsableCommand {
         commandName: "coverage",
         abstract: "Communes and inhabitants inside the territories (CPTS, SAS…) and within reach of sites.",
         discussion: """
-            Territories come from the study (cpts.csv in a study folder, or --territories: lists of commune codes as CSV rows or JSON member lists such as the official epci.json, or polygons); they may overlap. A list covers exactly its communes; polygons are overlaid with GEOS. A commune's covered population is area-proportional by default (--method area), or the whole commune when its representative point is inside (--method point). With --catchment-minutes, a commune is also covered when a site of --site-kind is within that travel time (any --cost model).
+            Territories come from the study (cpts.csv in a study folder, or --territories: lists of commune codes as CSV rows or JSON member lists \
+            such as the official epci.json, or polygons); they may overlap. A list covers exactly its communes; polygons are overlaid with GEOS. A \
+            commune's covered population is area-proportional by default (--method area), or the whole commune when its representative point is \
+            inside (--method point). With --catchment-minutes, a commune is also covered when a site of --site-kind is within that travel time (any \
+            --cost model).
 
             Examples:
               geohealth coverage geodata
@@ -19,7 +23,7 @@ struct CoverageCommand: ParsableCommand {
               geohealth coverage geodata --catchment-km 10 --site-kind hospital
             """)
 
-    @OptionGroup var inputs: StudyInputOptions
+    @OptionGroup var inputs: StudyOptions
     @OptionGroup var costs: CostOptions
 
     @Option(help: "How to count a commune's covered inhabitants: area (area-proportional) or point (representative point).")
@@ -31,8 +35,8 @@ struct CoverageCommand: ParsableCommand {
     @Option(help: "Catchments by distance: a commune is covered when a site is within this many crow-fly kilometres (\(OptionRange.kilometres.helpText)).")
     var catchmentKm: Double?
 
-    @Option(name: .customLong("site-kind"), help: "Catchments: site kinds, comma-separated; a kind whose name has commas is taken whole (default: every kind).")
-    var siteKinds: String?
+    /// The kinds of the catchments' sites (default: every kind).
+    @OptionGroup var site: SiteOptions
 
     @OptionGroup var table: CommuneTableOptions
     @OptionGroup var output: OutputOptions
@@ -55,7 +59,7 @@ struct CoverageCommand: ParsableCommand {
         var options = CoverageAnalysis.Options()
         options.method = method
         options.catchmentMinutes = catchmentMinutes
-        options.catchmentKinds = parseSiteKinds(siteKinds, in: loaded.study)
+        options.catchmentKinds = site.kinds(in: loaded.study)
         options.cost = costs.model
         if let catchmentKm {
             // A crow-fly distance is the straight-line model with no detour at 60 km/h: minutes = km.

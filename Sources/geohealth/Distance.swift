@@ -5,9 +5,12 @@ import GeoHealthKit
 
 struct Distance: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "distance",
         abstract: "Travel time and distance from every commune to the nearest site of each kind; population beyond thresholds.",
         discussion: """
-            Costs come from the straight line (× detour ÷ speed, planar in the metric CRS or geodesic), a road network (GeoJSON lines, speeds by class or maxspeed, one-way streets) or a supplied origin–destination matrix. Unreachable communes (no site within --max-minutes, or too far from any road) are listed and count as beyond every threshold.
+            Costs come from the straight line (× detour ÷ speed, planar in the metric CRS or geodesic), a road network (GeoJSON lines, speeds by \
+            class or maxspeed, one-way streets) or a supplied origin–destination matrix. Unreachable communes (no site within --max-minutes, or too \
+            far from any road) are listed and count as beyond every threshold.
 
             Examples:
               geohealth distance geodata
@@ -15,14 +18,14 @@ struct Distance: ParsableCommand {
               geohealth distance geodata --group-by ZONE --out /tmp/travel.csv
             """)
 
-    @OptionGroup var inputs: StudyInputOptions
+    @OptionGroup var inputs: StudyOptions
     @OptionGroup var costs: CostOptions
 
-    @Option(name: .customLong("site-kind"), help: "Only these site kinds, comma-separated; a kind whose name has commas is taken whole (default: every kind present).")
-    var siteKinds: String?
+    /// The kinds whose nearest site is timed (default: every kind present).
+    @OptionGroup var site: SiteOptions
 
-    @Option(help: "Thresholds in minutes for the population beyond, comma-separated, each \(OptionRange.minutes.helpText).")
-    var thresholds = "20,30"
+    @Option(help: "Thresholds for the population beyond: \(MinuteList.helpText).")
+    var thresholds = MinuteList([20, 30])
 
     @Option(help: "Count the sites within this many minutes of each commune (\(OptionRange.minutes.helpText)).")
     var within = 20.0
@@ -31,7 +34,6 @@ struct Distance: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        _ = try parseMinutes(thresholds, option: "--thresholds")
         try OptionRange.minutes.check(within, "--within")
     }
 
@@ -44,8 +46,8 @@ struct Distance: ParsableCommand {
         var options = TravelAnalysis.Options()
         options.cost = costs.model
         options.crs = costs.metricCRS
-        options.kinds = parseSiteKinds(siteKinds, in: loaded.study)
-        options.thresholds = try parseMinutes(thresholds, option: "--thresholds")
+        options.kinds = site.kinds(in: loaded.study)
+        options.thresholds = thresholds.values
         options.withinMinutes = within
         options.groupBy = table.groupBy
         let analysis = try TravelAnalysis.run(loaded.study, options: options, measured: loaded.measures)

@@ -5,11 +5,25 @@ import GeoCore
 import GeoHealthKit
 
 struct GapsCommand: ParsableCommand {
+    /// How the rules combine into "under-served".
+    enum Combine: String, ExpressibleByArgument, CaseIterable {
+        /// Any rule holds.
+        case any
+        /// Every rule stated holds.
+        case all
+    }
+
     static let configuration = CommandConfiguration(
         commandName: "gaps",
-        abstract: "Under-served communes by stated rules, merged into contiguous gap zones ranked by population; white zones outside every territory (CPTS, EPCI…).",
+        abstract: """
+            Under-served communes by stated rules, merged into contiguous gap zones ranked by population; \
+            white zones outside every territory (CPTS, EPCI…).
+            """,
         discussion: """
-            Rules, combined with --combine any (default) or all, each reported per commune: --minutes-above N with --site-kind (travel time to the nearest site), --access-below X with --access-kind (E2SFCA or --access-method apl), --outside-cpts (less than half the surface in a territory of --territories or cpts.csv; --territory-label names them), --low-low (significant low-low LISA cluster of access). Zones are connected over shared boundaries (GEOS) and dissolved.
+            Rules, combined with --combine any (default) or all, each reported per commune: --minutes-above N with --site-kind (travel time to the \
+            nearest site), --access-below X with --access-kind (E2SFCA or --access-method apl), --outside-cpts (less than half the surface in a \
+            territory of --territories or cpts.csv; --territory-label names them), --low-low (significant low-low LISA cluster of access). Zones are \
+            connected over shared boundaries (GEOS) and dissolved.
 
             Examples:
               geohealth gaps geodata --site-kind hospital --minutes-above 30 --out /tmp/gaps.geojson --csv /tmp/gaps.csv --communes-out /tmp/rules.geojson
@@ -17,19 +31,21 @@ struct GapsCommand: ParsableCommand {
               geohealth gaps geodata --site-kind msp --minutes-above 15 --outside-cpts --white-zones-out /tmp/white.geojson
             """)
 
-    @OptionGroup var inputs: StudyInputOptions
+    @OptionGroup var inputs: StudyOptions
     @OptionGroup var costs: CostOptions
 
-    @Option(name: .customLong("site-kind"), help: "Travel rule: the kind of site whose nearest one is timed.")
-    var siteKind: String?
+    /// Travel rule: the one kind whose nearest site is timed.
+    @OptionGroup var site: SiteOptions
 
-    @Option(help: "Travel rule: under-served when the nearest site is more than this many minutes away (\(OptionRange.minutesOrZero.helpText)).")
+    @Option(help: "Travel rule: under-served when the nearest site of --site-kind is more than this many minutes away (\(OptionRange.minutesOrZero.helpText)).")
     var minutesAbove: Double?
 
-    @Option(help: "Access rule: site kinds that supply, comma-separated; a kind whose name has commas is taken whole.")
-    var accessKind: String?
+    @Option(help: ArgumentHelp("Access rule: site kinds that supply, comma-separated (as --site-kind; default: every kind).", valueName: "kinds"))
+    var accessKind: SiteKindList?
 
-    @Option(help: "Access rule: under-served when access is below this value (in the unit of --per), \(OptionRange.nonNegativeValue.helpText).")
+    @Option(help: """
+        Access rule: under-served when access is below this value (in the unit of --per), \(OptionRange.nonNegativeValue.helpText).
+        """)
     var accessBelow: Double?
 
     @Option(help: "Access rule: e2sfca (default) or apl (or any access method).")
@@ -48,7 +64,7 @@ struct GapsCommand: ParsableCommand {
     var lowLow = false
 
     @Option(help: "Combine the rules: any or all.")
-    var combine = "any"
+    var combine: Combine = .any
 
     @Option(help: "Write the zones as GeoJSON polygons.")
     var out: String?
@@ -67,7 +83,6 @@ struct GapsCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        guard ["any", "all"].contains(combine) else { throw ValidationError("--combine takes any or all") }
         try OptionRange.minutesOrZero.check(minutesAbove, "--minutes-above")
         try OutputExtension.check(out, "--out", OutputExtension.table)
         try OutputExtension.check(csv, "--csv", OutputExtension.csv)
@@ -82,15 +97,15 @@ struct GapsCommand: ParsableCommand {
         let sources = try inputs.sources()
         let loaded = try StudyLoader.load(sources)
         var options = GapsAnalysis.Options()
-        options.travelKind = siteKind.map { SiteKind($0.lowercased()) }
+        options.travelKind = try site.single(in: loaded.study, command: "gaps")
         options.minutesAbove = minutesAbove
-        options.accessKinds = parseSiteKinds(accessKind, in: loaded.study)
+        options.accessKinds = accessKind?.kinds(in: loaded.study)
         options.accessBelow = accessBelow
         options.accessMethod = accessMethod
         options.per = per
         options.outsideCPTS = outsideCpts
         options.lowLow = lowLow
-        options.combineAll = combine == "all"
+        options.combineAll = combine == .all
         options.cost = costs.model
         options.crs = costs.metricCRS
         let analysis = try GapsAnalysis.run(loaded.study, options: options)

@@ -10,7 +10,9 @@ struct InequalityCommand: ParsableCommand {
         commandName: "inequality",
         abstract: "Inequality of a per-commune value: Gini and Lorenz, Theil T/L with a between/within split, Atkinson, Palma, Moran's I and LISA.",
         discussion: """
-            Reads the table another command wrote (--out of access or distance): CSV, or GeoJSON polygons for spatial statistics (--spatial-weights queen|rook|knn). Values are weighted by --weight (population by default; --weight none for equal weights). Zero values are valid; where an index is undefined at zero it reports its limit (Theil L infinite, Atkinson 1 for ε ≥ 1). Permutation p-values are seeded (--seed).
+            Reads the table another command wrote (--out of access or distance): CSV, or GeoJSON polygons for spatial statistics (--spatial-weights \
+            queen|rook|knn). Values are weighted by --weight (population by default; --weight none for equal weights). Zero values are valid; where \
+            an index is undefined at zero it reports its limit (Theil L infinite, Atkinson 1 for ε ≥ 1). Permutation p-values are seeded (--seed).
 
             Examples:
               geohealth inequality /tmp/apl.geojson --value access --group-by ZONE --below 2.5

@@ -6,7 +6,8 @@ struct Info: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Say what a GeoJSON layer or CSV table holds, and what is wrong with it.",
         discussion: """
-            Reports the feature count, geometry types, bounding box, CRS (declared or guessed), the metric CRS GeoHealth would use, every field with its types and examples, null, empty and invalid geometries (with the GEOS reason) and repeated ids. Several files are read in parallel.
+            Reports the feature count, geometry types, bounding box, CRS (declared or guessed), the metric CRS GeoHealth would use, every field with \
+            its types and examples, null, empty and invalid geometries (with the GEOS reason) and repeated ids. Several files are read in parallel.
 
             Examples:
               geohealth info geodata/communes.geojson

@@ -5,18 +5,20 @@ import GeoCore
 import GeoHealthKit
 
 extension MapMaker.Scheme: ExpressibleByArgument {}
-extension MapLabels.Language: ExpressibleByArgument {}
 
 struct MapCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "map",
         abstract: "A choropleth SVG map of a numeric field of a polygon layer, with sites, territories, gap zones and labels.",
         discussion: """
-            The layer is a GeoJSON of communes with the field to map, as written by distance, access, coverage or gaps with --out. Schemes: quantiles, equal-interval, fisher-jenks (natural breaks), std-dev, head-tail, manual (--breaks). Palettes: ColorBrewer (sequential and diverging; see --palette); --reverse to flip. Labels in French by default (--lang en).
+            The layer is a GeoJSON of communes with the field to map, as written by distance, access, coverage or gaps with --out. \
+            Schemes: quantiles, equal-interval, fisher-jenks (natural breaks), std-dev, head-tail, manual (--breaks). \
+            Palettes: ColorBrewer (sequential and diverging; see --palette); --reverse to flip. Labels in French by default (--lang en).
 
             Examples:
               geohealth map /tmp/travel.geojson --field hospital_minutes --palette YlOrRd --title "Temps d'accès à l'hôpital" --out /tmp/map.svg
-              geohealth map /tmp/apl.geojson --field access --scheme quantiles --palette YlGnBu --sites geodata/sites.csv --site-kind msp --territories geodata/cpts.csv --out /tmp/apl.svg
+              geohealth map /tmp/apl.geojson --field access --scheme quantiles --palette YlGnBu --sites geodata/sites.csv --site-kind msp \\
+                --territories geodata/cpts.csv --out /tmp/apl.svg
               geohealth map /tmp/rules.geojson --field minutes --hatched /tmp/gaps.geojson --labels 10 --out /tmp/gaps.svg
             """)
 
@@ -32,11 +34,11 @@ struct MapCommand: ParsableCommand {
     @Option(help: "Number of classes, \(OptionRange.classes.helpText).")
     var classes = 5
 
-    @Option(help: "Manual class upper bounds, comma-separated finite numbers (with --scheme manual).")
-    var breaks: String?
+    @Option(help: ArgumentHelp("Manual class upper bounds, comma-separated finite numbers (with --scheme manual).", valueName: "numbers"))
+    var breaks: NumberList?
 
-    @Option(help: "ColorBrewer palette: \(Palette.names.joined(separator: ", ")).")
-    var palette = "YlOrRd"
+    @Option(help: "A ColorBrewer palette.")
+    var palette = PaletteName(argument: "YlOrRd")!
 
     @Flag(help: "Reverse the palette.")
     var reverse = false
@@ -47,7 +49,10 @@ struct MapCommand: ParsableCommand {
     @Option(help: "Subtitle.")
     var subtitle = ""
 
-    @Option(help: "Legend heading with the values' unit, e.g. 'APL (consultations par habitant et par an)' (default: 'Temps (minutes)' for a field ending in 'minutes', none otherwise).")
+    @Option(help: """
+        Legend heading with the values' unit, e.g. 'APL (consultations par habitant et par an)' \
+        (default: 'Temps (minutes)' for a field ending in 'minutes', none otherwise).
+        """)
     var legendTitle: String?
 
     @Option(help: "What the --territories are, in the legend: CPTS, EPCI, bassin de vie…")
@@ -56,14 +61,13 @@ struct MapCommand: ParsableCommand {
     @Option(help: "Source and date line (default: 'Source : GeoHealth, <layer>').")
     var source: String?
 
-    @Option(help: "Language of the map's words: fr or en.")
-    var lang: MapLabels.Language = .fr
+    @OptionGroup var language: LanguageOption
 
     @Option(help: "Sites to draw (CSV or GeoJSON points).")
     var sites: String?
 
-    @Option(name: .customLong("site-kind"), help: "Only sites of this kind (also the kind of rows without one).")
-    var siteKind: String?
+    /// The one kind of the sites drawn (also the kind of rows without one).
+    @OptionGroup var site: SiteOptions
 
     @OptionGroup var siteSchema: SiteSchemaOptions
 
@@ -88,10 +92,6 @@ struct MapCommand: ParsableCommand {
         try OptionRange.classes.check(classes, "--classes")
         try OptionRange.labels.check(labels, "--labels")
         if scheme == .manual && breaks == nil { throw ValidationError("--scheme manual needs --breaks") }
-        if let breaks, breaks.split(separator: ",").contains(where: { !OptionRange.finiteValue.contains(Double($0.trimmingCharacters(in: .whitespaces)) ?? .nan) }) {
-            throw ValidationError("--breaks takes finite numbers separated by commas")
-        }
-        guard (try? Palette(palette)) != nil else { throw ValidationError("unknown palette '\(palette)'; the palettes are: \(Palette.names.joined(separator: ", "))") }
         try OutputExtension.check(out, "--out", OutputExtension.svg)
     }
 
@@ -100,18 +100,18 @@ struct MapCommand: ParsableCommand {
         var o = MapMaker.Options(field: field)
         o.scheme = scheme
         o.classes = classes
-        o.manualBreaks = breaks?.split(separator: ",").compactMap { Double($0.trimmingCharacters(in: .whitespaces)) } ?? []
-        o.palette = palette
+        o.manualBreaks = breaks?.values ?? []
+        o.palette = palette.name
         o.reversed = reverse
         o.title = title
         o.subtitle = subtitle
         o.legendTitle = legendTitle
         o.territoryLabel = territoryLabel
         o.source = source
-        o.language = lang
+        o.language = language.lang
         o.sites = sites.map { URL(fileURLWithPath: $0) }
-        o.siteKind = siteKind.map { SiteKind($0.lowercased()) }
         o.siteSchema = try siteSchema.schema()
+        o.siteKind = try siteKind(schema: o.siteSchema)
         o.sizeByCapacity = sizeByCapacity
         o.territories = territories.map { URL(fileURLWithPath: $0) }
         o.hatched = hatched.map { URL(fileURLWithPath: $0) }
@@ -119,5 +119,16 @@ struct MapCommand: ParsableCommand {
         let input = URL(fileURLWithPath: layer)
         let inputs = [input] + [o.sites, o.territories, o.hatched].compactMap { $0 } + siteSchema.inputs
         output.print(try MapMaker.make(input, options: o, output: URL(fileURLWithPath: out), inputs: inputs), command: "map")
+    }
+
+    /// The one kind of the sites drawn: `--site-kind` among the kinds of `--sites`, which are
+    /// read only when the value has commas (a kind with commas in its name, or a list).
+    func siteKind(schema: SiteSchema) throws -> SiteKind? {
+        guard let kinds = site.siteKind else { return nil }
+        var known: Set<SiteKind> = []
+        if kinds.parts.count > 1, let sites {
+            known = Set(try SiteTable.read(URL(fileURLWithPath: sites), kind: kinds.whole, schema: schema).sites.map(\.kind))
+        }
+        return try kinds.single(among: known, command: "map")
     }
 }

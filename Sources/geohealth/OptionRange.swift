@@ -17,7 +17,9 @@ struct OptionRange: Sendable {
 
     /// "from 1 to 300", "more than 0, at most 1440".
     var helpText: String {
-        lowerExcluded ? "more than \(Self.text(lower)), at most \(Self.text(upper))" : "from \(Self.text(lower)) to \(Self.text(upper))"
+        lowerExcluded
+            ? "more than \(Self.text(lower)), at most \(Self.text(upper))"
+            : "from \(Self.text(lower)) to \(Self.text(upper))"
     }
 
     func contains(_ value: Double) -> Bool {
@@ -81,13 +83,4 @@ extension OptionRange {
     static let classes = count(1, 11)
     static let labels = count(0, 10_000)
     static func count(_ lower: Int, _ upper: Int) -> OptionRange { OptionRange(lower: Double(lower), upper: Double(upper)) }
-}
-
-/// Parses comma-separated minutes (`20,30`), each in ``OptionRange/minutes``.
-func parseMinutes(_ text: String, option: String) throws -> [Double] {
-    let values = text.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) }
-    guard !values.isEmpty, values.allSatisfy({ $0 != nil && OptionRange.minutes.contains($0!) }) else {
-        throw ValidationError("\(option) takes minutes \(OptionRange.minutes.helpText) separated by commas, e.g. 20,30")
-    }
-    return values.map { $0! }
 }

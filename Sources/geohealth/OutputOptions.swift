@@ -9,6 +9,7 @@ enum SummaryFormat: String, ExpressibleByArgument, CaseIterable {
     case text, json
 }
 
+/// How a command prints its summary (`--format`, `--quiet`) and shows its progress.
 struct OutputOptions: ParsableArguments {
     @Option(name: .long, help: "Print the summary as 'text' (for people) or 'json' (for scripts).")
     var format: SummaryFormat = .text
@@ -29,7 +30,9 @@ struct OutputOptions: ParsableArguments {
                 let elapsed = start.duration(to: .now)
                 let seconds = Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) * 1e-18
                 let usage = ProcessUsage.current()
-                FileHandle.standardError.write(Data("[\(NumberFormatting.string(seconds, precision: 3)) s, cpu \(NumberFormatting.string(usage.cpuSeconds, precision: 2)) s, peak \(usage.peakResidentMegabytes) MB] \(step)\n".utf8))
+                let cpu = NumberFormatting.string(usage.cpuSeconds, precision: 2)
+                let line = "[\(NumberFormatting.string(seconds, precision: 3)) s, cpu \(cpu) s, peak \(usage.peakResidentMegabytes) MB] \(step)\n"
+                FileHandle.standardError.write(Data(line.utf8))
             }
             return
         }
@@ -40,8 +43,8 @@ struct OutputOptions: ParsableArguments {
     func print(_ summary: Summary, command: String) {
         Progress.report("summary")
         Progress.listen(nil)
-        if let capture = SummaryCapture.handler {
-            capture(summary, command)
+        if let sink = SummarySink.current {
+            sink.receive(summary, command: command)
             return
         }
         guard !quiet else { return }
@@ -74,28 +77,10 @@ struct CommuneTableOptions: ParsableArguments {
 struct CSVDialectOption: ParsableArguments {
     enum Name: String, ExpressibleByArgument, CaseIterable { case standard, fr }
 
-    @Option(help: "CSV outputs: 'standard' (comma, decimal point) or 'fr' (semicolon, decimal comma, UTF-8 with BOM: opens in French Excel).")
+    @Option(help: """
+        CSV outputs: 'standard' (comma, decimal point) or 'fr' (semicolon, decimal comma, UTF-8 with BOM: opens in French Excel).
+        """)
     var csvDialect: Name = .standard
 
     var dialect: CSVDialect { csvDialect == .fr ? .french : .standard }
-}
-
-/// Where summaries go instead of stdout while `geohealth run` runs the analyses of a study
-/// file in this process, one after the other.
-enum SummaryCapture {
-    nonisolated(unsafe) static var handler: ((Summary, String) -> Void)?
-}
-
-/// Values a command keeps until the process exits instead of freeing them when `run()` returns:
-/// the national study is ~35,000 polygons in some 100,000 arrays, and freeing them one by one
-/// costs about 50 ms that the operating system does for nothing at exit (compilers do the same:
-/// clang's `-disable-free`). Not used inside `geohealth run`, which runs several jobs in one
-/// process and must free each before the next.
-enum KeptUntilExit {
-    nonisolated(unsafe) private static var values: [Any] = []
-
-    static func keep(_ value: Any...) {
-        guard SummaryCapture.handler == nil else { return }
-        values.append(contentsOf: value)
-    }
 }

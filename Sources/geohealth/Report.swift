@@ -8,9 +8,17 @@ import GeoIO
 struct ReportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "report",
-        abstract: "A readable Markdown report of a study with its maps and charts: travel, coverage by the territories (CPTS…), accessibility and inequality, gap zones, new sites.",
+        abstract: """
+            A readable Markdown report of a study with its maps and charts: travel, coverage by the territories (CPTS…), \
+            accessibility and inequality, gap zones, new sites.
+            """,
         discussion: """
-            Runs the other analyses with their defaults for one site kind and threshold and writes report.md, report.html, SVG maps and charts, the GeoJSON/CSV tables and provenance.json into the output folder, built beside it and swapped into place whole; an existing folder is replaced only when its provenance.json lists exactly what it holds (a previous report or run). Every parameter the report states (threshold, catchment, bands and weights, unit, new sites) is the one its analyses ran with. With --departements, only the communes of the study area are described (the buffer takes part in the catchments). Without --source the report names the files it read ("Données : fichiers …"), not a source.
+            Runs the other analyses with their defaults for one site kind and threshold and writes report.md, report.html, SVG maps and charts, the \
+            GeoJSON/CSV tables and provenance.json into the output folder, built beside it and swapped into place whole; an existing folder is \
+            replaced only when its provenance.json lists exactly what it holds (a previous report or run). Every parameter the report states \
+            (threshold, catchment, bands and weights, unit, new sites) is the one its analyses ran with. With --departements, only the communes of \
+            the study area are described (the buffer takes part in the catchments). Without --source the report names the files it read ("Données : \
+            fichiers …"), not a source.
 
             Examples:
               geohealth report geodata --site-kind msp --minutes 15 --out /tmp/report
@@ -18,10 +26,10 @@ struct ReportCommand: ParsableCommand {
               geohealth report geodata --site-kind msp --catchment-minutes 45 --territory-label EPCI --source "INSEE RP 2021 ; FINESS 2024" --out /tmp/report
             """)
 
-    @OptionGroup var inputs: StudyInputOptions
+    @OptionGroup var inputs: StudyOptions
 
-    @Option(name: .customLong("site-kind"), help: "The kind of site the report is about.")
-    var siteKind: String
+    /// The one kind the report is about (required).
+    @OptionGroup var site: SiteOptions
 
     @Option(help: "Travel-time threshold in minutes, \(OptionRange.minutes.helpText).")
     var minutes = 15.0
@@ -29,10 +37,12 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "How many new sites to propose, \(OptionRange.newSites.helpText) (0: none).")
     var newSites = 3
 
-    @Option(help: "Language: fr or en.")
-    var lang: MapLabels.Language = .fr
+    @OptionGroup var language: LanguageOption
 
-    @Option(help: "Accessibility (E2SFCA) catchment in minutes, \(OptionRange.minutes.helpText) (default: \(NumberFormatting.string(AccessAnalysis.defaultCatchmentMinutes(.enhanced), precision: 0))).")
+    @Option(help: """
+        Accessibility (E2SFCA) catchment in minutes, \(OptionRange.minutes.helpText) (default: \
+        \(NumberFormatting.string(AccessAnalysis.defaultCatchmentMinutes(.enhanced), precision: 0))).
+        """)
     var catchmentMinutes: Double?
 
     @Option(help: "Accessibility (E2SFCA) time bands: CSV 'upto,weight' (minutes, weight); default Luo and Qi's 1 / 0.68 / 0.22 up to 10 / 20 / 30 min.")
@@ -44,7 +54,10 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Title of the report (default: 'Accès aux soins — <study>', the study being the folder, the départements or the commune file).")
     var title: String?
 
-    @Option(help: "Where the data come from, under the title, on the maps and in the note (default: the names of the files read, as 'Données : fichiers …').")
+    @Option(help: """
+        Where the data come from, under the title, on the maps and in the note \
+        (default: the names of the files read, as 'Données : fichiers …').
+        """)
     var source: String?
 
     @Option(help: "Output folder.")
@@ -53,6 +66,7 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
+        try site.require("report", for: "the kind of site the report is about")
         try OptionRange.minutes.check(minutes, "--minutes")
         try OptionRange.newSites.check(newSites, "--new-sites")
         try OptionRange.minutes.check(catchmentMinutes, "--catchment-minutes")
@@ -63,15 +77,17 @@ struct ReportCommand: ParsableCommand {
         let sources = try inputs.sources()
         let read = sources.inputs + (bands.map { [URL(fileURLWithPath: $0)] } ?? [])
         if let input = OutputFolder.input(read, inside: URL(fileURLWithPath: out)) {
-            throw ValidationError("--out \(out) holds \(input.relativePath), an input of the report: the report replaces the whole folder; choose another --out")
+            throw ValidationError("""
+                --out \(out) holds \(input.relativePath), an input of the report: the report replaces the whole folder; choose another --out
+                """)
         }
         let folder = try OutputFolder(URL(fileURLWithPath: out), mayReplace: Provenance.checkReplaceable)
         let started = SourceDateEpoch.now()
         let loaded = try StudyLoader.load(sources)
-        var o = StudyReport.Options(kind: SiteKind(siteKind.lowercased()))
+        var o = StudyReport.Options(kind: try site.single(in: loaded.study, command: "report")!)
         o.minutes = minutes
         o.newSites = newSites
-        o.language = lang
+        o.language = language.lang
         o.title = title
         o.source = source
         o.catchmentMinutes = catchmentMinutes
@@ -79,7 +95,7 @@ struct ReportCommand: ParsableCommand {
         o.territoryLabel = territoryLabel
         var files = try StudyReport.write(loaded.study, name: studyName(sources), options: o, to: folder.staging, inputs: read)
         // In `geohealth run`, the run's provenance.json records the report.
-        if SummaryCapture.handler == nil { files.append(try writeProvenance(in: folder.staging, inputs: read, started: started)) }
+        if !SummarySink.isCapturing { files.append(try writeProvenance(in: folder.staging, inputs: read, started: started)) }
         TestHook.step("report written")
         try folder.commit()
         output.print(Summary([("folder", .string(out)), ("files", .strings(files))]), command: "report")

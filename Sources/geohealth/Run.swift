@@ -11,9 +11,14 @@ struct RunCommand: ParsableCommand {
         commandName: "run",
         abstract: "Run a whole study from a study file (YAML): every table, map, chart and the report into one folder, with provenance.",
         discussion: """
-            The study file names the inputs, the title and source line, default parameters and the analyses (each a command of this program with its options in snake_case). Outputs: NAME.json and NAME.txt (each analysis's summary), the per-commune tables (.geojson, .csv, .gpkg as `tables:` says), maps and charts (.svg), the report (report/report.html and report.md), and provenance.json (inputs' and outputs' SHA-256, the exact command lines, the version).
+            The study file names the inputs, the title and source line, default parameters and the analyses (each a command of this program with its \
+            options in snake_case). Outputs: NAME.json and NAME.txt (each analysis's summary), the per-commune tables (.geojson, .csv, .gpkg as \
+            `tables:` says), maps and charts (.svg), the report (report/report.html and report.md), and provenance.json (inputs' and outputs' \
+            SHA-256, the exact command lines, the version).
 
-            The folder is written whole or not at all: it is built beside the target in a work folder (.NAME.geohealth-PID-RANDOM) and swapped into place in one step. An existing folder is replaced only when it holds nothing but what its provenance.json lists (a previous run or report, unedited); any other is refused, naming the files GeoHealth did not write. An --out that holds an input of the study is refused.
+            The folder is written whole or not at all: it is built beside the target in a work folder (.NAME.geohealth-PID-RANDOM) and swapped into \
+            place in one step. An existing folder is replaced only when it holds nothing but what its provenance.json lists (a previous run or \
+            report, unedited); any other is refused, naming the files GeoHealth did not write. An --out that holds an input of the study is refused.
 
             Example:
               geohealth run geodata/study.yaml --out /tmp/study

@@ -11,9 +11,13 @@ struct SiteCommand: ParsableCommand {
         commandName: "site",
         abstract: "Where k new sites help most (maximal covering or p-median), and what-if: add planned sites, remove existing ones.",
         discussion: """
-            Reports each chosen site with the population it newly brings within --minutes, and the before/after of the headline indicators: population beyond the threshold, mean time to the nearest site, Gini of that time, and with --access-below the population whose E2SFCA access is below it. Candidates are the communes' representative points unless --no-commune-candidates; --candidates adds a site file.
+            Reports each chosen site with the population it newly brings within --minutes, and the before/after of the headline indicators: \
+            population beyond the threshold, mean time to the nearest site, Gini of that time, and with --access-below the population whose E2SFCA \
+            access is below it. Candidates are the communes' representative points unless --no-commune-candidates; --candidates adds a site file.
 
-            Capacity of new sites (for --access-below, E2SFCA): the convention of the existing sites of the kind. If none has a capacity, every site counts 1, new ones too (a capacity in --add or --new-capacity is then refused). If they have capacities, a new site gets its --add capacity, else --new-capacity, else the median of the existing capacities.
+            Capacity of new sites (for --access-below, E2SFCA): the convention of the existing sites of the kind. If none has a capacity, every site \
+            counts 1, new ones too (a capacity in --add or --new-capacity is then refused). If they have capacities, a new site gets its --add \
+            capacity, else --new-capacity, else the median of the existing capacities.
 
             Examples:
               geohealth site geodata --site-kind msp --k 3 --minutes 15
@@ -21,11 +25,11 @@ struct SiteCommand: ParsableCommand {
               geohealth site geodata --site-kind msp --minutes 15 --add 2.2,46.3,4,"MSP en projet" --remove M3
             """)
 
-    @OptionGroup var inputs: StudyInputOptions
+    @OptionGroup var inputs: StudyOptions
     @OptionGroup var costs: CostOptions
 
-    @Option(name: .customLong("site-kind"), help: "The kind of site to add (msp, hospital, …).")
-    var siteKind: String
+    /// The one kind of site to add (required).
+    @OptionGroup var site: SiteOptions
 
     @Option(help: "Number of new sites to choose, \(OptionRange.newSites.helpText) (0: what-if only).")
     var k = 0
@@ -42,8 +46,8 @@ struct SiteCommand: ParsableCommand {
     @Flag(help: "Do not use the communes' representative points as candidates.")
     var noCommuneCandidates = false
 
-    @Option(help: "A planned site 'lon,lat[,capacity[,name]]'; repeat for several.")
-    var add: [String] = []
+    @Option(help: ArgumentHelp(PlannedSiteArgument.helpText, valueName: "lon,lat[,capacity[,name]]"))
+    var add: [PlannedSiteArgument] = []
 
     @Option(help: "Remove an existing site by id; repeat for several.")
     var remove: [String] = []
@@ -54,32 +58,21 @@ struct SiteCommand: ParsableCommand {
     @Option(help: "Access per this many inhabitants (with --access-below), \(OptionRange.perInhabitants.helpText).")
     var per = 1.0
 
-    @Option(help: "Capacity of new sites, with --access-below, \(OptionRange.nonNegativeValue.helpText) (default: the median capacity of the existing sites of the kind; refused when they have none).")
+    @Option(help: """
+        Capacity of new sites, with --access-below, \(OptionRange.nonNegativeValue.helpText) (default: the median capacity of the existing sites of \
+        the kind; refused when they have none).
+        """)
     var newCapacity: Double?
 
     @Option(help: "Write a before/after bar chart (SVG) of the population beyond the threshold (and below --access-below).")
     var chartOut: String?
 
-    @Option(help: "Language of the chart: fr or en.")
-    var lang: MapLabels.Language = .fr
+    @OptionGroup var language: LanguageOption
 
     @OptionGroup var output: OutputOptions
 
-    func planned() throws -> [SitingAnalysis.PlannedSite] {
-        try add.enumerated().map { n, text in
-            let parts = text.split(separator: ",", maxSplits: 3).map { $0.trimmingCharacters(in: .whitespaces) }
-            guard parts.count >= 2, let lon = Double(parts[0]), let lat = Double(parts[1]), abs(lon) <= 180, abs(lat) <= 90 else {
-                throw ValidationError("--add '\(text)': write lon,lat[,capacity[,name]] in degrees")
-            }
-            let capacity = parts.count > 2 ? Double(parts[2]) : nil
-            if parts.count > 2, capacity == nil || !OptionRange.nonNegativeValue.contains(capacity!) {
-                throw ValidationError("--add '\(text)': the capacity must be a number \(OptionRange.nonNegativeValue.helpText)")
-            }
-            return SitingAnalysis.PlannedSite(location: Coordinate(x: lon, y: lat), capacity: capacity, name: parts.count > 3 ? parts[3] : "planned \(n + 1)")
-        }
-    }
-
     func validate() throws {
+        try site.require("site", for: "the kind of site to add (msp, hospital, …)")
         try OptionRange.newSites.check(k, "--k")
         try OutputExtension.check(chartOut, "--chart-out", OutputExtension.svg)
         try OptionRange.minutes.check(minutes, "--minutes")
@@ -89,20 +82,21 @@ struct SiteCommand: ParsableCommand {
         if k == 0 && add.isEmpty && remove.isEmpty { throw ValidationError("give --k N, or a what-if with --add or --remove") }
         if k > 0 && noCommuneCandidates && candidates == nil { throw ValidationError("--no-commune-candidates needs --candidates FILE") }
         if newCapacity != nil && accessBelow == nil { throw ValidationError("--new-capacity is used only with --access-below (the capacities of the E2SFCA)") }
-        _ = try planned()
     }
 
     func run() throws {
         output.showProgress()
         let sources = try inputs.sources()
         let loaded = try StudyLoader.load(sources)
-        var options = SitingAnalysis.Options(kind: SiteKind(siteKind.lowercased()))
+        var options = SitingAnalysis.Options(kind: try site.single(in: loaded.study, command: "site")!)
         options.k = k
         options.method = method
         options.thresholdMinutes = minutes
         options.candidatesFromCommunes = !noCommuneCandidates
-        if let candidates { options.candidates = try SiteTable.read(URL(fileURLWithPath: candidates), kind: options.kind, crs: inputs.sitesCrs.flatMap(CRS.init)).sites }
-        options.add = try planned()
+        if let candidates {
+            options.candidates = try SiteTable.read(URL(fileURLWithPath: candidates), kind: options.kind, crs: inputs.sitesCrs?.crs).sites
+        }
+        options.add = add.enumerated().map { $1.planned(number: $0 + 1) }
         options.remove = remove
         options.accessBelow = accessBelow
         options.per = per
@@ -111,17 +105,9 @@ struct SiteCommand: ParsableCommand {
         options.crs = costs.metricCRS
         let result = try SitingAnalysis.run(loaded.study, options: options)
         if let chartOut {
-            let labels = MapLabels(lang)
-            var groups = ["> \(labels.number(minutes)) \(labels.minutes)"]
-            var values = [[result.before.populationBeyond, result.after.populationBeyond]]
-            if let b = result.before.accessGapPopulation, let a = result.after.accessGapPopulation {
-                groups.append((lang == .fr ? "accès < " : "access < ") + labels.number(accessBelow!))
-                values.append([b, a])
-            }
-            let title = lang == .fr ? "Population concernée, avant et après" : "Population affected, before and after"
-            let svg = try Chart.bars(groups: groups, series: [labels.before, labels.after], values: values, title: title,
-                                     yLabel: lang == .fr ? "habitants" : "inhabitants", labels: labels)
-            try ChartMaker.write(svg, to: URL(fileURLWithPath: chartOut), inputs: sources.inputs + costs.inputs + (candidates.map { [URL(fileURLWithPath: $0)] } ?? []))
+            let svg = try SitingChart.svg(result, thresholdMinutes: minutes, accessBelow: accessBelow, labels: language.labels)
+            let read = sources.inputs + costs.inputs + (candidates.map { [URL(fileURLWithPath: $0)] } ?? [])
+            try ChartMaker.write(svg, to: URL(fileURLWithPath: chartOut), inputs: read)
         }
         output.print(result.summary, command: "site")
         KeptUntilExit.keep(loaded)

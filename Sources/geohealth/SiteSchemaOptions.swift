@@ -17,8 +17,11 @@ struct SiteSchemaOptions: ParsableArguments {
     @Option(help: "Column of the site capacity in --sites (default: capacity, capacite, fte or etp).")
     var siteCapacity: String?
 
-    @Option(help: ArgumentHelp("Keep only the sites whose FIELD is VALUE; repeat for alternatives (same field) or conditions (other fields). The value is taken whole, commas included.", valueName: "FIELD=VALUE"))
-    var siteWhere: [String] = []
+    @Option(help: ArgumentHelp("""
+        Keep only the sites whose FIELD is VALUE; repeat for alternatives (same field) or conditions (other fields). \
+        The value is taken whole, commas included.
+        """, valueName: "FIELD=VALUE"))
+    var siteWhere: [SiteCondition] = []
 
     @Option(help: "CSV 'value,kind' mapping the values of the kind column (e.g. FINESS categories) to kinds; values it lacks are left out and counted.")
     var kindMap: String?
@@ -29,8 +32,8 @@ struct SiteSchemaOptions: ParsableArguments {
         s.nameField = siteName
         s.kindField = siteKindField
         s.capacityField = siteCapacity
-        for expression in siteWhere {
-            do { try s.select(expression) } catch let e as OptionError { throw ValidationError(e.description) }
+        for condition in siteWhere {
+            do { try s.select(condition.expression) } catch let e as OptionError { throw ValidationError(e.description) }
         }
         if let kindMap { s.kindMap = try SiteSchema.kindMap(from: URL(fileURLWithPath: kindMap)) }
         return s

@@ -8,7 +8,9 @@ struct StudyCommand: ParsableCommand {
         commandName: "study",
         abstract: "Load a study (communes, population, history, sites, territories) and report what joined.",
         discussion: """
-            A study folder holds communes.geojson, population.csv, history.csv, sites.csv and cpts.csv (what `geohealth synth` writes); options name other files or override them. Populations are joined to polygons by code, through the commune history when given: merged communes are dissolved, restored ones pooled, and everything left unmatched is listed.
+            A study folder holds communes.geojson, population.csv, history.csv, sites.csv and cpts.csv (what `geohealth synth` writes); options name \
+            other files or override them. Populations are joined to polygons by code, through the commune history when given: merged communes are \
+            dissolved, restored ones pooled, and everything left unmatched is listed.
 
             Examples:
               geohealth study geodata
@@ -17,7 +19,7 @@ struct StudyCommand: ParsableCommand {
               geohealth study geodata --out /tmp/communes-with-population.geojson
             """)
 
-    @OptionGroup var inputs: StudyInputOptions
+    @OptionGroup var inputs: StudyOptions
 
     @Option(help: "Write the joined communes (population, age groups, source codes) as GeoJSON.")
     var out: String?

@@ -7,32 +7,12 @@ import GeoIO
 /// need them: no analysis may overwrite another's file or the run's `provenance.json`, and the
 /// output folder may not hold an input (replacing the folder would delete it).
 extension StudyRunner {
-    /// The output options the runner gives a command, with the suffix of each file after the
-    /// analysis's name (the report's is its folder, `NAME/`).
-    static func outputOptions(_ command: String) -> [(option: String, suffix: String)] {
-        switch command {
-        case "study", "coverage", "distance": [("out", ".geojson")]
-        case "access": [("out", ".geojson"), ("sites_out", "-sites.csv")]
-        case "gaps": [("out", "-zones.geojson"), ("csv", "-zones.csv"), ("communes_out", ".geojson")]
-        case "site": [("chart_out", ".svg")]
-        case "inequality": [("out", ".geojson"), ("lorenz_out", "-lorenz.csv")]
-        case "map", "chart": [("out", ".svg")]
-        case "report": [("out", "")]
-        default: []
-        }
-    }
-
-    /// Whether the command's per-commune table (`NAME.geojson`) is kept, converted into the
-    /// study's other `tables:` formats and readable by later analyses.
-    static func writesTable(_ command: String) -> Bool {
-        ["study", "coverage", "distance", "access", "gaps"].contains(command)
-    }
-
     /// Every file (and the report's folder) the analysis will write, relative to the run's
     /// folder.
     static func plannedFiles(_ a: StudyFile.Analysis, in study: StudyFile) -> [String] {
-        let tables = writesTable(a.command) ? study.tables.filter { $0 != "geojson" }.map { "\(a.name).\($0)" } : []
-        return outputOptions(a.command).map { a.name + $0.suffix } + tables + [a.name + ".json", a.name + ".txt"]
+        guard let command = AnalysisCommand.named(a.command) else { return [a.name + ".json", a.name + ".txt"] }
+        let tables = command.writesTable ? study.tables.filter { $0 != "geojson" }.map { "\(a.name).\($0)" } : []
+        return command.outputs.map { a.name + $0.suffix } + tables + [a.name + ".json", a.name + ".txt"]
     }
 
     /// Refuses, before anything is read or written, a run that would lose a file: an input of
@@ -41,16 +21,25 @@ extension StudyRunner {
     /// would write the run's own record). Usage errors (exit 64) naming both.
     static func checkPlan(_ study: StudyFile, target: URL) throws {
         if let input = OutputFolder.input(declaredInputs(of: study), inside: target) {
-            throw ValidationError("--out \(target.relativePath) holds \(input.relativePath), an input of the study: the run replaces the whole folder; choose another --out")
+            throw ValidationError("""
+                --out \(target.relativePath) holds \(input.relativePath), an input of the study: \
+                the run replaces the whole folder; choose another --out
+                """)
         }
         var writer: [String: StudyFile.Analysis] = [:]
         for a in study.analyses {
             for file in plannedFiles(a, in: study) {
                 if file == "provenance.json" {
-                    throw ValidationError("\(study.url.relativePath): line \(a.line): analysis '\(a.name)' would write provenance.json, the run's own record: give it another name")
+                    throw ValidationError("""
+                        \(study.url.relativePath): line \(a.line): analysis '\(a.name)' would write provenance.json, \
+                        the run's own record: give it another name
+                        """)
                 }
                 if let first = writer[file] {
-                    throw ValidationError("\(study.url.relativePath): line \(a.line): analyses '\(first.name)' (line \(first.line)) and '\(a.name)' would both write \(file): give one another name")
+                    throw ValidationError("""
+                        \(study.url.relativePath): line \(a.line): analyses '\(first.name)' (line \(first.line)) and '\(a.name)' \
+                        would both write \(file): give one another name
+                        """)
                 }
                 writer[file] = a
             }

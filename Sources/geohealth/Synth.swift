@@ -6,7 +6,8 @@ struct Synth: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Generate a synthetic département: communes, population, sites, CPTS, roads, history.",
         discussion: """
-            Writes communes.geojson, population.csv, history.csv, sites.csv, cpts.csv, roads.geojson and a README.md into the output folder. The same seed gives the same bytes on every machine; the sample in geodata/ is seed 1 (--out geodata remakes it).
+            Writes communes.geojson, population.csv, history.csv, sites.csv, cpts.csv, roads.geojson and a README.md into the output folder. The same \
+            seed gives the same bytes on every machine; the sample in geodata/ is seed 1 (--out geodata remakes it).
 
             Examples:
               geohealth synth --seed 1 --out /tmp/sample

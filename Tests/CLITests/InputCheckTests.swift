@@ -101,7 +101,8 @@ extension InputCheckTests {
             let sites = try Self.write(try Self.sites { $0 < 2 }, "sites.csv", in: dir)
             let r = try CommandRunner.run(["study", "geodata", "--sites", sites, "--format", "json"])
             #expect(r.status == 0)
-            #expect(r.stderr == "warning: \(sites): 2 of 35 site(s) lie outside every area's bounding box (H1, U1); they still count as destinations; these rows look swapped (lat in lon): swapped, 2 of these 2 would lie within\n")
+            #expect(r.stderr == "warning: \(sites): 2 of 35 site(s) lie outside every area's bounding box (H1, U1); they still count as destinations; "
+                    + "these rows look swapped (lat in lon): swapped, 2 of these 2 would lie within\n")
             #expect(r.stdout.contains("\"outside_the_areas\":[\"H1\",\"U1\"]"))
             let quiet = try CommandRunner.run(["study", "geodata", "--sites", sites, "--quiet"])
             #expect(quiet.status == 0 && quiet.stderr.isEmpty)
@@ -130,7 +131,8 @@ extension InputCheckTests {
         #expect(alone.status == 64 && alone.stderr.contains("--new-capacity is used only with --access-below"))
         try Fixtures.withTemporaryDirectory { dir in
             let sites = try Self.write("id,kind,lon,lat\nH1,hospital,2.533593,46.456502\nH2,hospital,2.2,46.6\n", "sites.csv", in: dir)
-            let study = ["site", "--areas", "geodata/communes.geojson", "--population", "geodata/population.csv", "--sites", sites, "--site-kind", "hospital", "--access-below", "0.001"]
+            let study = ["site", "--areas", "geodata/communes.geojson", "--population", "geodata/population.csv", "--sites", sites,
+                         "--site-kind", "hospital", "--access-below", "0.001"]
             let planned = try CommandRunner.run(study + ["--add", "2.3,46.3,5"])
             #expect(planned.status == 64 && planned.stderr.contains("no existing site of kind 'hospital' has a capacity"))
             let chosen = try CommandRunner.run(study + ["--k", "2"])

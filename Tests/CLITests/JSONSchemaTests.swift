@@ -72,8 +72,10 @@ import Testing
             #expect(errors.contains { $0.contains(message) }, "\(doc) → \(errors)")
         }
         let share: [String: Any] = ["schema_version": 1, "command": "coverage", "communes": 1, "population": 1, "method": "area-proportional",
-                                    "territories": ["communes": 1, "communes_covered": 1, "population_covered": 1, "population_not_covered": 0, "covered_share": 86.5]]
-        #expect(try validator.errors(of: share, against: "coverage.schema.json").contains { $0.contains("$.territories.covered_share") && $0.contains("above the maximum") })
+                                    "territories": ["communes": 1, "communes_covered": 1, "population_covered": 1, "population_not_covered": 0,
+                                                    "covered_share": 86.5]]
+        let errors = try validator.errors(of: share, against: "coverage.schema.json")
+        #expect(errors.contains { $0.contains("$.territories.covered_share") && $0.contains("above the maximum") })
         let flag: [String: Any] = ["schema_version": 1, "command": "map", "file": "m", "bytes": 1, "polygons_drawn": 1, "crs": "x", "scheme": "q",
                                    "palette": "p", "classes": [], "unreachable": 0, "no_data": 0, "palette_reversed": 1]
         #expect(try validator.errors(of: flag, against: "map.schema.json").contains { $0.contains("expected boolean") })

@@ -17,7 +17,8 @@ import Testing
             let out = try OutputFolderTests.smallRun(in: dir, name: "study")
             try Self.killAtEveryStep(["run", "geodata/study.yaml", "--out", out.path, "--quiet"], over: out, renames: renames) { folder in
                 try #require(try FolderSnapshot(folder).isComplete(folder))
-                return try String(contentsOf: folder.appendingPathComponent("provenance.json"), encoding: .utf8).contains(#""study_file":{"path":"geodata/study.yaml""#)
+                let provenance = try String(contentsOf: folder.appendingPathComponent("provenance.json"), encoding: .utf8)
+                return provenance.contains(#""study_file":{"path":"geodata/study.yaml""#)
             }
         }
     }
@@ -27,7 +28,8 @@ import Testing
             let out = dir.appendingPathComponent("report")
             let previous = try CommandRunner.run(["report", "geodata", "--site-kind", "msp", "--minutes", "20", "--out", out.path, "--quiet"])
             #expect(previous.status == 0, "\(previous.stderr)")
-            try Self.killAtEveryStep(["report", "geodata", "--site-kind", "msp", "--minutes", "15", "--out", out.path, "--quiet"], over: out, renames: false) { folder in
+            let report = ["report", "geodata", "--site-kind", "msp", "--minutes", "15", "--out", out.path, "--quiet"]
+            try Self.killAtEveryStep(report, over: out, renames: false) { folder in
                 try #require(try FolderSnapshot(folder).isComplete(folder))
                 return try String(contentsOf: folder.appendingPathComponent("report.md"), encoding: .utf8).contains("Seuil étudié : 15 minutes")
             }

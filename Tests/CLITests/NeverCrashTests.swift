@@ -15,7 +15,8 @@ import Testing
             for command in [["study"], ["distance"], ["access", "--site-kind", "msp"]] {
                 let r = try CommandRunner.run([command[0], "geodata", "--population", population.path] + command.dropFirst())
                 #expect(r.status == 1, "\(command[0]): exit \(r.status)\n\(r.stderr)")
-                #expect(r.stderr.contains("\(population.path): line 3, field 'PMUN': '\(value)' is not a population count (a number from 0 to 1,000,000,000)"), "\(r.stderr)")
+                let message = "\(population.path): line 3, field 'PMUN': '\(value)' is not a population count (a number from 0 to 1,000,000,000)"
+                #expect(r.stderr.contains(message), "\(r.stderr)")
             }
         }
     }
@@ -53,7 +54,8 @@ import Testing
             let broken = dir.appendingPathComponent("communes.geojson"), layer = dir.appendingPathComponent("layer.geojson")
             try communes.replacingOccurrences(of: "\n]}", with: ",\n\(badFeature)\n]}").write(to: broken, atomically: true, encoding: .utf8)
             let body = String(communes[communes.index(after: communes.firstIndex(of: "\n")!)...]).replacingOccurrences(of: "\n]}\n", with: "")
-            let tenTimes = "{\"type\":\"FeatureCollection\",\"features\":[\n" + Array(repeating: body, count: 10).joined(separator: ",\n") + ",\n\(badFeature)\n]}\n"
+            let tenTimes = "{\"type\":\"FeatureCollection\",\"features\":[\n" + Array(repeating: body, count: 10).joined(separator: ",\n")
+                + ",\n\(badFeature)\n]}\n"
             try tenTimes.write(to: layer, atomically: true, encoding: .utf8)
             for run in 0..<30 {
                 let r = try CommandRunner.run(["distance", "--areas", broken.path, "--population", population.path, "--sites", "geodata/sites.csv"])
@@ -76,7 +78,8 @@ import Testing
         for command in ["study geodata", "distance geodata", "access geodata --site-kind msp"] {
             let r = try CommandRunner.shell("ulimit -v 150000; exec '\(binary)' \(command)")
             #expect(r.status == 1, "\(command): exit \(r.status)\n\(r.stderr.suffix(500))")
-            #expect(r.stderr.contains("Error: not enough memory for geohealth \(command.split(separator: " ")[0]) (limit 146 MB, this study needs about"), "\(r.stderr)")
+            let job = command.split(separator: " ")[0]
+            #expect(r.stderr.contains("Error: not enough memory for geohealth \(job) (limit 146 MB, this study needs about"), "\(r.stderr)")
         }
         // Enough for the sample: it runs.
         let ok = try CommandRunner.shell("ulimit -v 400000; exec '\(binary)' study geodata --quiet")

@@ -38,7 +38,8 @@ import Testing
 
             try FileManager.default.removeItem(at: out.appendingPathComponent("provenance.json"))
             r = try CommandRunner.run(["run", study, "--out", out.path])
-            #expect(r.status == 1 && r.stderr.contains("was not made by GeoHealth (no provenance.json); it holds study.geojson, study.json, study.txt"), "\(r.stderr)")
+            #expect(r.status == 1 && r.stderr.contains("was not made by GeoHealth (no provenance.json); it holds study.geojson, study.json, study.txt"),
+                    "\(r.stderr)")
 
             let empty = dir.appendingPathComponent("empty")
             try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: false)
@@ -144,7 +145,9 @@ import Testing
             let r = try CommandRunner.run(["run", dir.appendingPathComponent("small.yaml").path, "--out", out.path, "--quiet"])
             #expect(r.status == 0, "\(r.stderr)")
             #expect(!FileManager.default.fileExists(atPath: stale.path))
-            for kept in [live, unmarked, other] { #expect(FileManager.default.fileExists(atPath: kept.appendingPathComponent("folder/big.geojson").path), "\(kept.lastPathComponent)") }
+            for kept in [live, unmarked, other] {
+                #expect(FileManager.default.fileExists(atPath: kept.appendingPathComponent("folder/big.geojson").path), "\(kept.lastPathComponent)")
+            }
         }
     }
 

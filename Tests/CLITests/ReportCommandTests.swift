@@ -80,7 +80,8 @@ import Testing
     /// `gaps --territory-label`: the white zones say what the territories are (the JSON key
     /// stays `cpts_white_zones` for scripts), and the JSON still meets its schema.
     @Test func gapsNameTheTerritories() throws {
-        let r = try CommandRunner.run(["gaps", "geodata", "--site-kind", "msp", "--minutes-above", "15", "--outside-cpts", "--territory-label", "EPCI", "--format", "json"])
+        let r = try CommandRunner.run(["gaps", "geodata", "--site-kind", "msp", "--minutes-above", "15", "--outside-cpts", "--territory-label", "EPCI",
+                                       "--format", "json"])
         #expect(r.status == 0, "\(r.stderr)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
         let white = try #require(json["cpts_white_zones"] as? [String: Any])
@@ -112,7 +113,8 @@ import Testing
             let out = dir.appendingPathComponent("out")
             let r = try CommandRunner.run(["run", dir.appendingPathComponent("study.yaml").path, "--out", out.path])
             #expect(r.status == 0, "\(r.stderr)")
-            let provenance = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("provenance.json"))) as? [String: Any])
+            let json = try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("provenance.json")))
+            let provenance = try #require(json as? [String: Any])
             let inputs = try #require(provenance["inputs"] as? [[String: Any]])
             let byName = Dictionary(uniqueKeysWithValues: inputs.map { (URL(fileURLWithPath: $0["path"] as! String).lastPathComponent, $0) })
             for name in ["a.geojson", "b.geojson"] {

@@ -3,8 +3,9 @@ import Foundation
 import GeoCore
 import GeoHealthKit
 
-/// The input options every analysis command shares (DESIGN.md, "The CLI's vocabulary").
-struct StudyInputOptions: ParsableArguments {
+/// The input options every analysis command shares (DESIGN.md, "The CLI's vocabulary"): the
+/// study folder and the files that replace or complete it.
+struct StudyOptions: ParsableArguments {
     @Argument(help: "A study folder (communes.geojson, population.csv, history.csv, sites.csv, cpts.csv).")
     var folder: String?
 
@@ -29,35 +30,38 @@ struct StudyInputOptions: ParsableArguments {
     @Option(help: "INSEE commune history (mouvements des communes CSV).")
     var history: String?
 
-    @Option(help: "Use only history events on or after this date (YYYY-MM-DD), the polygons' vintage.")
-    var historySince: String?
+    @Option(help: ArgumentHelp("Use only history events on or after this date (YYYY-MM-DD), the polygons' vintage.", valueName: "YYYY-MM-DD"))
+    var historySince: ISODate?
 
     @Option(help: "Site table (CSV or GeoJSON points); repeat for several files.")
     var sites: [String] = []
 
-    @Option(help: "Kind of the sites of files without a kind column (msp, hospital, emergency, sas, centre, …); refused when every site has its own kind: choose kinds with --site-kind.")
+    @Option(help: """
+        Kind of the sites of files without a kind column (msp, hospital, emergency, sas, centre, …); \
+        refused when every site has its own kind: choose kinds with --site-kind.
+        """)
     var kind: String?
 
-    @Option(help: "CRS of x/y columns in site tables, e.g. EPSG:2154.")
-    var sitesCrs: String?
+    @Option(help: ArgumentHelp("CRS of x/y columns in site tables, e.g. EPSG:2154.", valueName: "crs"))
+    var sitesCrs: CRSValue?
 
     @Option(help: "Territories: CSV of (territory, code) memberships, JSON member lists (the epci.json form) or GeoJSON polygons.")
     var territories: String?
 
-    @Option(help: "A regional study: report only the communes of these départements (comma-separated codes, e.g. 03,15,43,63) of --areas.")
-    var departements: String?
+    @Option(help: ArgumentHelp("A regional study: report only the communes of these départements (comma-separated codes, e.g. 03,15,43,63) of --areas.",
+                               valueName: "codes"))
+    var departements: CodeList?
 
-    @Option(help: "With --departements: communes within this many km (\(OptionRange.kilometresOrZero.helpText)) of the study area take part in catchments, unreported.")
+    @Option(help: """
+        With --departements: communes within this many km (\(OptionRange.kilometresOrZero.helpText)) of the study area take part in catchments, unreported.
+        """)
     var bufferKm = StudyAreaSelection.defaultBufferKm
 
     @OptionGroup var siteSchema: SiteSchemaOptions
 
     func validate() throws {
         if folder == nil && areas.isEmpty { throw ValidationError("give a study folder or --areas FILE") }
-        if let sitesCrs, CRS(sitesCrs) == nil { throw ValidationError("--sites-crs '\(sitesCrs)' is not a CRS; write EPSG:n") }
-        if let historySince, historySince.count != 10 { throw ValidationError("--history-since takes a date YYYY-MM-DD") }
         try OptionRange.kilometresOrZero.check(bufferKm, "--buffer-km")
-        if let departements, departements.split(separator: ",").isEmpty { throw ValidationError("--departements takes codes separated by commas, e.g. 03,15,43,63") }
     }
 
     func sources() throws -> StudySources {
@@ -71,25 +75,15 @@ struct StudyInputOptions: ParsableArguments {
         s.populationKey = populationKey
         s.populationField = populationField
         if let history { s.history = url(history) }
-        if let historySince { s.historySince = historySince }
+        if let historySince { s.historySince = historySince.text }
         if !sites.isEmpty { s.sites = sites.map { (url($0), kind.map { SiteKind($0.lowercased()) }) } }
         else if let kind { s.sites = s.sites.map { ($0.url, SiteKind(kind.lowercased())) } }
-        if let sitesCrs { s.sitesCRS = CRS(sitesCrs) }
+        if let sitesCrs { s.sitesCRS = sitesCrs.crs }
         if let territories { s.territories = url(territories) }
         s.siteSchema = try siteSchema.schema()
-        s.departements = departements.map { $0.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+        s.departements = departements?.codes
         s.bufferKm = bufferKm
         s.extraInputs = siteSchema.inputs
         return s
     }
-}
-
-/// Site kinds from a `--site-kind` value, lower-cased as kinds are read: the whole value when
-/// it is a kind of the study's sites (registries have categories with commas, e.g. "Centre
-/// hospitalier, ex Hôpital local"), otherwise its comma-separated parts (`msp,hospital`).
-func parseSiteKinds(_ text: String?, in study: Study) -> [SiteKind]? {
-    guard let text else { return nil }
-    let whole = SiteKind(text.trimmingCharacters(in: .whitespaces).lowercased())
-    if study.sites.contains(where: { $0.kind == whole }) { return [whole] }
-    return text.split(separator: ",").map { SiteKind($0.trimmingCharacters(in: .whitespaces).lowercased()) }
 }

@@ -1,0 +1,66 @@
+import ArgumentParser
+
+/// The commands a study file may name, one row each.
+extension AnalysisCommand {
+    static let all: [AnalysisCommand] = [
+        AnalysisCommand(type: StudyCommand.self, keys: studyFileKeys([StudyOptions.self, OutputOptions.self], own: ["out"]),
+                        readsStudy: true, outputs: [("out", ".geojson")], writesTable: true),
+        AnalysisCommand(type: CoverageCommand.self,
+                        keys: studyFileKeys(analysisGroups, own: ["method", "catchment_minutes", "catchment_km"]),
+                        readsStudy: true, outputs: [("out", ".geojson")], writesTable: true, studyValues: [.csvDialect]),
+        AnalysisCommand(type: Distance.self, keys: studyFileKeys(analysisGroups, own: ["thresholds", "within"]),
+                        readsStudy: true, outputs: [("out", ".geojson")], writesTable: true, studyValues: [.csvDialect]),
+        AnalysisCommand(type: AccessCommand.self, keys: studyFileKeys(analysisGroups, own: accessKeys),
+                        readsStudy: true, outputs: [("out", ".geojson"), ("sites_out", "-sites.csv")], writesTable: true, studyValues: [.csvDialect]),
+        AnalysisCommand(type: InequalityCommand.self, keys: studyFileKeys([CSVDialectOption.self, OutputOptions.self], own: inequalityKeys),
+                        readsTable: true, outputs: [("out", ".geojson"), ("lorenz_out", "-lorenz.csv")], studyValues: [.csvDialect]),
+        AnalysisCommand(type: GapsCommand.self,
+                        keys: studyFileKeys([StudyOptions.self, CostOptions.self, SiteOptions.self, CSVDialectOption.self, OutputOptions.self], own: gapsKeys),
+                        readsStudy: true, outputs: [("out", "-zones.geojson"), ("csv", "-zones.csv"), ("communes_out", ".geojson")],
+                        writesTable: true, studyValues: [.csvDialect]),
+        AnalysisCommand(type: SiteCommand.self,
+                        keys: studyFileKeys([StudyOptions.self, CostOptions.self, SiteOptions.self, LanguageOption.self, OutputOptions.self], own: siteKeys),
+                        readsStudy: true, outputs: [("chart_out", ".svg")], studyValues: [.language]),
+        AnalysisCommand(type: MapCommand.self,
+                        keys: studyFileKeys([SiteOptions.self, SiteSchemaOptions.self, LanguageOption.self, OutputOptions.self], own: mapKeys),
+                        readsTable: true, outputs: [("out", ".svg")], studyValues: [.language, .source]),
+        AnalysisCommand(type: ChartCommand.self, keys: studyFileKeys([LanguageOption.self, OutputOptions.self], own: chartKeys),
+                        readsTable: true, takesKindArgument: true, outputs: [("out", ".svg")], studyValues: [.language]),
+        AnalysisCommand(type: ReportCommand.self,
+                        keys: studyFileKeys([StudyOptions.self, SiteOptions.self, LanguageOption.self, OutputOptions.self], own: reportKeys),
+                        readsStudy: true, outputs: [("out", "")], writesFolder: true, studyValues: [.title, .source, .language]),
+    ]
+
+    /// The row of the command a study file names; nil for a name that is not one (the study
+    /// file's reader refuses those first).
+    static func named(_ name: String) -> AnalysisCommand? {
+        all.first { $0.name == name }
+    }
+
+    /// The groups of `coverage`, `distance` and `access`.
+    private static var analysisGroups: [any StudyFileKeys.Type] { [
+        StudyOptions.self, CostOptions.self, SiteOptions.self, CommuneTableOptions.self, OutputOptions.self,
+    ] }
+    private static let accessKeys: Set<String> = [
+        "method", "catchment_minutes", "bands", "decay", "bandwidth", "apl_year", "age_weights", "activity_field", "new_practitioner_field",
+        "population_grid", "grid_crs", "grid_size", "per", "sites_out",
+    ]
+    private static let inequalityKeys: Set<String> = [
+        "value", "weight", "group_by", "rank", "below", "spatial_weights", "k", "permutations", "seed", "alpha", "out", "lorenz_out",
+    ]
+    private static let gapsKeys: Set<String> = [
+        "minutes_above", "access_kind", "access_below", "access_method", "per", "outside_cpts", "territory_label", "low_low", "combine",
+        "out", "csv", "communes_out", "white_zones_out",
+    ]
+    private static let siteKeys: Set<String> = [
+        "k", "method", "minutes", "candidates", "no_commune_candidates", "add", "remove", "access_below", "per", "new_capacity", "chart_out",
+    ]
+    private static let mapKeys: Set<String> = [
+        "field", "scheme", "classes", "breaks", "palette", "reverse", "title", "subtitle", "legend_title", "territory_label", "source",
+        "sites", "size_by_capacity", "territories", "hatched", "labels", "out",
+    ]
+    private static let chartKeys: Set<String> = ["value", "weight", "group_by", "thresholds", "title", "out"]
+    private static let reportKeys: Set<String> = [
+        "minutes", "new_sites", "catchment_minutes", "bands", "territory_label", "title", "source", "out",
+    ]
+}
