@@ -42,13 +42,13 @@ public struct APLParameters: Sendable {
         0.93, 0.59, 0.55, 0.59, 0.73, 0.78, 0.84, 0.88, 0.90, 0.97, 1.06, 1.14, 1.16, 1.19, 1.52, 1.53, 1.72, 1.99, 2.39,
     ]))
     /// DREES APL 2023 (populations municipales 2021).
-    public static let ageWeights2023 = Dictionary(uniqueKeysWithValues: zip(ageGroups, [
+    static let ageWeights2023 = Dictionary(uniqueKeysWithValues: zip(ageGroups, [
         1.12, 0.58, 0.51, 0.60, 0.75, 0.79, 0.82, 0.85, 0.89, 0.93, 1.03, 1.15, 1.18, 1.23, 1.46, 1.57, 1.63, 1.89, 2.26,
     ]))
     /// APL below which the zonage of the ARS counts a commune as under-served.
     public static let underServedThreshold = 2.5
     /// Activity counted for a GP who had no private activity the year before.
-    public static let newPractitionerActivity = 5_400.0
+    static let newPractitionerActivity = 5_400.0
     /// The APL catchment in minutes: the upper bound of the last DREES band (beyond it every
     /// weight is 0).
     public static let catchmentMinutes = 20.0

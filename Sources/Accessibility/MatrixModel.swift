@@ -21,7 +21,7 @@ public struct MatrixModel: TravelCostModel {
     }
 
     public let pairs: [Pair]
-    public var speedForDistanceOnly: Double
+    var speedForDistanceOnly: Double
 
     public init(pairs: [Pair], speedForDistanceOnly: Double = 60) {
         self.pairs = pairs

@@ -6,7 +6,7 @@ extension PointGrid {
     /// by index). Not symmetric: j need not count i among its own k nearest (spatial weights
     /// make the lists symmetric, as PySAL's `symmetrize`).
     /// - Complexity: one grid build, then one ``nearest(_:to:excluding:)`` per point.
-    public static func nearestPairs(_ points: [Coordinate], k: Int) -> [(Int, Int)] {
+    package static func nearestPairs(_ points: [Coordinate], k: Int) -> [(Int, Int)] {
         let grid = PointGrid(points, cellSize: PointGrid.suggestedCellSize(for: points))
         var pairs: [(Int, Int)] = []
         for i in points.indices {

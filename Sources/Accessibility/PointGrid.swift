@@ -7,15 +7,15 @@ import GeoCore
 /// only the cells that its disc overlaps.
 /// - Complexity: build O(n log n); `within` O(cells overlapped + points in them); `nearest`
 ///   visits rings of cells outwards until no closer point can exist.
-public struct PointGrid: Sendable {
-    public let points: [Coordinate]
-    public let cellSize: Double
+package struct PointGrid: Sendable {
+    package let points: [Coordinate]
+    package let cellSize: Double
     private let origin: Coordinate
     private var cells: [Int64: Range<Int>] = [:]
     private var order: [Int32] = []
     private let extent: (minX: Int, minY: Int, maxX: Int, maxY: Int)
 
-    public init(_ points: [Coordinate], cellSize: Double) {
+    package init(_ points: [Coordinate], cellSize: Double) {
         precondition(cellSize > 0)
         self.points = points
         self.cellSize = cellSize
@@ -36,7 +36,7 @@ public struct PointGrid: Sendable {
     }
 
     /// A cell size for `n` points spread over `box`: about two points per cell.
-    public static func suggestedCellSize(for points: [Coordinate]) -> Double {
+    package static func suggestedCellSize(for points: [Coordinate]) -> Double {
         var box = BoundingBox.empty
         for p in points { box.extend(p) }
         let side = max(box.width, box.height)
@@ -51,7 +51,7 @@ public struct PointGrid: Sendable {
     static func key(_ c: (Int, Int)) -> Int64 { Int64(c.0) << 32 | Int64(UInt32(truncatingIfNeeded: c.1)) }
 
     /// Indices of the points within `radius` of `center`, with their distances, in index order.
-    public func within(_ radius: Double, of center: Coordinate) -> [(index: Int, distance: Double)] {
+    package func within(_ radius: Double, of center: Coordinate) -> [(index: Int, distance: Double)] {
         var found: [(index: Int, distance: Double)] = []
         forEach(within: radius, of: center) { found.append(($0, $1)) }
         return found.sorted { $0.index < $1.index }
@@ -60,7 +60,7 @@ public struct PointGrid: Sendable {
     /// Calls `body(index, distance)` for every point within `radius` of `center`, in no
     /// particular order, without building a list: the cells the disc's box overlaps, then the
     /// exact distance.
-    public func forEach(within radius: Double, of center: Coordinate, _ body: (Int, Double) -> Void) {
+    package func forEach(within radius: Double, of center: Coordinate, _ body: (Int, Double) -> Void) {
         let lo = Self.cell(Coordinate(x: center.x - radius, y: center.y - radius), origin, cellSize)
         let hi = Self.cell(Coordinate(x: center.x + radius, y: center.y + radius), origin, cellSize)
         for cx in stride(from: max(lo.0, extent.minX), through: min(hi.0, extent.maxX), by: 1) {
@@ -77,14 +77,14 @@ public struct PointGrid: Sendable {
 
     /// How many points lie within `radius` of `center` and pass `accept` (given their distance),
     /// without building a list.
-    public func count(within radius: Double, of center: Coordinate, accept: (Double) -> Bool = { _ in true }) -> Int {
+    package func count(within radius: Double, of center: Coordinate, accept: (Double) -> Bool = { _ in true }) -> Int {
         var n = 0
         forEach(within: radius, of: center) { _, d in if accept(d) { n += 1 } }
         return n
     }
 
     /// The nearest point to `p` (lowest index on ties), or nil when the grid is empty.
-    public func nearest(to p: Coordinate) -> (index: Int, distance: Double)? {
+    package func nearest(to p: Coordinate) -> (index: Int, distance: Double)? {
         guard !points.isEmpty else { return nil }
         let c = Self.cell(p, origin, cellSize)
         var best: (index: Int, distance: Double)?
@@ -124,7 +124,7 @@ public struct PointGrid: Sendable {
 
 extension PointGrid {
     /// The `k` nearest points to `p` other than `excluding`, nearest first (ties by index).
-    public func nearest(_ k: Int, to p: Coordinate, excluding: Int? = nil) -> [Int] {
+    package func nearest(_ k: Int, to p: Coordinate, excluding: Int? = nil) -> [Int] {
         guard k > 0, points.count > (excluding == nil ? 0 : 1) else { return [] }
         var radius = cellSize
         while true {

@@ -21,15 +21,15 @@ public struct RoadNetwork: Sendable {
 
     public private(set) var nodes: [Coordinate] = []
     /// Forward adjacency: edges of node `v` are `forwardStart[v] ..< forwardStart[v + 1]`.
-    public private(set) var forwardStart: [Int32] = []
-    public private(set) var forwardTarget: [Int32] = []
-    public private(set) var forwardMinutes: [Double] = []
-    public private(set) var forwardMetres: [Double] = []
+    private(set) var forwardStart: [Int32] = []
+    private(set) var forwardTarget: [Int32] = []
+    private(set) var forwardMinutes: [Double] = []
+    private(set) var forwardMetres: [Double] = []
     /// Reverse adjacency (edges into `v`), for searches that run from destinations backwards.
-    public private(set) var reverseStart: [Int32] = []
-    public private(set) var reverseSource: [Int32] = []
-    public private(set) var reverseMinutes: [Double] = []
-    public private(set) var reverseMetres: [Double] = []
+    private(set) var reverseStart: [Int32] = []
+    private(set) var reverseSource: [Int32] = []
+    private(set) var reverseMinutes: [Double] = []
+    private(set) var reverseMetres: [Double] = []
 
     public var edgeCount: Int { forwardTarget.count }
 

@@ -8,7 +8,7 @@
 public struct SpeedTable: Sendable, Equatable {
     public var kmh: [String: Double]
     /// Used for a class the table does not know.
-    public var fallback: Double
+    var fallback: Double
 
     public static let defaultSpeeds: [String: Double] = [
         "motorway": 120, "motorway_link": 60, "trunk": 95, "trunk_link": 50,

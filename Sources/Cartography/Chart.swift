@@ -4,7 +4,7 @@ import Foundation
 /// a histogram of travel times with threshold lines, bars of population beyond thresholds by
 /// group, and before/after bars of a siting scenario. Same conventions as ``ChoroplethMap``:
 /// `<title>`, `<desc>`, a viewBox, text as text, fixed precision.
-public enum Chart {
+package enum Chart {
     static let width = 720.0, height = 460.0
     static let plot = (x: 70.0, y: 78.0, w: 600.0, h: 302.0)
     static let series = ["#2171b5", "#d7301f", "#238b45", "#6a51a3", "#fd8d3c", "#525252"]
@@ -35,7 +35,7 @@ public enum Chart {
     }
 
     /// Lorenz curves (population share, value share), one per group, with the Gini in the legend.
-    public static func lorenz(_ curves: [(label: String, points: [(Double, Double)], gini: Double)], title: String, labels: MapLabels = MapLabels()) -> SVGNode {
+    package static func lorenz(_ curves: [(label: String, points: [(Double, Double)], gini: Double)], title: String, labels: MapLabels = MapLabels()) -> SVGNode {
         func px(_ p: (Double, Double)) -> String { "\(svgNumber(plot.x + p.0 * plot.w)),\(svgNumber(plot.y + (1 - p.1) * plot.h))" }
         let ticks = stride(from: 0.0, through: 1.0, by: 0.25).map { $0 }
         var body = axes(xLabel: labels.population, yLabel: labels.valueShare,
@@ -52,7 +52,7 @@ public enum Chart {
     }
 
     /// A histogram of values (bins of equal width) with vertical threshold lines.
-    public static func histogram(_ values: [Double], bins: Int = 20, thresholds: [Double], title: String, xLabel: String, labels: MapLabels = MapLabels()) throws -> SVGNode {
+    package static func histogram(_ values: [Double], bins: Int = 20, thresholds: [Double], title: String, xLabel: String, labels: MapLabels = MapLabels()) throws -> SVGNode {
         let v = values.filter(\.isFinite)
         guard let lo = v.min(), let hi = v.max(), bins > 0 else { throw CartographyError("no value to draw") }
         let span = max(hi - lo, 1e-9), w = span / Double(bins)
@@ -76,7 +76,7 @@ public enum Chart {
 
     /// Grouped bars: for each group, one bar per series (e.g. population beyond 20 and 30 minutes;
     /// before and after a scenario).
-    public static func bars(groups: [String], series names: [String], values: [[Double]], title: String, yLabel: String, labels: MapLabels = MapLabels()) throws -> SVGNode {
+    package static func bars(groups: [String], series names: [String], values: [[Double]], title: String, yLabel: String, labels: MapLabels = MapLabels()) throws -> SVGNode {
         guard !groups.isEmpty, values.count == groups.count, values.allSatisfy({ $0.count == names.count }) else { throw CartographyError("bars need one value per group and series") }
         let top = max(values.flatMap { $0 }.max() ?? 1, 1e-9)
         let slot = plot.w / Double(groups.count), bar = slot * 0.8 / Double(names.count)

@@ -5,16 +5,16 @@ extension ChoroplethMap {
     /// A territory drawn in a frame of its own (an overseas département beside metropolitan
     /// France): its polygons and overlays in its own metric CRS, fitted to the frame, with its
     /// name and its own scale bar. Classes and colours are the main map's.
-    public struct Inset: Sendable {
-        public var label: String
-        public var polygons: [Geometry]
-        public var values: [Double?]
-        public var unreachable: [Bool]
-        public var sites: [Site] = []
-        public var outlines: [Geometry] = []
-        public var hatched: [Geometry] = []
+    package struct Inset: Sendable {
+        package var label: String
+        package var polygons: [Geometry]
+        package var values: [Double?]
+        package var unreachable: [Bool]
+        package var sites: [Site] = []
+        package var outlines: [Geometry] = []
+        package var hatched: [Geometry] = []
 
-        public init(label: String, polygons: [Geometry], values: [Double?], unreachable: [Bool]? = nil) {
+        package init(label: String, polygons: [Geometry], values: [Double?], unreachable: [Bool]? = nil) {
             precondition(polygons.count == values.count)
             self.label = label
             self.polygons = polygons

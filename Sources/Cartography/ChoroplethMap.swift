@@ -6,48 +6,48 @@ import GeoCore
 /// site markers, labels) and map furniture (title, subtitle, legend with class bounds and
 /// counts, scale bar computed from the projection, north arrow, source and date line).
 /// Accessible: `<title>`, `<desc>`, `role="img"`, text as text, a viewBox, no external resource.
-public struct ChoroplethMap: Sendable {
-    public struct Site: Sendable {
-        public var position: Coordinate
-        public var kind: String
-        public var size: Double?
-        public init(position: Coordinate, kind: String, size: Double? = nil) {
+package struct ChoroplethMap: Sendable {
+    package struct Site: Sendable {
+        package var position: Coordinate
+        package var kind: String
+        package var size: Double?
+        package init(position: Coordinate, kind: String, size: Double? = nil) {
             self.position = position
             self.kind = kind
             self.size = size
         }
     }
 
-    public var polygons: [Geometry]
-    public var values: [Double?]
+    package var polygons: [Geometry]
+    package var values: [Double?]
     /// Per polygon: its value is missing because nothing is within reach (beyond the travel
     /// bound), drawn and counted apart from "no data".
-    public var unreachable: [Bool]
+    package var unreachable: [Bool]
     /// Territories drawn in frames of their own beside the main map (the overseas départements
     /// of a national map), each in its own CRS and scale; classes and colours are shared.
-    public var insets: [Inset] = []
-    public var breaks: [Double]
-    public var colors: [String]
-    public var title: String
-    public var subtitle = ""
+    package var insets: [Inset] = []
+    package var breaks: [Double]
+    package var colors: [String]
+    package var title: String
+    package var subtitle = ""
     /// The legend's heading: what the classes measure and in which unit ("Temps d'accès
     /// (minutes)"); empty: none.
-    public var legendTitle = ""
-    public var source = ""
-    public var description = ""
-    public var outlines: [Geometry] = []
-    public var hatched: [Geometry] = []
-    public var sites: [Site] = []
-    public var labels: [(position: Coordinate, text: String)] = []
-    public var labelsText = MapLabels()
-    public var width = 1000.0
-    public var mapWidth = 700.0
+    package var legendTitle = ""
+    package var source = ""
+    package var description = ""
+    package var outlines: [Geometry] = []
+    package var hatched: [Geometry] = []
+    package var sites: [Site] = []
+    package var labels: [(position: Coordinate, text: String)] = []
+    package var labelsText = MapLabels()
+    package var width = 1000.0
+    var mapWidth = 700.0
     /// Decimals of pixel coordinates (0: whole pixels).
-    public var precision = 1
+    package var precision = 1
     /// Width of the white lines between polygons (thinner for thousands of communes).
-    public var strokeWidth = 0.3
+    package var strokeWidth = 0.3
 
-    public init(polygons: [Geometry], values: [Double?], breaks: [Double], colors: [String], title: String) {
+    package init(polygons: [Geometry], values: [Double?], breaks: [Double], colors: [String], title: String) {
         precondition(polygons.count == values.count && breaks.count == colors.count)
         self.polygons = polygons
         self.values = values
@@ -57,7 +57,7 @@ public struct ChoroplethMap: Sendable {
         self.title = title
     }
 
-    public func svg() -> SVGNode {
+    package func svg() -> SVGNode {
         var box = BoundingBox.empty
         for p in polygons { box.extend(p.boundingBox) }
         let top = subtitle.isEmpty ? 60.0 : 80.0

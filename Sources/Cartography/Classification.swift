@@ -3,7 +3,7 @@ import Foundation
 /// Class breaks for a choropleth: the upper bound of each class (the last is the maximum).
 /// A value v falls in the first class whose upper bound is ≥ v. Same conventions as PySAL
 /// `mapclassify` (`bins`), against which the schemes are tested.
-public enum Classification: Sendable, Equatable {
+package enum Classification: Sendable, Equatable {
     case quantiles(Int)
     case equalInterval(Int)
     /// Fisher–Jenks natural breaks: the partition of the sorted values into k classes that
@@ -23,7 +23,7 @@ public enum Classification: Sendable, Equatable {
     case headTail
     case manual([Double])
 
-    public func breaks(_ values: [Double]) throws -> [Double] {
+    package func breaks(_ values: [Double]) throws -> [Double] {
         let v = values.filter(\.isFinite).sorted()
         guard let lo = v.first, let hi = v.last else { throw CartographyError("no value to classify") }
         if lo == hi { return [hi] }  // all values equal: one class
@@ -75,7 +75,7 @@ public enum Classification: Sendable, Equatable {
     }
 
     /// The class of `value` for `breaks` (nil for a missing value).
-    public static func index(of value: Double?, breaks: [Double]) -> Int? {
+    package static func index(of value: Double?, breaks: [Double]) -> Int? {
         guard let value, value.isFinite else { return nil }
         return breaks.firstIndex { value <= $0 } ?? breaks.count - 1
     }
@@ -139,7 +139,7 @@ public enum Classification: Sendable, Equatable {
     }
 
     /// The within-class sum of squared deviations of `values` classed by `breaks`.
-    public static func withinSquares(_ values: [Double], breaks: [Double]) -> Double {
+    package static func withinSquares(_ values: [Double], breaks: [Double]) -> Double {
         var groups = [[Double]](repeating: [], count: breaks.count)
         for v in values { if let c = index(of: v, breaks: breaks) { groups[c].append(v) } }
         return groups.reduce(0) { total, g in

@@ -3,13 +3,13 @@ import Foundation
 /// How a site kind is named in a sentence: its singular and plural, and in French its gender
 /// and whether its article elides (`l'hôpital`), so that text reads "la MSP la plus proche",
 /// "l'hôpital le plus proche", "Où implanter 5 hôpitaux", "the nearest hospital".
-public struct KindNoun: Sendable, Equatable {
-    public var singular: String
-    public var plural: String
+package struct KindNoun: Sendable, Equatable {
+    var singular: String
+    var plural: String
     /// French grammatical gender (unused in English).
-    public var feminine = false
+    var feminine = false
 
-    public init(_ singular: String, _ plural: String, feminine: Bool = false) {
+    package init(_ singular: String, _ plural: String, feminine: Bool = false) {
         self.singular = singular
         self.plural = plural
         self.feminine = feminine
@@ -19,7 +19,7 @@ public struct KindNoun: Sendable, Equatable {
 extension MapLabels {
     /// The noun of a site kind in the labels' language. Kinds GeoHealth does not know are named
     /// "site de type X" / "site of kind X" (what they are is the user's word, not ours).
-    public func kindNoun(_ raw: String) -> KindNoun {
+    func kindNoun(_ raw: String) -> KindNoun {
         knownNoun(raw) ?? (language == .fr ? KindNoun("site de type \(raw)", "sites de type \(raw)") : KindNoun("site of kind \(raw)", "sites of kind \(raw)"))
     }
 
@@ -41,14 +41,14 @@ extension MapLabels {
 
     /// `n` sites of a kind: "1 MSP", "3 MSP", "5 hôpitaux", "1 hospital", "2 hospitals" (French
     /// counts 0 and 1 in the singular, English only 1). The number in the language's style.
-    public func count(_ n: Int, of raw: String) -> String {
+    package func count(_ n: Int, of raw: String) -> String {
         let noun = kindNoun(raw)
         let singular = language == .fr ? abs(n) <= 1 : abs(n) == 1
         return "\(number(Double(n))) \(singular ? noun.singular : noun.plural)"
     }
 
     /// "la MSP la plus proche", "l'hôpital le plus proche", "the nearest hospital".
-    public func nearest(_ raw: String) -> String {
+    package func nearest(_ raw: String) -> String {
         let noun = kindNoun(raw)
         guard language == .fr else { return "the nearest \(noun.singular)" }
         return "\(Self.frenchArticle(noun))\(noun.singular) \(noun.feminine ? "la plus proche" : "le plus proche")"
@@ -56,14 +56,14 @@ extension MapLabels {
 
     /// "à la MSP la plus proche", "à l'hôpital le plus proche", "au centre de santé le plus
     /// proche" (à + le contracts to au), "to the nearest hospital".
-    public func toNearest(_ raw: String) -> String {
+    package func toNearest(_ raw: String) -> String {
         guard language == .fr else { return "to " + nearest(raw) }
         let text = nearest(raw)
         return text.hasPrefix("le ") ? "au " + text.dropFirst(3) : "à " + text
     }
 
     /// Every site of a kind, with its article: "les MSP", "les hôpitaux", "the hospitals".
-    public func all(_ raw: String) -> String {
+    package func all(_ raw: String) -> String {
         (language == .fr ? "les " : "the ") + kindNoun(raw).plural
     }
 

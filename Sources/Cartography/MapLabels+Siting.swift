@@ -3,16 +3,16 @@ import Foundation
 /// The words of the before/after chart of a siting scenario (`geohealth site --chart-out`).
 extension MapLabels {
     /// The chart's title.
-    public var sitingChartTitle: String {
+    package var sitingChartTitle: String {
         language == .fr ? "Population concernée, avant et après" : "Population affected, before and after"
     }
 
     /// The unit of a population axis.
-    public var inhabitants: String { language == .fr ? "habitants" : "inhabitants" }
+    package var inhabitants: String { language == .fr ? "habitants" : "inhabitants" }
 
     /// The group of the population beyond a travel-time threshold: `> 15 min`.
-    public func beyondMinutes(_ minutes: Double) -> String { "> \(number(minutes)) \(self.minutes)" }
+    package func beyondMinutes(_ minutes: Double) -> String { "> \(number(minutes)) \(self.minutes)" }
 
     /// The group of the population whose access is below a value: `accès < 0,5`.
-    public func accessBelow(_ value: Double) -> String { (language == .fr ? "accès < " : "access < ") + number(value) }
+    package func accessBelow(_ value: Double) -> String { (language == .fr ? "accès < " : "access < ") + number(value) }
 }

@@ -1,24 +1,24 @@
 import Foundation
 
 /// The words of maps and charts, in French (default: the users are French planners) or English.
-public struct MapLabels: Sendable {
-    public enum Language: String, Sendable, CaseIterable { case fr, en }
+package struct MapLabels: Sendable {
+    package enum Language: String, Sendable, CaseIterable { case fr, en }
 
-    public let language: Language
+    package let language: Language
     /// What the territories drawn as outlines are (CPTS, EPCI, bassins de vie…): the user's
     /// word for them, shown in the legend.
-    public var territoryName: String
+    package var territoryName: String
     /// The territories' default name: GeoHealth was written for the CPTS.
-    public static let defaultTerritoryName = "CPTS"
-    public init(_ language: Language = .fr, territoryName: String = defaultTerritoryName) {
+    package static let defaultTerritoryName = "CPTS"
+    package init(_ language: Language = .fr, territoryName: String = defaultTerritoryName) {
         self.language = language
         self.territoryName = territoryName
     }
 
-    public var noData: String { language == .fr ? "pas de donnée" : "no data" }
-    public var unreachable: String { language == .fr ? "hors d'atteinte" : "unreachable" }
+    var noData: String { language == .fr ? "pas de donnée" : "no data" }
+    package var unreachable: String { language == .fr ? "hors d'atteinte" : "unreachable" }
     /// The usual names of the overseas départements, for map insets (nil: not one of them).
-    public func overseasName(_ department: String) -> String? {
+    package func overseasName(_ department: String) -> String? {
         switch department {
         case "971": "Guadeloupe"
         case "972": "Martinique"
@@ -28,26 +28,26 @@ public struct MapLabels: Sendable {
         default: nil
         }
     }
-    public var north: String { "N" }
-    public var source: String { language == .fr ? "Source" : "Source" }
-    public var population: String { language == .fr ? "Part de la population" : "Population share" }
-    public var valueShare: String { language == .fr ? "Part cumulée de la valeur" : "Cumulative value share" }
-    public var communes: String { language == .fr ? "communes" : "communes" }
-    public var count: String { language == .fr ? "nombre" : "count" }
-    public var before: String { language == .fr ? "Avant" : "Before" }
-    public var after: String { language == .fr ? "Après" : "After" }
-    public var minutes: String { "min" }
-    public var gapZone: String { language == .fr ? "zone de carence" : "gap zone" }
-    public var territory: String { language == .fr ? "territoire (\(territoryName))" : "territory (\(territoryName))" }
+    package var north: String { "N" }
+    package var source: String { language == .fr ? "Source" : "Source" }
+    package var population: String { language == .fr ? "Part de la population" : "Population share" }
+    var valueShare: String { language == .fr ? "Part cumulée de la valeur" : "Cumulative value share" }
+    package var communes: String { language == .fr ? "communes" : "communes" }
+    package var count: String { language == .fr ? "nombre" : "count" }
+    package var before: String { language == .fr ? "Avant" : "Before" }
+    package var after: String { language == .fr ? "Après" : "After" }
+    package var minutes: String { "min" }
+    var gapZone: String { language == .fr ? "zone de carence" : "gap zone" }
+    package var territory: String { language == .fr ? "territoire (\(territoryName))" : "territory (\(territoryName))" }
     /// A time in minutes, the unit of a travel-time legend.
-    public var minutesUnit: String { "minutes" }
+    package var minutesUnit: String { "minutes" }
     /// A site kind's name in a legend: its singular (``kindNoun(_:)``), or the raw kind for
     /// a kind GeoHealth does not know.
-    public func kind(_ raw: String) -> String { knownNoun(raw)?.singular ?? raw }
+    package func kind(_ raw: String) -> String { knownNoun(raw)?.singular ?? raw }
 
     /// A number for a legend or an axis, in the language's style: French `17 182,5` (narrow
     /// no-break space between thousands, decimal comma), English `17,182.5`.
-    public func number(_ v: Double) -> String {
+    package func number(_ v: Double) -> String {
         let digits = abs(v) >= 100 ? 0 : (abs(v) >= 10 ? 1 : (abs(v) >= 1 ? 2 : 3))
         let s = svgNumber(v, digits)
         let negative = s.hasPrefix("-")

@@ -1,14 +1,14 @@
 /// A colour ramp for a choropleth: a ColorBrewer scheme (Cynthia Brewer, colorbrewer.org; data
 /// in `ColorBrewer.swift`, generated from palettable), optionally reversed.
-public struct Palette: Sendable, Equatable {
-    public enum Kind: String, Sendable { case sequential, diverging }
+package struct Palette: Sendable, Equatable {
+    package enum Kind: String, Sendable { case sequential, diverging }
 
-    public let name: String
-    public let kind: Kind
-    public let colorBlindSafe: Bool
-    public let reversed: Bool
+    package let name: String
+    package let kind: Kind
+    package let colorBlindSafe: Bool
+    package let reversed: Bool
 
-    public init(_ name: String, reversed: Bool = false) throws {
+    package init(_ name: String, reversed: Bool = false) throws {
         guard let entry = Self.colorBrewer[name] ?? Self.colorBrewer.first(where: { $0.key.lowercased() == name.lowercased() })?.value else {
             throw CartographyError("unknown palette '\(name)'; the palettes are: \(Self.names.joined(separator: ", "))")
         }
@@ -18,13 +18,13 @@ public struct Palette: Sendable, Equatable {
         self.reversed = reversed
     }
 
-    public static var names: [String] { colorBrewer.keys.sorted() }
+    package static var names: [String] { colorBrewer.keys.sorted() }
 
     /// Largest number of classes the scheme has (9 for sequential, 11 for diverging ramps).
-    public var maxClasses: Int { Self.colorBrewer[name]!.classes.keys.max()! }
+    package var maxClasses: Int { Self.colorBrewer[name]!.classes.keys.max()! }
 
     /// The scheme's colours for `n` classes (1 and 2 classes take the ends of the 3-class scheme).
-    public func colors(_ n: Int) throws -> [String] {
+    package func colors(_ n: Int) throws -> [String] {
         let table = Self.colorBrewer[name]!.classes
         guard n >= 1, n <= maxClasses else { throw CartographyError("the palette \(name) has 3 to \(maxClasses) classes, not \(n)") }
         var colors: [String]
@@ -38,7 +38,7 @@ public struct Palette: Sendable, Equatable {
     }
 }
 
-public struct CartographyError: Error, CustomStringConvertible, Equatable {
-    public var description: String
-    public init(_ description: String) { self.description = description }
+package struct CartographyError: Error, CustomStringConvertible, Equatable {
+    package var description: String
+    package init(_ description: String) { self.description = description }
 }

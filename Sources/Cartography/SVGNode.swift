@@ -2,17 +2,17 @@ import Foundation
 
 /// A node of an SVG document, serialised once, deterministically: attributes in the order given,
 /// XML-escaped text, `\n` after each element that has element children.
-public indirect enum SVGNode: Sendable, Equatable {
+package indirect enum SVGNode: Sendable, Equatable {
     case element(String, [(String, String)], [SVGNode])
     case text(String)
 
-    public static func == (a: SVGNode, b: SVGNode) -> Bool { a.xml == b.xml }
+    package static func == (a: SVGNode, b: SVGNode) -> Bool { a.xml == b.xml }
 
-    public static func el(_ name: String, _ attributes: [(String, String)] = [], _ children: [SVGNode] = []) -> SVGNode {
+    static func el(_ name: String, _ attributes: [(String, String)] = [], _ children: [SVGNode] = []) -> SVGNode {
         .element(name, attributes, children)
     }
 
-    public var xml: String {
+    package var xml: String {
         var out = ""
         write(into: &out)
         return out
@@ -56,12 +56,12 @@ public indirect enum SVGNode: Sendable, Equatable {
     }
 
     /// Elements named `name` anywhere below (depth-first), for structural tests.
-    public func elements(named name: String) -> [SVGNode] {
+    package func elements(named name: String) -> [SVGNode] {
         guard case .element(let n, _, let children) = self else { return [] }
         return (n == name ? [self] : []) + children.flatMap { $0.elements(named: name) }
     }
 
-    public func attribute(_ key: String) -> String? {
+    package func attribute(_ key: String) -> String? {
         guard case .element(_, let attributes, _) = self else { return nil }
         return attributes.first { $0.0 == key }?.1
     }
@@ -72,7 +72,7 @@ public indirect enum SVGNode: Sendable, Equatable {
 /// it hands over), but written from the scaled integer: formatting path coordinates was 70 %
 /// of the instructions of a national map. A value whose scaled fraction lies within 10⁻⁶ of
 /// one half, where the binary value decides the rounding, goes to `String(format:)`.
-public func svgNumber(_ v: Double, _ precision: Int = 1) -> String {
+package func svgNumber(_ v: Double, _ precision: Int = 1) -> String {
     if precision >= 0, precision < svgPowers.count, v.isFinite, abs(v) < 1e12 {
         let x = v * svgPowers[precision]
         if abs(x - x.rounded(.down) - 0.5) > 1e-6 {

@@ -7,29 +7,29 @@
 ///   covered, none otherwise.
 /// A commune counts as covered when its covered share is positive (area-proportional) or its
 /// point is covered (representative point).
-public struct CoverageSummary: Sendable, Equatable {
-    public enum Method: String, Sendable, CaseIterable {
+package struct CoverageSummary: Sendable, Equatable {
+    package enum Method: String, Sendable, CaseIterable {
         case areaProportional = "area"
         case representativePoint = "point"
     }
 
-    public struct Row: Sendable, Equatable {
-        public var group: String
-        public var communes = 0
-        public var communesCovered = 0
-        public var population = 0.0
-        public var populationCovered = 0.0
+    package struct Row: Sendable, Equatable {
+        package var group: String
+        package var communes = 0
+        package var communesCovered = 0
+        package var population = 0.0
+        package var populationCovered = 0.0
 
-        public var shareCovered: Double { population > 0 ? populationCovered / population : 0 }
+        package var shareCovered: Double { population > 0 ? populationCovered / population : 0 }
     }
 
-    public var overall: Row
-    public var groups: [Row]
+    package var overall: Row
+    package var groups: [Row]
 
     /// - Parameters:
     ///   - coveredShare: per commune, the fraction of its population counted as covered (0 … 1).
     ///   - groups: per commune, its group label (nil: no grouping).
-    public init(population: [Double], coveredShare: [Double], groups: [String]? = nil) {
+    package init(population: [Double], coveredShare: [Double], groups: [String]? = nil) {
         precondition(population.count == coveredShare.count)
         func row(_ name: String, _ members: [Int]) -> Row {
             var r = Row(group: name)

@@ -21,30 +21,30 @@ import GEOSBridge
 /// - Complexity: about O((A + T) log A + areas met × overlay), never areas × territories; an
 ///   overlay costs O(vertices of the territory) for the clipping plus O(k log k) for the k
 ///   vertices near the area; O(members) for territories given as member lists.
-public struct TerritoryCoverage: Sendable {
-    public struct Share: Hashable, Sendable {
-        public var territory: Int
+package struct TerritoryCoverage: Sendable {
+    package struct Share: Hashable, Sendable {
+        package var territory: Int
         /// Fraction of the area's surface inside the territory, 0 … 1.
-        public var share: Double
+        package var share: Double
 
-        public init(territory: Int, share: Double) {
+        package init(territory: Int, share: Double) {
             self.territory = territory
             self.share = share
         }
     }
 
     /// How a territory is given: a polygon, or the indices of the member areas to dissolve.
-    public enum Shape: Sendable {
+    package enum Shape: Sendable {
         case geometry(Geometry)
         case members([Int])
     }
 
     /// For each area, the territories it meets and the share of its surface in each.
-    public var shares: [[Share]]
+    package var shares: [[Share]]
     /// For each area, the share of its surface inside at least one territory.
-    public var shareInAny: [Double]
+    package var shareInAny: [Double]
     /// For each area, the territories that cover its representative point.
-    public var pointIn: [[Int]]
+    package var pointIn: [[Int]]
 
     /// What one territory does to the areas it meets.
     struct Hit: Sendable {
@@ -55,7 +55,7 @@ public struct TerritoryCoverage: Sendable {
     }
 
     /// Serial computation over geometries already in GEOS (one thread, its context).
-    public static func compute(areas: [NativeGeometry], points: [Coordinate], territories: [NativeGeometry], members: [[Int]?]? = nil) throws -> TerritoryCoverage {
+    package static func compute(areas: [NativeGeometry], points: [Coordinate], territories: [NativeGeometry], members: [[Int]?]? = nil) throws -> TerritoryCoverage {
         precondition(areas.count == points.count)
         precondition(members == nil || members!.count == territories.count)
         let index = try SpatialIndex(areas)
@@ -68,7 +68,7 @@ public struct TerritoryCoverage: Sendable {
 
     /// Territories given as member lists only (``Shape/members(_:)``; a polygon territory here is a
     /// programming error): each covers its members whole and nothing else — no geometry.
-    public static func ofMembers(_ territories: [Shape], areaCount: Int) -> TerritoryCoverage {
+    package static func ofMembers(_ territories: [Shape], areaCount: Int) -> TerritoryCoverage {
         var shares = [[Share]](repeating: [], count: areaCount)
         var pointIn = [[Int]](repeating: [], count: areaCount)
         var any = [Double](repeating: 0, count: areaCount)
@@ -86,7 +86,7 @@ public struct TerritoryCoverage: Sendable {
     /// Parallel computation from plain geometries: polygon territories are shared out among the
     /// cores, each thread with its own GEOS context and its own copy of the areas; member lists
     /// need no geometry (`areas` may then be empty: the areas are only counted by `points`).
-    public static func compute(areas: [Geometry], points: [Coordinate], territories: [Shape]) throws -> TerritoryCoverage {
+    package static func compute(areas: [Geometry], points: [Coordinate], territories: [Shape]) throws -> TerritoryCoverage {
         let polygons = territories.indices.filter { if case .geometry = territories[$0] { true } else { false } }
         precondition(polygons.isEmpty || areas.count == points.count)
         var hitsOf = [[Hit]](repeating: [], count: territories.count)

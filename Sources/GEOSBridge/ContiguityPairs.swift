@@ -14,19 +14,19 @@ import GeoCore
 /// edge without sharing its vertices count too.
 /// - Complexity: one STRtree and one prepared geometry per polygon; O(n log n + candidate pairs)
 ///   predicates.
-public enum ContiguityPairs {
-    public enum Rule: Sendable, Equatable {
+package enum ContiguityPairs {
+    package enum Rule: Sendable, Equatable {
         case queen, rook
     }
 
     /// Pairs (i, j), i < j, ordered by i then j, of `geometries` (in one planar CRS) that are
     /// neighbours under `rule`.
-    public static func pairs(_ geometries: [Geometry], rule: Rule, minimumSharedLength: Double = 0.01, context: GEOSContext = .current) throws -> [(Int, Int)] {
+    package static func pairs(_ geometries: [Geometry], rule: Rule, minimumSharedLength: Double = 0.01, context: GEOSContext = .current) throws -> [(Int, Int)] {
         try pairs(geometries.map { try context.geometry($0) }, rule: rule, minimumSharedLength: minimumSharedLength, context: context)
     }
 
     /// The same over geometries already converted (all from `context`).
-    public static func pairs(_ natives: [NativeGeometry], rule: Rule, minimumSharedLength: Double = 0.01, context: GEOSContext = .current) throws -> [(Int, Int)] {
+    package static func pairs(_ natives: [NativeGeometry], rule: Rule, minimumSharedLength: Double = 0.01, context: GEOSContext = .current) throws -> [(Int, Int)] {
         let index = try SpatialIndex(natives, context: context)
         let boundaries = rule == .rook ? try natives.map { try $0.boundary() } : []
         var pairs: [(Int, Int)] = []

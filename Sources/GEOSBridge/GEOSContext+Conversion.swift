@@ -6,17 +6,17 @@ extension GEOSContext {
     /// (`GEOSCoordSeq_copyFromBuffer_r`, no per-point calls).
     ///
     /// Throws GEOS's own error for structurally impossible input, e.g. a ring of three points.
-    public func geometry(_ geometry: Geometry) throws -> NativeGeometry {
+    package func geometry(_ geometry: Geometry) throws -> NativeGeometry {
         try own(make(geometry), "create \(geometry.typeName)")
     }
 
     /// A point, without building a `Geometry` first.
-    public func point(_ c: Coordinate) throws -> NativeGeometry {
+    package func point(_ c: Coordinate) throws -> NativeGeometry {
         try own(GEOSGeom_createPointFromXY_r(handle, c.x, c.y), "GEOSGeom_createPointFromXY")
     }
 
     /// An axis-aligned rectangle polygon.
-    public func rectangle(_ box: BoundingBox) throws -> NativeGeometry {
+    package func rectangle(_ box: BoundingBox) throws -> NativeGeometry {
         try own(GEOSGeom_createRectangle_r(handle, box.minX, box.minY, box.maxX, box.maxY), "GEOSGeom_createRectangle")
     }
 
@@ -87,7 +87,7 @@ extension NativeGeometry {
     /// Converts back to a C-free `Geometry` (`GEOSCoordSeq_copyToBuffer_r`, one call per array).
     ///
     /// An empty point becomes an empty `multiPoint`, since `Geometry.point` always has a position.
-    public func geometry() throws -> Geometry {
+    package func geometry() throws -> Geometry {
         try Self.convert(handle, context)
     }
 

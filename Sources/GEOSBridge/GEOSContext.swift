@@ -8,7 +8,7 @@ import Foundation
 /// error handler stores GEOS's last message, which every failing call turns into a `GEOSError`.
 /// Geometries keep their context alive, so handles are always destroyed by the context that
 /// made them, exactly once.
-public final class GEOSContext {
+package final class GEOSContext {
     let handle: GEOSContextHandle_t
     private let sink: MessageSink
     private let sinkReference: Unmanaged<MessageSink>
@@ -18,7 +18,7 @@ public final class GEOSContext {
         var lastNotice: String?
     }
 
-    public init() {
+    package init() {
         guard let handle = GEOS_init_r() else { preconditionFailure("GEOS_init_r returned NULL (out of memory)") }
         self.handle = handle
         sink = MessageSink()
@@ -41,7 +41,7 @@ public final class GEOSContext {
     private static let threadKey = "org.geohealth.GEOSContext"
 
     /// The calling thread's context, made on first use and released with the thread.
-    public static var current: GEOSContext {
+    package static var current: GEOSContext {
         let dictionary = Thread.current.threadDictionary
         if let context = dictionary[threadKey] as? GEOSContext { return context }
         let context = GEOSContext()
@@ -50,7 +50,7 @@ public final class GEOSContext {
     }
 
     /// The GEOS library version, e.g. `3.11.1-CAPI-1.17.1`.
-    public static var libraryVersion: String { String(cString: GEOSversion()) }
+    package static var libraryVersion: String { String(cString: GEOSversion()) }
 
     /// The error for a failed call: GEOS's message if it left one, then clears it.
     func failure(_ operation: String) -> GEOSError {

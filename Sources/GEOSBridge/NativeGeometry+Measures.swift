@@ -3,29 +3,29 @@ import GeoCore
 
 extension NativeGeometry {
     /// Planar area in squared CRS units (GEOSArea): zero for points and lines.
-    public func area() throws -> Double {
+    package func area() throws -> Double {
         try measure(GEOSArea_r, "GEOSArea")
     }
 
     /// Planar length or perimeter in CRS units (GEOSLength).
-    public func length() throws -> Double {
+    package func length() throws -> Double {
         try measure(GEOSLength_r, "GEOSLength")
     }
 
     /// Minimum planar distance to `other` (GEOSDistance); zero when they intersect.
-    public func distance(to other: NativeGeometry) throws -> Double {
+    package func distance(to other: NativeGeometry) throws -> Double {
         var d = 0.0
         guard GEOSDistance_r(h, handle, other.handle, &d) == 1 else { throw context.failure("GEOSDistance") }
         return d
     }
 
     /// The centre of mass (GEOSGetCentroid); `nil` for an empty geometry. May lie outside a concave polygon.
-    public func centroid() throws -> Coordinate? {
+    package func centroid() throws -> Coordinate? {
         try pointResult(GEOSGetCentroid_r(h, handle), "GEOSGetCentroid")
     }
 
     /// A point guaranteed to lie inside the geometry (GEOSPointOnSurface); `nil` when empty.
-    public func pointOnSurface() throws -> Coordinate? {
+    package func pointOnSurface() throws -> Coordinate? {
         try pointResult(GEOSPointOnSurface_r(h, handle), "GEOSPointOnSurface")
     }
 
@@ -48,7 +48,7 @@ extension NativeGeometry {
     }
 
     /// The boundary (GEOSBoundary): rings of a polygon as lines, end points of a line.
-    public func boundary() throws -> NativeGeometry {
+    package func boundary() throws -> NativeGeometry {
         try context.own(GEOSBoundary_r(h, handle), "GEOSBoundary")
     }
 }

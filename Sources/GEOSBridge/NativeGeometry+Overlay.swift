@@ -2,35 +2,35 @@ import CGEOS
 
 extension NativeGeometry {
     /// The points shared by both (GEOSIntersection).
-    public func intersection(_ other: NativeGeometry) throws -> NativeGeometry {
+    package func intersection(_ other: NativeGeometry) throws -> NativeGeometry {
         try context.own(GEOSIntersection_r(h, handle, other.handle), "GEOSIntersection")
     }
 
     /// The points of either (GEOSUnion).
-    public func union(_ other: NativeGeometry) throws -> NativeGeometry {
+    package func union(_ other: NativeGeometry) throws -> NativeGeometry {
         try context.own(GEOSUnion_r(h, handle, other.handle), "GEOSUnion")
     }
 
     /// The points of this geometry not in `other` (GEOSDifference).
-    public func difference(_ other: NativeGeometry) throws -> NativeGeometry {
+    package func difference(_ other: NativeGeometry) throws -> NativeGeometry {
         try context.own(GEOSDifference_r(h, handle, other.handle), "GEOSDifference")
     }
 
     /// The union of this geometry's own parts (GEOSUnaryUnion, cascaded for polygons):
     /// dissolves a multipolygon of neighbouring communes into one territory.
-    public func unaryUnion() throws -> NativeGeometry {
+    func unaryUnion() throws -> NativeGeometry {
         try context.own(GEOSUnaryUnion_r(h, handle), "GEOSUnaryUnion")
     }
 
     /// The geometry grown (or shrunk, for negative `width`) by `width` CRS units (GEOSBuffer),
     /// with `quadrantSegments` segments per quarter circle.
-    public func buffer(_ width: Double, quadrantSegments: Int32 = 8) throws -> NativeGeometry {
+    package func buffer(_ width: Double, quadrantSegments: Int32 = 8) throws -> NativeGeometry {
         try context.own(GEOSBuffer_r(h, handle, width, quadrantSegments), "GEOSBuffer")
     }
 
     /// Douglas–Peucker simplification that keeps the topology valid
     /// (GEOSTopologyPreserveSimplify): no ring collapses or self-intersects.
-    public func simplifyPreservingTopology(tolerance: Double) throws -> NativeGeometry {
+    package func simplifyPreservingTopology(tolerance: Double) throws -> NativeGeometry {
         try context.own(GEOSTopologyPreserveSimplify_r(h, handle, tolerance), "GEOSTopologyPreserveSimplify")
     }
 }
@@ -39,7 +39,7 @@ extension GEOSContext {
     /// The union of many geometries in one cascaded pass (GEOSUnaryUnion over a collection).
     ///
     /// - Complexity: about O(n log n) in the number of input vertices, unlike folding `union`.
-    public func unionAll(_ geometries: [NativeGeometry]) throws -> NativeGeometry {
+    package func unionAll(_ geometries: [NativeGeometry]) throws -> NativeGeometry {
         let collection = try collect(geometries)
         return try collection.unaryUnion()
     }
@@ -47,7 +47,7 @@ extension GEOSContext {
     /// The union of polygons that form a coverage (no overlaps, shared edges identical), by
     /// GEOSCoverageUnion: much faster than a general union, which it falls back to when the
     /// polygons are not a clean coverage (checked by area: Σ parts = union, to 1e-9).
-    public func dissolve(_ polygons: [NativeGeometry]) throws -> NativeGeometry {
+    package func dissolve(_ polygons: [NativeGeometry]) throws -> NativeGeometry {
         guard polygons.count > 1 else { return try polygons.first?.clone() ?? unionAll([]) }
         let collection = try collect(polygons)
         let sum = try polygons.reduce(0) { $0 + (try $1.area()) }

@@ -2,14 +2,14 @@ import CGEOS
 
 extension GEOSContext {
     /// Parses Well-Known Text; GEOS's parse message on failure.
-    public func geometry(wkt: String) throws -> NativeGeometry {
+    package func geometry(wkt: String) throws -> NativeGeometry {
         guard let reader = GEOSWKTReader_create_r(handle) else { throw failure("GEOSWKTReader_create") }
         defer { GEOSWKTReader_destroy_r(handle, reader) }
         return try own(GEOSWKTReader_read_r(handle, reader, wkt), "GEOSWKTReader_read")
     }
 
     /// Parses Well-Known Binary (either byte order).
-    public func geometry(wkb: [UInt8]) throws -> NativeGeometry {
+    package func geometry(wkb: [UInt8]) throws -> NativeGeometry {
         guard let reader = GEOSWKBReader_create_r(handle) else { throw failure("GEOSWKBReader_create") }
         defer { GEOSWKBReader_destroy_r(handle, reader) }
         return try own(wkb.withUnsafeBufferPointer { GEOSWKBReader_read_r(handle, reader, $0.baseAddress, $0.count) },
@@ -19,7 +19,7 @@ extension GEOSContext {
 
 extension NativeGeometry {
     /// Well-Known Text, trimmed, with `precision` decimals when given.
-    public func wkt(precision: Int32? = nil) throws -> String {
+    package func wkt(precision: Int32? = nil) throws -> String {
         guard let writer = GEOSWKTWriter_create_r(h) else { throw context.failure("GEOSWKTWriter_create") }
         defer { GEOSWKTWriter_destroy_r(h, writer) }
         GEOSWKTWriter_setTrim_r(h, writer, 1)
@@ -30,7 +30,7 @@ extension NativeGeometry {
     }
 
     /// Well-Known Binary, little-endian, 2D.
-    public func wkb() throws -> [UInt8] {
+    package func wkb() throws -> [UInt8] {
         guard let writer = GEOSWKBWriter_create_r(h) else { throw context.failure("GEOSWKBWriter_create") }
         defer { GEOSWKBWriter_destroy_r(h, writer) }
         GEOSWKBWriter_setByteOrder_r(h, writer, Int32(GEOS_WKB_NDR.rawValue))

@@ -2,13 +2,13 @@ import CGEOS
 
 extension NativeGeometry {
     /// OGC validity (GEOSisValid).
-    public func isValid() throws -> Bool {
+    package func isValid() throws -> Bool {
         try context.predicate(GEOSisValid_r(h, handle), "GEOSisValid")
     }
 
     /// `Valid Geometry`, or GEOS's reason with the location, e.g. `Self-intersection[2 1]`
     /// (GEOSisValidReason).
-    public func validityReason() throws -> String {
+    package func validityReason() throws -> String {
         guard let p = GEOSisValidReason_r(h, handle) else { throw context.failure("GEOSisValidReason") }
         defer { context.free(UnsafeMutableRawPointer(p)) }
         return String(cString: p)
@@ -16,7 +16,7 @@ extension NativeGeometry {
 
     /// A valid geometry covering the same points (GEOSMakeValid, the "linework" method):
     /// a bow-tie becomes two triangles; collapsed parts may come back as lines or points.
-    public func makeValid() throws -> NativeGeometry {
+    package func makeValid() throws -> NativeGeometry {
         try context.own(GEOSMakeValid_r(h, handle), "GEOSMakeValid")
     }
 }

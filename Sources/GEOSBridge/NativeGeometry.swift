@@ -6,8 +6,8 @@ import GeoCore
 /// Make one with `GEOSContext.geometry(_:)` (from a `Geometry`), from WKT or WKB, or as the
 /// result of an operation. Convert a study's geometries once per run and reuse them: each
 /// conversion copies coordinates. Not `Sendable`: it belongs to its context's thread.
-public final class NativeGeometry {
-    public let context: GEOSContext
+package final class NativeGeometry {
+    package let context: GEOSContext
     let handle: OpaquePointer
 
     init(owning handle: OpaquePointer, context: GEOSContext) {
@@ -22,23 +22,23 @@ public final class NativeGeometry {
     var h: GEOSContextHandle_t { context.handle }
 
     /// The GEOS type name: `Point`, `Polygon`, `MultiPolygon`, …
-    public var typeName: String {
+    package var typeName: String {
         guard let p = GEOSGeomType_r(h, handle) else { return "Unknown" }
         defer { context.free(UnsafeMutableRawPointer(p)) }
         return String(cString: p)
     }
 
-    public func isEmpty() throws -> Bool {
+    package func isEmpty() throws -> Bool {
         try context.predicate(GEOSisEmpty_r(h, handle), "GEOSisEmpty")
     }
 
     /// A deep copy, owned separately.
-    public func clone() throws -> NativeGeometry {
+    package func clone() throws -> NativeGeometry {
         try context.own(GEOSGeom_clone_r(h, handle), "GEOSGeom_clone")
     }
 
     /// The bounding box; `.empty` for an empty geometry.
-    public func envelope() throws -> BoundingBox {
+    package func envelope() throws -> BoundingBox {
         if try isEmpty() { return .empty }
         var b = BoundingBox(minX: 0, minY: 0, maxX: 0, maxY: 0)
         guard GEOSGeom_getXMin_r(h, handle, &b.minX) == 1, GEOSGeom_getYMin_r(h, handle, &b.minY) == 1,

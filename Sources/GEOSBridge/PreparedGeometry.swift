@@ -3,11 +3,11 @@ import GeoCore
 
 /// A geometry prepared for many predicate tests (GEOSPrepare): indexes its edges once, so that
 /// testing thousands of points or polygons against one territory costs O(log n) each, not O(n).
-public final class PreparedGeometry {
-    public let base: NativeGeometry
+package final class PreparedGeometry {
+    package let base: NativeGeometry
     private let prepared: OpaquePointer
 
-    public init(_ geometry: NativeGeometry) throws {
+    package init(_ geometry: NativeGeometry) throws {
         guard let p = GEOSPrepare_r(geometry.context.handle, geometry.handle) else {
             throw geometry.context.failure("GEOSPrepare")
         }
@@ -21,26 +21,26 @@ public final class PreparedGeometry {
 
     private var context: GEOSContext { base.context }
 
-    public func contains(_ other: NativeGeometry) throws -> Bool {
+    package func contains(_ other: NativeGeometry) throws -> Bool {
         try context.predicate(GEOSPreparedContains_r(context.handle, prepared, other.handle), "GEOSPreparedContains")
     }
 
-    public func covers(_ other: NativeGeometry) throws -> Bool {
+    package func covers(_ other: NativeGeometry) throws -> Bool {
         try context.predicate(GEOSPreparedCovers_r(context.handle, prepared, other.handle), "GEOSPreparedCovers")
     }
 
-    public func intersects(_ other: NativeGeometry) throws -> Bool {
+    package func intersects(_ other: NativeGeometry) throws -> Bool {
         try context.predicate(GEOSPreparedIntersects_r(context.handle, prepared, other.handle), "GEOSPreparedIntersects")
     }
 
     /// True when the two share boundary points but no interior point (GEOSPreparedTouches):
     /// a neighbour, not an overlap.
-    public func touches(_ other: NativeGeometry) throws -> Bool {
+    package func touches(_ other: NativeGeometry) throws -> Bool {
         try context.predicate(GEOSPreparedTouches_r(context.handle, prepared, other.handle), "GEOSPreparedTouches")
     }
 
     /// True when the point lies inside or on the boundary.
-    public func covers(_ point: Coordinate) throws -> Bool {
+    package func covers(_ point: Coordinate) throws -> Bool {
         try covers(context.point(point))
     }
 }

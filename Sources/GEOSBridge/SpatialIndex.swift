@@ -6,13 +6,13 @@ import GeoCore
 ///
 /// The tree is packed on the first query and is read-only after that.
 /// - Complexity: queries are O(log n + k) for k candidates.
-public final class SpatialIndex {
-    public let geometries: [NativeGeometry]
+package final class SpatialIndex {
+    package let geometries: [NativeGeometry]
     private let tree: OpaquePointer
     private let context: GEOSContext
 
     /// Indexes `geometries` (all from `context`) by their envelopes.
-    public init(_ geometries: [NativeGeometry], context: GEOSContext = .current, nodeCapacity: Int = 10) throws {
+    package init(_ geometries: [NativeGeometry], context: GEOSContext = .current, nodeCapacity: Int = 10) throws {
         guard let tree = GEOSSTRtree_create_r(context.handle, nodeCapacity) else {
             throw context.failure("GEOSSTRtree_create")
         }
@@ -28,16 +28,16 @@ public final class SpatialIndex {
         GEOSSTRtree_destroy_r(context.handle, tree)
     }
 
-    public var count: Int { geometries.count }
+    package var count: Int { geometries.count }
 
     /// Indices of the geometries whose envelope intersects `box`, ascending.
-    public func query(_ box: BoundingBox) throws -> [Int] {
+    package func query(_ box: BoundingBox) throws -> [Int] {
         try query(envelopeOf: context.rectangle(box))
     }
 
     /// Indices of the geometries whose envelope intersects `geometry`'s envelope, ascending.
     /// A candidate filter: test the exact predicate (prepared) on what it returns.
-    public func query(envelopeOf geometry: NativeGeometry) throws -> [Int] {
+    package func query(envelopeOf geometry: NativeGeometry) throws -> [Int] {
         final class Collector { var hits: [Int] = [] }
         let collector = Collector()
         let reference = Unmanaged.passUnretained(collector)
@@ -51,7 +51,7 @@ public final class SpatialIndex {
 
     /// The index of the geometry nearest to `geometry` (exact distance, GEOSSTRtree_nearest_generic),
     /// or `nil` when the index is empty. Ties go to whichever GEOS meets first.
-    public func nearest(to geometry: NativeGeometry) throws -> Int? {
+    package func nearest(to geometry: NativeGeometry) throws -> Int? {
         guard !geometries.isEmpty else { return nil }
         final class Search {
             let query: NativeGeometry

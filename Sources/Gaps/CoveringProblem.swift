@@ -19,7 +19,7 @@ public struct CoveringProblem: Sendable {
         self.threshold = threshold
     }
 
-    public var candidateCount: Int { costs.destinationCount }
+    var candidateCount: Int { costs.destinationCount }
 
     /// For each candidate, the demand points within the threshold not already covered.
     func newlyCoverable() -> [[Int]] {

@@ -28,13 +28,13 @@ public struct CRS: Hashable, Sendable, CustomStringConvertible {
     /// RGF93 v1 / Lambert-93, metropolitan France.
     public static let lambert93 = CRS(epsg: 2154)
     /// RGAF09 / UTM zone 20N: Guadeloupe and Martinique.
-    public static let antilles = CRS(epsg: 5490)
+    static let antilles = CRS(epsg: 5490)
     /// RGFG95 / UTM zone 22N: Guyane.
     public static let guyane = CRS(epsg: 2972)
     /// RGR92 / UTM zone 40S: La Réunion.
     public static let reunion = CRS(epsg: 2975)
     /// RGM04 / UTM zone 38S: Mayotte.
-    public static let mayotte = CRS(epsg: 4471)
+    static let mayotte = CRS(epsg: 4471)
 
     public var isGeographic: Bool { epsg == 4326 || epsg == 4258 || epsg == 4171 }
 }

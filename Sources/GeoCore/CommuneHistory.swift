@@ -24,8 +24,8 @@ public struct CommuneHistory: Sendable {
         }
     }
 
-    public static let carriedForwardKinds: Set<Int> = [31, 32, 33, 34, 41, 50]
-    public static let restorationKinds: Set<Int> = [21]
+    static let carriedForwardKinds: Set<Int> = [31, 32, 33, 34, 41, 50]
+    static let restorationKinds: Set<Int> = [21]
 
     public private(set) var events: [Event]
     private var successor: [String: String] = [:]

@@ -19,14 +19,14 @@
 /// let rebuilt = distinct.rebuild(geometries, from: projected)
 /// ```
 /// - Complexity: O(n) expected for n stored positions.
-public struct DistinctPositions: Sendable {
+package struct DistinctPositions: Sendable {
     /// Each distinct position once, in order of first appearance.
-    public private(set) var positions: [Coordinate] = []
+    package private(set) var positions: [Coordinate] = []
     /// For every stored position of the geometries, in ``Geometry/forEachCoordinate(_:)`` order,
     /// the index of its distinct position.
-    public private(set) var indices: [Int32] = []
+    package private(set) var indices: [Int32] = []
 
-    public init(_ geometries: [Geometry]) {
+    package init(_ geometries: [Geometry]) {
         let count = geometries.reduce(0) { $0 + $1.coordinateCount }
         precondition(count < Int(Int32.max), "DistinctPositions: too many positions")
         var capacity = 16
@@ -74,7 +74,7 @@ public struct DistinctPositions: Sendable {
 
     /// `geometries` (the ones this was made from, in the same order) with every position replaced
     /// by the element of `values` at its distinct index (`values` parallel to ``positions``).
-    public func rebuild(_ geometries: [Geometry], from values: [Coordinate]) -> [Geometry] {
+    package func rebuild(_ geometries: [Geometry], from values: [Coordinate]) -> [Geometry] {
         precondition(values.count == positions.count, "DistinctPositions.rebuild: one value per distinct position")
         var next = 0
         return indices.withUnsafeBufferPointer { index in

@@ -1,6 +1,6 @@
 extension Geometry {
     /// Calls `body` with every coordinate, in storage order.
-    public func forEachCoordinate(_ body: (Coordinate) throws -> Void) rethrows {
+    func forEachCoordinate(_ body: (Coordinate) throws -> Void) rethrows {
         switch self {
         case .point(let c): try body(c)
         case .multiPoint(let cs), .lineString(let cs): try cs.forEach(body)
@@ -13,7 +13,7 @@ extension Geometry {
 
     /// Calls `body` with every coordinate array (a ring, a line, the points of a multipoint; a
     /// point as an array of one), in storage order: the arrays ``mutateCoordinateArrays(_:)`` visits.
-    public func forEachCoordinateArray(_ body: ([Coordinate]) throws -> Void) rethrows {
+    func forEachCoordinateArray(_ body: ([Coordinate]) throws -> Void) rethrows {
         switch self {
         case .point(let c): try body([c])
         case .multiPoint(let cs), .lineString(let cs): try body(cs)

@@ -12,9 +12,9 @@
 ///   no section (zero area) gives its first vertex.
 ///   Source: GEOS 3.11 `src/algorithm/InteriorPointArea.cpp`; JTS `InteriorPointArea.java`.
 /// Equality with GEOS's `GEOSArea` and `GEOSPointOnSurface` is tested on the sample communes.
-public enum PlanarMeasures {
+package enum PlanarMeasures {
     /// Signed area of a closed ring, GEOS's formula: positive for counter-clockwise rings.
-    public static func signedArea(ofRing ring: [Coordinate]) -> Double {
+    package static func signedArea(ofRing ring: [Coordinate]) -> Double {
         let n = ring.count
         guard n >= 3 else { return 0 }
         return ring.withUnsafeBufferPointer { r in
@@ -34,7 +34,7 @@ public enum PlanarMeasures {
     }
 
     /// Area of a polygon: its exterior's minus its holes'.
-    public static func area(_ polygon: Polygon) -> Double {
+    package static func area(_ polygon: Polygon) -> Double {
         guard let exterior = polygon.rings.first else { return 0 }
         var a = abs(signedArea(ofRing: exterior))
         for hole in polygon.rings.dropFirst() { a -= abs(signedArea(ofRing: hole)) }
@@ -42,12 +42,12 @@ public enum PlanarMeasures {
     }
 
     /// Area of a polygonal geometry (0 for other types).
-    public static func area(_ geometry: Geometry) -> Double {
+    package static func area(_ geometry: Geometry) -> Double {
         geometry.polygons.reduce(0) { $0 + area($1) }
     }
 
     /// The interior point of a polygonal geometry, or nil when it has no polygon.
-    public static func interiorPoint(_ geometry: Geometry) -> Coordinate? {
+    package static func interiorPoint(_ geometry: Geometry) -> Coordinate? {
         var best: Coordinate?
         var maxWidth = -1.0
         var crossings: [Double] = []

@@ -5,14 +5,14 @@
 /// |(a_y−c_y)(bₓ−cₓ)|), ε = 2⁻⁵³ — Shewchuk's `ccwerrboundA` ("Adaptive Precision Floating-Point
 /// Arithmetic and Fast Robust Geometric Predicates", Discrete Comput. Geom. 18:305–363, 1997).
 /// Used by `ValidityCertificate`, which gives up (and lets GEOS decide) on any withheld answer.
-public enum Predicates {
+package enum Predicates {
     private static let epsilon = Double.ulpOfOne / 2
     private static let orientationBound = (3 + 16 * epsilon) * epsilon
 
     /// The side of `c` from the line a→b: +1 left (counter-clockwise), −1 right, nil when the
     /// floating-point filter cannot prove the sign (collinear or nearly so).
     @inlinable
-    public static func orientation(_ a: Coordinate, _ b: Coordinate, _ c: Coordinate) -> Int? {
+    static func orientation(_ a: Coordinate, _ b: Coordinate, _ c: Coordinate) -> Int? {
         let left = (a.x - c.x) * (b.y - c.y)
         let right = (a.y - c.y) * (b.x - c.x)
         let det = left - right
@@ -27,7 +27,7 @@ public enum Predicates {
 
     /// Whether segments ab and cd are proved not to meet: the endpoints of one lie strictly on
     /// one side of the other's line (their boxes are assumed to overlap).
-    public static func certainlyDisjoint(_ a: Coordinate, _ b: Coordinate, _ c: Coordinate, _ d: Coordinate) -> Bool {
+    static func certainlyDisjoint(_ a: Coordinate, _ b: Coordinate, _ c: Coordinate, _ d: Coordinate) -> Bool {
         if let oc = orientation(a, b, c), let od = orientation(a, b, d), oc == od { return true }
         if let oa = orientation(c, d, a), let ob = orientation(c, d, b), oa == ob { return true }
         return false
@@ -35,7 +35,7 @@ public enum Predicates {
 
     /// Whether consecutive edges p→q and q→r are proved to meet only at q: they turn (a certain
     /// orientation), or they go on in opposite directions (a certainly negative dot product).
-    public static func meetOnlyAtSharedEnd(_ p: Coordinate, _ q: Coordinate, _ r: Coordinate) -> Bool {
+    static func meetOnlyAtSharedEnd(_ p: Coordinate, _ q: Coordinate, _ r: Coordinate) -> Bool {
         if orientation(p, q, r) != nil { return true }
         let ux = p.x - q.x, uy = p.y - q.y, vx = r.x - q.x, vy = r.y - q.y
         let dot = ux * vx + uy * vy
@@ -45,7 +45,7 @@ public enum Predicates {
 
     /// Whether `point` is inside the closed `ring` (even–odd rule on a ray towards +x), nil when
     /// the point is on or too near an edge crossing the ray for the filter to decide.
-    public static func inside(_ point: Coordinate, _ ring: [Coordinate]) -> Bool? {
+    package static func inside(_ point: Coordinate, _ ring: [Coordinate]) -> Bool? {
         var inside = false
         for i in 1..<ring.count {
             let a = ring[i - 1], b = ring[i]

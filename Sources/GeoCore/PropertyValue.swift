@@ -102,7 +102,7 @@ public struct Properties: Hashable, Sendable, Sequence {
 
 extension String {
     /// The string without leading and trailing spaces, tabs and line breaks (Foundation-free).
-    public func trimmingSpaces() -> String {
+    package func trimmingSpaces() -> String {
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
         guard let start = firstIndex(where: { !isSpace($0) }) else { return "" }
         let end = lastIndex(where: { !isSpace($0) })!

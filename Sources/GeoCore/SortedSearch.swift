@@ -1,7 +1,7 @@
 extension RandomAccessCollection where Element: Comparable {
     /// In a collection sorted ascending, the index of the first element not below `value`
     /// (`endIndex` when all are below): binary search, O(log n).
-    @inlinable public func firstIndex(notBelow value: Element) -> Index {
+    @inlinable package func firstIndex(notBelow value: Element) -> Index {
         var low = startIndex, count = self.count
         while count > 0 {
             let half = count / 2

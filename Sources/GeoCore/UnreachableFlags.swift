@@ -8,14 +8,14 @@
 /// GIS users and spreadsheets class the numbers (GDAL types the column Real, pandas float64),
 /// and ``fold(_:)`` turns the flag back into the word when GeoHealth reads its own outputs.
 /// Files with the word itself in the column (written before this convention) read the same.
-public enum UnreachableFlags {
-    public static let suffix = "_unreachable"
+package enum UnreachableFlags {
+    package static let suffix = "_unreachable"
 
     /// The table with every cost column numeric and its flag column right after it.
     /// - Parameter costColumns: columns that may hold the word (their flag is written even
     ///   when every commune was reached, so that the schema does not depend on the data);
     ///   any other column holding the word gets a flag too.
-    public static func flatten(columns: [String], rows: [[PropertyValue]], costColumns: Set<String>) -> (columns: [String], rows: [[PropertyValue]]) {
+    package static func flatten(columns: [String], rows: [[PropertyValue]], costColumns: Set<String>) -> (columns: [String], rows: [[PropertyValue]]) {
         let flagged = columns.indices.filter { c in
             costColumns.contains(columns[c]) || rows.contains { $0[c] == .unreachable }
         }
@@ -44,7 +44,7 @@ public enum UnreachableFlags {
     /// Turns each true `NAME_unreachable` flag of a feature read from a file back into the
     /// word in `NAME` (and drops the flags whose column is present): what analyses read.
     /// A flag is true as a boolean, the number 1, or the text `true`/`1` (CSV).
-    public static func fold(_ properties: inout Properties) {
+    package static func fold(_ properties: inout Properties) {
         let flags = properties.keys.filter { $0.hasSuffix(suffix) && $0.count > suffix.count }
         for flag in flags {
             let column = String(flag.dropLast(suffix.count))

@@ -25,7 +25,7 @@
 ///
 /// - Complexity: O(n log n) for n edges in the usual case (each chain meets a few others);
 ///   O(n²) at worst (many chains crossing one vertical line).
-public struct ValidityCertificate {
+package struct ValidityCertificate {
     /// Every ring's positions, consecutive repeats dropped, each ring closed; ring r's edges go
     /// from `points[g]` to `points[g + 1]` for g in `ringStart[r] ..< ringStart[r] + ringEdges[r]`.
     private var points: [Coordinate] = []
@@ -35,7 +35,7 @@ public struct ValidityCertificate {
     private var order: [Int32] = []
     private var active: [Int32] = []
 
-    public init() {}
+    package init() {}
 
     /// A monotone chain (JTS `MonotoneChain`): consecutive edges of one ring whose directions
     /// lie in one quadrant, so its x and y both only grow or only shrink: two of its edges meet
@@ -46,7 +46,7 @@ public struct ValidityCertificate {
     }
 
     /// Whether `geometry` is proved valid (a `.polygon` or `.multiPolygon`; other types: false).
-    public mutating func certifies(_ geometry: Geometry) -> Bool {
+    package mutating func certifies(_ geometry: Geometry) -> Bool {
         let polygons: [Polygon]
         switch geometry {
         case .polygon(let p): polygons = [p]

@@ -1,14 +1,14 @@
 /// Joins rows of a table to features by a shared key (an INSEE code, say) and reports what
 /// matched nothing on either side, so that nothing is dropped silently.
-public struct AttributeJoin: Sendable {
+package struct AttributeJoin: Sendable {
     /// For each left key, the index of the matching right row (or nil).
-    public var rowForKey: [Int?]
-    public var report: JoinReport
+    package var rowForKey: [Int?]
+    package var report: JoinReport
 
     /// - Parameters:
     ///   - left: the keys of the features, in feature order.
     ///   - right: the keys of the table rows, in row order; a repeated key keeps its first row and is reported.
-    public init(left: [String], right: [String]) {
+    package init(left: [String], right: [String]) {
         var index: [String: Int] = [:]
         index.reserveCapacity(right.count)
         var duplicates: [String] = []
@@ -32,12 +32,12 @@ public struct AttributeJoin: Sendable {
     }
 }
 
-public struct JoinReport: Hashable, Sendable {
-    public var matched: Int
+package struct JoinReport: Hashable, Sendable {
+    package var matched: Int
     /// Feature keys with no row.
-    public var unmatchedLeft: [String]
+    package var unmatchedLeft: [String]
     /// Row keys with no feature.
-    public var unmatchedRight: [String]
+    package var unmatchedRight: [String]
     /// Row keys that appear more than once (the first row was used).
-    public var duplicateRight: [String]
+    package var duplicateRight: [String]
 }

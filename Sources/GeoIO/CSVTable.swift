@@ -7,17 +7,17 @@ import Foundation
 /// (``TextEncoding``); `\r\n` and `\n` line ends are both accepted; blank lines are
 /// skipped. A row with a different number of fields than the header, or a quote left open,
 /// is an error naming the line.
-public struct CSVTable: Sendable {
-    public var file: String
-    public var header: [String]
-    public var rows: [[String]]
-    public var separator: UInt8
+package struct CSVTable: Sendable {
+    package var file: String
+    package var header: [String]
+    package var rows: [[String]]
+    package var separator: UInt8
     /// The 1-based line on which each row starts, for messages.
-    public var lineNumbers: [Int]
+    package var lineNumbers: [Int]
     /// The encoding the file was in (its text is held as Swift strings).
-    public var encoding: TextEncoding = .utf8
+    package var encoding: TextEncoding = .utf8
 
-    public init(file: String, header: [String], rows: [[String]], separator: UInt8 = UInt8(ascii: ","), lineNumbers: [Int]? = nil) {
+    package init(file: String, header: [String], rows: [[String]], separator: UInt8 = UInt8(ascii: ","), lineNumbers: [Int]? = nil) {
         self.file = file
         self.header = header
         self.rows = rows
@@ -25,7 +25,7 @@ public struct CSVTable: Sendable {
         self.lineNumbers = lineNumbers ?? rows.indices.map { $0 + 2 }
     }
 
-    public static func read(contentsOf url: URL) throws -> CSVTable {
+    package static func read(contentsOf url: URL) throws -> CSVTable {
         let data = try InputFile.mapped(url)
         let (utf8, encoding) = try TextEncoding.utf8(data, file: url.relativePath)
         var table = try parse(utf8, file: url.relativePath)
@@ -33,11 +33,11 @@ public struct CSVTable: Sendable {
         return table
     }
 
-    public static func parse(_ text: String, file: String = "<text>") throws -> CSVTable {
+    package static func parse(_ text: String, file: String = "<text>") throws -> CSVTable {
         try parse(Data(text.utf8), file: file)
     }
 
-    public static func parse(_ data: Data, file: String) throws -> CSVTable {
+    package static func parse(_ data: Data, file: String) throws -> CSVTable {
         try data.withUnsafeBytes { raw in
             var parser = CSVParser(bytes: raw.bindMemory(to: UInt8.self), file: file)
             return try parser.table()
@@ -45,25 +45,25 @@ public struct CSVTable: Sendable {
     }
 
     /// The index of column `name` (exact, then case-insensitive), or an error that lists the columns.
-    public func column(_ name: String) throws -> Int {
+    package func column(_ name: String) throws -> Int {
         if let i = header.firstIndex(of: name) { return i }
         if let i = header.firstIndex(where: { $0.lowercased() == name.lowercased() }) { return i }
         throw InputError(file: file, field: name, message: "no such column; the columns are: \(header.joined(separator: ", "))")
     }
 
     /// The first of `names` that is a column, if any.
-    public func firstColumn(among names: [String]) -> Int? {
+    package func firstColumn(among names: [String]) -> Int? {
         for n in names { if let i = try? column(n) { return i } }
         return nil
     }
 
     /// Whether the table writes decimals with a comma (the French dialect: `;` separator and
     /// cells such as `12,5`), so that its numbers are read with ``number(_:)``.
-    public var decimalComma: Bool { separator == UInt8(ascii: ";") }
+    var decimalComma: Bool { separator == UInt8(ascii: ";") }
 
     /// A cell as a number: `12.5`, and with the `;` separator also `12,5` and `1 234,5`
     /// (spaces, no-break and narrow no-break spaces as thousands separators); nil otherwise.
-    public func number(_ cell: String) -> Double? {
+    package func number(_ cell: String) -> Double? {
         let t = cell.trimmingCharacters(in: .whitespaces)
         if let d = Double(t) { return d }
         guard decimalComma else { return nil }
@@ -72,7 +72,7 @@ public struct CSVTable: Sendable {
         return Double(cleaned)
     }
 
-    public var separatorName: String {
+    package var separatorName: String {
         switch separator {
         case UInt8(ascii: ";"): "semicolon"
         case 0x09: "tab"

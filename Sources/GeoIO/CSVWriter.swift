@@ -4,31 +4,31 @@ import Foundation
 /// for scripts, or the French spreadsheet dialect (`;`, decimal comma, UTF-8 with a byte-order
 /// mark so that Excel reads the accents, `\r\n`), which French Excel and LibreOffice open by a
 /// double click with numbers as numbers. GeoHealth reads both back (``CSVTable``).
-public struct CSVDialect: Sendable, Equatable {
-    public var separator: Character
-    public var decimalComma: Bool
-    public var byteOrderMark: Bool
-    public var lineEnd: String
+package struct CSVDialect: Sendable, Equatable {
+    package var separator: Character
+    var decimalComma: Bool
+    var byteOrderMark: Bool
+    package var lineEnd: String
 
-    public static let standard = CSVDialect(separator: ",", decimalComma: false, byteOrderMark: false, lineEnd: "\n")
-    public static let french = CSVDialect(separator: ";", decimalComma: true, byteOrderMark: true, lineEnd: "\r\n")
+    package static let standard = CSVDialect(separator: ",", decimalComma: false, byteOrderMark: false, lineEnd: "\n")
+    package static let french = CSVDialect(separator: ";", decimalComma: true, byteOrderMark: true, lineEnd: "\r\n")
 
     /// A number already written with a decimal point, in this dialect.
-    public func number(_ text: String) -> String {
+    package func number(_ text: String) -> String {
         decimalComma ? text.replacingOccurrences(of: ".", with: ",") : text
     }
 }
 
 /// Writes CSV (RFC 4180 quoting where needed), atomically, in a ``CSVDialect``.
-public enum CSVWriter {
-    public static func string(header: [String], rows: [[String]], dialect: CSVDialect = .standard) -> String {
+package enum CSVWriter {
+    package static func string(header: [String], rows: [[String]], dialect: CSVDialect = .standard) -> String {
         var out = dialect.byteOrderMark ? "\u{FEFF}" : ""
         appendRecord(header, dialect: dialect, to: &out)
         for r in rows { appendRecord(r, dialect: dialect, to: &out) }
         return out
     }
 
-    public static func write(header: [String], rows: [[String]], to url: URL, inputs: [URL] = [], dialect: CSVDialect = .standard) throws {
+    package static func write(header: [String], rows: [[String]], to url: URL, inputs: [URL] = [], dialect: CSVDialect = .standard) throws {
         try OutputFile.write(Array(string(header: header, rows: rows, dialect: dialect).utf8), to: url, inputs: inputs)
     }
 

@@ -7,11 +7,11 @@ extension CommuneHistory {
     /// Only rows between communes (`TYPECOM_AV` and `TYPECOM_AP` both `COM`) are events that
     /// move a population code; delegated and associated communes (`COMD`, `COMA`) have no
     /// population of their own in the legal-population tables.
-    public static func read(contentsOf url: URL, since: String = "0000-00-00") throws -> CommuneHistory {
+    package static func read(contentsOf url: URL, since: String = "0000-00-00") throws -> CommuneHistory {
         try CommuneHistory(table: CSVTable.read(contentsOf: url), since: since)
     }
 
-    public init(table: CSVTable, since: String = "0000-00-00") throws {
+    package init(table: CSVTable, since: String = "0000-00-00") throws {
         let mod = try table.column("MOD"), date = try table.column("DATE_EFF")
         let typeBefore = try table.column("TYPECOM_AV"), before = try table.column("COM_AV")
         let typeAfter = try table.column("TYPECOM_AP"), after = try table.column("COM_AP")

@@ -2,11 +2,11 @@ import Foundation
 
 /// What is at a path, without following a symbolic link (`lstat(2)`): an output is written
 /// only over nothing or a regular file, and a folder is replaced only when it is a real folder.
-public enum FileKind: Sendable, CustomStringConvertible {
+package enum FileKind: Sendable, CustomStringConvertible {
     case regularFile, folder, symbolicLink, fifo, device, socket, other
 
     /// The kind of what is at `url`, or nil when nothing is there.
-    public init?(at url: URL) {
+    package init?(at url: URL) {
         var info = stat()
         guard lstat(url.path, &info) == 0 else { return nil }
         switch info.st_mode & S_IFMT {
@@ -21,7 +21,7 @@ public enum FileKind: Sendable, CustomStringConvertible {
     }
 
     /// "a folder", "a symbolic link"…, for error messages.
-    public var description: String {
+    package var description: String {
         switch self {
         case .regularFile: "a file"
         case .folder: "a folder"

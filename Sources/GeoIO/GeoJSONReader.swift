@@ -10,17 +10,17 @@ import GeoCore
 /// Rejects, with file, line, column, byte offset and feature index: malformed JSON, unknown
 /// types, wrong member types, rings of fewer than 4 positions, non-finite numbers, nesting
 /// deeper than 256 levels, number tokens longer than 1,000 characters.
-public enum GeoJSONReader {
+package enum GeoJSONReader {
     /// What a file held besides its features.
-    public struct Summary: Sendable {
+    package struct Summary: Sendable {
         /// The top-level `type`: `FeatureCollection`, `Feature`, or a geometry type.
-        public var type: String
+        package var type: String
         /// The legacy `crs` member's name (GeoJSON 2008), e.g. `urn:ogc:def:crs:EPSG::2154`.
-        public var crsName: String?
-        public var featureCount: Int
-        public var warnings: [InputWarning]
+        package var crsName: String?
+        package var featureCount: Int
+        package var warnings: [InputWarning]
 
-        public init(type: String, crsName: String?, featureCount: Int, warnings: [InputWarning]) {
+        package init(type: String, crsName: String?, featureCount: Int, warnings: [InputWarning]) {
             self.type = type
             self.crsName = crsName
             self.featureCount = featureCount
@@ -32,14 +32,14 @@ public enum GeoJSONReader {
     /// `crs(name)` when the legacy `crs` member is read (before the features when it precedes
     /// them, as GDAL writes it).
     @discardableResult
-    public static func read(contentsOf url: URL, crs: ((String) -> Void)? = nil, _ body: (Int, Feature) throws -> Void) throws -> Summary {
+    package static func read(contentsOf url: URL, crs: ((String) -> Void)? = nil, _ body: (Int, Feature) throws -> Void) throws -> Summary {
         let data = try InputFile.mapped(url)
         return try read(data: data, file: url.relativePath, crs: crs, body)
     }
 
     /// Reads GeoJSON held in memory; `file` names it in messages.
     @discardableResult
-    public static func read(data: Data, file: String, crs: ((String) -> Void)? = nil, _ body: (Int, Feature) throws -> Void) throws -> Summary {
+    package static func read(data: Data, file: String, crs: ((String) -> Void)? = nil, _ body: (Int, Feature) throws -> Void) throws -> Summary {
         try data.withUnsafeBytes { (raw: UnsafeRawBufferPointer) in
             guard let base = raw.baseAddress, raw.count > 0 else {
                 throw InputError(file: file, message: "the file is empty")
@@ -54,14 +54,14 @@ public enum GeoJSONReader {
     }
 
     /// All features of a file, with its summary.
-    public static func features(contentsOf url: URL) throws -> (features: [Feature], summary: Summary) {
+    package static func features(contentsOf url: URL) throws -> (features: [Feature], summary: Summary) {
         var features: [Feature] = []
         let summary = try read(contentsOf: url) { _, f in features.append(f) }
         return (features, summary)
     }
 
     /// All features of an in-memory document named `file` in messages.
-    public static func features(data: Data, file: String) throws -> (features: [Feature], summary: Summary) {
+    package static func features(data: Data, file: String) throws -> (features: [Feature], summary: Summary) {
         var features: [Feature] = []
         let summary = try read(data: data, file: file) { _, f in features.append(f) }
         return (features, summary)

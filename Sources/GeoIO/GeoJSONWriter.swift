@@ -5,19 +5,19 @@ import GeoCore
 /// to `precision` decimals (6 for degrees ≈ 0.1 m), exterior rings counter-clockwise and holes
 /// clockwise (§3.1.6), `\n` after each feature. Streams to an `OutputFile`, so the target
 /// appears whole or not at all.
-public final class GeoJSONWriter {
-    public let precision: Int
+package final class GeoJSONWriter {
+    package let precision: Int
     private let output: OutputFile
     private var buffer: [UInt8] = []
     private var featureCount = 0
 
-    public init(_ url: URL, precision: Int = 6, inputs: [URL] = []) throws {
+    package init(_ url: URL, precision: Int = 6, inputs: [URL] = []) throws {
         self.precision = precision
         output = try OutputFile(url, inputs: inputs)
         buffer.append(contentsOf: Array("{\"type\":\"FeatureCollection\",\"features\":[\n".utf8))
     }
 
-    public func write(_ feature: Feature) throws {
+    package func write(_ feature: Feature) throws {
         if featureCount > 0 { buffer.append(contentsOf: [UInt8(ascii: ","), 0x0A]) }
         Self.appendFeature(feature, precision: precision, to: &buffer)
         featureCount += 1
@@ -28,21 +28,21 @@ public final class GeoJSONWriter {
     }
 
     /// Closes the collection and moves the file into place.
-    public func finish() throws {
+    package func finish() throws {
         buffer.append(contentsOf: Array("\n]}\n".utf8))
         try output.write(buffer)
         try output.commit()
     }
 
     /// Writes a whole collection to `url`.
-    public static func write(_ features: [Feature], to url: URL, precision: Int = 6, inputs: [URL] = []) throws {
+    package static func write(_ features: [Feature], to url: URL, precision: Int = 6, inputs: [URL] = []) throws {
         let writer = try GeoJSONWriter(url, precision: precision, inputs: inputs)
         for f in features { try writer.write(f) }
         try writer.finish()
     }
 
     /// A collection as text, for tests and small outputs.
-    public static func string(_ features: [Feature], precision: Int = 6) -> String {
+    package static func string(_ features: [Feature], precision: Int = 6) -> String {
         var out = Array("{\"type\":\"FeatureCollection\",\"features\":[\n".utf8)
         for (i, f) in features.enumerated() {
             if i > 0 { out.append(contentsOf: [UInt8(ascii: ","), 0x0A]) }

@@ -1,16 +1,16 @@
 /// A problem in a user's file, located as precisely as the format allows:
 /// `communes.geojson: line 3, column 17 (byte 1234), feature 12: expected ',' or ']', found '}'`.
-public struct InputError: Error, Hashable, Sendable, CustomStringConvertible {
-    public var file: String
-    public var line: Int?
-    public var column: Int?
-    public var byteOffset: Int?
+package struct InputError: Error, Hashable, Sendable, CustomStringConvertible {
+    package var file: String
+    package var line: Int?
+    package var column: Int?
+    var byteOffset: Int?
     /// Zero-based index of the feature (GeoJSON) or data row (CSV) being read.
-    public var feature: Int?
-    public var field: String?
-    public var message: String
+    package var feature: Int?
+    package var field: String?
+    package var message: String
 
-    public init(
+    package init(
         file: String, line: Int? = nil, column: Int? = nil, byteOffset: Int? = nil, feature: Int? = nil,
         field: String? = nil, message: String
     ) {
@@ -23,7 +23,7 @@ public struct InputError: Error, Hashable, Sendable, CustomStringConvertible {
         self.message = message
     }
 
-    public var description: String {
+    package var description: String {
         var parts: [String] = []
         if let line {
             var p = "line \(line)"
@@ -41,18 +41,18 @@ public struct InputError: Error, Hashable, Sendable, CustomStringConvertible {
 }
 
 /// Something read and repaired, or worth knowing, that did not stop reading.
-public struct InputWarning: Hashable, Sendable, CustomStringConvertible {
-    public var file: String
-    public var feature: Int?
-    public var message: String
+package struct InputWarning: Hashable, Sendable, CustomStringConvertible {
+    package var file: String
+    package var feature: Int?
+    package var message: String
 
-    public init(file: String, feature: Int?, message: String) {
+    package init(file: String, feature: Int?, message: String) {
         self.file = file
         self.feature = feature
         self.message = message
     }
 
-    public var description: String {
+    package var description: String {
         feature.map { "\(file): feature \($0): \(message)" } ?? "\(file): \(message)"
     }
 }

@@ -2,8 +2,8 @@ import Foundation
 
 /// Reading an input file's bytes: memory-mapped (large layers are not copied), and a failure
 /// is an ``InputError`` naming the file.
-public enum InputFile {
-    public static func mapped(_ url: URL) throws -> Data {
+package enum InputFile {
+    package static func mapped(_ url: URL) throws -> Data {
         // An empty regular file is not handed to Foundation: swift-foundation (Swift 6.3, Linux)
         // leaks a 4 KB buffer for every empty file `Data(contentsOf:)` reads (found by the
         // fuzzer's LeakSanitizer).

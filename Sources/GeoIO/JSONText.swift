@@ -2,8 +2,8 @@ import GeoCore
 
 /// JSON text for property values: keys in stored order, strings escaped per RFC 8259,
 /// numbers in their shortest round-trip form (integers without a decimal point).
-public enum JSONText {
-    public static func append(_ value: PropertyValue, to out: inout [UInt8]) {
+package enum JSONText {
+    package static func append(_ value: PropertyValue, to out: inout [UInt8]) {
         switch value {
         case .null: out.append(contentsOf: Array("null".utf8))
         case .bool(let b): out.append(contentsOf: Array((b ? "true" : "false").utf8))
@@ -35,7 +35,7 @@ public enum JSONText {
         }
     }
 
-    public static func appendString(_ s: String, to out: inout [UInt8]) {
+    static func appendString(_ s: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         for b in s.utf8 {
             switch b {
@@ -53,7 +53,7 @@ public enum JSONText {
         out.append(UInt8(ascii: "\""))
     }
 
-    public static func string(_ value: PropertyValue) -> String {
+    package static func string(_ value: PropertyValue) -> String {
         var out: [UInt8] = []
         append(value, to: &out)
         return String(decoding: out, as: UTF8.self)

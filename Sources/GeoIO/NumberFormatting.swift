@@ -1,11 +1,11 @@
 /// Deterministic decimal text for numbers: fixed maximum precision, trailing zeros trimmed,
 /// no exponent for ordinary magnitudes, `-0` written as `0`. Used by every text writer so that
 /// outputs compare byte for byte.
-public enum NumberFormatting {
+package enum NumberFormatting {
     private static let scales: [Double] = (0...15).map { p in (0..<p).reduce(1.0) { acc, _ in acc * 10 } }
 
     /// Appends `value` rounded to `precision` decimals (0…15).
-    public static func append(_ value: Double, precision: Int, to out: inout [UInt8]) {
+    package static func append(_ value: Double, precision: Int, to out: inout [UInt8]) {
         precondition((0...15).contains(precision), "precision must be 0…15")
         guard value.isFinite else {
             out.append(contentsOf: Array("null".utf8))
@@ -43,7 +43,7 @@ public enum NumberFormatting {
     }
 
     /// `value` as text, rounded to `precision` decimals.
-    public static func string(_ value: Double, precision: Int) -> String {
+    package static func string(_ value: Double, precision: Int) -> String {
         var out: [UInt8] = []
         append(value, precision: precision, to: &out)
         return String(decoding: out, as: UTF8.self)

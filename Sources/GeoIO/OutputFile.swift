@@ -4,15 +4,15 @@ import Foundation
 /// the target only on `commit()`. A failure or an abandoned writer leaves the target untouched.
 /// Refuses to replace any path listed as an input of the run, and anything at the path that is
 /// not a regular file (``checkTarget(_:inputs:)``).
-public final class OutputFile {
-    public let url: URL
+package final class OutputFile {
+    package let url: URL
     private let temporary: URL
     private let handle: FileHandle
     private var buffer: [UInt8] = []
     private var committed = false
 
     /// Opens a temporary file for `url`; `inputs` are paths the run reads and must never overwrite.
-    public init(_ url: URL, inputs: [URL] = []) throws {
+    package init(_ url: URL, inputs: [URL] = []) throws {
         try Self.checkTarget(url, inputs: inputs)
         self.url = url
         let dir = url.deletingLastPathComponent()
@@ -33,12 +33,12 @@ public final class OutputFile {
         }
     }
 
-    public func write(_ bytes: [UInt8]) throws {
+    package func write(_ bytes: [UInt8]) throws {
         buffer.append(contentsOf: bytes)
         if buffer.count >= 1 << 20 { try flush() }
     }
 
-    public func write(_ text: String) throws {
+    package func write(_ text: String) throws {
         try write(Array(text.utf8))
     }
 
@@ -53,7 +53,7 @@ public final class OutputFile {
     }
 
     /// Flushes, syncs and renames the temporary file over the target.
-    public func commit() throws {
+    package func commit() throws {
         try flush()
         try handle.synchronize()
         try handle.close()
@@ -65,7 +65,7 @@ public final class OutputFile {
 
     /// Throws when `url` may not be replaced by a file: it is one of the run's inputs, or
     /// something other than a regular file is there (``refuseNonFile(_:)``).
-    public static func checkTarget(_ url: URL, inputs: [URL]) throws {
+    package static func checkTarget(_ url: URL, inputs: [URL]) throws {
         try refuseInput(url, inputs: inputs)
         try refuseNonFile(url)
     }
@@ -73,13 +73,13 @@ public final class OutputFile {
     /// Throws when a folder, a symbolic link, a FIFO, a device or a socket is at `url`: a rename
     /// would silently put a file in the place of the link or the FIFO (and never write through
     /// it), or fail late on a folder, so none is replaced; a regular file or nothing is fine.
-    public static func refuseNonFile(_ url: URL) throws {
+    package static func refuseNonFile(_ url: URL) throws {
         guard let kind = FileKind(at: url), kind != .regularFile else { return }
         throw InputError(file: url.relativePath, message: "is \(kind.description), not a file: GeoHealth does not replace it; remove it or choose another output path")
     }
 
     /// Throws when `url` is one of the run's inputs.
-    public static func refuseInput(_ url: URL, inputs: [URL]) throws {
+    static func refuseInput(_ url: URL, inputs: [URL]) throws {
         let target = url.standardizedFileURL.resolvingSymlinksInPath()
         if inputs.contains(where: { $0.standardizedFileURL.resolvingSymlinksInPath() == target }) {
             throw InputError(file: url.relativePath, message: "refusing to overwrite an input file; choose another output path")
@@ -87,19 +87,19 @@ public final class OutputFile {
     }
 
     /// A hidden temporary path beside `url` (same file system, so a rename replaces it).
-    public static func temporaryURL(for url: URL) -> URL {
+    package static func temporaryURL(for url: URL) -> URL {
         url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).tmp-\(getpid())-\(UInt32.random(in: 0...UInt32.max))")
     }
 
     /// Moves a finished temporary file over `url`.
-    public static func replace(_ url: URL, with temporary: URL) throws {
+    package static func replace(_ url: URL, with temporary: URL) throws {
         guard rename(temporary.path, url.path) == 0 else {
             throw InputError(file: url.relativePath, message: "cannot replace the file: \(String(cString: strerror(errno)))")
         }
     }
 
     /// Writes `bytes` to `url` atomically in one go.
-    public static func write(_ bytes: [UInt8], to url: URL, inputs: [URL] = []) throws {
+    package static func write(_ bytes: [UInt8], to url: URL, inputs: [URL] = []) throws {
         let file = try OutputFile(url, inputs: inputs)
         try file.write(bytes)
         try file.commit()

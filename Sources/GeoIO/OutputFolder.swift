@@ -18,11 +18,11 @@ import Foundation
 /// try OutputFile.write(bytes, to: folder.staging.appendingPathComponent("a.csv"))
 /// try folder.commit()
 /// ```
-public final class OutputFolder {
+package final class OutputFolder {
     /// Where the finished folder goes.
-    public let target: URL
+    package let target: URL
     /// Where to write the new folder's files (inside the work folder).
-    public let staging: URL
+    package let staging: URL
     private let work: URL
     private let mayReplace: (URL) throws -> Void
     private var finished = false
@@ -31,7 +31,7 @@ public final class OutputFolder {
     /// absent or a folder `mayReplace` accepts, and creates the work folder.
     /// - Parameter mayReplace: called with the target when a folder is there, now and again
     ///   just before the swap; throws when it may not be replaced.
-    public init(_ target: URL, mayReplace: @escaping (URL) throws -> Void) throws {
+    package init(_ target: URL, mayReplace: @escaping (URL) throws -> Void) throws {
         self.target = target
         self.mayReplace = mayReplace
         try FileManager.default.createDirectory(at: target.absoluteURL.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -49,7 +49,7 @@ public final class OutputFolder {
 
     /// Puts the new folder at the target (replacing the previous one in one atomic step) and
     /// deletes the work folder.
-    public func commit() throws {
+    package func commit() throws {
         try Self.check(target, mayReplace: mayReplace)
         if FileKind(at: target) == nil {
             try FolderSwap.move(staging, to: target)
@@ -89,7 +89,7 @@ public final class OutputFolder {
 
     /// The first of `inputs` that is `folder` or lies inside it (symbolic links resolved), or
     /// nil: a run or report writing `folder` would replace it.
-    public static func input(_ inputs: [URL], inside folder: URL) -> URL? {
+    package static func input(_ inputs: [URL], inside folder: URL) -> URL? {
         let root = canonicalPath(folder)
         return inputs.first { input in
             let path = canonicalPath(input)

@@ -21,17 +21,17 @@ import GeoCore
 /// - Damaged files: every length, offset and count read from the `.shp` or `.dbf` is checked
 ///   against the bytes that remain before anything is allocated; a header that asks for more
 ///   is an ``InputError`` naming the file, the record (feature) and the field.
-public enum Shapefile {
-    public struct Layer: Sendable {
-        public var features: [Feature]
+package enum Shapefile {
+    package struct Layer: Sendable {
+        package var features: [Feature]
         /// `EPSG:n` from the .prj, if recognised.
-        public var crsName: String?
+        package var crsName: String?
         /// The .prj text, if any.
-        public var projection: String?
-        public var encoding: TextEncoding
+        package var projection: String?
+        package var encoding: TextEncoding
     }
 
-    public static func read(_ shp: URL) throws -> Layer {
+    package static func read(_ shp: URL) throws -> Layer {
         let base = shp.deletingPathExtension()
         let file = shp.relativePath
         func sibling(_ ext: String) -> URL? {

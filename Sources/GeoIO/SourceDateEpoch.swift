@@ -7,14 +7,14 @@ import Foundation
 /// ```swift
 /// SourceDateEpoch.date(["SOURCE_DATE_EPOCH": "1700000000"])  // 2023-11-14T22:13:20Z
 /// ```
-public enum SourceDateEpoch {
+package enum SourceDateEpoch {
     /// The date `SOURCE_DATE_EPOCH` says, or nil when it is unset or not a non-negative integer.
-    public static func date(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> Date? {
+    package static func date(_ environment: [String: String] = ProcessInfo.processInfo.environment) -> Date? {
         guard let text = environment["SOURCE_DATE_EPOCH"], let seconds = Int64(text), seconds >= 0 else { return nil }
         return Date(timeIntervalSince1970: TimeInterval(seconds))
     }
 
     /// `SOURCE_DATE_EPOCH`'s date, else the current time: a run's start and end in its
     /// provenance.
-    public static func now() -> Date { date() ?? Date() }
+    package static func now() -> Date { date() ?? Date() }
 }

@@ -10,7 +10,7 @@ import Foundation
 ///   whole previous one or the whole new one.
 /// - `GEOHEALTH_TEST_NO_EXCHANGE=1`: swap folders with two renames, as on a file system without
 ///   an atomic exchange (``FolderSwap``), so that path and its recovery are tested too.
-public enum TestHook {
+package enum TestHook {
     static let stopAfter: Int? = ProcessInfo.processInfo.environment["GEOHEALTH_TEST_STOP_AFTER_STEP"].flatMap { Int($0) }
     static let noExchange = ProcessInfo.processInfo.environment["GEOHEALTH_TEST_NO_EXCHANGE"] == "1"
     /// Steps reached so far. Steps are reached on the thread that writes the outputs, one at
@@ -18,7 +18,7 @@ public enum TestHook {
     nonisolated(unsafe) private static var reached = 0
 
     /// Marks one step (`name` is printed to stderr when the hook stops there).
-    public static func step(_ name: String) {
+    package static func step(_ name: String) {
         guard let stopAfter else { return }
         reached += 1
         guard reached == stopAfter else { return }

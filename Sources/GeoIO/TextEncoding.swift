@@ -6,7 +6,7 @@ import Foundation
 /// valid UTF-8 is read as Windows-1252 — never with U+FFFD replacement characters — and a
 /// byte that Windows-1252 does not define (0x81, 0x8D, 0x8F, 0x90, 0x9D) is an error naming
 /// its line and the `iconv` command that converts the file.
-public enum TextEncoding: String, Sendable {
+package enum TextEncoding: String, Sendable {
     case utf8 = "UTF-8"
     case windows1252 = "Windows-1252"
 
@@ -17,7 +17,7 @@ public enum TextEncoding: String, Sendable {
     ]
 
     /// `data` as UTF-8 bytes, with the encoding it was in.
-    public static func utf8(_ data: Data, file: String) throws -> (bytes: Data, encoding: TextEncoding) {
+    package static func utf8(_ data: Data, file: String) throws -> (bytes: Data, encoding: TextEncoding) {
         if String(data: data, encoding: .utf8) != nil { return (data, .utf8) }
         var out = Data(capacity: data.count + data.count / 8)
         var line = 1

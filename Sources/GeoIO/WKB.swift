@@ -9,13 +9,13 @@ import GeoCore
 /// (NaN, NaN), as GDAL and GEOS do. Reading is bounded by the bytes given: every count is
 /// checked against the bytes that remain (at the smallest size one element takes) before
 /// anything is allocated, and collections nest at most 32 levels.
-public enum WKB {
-    public struct Error: Swift.Error, CustomStringConvertible {
-        public var description: String
-        public init(description: String) { self.description = description }
+package enum WKB {
+    package struct Error: Swift.Error, CustomStringConvertible {
+        package var description: String
+        package init(description: String) { self.description = description }
     }
 
-    public static func encode(_ g: Geometry) -> [UInt8] {
+    package static func encode(_ g: Geometry) -> [UInt8] {
         var out: [UInt8] = []
         append(g, to: &out)
         return out
@@ -40,7 +40,7 @@ public enum WKB {
     static func put64(_ v: UInt64, _ out: inout [UInt8]) { withUnsafeBytes(of: v.littleEndian) { out.append(contentsOf: $0) } }
 
     /// Decodes one geometry starting at `offset` of `bytes`.
-    public static func decode(_ bytes: some RandomAccessCollection<UInt8>, offset: Int = 0) throws -> Geometry {
+    package static func decode(_ bytes: some RandomAccessCollection<UInt8>, offset: Int = 0) throws -> Geometry {
         var reader = Reader(bytes: Array(bytes), position: offset)
         return try reader.geometry(depth: 0)
     }

@@ -12,16 +12,16 @@ import GeoIO
 /// are skipped. (`X_unreachable` flags are folded by the caller, the same for every format:
 /// ``UnreachableFlags``.) What reading may cost SQLite is bounded by the file's size
 /// (``workBudget(fileSize:)``): a table that is a never-ending VIEW is an error naming it.
-public enum GeoPackageReader {
-    public struct Layer: Sendable {
-        public var table: String
-        public var crs: CRS?
-        public var srsName: String
-        public var featureCount: Int
+package enum GeoPackageReader {
+    package struct Layer: Sendable {
+        package var table: String
+        package var crs: CRS?
+        package var srsName: String
+        package var featureCount: Int
     }
 
     /// The feature tables of a file, with their CRS.
-    public static func layers(_ url: URL) throws -> [Layer] {
+    package static func layers(_ url: URL) throws -> [Layer] {
         try layers(open(url), url: url)
     }
 
@@ -46,7 +46,7 @@ public enum GeoPackageReader {
     }
 
     /// The layer named `table`, or the only feature table of the file.
-    public static func layer(_ url: URL, table: String? = nil) throws -> Layer {
+    package static func layer(_ url: URL, table: String? = nil) throws -> Layer {
         try layer(open(url), url: url, table: table)
     }
 
@@ -72,7 +72,7 @@ public enum GeoPackageReader {
     /// `layerFound` with the layer (its CRS) first, then `body(index, feature)`; returns the
     /// layer read. The file is opened once.
     @discardableResult
-    public static func read(_ url: URL, table: String? = nil, layerFound: ((Layer) throws -> Void)? = nil,
+    package static func read(_ url: URL, table: String? = nil, layerFound: ((Layer) throws -> Void)? = nil,
                             _ body: (Int, Feature) throws -> Void) throws -> Layer {
         let db = try open(url)
         let layer = try self.layer(db, url: url, table: table)
@@ -126,7 +126,7 @@ public enum GeoPackageReader {
     /// row takes tens of bytes, so any table fits many times over (a 1 GB file may run 64
     /// billion, minutes); a VIEW that recurses for ever, or joins large tables without an
     /// index, stops there instead of never returning.
-    public static func workBudget(fileSize: Int) -> Int { 100_000_000 + 64 * max(0, fileSize) }
+    package static func workBudget(fileSize: Int) -> Int { 100_000_000 + 64 * max(0, fileSize) }
 
     /// Runs `body`, SQLite's errors turned into an ``InputError`` naming the file and `table`.
     static func reading<T>(_ url: URL, table: String, _ body: () throws -> T) throws -> T {

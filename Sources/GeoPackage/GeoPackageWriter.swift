@@ -19,29 +19,29 @@ import GeoIO
 ///
 /// `gpkg_contents.last_change` is fixed (``defaultLastChange``), not the time of writing, so
 /// that the same table always gives the same bytes.
-public final class GeoPackageWriter {
-    public enum ColumnType: String, Sendable { case integer = "INTEGER", real = "REAL", text = "TEXT", boolean = "BOOLEAN" }
+package final class GeoPackageWriter {
+    package enum ColumnType: String, Sendable { case integer = "INTEGER", real = "REAL", text = "TEXT", boolean = "BOOLEAN" }
 
     /// A CRS row of `gpkg_spatial_ref_sys`.
-    public struct SpatialReference: Sendable {
-        public var epsg: Int32
-        public var name: String
-        public var definition: String
-        public init(epsg: Int32, name: String, definition: String) {
+    package struct SpatialReference: Sendable {
+        package var epsg: Int32
+        package var name: String
+        package var definition: String
+        package init(epsg: Int32, name: String, definition: String) {
             self.epsg = epsg
             self.name = name
             self.definition = definition
         }
 
-        public static let wgs84 = SpatialReference(epsg: 4326, name: "WGS 84 geodetic", definition: """
+        package static let wgs84 = SpatialReference(epsg: 4326, name: "WGS 84 geodetic", definition: """
             GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563,AUTHORITY["EPSG","7030"]],AUTHORITY["EPSG","6326"]],\
             PRIMEM["Greenwich",0,AUTHORITY["EPSG","8901"]],UNIT["degree",0.0174532925199433,AUTHORITY["EPSG","9122"]],\
             AXIS["Latitude",NORTH],AXIS["Longitude",EAST],AUTHORITY["EPSG","4326"]]
             """)
     }
 
-    public let url: URL
-    public let table: String
+    package let url: URL
+    package let table: String
     private let temporary: URL
     private var db: SQLiteDatabase?
     // Finalised before the database closes (SQLite keeps a database with live statements open).
@@ -57,13 +57,13 @@ public final class GeoPackageWriter {
     /// The `last_change` written: `SOURCE_DATE_EPOCH` when set (``SourceDateEpoch``), else
     /// 1970-01-01T00:00:00.000Z, the GeoPackage form of "not stated" that GDAL's
     /// `OGR_CURRENT_DATE` also serves for reproducible files.
-    public static var defaultLastChange: Date { SourceDateEpoch.date() ?? Date(timeIntervalSince1970: 0) }
+    package static var defaultLastChange: Date { SourceDateEpoch.date() ?? Date(timeIntervalSince1970: 0) }
 
     /// - Parameters:
     ///   - geometryType: `POINT`, `MULTIPOLYGON`, … or `GEOMETRY`; polygons are promoted to
     ///     multipolygons (and points to multipoints) when the type says so.
     ///   - lastChange: `gpkg_contents.last_change`.
-    public init(_ url: URL, table: String, columns: [(name: String, type: ColumnType)], geometryType: String,
+    package init(_ url: URL, table: String, columns: [(name: String, type: ColumnType)], geometryType: String,
                 srs: SpatialReference = .wgs84, inputs: [URL] = [], lastChange: Date = GeoPackageWriter.defaultLastChange) throws {
         try OutputFile.checkTarget(url, inputs: inputs)
         self.url = url
@@ -131,7 +131,7 @@ public final class GeoPackageWriter {
 
     /// Adds one feature: its geometry (nil: NULL) and one value per column (numbers, text,
     /// booleans, null; an array is written as text joined by `;`).
-    public func write(_ geometry: Geometry?, _ values: [PropertyValue]) throws {
+    package func write(_ geometry: Geometry?, _ values: [PropertyValue]) throws {
         precondition(values.count == columns.count)
         count += 1
         insert.bind(1, count)
@@ -184,7 +184,7 @@ public final class GeoPackageWriter {
 
     /// Writes the contents and geometry-column rows, the index triggers, closes the database
     /// and moves the file into place.
-    public func finish() throws {
+    package func finish() throws {
         guard let db else { return }
         let t = table, r = "rtree_\(table)_geom"
         let box = extent.isEmpty ? nil : extent

@@ -3,15 +3,15 @@ import Foundation
 
 /// A thin binding (public for tests and tools that look inside a GeoPackage) of the system SQLite library: open, execute, prepared statements with
 /// typed binds and columns. Errors carry SQLite's message and the file name.
-public final class SQLiteDatabase {
+package final class SQLiteDatabase {
     let path: String
     private(set) var handle: OpaquePointer?
 
-    public struct Error: Swift.Error, CustomStringConvertible {
-        public var description: String
+    package struct Error: Swift.Error, CustomStringConvertible {
+        package var description: String
         /// The statement was interrupted because the connection ran out of its work budget
         /// (``limitWork(to:)``).
-        public var budgetExceeded = false
+        var budgetExceeded = false
     }
 
     /// What the connection may still run, shared with the progress handler (its context).
@@ -31,7 +31,7 @@ public final class SQLiteDatabase {
     /// the running one is interrupted and fails with an ``Error`` whose `budgetExceeded` is true.
     /// A query that would never end (a recursive VIEW) ends there. The C callback captures
     /// nothing: the budget is its context, alive as long as this connection.
-    public func limitWork(to steps: Int) {
+    func limitWork(to steps: Int) {
         let budget = WorkBudget(steps: steps)
         self.budget = budget
         sqlite3_progress_handler(handle, Self.progressInterval, { context in
@@ -48,7 +48,7 @@ public final class SQLiteDatabase {
         Error(description: description, budgetExceeded: budget?.exceeded == true)
     }
 
-    public init(path: String, readOnly: Bool) throws {
+    package init(path: String, readOnly: Bool) throws {
         self.path = path
         let flags = readOnly ? SQLITE_OPEN_READONLY : (SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE)
         let status = sqlite3_open_v2(path, &handle, flags | SQLITE_OPEN_NOMUTEX, nil)
@@ -65,7 +65,7 @@ public final class SQLiteDatabase {
 
     var message: String { handle.map { String(cString: sqlite3_errmsg($0)) } ?? "closed" }
 
-    public func execute(_ sql: String) throws {
+    package func execute(_ sql: String) throws {
         var error: UnsafeMutablePointer<CChar>?
         guard sqlite3_exec(handle, sql, nil, nil, &error) == SQLITE_OK else {
             let text = error.map { String(cString: $0) } ?? message
@@ -74,7 +74,7 @@ public final class SQLiteDatabase {
         }
     }
 
-    public func prepare(_ sql: String) throws -> Statement {
+    package func prepare(_ sql: String) throws -> Statement {
         var statement: OpaquePointer?
         guard sqlite3_prepare_v2(handle, sql, -1, &statement, nil) == SQLITE_OK, let statement else {
             throw Error(description: "\(message) (in: \(sql.prefix(120)))")
@@ -83,14 +83,14 @@ public final class SQLiteDatabase {
     }
 
     /// The values of the first column of every row of a query.
-    public func column<T>(_ sql: String, _ read: (Statement) -> T) throws -> [T] {
+    package func column<T>(_ sql: String, _ read: (Statement) -> T) throws -> [T] {
         let s = try prepare(sql)
         var out: [T] = []
         while try s.step() { out.append(read(s)) }
         return out
     }
 
-    public final class Statement {
+    package final class Statement {
         let pointer: OpaquePointer
         /// Strong: the database stays open while a statement of it lives (closing a database
         /// with live statements fails and leaks it).
@@ -117,7 +117,7 @@ public final class SQLiteDatabase {
 
         /// Runs to the next row: true when a row is there, false when done.
         @discardableResult
-        public func step() throws -> Bool {
+        package func step() throws -> Bool {
             switch sqlite3_step(pointer) {
             case SQLITE_ROW: return true
             case SQLITE_DONE: return false
@@ -130,16 +130,16 @@ public final class SQLiteDatabase {
             sqlite3_clear_bindings(pointer)
         }
 
-        public var columnCount: Int32 { sqlite3_column_count(pointer) }
-        public func name(_ i: Int32) -> String { String(cString: sqlite3_column_name(pointer, i)) }
-        public func declaredType(_ i: Int32) -> String { sqlite3_column_decltype(pointer, i).map { String(cString: $0) } ?? "" }
-        public func int(_ i: Int32) -> Int64 { sqlite3_column_int64(pointer, i) }
-        public func double(_ i: Int32) -> Double { sqlite3_column_double(pointer, i) }
-        public func text(_ i: Int32) -> String? { sqlite3_column_text(pointer, i).map { String(cString: $0) } }
+        var columnCount: Int32 { sqlite3_column_count(pointer) }
+        package func name(_ i: Int32) -> String { String(cString: sqlite3_column_name(pointer, i)) }
+        func declaredType(_ i: Int32) -> String { sqlite3_column_decltype(pointer, i).map { String(cString: $0) } ?? "" }
+        package func int(_ i: Int32) -> Int64 { sqlite3_column_int64(pointer, i) }
+        package func double(_ i: Int32) -> Double { sqlite3_column_double(pointer, i) }
+        package func text(_ i: Int32) -> String? { sqlite3_column_text(pointer, i).map { String(cString: $0) } }
 
         /// The column's value as SQLite stores it.
-        public enum Value { case null, integer(Int64), real(Double), text(String), blob([UInt8]) }
-        public func value(_ i: Int32) -> Value {
+        package enum Value { case null, integer(Int64), real(Double), text(String), blob([UInt8]) }
+        package func value(_ i: Int32) -> Value {
             switch sqlite3_column_type(pointer, i) {
             case SQLITE_INTEGER: return .integer(int(i))
             case SQLITE_FLOAT: return .real(double(i))

@@ -8,14 +8,14 @@
 /// formula of PySAL `inequality.gini`). Ties are exact: the order among equal values does not
 /// change the result.
 /// - Complexity: O(n log n).
-public struct Lorenz: Sendable, Equatable {
-    public var points: [(population: Double, value: Double)]
+package struct Lorenz: Sendable, Equatable {
+    package var points: [(population: Double, value: Double)]
 
-    public static func == (a: Lorenz, b: Lorenz) -> Bool {
+    package static func == (a: Lorenz, b: Lorenz) -> Bool {
         a.points.count == b.points.count && zip(a.points, b.points).allSatisfy { $0.population == $1.population && $0.value == $1.value }
     }
 
-    public init(_ data: WeightedValues) throws {
+    package init(_ data: WeightedValues) throws {
         guard data.mean > 0 else { throw InequalityError.zeroMean }
         let total = data.mean * data.totalWeight
         var p = 0.0, l = 0.0
@@ -27,7 +27,7 @@ public struct Lorenz: Sendable, Equatable {
         }
     }
 
-    public var gini: Double {
+    package var gini: Double {
         var area = 0.0
         for k in 1..<points.count {
             area += (points[k].population - points[k - 1].population) * (points[k].value + points[k - 1].value)

@@ -10,15 +10,15 @@ import GeoCore
 /// The pseudo p-value comes from `permutations` random permutations of the values (seeded by the
 /// caller's generator, run on all cores in fixed blocks): p = (m + 1)/(permutations + 1), m the
 /// number of permuted I at least as extreme on the observed side (PySAL's `p_sim`).
-public struct MoranGlobal: Sendable {
-    public var i: Double
-    public var expected: Double
-    public var varianceNormal: Double
-    public var zNormal: Double
-    public var pSimulated: Double?
-    public var permutations: Int
+package struct MoranGlobal: Sendable {
+    package var i: Double
+    package var expected: Double
+    package var varianceNormal: Double
+    package var zNormal: Double
+    package var pSimulated: Double?
+    package var permutations: Int
 
-    public init<G: RandomNumberGenerator>(_ x: [Double], weights: SpatialWeights, permutations: Int = 999, using rng: inout G) throws {
+    package init<G: RandomNumberGenerator>(_ x: [Double], weights: SpatialWeights, permutations: Int = 999, using rng: inout G) throws {
         let n = x.count
         guard n == weights.count, n > 2 else { throw InequalityError.invalidParameter("Moran's I needs as many values as units, and at least 3 (\(n) values, \(weights.count) units)") }
         guard x.allSatisfy(\.isFinite) else { throw InequalityError.nonFiniteValue(index: x.firstIndex { !$0.isFinite }!) }

@@ -45,7 +45,7 @@ public struct SpatialWeights: Sendable, Equatable {
     }
 
     /// The spatial lag Σ_j w_ij v_j of every unit.
-    public func lag(_ v: [Double]) -> [Double] {
+    func lag(_ v: [Double]) -> [Double] {
         neighbours.indices.map { i in zip(neighbours[i], weights[i]).reduce(0) { $0 + $1.1 * v[$1.0] } }
     }
 

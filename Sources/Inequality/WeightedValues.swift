@@ -36,7 +36,7 @@ public struct WeightedValues: Sendable, Equatable {
     }
 }
 
-public enum InequalityError: Error, Equatable, CustomStringConvertible {
+package enum InequalityError: Error, Equatable, CustomStringConvertible {
     case mismatchedCounts(values: Int, weights: Int)
     case nonFiniteValue(index: Int)
     case negativeValue(index: Int, value: Double)
@@ -45,7 +45,7 @@ public enum InequalityError: Error, Equatable, CustomStringConvertible {
     case zeroMean
     case invalidParameter(String)
 
-    public var description: String {
+    package var description: String {
         switch self {
         case .mismatchedCounts(let v, let w): "\(v) values but \(w) weights"
         case .nonFiniteValue(let i): "value \(i) is not a finite number"

@@ -7,13 +7,13 @@ import Synchronization
 ///
 /// Axis order is normalised for visualisation (`proj_normalize_for_visualization`): geographic
 /// coordinates are always longitude first, as in GeoJSON, whatever EPSG's order.
-public final class CoordinateTransformer {
-    public let source: CRS
-    public let target: CRS
+package final class CoordinateTransformer {
+    package let source: CRS
+    package let target: CRS
     private let pj: OpaquePointer
     private let context: PROJContext
 
-    public init(from source: CRS, to target: CRS, context: PROJContext = .current) throws {
+    package init(from source: CRS, to target: CRS, context: PROJContext = .current) throws {
         self.source = source
         self.target = target
         self.context = context
@@ -61,7 +61,7 @@ public final class CoordinateTransformer {
     /// kept: building one looks the CRSs up in PROJ's SQLite database (milliseconds), so a loop
     /// over chunks must not build one per chunk, and only the first thread does the look-up
     /// (the others build the same pipeline from its PROJ string). Use it on the calling thread only.
-    public static func shared(from source: CRS, to target: CRS) throws -> CoordinateTransformer {
+    package static func shared(from source: CRS, to target: CRS) throws -> CoordinateTransformer {
         let dictionary = Thread.current.threadDictionary
         let cache: TransformerCache
         if let c = dictionary[TransformerCache.key] as? TransformerCache { cache = c } else {
@@ -85,7 +85,7 @@ public final class CoordinateTransformer {
 
     /// Transforms `coordinates` in place with one PROJ call.
     /// - Throws: `ProjectionError.pointFailed` naming the first coordinate that failed.
-    public func transform(_ coordinates: inout [Coordinate]) throws {
+    package func transform(_ coordinates: inout [Coordinate]) throws {
         guard !coordinates.isEmpty else { return }
         let n = coordinates.count
         proj_errno_reset(pj)
@@ -104,18 +104,18 @@ public final class CoordinateTransformer {
         }
     }
 
-    public func transform(_ c: Coordinate) throws -> Coordinate {
+    package func transform(_ c: Coordinate) throws -> Coordinate {
         var a = [c]
         try transform(&a)
         return a[0]
     }
 
     /// Transforms every coordinate array of the geometry (one PROJ call per ring or line).
-    public func transform(_ geometry: inout Geometry) throws {
+    package func transform(_ geometry: inout Geometry) throws {
         try geometry.mutateCoordinateArrays { try transform(&$0) }
     }
 
-    public func transformed(_ geometry: Geometry) throws -> Geometry {
+    package func transformed(_ geometry: Geometry) throws -> Geometry {
         var g = geometry
         try transform(&g)
         return g
@@ -125,7 +125,7 @@ public final class CoordinateTransformer {
     /// (``DistinctPositions``: neighbouring polygons share their boundary positions). Equal bit
     /// for bit to transforming each geometry.
     /// - Throws: the error ``transformed(_:)`` throws for the first geometry that fails.
-    public func transformed(_ geometries: [Geometry]) throws -> [Geometry] {
+    package func transformed(_ geometries: [Geometry]) throws -> [Geometry] {
         let distinct = DistinctPositions(geometries)
         var values = distinct.positions
         do {
@@ -140,7 +140,7 @@ public final class CoordinateTransformer {
     /// Each geometry transformed from `source` to its own target CRS (`targets` parallel to
     /// `geometries`): one PROJ call per target present, each distinct position once
     /// (``transformed(_:)-([Geometry])``), with this thread's transformers (``shared(from:to:)``).
-    public static func transformed(_ geometries: [Geometry], from source: CRS, to targets: [CRS]) throws -> [Geometry] {
+    package static func transformed(_ geometries: [Geometry], from source: CRS, to targets: [CRS]) throws -> [Geometry] {
         precondition(geometries.count == targets.count, "CoordinateTransformer.transformed: one target per geometry")
         var groups: [CRS: [Int]] = [:]
         var order: [CRS] = []

@@ -9,12 +9,12 @@ import GeoCore
 /// message, and ``lastError()`` returns it with the context's error code, so a thrown
 /// ``ProjectionError`` says what PROJ said ("crs not found: EPSG:999999"), not only the
 /// generic text of the code ("Unknown error (code 4096)").
-public final class PROJContext {
+package final class PROJContext {
     let handle: OpaquePointer
     /// The last error message PROJ logged on this context, until ``lastError()`` reads it.
     fileprivate var logged: String?
 
-    public init() {
+    package init() {
         guard let h = proj_context_create() else { preconditionFailure("proj_context_create returned NULL") }
         handle = h
         proj_log_level(h, PJ_LOG_ERROR)
@@ -29,7 +29,7 @@ public final class PROJContext {
     private static let threadKey = "org.geohealth.PROJContext"
 
     /// The calling thread's context, made on first use.
-    public static var current: PROJContext {
+    package static var current: PROJContext {
         let dictionary = Thread.current.threadDictionary
         if let c = dictionary[threadKey] as? PROJContext { return c }
         let c = PROJContext()
@@ -38,7 +38,7 @@ public final class PROJContext {
     }
 
     /// The PROJ library version, e.g. `9.1.1`.
-    public static var libraryVersion: String {
+    package static var libraryVersion: String {
         let info = proj_info()
         return info.release.map { String(cString: $0) } ?? "unknown"
     }
@@ -63,7 +63,7 @@ public final class PROJContext {
     }
 
     /// The CRS's name as PROJ's database gives it (e.g. `RGF93 v1 / Lambert-93`); throws when unknown.
-    public func name(of crs: CRS) throws -> String {
+    package func name(of crs: CRS) throws -> String {
         guard let pj = proj_create(handle, crs.description) else {
             throw ProjectionError.unknownCRS(crs.description, message: lastError())
         }

@@ -18,12 +18,12 @@ import Synchronization
 /// let areas = try readAreas()          // meanwhile
 /// let table = try side.value()
 /// ```
-public final class Background<Value: Sendable>: Sendable {
+package final class Background<Value: Sendable>: Sendable {
     private let done = DispatchSemaphore(value: 0)
     private let result = Mutex<Result<Value, any Error>?>(nil)
 
     /// Starts `work` on the global queue of `qos`.
-    public init(qos: DispatchQoS.QoSClass = .userInitiated, _ work: @escaping @Sendable () throws -> Value) {
+    package init(qos: DispatchQoS.QoSClass = .userInitiated, _ work: @escaping @Sendable () throws -> Value) {
         DispatchQueue.global(qos: qos).async { [self] in
             let r = Result { try work() }
             result.withLock { $0 = r }
@@ -32,7 +32,7 @@ public final class Background<Value: Sendable>: Sendable {
     }
 
     /// The result, once the work has ended (blocks until then); may be called again.
-    public func wait() -> Result<Value, any Error> {
+    package func wait() -> Result<Value, any Error> {
         if let r = result.withLock({ $0 }) { return r }
         done.wait()
         done.signal()  // for the next waiter
@@ -40,7 +40,7 @@ public final class Background<Value: Sendable>: Sendable {
     }
 
     /// The value, or the error the work threw, once the work has ended.
-    public func value() throws -> Value {
+    package func value() throws -> Value {
         try wait().get()
     }
 }

@@ -4,7 +4,7 @@ extension Array where Element: Sendable {
     /// (``Swift/Array/init(concurrentCount:_:)``). Each call runs on some worker thread, so GEOS
     /// and PROJ work inside it must take that thread's contexts (`GEOSContext.current`,
     /// `PROJContext.current`), never a captured one.
-    public func concurrentMap<T: Sendable>(_ transform: @Sendable (Element) throws -> T) -> [Result<T, any Error>] {
+    package func concurrentMap<T: Sendable>(_ transform: @Sendable (Element) throws -> T) -> [Result<T, any Error>] {
         [Result<T, any Error>](concurrentCount: count) { i in Result { try transform(self[i]) } }
     }
 }

@@ -12,9 +12,9 @@ import Dispatch
 /// are distinct memory locations, so writes to different slots do not race. The loop's end
 /// (`concurrentPerform` returns after every iteration) orders the writes before any read.
 /// The value is only ever handed to those iterations, never stored beyond the loop.
-public struct DisjointWrites<Element: Sendable>: @unchecked Sendable {
+package struct DisjointWrites<Element: Sendable>: @unchecked Sendable {
     private let base: UnsafeMutablePointer<Element>
-    public let count: Int
+    package let count: Int
 
     fileprivate init(_ buffer: UnsafeMutableBufferPointer<Element>) {
         base = buffer.baseAddress ?? UnsafeMutablePointer(bitPattern: MemoryLayout<Element>.alignment)!
@@ -22,7 +22,7 @@ public struct DisjointWrites<Element: Sendable>: @unchecked Sendable {
     }
 
     /// Slot `i` (an initialized one): read it or write it, from the iteration that owns it only.
-    public subscript(i: Int) -> Element {
+    package subscript(i: Int) -> Element {
         get {
             precondition(i >= 0 && i < count, "slot out of range")
             return base[i]
@@ -52,7 +52,7 @@ extension Array where Element: Sendable {
     /// }
     /// ```
     /// - Complexity: the iterations' own work, over `DispatchQueue.concurrentPerform`'s threads.
-    public mutating func concurrentFill(iterations: Int, _ body: @Sendable (_ iteration: Int, _ slots: DisjointWrites<Element>) -> Void) {
+    package mutating func concurrentFill(iterations: Int, _ body: @Sendable (_ iteration: Int, _ slots: DisjointWrites<Element>) -> Void) {
         withUnsafeMutableBufferPointer { buffer in
             let slots = DisjointWrites(buffer)
             DispatchQueue.concurrentPerform(iterations: iterations) { body($0, slots) }
@@ -62,7 +62,7 @@ extension Array where Element: Sendable {
     /// An array of `count` elements, `element(i)` computed for every index on all cores and
     /// written in place, each slot once, by the iteration of its index.
     /// - Complexity: `count` calls of `element`, over `DispatchQueue.concurrentPerform`'s threads.
-    public init(concurrentCount count: Int, _ element: @Sendable (_ index: Int) -> Element) {
+    package init(concurrentCount count: Int, _ element: @Sendable (_ index: Int) -> Element) {
         self.init(unsafeUninitializedCapacity: count) { buffer, initialized in
             let slots = DisjointWrites(buffer)
             DispatchQueue.concurrentPerform(iterations: count) { slots.initialize($0, to: element($0)) }

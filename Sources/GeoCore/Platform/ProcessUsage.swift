@@ -9,13 +9,13 @@ import Darwin
 /// The platform shim for resource usage: `RUSAGE_SELF` is an enum on glibc and an `Int32` on
 /// Darwin, and `ru_maxrss` counts kilobytes on Linux but bytes on macOS; both differences stay
 /// in this file (docs/architecture.md, "Platforms").
-public struct ProcessUsage: Sendable {
+package struct ProcessUsage: Sendable {
     /// User plus system CPU seconds of all threads.
-    public var cpuSeconds: Double
+    package var cpuSeconds: Double
     /// The largest resident set so far, in MB (2²⁰ bytes).
-    public var peakResidentMegabytes: Int
+    package var peakResidentMegabytes: Int
 
-    public static func current() -> ProcessUsage {
+    package static func current() -> ProcessUsage {
         var usage = rusage()
         #if os(Linux)
         getrusage(RUSAGE_SELF.rawValue, &usage)

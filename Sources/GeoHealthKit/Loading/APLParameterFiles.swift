@@ -6,7 +6,7 @@ import GeoIO
 /// ``DistanceDecay/luoQi``): CSV tables read with the file and line of any bad value.
 extension APLParameters {
     /// Reads `upto,weight` bands (minutes, weight), sorted by their upper bound.
-    public static func bands(from url: URL) throws -> DistanceDecay {
+    package static func bands(from url: URL) throws -> DistanceDecay {
         let table = try CSVTable.read(contentsOf: url)
         let upto = try table.column("upto"), weight = try table.column("weight")
         let bands = try table.rows.enumerated().map { r, row -> DistanceDecay.Band in
@@ -19,7 +19,7 @@ extension APLParameters {
     }
 
     /// Reads `group,weight` age weights; a group may be written with or without `age_`.
-    public static func ageWeights(from url: URL) throws -> [String: Double] {
+    package static func ageWeights(from url: URL) throws -> [String: Double] {
         let table = try CSVTable.read(contentsOf: url)
         let group = try table.column("group"), weight = try table.column("weight")
         var out: [String: Double] = [:]

@@ -14,23 +14,23 @@ import GEOSBridge
 /// warning naming its file and feature. Nothing downstream (metric CRS, point on surface,
 /// travel costs) then meets a geometry without a position. A study with no commune left is
 /// an error.
-public enum AreaLayer {
-    public struct Repair: Sendable {
-        public var id: String
-        public var reason: String
+package enum AreaLayer {
+    package struct Repair: Sendable {
+        package var id: String
+        package var reason: String
     }
 
-    public struct Layer: Sendable {
-        public var areas: [Area]
-        public var repairs: [Repair]
+    package struct Layer: Sendable {
+        package var areas: [Area]
+        package var repairs: [Repair]
         /// Communes dropped for having no area; `reason` names the file and feature.
-        public var dropped: [Repair]
-        public var warnings: [InputWarning]
+        package var dropped: [Repair]
+        package var warnings: [InputWarning]
     }
 
     /// Reads several files in parallel and joins them in the order given; an id repeated
     /// across files is an error naming both files.
-    public static func read(_ urls: [URL], idField: String, nameField: String) throws -> Layer {
+    package static func read(_ urls: [URL], idField: String, nameField: String) throws -> Layer {
         let results = urls.concurrentMap { try read($0, idField: idField, nameField: nameField) }
         var joined = Layer(areas: [], repairs: [], dropped: [], warnings: [])
         var fileOf: [String: Int] = [:]
@@ -53,7 +53,7 @@ public enum AreaLayer {
         return joined
     }
 
-    public static func read(_ url: URL, idField: String, nameField: String) throws -> Layer {
+    package static func read(_ url: URL, idField: String, nameField: String) throws -> Layer {
         var areas: [Area] = []
         var featureIndex: [Int] = []
         var dropped: [Repair] = []

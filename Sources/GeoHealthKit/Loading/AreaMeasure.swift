@@ -6,10 +6,10 @@ import Projection
 /// GEOS's), computed once: ``ProjectedStudy`` computes them for every area, and the study loader
 /// computes them ahead, while it joins the populations, when the command asks it to
 /// (``StudySources/measureAhead``).
-public struct AreaMeasure: Sendable, Equatable {
-    public var crs: CRS
-    public var surface: Double
-    public var point: Coordinate
+package struct AreaMeasure: Sendable, Equatable {
+    package var crs: CRS
+    package var surface: Double
+    package var point: Coordinate
 
     /// The measures of a polygon already projected to `crs`.
     package static func measures(ofProjected projected: Geometry, crs: CRS) -> AreaMeasure {

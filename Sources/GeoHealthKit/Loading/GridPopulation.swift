@@ -18,26 +18,26 @@ import Projection
 /// Count columns, first match wins: `ind`, `population`, `pop`, `count`, `tot_p`, `tot_p_2021`
 /// (case-insensitive). Rows with an empty or zero count are skipped (an empty square); a
 /// negative or non-numeric count is an error naming the line.
-public struct GridPopulation: Sendable {
-    public struct Cell: Sendable {
-        public var id: String
+package struct GridPopulation: Sendable {
+    package struct Cell: Sendable {
+        package var id: String
         /// The square, in WGS84.
-        public var polygon: Geometry
-        public var count: Double
+        package var polygon: Geometry
+        package var count: Double
     }
 
-    public var file: String
-    public var cells: [Cell]
-    public var crs: CRS
+    package var file: String
+    package var cells: [Cell]
+    package var crs: CRS
     /// Cell side in metres (the largest seen when the file mixes sizes).
-    public var cellSize: Double
+    package var cellSize: Double
 
-    public static let idNames = ["idcar_200m", "idcar_1km", "idcar_nat", "idcar", "id"]
-    public static let countNames = ["ind", "population", "pop", "count", "tot_p", "tot_p_2021"]
+    static let idNames = ["idcar_200m", "idcar_1km", "idcar_nat", "idcar", "id"]
+    static let countNames = ["ind", "population", "pop", "count", "tot_p", "tot_p_2021"]
 
-    public var total: Double { cells.reduce(0) { $0 + $1.count } }
+    package var total: Double { cells.reduce(0) { $0 + $1.count } }
 
-    public static func read(_ url: URL, crs: CRS = CRS(epsg: 3035), cellSize: Double = 1_000) throws -> GridPopulation {
+    package static func read(_ url: URL, crs: CRS = CRS(epsg: 3035), cellSize: Double = 1_000) throws -> GridPopulation {
         let ext = url.pathExtension.lowercased()
         if ext == "geojson" || ext == "json" { return try readGeoJSON(url, cellSize: cellSize) }
         let table = try CSVTable.read(contentsOf: url)
@@ -117,13 +117,13 @@ public struct GridPopulation: Sendable {
 
 /// An INSEE (Filosofi) cell id: `CRS3035RES200mN2029800E4252200` — CRS, resolution in metres,
 /// then the lower-left corner's northing and easting.
-public struct InseeCellID: Sendable, Equatable {
-    public var crs: CRS
-    public var size: Double
-    public var northing: Double
-    public var easting: Double
+package struct InseeCellID: Sendable, Equatable {
+    package var crs: CRS
+    package var size: Double
+    package var northing: Double
+    package var easting: Double
 
-    public init?(_ text: String) {
+    package init?(_ text: String) {
         let t = text.trimmingSpaces().uppercased()
         guard t.hasPrefix("CRS"), let res = t.range(of: "RES"), let m = t.range(of: "M", range: res.upperBound..<t.endIndex),
               let n = t.range(of: "N", range: m.upperBound..<t.endIndex), let e = t.range(of: "E", range: n.upperBound..<t.endIndex),

@@ -16,16 +16,16 @@ import Projection
 /// Lambert-93 range (x −400 km…1,400 km, y 6,000…7,200 km) are read as Lambert-93, with a
 /// warning; anything else outside that range is an error asking for the CRS. Projected
 /// coordinates are converted to longitude/latitude with PROJ, one transformation per file.
-public enum LayerReader {
-    public struct Info: Sendable {
+package enum LayerReader {
+    package struct Info: Sendable {
         /// `FeatureCollection`, a geometry type, or `GeoPackage table NAME`.
-        public var type: String
+        package var type: String
         /// The CRS the file's coordinates were in.
-        public var crs: CRS
+        package var crs: CRS
         /// How the CRS was known: `declared`, `RFC 7946 default`, `guessed from the coordinates`.
-        public var crsSource: String
-        public var featureCount: Int
-        public var warnings: [InputWarning]
+        package var crsSource: String
+        package var featureCount: Int
+        package var warnings: [InputWarning]
     }
 
     static let unsupported: [String: String] = [
@@ -34,7 +34,7 @@ public enum LayerReader {
     ]
 
     /// Whether `url` names a layer this reader takes (by its extension).
-    public static func isLayer(_ url: URL) -> Bool {
+    static func isLayer(_ url: URL) -> Bool {
         ["geojson", "json", "gpkg", "shp"].contains(split(url).file.pathExtension.lowercased())
     }
 
@@ -48,7 +48,7 @@ public enum LayerReader {
     }
 
     @discardableResult
-    public static func read(_ url: URL, _ body: (Int, Feature) throws -> Void) throws -> Info {
+    package static func read(_ url: URL, _ body: (Int, Feature) throws -> Void) throws -> Info {
         let (file, table) = split(url)
         let ext = file.pathExtension.lowercased()
         if let name = unsupported[ext] {
@@ -92,7 +92,7 @@ public enum LayerReader {
     }
 
     /// All features of a layer.
-    public static func features(_ url: URL) throws -> (features: [Feature], info: Info) {
+    package static func features(_ url: URL) throws -> (features: [Feature], info: Info) {
         var features: [Feature] = []
         let info = try read(url) { _, f in features.append(f) }
         return (features, info)

@@ -8,13 +8,13 @@ import GeoIO
 /// (`minutes`, `duree`, `time_min`, or `seconds`/`duration` in seconds) and distance (`km`,
 /// `distance_km`, or `metres`/`meters`/`distance` in metres). A row needs a time or a distance;
 /// negative or non-numeric values are errors naming the line. A repeated pair keeps its first row.
-public enum ODMatrixReader {
-    public static func read(_ url: URL) throws -> MatrixModel {
+package enum ODMatrixReader {
+    package static func read(_ url: URL) throws -> MatrixModel {
         try read(table: CSVTable.read(contentsOf: url))
     }
 
     /// The matrix of a table already read (its `file` names it in errors).
-    public static func read(table: CSVTable) throws -> MatrixModel {
+    package static func read(table: CSVTable) throws -> MatrixModel {
         func need(_ names: [String], _ what: String) throws -> Int {
             guard let c = table.firstColumn(among: names) else {
                 throw InputError(file: table.file, message: "no \(what) column (one of \(names.joined(separator: ", "))); the columns are: \(table.header.joined(separator: ", "))")

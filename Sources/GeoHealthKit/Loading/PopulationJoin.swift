@@ -50,7 +50,7 @@ public enum PopulationJoin {
 
     /// Joins `table` to `areas` in place (merged areas dissolved, the others of a merge
     /// dropped) by the policy above; returns what was joined and what was not.
-    public static func apply(_ table: PopulationTable, to areas: inout [Area], history: CommuneHistory?) throws -> Report {
+    package static func apply(_ table: PopulationTable, to areas: inout [Area], history: CommuneHistory?) throws -> Report {
         var report = Report()
         report.rowsWithoutKey = table.rowsWithoutKey
         let rowOf = rowIndex(table, duplicates: &report.duplicateRows)

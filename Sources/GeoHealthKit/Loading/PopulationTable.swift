@@ -12,28 +12,28 @@ import GeoIO
 /// key is empty are counted, not joined (the INSEE file carries Mayotte that way). A table with
 /// no data row, or none with a code, is an error: it would join nobody and report a
 /// population of 0 as if it were one.
-public struct PopulationTable: Sendable {
-    public var file: String
-    public var keys: [String]
-    public var population: [Double]
+package struct PopulationTable: Sendable {
+    package var file: String
+    package var keys: [String]
+    package var population: [Double]
     /// Age-group labels (the column names without the `age_` prefix).
-    public var ageGroups: [String]
+    package var ageGroups: [String]
     /// `byAge[row][group]`, empty when the table has no age columns.
-    public var byAge: [[Double]]
+    package var byAge: [[Double]]
     /// Rows skipped because their key was empty.
-    public var rowsWithoutKey: Int
+    package var rowsWithoutKey: Int
     /// The other columns (e.g. `DEP`, `REG` of the INSEE file), kept as area attributes so that
     /// analyses can group by them.
-    public var otherColumns: [String]
-    public var otherValues: [[String]]
+    var otherColumns: [String]
+    var otherValues: [[String]]
     /// The encoding the table was read in.
-    public var encoding: TextEncoding
+    package var encoding: TextEncoding
 
-    public static func read(_ url: URL, key: String, field: String) throws -> PopulationTable {
+    package static func read(_ url: URL, key: String, field: String) throws -> PopulationTable {
         try PopulationTable(table: CSVTable.read(contentsOf: url), key: key, field: field)
     }
 
-    public init(table: CSVTable, key: String, field: String) throws {
+    package init(table: CSVTable, key: String, field: String) throws {
         file = table.file
         encoding = table.encoding
         let keyColumn = try table.column(key)
@@ -72,10 +72,10 @@ public struct PopulationTable: Sendable {
 
     /// The largest head count of one row: a billion, more than any commune or grid cell holds
     /// (35,000 communes at this bound still sum to an exact integer).
-    public static let maximumCount = 1e9
+    static let maximumCount = 1e9
 
     /// Whether `value` is a head count GeoHealth accepts: finite, from 0 to ``maximumCount``.
-    public static func isCount(_ value: Double) -> Bool {
+    static func isCount(_ value: Double) -> Bool {
         value.isFinite && value >= 0 && value <= maximumCount
     }
 

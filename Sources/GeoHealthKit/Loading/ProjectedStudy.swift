@@ -34,10 +34,10 @@ public struct ProjectedStudy: Sendable {
     /// Per site: position in its partition's CRS.
     public var sitePoints: [Coordinate]
     /// Per area and per site: the partition index.
-    public var areaPartition: [Int]
-    public var sitePartition: [Int] = []
+    var areaPartition: [Int]
+    var sitePartition: [Int] = []
     /// The CRS forced with `--crs`, if any.
-    public let forcedCRS: CRS?
+    let forcedCRS: CRS?
 
     /// - Parameter keepGeometries: false keeps the surfaces and points but not the
     ///   projected polygons (`geometries` stays empty), for jobs that need only points: the
@@ -45,7 +45,7 @@ public struct ProjectedStudy: Sendable {
     /// - Parameter measured: per area, its surface and point already computed in the CRS this
     ///   projection gives it (``AreaMeasure``, e.g. computed by the loader while it joined
     ///   the populations); used only without `keepGeometries`, and only where the CRS agrees.
-    public init(_ study: Study, crs forced: CRS? = nil, keepGeometries: Bool = true, measured: [AreaMeasure?]? = nil) throws {
+    package init(_ study: Study, crs forced: CRS? = nil, keepGeometries: Bool = true, measured: [AreaMeasure?]? = nil) throws {
         forcedCRS = forced
         let areaCRS: [CRS] = study.areas.indices.map { Self.crs(ofID: study.areas[$0].id, geometry: study.areas[$0].geometry, forced: forced) }
         let known = keepGeometries ? nil : measured.flatMap { $0.count == study.areas.count ? $0 : nil }
@@ -82,7 +82,7 @@ public struct ProjectedStudy: Sendable {
 
     /// The same projected areas with another set of sites (a siting scenario): the communes are
     /// not projected again, only the sites.
-    public func withSites(of study: Study) throws -> ProjectedStudy {
+    func withSites(of study: Study) throws -> ProjectedStudy {
         var copy = self
         try copy.place(study.sites)
         return copy
@@ -106,7 +106,7 @@ public struct ProjectedStudy: Sendable {
 
     /// The CRS of the partition that a WGS84 extent (a site, a territory polygon) belongs to:
     /// the forced CRS, else the metric CRS its extent calls for.
-    public func partitionCRS(of box: BoundingBox) -> CRS {
+    func partitionCRS(of box: BoundingBox) -> CRS {
         forcedCRS ?? MetricCRS.forExtent(box)
     }
 
@@ -202,7 +202,7 @@ extension ProjectedStudy {
 extension ProjectedStudy {
     /// Sites whose position lies in no area of the study (a hospital across the border, a
     /// typing error in a coordinate): listed in summaries, still used for travel costs.
-    public func sitesOutsideAreas(of study: Study) -> [Int] {
+    func sitesOutsideAreas(of study: Study) -> [Int] {
         siteAreas(of: study).enumerated().filter { $0.element == nil }.map(\.offset)
     }
 
@@ -241,7 +241,7 @@ extension ProjectedStudy {
 
 extension ProjectedStudy {
     /// The partitions as summary rows: `{crs, communes, sites}`.
-    public var partitionRows: PropertyValue {
+    var partitionRows: PropertyValue {
         .rows(partitions) { [("crs", .string($0.crs.description)), ("communes", .int($0.areas.count)), ("sites", .int($0.sites.count))] }
     }
 }

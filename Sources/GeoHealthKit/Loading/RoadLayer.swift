@@ -13,15 +13,15 @@ import Projection
 ///
 /// Features that cannot be roads are not used and are listed, never dropped silently: non-line
 /// geometries (points, polygons), null geometries, and lines of zero length.
-public enum RoadLayer {
-    public struct Result: Sendable {
-        public var roads: [RoadNetwork.Road]
+package enum RoadLayer {
+    package struct Result: Sendable {
+        package var roads: [RoadNetwork.Road]
         /// "feature N: why", for every feature not used.
-        public var skipped: [String]
-        public var byClass: [String: Int]
+        package var skipped: [String]
+        package var byClass: [String: Int]
     }
 
-    public static func read(_ url: URL, crs: CRS, speeds: SpeedTable = SpeedTable()) throws -> Result {
+    package static func read(_ url: URL, crs: CRS, speeds: SpeedTable = SpeedTable()) throws -> Result {
         let transformer = try CoordinateTransformer.shared(from: .wgs84, to: crs)
         var roads: [RoadNetwork.Road] = []
         var skipped: [String] = []
@@ -64,7 +64,7 @@ public enum RoadLayer {
     }
 
     /// A speed table file: CSV `highway,kmh` rows overriding the defaults.
-    public static func speeds(from url: URL) throws -> SpeedTable {
+    package static func speeds(from url: URL) throws -> SpeedTable {
         let table = try CSVTable.read(contentsOf: url)
         let cls = try table.column("highway"), value = try table.column("kmh")
         var speeds = SpeedTable()

@@ -15,18 +15,18 @@ import GeoIO
 ///   ignored.
 /// - Kind map (`--kind-map FILE`, CSV `value,kind`): the kind column's value → a kind. With a
 ///   map, rows whose value it does not list are left out and counted by value, never guessed.
-public struct SiteSchema: Sendable {
-    public var idField: String?
-    public var nameField: String?
-    public var kindField: String?
-    public var capacityField: String?
-    public var selection: [(field: String, values: [String])] = []
-    public var kindMap: [String: SiteKind]?
+package struct SiteSchema: Sendable {
+    package var idField: String?
+    package var nameField: String?
+    package var kindField: String?
+    package var capacityField: String?
+    package var selection: [(field: String, values: [String])] = []
+    package var kindMap: [String: SiteKind]?
 
-    public init() {}
+    package init() {}
 
     /// Adds `FIELD=VALUE` to the selection.
-    public mutating func select(_ expression: String) throws {
+    package mutating func select(_ expression: String) throws {
         guard let eq = expression.firstIndex(of: "="), eq != expression.startIndex else {
             throw OptionError("--site-where takes FIELD=VALUE (e.g. facility_type=Centre Hospitalier (C.H.)); got '\(expression)'")
         }
@@ -51,7 +51,7 @@ public struct SiteSchema: Sendable {
     }
 
     /// Reads a kind map: CSV with columns `value` and `kind` (or the first two columns).
-    public static func kindMap(from url: URL) throws -> [String: SiteKind] {
+    package static func kindMap(from url: URL) throws -> [String: SiteKind] {
         let table = try CSVTable.read(contentsOf: url)
         guard table.header.count >= 2 else { throw InputError(file: table.file, message: "a kind map needs two columns, value and kind") }
         let v = table.firstColumn(among: ["value", "valeur", "category", "categorie"]) ?? 0

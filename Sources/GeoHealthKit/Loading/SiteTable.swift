@@ -17,18 +17,18 @@ import Projection
 /// registry's categories to kinds; rows it leaves out are counted in ``Result/leftOut``.
 /// Rows with an empty location are not sites: they are listed in ``Result/withoutLocation``.
 /// A repeated id is an error naming both lines.
-public enum SiteTable {
-    public struct Result: Sendable {
-        public var sites: [Site]
+package enum SiteTable {
+    package struct Result: Sendable {
+        package var sites: [Site]
         /// Ids of rows that had no coordinates.
-        public var withoutLocation: [String]
+        package var withoutLocation: [String]
         /// Rows left out by the schema, by reason (not selected; a kind value the map lacks).
-        public var leftOut: [String: Int] = [:]
+        package var leftOut: [String: Int] = [:]
         /// The longitude and latitude columns of a CSV in degrees (nil for GeoJSON points and
         /// projected x/y), named when the positions look wrong (``SiteBoundsCheck``).
-        public var lonLatColumns: (lon: String, lat: String)?
+        var lonLatColumns: (lon: String, lat: String)?
         /// Sites that took the kind given for the file (no kind column, or an empty cell).
-        public var ofTheGivenKind = 0
+        var ofTheGivenKind = 0
     }
 
     static let idNames = ["id", "site_id", "code", "finess"]
@@ -36,12 +36,12 @@ public enum SiteTable {
     static let kindNames = ["kind", "type"]
     static let capacityNames = ["capacity", "capacite", "fte", "etp"]
 
-    public static func read(_ url: URL, kind: SiteKind?, crs: CRS? = nil, schema: SiteSchema = SiteSchema()) throws -> Result {
+    package static func read(_ url: URL, kind: SiteKind?, crs: CRS? = nil, schema: SiteSchema = SiteSchema()) throws -> Result {
         if LayerReader.isLayer(url) { return try readGeoJSON(url, kind: kind, schema: schema) }
         return try read(table: CSVTable.read(contentsOf: url), kind: kind, crs: crs, schema: schema)
     }
 
-    public static func read(table: CSVTable, kind: SiteKind?, crs: CRS?, schema: SiteSchema = SiteSchema()) throws -> Result {
+    package static func read(table: CSVTable, kind: SiteKind?, crs: CRS?, schema: SiteSchema = SiteSchema()) throws -> Result {
         try schema.check(columns: table.header, file: table.file)
         func column(_ chosen: String?, _ names: [String]) -> Int? { table.firstColumn(among: chosen.map { [$0] } ?? names) }
         guard let idColumn = column(schema.idField, idNames) else {

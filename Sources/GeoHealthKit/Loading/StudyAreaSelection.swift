@@ -14,16 +14,16 @@ import Projection
 /// at the default speed and detour (30 min × 60 km/h ÷ 1.3 ≈ 23 km): a site within reach of
 /// the study area has its own catchment complete. Distance is measured in each commune's metric
 /// CRS between polygons (GEOS, STRtree of the study area's communes).
-public enum StudyAreaSelection {
-    public struct Result: Sendable {
-        public var areas: [Area]
-        public var studyArea: [Bool]
-        public var summary: Properties
+package enum StudyAreaSelection {
+    package struct Result: Sendable {
+        package var areas: [Area]
+        package var studyArea: [Bool]
+        package var summary: Properties
     }
 
-    public static let defaultBufferKm = 50.0
+    package static let defaultBufferKm = 50.0
 
-    public static func select(_ areas: [Area], departements: [String], bufferKm: Double) throws -> Result {
+    package static func select(_ areas: [Area], departements: [String], bufferKm: Double) throws -> Result {
         let wanted = Set(departements)
         let inside = areas.map { wanted.contains(MetricCRS.department(ofCommune: $0.id)) }
         let found = Set(areas.indices.filter { inside[$0] }.map { MetricCRS.department(ofCommune: areas[$0].id) })

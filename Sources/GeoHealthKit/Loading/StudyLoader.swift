@@ -12,7 +12,7 @@ public enum StudyLoader {
         public var summary: Summary
         /// Per area: its measures in its metric CRS, when ``StudySources/measureAhead`` asked
         /// for them (nil where a merge was dissolved: ``ProjectedStudy`` computes those).
-        public var measures: [AreaMeasure?]?
+        package var measures: [AreaMeasure?]?
     }
 
     public static func load(_ sources: StudySources) throws -> Loaded {

@@ -29,7 +29,7 @@ public struct StudySources: Sendable {
     public var departements: [String]?
     public var bufferKm = StudyAreaSelection.defaultBufferKm
     /// How to read the site tables (columns, selection, kind map).
-    public var siteSchema = SiteSchema()
+    package var siteSchema = SiteSchema()
     /// Other files read (a kind map), so that no output may overwrite them.
     public var extraInputs: [URL] = []
     /// Compute every area's surface and point on surface in its metric CRS (``metricCRS`` or the
@@ -70,9 +70,9 @@ public struct StudySources: Sendable {
     }
 }
 
-public struct StudyFolderError: ParameterNaming {
-    public var folder: String
-    public var message: ParameterMessage {
+package struct StudyFolderError: ParameterNaming {
+    package var folder: String
+    package var message: ParameterMessage {
         "\(folder): not a study folder (no communes.geojson); give \(.areas) FILE, or make one with `geohealth synth --out \(folder)`"
     }
 }

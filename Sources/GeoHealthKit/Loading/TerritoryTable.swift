@@ -12,8 +12,8 @@ import GeoIO
 ///
 /// The kind defaults to `cpts`. Member codes are checked against the areas by the study
 /// loader, which reports unknown codes.
-public enum TerritoryTable {
-    public static func read(_ url: URL, defaultKind: String = "cpts") throws -> [Territory] {
+package enum TerritoryTable {
+    package static func read(_ url: URL, defaultKind: String = "cpts") throws -> [Territory] {
         if isMemberList(url) { return try readMemberLists(url, defaultKind: defaultKind) }
         if LayerReader.isLayer(url) { return try readGeoJSON(url, defaultKind: defaultKind) }
         let table = try CSVTable.read(contentsOf: url)

@@ -14,31 +14,31 @@ import Glibc
 /// national study. It is not a guarantee: a job that passes may still run out under a limit
 /// close to the estimate, and the fixed part (the Swift runtime, GEOS, PROJ and SQLite
 /// mapped, thread stacks, malloc arenas) is address space, not resident memory.
-public enum MemoryBudget {
+package enum MemoryBudget {
     /// Address space of a job with tiny inputs (the sample study): libraries, stacks, arenas.
-    public static let fixedMegabytes = 200
+    static let fixedMegabytes = 200
     /// Address space per byte of input (GeoJSON polygons parsed into coordinates, tables,
     /// cost matrices): the national study's 49 MB of inputs need about 600 MB.
-    public static let bytesPerInputByte = 8
+    static let bytesPerInputByte = 8
 
-    public struct Shortage: ParameterNaming {
-        public var job: String
-        public var limitMegabytes: Int
-        public var neededMegabytes: Int
-        public var message: ParameterMessage {
+    package struct Shortage: ParameterNaming {
+        package var job: String
+        var limitMegabytes: Int
+        var neededMegabytes: Int
+        package var message: ParameterMessage {
             "not enough memory for \(job) (limit \(limitMegabytes) MB, this study needs about \(neededMegabytes) MB): raise `ulimit -v`, or give fewer communes (\(.departements), fewer \(.areas) files)"
         }
     }
 
     /// The address-space limit in bytes, or nil when there is none.
-    public static func addressSpaceLimit() -> Int? {
+    static func addressSpaceLimit() -> Int? {
         var limit = rlimit()
         guard getrlimit(__rlimit_resource_t(RLIMIT_AS.rawValue), &limit) == 0, limit.rlim_cur != rlim_t.max else { return nil }
         return Int(clamping: limit.rlim_cur)
     }
 
     /// The estimated address space (bytes) of a job reading `inputBytes` bytes of input.
-    public static func estimate(inputBytes: Int) -> Int {
+    static func estimate(inputBytes: Int) -> Int {
         let (scaled, overflow) = inputBytes.multipliedReportingOverflow(by: bytesPerInputByte)
         return overflow ? Int.max : (fixedMegabytes << 20).addingReportingOverflow(scaled).overflow ? Int.max : (fixedMegabytes << 20) + scaled
     }
@@ -46,7 +46,7 @@ public enum MemoryBudget {
     /// Throws ``Shortage`` when an address-space limit is set and is below the estimate for
     /// `inputBytes`. Under a limit, malloc is also told to keep two arenas (glibc reserves
     /// 64 MB of address space per arena and thread otherwise), which makes the estimate hold.
-    public static func check(job: String, inputBytes: Int) throws {
+    package static func check(job: String, inputBytes: Int) throws {
         guard let limit = addressSpaceLimit() else { return }
         limitMallocArenas(2)
         let need = estimate(inputBytes: inputBytes)
@@ -67,7 +67,7 @@ public enum MemoryBudget {
 
     /// The bytes of the files named by `paths` (a folder: every file under it), for the
     /// estimate; paths that name nothing count 0.
-    public static func inputBytes(_ paths: [String]) -> Int {
+    package static func inputBytes(_ paths: [String]) -> Int {
         let fm = FileManager.default
         var total = 0
         for path in paths {

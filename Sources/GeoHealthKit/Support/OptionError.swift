@@ -5,7 +5,7 @@
 /// (`SiteSchema.select`, turned into a usage error by the CLI's site options) and, until those
 /// files move to ``ParameterError``, the table and map writers of `Outputs/` and the CLI's
 /// `coverage`. A data error (exit 1).
-public struct OptionError: Error, CustomStringConvertible {
-    public var description: String
-    public init(_ description: String) { self.description = description }
+package struct OptionError: Error, CustomStringConvertible {
+    package var description: String
+    package init(_ description: String) { self.description = description }
 }

@@ -4,4 +4,4 @@ import Accessibility
 /// module owns them). Named here too so that the command line, which imports GeoHealthKit
 /// alone, sets them by this name; the files that replace them are read by
 /// `Loading/APLParameterFiles.swift`.
-public typealias APLParameters = Accessibility.APLParameters
+package typealias APLParameters = Accessibility.APLParameters

@@ -36,7 +36,7 @@ public struct AccessAnalysis: Sendable {
         public var bands: DistanceDecay?
         /// Continuous decay for g2sfca/3sfca (default: Dai's Gaussian over the catchment).
         public var decay: DistanceDecay?
-        public var apl = APLParameters()
+        package var apl = APLParameters()
         /// APL: the sites' column of each GP's yearly activity (consultations, visits,
         /// teleconsultations), counted under the DREES rules; default `activity` when present.
         public var activityField: String?
@@ -52,10 +52,10 @@ public struct AccessAnalysis: Sendable {
     }
 
     /// The method when none is given: E2SFCA (with ``luoQiBands``).
-    public static let defaultMethod = Method.enhanced
+    static let defaultMethod = Method.enhanced
 
     /// Access per this many inhabitants when none is given: 1 (access per inhabitant).
-    public static let defaultPer = 1.0
+    static let defaultPer = 1.0
 
     /// The E2SFCA bands when none are given: ``Accessibility/DistanceDecay/luoQi`` (Luo & Qi 2009,
     /// with the source), named here for the report and the benchmark.
@@ -88,7 +88,7 @@ public struct AccessAnalysis: Sendable {
 
     /// - Parameter projected: the study already projected (with `options.crs`), when the caller has it.
     /// - Parameter measured: the areas' measures computed ahead by the loader (``StudyLoader/Loaded/measures``).
-    public static func run(_ study: Study, options: Options, projected given: ProjectedStudy? = nil, measured: [AreaMeasure?]? = nil) throws -> AccessAnalysis {
+    package static func run(_ study: Study, options: Options, projected given: ProjectedStudy? = nil, measured: [AreaMeasure?]? = nil) throws -> AccessAnalysis {
         let groups = try options.groupBy.map { try AreaGroups.labels(study.areas, by: $0) }
         let projected = try given ?? ProjectedStudy(study, crs: options.crs, keepGeometries: false, measured: measured)
         let kinds = Set(options.kinds ?? study.sites.map(\.kind))
@@ -262,7 +262,7 @@ public struct AccessAnalysis: Sendable {
     }
 
     /// One row per site: id, name, kind, supply, ratio (nil: reaches no demand).
-    public func writeSites(to url: URL, inputs: [URL], dialect: CSVDialect = .standard) throws {
+    package func writeSites(to url: URL, inputs: [URL], dialect: CSVDialect = .standard) throws {
         let rows = siteIndices.indices.map { k -> [String] in
             let s = study.sites[siteIndices[k]]
             return [s.id, s.name, s.kind.rawValue, dialect.number(NumberFormatting.string(supply[k], precision: 3)), siteRatios[k].map { dialect.number(NumberFormatting.string($0, precision: 8)) } ?? ""]

@@ -16,8 +16,8 @@ import GeoIO
 /// gives each), so that demand is standardised as with communes. A regional study's buffer does not
 /// apply to the grid: every cell of the file is demand, and only the reported communes are
 /// aggregated.
-public enum GridAccess {
-    public static func run(_ study: Study, grid: GridPopulation, options: AccessAnalysis.Options) throws -> AccessAnalysis {
+package enum GridAccess {
+    package static func run(_ study: Study, grid: GridPopulation, options: AccessAnalysis.Options) throws -> AccessAnalysis {
         guard !grid.cells.isEmpty else { throw InputError(file: grid.file, message: "the grid has no populated cell") }
         Progress.report("cells × communes…")
         let communes = study.withoutBuffer()

@@ -13,13 +13,13 @@ import Projection
 /// STRtree of the communes and a prepared `covers` test before any overlay: most cells lie in
 /// one commune and need no intersection.
 /// - Complexity: O(cells × communes met), GEOS intersections only for cells on a boundary.
-public struct GridAllocation: Sendable {
+package struct GridAllocation: Sendable {
     /// Per commune: the cells that give it residents, with their weights.
-    public var byCommune: [[(cell: Int, weight: Double)]]
+    var byCommune: [[(cell: Int, weight: Double)]]
     /// Residents of the cells (or parts of cells) that lie in no commune.
-    public var outside: Double
+    package var outside: Double
 
-    public static func compute(_ grid: GridPopulation, projected: ProjectedStudy) throws -> GridAllocation {
+    package static func compute(_ grid: GridPopulation, projected: ProjectedStudy) throws -> GridAllocation {
         var byCommune = [[(cell: Int, weight: Double)]](repeating: [], count: projected.geometries.count)
         var placed = [Double](repeating: 0, count: grid.cells.count)
         let context = GEOSContext.current
@@ -51,10 +51,10 @@ public struct GridAllocation: Sendable {
     }
 
     /// Per commune: Σ_k w_kc, the residents the grid puts in it.
-    public var population: [Double] { byCommune.map { $0.reduce(0) { $0 + $1.weight } } }
+    package var population: [Double] { byCommune.map { $0.reduce(0) { $0 + $1.weight } } }
 
     /// Per commune: the weighted mean of the cells' values (nil: no grid resident in it).
-    public func aggregate(_ cellValues: [Double]) -> [Double?] {
+    package func aggregate(_ cellValues: [Double]) -> [Double?] {
         byCommune.map { parts in
             let total = parts.reduce(0) { $0 + $1.weight }
             return total > 0 ? parts.reduce(0) { $0 + $1.weight * cellValues[$1.cell] } / total : nil

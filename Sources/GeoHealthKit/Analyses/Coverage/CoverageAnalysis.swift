@@ -15,10 +15,10 @@ import Projection
 /// chosen kinds is within the minutes, by the chosen cost model.
 public struct CoverageAnalysis: Sendable {
     /// How a commune's covered inhabitants are counted (area-proportional or representative point).
-    public typealias Method = CoverageSummary.Method
+    package typealias Method = CoverageSummary.Method
 
     public struct Options: Sendable {
-        public var method: CoverageSummary.Method = .areaProportional
+        package var method: CoverageSummary.Method = .areaProportional
         public var catchmentMinutes: Double?
         /// The catchment is a crow-fly distance in km (reported as such), not a travel time.
         public var catchmentIsDistance = false
@@ -32,7 +32,7 @@ public struct CoverageAnalysis: Sendable {
     public var study: Study
     public var options: Options
     /// Per commune: (territory index, share of surface) and the share inside any territory.
-    public var shares: [[TerritoryCoverage.Share]]
+    package var shares: [[TerritoryCoverage.Share]]
     public var shareInAny: [Double]
     public var pointIn: [[Int]]
     /// Per commune: sites within the catchment (indices into the study's sites), when asked.

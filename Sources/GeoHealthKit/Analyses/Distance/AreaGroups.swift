@@ -6,8 +6,8 @@ import GeoCore
 /// or an urban/rural class). A field that no area has is an error naming the fields there
 /// are; areas without the attribute (e.g. a commune the population table does not list) are
 /// grouped as `(none)`.
-public enum AreaGroups {
-    public static func labels(_ areas: [Area], by field: String) throws -> [String] {
+package enum AreaGroups {
+    package static func labels(_ areas: [Area], by field: String) throws -> [String] {
         let lower = field.lowercased()
         let present = areas.contains { $0.attributes[field] != nil }
         if lower == "departement" || lower == "département" || lower == "dep" && !present {
@@ -20,7 +20,7 @@ public enum AreaGroups {
     }
 
     /// The attributes the communes have (sorted), and `departement`, which is always available.
-    public static func availableFields(_ areas: [Area]) -> [String] {
+    static func availableFields(_ areas: [Area]) -> [String] {
         var names = Set<String>()
         for a in areas { for (k, _) in a.attributes { names.insert(k) } }
         return names.sorted() + ["departement"]

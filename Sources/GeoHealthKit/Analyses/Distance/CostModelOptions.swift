@@ -41,7 +41,7 @@ public struct CostModelOptions: Sendable {
 
     /// The bound of travel costs when none is given: 60 minutes, beyond which a commune counts
     /// as unreachable (analyses with a threshold raise it to what they need).
-    public static let defaultMaxMinutes = 60.0
+    static let defaultMaxMinutes = 60.0
 
     /// Every setting at its default.
     public static let defaults = CostModelOptions()

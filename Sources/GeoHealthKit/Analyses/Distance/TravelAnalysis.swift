@@ -19,9 +19,9 @@ public struct TravelAnalysis: Sendable {
     }
 
     /// The thresholds (minutes) beyond which the population is counted when none are given.
-    public static let defaultThresholds: [Double] = [20, 30]
+    static let defaultThresholds: [Double] = [20, 30]
     /// Sites within this many minutes are counted per commune when no bound is given.
-    public static let defaultWithinMinutes = 20.0
+    static let defaultWithinMinutes = 20.0
 
     public struct KindResult: Sendable {
         public var kind: SiteKind
@@ -40,7 +40,7 @@ public struct TravelAnalysis: Sendable {
     /// A buffer around a regional study area (``Study/studyArea``) changes nothing here (every
     /// site of the files is a destination): the reported communes alone are costed.
     /// - Parameter measured: the areas' measures computed ahead by the loader (``StudyLoader/Loaded/measures``).
-    public static func run(_ study: Study, options: Options, measured: [AreaMeasure?]? = nil) throws -> TravelAnalysis {
+    package static func run(_ study: Study, options: Options, measured: [AreaMeasure?]? = nil) throws -> TravelAnalysis {
         let buffered = study.studyArea != nil
         let study = study.withoutBuffer()
         guard !study.sites.isEmpty else { throw ParameterError(.contradicted, "the study has no sites: give \(.sites) FILE") }

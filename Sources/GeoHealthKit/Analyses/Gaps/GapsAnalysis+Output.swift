@@ -4,7 +4,7 @@ import GeoIO
 
 extension GapsAnalysis {
     /// A zone's name: its most populous commune's (what planners call it by).
-    public func zoneName(_ z: Zone) -> String {
+    func zoneName(_ z: Zone) -> String {
         func population(_ a: Int) -> Double { study.areas[a].population ?? 0 }
         return study.areas[z.communes.max { (population($0), -$0) < (population($1), -$1) }!].name
     }
@@ -22,7 +22,7 @@ extension GapsAnalysis {
 
     /// The zones, ranked, with their figures: GeoJSON or GeoPackage polygons, or CSV rows
     /// (by the extension; ``CommuneTable`` writes them, `worst_minutes` numeric with its flag).
-    public func writeZones(to url: URL, inputs: [URL], dialect: CSVDialect = .standard) throws {
+    package func writeZones(to url: URL, inputs: [URL], dialect: CSVDialect = .standard) throws {
         let rows = zones.map { zoneProperties($0).map(\.value) }
         let columns = zones.first.map { zoneProperties($0).map(\.key) }
             ?? ["rank", "name", "population", "communes", "area_km2", "mean_minutes", "worst_minutes"] + options.ruleNames.map { "rule_" + $0 } + ["codes"]

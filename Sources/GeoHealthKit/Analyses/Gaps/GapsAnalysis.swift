@@ -40,14 +40,14 @@ public struct GapsAnalysis: Sendable {
 
         /// Refuses options that state no rule, or a travel rule without its site kind (before
         /// anything is computed: a usage error).
-        public func checkRules() throws {
+        func checkRules() throws {
             guard !ruleNames.isEmpty else {
                 throw ParameterError(.incomplete, "state at least one rule: \(.minutesAbove) N (with \(.siteKind)), \(.accessBelow) X, \(.outsideTerritories) or \(.lowLowCluster)")
             }
             if minutesAbove != nil && travelKind == nil { throw ParameterError(.incomplete, "\(.minutesAbove) needs \(.siteKind)") }
         }
 
-        public var ruleNames: [String] {
+        var ruleNames: [String] {
             (minutesAbove != nil ? ["travel"] : []) + (accessBelow != nil ? ["access"] : []) + (outsideCPTS ? ["outside-cpts"] : []) + (lowLow ? ["low-low"] : [])
         }
     }
@@ -59,7 +59,7 @@ public struct GapsAnalysis: Sendable {
         public var areaKm2: Double
         public var meanMinutes: Double?
         public var worstMinutes: Double?
-        public var ruleCounts: [String: Int]
+        var ruleCounts: [String: Int]
         /// WGS84 polygon(s).
         public var geometry: Geometry
     }
@@ -69,7 +69,7 @@ public struct GapsAnalysis: Sendable {
     /// Per rule name, per commune: whether it holds.
     public var rules: [String: [Bool]]
     public var underServed: [Bool]
-    public var travelMinutes: [Double?]?
+    var travelMinutes: [Double?]?
     public var access: [Double]?
     public var zones: [Zone]
     public var whiteZones: [(geometry: Geometry, population: Double, areaKm2: Double)]

@@ -16,7 +16,7 @@ public struct InequalityAnalysis: Sendable {
         public var groupBy: String?
         public var rank: String?
         public var below: Double?
-        public var spatialWeights: SpatialWeightsBuilder.Kind?
+        package var spatialWeights: SpatialWeightsBuilder.Kind?
         public var k = SpatialWeightsBuilder.defaultNeighbours
         public var permutations = InequalityAnalysis.defaultPermutations
         public var seed = InequalityAnalysis.defaultSeed
@@ -28,18 +28,18 @@ public struct InequalityAnalysis: Sendable {
 
     /// Permutations for the pseudo p-values of Moran's I and LISA when none are given: 999
     /// (PySAL esda's default).
-    public static let defaultPermutations = 999
+    static let defaultPermutations = 999
     /// The permutations' seed when none is given.
-    public static let defaultSeed: UInt64 = 1
+    static let defaultSeed: UInt64 = 1
     /// Significance level of the LISA clusters when none is given: 0.05.
-    public static let defaultAlpha = 0.05
+    static let defaultAlpha = 0.05
 
     public struct Table: Sendable {
         public var codes: [String]
         public var values: [Double]
         public var weights: [Double]
         public var groups: [String]?
-        public var ranks: [Double]?
+        var ranks: [Double]?
         public var geometries: [Geometry]?
         /// Rows left out, by reason (`missing population`, `unreachable`, …): a value or a
         /// weight they lack. Counted in the summary, never a failure.
@@ -47,7 +47,7 @@ public struct InequalityAnalysis: Sendable {
     }
 
     public var table: Table
-    public var lorenz: Lorenz
+    package var lorenz: Lorenz
     public var local: LocalMoran?
     public var summary: Summary
 
@@ -200,7 +200,7 @@ public struct InequalityAnalysis: Sendable {
     static func value(_ d: Double) -> PropertyValue { d.isFinite ? .fixed(d, 6) : .null }
 
     /// The Lorenz curve as CSV: population share, value share.
-    public func writeLorenz(to url: URL, inputs: [URL], dialect: CSVDialect = .standard) throws {
+    package func writeLorenz(to url: URL, inputs: [URL], dialect: CSVDialect = .standard) throws {
         try CSVWriter.write(header: ["population_share", "value_share"], rows: lorenz.points.map {
             [dialect.number(NumberFormatting.string($0.population, precision: 8)), dialect.number(NumberFormatting.string($0.value, precision: 8))]
         }, to: url, inputs: inputs, dialect: dialect)

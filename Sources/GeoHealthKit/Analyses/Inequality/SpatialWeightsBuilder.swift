@@ -12,15 +12,15 @@ import Inequality
 ///   (the pure-Swift point grid the travel models use; no GEOS round trip for points). A
 ///   commune's neighbours need not be its own neighbours' neighbours; the lists are made
 ///   symmetric (``Inequality/SpatialWeights/fromPairs(_:count:)``), as PySAL's `symmetrize`.
-public enum SpatialWeightsBuilder {
-    public enum Kind: String, Sendable, CaseIterable {
+package enum SpatialWeightsBuilder {
+    package enum Kind: String, Sendable, CaseIterable {
         case queen, rook, knn
     }
 
     /// The number of neighbours of knn weights when none is given.
-    public static let defaultNeighbours = 6
+    static let defaultNeighbours = 6
 
-    public static func build(_ kind: Kind, geometries: [Geometry], points: [Coordinate], k: Int = defaultNeighbours) throws -> SpatialWeights {
+    package static func build(_ kind: Kind, geometries: [Geometry], points: [Coordinate], k: Int = defaultNeighbours) throws -> SpatialWeights {
         let pairs = switch kind {
         case .knn: PointGrid.nearestPairs(points, k: k)
         case .queen: try ContiguityPairs.pairs(geometries, rule: .queen)
@@ -35,7 +35,7 @@ extension SpatialWeightsBuilder {
     /// and the overseas départements): built within each partition, in its own CRS, and merged
     /// into one block-diagonal matrix over all areas. No commune neighbours one in another
     /// partition (an ocean lies between), and coordinates of two CRSs are never compared.
-    public static func build(_ kind: Kind, projected: ProjectedStudy, k: Int = defaultNeighbours) throws -> SpatialWeights {
+    package static func build(_ kind: Kind, projected: ProjectedStudy, k: Int = defaultNeighbours) throws -> SpatialWeights {
         var lists = [[Int]](repeating: [], count: projected.geometries.count)
         for p in projected.partitions where !p.areas.isEmpty {
             let local = try build(kind, geometries: p.areas.map { projected.geometries[$0] }, points: p.areas.map { projected.points[$0] }, k: min(k, max(p.areas.count - 1, 1)))

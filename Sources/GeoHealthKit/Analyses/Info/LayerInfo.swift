@@ -11,11 +11,11 @@ import GeoPackage
 /// fill rate and examples, null/empty geometries, invalid geometries with the GEOS reason, and
 /// repeated ids (of the `id` field, or `code`, or the feature id). For CSV: rows, separator,
 /// columns with types and examples, and whether it holds points (lon/lat or x/y columns).
-public enum LayerInfo {
+package enum LayerInfo {
     /// The features' id field candidates, in order.
     static let idFields = ["id", "code", "insee", "INSEE_COM", "codgeo"]
 
-    public static func describe(_ url: URL) throws -> Summary {
+    static func describe(_ url: URL) throws -> Summary {
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: url.path, isDirectory: &isFolder), isFolder.boolValue {
             throw InputError(file: url.relativePath, message: "is a folder: give its files (e.g. \(url.relativePath)/*.geojson)")
@@ -144,12 +144,12 @@ public enum LayerInfo {
 extension LayerInfo {
     /// Describes several files in parallel (each thread with its own GEOS context); results
     /// in the order of `urls`.
-    public static func describeAll(_ urls: [URL]) -> [Result<Summary, any Error>] {
+    package static func describeAll(_ urls: [URL]) -> [Result<Summary, any Error>] {
         urls.concurrentMap { try describe($0) }
     }
 
     /// One summary for many files: totals first, then each file's summary.
-    public static func combine(_ summaries: [Summary]) -> Summary {
+    package static func combine(_ summaries: [Summary]) -> Summary {
         let features = summaries.reduce(0) { $0 + Int($1["features"]?.doubleValue ?? 0) }
         let failed = summaries.filter { $0["error"] != nil }.count
         return Summary([

@@ -50,7 +50,7 @@ public struct SitingAnalysis: Sendable {
     }
 
     /// The coverage threshold when none is given: 30 minutes to the nearest site.
-    public static let defaultThresholdMinutes = 30.0
+    static let defaultThresholdMinutes = 30.0
 
     public struct Indicators: Sendable, Equatable {
         public var populationBeyond: Double

@@ -6,10 +6,10 @@ import Projection
 
 extension SyntheticTerritory {
     /// The files of a study folder (the names ``StudySources/discover(in:)`` looks for).
-    public static let fileNames = ["communes.geojson", "population.csv", "history.csv", "sites.csv", "generalistes.csv", "population-grid.csv", "cpts.csv", "roads.geojson", "README.md"]
+    package static let fileNames = ["communes.geojson", "population.csv", "history.csv", "sites.csv", "generalistes.csv", "population-grid.csv", "cpts.csv", "roads.geojson", "README.md"]
 
     /// Writes the study folder in WGS84 (GeoJSON at 6 decimals, about 0.1 m), atomically.
-    public func write(to folder: URL) throws {
+    package func write(to folder: URL) throws {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         let toWGS84 = try CoordinateTransformer.shared(from: .lambert93, to: .wgs84)
         func file(_ name: String) -> URL { folder.appendingPathComponent(name) }

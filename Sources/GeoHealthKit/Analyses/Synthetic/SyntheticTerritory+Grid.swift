@@ -10,7 +10,7 @@ extension SyntheticTerritory {
     /// with no square centre inside puts everyone in the square of its seat. Deterministic,
     /// drawn from no generator: the grid follows from the communes and their populations.
     /// Returns the squares' lower-left corners (metres) and residents, ordered by row then column.
-    public func populationGrid(size: Double = 1_000) throws -> [(x: Int, y: Int, count: Int)] {
+    package func populationGrid(size: Double = 1_000) throws -> [(x: Int, y: Int, count: Int)] {
         let toLAEA = try CoordinateTransformer.shared(from: .lambert93, to: CRS(epsg: 3035))
         var counts: [Int: [Int: Int]] = [:]  // y → x → residents
         for i in seats.indices where population[i] > 0 {

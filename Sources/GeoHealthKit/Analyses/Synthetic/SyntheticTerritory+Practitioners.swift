@@ -4,17 +4,17 @@ import GeoCore
 extension SyntheticTerritory {
     /// One general practitioner: where they practise and their activity of the year, the
     /// inputs of the DREES APL supply rules.
-    public struct PractitionerRecord: Sendable {
-        public var id: String
-        public var kind: SiteKind
-        public var location: Coordinate
+    package struct PractitionerRecord: Sendable {
+        package var id: String
+        package var kind: SiteKind
+        package var location: Coordinate
         /// Consultations, visits and teleconsultations of the year.
-        public var activity: Int
+        package var activity: Int
         /// No private activity the year before (counted 5,400 by the DREES).
-        public var newPractitioner: Bool
+        package var newPractitioner: Bool
         /// The MSP or centre de santé they work in, if any.
-        public var site: String?
-        public var commune: Int
+        package var site: String?
+        package var commune: Int
     }
 
     /// General practitioners for the APL sample (`generalistes.csv`), drawn from a generator of
@@ -25,7 +25,7 @@ extension SyntheticTerritory {
     /// around 4,200 a year (σ = 0.45, so some exceed the 6,000 cap), 5 % part-time or retiring
     /// GPs below 3,000 (some below the 250 floor), 6 % newly installed (no activity the year before).
     /// GPs of centres de santé are salaried: kind `centre`, activity uncapped by the DREES rules.
-    public func practitioners() -> [PractitionerRecord] {
+    package func practitioners() -> [PractitionerRecord] {
         var rng = SeededGenerator(seed: options.seed &* 0x9E37_79B9_7F4A_7C15 &+ 0x4750)
         var records: [PractitionerRecord] = []
         func draw(_ id: String, kind: SiteKind, at location: Coordinate, site: String?, commune: Int) {

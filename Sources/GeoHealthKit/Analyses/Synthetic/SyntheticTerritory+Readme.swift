@@ -44,7 +44,7 @@ extension SyntheticTerritory {
 
 extension SyntheticTerritory {
     /// What `geohealth synth` prints.
-    public func summary(folder: URL) -> Summary {
+    package func summary(folder: URL) -> Summary {
         Summary([
             ("folder", .string(folder.relativePath)),
             ("seed", .int(Int(options.seed))),

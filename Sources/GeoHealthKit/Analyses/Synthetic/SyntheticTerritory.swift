@@ -29,72 +29,72 @@ import GeoCore
 ///    restored (the polygons still show the merged commune, `MOD` 21).
 ///
 /// Coordinates are built in Lambert-93 (EPSG:2154) metres and written in WGS84 (`+Files`).
-public struct SyntheticTerritory: Sendable {
-    public struct Options: Sendable {
-        public var seed: UInt64 = 1
-        public var communes = 240
+package struct SyntheticTerritory: Sendable {
+    package struct Options: Sendable {
+        package var seed: UInt64 = 1
+        package var communes = 240
         /// A département code that is not a real one, so sample data can never be mistaken for real.
-        public var department = "00"
-        public var name = "Val-de-Synthèse"
+        package var department = "00"
+        package var name = "Val-de-Synthèse"
         /// The centre, in Lambert-93 metres (the Berry, in the middle of France).
-        public var center = Coordinate(x: 660_000, y: 6_600_000)
+        package var center = Coordinate(x: 660_000, y: 6_600_000)
         /// Land per commune; the average French commune covers about 23 km² (INSEE).
-        public var areaPerCommune = 23e6
+        var areaPerCommune = 23e6
         /// The boundary's mean radius, from the number of communes and `areaPerCommune`.
-        public var radius: Double { (Double(communes) * areaPerCommune / Double.pi).squareRoot() }
-        public var minimumSpacing = 1_200.0
-        public var msp = 22
-        public var healthCentres = 6
-        public var cpts = 6
-        public var cptsCoverage = 0.8
-        public var merges = 3
+        package var radius: Double { (Double(communes) * areaPerCommune / Double.pi).squareRoot() }
+        var minimumSpacing = 1_200.0
+        package var msp = 22
+        package var healthCentres = 6
+        package var cpts = 6
+        var cptsCoverage = 0.8
+        package var merges = 3
 
-        public init() {}
+        package init() {}
     }
 
-    public struct SiteRecord: Sendable {
-        public var id: String
-        public var name: String
-        public var kind: SiteKind
-        public var location: Coordinate
-        public var capacity: Double
-        public var commune: Int
+    package struct SiteRecord: Sendable {
+        package var id: String
+        package var name: String
+        package var kind: SiteKind
+        package var location: Coordinate
+        package var capacity: Double
+        package var commune: Int
     }
 
-    public struct CPTSRecord: Sendable {
-        public var id: String
-        public var name: String
-        public var members: [Int]
+    package struct CPTSRecord: Sendable {
+        package var id: String
+        package var name: String
+        package var members: [Int]
     }
 
-    public struct Road: Sendable {
-        public var coordinates: [Coordinate]
-        public var highway: String
-        public var maxspeed: Int?
-        public var oneway: Bool
-        public var name: String
+    package struct Road: Sendable {
+        package var coordinates: [Coordinate]
+        package var highway: String
+        package var maxspeed: Int?
+        package var oneway: Bool
+        package var name: String
     }
 
-    public var options: Options
-    public var boundary: Polygon
-    public var seats: [Coordinate]
-    public var cells: [Geometry]
-    public var adjacency: [[Int]]
-    public var codes: [String]
-    public var names: [String]
-    public var towns: [Int]
-    public var population: [Int]
-    public var ageGroups: [String]
-    public var ages: [[Int]]
-    public var sites: [SiteRecord]
-    public var cpts: [CPTSRecord]
-    public var roads: [Road]
+    package var options: Options
+    package var boundary: Polygon
+    package var seats: [Coordinate]
+    package var cells: [Geometry]
+    package var adjacency: [[Int]]
+    package var codes: [String]
+    package var names: [String]
+    var towns: [Int]
+    package var population: [Int]
+    package var ageGroups: [String]
+    package var ages: [[Int]]
+    package var sites: [SiteRecord]
+    package var cpts: [CPTSRecord]
+    package var roads: [Road]
     /// (absorbed, into): both polygons exist; the population table has only `into`.
-    public var merges: [(absorbed: Int, into: Int)]
+    package var merges: [(absorbed: Int, into: Int)]
     /// (restored, from): the polygon of `from` covers both; the table has both.
-    public var restoration: (restored: Int, from: Int)?
+    package var restoration: (restored: Int, from: Int)?
 
-    public static func generate(_ options: Options) throws -> SyntheticTerritory {
+    package static func generate(_ options: Options) throws -> SyntheticTerritory {
         var rng = SeededGenerator(seed: options.seed)
         var t = try makeCommunes(options, &rng)
         t.makePopulation(&rng)

@@ -5,16 +5,16 @@ import GeoIO
 import Inequality
 
 /// `geohealth chart`: Lorenz curves, histograms and bars from a per-commune table.
-public enum ChartMaker {
+package enum ChartMaker {
     /// Missing values (unreachable communes) are read as NaN: left out of Lorenz curves and
     /// histograms (the description says how many), counted beyond every threshold in bars.
-    public static func read(_ url: URL, options: InequalityAnalysis.Options) throws -> InequalityAnalysis.Table {
+    package static func read(_ url: URL, options: InequalityAnalysis.Options) throws -> InequalityAnalysis.Table {
         var o = options
         o.allowMissing = true
         return try InequalityAnalysis.read(url, options: o)
     }
 
-    public static func chart(_ kind: String, data: InequalityAnalysis.Table, thresholds: [Double], title: String?, value: String, groupBy: String?,
+    package static func chart(_ kind: String, data: InequalityAnalysis.Table, thresholds: [Double], title: String?, value: String, groupBy: String?,
                              labels: MapLabels) throws -> SVGNode {
         let groups = data.groups ?? Array(repeating: labels.allAreas, count: data.values.count)
         let byGroup = Dictionary(grouping: data.values.indices, by: { groups[$0] })
@@ -38,7 +38,7 @@ public enum ChartMaker {
         }
     }
 
-    public static func write(_ svg: SVGNode, to url: URL, inputs: [URL]) throws {
+    package static func write(_ svg: SVGNode, to url: URL, inputs: [URL]) throws {
         try OutputFile.write(Array(("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" + svg.xml + "\n").utf8), to: url, inputs: inputs)
     }
 }

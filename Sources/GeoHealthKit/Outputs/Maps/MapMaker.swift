@@ -16,37 +16,37 @@ import Projection
 /// word `unreachable` gets its own class; values missing or not finite get the "no data"
 /// style; all values equal give a one-class map; fewer distinct values than classes reduce the
 /// classes (said in the summary).
-public enum MapMaker {
-    public enum Scheme: String, Sendable, CaseIterable {
+package enum MapMaker {
+    package enum Scheme: String, Sendable, CaseIterable {
         case quantiles, equalInterval = "equal-interval", fisherJenks = "fisher-jenks", standardDeviation = "std-dev", headTail = "head-tail", manual
     }
 
-    public struct Options: Sendable {
-        public var field: String
-        public var scheme: Scheme = .fisherJenks
-        public var classes = 5
-        public var manualBreaks: [Double] = []
-        public var palette = "YlOrRd"
-        public var reversed = false
-        public var title: String?
-        public var subtitle = ""
+    package struct Options: Sendable {
+        package var field: String
+        package var scheme: Scheme = .fisherJenks
+        package var classes = 5
+        package var manualBreaks: [Double] = []
+        package var palette = "YlOrRd"
+        package var reversed = false
+        package var title: String?
+        package var subtitle = ""
         /// The legend's heading, with the unit of the values (default: "Temps (minutes)" for a
         /// field whose name ends in `minutes`, none for other fields, whose unit the layer does
         /// not say).
-        public var legendTitle: String?
+        package var legendTitle: String?
         /// What the territories of ``territories`` are, for the legend ("CPTS", "EPCI"…).
-        public var territoryLabel = MapLabels.defaultTerritoryName
-        public var source: String?
-        public var language: MapLabels.Language = .fr
-        public var sites: URL?
-        public var siteKind: SiteKind?
-        public var siteSchema = SiteSchema()
-        public var sizeByCapacity = false
-        public var territories: URL?
-        public var hatched: URL?
-        public var labels = 0
-        public var crs: CRS?
-        public init(field: String) { self.field = field }
+        package var territoryLabel = MapLabels.defaultTerritoryName
+        package var source: String?
+        package var language: MapLabels.Language = .fr
+        package var sites: URL?
+        package var siteKind: SiteKind?
+        package var siteSchema = SiteSchema()
+        package var sizeByCapacity = false
+        package var territories: URL?
+        package var hatched: URL?
+        package var labels = 0
+        package var crs: CRS?
+        package init(field: String) { self.field = field }
     }
 
     /// The sites of `url` to draw: those of `options.siteKind` when given (also the kind of rows
@@ -66,7 +66,7 @@ public enum MapMaker {
     /// Draws the map of `layer` into `output`; returns its summary (frames, classes, what was
     /// left out). The steps: frames (``frames(_:labels:)``), classes (``classes(_:layer:options:)``),
     /// the choropleth, its overlays (``overlays(options:frames:codes:)``) and labels, the file.
-    public static func make(_ layer: URL, options: Options, output: URL, inputs: [URL]) throws -> Summary {
+    package static func make(_ layer: URL, options: Options, output: URL, inputs: [URL]) throws -> Summary {
         Progress.report("reading and projecting \(layer.lastPathComponent)…")
         let read = try readLayer(layer, field: options.field, crs: options.crs)
         let labels = MapLabels(options.language, territoryName: options.territoryLabel)

@@ -9,9 +9,9 @@ import Foundation
 /// let svg = try SitingChart.svg(result, thresholdMinutes: 15, accessBelow: nil, labels: MapLabels(.en))
 /// try ChartMaker.write(svg, to: url, inputs: inputs)
 /// ```
-public enum SitingChart {
+package enum SitingChart {
     /// One group of two bars (before, after) per indicator the scenario reports.
-    public static func svg(_ result: SitingAnalysis, thresholdMinutes: Double, accessBelow: Double?, labels: MapLabels) throws -> SVGNode {
+    package static func svg(_ result: SitingAnalysis, thresholdMinutes: Double, accessBelow: Double?, labels: MapLabels) throws -> SVGNode {
         var groups = [labels.beyondMinutes(thresholdMinutes)]
         var values = [[result.before.populationBeyond, result.after.populationBeyond]]
         if let accessBelow, let before = result.before.accessGapPopulation, let after = result.after.accessGapPopulation {

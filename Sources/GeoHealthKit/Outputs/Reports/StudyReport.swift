@@ -15,26 +15,26 @@ import GeoIO
 /// is read from the options those analyses ran with or from their results, never written
 /// twice. A regional study (``Study/studyArea``) is described by its reported communes only:
 /// population, values and weights all come from the analyses' own restricted study.
-public enum StudyReport {
-    public struct Options: Sendable {
-        public var kind: SiteKind
-        public var minutes = 15.0
-        public var newSites = 3
-        public var language: MapLabels.Language = .fr
-        public var groupBy: String?
+package enum StudyReport {
+    package struct Options: Sendable {
+        package var kind: SiteKind
+        package var minutes = 15.0
+        package var newSites = 3
+        package var language: MapLabels.Language = .fr
+        package var groupBy: String?
         /// The report's title (default: "Accès aux soins — NAME" of the study).
-        public var title: String?
+        package var title: String?
         /// Where the data come from (a producer and a date: "INSEE, RP 2021 ; FINESS 2024"),
         /// printed under the title, on every map and in the closing note. Without one the report
         /// names the files it read ("Données : fichiers …"): a file name is not a source.
-        public var source: String?
+        package var source: String?
         /// The accessibility catchment in minutes (nil: ``AccessAnalysis/defaultCatchmentMinutes(_:)``).
-        public var catchmentMinutes: Double?
+        package var catchmentMinutes: Double?
         /// The E2SFCA bands (nil: ``AccessAnalysis/luoQiBands``).
-        public var bands: DistanceDecay?
+        package var bands: DistanceDecay?
         /// What the study's territories are (CPTS, EPCI, bassins de vie…), in the text and legends.
-        public var territoryLabel = MapLabels.defaultTerritoryName
-        public init(kind: SiteKind) { self.kind = kind }
+        package var territoryLabel = MapLabels.defaultTerritoryName
+        package init(kind: SiteKind) { self.kind = kind }
     }
 
     /// Writes `report.md` and `report.html` (self-contained), the SVG maps and charts, and the
@@ -43,7 +43,7 @@ public enum StudyReport {
     ///   - name: the study's name, for the default title ("Accès aux soins — NAME").
     ///   - inputs: the files the study was read from: named in the data line when no
     ///     ``Options/source`` is given, and never overwritten.
-    public static func write(_ study: Study, name: String, options: Options, to folder: URL, inputs: [URL]) throws -> [String] {
+    package static func write(_ study: Study, name: String, options: Options, to folder: URL, inputs: [URL]) throws -> [String] {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var report = try ReportWriter(study, name: name, options: options, folder: folder, inputs: inputs)
         try report.addMethod()

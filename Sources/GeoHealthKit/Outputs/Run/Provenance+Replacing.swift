@@ -11,7 +11,7 @@ extension Provenance {
     /// (``desktopFiles``).
     ///
     /// - Complexity: reads every file of the folder once (SHA-256), after listing it.
-    public static func checkReplaceable(_ folder: URL) throws {
+    package static func checkReplaceable(_ folder: URL) throws {
         let entries = try folderEntries(folder)
         guard entries.contains(where: { !isDesktopFile($0.path) }) else { return }
         guard entries.contains(where: { $0.path == "provenance.json" && $0.kind == .regularFile }) else {

@@ -9,13 +9,13 @@ import GeoIO
 /// output with its size and SHA-256 — enough to tell, later, whether a figure still stands on
 /// the same data, and for GeoHealth to tell a folder it made (and may replace) from any other
 /// (``checkReplaceable(_:)``). Times are UTC (ISO 8601).
-public struct Provenance {
-    public struct Step {
-        public var name: String
-        public var command: String
-        public var arguments: [String]
-        public var outputs: [String]
-        public init(name: String, command: String, arguments: [String], outputs: [String]) {
+package struct Provenance {
+    package struct Step {
+        package var name: String
+        package var command: String
+        package var arguments: [String]
+        package var outputs: [String]
+        package init(name: String, command: String, arguments: [String], outputs: [String]) {
             self.name = name
             self.command = command
             self.arguments = arguments
@@ -24,16 +24,16 @@ public struct Provenance {
     }
 
     /// The study file of a run; nil for a report.
-    public var studyFile: URL?
+    package var studyFile: URL?
     /// The files read. A folder stands for the layer files GeoHealth reads from it (`areas:
     /// communes/`, a layer split by département: ``StudySources/geojsonFiles(at:)``), each
     /// listed and hashed on its own: a changed département file changes the provenance.
-    public var inputs: [URL]
-    public var steps: [Step]
-    public var started: Date
-    public var finished: Date
+    package var inputs: [URL]
+    package var steps: [Step]
+    package var started: Date
+    package var finished: Date
 
-    public init(studyFile: URL?, inputs: [URL], steps: [Step], started: Date, finished: Date) {
+    package init(studyFile: URL?, inputs: [URL], steps: [Step], started: Date, finished: Date) {
         self.studyFile = studyFile
         self.inputs = inputs
         self.steps = steps
@@ -42,7 +42,7 @@ public struct Provenance {
     }
 
     /// SHA-256 of a file, read in 1 MiB blocks (hex).
-    public static func sha256(_ url: URL) throws -> (hex: String, bytes: Int) {
+    package static func sha256(_ url: URL) throws -> (hex: String, bytes: Int) {
         guard let handle = FileHandle(forReadingAtPath: url.path) else { throw InputError(file: url.relativePath, message: "cannot read the file") }
         defer { try? handle.close() }
         var hasher = SHA256()
@@ -55,7 +55,7 @@ public struct Provenance {
     }
 
     /// The provenance as JSON; `folder` holds the outputs (their paths are relative to it).
-    public func json(folder: URL) throws -> String {
+    package func json(folder: URL) throws -> String {
         func file(_ url: URL, as name: String) throws -> PropertyValue {
             let (hex, bytes) = try Self.sha256(url)
             return .object(Properties([("path", .string(name)), ("bytes", .int(bytes)), ("sha256", .string(hex))]))

@@ -10,7 +10,7 @@ import GeoIO
 extension StudyFile {
     /// Levels a study file may nest (the sample needs 5: the file, `analyses`, an analysis,
     /// its options, a list value).
-    public static let maximumNesting = 64
+    static let maximumNesting = 64
 
     /// An error naming the line where `text` nests deeper than ``maximumNesting``; nothing
     /// when it does not (a syntax error is left for Yams to report).

@@ -22,38 +22,38 @@ import Yams
 /// is one comma-separated value, or the option repeated for the options that repeat; `true`
 /// is a flag); `name` names its outputs, `table` points `inequality`, `map` and `chart` at an
 /// earlier analysis's table.
-public struct StudyFile: Sendable {
-    public enum Value: Sendable, Equatable {
+package struct StudyFile: Sendable {
+    package enum Value: Sendable, Equatable {
         case text(String)
         case flag(Bool)
         case list([String])
     }
 
-    public struct Analysis: Sendable {
-        public var command: String
-        public var name: String
-        public var options: [(key: String, value: Value)]
+    package struct Analysis: Sendable {
+        package var command: String
+        package var name: String
+        package var options: [(key: String, value: Value)]
         /// The line of the study file it is on.
-        public var line: Int
+        package var line: Int
     }
 
-    public static let commands = ["study", "coverage", "distance", "access", "inequality", "gaps", "site", "map", "chart", "report"]
-    public static let tableFormats = ["geojson", "csv", "gpkg"]
+    package static let commands = ["study", "coverage", "distance", "access", "inequality", "gaps", "site", "map", "chart", "report"]
+    static let tableFormats = ["geojson", "csv", "gpkg"]
 
-    public var url: URL
-    public var title: String?
-    public var source: String?
-    public var language: String?
-    public var inputs: [(key: String, value: Value)] = []
-    public var parameters: [(key: String, value: Value)] = []
-    public var tables = ["geojson", "csv"]
-    public var csvDialect = "standard"
-    public var analyses: [Analysis] = []
+    package var url: URL
+    package var title: String?
+    package var source: String?
+    package var language: String?
+    package var inputs: [(key: String, value: Value)] = []
+    package var parameters: [(key: String, value: Value)] = []
+    package var tables = ["geojson", "csv"]
+    package var csvDialect = "standard"
+    package var analyses: [Analysis] = []
 
     /// The folder the file's relative paths are relative to.
-    public var folder: URL { url.deletingLastPathComponent() }
+    package var folder: URL { url.deletingLastPathComponent() }
 
-    public static func read(_ url: URL) throws -> StudyFile {
+    package static func read(_ url: URL) throws -> StudyFile {
         let text: String
         do {
             text = try String(contentsOf: url, encoding: .utf8)
@@ -63,7 +63,7 @@ public struct StudyFile: Sendable {
         return try parse(text, url: url)
     }
 
-    public static func parse(_ text: String, url: URL) throws -> StudyFile {
+    package static func parse(_ text: String, url: URL) throws -> StudyFile {
         let file = url.relativePath
         func fail(_ node: Node?, _ message: String) -> InputError {
             InputError(file: file, line: node?.mark.map { $0.line } ?? nil, message: message)

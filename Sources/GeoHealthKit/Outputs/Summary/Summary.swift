@@ -18,7 +18,7 @@ import GeoIO
 public struct Summary: Sendable {
     /// The version of the JSON layout (docs/json.md), written as `schema_version` at the top
     /// of every JSON summary; raised when a key is renamed or removed.
-    public static let schemaVersion = 1
+    static let schemaVersion = 1
 
     public var root: Properties
 
@@ -110,25 +110,25 @@ public struct Summary: Sendable {
 
 extension PropertyValue {
     /// Convenience for building summaries.
-    public static func int(_ n: Int) -> PropertyValue { .number(Double(n)) }
+    package static func int(_ n: Int) -> PropertyValue { .number(Double(n)) }
     /// A head count computed in `Double`s (a sum of populations), rounded to a whole number for
     /// display. Total, unlike `.headCount(x)`, which traps on a non-finite or huge
     /// value: a non-finite one is `null` (inputs are bounded, so it signals a bug, never a crash).
-    public static func headCount(_ x: Double) -> PropertyValue { x.isFinite ? .number(x.rounded() + 0) : .null }  // + 0: never -0
-    public static func strings(_ s: [String]) -> PropertyValue { .array(s.map { .string($0) }) }
-    public static func fixed(_ d: Double, _ precision: Int) -> PropertyValue {
+    static func headCount(_ x: Double) -> PropertyValue { x.isFinite ? .number(x.rounded() + 0) : .null }  // + 0: never -0
+    package static func strings(_ s: [String]) -> PropertyValue { .array(s.map { .string($0) }) }
+    package static func fixed(_ d: Double, _ precision: Int) -> PropertyValue {
         .number(Double(NumberFormatting.string(d, precision: precision)) ?? d)
     }
     /// A fraction in 0…1 kept to four decimals (0.1 % in the text); `null` when the whole is 0.
     /// A fraction that is not 0 or 1 is never rounded to either (3 people of 60 million are not
     /// 0): it keeps all its digits then.
-    public static func share(_ part: Double, of whole: Double) -> PropertyValue {
+    package static func share(_ part: Double, of whole: Double) -> PropertyValue {
         guard whole > 0 else { return .null }
         let fraction = part / whole, rounded = Double(NumberFormatting.string(fraction, precision: 4)) ?? fraction
         return .number((rounded == 0 || rounded == 1) && rounded != fraction ? fraction : rounded)
     }
     /// An array of flat objects, one per item.
-    public static func rows<S: Sequence>(_ items: S, _ row: (S.Element) -> [(String, PropertyValue)]) -> PropertyValue {
+    package static func rows<S: Sequence>(_ items: S, _ row: (S.Element) -> [(String, PropertyValue)]) -> PropertyValue {
         .array(items.map { .object(Properties(row($0))) })
     }
 

@@ -29,7 +29,7 @@ public struct CommuneTable: Sendable {
     }
 
     /// - Parameter dialect: the CSV dialect of a `.csv` output (``CSVDialect``).
-    public func write(to url: URL, inputs: [URL], dialect: CSVDialect = .standard) throws {
+    package func write(to url: URL, inputs: [URL], dialect: CSVDialect = .standard) throws {
         let (columns, rows) = UnreachableFlags.flatten(columns: columns, rows: rows, costColumns: costColumns)
         let format = url.pathExtension.lowercased()
         if ["geojson", "json", "gpkg"].contains(format) && geometries == nil {

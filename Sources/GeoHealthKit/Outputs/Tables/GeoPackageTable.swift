@@ -11,8 +11,8 @@ import GeoPackage
 /// BOOLEAN, anything else TEXT (lists joined by `;`). Cost columns arrive numeric with their
 /// `NAME_unreachable` flag already beside them (``UnreachableFlags``, applied by
 /// ``CommuneTable``), as in the other formats.
-public enum GeoPackageTable {
-    public static func write(columns: [String], rows: [[PropertyValue]], geometries: [Geometry], to url: URL, inputs: [URL]) throws {
+package enum GeoPackageTable {
+    package static func write(columns: [String], rows: [[PropertyValue]], geometries: [Geometry], to url: URL, inputs: [URL]) throws {
         let types = columns.indices.map { c in
             // A cost column (its flag follows it) is REAL even when no commune was reached.
             let isCost = c + 1 < columns.count && columns[c + 1] == columns[c] + UnreachableFlags.suffix

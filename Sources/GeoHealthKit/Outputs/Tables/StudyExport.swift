@@ -4,8 +4,8 @@ import GeoIO
 
 /// Writes a loaded study's areas as GeoJSON: code, name, population (null when unjoined),
 /// age groups, and the source codes of dissolved communes.
-public enum StudyExport {
-    public static func writeAreas(_ study: Study, to url: URL, inputs: [URL]) throws {
+package enum StudyExport {
+    package static func writeAreas(_ study: Study, to url: URL, inputs: [URL]) throws {
         let writer = try GeoJSONWriter(url, inputs: inputs)
         for area in study.areas {
             var props = Properties([("code", .string(area.id)), ("nom", .string(area.name))])

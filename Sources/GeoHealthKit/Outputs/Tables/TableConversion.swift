@@ -5,8 +5,8 @@ import GeoIO
 /// A per-commune table written by one command, rewritten in another format (`.csv`,
 /// `.gpkg`, `.geojson`): the columns in the order the first feature has them (then any the
 /// others add), the polygons kept for GeoPackage and GeoJSON.
-public enum TableConversion {
-    public static func convert(_ source: URL, to target: URL, dialect: CSVDialect = .standard) throws {
+package enum TableConversion {
+    package static func convert(_ source: URL, to target: URL, dialect: CSVDialect = .standard) throws {
         let (features, _) = try LayerReader.features(source)
         var columns: [String] = []
         var seen = Set<String>()
