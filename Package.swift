@@ -45,10 +45,12 @@ let package = Package(
             "GeoCore", "GeoIO", "GEOSBridge", "Projection", "GeoPackage", "Accessibility", "Coverage", "Inequality", "Gaps", "Cartography",
             .product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto"),
         ]),
-        .executableTarget(
-            name: "geohealth",
-            dependencies: ["GeoHealthKit", "GeoCore", "GeoIO", "Cartography", .product(name: "ArgumentParser", package: "swift-argument-parser")]
-        ),
+        // The command line: its commands and option groups in a library (tested without @testable),
+        // the executable only calls GeoHealth.main().
+        .target(name: "GeoHealthCLI", dependencies: [
+            "GeoHealthKit", "GeoCore", "GeoIO", "Cartography", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .executableTarget(name: "geohealth", dependencies: ["GeoHealthCLI"]),
         // Every reader behind one entry point (libFuzzer) and one replay (FuzzTests): scripts/fuzz.
         .target(name: "GeoHealthFuzz", dependencies: ["GeoHealthKit", "GeoIO", "GeoCore", "GeoPackage", "Accessibility"], path: "Fuzz"),
         .executableTarget(name: "GeoHealthBench", dependencies: ["GeoHealthKit", "GeoIO", "GeoCore", "GEOSBridge", "Projection", "GeoPackage", "Accessibility", "Coverage", "Inequality", "Gaps", "Cartography"]),
@@ -68,7 +70,7 @@ let package = Package(
         .testTarget(name: "GapsTests", dependencies: ["Gaps", "Accessibility", "GeoCore", "GeoHealthTestSupport"]),
         .testTarget(name: "CoverageTests", dependencies: ["Coverage", "GeoHealthTestSupport"]),
         .testTarget(name: "GeoHealthKitTests", dependencies: ["GeoHealthKit", "Cartography", "GeoHealthTestSupport"]),
-        .testTarget(name: "CLITests", dependencies: ["geohealth", "GeoHealthTestSupport"]),
+        .testTarget(name: "CLITests", dependencies: ["geohealth", "GeoHealthCLI", "GeoHealthTestSupport"]),
         .testTarget(name: "RealDataTests", dependencies: ["GeoHealthKit", "GEOSBridge", "Accessibility", "GeoIO", "GeoHealthTestSupport"]),
     ],
     swiftLanguageModes: [.v6]

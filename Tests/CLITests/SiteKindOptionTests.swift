@@ -1,6 +1,6 @@
 import Foundation
 import GeoHealthTestSupport
-@testable import geohealth
+import GeoHealthCLI
 import Testing
 
 /// `--site-kind` has one meaning in every command: the site kinds the analysis is about,

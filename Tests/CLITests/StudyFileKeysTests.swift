@@ -1,6 +1,6 @@
 import ArgumentParser
 import Foundation
-@testable import geohealth
+import GeoHealthCLI
 import Testing
 
 /// `geohealth run` gives a command the study's `parameters:` it takes by the keys of its row

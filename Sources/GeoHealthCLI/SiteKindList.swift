@@ -12,14 +12,14 @@ import GeoHealthKit
 /// ```swift
 /// SiteKindList(argument: "MSP, hospital")!.kinds(among: [])   // [msp, hospital]
 /// ```
-struct SiteKindList: ExpressibleByArgument, Sendable, Equatable {
+package struct SiteKindList: ExpressibleByArgument, Sendable, Equatable {
     /// The whole value, trimmed and lower-cased.
-    let whole: SiteKind
+    package let whole: SiteKind
     /// Its comma-separated parts, trimmed and lower-cased; never empty, none empty.
     let parts: [SiteKind]
 
     /// Refuses a value with no kind in it (empty, or only commas and spaces).
-    init?(argument: String) {
+    package init?(argument: String) {
         let text = argument.trimmingCharacters(in: .whitespaces)
         let parts = text.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         guard !parts.isEmpty else { return nil }
@@ -27,11 +27,11 @@ struct SiteKindList: ExpressibleByArgument, Sendable, Equatable {
         self.parts = parts.map { SiteKind($0) }
     }
 
-    var defaultValueDescription: String { whole.rawValue }
+    package var defaultValueDescription: String { whole.rawValue }
 
     /// The kinds: the whole value when it is one of `known` (a kind with commas in its name),
     /// otherwise the comma-separated parts.
-    func kinds(among known: Set<SiteKind>) -> [SiteKind] {
+    package func kinds(among known: Set<SiteKind>) -> [SiteKind] {
         known.contains(whole) ? [whole] : parts
     }
 
@@ -42,7 +42,7 @@ struct SiteKindList: ExpressibleByArgument, Sendable, Equatable {
 
     /// The one kind of a command that is about one (`site`, `report`, `gaps`, `map`); a usage
     /// error (exit 64) naming the command and the kinds when the value names several.
-    func single(among known: Set<SiteKind>, command: String, option: String = "--site-kind") throws -> SiteKind {
+    package func single(among known: Set<SiteKind>, command: String, option: String = "--site-kind") throws -> SiteKind {
         let kinds = kinds(among: known)
         guard kinds.count == 1 else {
             let names = kinds.map(\.rawValue).joined(separator: ", ")

@@ -2,7 +2,7 @@ import ArgumentParser
 
 /// The commands a study file may name, one row each.
 extension AnalysisCommand {
-    static let all: [AnalysisCommand] = [
+    package static let all: [AnalysisCommand] = [
         AnalysisCommand(type: StudyCommand.self, keys: studyFileKeys([StudyOptions.self, OutputOptions.self], own: ["out"]),
                         readsStudy: true, outputs: [("out", ".geojson")], writesTable: true),
         AnalysisCommand(type: CoverageCommand.self,
@@ -33,7 +33,7 @@ extension AnalysisCommand {
 
     /// The row of the command a study file names; nil for a name that is not one (the study
     /// file's reader refuses those first).
-    static func named(_ name: String) -> AnalysisCommand? {
+    package static func named(_ name: String) -> AnalysisCommand? {
         all.first { $0.name == name }
     }
 

@@ -1,10 +1,13 @@
 import ArgumentParser
 import GeoHealthKit
 
-/// The `geohealth` command: one subcommand per job (docs/cli.md).
-@main
-struct GeoHealth: ParsableCommand {
-    static let configuration = CommandConfiguration(
+/// The `geohealth` command: one subcommand per job (each one's `--help` shows its options and an
+/// example; docs/architecture.md says where a new one goes). The executable target only calls
+/// ``main()``: the commands live here, in a library the tests import.
+package struct GeoHealth: ParsableCommand {
+    package init() {}
+
+    package static let configuration = CommandConfiguration(
         commandName: "geohealth",
         abstract: "Access to primary care: coverage, travel, accessibility, inequality and gaps.",
         discussion: """
@@ -26,7 +29,7 @@ struct GeoHealth: ParsableCommand {
     /// incomplete, with the command's usage line as the parser gives it; or one the inputs make
     /// meaningless), 1 otherwise. Commands return only once their worker threads have ended, so
     /// exit handlers never race them.
-    static func main() {
+    package static func main() {
         var parsed: ParsableCommand.Type?
         do {
             var command = try parseAsRoot()

@@ -3,7 +3,7 @@ import ArgumentParser
 /// What `geohealth run` knows of a command a study file names (`- access: {…}`): the options it
 /// takes, what the runner adds to its command line and the files it writes. One typed row per
 /// command, so that the runner neither compares command names nor reads the parser's messages.
-struct AnalysisCommand: Sendable {
+package struct AnalysisCommand: Sendable {
     /// A study-wide value the runner gives the command unless the analysis sets it.
     enum StudyValue: Sendable {
         /// The study's `title:` as `--title`.
@@ -16,11 +16,11 @@ struct AnalysisCommand: Sendable {
         case csvDialect
     }
 
-    let type: any ParsableCommand.Type
+    package let type: any ParsableCommand.Type
     /// The study file's keys of every option the command takes (``StudyFileKeys``).
-    let keys: Set<String>
+    package let keys: Set<String>
     /// Reads a study: takes the file's `inputs:`.
-    var readsStudy = false
+    package var readsStudy = false
     /// Reads the table of an earlier analysis (`table: NAME`), given as its first argument.
     var readsTable = false
     /// Takes the chart's kind (`kind: lorenz`) as its first argument, before the table.
@@ -37,5 +37,5 @@ struct AnalysisCommand: Sendable {
     var studyValues: [StudyValue] = []
 
     /// The command's name in a study file and on the command line.
-    var name: String { type.configuration.commandName ?? "" }
+    package var name: String { type.configuration.commandName ?? "" }
 }
