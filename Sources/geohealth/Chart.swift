@@ -32,13 +32,13 @@ struct ChartCommand: ParsableCommand {
     var value: String
 
     @Option(help: "The weight column (population), or 'none'.")
-    var weight = "population"
+    var weight = InequalityAnalysis.defaultWeight
 
     @Option(help: "Group column (one Lorenz curve or one group of bars per value).")
     var groupBy: String?
 
     @Option(help: "Thresholds (histogram, beyond): \(MinuteList.helpText).")
-    var thresholds = MinuteList([20, 30])
+    var thresholds = MinuteList(TravelAnalysis.defaultThresholds)
 
     @Option(help: "Title.")
     var title: String?

@@ -27,7 +27,7 @@ struct CoverageCommand: ParsableCommand {
     @OptionGroup var costs: CostOptions
 
     @Option(help: "How to count a commune's covered inhabitants: area (area-proportional) or point (representative point).")
-    var method: CoverageAnalysis.Method = .areaProportional
+    var method = CoverageAnalysis.Options().method
 
     @Option(help: "Catchments: a commune is covered when a site is within this many minutes (\(OptionRange.minutes.helpText)).")
     var catchmentMinutes: Double?

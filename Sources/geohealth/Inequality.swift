@@ -27,7 +27,7 @@ struct InequalityCommand: ParsableCommand {
     var value: String
 
     @Option(help: "The weight column, or 'none'.")
-    var weight = "population"
+    var weight = InequalityAnalysis.defaultWeight
 
     @Option(help: "Split Theil T and L into between and within these groups (a column, e.g. DEP).")
     var groupBy: String?
@@ -42,16 +42,16 @@ struct InequalityCommand: ParsableCommand {
     var spatialWeights: SpatialWeightsBuilder.Kind?
 
     @Option(help: "Neighbours for knn weights, \(OptionRange.neighbours.helpText).")
-    var k = 6
+    var k = SpatialWeightsBuilder.defaultNeighbours
 
     @Option(help: "Permutations for the pseudo p-values, \(OptionRange.permutations.helpText).")
-    var permutations = 999
+    var permutations = InequalityAnalysis.defaultPermutations
 
     @Option(help: "Seed of the permutations (any integer from 0 to 2^64 − 1).")
-    var seed: UInt64 = 1
+    var seed = InequalityAnalysis.defaultSeed
 
     @Option(help: "Significance level of the LISA clusters, \(OptionRange.probability.helpText).")
-    var alpha = 0.05
+    var alpha = InequalityAnalysis.defaultAlpha
 
     @Option(help: "Write per-unit results (value, LISA, quadrant, p, cluster) as .csv or .geojson.")
     var out: String?
