@@ -36,6 +36,7 @@ import Testing
             (["distance", "geodata", "--sites-crs", "EPSG:nothing"], "--sites-crs"),
             (["distance", "geodata", "--history-since", "2018"], "--history-since"),
             (["access", "geodata", "--grid-crs", "nothing"], "--grid-crs"),
+            (["distance", "geodata", "--crs", "EPSG:nothing"], "--crs"),
             (["access", "geodata", "--apl-year", "2021"], "--apl-year"),
             (["gaps", "geodata", "--outside-cpts", "--combine", "some"], "--combine"),
             (["chart", "lorenz", "x.csv", "--value", "v", "--lang", "de", "--out", "/tmp/x.svg"], "--lang"),
