@@ -41,8 +41,13 @@ struct InequalityCommand: ParsableCommand {
     @Option(help: "Spatial weights for Moran's I and LISA: queen, rook or knn (GeoJSON input).")
     var spatialWeights: SpatialWeightsBuilder.Kind?
 
-    @Option(help: "Neighbours for knn weights, \(OptionRange.neighbours.helpText).")
-    var k = SpatialWeightsBuilder.defaultNeighbours
+    @Option(help: "Neighbours for knn weights, \(OptionRange.neighbours.helpText) (default: \(SpatialWeightsBuilder.defaultNeighbours)).")
+    var neighbours: Int?
+
+    /// `--k`, the former name of `--neighbours` (`site --k` is the number of new sites): still
+    /// read, not shown.
+    @Option(name: .customLong("k"), help: .hidden)
+    var formerNeighbours: Int?
 
     @Option(help: "Permutations for the pseudo p-values, \(OptionRange.permutations.helpText).")
     var permutations = InequalityAnalysis.defaultPermutations
@@ -64,7 +69,11 @@ struct InequalityCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        try OptionRange.neighbours.check(k, "--k")
+        try OptionRange.neighbours.check(neighbours, "--neighbours")
+        try OptionRange.neighbours.check(formerNeighbours, "--k")
+        if formerNeighbours != nil && neighbours != nil {
+            throw ValidationError("--k is the former name of --neighbours: give --neighbours alone")
+        }
         try OutputExtension.check(out, "--out", OutputExtension.table)
         try OutputExtension.check(lorenzOut, "--lorenz-out", OutputExtension.csv)
         try OptionRange.permutations.check(permutations, "--permutations")
@@ -81,7 +90,7 @@ struct InequalityCommand: ParsableCommand {
         options.rank = rank
         options.below = below
         options.spatialWeights = spatialWeights
-        options.k = k
+        if let k = neighbours ?? formerNeighbours { options.k = k }
         options.permutations = permutations
         options.seed = seed
         options.alpha = alpha
