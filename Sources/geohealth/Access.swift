@@ -109,8 +109,7 @@ struct AccessCommand: ParsableCommand {
         options.method = method
         options.kinds = site.kinds(in: loaded.study)
         options.catchmentMinutes = catchmentMinutes
-        options.cost = costs.model
-        options.crs = costs.metricCRS
+        costs.configure(&options)
         options.groupBy = table.groupBy
         options.per = per
         options.apl = APLParameters(edition: aplYear)

@@ -31,8 +31,8 @@ struct ChartCommand: ParsableCommand {
     @Option(help: "The value column.")
     var value: String
 
-    @Option(help: "The weight column (population), or 'none'.")
-    var weight = InequalityAnalysis.defaultWeight
+    @Option(help: "The weight column, or 'none'.")
+    var weight = WeightColumn(InequalityAnalysis.defaultWeight)
 
     @Option(help: "Group column (one Lorenz curve or one group of bars per value).")
     var groupBy: String?
@@ -58,7 +58,7 @@ struct ChartCommand: ParsableCommand {
         output.showProgress()
         let url = URL(fileURLWithPath: table)
         var o = InequalityAnalysis.Options(value: value)
-        o.weight = weight == "none" ? nil : weight
+        o.weight = weight.column
         o.groupBy = groupBy
         let data = try ChartMaker.read(url, options: o)
         let svg = try ChartMaker.chart(kind.rawValue, data: data, thresholds: thresholds.values,

@@ -76,3 +76,24 @@ struct CostOptions: ParsableArguments {
     var inputs: [URL] { [roads, speeds, od].compactMap { $0.map { URL(fileURLWithPath: $0) } } }
     var metricCRS: CRS? { crs?.crs }
 }
+
+/// The options of an analysis that travels (`coverage`, `distance`, `access`, `gaps`, `site`):
+/// its cost model and metric CRS, both set from ``CostOptions`` by ``CostOptions/configure(_:)``.
+protocol TravelCostSettings {
+    var cost: CostModelOptions { get set }
+    var crs: CRS? { get set }
+}
+
+extension CoverageAnalysis.Options: TravelCostSettings {}
+extension TravelAnalysis.Options: TravelCostSettings {}
+extension AccessAnalysis.Options: TravelCostSettings {}
+extension GapsAnalysis.Options: TravelCostSettings {}
+extension SitingAnalysis.Options: TravelCostSettings {}
+
+extension CostOptions {
+    /// Sets the analysis's cost model (``model``) and metric CRS (``metricCRS``).
+    func configure(_ options: inout some TravelCostSettings) {
+        options.cost = model
+        options.crs = metricCRS
+    }
+}

@@ -60,7 +60,7 @@ struct CoverageCommand: ParsableCommand {
         options.method = method
         options.catchmentMinutes = catchmentMinutes
         options.catchmentKinds = site.kinds(in: loaded.study)
-        options.cost = costs.model
+        costs.configure(&options)
         if let catchmentKm {
             // A crow-fly distance is the straight-line model with no detour at 60 km/h: minutes = km.
             options.cost.detourFactor = 1
@@ -68,7 +68,6 @@ struct CoverageCommand: ParsableCommand {
             options.catchmentMinutes = catchmentKm
             options.catchmentIsDistance = true
         }
-        options.crs = costs.metricCRS
         options.groupBy = table.groupBy
         let analysis = try CoverageAnalysis.run(loaded.study, options: options)
         try table.write(analysis.table, inputs: sources.inputs + costs.inputs)

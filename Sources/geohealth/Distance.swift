@@ -44,8 +44,7 @@ struct Distance: ParsableCommand {
         sources.metricCRS = costs.metricCRS
         let loaded = try StudyLoader.load(sources)
         var options = TravelAnalysis.Options()
-        options.cost = costs.model
-        options.crs = costs.metricCRS
+        costs.configure(&options)
         options.kinds = site.kinds(in: loaded.study)
         options.thresholds = thresholds.values
         options.withinMinutes = within

@@ -106,8 +106,7 @@ struct GapsCommand: ParsableCommand {
         options.outsideCPTS = outsideCpts
         options.lowLow = lowLow
         options.combineAll = combine == .all
-        options.cost = costs.model
-        options.crs = costs.metricCRS
+        costs.configure(&options)
         let analysis = try GapsAnalysis.run(loaded.study, options: options)
         let all = sources.inputs + costs.inputs
         if let out { try analysis.writeZones(to: URL(fileURLWithPath: out), inputs: all) }

@@ -11,7 +11,7 @@ struct InequalityCommand: ParsableCommand {
         abstract: "Inequality of a per-commune value: Gini and Lorenz, Theil T/L with a between/within split, Atkinson, Palma, Moran's I and LISA.",
         discussion: """
             Reads the table another command wrote (--out of access or distance): CSV, or GeoJSON polygons for spatial statistics (--spatial-weights \
-            queen|rook|knn). Values are weighted by --weight (population by default; --weight none for equal weights). Zero values are valid; where \
+            queen|rook|knn). Values are weighted by --weight (\(InequalityAnalysis.defaultWeight) by default; --weight none for equal weights). Zero values are valid; where \
             an index is undefined at zero it reports its limit (Theil L infinite, Atkinson 1 for ε ≥ 1). Permutation p-values are seeded (--seed).
 
             Examples:
@@ -27,7 +27,7 @@ struct InequalityCommand: ParsableCommand {
     var value: String
 
     @Option(help: "The weight column, or 'none'.")
-    var weight = InequalityAnalysis.defaultWeight
+    var weight = WeightColumn(InequalityAnalysis.defaultWeight)
 
     @Option(help: "Split Theil T and L into between and within these groups (a column, e.g. DEP).")
     var groupBy: String?
@@ -85,7 +85,7 @@ struct InequalityCommand: ParsableCommand {
         output.showProgress()
         let url = URL(fileURLWithPath: file)
         var options = InequalityAnalysis.Options(value: value)
-        options.weight = weight == "none" ? nil : weight
+        options.weight = weight.column
         options.groupBy = groupBy
         options.rank = rank
         options.below = below

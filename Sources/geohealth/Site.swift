@@ -101,8 +101,7 @@ struct SiteCommand: ParsableCommand {
         options.accessBelow = accessBelow
         options.per = per
         options.newCapacity = newCapacity
-        options.cost = costs.model
-        options.crs = costs.metricCRS
+        costs.configure(&options)
         let result = try SitingAnalysis.run(loaded.study, options: options)
         if let chartOut {
             let svg = try SitingChart.svg(result, thresholdMinutes: minutes, accessBelow: accessBelow, labels: language.labels)
