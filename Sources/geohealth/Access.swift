@@ -73,10 +73,10 @@ struct AccessCommand: ParsableCommand {
     var populationGrid: String?
 
     @Option(help: ArgumentHelp("CRS of the grid's x/y corners (INSEE ids carry theirs).", valueName: "crs"))
-    var gridCrs = CRSValue(argument: "EPSG:3035")!
+    var gridCrs = CRSValue(GridPopulation.defaultCRS)
 
     @Option(help: "Side of the grid's cells in metres, \(OptionRange.cellMetres.helpText), for x/y corners and points (INSEE ids carry theirs).")
-    var gridSize = 1_000.0
+    var gridSize = GridPopulation.defaultCellSize
 
     @Option(help: "Express access per this many inhabitants (e.g. 100000), \(OptionRange.perInhabitants.helpText).")
     var per = AccessAnalysis.defaultPer

@@ -8,6 +8,12 @@ struct CRSValue: ExpressibleByArgument, Sendable {
     let text: String
     let crs: CRS
 
+    /// A library default (`GridPopulation.defaultCRS`), shown as `EPSG:n`.
+    init(_ crs: CRS) {
+        self.text = crs.description
+        self.crs = crs
+    }
+
     init?(argument: String) {
         guard let crs = CRS(argument) else { return nil }
         self.text = argument
