@@ -48,7 +48,7 @@ public struct APLParameters: Sendable {
     /// APL below which the zonage of the ARS counts a commune as under-served.
     public static let underServedThreshold = 2.5
     /// Activity counted for a GP who had no private activity the year before.
-    static let newPractitionerActivity = 5_400.0
+    package static let newPractitionerActivity = 5_400.0
     /// The APL catchment in minutes: the upper bound of the last DREES band (beyond it every
     /// weight is 0).
     public static let catchmentMinutes = 20.0

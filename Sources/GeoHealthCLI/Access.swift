@@ -4,6 +4,7 @@ import GeoCore
 import GeoHealthKit
 
 extension AccessAnalysis.Method: ExpressibleByArgument {}
+extension APLParameters.Edition: ExpressibleByArgument {}
 
 struct AccessCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -11,11 +12,12 @@ struct AccessCommand: ParsableCommand {
         abstract: "Accessibility that weighs supply against demand: zone ratio, 2SFCA, E2SFCA, Gaussian 2SFCA, 3SFCA, DREES APL.",
         discussion: """
             Supply is the sites' capacity (each site counts 1 when no site has one); demand is the population, standardised by age for APL (the DREES \
-            APL: GP activity under the DREES rules from --activity-field, DREES age weights of --apl-year, bands 1 / 2/3 / 1/3 up to 10 / 15 / 20 \
-            min; the result is in consultations per inhabitant per year, under-served below 2.5; without an activity column it is in GPs (or \
-            capacity) per inhabitant and no threshold applies). The catchment is --catchment-minutes of travel by any --cost model (30 by default, 20 \
-            for APL). Results per commune (--out) and per site (--sites-out). Formulas and sources: docs/accessibility.md and the doc comments of \
-            FloatingCatchment, DistanceDecay and APLParameters.
+            APL: GP activity under the DREES rules from --activity-field, DREES age weights of --apl-year, bands \(HelpText.aplBands); the result \
+            is in consultations per inhabitant per year, under-served below \(HelpText.number(APLParameters.underServedThreshold)); without an \
+            activity column it is in GPs (or capacity) per inhabitant and no threshold applies). The catchment is --catchment-minutes of travel by \
+            any --cost model (\(HelpText.catchmentMinutes(.enhanced)) by default, \(HelpText.catchmentMinutes(.apl)) for APL). Results per commune \
+            (--out) and per site (--sites-out). Formulas and sources: docs/accessibility.md and the doc comments of FloatingCatchment, \
+            DistanceDecay and APLParameters.
 
             Examples:
               geohealth access geodata --site-kind msp --method e2sfca
@@ -33,15 +35,17 @@ struct AccessCommand: ParsableCommand {
     @OptionGroup var costs: CostOptions
 
     @Option(help: "ratio, 2sfca, e2sfca, g2sfca, 3sfca or apl.")
-    var method: AccessAnalysis.Method = .enhanced
+    var method = AccessAnalysis.defaultMethod
 
     /// The kinds that supply (default: every kind).
     @OptionGroup var site: SiteOptions
 
-    @Option(help: "Catchment in minutes, \(OptionRange.minutes.helpText) (default 30; 20 for apl).")
+    @Option(help: "Catchment in minutes, \(OptionRange.minutes.helpText) (default \(HelpText.catchmentMinutes(.enhanced)); \(HelpText.catchmentMinutes(.apl)) for apl).")
     var catchmentMinutes: Double?
 
-    @Option(help: "E2SFCA/APL time bands: CSV 'upto,weight' (minutes, weight).")
+    @Option(help: """
+        E2SFCA/APL time bands: CSV 'upto,weight' (minutes, weight); default Luo and Qi's \(HelpText.luoQiBands) (the DREES bands for apl).
+        """)
     var bands: String?
 
     @Option(help: "g2sfca/3sfca decay: dai (Gaussian falling to 0 at the catchment), gaussian, exponential, power, linear.")
@@ -50,8 +54,8 @@ struct AccessCommand: ParsableCommand {
     @Option(help: "Decay parameter, \(OptionRange.bandwidth.helpText): σ (gaussian, minutes), β (exponential, power); the catchment for dai and linear.")
     var bandwidth: Double?
 
-    @Option(help: "APL: the DREES edition of the age weights, 2022 or 2023.")
-    var aplYear: Int = 2022
+    @Option(help: "APL: the DREES edition of the age weights.")
+    var aplYear = APLParameters.defaultEdition
 
     @Option(help: "APL: age-group consumption weights, CSV 'group,weight' (replaces the DREES weights of --apl-year).")
     var ageWeights: String?
@@ -59,7 +63,7 @@ struct AccessCommand: ParsableCommand {
     @Option(help: "APL: column of the sites with each GP's consultations of the year, counted under the DREES rules (default: 'activity' when present).")
     var activityField: String?
 
-    @Option(help: "APL: column of the sites marking a GP with no activity the year before (counted 5,400; default: 'new_practitioner' when present).")
+    @Option(help: "APL: column of the sites marking a GP with no activity the year before (counted \(HelpText.number(APLParameters.newPractitionerActivity)); default: 'new_practitioner' when present).")
     var newPractitionerField: String?
 
     @Option(help: """
@@ -69,13 +73,13 @@ struct AccessCommand: ParsableCommand {
     var populationGrid: String?
 
     @Option(help: ArgumentHelp("CRS of the grid's x/y corners (INSEE ids carry theirs).", valueName: "crs"))
-    var gridCrs = CRSValue(argument: "EPSG:3035")!
+    var gridCrs = CRSValue(GridPopulation.defaultCRS)
 
     @Option(help: "Side of the grid's cells in metres, \(OptionRange.cellMetres.helpText), for x/y corners and points (INSEE ids carry theirs).")
-    var gridSize = 1_000.0
+    var gridSize = GridPopulation.defaultCellSize
 
     @Option(help: "Express access per this many inhabitants (e.g. 100000), \(OptionRange.perInhabitants.helpText).")
-    var per = 1.0
+    var per = AccessAnalysis.defaultPer
 
     @OptionGroup var table: CommuneTableOptions
 
@@ -90,7 +94,6 @@ struct AccessCommand: ParsableCommand {
         try OptionRange.bandwidth.check(bandwidth, "--bandwidth")
         try OptionRange.perInhabitants.check(per, "--per")
         try OptionRange.cellMetres.check(gridSize, "--grid-size")
-        guard APLParameters.Edition(rawValue: aplYear) != nil else { throw ValidationError("--apl-year takes 2022 or 2023 (the DREES editions)") }
         if [.gaussian, .exponential, .power].contains(decay), bandwidth == nil, [.gaussian, .threeStep].contains(method) {
             throw ValidationError("--decay \(decay.rawValue) needs --bandwidth")
         }
@@ -106,11 +109,10 @@ struct AccessCommand: ParsableCommand {
         options.method = method
         options.kinds = site.kinds(in: loaded.study)
         options.catchmentMinutes = catchmentMinutes
-        options.cost = costs.model
-        options.crs = costs.metricCRS
+        costs.configure(&options)
         options.groupBy = table.groupBy
         options.per = per
-        options.apl = APLParameters(edition: APLParameters.Edition(rawValue: aplYear)!)
+        options.apl = APLParameters(edition: aplYear)
         options.activityField = activityField
         options.newPractitionerField = newPractitionerField
         if let bands {

@@ -45,8 +45,9 @@ extension AnalysisCommand {
         "method", "catchment_minutes", "bands", "decay", "bandwidth", "apl_year", "age_weights", "activity_field", "new_practitioner_field",
         "population_grid", "grid_crs", "grid_size", "per", "sites_out",
     ]
+    /// `k` is the former name of `neighbours`, still read.
     private static let inequalityKeys: Set<String> = [
-        "value", "weight", "group_by", "rank", "below", "spatial_weights", "k", "permutations", "seed", "alpha", "out", "lorenz_out",
+        "value", "weight", "group_by", "rank", "below", "spatial_weights", "neighbours", "k", "permutations", "seed", "alpha", "out", "lorenz_out",
     ]
     private static let gapsKeys: Set<String> = [
         "minutes_above", "access_kind", "access_below", "access_method", "per", "outside_cpts", "territory_label", "low_low", "combine",

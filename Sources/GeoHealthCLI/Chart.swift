@@ -31,14 +31,14 @@ struct ChartCommand: ParsableCommand {
     @Option(help: "The value column.")
     var value: String
 
-    @Option(help: "The weight column (population), or 'none'.")
-    var weight = "population"
+    @Option(help: "The weight column, or 'none'.")
+    var weight = WeightColumn(InequalityAnalysis.defaultWeight)
 
     @Option(help: "Group column (one Lorenz curve or one group of bars per value).")
     var groupBy: String?
 
     @Option(help: "Thresholds (histogram, beyond): \(MinuteList.helpText).")
-    var thresholds = MinuteList([20, 30])
+    var thresholds = MinuteList(TravelAnalysis.defaultThresholds)
 
     @Option(help: "Title.")
     var title: String?
@@ -58,7 +58,7 @@ struct ChartCommand: ParsableCommand {
         output.showProgress()
         let url = URL(fileURLWithPath: table)
         var o = InequalityAnalysis.Options(value: value)
-        o.weight = weight == "none" ? nil : weight
+        o.weight = weight.column
         o.groupBy = groupBy
         let data = try ChartMaker.read(url, options: o)
         let svg = try ChartMaker.chart(kind.rawValue, data: data, thresholds: thresholds.values,

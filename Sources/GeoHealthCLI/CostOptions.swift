@@ -44,8 +44,8 @@ struct CostOptions: ParsableArguments {
     @Option(help: "Cost from a commune to a site inside it: zero (its residents reach it at 0 min, the convention of commune-to-commune distanciers: a large commune reaches its own hospital) or point (from the commune's representative point, like any site).")
     var intraCommune: CostModelOptions.IntraCommune = defaults.intraCommune
 
-    @Option(help: "Metric CRS to work in (EPSG:n); by default each département's own (Lambert-93 in metropolitan France).")
-    var crs: String?
+    @Option(help: ArgumentHelp("Metric CRS to work in (EPSG:n); by default each département's own (Lambert-93 in metropolitan France).", valueName: "crs"))
+    var crs: CRSValue?
 
     func validate() throws {
         try OptionRange.detour.check(detour, "--detour")
@@ -55,7 +55,6 @@ struct CostOptions: ParsableArguments {
         try OptionRange.minutes.check(maxMinutes, "--max-minutes")
         if cost == .network && roads == nil { throw ValidationError("--cost network needs --roads FILE") }
         if cost == .matrix && od == nil { throw ValidationError("--cost matrix needs --od FILE") }
-        if let crs, CRS(crs) == nil { throw ValidationError("--crs '\(crs)' is not a CRS; write EPSG:n") }
     }
 
     var model: CostModelOptions {
@@ -75,5 +74,26 @@ struct CostOptions: ParsableArguments {
     }
 
     var inputs: [URL] { [roads, speeds, od].compactMap { $0.map { URL(fileURLWithPath: $0) } } }
-    var metricCRS: CRS? { crs.flatMap(CRS.init) }
+    var metricCRS: CRS? { crs?.crs }
+}
+
+/// The options of an analysis that travels (`coverage`, `distance`, `access`, `gaps`, `site`):
+/// its cost model and metric CRS, both set from ``CostOptions`` by ``CostOptions/configure(_:)``.
+protocol TravelCostSettings {
+    var cost: CostModelOptions { get set }
+    var crs: CRS? { get set }
+}
+
+extension CoverageAnalysis.Options: TravelCostSettings {}
+extension TravelAnalysis.Options: TravelCostSettings {}
+extension AccessAnalysis.Options: TravelCostSettings {}
+extension GapsAnalysis.Options: TravelCostSettings {}
+extension SitingAnalysis.Options: TravelCostSettings {}
+
+extension CostOptions {
+    /// Sets the analysis's cost model (``model``) and metric CRS (``metricCRS``).
+    func configure(_ options: inout some TravelCostSettings) {
+        options.cost = model
+        options.crs = metricCRS
+    }
 }

@@ -27,7 +27,7 @@ struct CoverageCommand: ParsableCommand {
     @OptionGroup var costs: CostOptions
 
     @Option(help: "How to count a commune's covered inhabitants: area (area-proportional) or point (representative point).")
-    var method: CoverageAnalysis.Method = .areaProportional
+    var method = CoverageAnalysis.Options().method
 
     @Option(help: "Catchments: a commune is covered when a site is within this many minutes (\(OptionRange.minutes.helpText)).")
     var catchmentMinutes: Double?
@@ -60,7 +60,7 @@ struct CoverageCommand: ParsableCommand {
         options.method = method
         options.catchmentMinutes = catchmentMinutes
         options.catchmentKinds = site.kinds(in: loaded.study)
-        options.cost = costs.model
+        costs.configure(&options)
         if let catchmentKm {
             // A crow-fly distance is the straight-line model with no detour at 60 km/h: minutes = km.
             options.cost.detourFactor = 1
@@ -68,7 +68,6 @@ struct CoverageCommand: ParsableCommand {
             options.catchmentMinutes = catchmentKm
             options.catchmentIsDistance = true
         }
-        options.crs = costs.metricCRS
         options.groupBy = table.groupBy
         let analysis = try CoverageAnalysis.run(loaded.study, options: options)
         try table.write(analysis.table, inputs: sources.inputs + costs.inputs)

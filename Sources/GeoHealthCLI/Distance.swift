@@ -25,10 +25,10 @@ struct Distance: ParsableCommand {
     @OptionGroup var site: SiteOptions
 
     @Option(help: "Thresholds for the population beyond: \(MinuteList.helpText).")
-    var thresholds = MinuteList([20, 30])
+    var thresholds = MinuteList(TravelAnalysis.defaultThresholds)
 
     @Option(help: "Count the sites within this many minutes of each commune (\(OptionRange.minutes.helpText)).")
-    var within = 20.0
+    var within = TravelAnalysis.defaultWithinMinutes
 
     @OptionGroup var table: CommuneTableOptions
     @OptionGroup var output: OutputOptions
@@ -44,8 +44,7 @@ struct Distance: ParsableCommand {
         sources.metricCRS = costs.metricCRS
         let loaded = try StudyLoader.load(sources)
         var options = TravelAnalysis.Options()
-        options.cost = costs.model
-        options.crs = costs.metricCRS
+        costs.configure(&options)
         options.kinds = site.kinds(in: loaded.study)
         options.thresholds = thresholds.values
         options.withinMinutes = within

@@ -48,11 +48,11 @@ struct GapsCommand: ParsableCommand {
         """)
     var accessBelow: Double?
 
-    @Option(help: "Access rule: e2sfca (default) or apl (or any access method).")
-    var accessMethod: AccessAnalysis.Method = .enhanced
+    @Option(help: "Access rule: e2sfca or apl (or any access method).")
+    var accessMethod = AccessAnalysis.defaultMethod
 
     @Option(help: "Access per this many inhabitants, \(OptionRange.perInhabitants.helpText).")
-    var per = 1.0
+    var per = AccessAnalysis.defaultPer
 
     @Flag(help: "Rule: less than half of the commune's surface inside a territory (CPTS, or what --territory-label says).")
     var outsideCpts = false
@@ -60,7 +60,7 @@ struct GapsCommand: ParsableCommand {
     @Option(help: "What the territories are (CPTS, EPCI, bassin de vie…), said in the summary's white zones.")
     var territoryLabel = MapLabels.defaultTerritoryName
 
-    @Flag(help: "Rule: significant low-low LISA cluster of access (queen contiguity, 999 seeded permutations).")
+    @Flag(help: "Rule: significant low-low LISA cluster of access (queen contiguity, \(InequalityAnalysis.defaultPermutations) seeded permutations).")
     var lowLow = false
 
     @Option(help: "Combine the rules: any or all.")
@@ -106,8 +106,7 @@ struct GapsCommand: ParsableCommand {
         options.outsideCPTS = outsideCpts
         options.lowLow = lowLow
         options.combineAll = combine == .all
-        options.cost = costs.model
-        options.crs = costs.metricCRS
+        costs.configure(&options)
         let analysis = try GapsAnalysis.run(loaded.study, options: options)
         let all = sources.inputs + costs.inputs
         if let out { try analysis.writeZones(to: URL(fileURLWithPath: out), inputs: all) }

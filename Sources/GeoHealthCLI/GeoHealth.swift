@@ -27,7 +27,8 @@ package struct GeoHealth: ParsableCommand {
     /// library error naming parameters (``ParameterError``, any ``ParameterNaming``) is printed
     /// with the flags (``ParameterFlags``) and exits 64 when it is a usage error (parameters
     /// incomplete, with the command's usage line as the parser gives it; or one the inputs make
-    /// meaningless), 1 otherwise. Commands return only once their worker threads have ended, so
+    /// meaningless), 1 otherwise. A usage error the command finds while it runs (a
+    /// `ValidationError`, e.g. `site --site-kind msp,hospital`) shows the command's usage line too. Commands return only once their worker threads have ended, so
     /// exit handlers never race them.
     package static func main() {
         var parsed: ParsableCommand.Type?
@@ -38,9 +39,11 @@ package struct GeoHealth: ParsableCommand {
             try MemoryCheck.refuseIfShort(CommandLine.arguments)
             try command.run()
         } catch let error as ParameterError where error.kind == .incomplete && parsed != nil {
-            ParameterFlags.exitWithUsageError(error, of: parsed!)
+            ParameterFlags.exitWithUsageError(ParameterFlags.message(error), of: parsed!)
         } catch let error as any ParameterNaming {
             exit(withError: ParameterFlags.commandLineError(error))
+        } catch let error as ValidationError where parsed != nil {
+            ParameterFlags.exitWithUsageError(error.message, of: parsed!)
         } catch {
             exit(withError: error)
         }

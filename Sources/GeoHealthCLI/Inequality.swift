@@ -11,7 +11,7 @@ struct InequalityCommand: ParsableCommand {
         abstract: "Inequality of a per-commune value: Gini and Lorenz, Theil T/L with a between/within split, Atkinson, Palma, Moran's I and LISA.",
         discussion: """
             Reads the table another command wrote (--out of access or distance): CSV, or GeoJSON polygons for spatial statistics (--spatial-weights \
-            queen|rook|knn). Values are weighted by --weight (population by default; --weight none for equal weights). Zero values are valid; where \
+            queen|rook|knn). Values are weighted by --weight (\(InequalityAnalysis.defaultWeight) by default; --weight none for equal weights). Zero values are valid; where \
             an index is undefined at zero it reports its limit (Theil L infinite, Atkinson 1 for ε ≥ 1). Permutation p-values are seeded (--seed).
 
             Examples:
@@ -27,7 +27,7 @@ struct InequalityCommand: ParsableCommand {
     var value: String
 
     @Option(help: "The weight column, or 'none'.")
-    var weight = "population"
+    var weight = WeightColumn(InequalityAnalysis.defaultWeight)
 
     @Option(help: "Split Theil T and L into between and within these groups (a column, e.g. DEP).")
     var groupBy: String?
@@ -41,17 +41,22 @@ struct InequalityCommand: ParsableCommand {
     @Option(help: "Spatial weights for Moran's I and LISA: queen, rook or knn (GeoJSON input).")
     var spatialWeights: SpatialWeightsBuilder.Kind?
 
-    @Option(help: "Neighbours for knn weights, \(OptionRange.neighbours.helpText).")
-    var k = 6
+    @Option(help: "Neighbours for knn weights, \(OptionRange.neighbours.helpText) (default: \(SpatialWeightsBuilder.defaultNeighbours)).")
+    var neighbours: Int?
+
+    /// `--k`, the former name of `--neighbours` (`site --k` is the number of new sites): still
+    /// read, not shown.
+    @Option(name: .customLong("k"), help: .hidden)
+    var formerNeighbours: Int?
 
     @Option(help: "Permutations for the pseudo p-values, \(OptionRange.permutations.helpText).")
-    var permutations = 999
+    var permutations = InequalityAnalysis.defaultPermutations
 
     @Option(help: "Seed of the permutations (any integer from 0 to 2^64 − 1).")
-    var seed: UInt64 = 1
+    var seed = InequalityAnalysis.defaultSeed
 
     @Option(help: "Significance level of the LISA clusters, \(OptionRange.probability.helpText).")
-    var alpha = 0.05
+    var alpha = InequalityAnalysis.defaultAlpha
 
     @Option(help: "Write per-unit results (value, LISA, quadrant, p, cluster) as .csv or .geojson.")
     var out: String?
@@ -64,7 +69,11 @@ struct InequalityCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        try OptionRange.neighbours.check(k, "--k")
+        try OptionRange.neighbours.check(neighbours, "--neighbours")
+        try OptionRange.neighbours.check(formerNeighbours, "--k")
+        if formerNeighbours != nil && neighbours != nil {
+            throw ValidationError("--k is the former name of --neighbours: give --neighbours alone")
+        }
         try OutputExtension.check(out, "--out", OutputExtension.table)
         try OutputExtension.check(lorenzOut, "--lorenz-out", OutputExtension.csv)
         try OptionRange.permutations.check(permutations, "--permutations")
@@ -76,12 +85,12 @@ struct InequalityCommand: ParsableCommand {
         output.showProgress()
         let url = URL(fileURLWithPath: file)
         var options = InequalityAnalysis.Options(value: value)
-        options.weight = weight == "none" ? nil : weight
+        options.weight = weight.column
         options.groupBy = groupBy
         options.rank = rank
         options.below = below
         options.spatialWeights = spatialWeights
-        options.k = k
+        if let k = neighbours ?? formerNeighbours { options.k = k }
         options.permutations = permutations
         options.seed = seed
         options.alpha = alpha

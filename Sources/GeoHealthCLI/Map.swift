@@ -29,16 +29,16 @@ struct MapCommand: ParsableCommand {
     var field: String
 
     @Option(help: "Classification: quantiles, equal-interval, fisher-jenks, std-dev, head-tail or manual.")
-    var scheme: MapMaker.Scheme = .fisherJenks
+    var scheme = MapMaker.defaultScheme
 
     @Option(help: "Number of classes, \(OptionRange.classes.helpText).")
-    var classes = 5
+    var classes = MapMaker.defaultClasses
 
     @Option(help: ArgumentHelp("Manual class upper bounds, comma-separated finite numbers (with --scheme manual).", valueName: "numbers"))
     var breaks: NumberList?
 
     @Option(help: "A ColorBrewer palette.")
-    var palette = PaletteName(argument: "YlOrRd")!
+    var palette = PaletteName(argument: MapMaker.defaultPalette)!
 
     @Flag(help: "Reverse the palette.")
     var reverse = false

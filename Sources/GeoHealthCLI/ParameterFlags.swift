@@ -49,12 +49,14 @@ enum ParameterFlags {
         error.isUsageError ? ValidationError(message(error)) : FlaggedMessage(description: message(error))
     }
 
-    /// Parameters that cannot work together, reported as the parser reports the command's own
-    /// option errors (message, the command's usage line, where its help is), exit 64: the
-    /// checks that the library alone makes (e.g. gaps' rules) read as they did in the command.
-    static func exitWithUsageError(_ error: ParameterError, of command: ParsableCommand.Type) -> Never {
+    /// A usage error found once the command runs (parameters that cannot work together, which
+    /// the library alone checks, e.g. gaps' rules; a `--site-kind` naming several kinds where the
+    /// command is about one, known once the sites are read), reported as the parser reports the
+    /// command's own option errors (message, the command's usage line, where its help is), exit
+    /// 64: it reads as it would from the command's `validate()`.
+    static func exitWithUsageError(_ message: String, of command: ParsableCommand.Type) -> Never {
         let path = (command == GeoHealth.self ? [GeoHealth.self] : [GeoHealth.self, command]).map { $0._commandName }.joined(separator: " ")
-        let text = "Error: \(message(error))\nUsage: \(GeoHealth.usageString(for: command))\n  See '\(path) --help' for more information.\n"
+        let text = "Error: \(message)\nUsage: \(GeoHealth.usageString(for: command))\n  See '\(path) --help' for more information.\n"
         FileHandle.standardError.write(Data(text.utf8))
         GeoHealth.exit(withError: ExitCode.validationFailure)
     }

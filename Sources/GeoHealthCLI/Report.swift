@@ -32,20 +32,20 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var site: SiteOptions
 
     @Option(help: "Travel-time threshold in minutes, \(OptionRange.minutes.helpText).")
-    var minutes = 15.0
+    var minutes = StudyReport.defaultMinutes
 
     @Option(help: "How many new sites to propose, \(OptionRange.newSites.helpText) (0: none).")
-    var newSites = 3
+    var newSites = StudyReport.defaultNewSites
 
     @OptionGroup var language: LanguageOption
 
     @Option(help: """
         Accessibility (E2SFCA) catchment in minutes, \(OptionRange.minutes.helpText) (default: \
-        \(NumberFormatting.string(AccessAnalysis.defaultCatchmentMinutes(.enhanced), precision: 0))).
+        \(HelpText.catchmentMinutes(.enhanced))).
         """)
     var catchmentMinutes: Double?
 
-    @Option(help: "Accessibility (E2SFCA) time bands: CSV 'upto,weight' (minutes, weight); default Luo and Qi's 1 / 0.68 / 0.22 up to 10 / 20 / 30 min.")
+    @Option(help: "Accessibility (E2SFCA) time bands: CSV 'upto,weight' (minutes, weight); default Luo and Qi's \(HelpText.luoQiBands).")
     var bands: String?
 
     @Option(help: "What the territories are, in the text and legends: CPTS, EPCI, bassin de vie…")

@@ -32,13 +32,13 @@ struct SiteCommand: ParsableCommand {
     @OptionGroup var site: SiteOptions
 
     @Option(help: "Number of new sites to choose, \(OptionRange.newSites.helpText) (0: what-if only).")
-    var k = 0
+    var k = SitingAnalysis.defaultNewSites
 
     @Option(help: "mclp (population newly within --minutes) or pmedian (population-weighted time).")
-    var method: SitingAnalysis.Method = .mclp
+    var method = SitingAnalysis.defaultMethod
 
     @Option(help: "Coverage threshold in minutes, \(OptionRange.minutes.helpText).")
-    var minutes = 30.0
+    var minutes = SitingAnalysis.defaultThresholdMinutes
 
     @Option(help: "Candidate sites (CSV or GeoJSON, as --sites).")
     var candidates: String?
@@ -56,7 +56,7 @@ struct SiteCommand: ParsableCommand {
     var accessBelow: Double?
 
     @Option(help: "Access per this many inhabitants (with --access-below), \(OptionRange.perInhabitants.helpText).")
-    var per = 1.0
+    var per = AccessAnalysis.defaultPer
 
     @Option(help: """
         Capacity of new sites, with --access-below, \(OptionRange.nonNegativeValue.helpText) (default: the median capacity of the existing sites of \
@@ -101,8 +101,7 @@ struct SiteCommand: ParsableCommand {
         options.accessBelow = accessBelow
         options.per = per
         options.newCapacity = newCapacity
-        options.cost = costs.model
-        options.crs = costs.metricCRS
+        costs.configure(&options)
         let result = try SitingAnalysis.run(loaded.study, options: options)
         if let chartOut {
             let svg = try SitingChart.svg(result, thresholdMinutes: minutes, accessBelow: accessBelow, labels: language.labels)

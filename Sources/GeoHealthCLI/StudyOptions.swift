@@ -6,6 +6,9 @@ import GeoHealthKit
 /// The input options every analysis command shares (DESIGN.md, "The CLI's vocabulary"): the
 /// study folder and the files that replace or complete it.
 struct StudyOptions: ParsableArguments {
+    /// The library's defaults of the fields and columns (``StudySources``), shown by the help.
+    private static let defaults = StudySources(areas: [])
+
     @Argument(help: "A study folder (communes.geojson, population.csv, history.csv, sites.csv, cpts.csv).")
     var folder: String?
 
@@ -13,19 +16,19 @@ struct StudyOptions: ParsableArguments {
     var areas: [String] = []
 
     @Option(help: "Field of the commune code in --areas.")
-    var areaId = "code"
+    var areaId = defaults.areaIDField
 
     @Option(help: "Field of the commune name in --areas.")
-    var areaName = "nom"
+    var areaName = defaults.areaNameField
 
     @Option(help: "Population table (CSV; columns age_* are read as age groups).")
     var population: String?
 
     @Option(help: "Column of the commune code in --population.")
-    var populationKey = "COM"
+    var populationKey = defaults.populationKey
 
     @Option(help: "Column of the population count in --population.")
-    var populationField = "PMUN"
+    var populationField = defaults.populationField
 
     @Option(help: "INSEE commune history (mouvements des communes CSV).")
     var history: String?
@@ -55,7 +58,7 @@ struct StudyOptions: ParsableArguments {
     @Option(help: """
         With --departements: communes within this many km (\(OptionRange.kilometresOrZero.helpText)) of the study area take part in catchments, unreported.
         """)
-    var bufferKm = StudyAreaSelection.defaultBufferKm
+    var bufferKm = defaults.bufferKm
 
     @OptionGroup var siteSchema: SiteSchemaOptions
 

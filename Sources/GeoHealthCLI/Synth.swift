@@ -14,17 +14,20 @@ struct Synth: ParsableCommand {
               geohealth synth --seed 7 --communes 600 --out /tmp/bigger
             """)
 
+    /// The library's sample territory when nothing is given (``SyntheticTerritory/Options``).
+    private static let defaults = SyntheticTerritory.Options()
+
     @Option(help: "Seed of the random generator (any integer from 0 to 2^64 − 1).")
-    var seed: UInt64 = 1
+    var seed = defaults.seed
 
     @Option(help: "Number of communes, \(OptionRange.syntheticCommunes.helpText).")
-    var communes = 240
+    var communes = defaults.communes
 
     @Option(help: "Number of maisons de santé pluriprofessionnelles (MSP), from 0 to the number of communes less 7.")
-    var msp = 22
+    var msp = defaults.msp
 
     @Option(help: "Number of CPTS territories, from 1 to a quarter of the number of communes.")
-    var cpts = 6
+    var cpts = defaults.cpts
 
     @Option(help: "Output folder (created if needed).")
     var out: String

@@ -44,6 +44,7 @@ import Testing
         Case(base: ["site", "geodata", "--site-kind", "msp", "--add", "2.2,46.3"], option: "--access-below", valid: ["0"]),
         Case(base: ["site", "geodata", "--site-kind", "msp", "--add", "2.2,46.3"], option: "--per"),
         Case(base: ["site", "geodata", "--site-kind", "msp", "--access-below", "1", "--add", "2.2,46.3"], option: "--new-capacity", valid: ["0"]),
+        Case(base: ["inequality", "TABLE", "--value", "msp_minutes"], option: "--neighbours"),
         Case(base: ["inequality", "TABLE", "--value", "msp_minutes"], option: "--k"),
         Case(base: ["inequality", "TABLE", "--value", "msp_minutes"], option: "--permutations", valid: ["0"]),
         Case(base: ["inequality", "TABLE", "--value", "msp_minutes"], option: "--alpha"),

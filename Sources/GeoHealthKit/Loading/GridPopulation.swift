@@ -37,7 +37,12 @@ package struct GridPopulation: Sendable {
 
     package var total: Double { cells.reduce(0) { $0 + $1.count } }
 
-    package static func read(_ url: URL, crs: CRS = CRS(epsg: 3035), cellSize: Double = 1_000) throws -> GridPopulation {
+    /// The CRS of x/y corners when none is given: ETRS89-LAEA (EPSG:3035), the INSEE and Eurostat grids'.
+    package static let defaultCRS = CRS(epsg: 3035)
+    /// The side of the cells in metres when none is given: 1 km.
+    package static let defaultCellSize = 1_000.0
+
+    package static func read(_ url: URL, crs: CRS = defaultCRS, cellSize: Double = defaultCellSize) throws -> GridPopulation {
         let ext = url.pathExtension.lowercased()
         if ext == "geojson" || ext == "json" { return try readGeoJSON(url, cellSize: cellSize) }
         let table = try CSVTable.read(contentsOf: url)

@@ -52,10 +52,10 @@ public struct AccessAnalysis: Sendable {
     }
 
     /// The method when none is given: E2SFCA (with ``luoQiBands``).
-    static let defaultMethod = Method.enhanced
+    package static let defaultMethod = Method.enhanced
 
     /// Access per this many inhabitants when none is given: 1 (access per inhabitant).
-    static let defaultPer = 1.0
+    package static let defaultPer = 1.0
 
     /// The E2SFCA bands when none are given: ``Accessibility/DistanceDecay/luoQi`` (Luo & Qi 2009,
     /// with the source), named here for the report and the benchmark.

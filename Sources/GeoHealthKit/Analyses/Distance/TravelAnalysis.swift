@@ -19,9 +19,9 @@ public struct TravelAnalysis: Sendable {
     }
 
     /// The thresholds (minutes) beyond which the population is counted when none are given.
-    static let defaultThresholds: [Double] = [20, 30]
+    package static let defaultThresholds: [Double] = [20, 30]
     /// Sites within this many minutes are counted per commune when no bound is given.
-    static let defaultWithinMinutes = 20.0
+    package static let defaultWithinMinutes = 20.0
 
     public struct KindResult: Sendable {
         public var kind: SiteKind

@@ -12,7 +12,7 @@ import Inequality
 public struct InequalityAnalysis: Sendable {
     public struct Options: Sendable {
         public var value: String
-        public var weight: String? = "population"
+        public var weight: String? = InequalityAnalysis.defaultWeight
         public var groupBy: String?
         public var rank: String?
         public var below: Double?
@@ -26,13 +26,15 @@ public struct InequalityAnalysis: Sendable {
         public init(value: String) { self.value = value }
     }
 
+    /// The weight column when none is given: the population.
+    package static let defaultWeight = "population"
     /// Permutations for the pseudo p-values of Moran's I and LISA when none are given: 999
     /// (PySAL esda's default).
-    static let defaultPermutations = 999
+    package static let defaultPermutations = 999
     /// The permutations' seed when none is given.
-    static let defaultSeed: UInt64 = 1
+    package static let defaultSeed: UInt64 = 1
     /// Significance level of the LISA clusters when none is given: 0.05.
-    static let defaultAlpha = 0.05
+    package static let defaultAlpha = 0.05
 
     public struct Table: Sendable {
         public var codes: [String]

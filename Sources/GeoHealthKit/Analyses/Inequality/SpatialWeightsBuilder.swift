@@ -18,7 +18,7 @@ package enum SpatialWeightsBuilder {
     }
 
     /// The number of neighbours of knn weights when none is given.
-    static let defaultNeighbours = 6
+    package static let defaultNeighbours = 6
 
     package static func build(_ kind: Kind, geometries: [Geometry], points: [Coordinate], k: Int = defaultNeighbours) throws -> SpatialWeights {
         let pairs = switch kind {

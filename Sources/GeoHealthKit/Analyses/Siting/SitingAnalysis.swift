@@ -34,8 +34,8 @@ public struct SitingAnalysis: Sendable {
 
     public struct Options: Sendable {
         public var kind: SiteKind
-        public var k = 0
-        public var method: Method = .mclp
+        public var k = SitingAnalysis.defaultNewSites
+        public var method = SitingAnalysis.defaultMethod
         public var thresholdMinutes = SitingAnalysis.defaultThresholdMinutes
         public var candidatesFromCommunes = true
         public var candidates: [Site] = []
@@ -50,7 +50,11 @@ public struct SitingAnalysis: Sendable {
     }
 
     /// The coverage threshold when none is given: 30 minutes to the nearest site.
-    static let defaultThresholdMinutes = 30.0
+    package static let defaultThresholdMinutes = 30.0
+    /// New sites chosen when no number is given: none (a what-if of planned and removed sites only).
+    package static let defaultNewSites = 0
+    /// The siting method when none is given: maximal covering.
+    package static let defaultMethod = Method.mclp
 
     public struct Indicators: Sendable, Equatable {
         public var populationBeyond: Double

@@ -23,10 +23,10 @@ package enum MapMaker {
 
     package struct Options: Sendable {
         package var field: String
-        package var scheme: Scheme = .fisherJenks
-        package var classes = 5
+        package var scheme = MapMaker.defaultScheme
+        package var classes = MapMaker.defaultClasses
         package var manualBreaks: [Double] = []
-        package var palette = "YlOrRd"
+        package var palette = MapMaker.defaultPalette
         package var reversed = false
         package var title: String?
         package var subtitle = ""
@@ -48,6 +48,13 @@ package enum MapMaker {
         package var crs: CRS?
         package init(field: String) { self.field = field }
     }
+
+    /// The classification when none is given: Fisher–Jenks natural breaks.
+    package static let defaultScheme = Scheme.fisherJenks
+    /// The number of classes when none is given.
+    package static let defaultClasses = 5
+    /// The ColorBrewer palette when none is given.
+    package static let defaultPalette = "YlOrRd"
 
     /// The sites of `url` to draw: those of `options.siteKind` when given (also the kind of rows
     /// without one); a kind that no site has is an error listing the kinds there are, not an

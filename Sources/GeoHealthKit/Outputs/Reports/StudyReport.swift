@@ -18,8 +18,8 @@ import GeoIO
 package enum StudyReport {
     package struct Options: Sendable {
         package var kind: SiteKind
-        package var minutes = 15.0
-        package var newSites = 3
+        package var minutes = StudyReport.defaultMinutes
+        package var newSites = StudyReport.defaultNewSites
         package var language: MapLabels.Language = .fr
         package var groupBy: String?
         /// The report's title (default: "Accès aux soins — NAME" of the study).
@@ -36,6 +36,11 @@ package enum StudyReport {
         package var territoryLabel = MapLabels.defaultTerritoryName
         package init(kind: SiteKind) { self.kind = kind }
     }
+
+    /// The travel-time threshold when none is given: 15 minutes to the nearest site.
+    package static let defaultMinutes = 15.0
+    /// New sites proposed when no number is given.
+    package static let defaultNewSites = 3
 
     /// Writes `report.md` and `report.html` (self-contained), the SVG maps and charts, and the
     /// GeoJSON/CSV tables into `folder`; returns the files written.
