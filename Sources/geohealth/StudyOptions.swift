@@ -55,7 +55,7 @@ struct StudyOptions: ParsableArguments {
     @Option(help: """
         With --departements: communes within this many km (\(OptionRange.kilometresOrZero.helpText)) of the study area take part in catchments, unreported.
         """)
-    var bufferKm = StudyAreaSelection.defaultBufferKm
+    var bufferKm = RegionalSelection.defaultBufferKm
 
     @OptionGroup var siteSchema: SiteSchemaOptions
 

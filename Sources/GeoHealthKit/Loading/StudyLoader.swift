@@ -53,7 +53,7 @@ public enum StudyLoader {
         // The sites are checked against the areas as read, before a regional selection.
         let bounds = sources.sites.isEmpty ? nil : SiteBoundsCheck(areas: areas)
         if let departements = sources.departements {
-            let selection = try StudyAreaSelection.select(areas, departements: departements, bufferKm: sources.bufferKm)
+            let selection = try RegionalSelection.select(areas, departements: departements, bufferKm: sources.bufferKm)
             areas = selection.areas
             studyArea = selection.studyArea
             summary["study_area"] = .object(selection.summary)
