@@ -1,5 +1,6 @@
 import ArgumentParser
 import GeoHealthKit
+import GeoIO
 
 /// The `geohealth` command: one subcommand per job (docs/cli.md).
 @main
@@ -24,10 +25,13 @@ struct GeoHealth: ParsableCommand {
     /// library error naming parameters (``ParameterError``, any ``ParameterNaming``) is printed
     /// with the flags (``ParameterFlags``) and exits 64 when it is a usage error (parameters
     /// incomplete, with the command's usage line as the parser gives it; or one the inputs make
-    /// meaningless), 1 otherwise. Commands return only once their worker threads have ended, so
-    /// exit handlers never race them.
+    /// meaningless), 1 otherwise; an input file's error advising a parameter is printed with its
+    /// flag too, and the warnings and summary notes spell parameters as flags
+    /// (``ParameterFlags/useFlags()``). Commands return only once their worker threads have
+    /// ended, so exit handlers never race them.
     static func main() {
         var parsed: ParsableCommand.Type?
+        ParameterFlags.useFlags()
         do {
             var command = try parseAsRoot()
             parsed = type(of: command)
@@ -37,6 +41,8 @@ struct GeoHealth: ParsableCommand {
         } catch let error as ParameterError where error.kind == .incomplete && parsed != nil {
             ParameterFlags.exitWithUsageError(error, of: parsed!)
         } catch let error as any ParameterNaming {
+            exit(withError: ParameterFlags.commandLineError(error))
+        } catch let error as InputError {
             exit(withError: ParameterFlags.commandLineError(error))
         } catch {
             exit(withError: error)

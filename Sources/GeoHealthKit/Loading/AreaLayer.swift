@@ -60,7 +60,7 @@ package enum AreaLayer {
         var seen: [String: Int] = [:]
         let summary = try LayerReader.read(url) { i, feature in
             guard let id = feature.value(of: idField)?.stringValue, !id.isEmpty else {
-                throw InputError(file: url.relativePath, feature: i, field: idField, message: "missing area id (choose the field with --area-id)")
+                throw InputError(file: url.relativePath, feature: i, field: idField, wording: "missing area id (choose the field with \(.areaIdField))")
             }
             if let first = seen[id] {
                 throw InputError(file: url.relativePath, feature: i, field: idField, message: "duplicate area id '\(id)' (first at feature \(first))")

@@ -25,10 +25,10 @@ package struct SiteSchema: Sendable {
 
     package init() {}
 
-    /// Adds `FIELD=VALUE` to the selection.
+    /// Adds `FIELD=VALUE` to the selection; a ``ParameterError`` (malformed) for anything else.
     package mutating func select(_ expression: String) throws {
         guard let eq = expression.firstIndex(of: "="), eq != expression.startIndex else {
-            throw OptionError("--site-where takes FIELD=VALUE (e.g. facility_type=Centre Hospitalier (C.H.)); got '\(expression)'")
+            throw ParameterError(.malformed, "\(.siteWhere) takes FIELD=VALUE (e.g. facility_type=Centre Hospitalier (C.H.)); got '\(expression)'")
         }
         let field = String(expression[..<eq]).trimmingSpaces(), value = String(expression[expression.index(after: eq)...]).trimmingSpaces()
         if let k = selection.firstIndex(where: { $0.field == field }) { selection[k].values.append(value) } else { selection.append((field, [value])) }
@@ -71,9 +71,10 @@ package struct SiteSchema: Sendable {
     /// Checks that the named columns exist in `columns`.
     func check(columns: [String], file: String) throws {
         let lower = Set(columns.map { $0.lowercased() })
-        for (option, field) in [("--site-id", idField), ("--site-name", nameField), ("--site-kind-field", kindField), ("--site-capacity", capacityField)] + selection.map({ ("--site-where", Optional($0.field)) }) {
+        let named: [(Parameter, String?)] = [(.siteIdField, idField), (.siteNameField, nameField), (.siteKindField, kindField), (.siteCapacityField, capacityField)]
+        for (parameter, field) in named + selection.map({ (.siteWhere, Optional($0.field)) }) {
             guard let field, !lower.contains(field.lowercased()) else { continue }
-            throw InputError(file: file, field: field, message: "\(option): no such column; the columns are: \(columns.joined(separator: ", "))")
+            throw InputError(file: file, field: field, wording: "\(parameter): no such column; the columns are: \(columns.joined(separator: ", "))")
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GeoCore
 #if canImport(Glibc)
 import Glibc
 #endif

@@ -202,7 +202,7 @@ public struct AccessAnalysis: Sendable {
             throw ParameterError(.contradicted, "\(missing.count) site(s) have no capacity while others have one (\(missing.prefix(10).joined(separator: ", "))\(missing.count > 10 ? ", …" : "")): give every site a capacity, or none (then each counts 1)")
         }
         if withCapacity.isEmpty { notes["supply_unit"] = .string("no site has a capacity: each counts 1") }
-        if options.method == .apl { notes["supply_rule"] = .string("site capacity (no activity column: the DREES activity rules are not applied; give --activity-field)") }
+        if options.method == .apl { notes["supply_rule"] = .string(ParameterSpelling.text("site capacity (no activity column: the DREES activity rules are not applied; give \(.activityField))")) }
         return (sites.map { $0.capacity ?? 1 }, withCapacity.isEmpty ? .sites : .capacity)
     }
 

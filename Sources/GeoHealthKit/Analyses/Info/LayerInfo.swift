@@ -99,7 +99,7 @@ package enum LayerInfo {
         if let lon = table.firstColumn(among: ["lon", "longitude", "lng"]), let lat = table.firstColumn(among: ["lat", "latitude"]) {
             summary["points"] = .string("lon/lat in columns \(table.header[lon]), \(table.header[lat]) (EPSG:4326)")
         } else if let x = table.firstColumn(among: ["x"]), let y = table.firstColumn(among: ["y"]) {
-            summary["points"] = .string("x/y in columns \(table.header[x]), \(table.header[y]) (give their CRS with --sites-crs)")
+            summary["points"] = .string(ParameterSpelling.text("x/y in columns \(table.header[x]), \(table.header[y]) (give their CRS with \(.sitesCRS))"))
         }
         summary["fields"] = .array(profiles.map { .object($0.summary(of: table.rows.count)) })
         return summary
