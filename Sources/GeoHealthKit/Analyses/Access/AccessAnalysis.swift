@@ -123,7 +123,7 @@ public struct AccessAnalysis: Sendable {
         /// Per chosen site: whether a reported commune reaches it (all of them without a buffer).
         var reachedFromStudyArea = [Bool](repeating: study.studyArea == nil, count: siteIndices.count)
         if options.method == .ratio {
-            guard let zones = groups else { throw ParameterError(.contradicted, "\(.accessMethod) ratio needs zones: give \(.groupBy) FIELD (e.g. DEP)") }
+            guard let zones = groups else { throw ParameterError(.incomplete, "\(.accessMethod) ratio needs zones: give \(.groupBy) FIELD (e.g. DEP)") }
             let containing = projected.siteAreas(of: study)
             let (byZone, outside) = FloatingCatchment.zoneRatio(
                 demand: demand, originZones: zones, supply: supply, siteZones: siteIndices.map { containing[$0].map { zones[$0] } })
