@@ -48,7 +48,9 @@ package enum AreaLayer {
             joined.warnings += result.warnings
         }
         if joined.areas.isEmpty, let first = urls.first {
-            throw InputError(file: first.relativePath, message: "no commune is left: every polygon has no area (dropped: \(joined.dropped.map(\.id).joined(separator: ", ")))")
+            throw InputError(
+                file: first.relativePath,
+                message: "no commune is left: every polygon has no area (dropped: \(joined.dropped.map(\.id).joined(separator: ", ")))")
         }
         return joined
     }
@@ -114,7 +116,10 @@ package enum AreaLayer {
         for i in areas.indices {
             let hasArea = areas[i].geometry.polygons.contains(where: enclosesArea)
             keep.append(hasArea)
-            if !hasArea { dropped.append(Repair(id: areas[i].id, reason: "\(file): feature \(featureIndex[i]): the polygon has no area (its positions are on one line or repeated)")) }
+            if !hasArea {
+                dropped.append(
+                    Repair(id: areas[i].id, reason: "\(file): feature \(featureIndex[i]): the polygon has no area (its positions are on one line or repeated)"))
+            }
         }
         guard !dropped.isEmpty else { return [] }
         var kept: [Area] = []

@@ -30,7 +30,9 @@ package enum RegionalSelection {
         let missing = departements.filter { !found.contains($0) }
         guard missing.isEmpty else {
             let known = Set(areas.map { MetricCRS.department(ofCommune: $0.id) }).sorted()
-            throw ParameterError(.contradicted, "\(.departements): no commune of \(missing.joined(separator: ", ")); the communes are in \(known.prefix(120).joined(separator: ", "))")
+            throw ParameterError(
+                .contradicted,
+                "\(.departements): no commune of \(missing.joined(separator: ", ")); the communes are in \(known.prefix(120).joined(separator: ", "))")
         }
         var keep = inside
         if bufferKm > 0 {

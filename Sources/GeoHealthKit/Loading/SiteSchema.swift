@@ -59,9 +59,12 @@ package struct SiteSchema: Sendable {
         var map: [String: SiteKind] = [:]
         for (r, row) in table.rows.enumerated() {
             let value = row[v].trimmingSpaces(), kind = row[k].trimmingSpaces()
-            guard !value.isEmpty, !kind.isEmpty else { throw InputError(file: table.file, line: table.lineNumbers[r], message: "a row of the kind map needs a value and a kind") }
+            guard !value.isEmpty, !kind.isEmpty else {
+                throw InputError(file: table.file, line: table.lineNumbers[r], message: "a row of the kind map needs a value and a kind")
+            }
             if let earlier = map[value], earlier != SiteKind(kind) {
-                throw InputError(file: table.file, line: table.lineNumbers[r], field: table.header[v], message: "'\(value)' is mapped to both \(earlier) and \(kind)")
+                throw InputError(
+                    file: table.file, line: table.lineNumbers[r], field: table.header[v], message: "'\(value)' is mapped to both \(earlier) and \(kind)")
             }
             map[value] = SiteKind(kind.lowercased())
         }
@@ -71,7 +74,9 @@ package struct SiteSchema: Sendable {
     /// Checks that the named columns exist in `columns`.
     func check(columns: [String], file: String) throws {
         let lower = Set(columns.map { $0.lowercased() })
-        let named: [(Parameter, String?)] = [(.siteIdField, idField), (.siteNameField, nameField), (.siteKindField, kindField), (.siteCapacityField, capacityField)]
+        let named: [(Parameter, String?)] = [
+            (.siteIdField, idField), (.siteNameField, nameField), (.siteKindField, kindField), (.siteCapacityField, capacityField),
+        ]
         for (parameter, field) in named + selection.map({ (.siteWhere, Optional($0.field)) }) {
             guard let field, !lower.contains(field.lowercased()) else { continue }
             throw InputError(file: file, field: field, wording: "\(parameter): no such column; the columns are: \(columns.joined(separator: ", "))")

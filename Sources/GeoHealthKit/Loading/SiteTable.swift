@@ -60,7 +60,8 @@ package enum SiteTable {
                                 + "the columns are: \(table.header.joined(separator: ", "))")
         }
         if kindColumn == nil && kind == nil {
-            throw InputError(file: table.file, wording: "no kind column; say which kind these sites are with \(.defaultSiteKind) (e.g. \(.defaultSiteKind) hospital)")
+            throw InputError(
+                file: table.file, wording: "no kind column; say which kind these sites are with \(.defaultSiteKind) (e.g. \(.defaultSiteKind) hospital)")
         }
         let (xColumn, yColumn, sourceCRS) = try locationColumns(table, crs: crs)
 
@@ -104,7 +105,9 @@ package enum SiteTable {
             var capacity: Double?
             if let capacityColumn, !row[capacityColumn].trimmingSpaces().isEmpty {
                 capacity = try number(row[capacityColumn], table, line, capacityColumn)
-                if capacity! < 0 { throw InputError(file: table.file, line: line, field: table.header[capacityColumn], message: "negative capacity \(row[capacityColumn])") }
+                if capacity! < 0 {
+                    throw InputError(file: table.file, line: line, field: table.header[capacityColumn], message: "negative capacity \(row[capacityColumn])")
+                }
             }
             var attributes = Properties()
             let used = Set([idColumn, xColumn, yColumn] + [nameColumn, kindColumn, capacityColumn].compactMap { $0 })
@@ -155,7 +158,9 @@ package enum SiteTable {
         _ = try LayerReader.read(url) { i, feature in
             guard schema.keeps({ feature.properties[$0]?.stringValue }) else { leftOut[notSelected, default: 0] += 1; return }
             let id = idNames.lazy.compactMap { feature.value(of: $0)?.stringValue }.first ?? feature.id?.stringValue
-            guard let id, !id.isEmpty else { throw InputError(file: url.relativePath, feature: i, message: "site without id (one of \(idNames.joined(separator: ", ")))") }
+            guard let id, !id.isEmpty else {
+                throw InputError(file: url.relativePath, feature: i, message: "site without id (one of \(idNames.joined(separator: ", ")))")
+            }
             if let first = seen[id] { throw InputError(file: url.relativePath, feature: i, message: "duplicate site id '\(id)' (first at feature \(first))") }
             seen[id] = i
             guard let geometry = feature.geometry else { withoutLocation.append(id); return }

@@ -108,7 +108,10 @@ public enum StudyLoader {
             guard let ids = territories[t].memberIDs else { continue }
             var resolved: [String] = []
             for code in ids {
-                guard let id = owner[code] ?? history?.restorationParent(of: code).flatMap({ owner[$0] }) else { unknown.append("\(territories[t].id):\(code)"); continue }
+                guard let id = owner[code] ?? history?.restorationParent(of: code).flatMap({ owner[$0] }) else {
+                    unknown.append("\(territories[t].id):\(code)")
+                    continue
+                }
                 if !resolved.contains(id) { resolved.append(id) }
             }
             territories[t].definition = .areas(resolved)
