@@ -78,7 +78,8 @@ public struct APLParameters: Sendable {
     public struct UnweightedAgeGroup: Error, Sendable, Equatable, CustomStringConvertible {
         public var group: String
         public var description: String {
-            "no APL age weight for the age group '\(group)': the DREES weights are for the groups \(APLParameters.ageGroups.map { "age_" + $0 }.joined(separator: ", "))"
+            "no APL age weight for the age group '\(group)': the DREES weights are for the groups " +
+            "\(APLParameters.ageGroups.map { "age_" + $0 }.joined(separator: ", "))"
         }
     }
 }

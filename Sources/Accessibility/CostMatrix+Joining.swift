@@ -17,14 +17,18 @@ extension CostMatrix {
         let minutes = column(total, parts.indices) { parts[$0].minutes } release: { parts[$0].minutes = [] }
         let kilometres = column(total, parts.indices) { parts[$0].kilometres } release: { parts[$0].kilometres = [] }
         parts = []
-        return CostMatrix(destinationCount: destinationCount, maxMinutes: maxMinutes, rowStart: rowStart, destinations: destinations, minutes: minutes, kilometres: kilometres)
+        return CostMatrix(
+            destinationCount: destinationCount, maxMinutes: maxMinutes, rowStart: rowStart, destinations: destinations, minutes: minutes, kilometres: kilometres
+        )
     }
 
     /// One matrix over `rows.count` origins from the matrices of several partitions: origin o
     /// takes row `rows[o].row` of `parts[rows[o].part]` (no entry when nil), each destination
     /// renumbered through `renumber[part]`, which must increase (rows stay sorted). The parts
     /// are emptied.
-    public static func stitching(_ parts: inout [CostMatrix?], rows: [(part: Int, row: Int)?], renumber: [[Int32]], destinationCount: Int, maxMinutes: Double) -> CostMatrix {
+    public static func stitching(
+        _ parts: inout [CostMatrix?], rows: [(part: Int, row: Int)?], renumber: [[Int32]], destinationCount: Int, maxMinutes: Double
+    ) -> CostMatrix {
         var rowStart = [Int](repeating: 0, count: rows.count + 1)
         for (o, r) in rows.enumerated() {
             let length = r.map { parts[$0.part]!.rowStart[$0.row + 1] - parts[$0.part]!.rowStart[$0.row] } ?? 0
@@ -51,7 +55,9 @@ extension CostMatrix {
         for p in parts.indices { parts[p]?.minutes = [] }
         let kilometres = gather({ $0.kilometres }) { _, m in m }
         parts = []
-        return CostMatrix(destinationCount: destinationCount, maxMinutes: maxMinutes, rowStart: rowStart, destinations: destinations, minutes: minutes, kilometres: kilometres)
+        return CostMatrix(
+            destinationCount: destinationCount, maxMinutes: maxMinutes, rowStart: rowStart, destinations: destinations, minutes: minutes, kilometres: kilometres
+        )
     }
 
     /// One column of exactly `total` values from the pieces' columns in order, each piece's

@@ -50,7 +50,8 @@ public struct CostMatrix: Sendable, Equatable {
     /// A matrix from its compressed rows, each already sorted by minutes then destination
     /// (checked, O(entries)); what ``Builder`` and the fast model paths produce.
     public init(destinationCount: Int, maxMinutes: Double, rowStart: [Int], destinations: [Int32], minutes: [Double], kilometres: [Double]) {
-        precondition(rowStart.first == 0 && rowStart.last == destinations.count && minutes.count == destinations.count && kilometres.count == destinations.count)
+        precondition(
+            rowStart.first == 0 && rowStart.last == destinations.count && minutes.count == destinations.count && kilometres.count == destinations.count)
         for o in 0..<(rowStart.count - 1) {
             for k in rowStart[o]..<rowStart[o + 1] {
                 precondition(destinations[k] >= 0 && Int(destinations[k]) < destinationCount, "destination index out of range")
@@ -97,7 +98,9 @@ public struct CostMatrix: Sendable, Equatable {
         }
 
         public func matrix(destinationCount: Int, maxMinutes: Double) -> CostMatrix {
-            CostMatrix(destinationCount: destinationCount, maxMinutes: maxMinutes, rowStart: rowStart, destinations: destinations, minutes: minutes, kilometres: kilometres)
+            CostMatrix(
+                destinationCount: destinationCount, maxMinutes: maxMinutes, rowStart: rowStart, destinations: destinations, minutes: minutes,
+                kilometres: kilometres)
         }
     }
 

@@ -70,7 +70,9 @@ public enum FloatingCatchment {
     /// Provider-to-population ratio within zones: Σ supply of the sites in a zone over Σ demand of
     /// its origins (the oldest measure, blind to borders). Zones are labels; a site's zone is the
     /// zone of the origin it lies in (nil: outside every origin, left out and counted).
-    public static func zoneRatio(demand: [Double], originZones: [String], supply: [Double], siteZones: [String?]) -> (ratio: [String: Double?], sitesOutside: [Int]) {
+    public static func zoneRatio(
+        demand: [Double], originZones: [String], supply: [Double], siteZones: [String?]
+    ) -> (ratio: [String: Double?], sitesOutside: [Int]) {
         var d: [String: Double] = [:], s: [String: Double] = [:]
         for (z, v) in zip(originZones, demand) { d[z, default: 0] += v }
         var outside: [Int] = []

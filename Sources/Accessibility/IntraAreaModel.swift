@@ -49,8 +49,11 @@ public struct IntraAreaModel: TravelCostModel {
         try base.costs(from: origins, to: destinations, maxMinutes: maxMinutes).settingZero(ownPairs(origins, destinations))
     }
 
-    public func nearest(from origins: CostPoints, to destinations: CostPoints, groups: [Int?], groupCount: Int, maxMinutes: Double, countMinutes: Double) throws -> NearestCosts {
-        var result = try base.nearest(from: origins, to: destinations, groups: groups, groupCount: groupCount, maxMinutes: maxMinutes, countMinutes: countMinutes)
+    public func nearest(
+        from origins: CostPoints, to destinations: CostPoints, groups: [Int?], groupCount: Int, maxMinutes: Double, countMinutes: Double
+    ) throws -> NearestCosts {
+        var result = try base.nearest(
+            from: origins, to: destinations, groups: groups, groupCount: groupCount, maxMinutes: maxMinutes, countMinutes: countMinutes)
         let pairs = ownPairs(origins, destinations).filter { groups[$0.destination] != nil }
         guard !pairs.isEmpty else { return result }
         // Whether the base model already counted each pair within countMinutes: its cost from

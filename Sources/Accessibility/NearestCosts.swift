@@ -40,7 +40,9 @@ public struct NearestCosts: Sendable, Equatable {
 extension TravelCostModel {
     /// The nearest destination of each group and the count within `countMinutes`, from the full
     /// matrix within `maxMinutes` (models without a faster way).
-    public func nearest(from origins: CostPoints, to destinations: CostPoints, groups: [Int?], groupCount: Int, maxMinutes: Double, countMinutes: Double) throws -> NearestCosts {
+    public func nearest(
+        from origins: CostPoints, to destinations: CostPoints, groups: [Int?], groupCount: Int, maxMinutes: Double, countMinutes: Double
+    ) throws -> NearestCosts {
         let matrix = try costs(from: origins, to: destinations, maxMinutes: maxMinutes)
         return NearestCosts(matrix, groups: groups, groupCount: groupCount, countMinutes: countMinutes)
     }

@@ -52,7 +52,9 @@ public struct NetworkModel: TravelCostModel {
         try costsWithStatistics(from: origins, to: destinations, maxMinutes: maxMinutes).matrix
     }
 
-    public func costsWithStatistics(from origins: CostPoints, to destinations: CostPoints, maxMinutes: Double) throws -> (matrix: CostMatrix, statistics: SearchStatistics) {
+    public func costsWithStatistics(
+        from origins: CostPoints, to destinations: CostPoints, maxMinutes: Double
+    ) throws -> (matrix: CostMatrix, statistics: SearchStatistics) {
         let originSnaps = origins.metric.map(snap)
         var atNode: [Int: [Int]] = [:]
         for (o, s) in originSnaps.enumerated() { if let s { atNode[s.node, default: []].append(o) } }

@@ -25,7 +25,9 @@ package struct PointGrid: Sendable {
         self.origin = origin
         let maxCell = box.isEmpty ? (0, 0) : Self.cell(Coordinate(x: box.maxX, y: box.maxY), origin, cellSize)
         extent = (0, 0, maxCell.0, maxCell.1)
-        let keyed = points.indices.map { (key: Self.key(Self.cell(points[$0], origin, cellSize)), index: Int32($0)) }.sorted { ($0.key, $0.index) < ($1.key, $1.index) }
+        let keyed = points.indices.map { (key: Self.key(Self.cell(points[$0], origin, cellSize)), index: Int32($0)) }.sorted {
+            ($0.key, $0.index) < ($1.key, $1.index)
+        }
         order = keyed.map(\.index)
         var start = 0
         for i in keyed.indices.dropFirst() where keyed[i].key != keyed[start].key {

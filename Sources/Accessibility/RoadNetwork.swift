@@ -55,8 +55,10 @@ public struct RoadNetwork: Sendable {
                 if road.direction != .forward { edges.append((ids[k], ids[k - 1], minutes, metres)) }
             }
         }
-        (forwardStart, forwardTarget, forwardMinutes, forwardMetres) = Self.adjacency(edges.map { ($0.from, $0.to, $0.minutes, $0.metres) }, nodeCount: nodes.count)
-        (reverseStart, reverseSource, reverseMinutes, reverseMetres) = Self.adjacency(edges.map { ($0.to, $0.from, $0.minutes, $0.metres) }, nodeCount: nodes.count)
+        (forwardStart, forwardTarget, forwardMinutes, forwardMetres) = Self.adjacency(
+            edges.map { ($0.from, $0.to, $0.minutes, $0.metres) }, nodeCount: nodes.count)
+        (reverseStart, reverseSource, reverseMinutes, reverseMetres) = Self.adjacency(
+            edges.map { ($0.to, $0.from, $0.minutes, $0.metres) }, nodeCount: nodes.count)
     }
 
     private static func adjacency(_ edges: [(Int32, Int32, Double, Double)], nodeCount: Int) -> ([Int32], [Int32], [Double], [Double]) {

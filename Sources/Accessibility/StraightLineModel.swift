@@ -27,7 +27,9 @@ public struct StraightLineModel: TravelCostModel {
     /// Door-to-door average speed when none is given: 60 km/h (see the type's sources).
     public static let defaultSpeedKmh = 60.0
 
-    public init(detourFactor: Double = defaultDetourFactor, speedKmh: Double = defaultSpeedKmh, geodesic: (@Sendable (Coordinate, Coordinate) -> Double)? = nil) {
+    public init(
+        detourFactor: Double = defaultDetourFactor, speedKmh: Double = defaultSpeedKmh, geodesic: (@Sendable (Coordinate, Coordinate) -> Double)? = nil
+    ) {
         precondition(detourFactor >= 1 && speedKmh > 0)
         self.detourFactor = detourFactor
         self.speedKmh = speedKmh
@@ -71,7 +73,9 @@ public struct StraightLineModel: TravelCostModel {
     /// one ``PointGrid`` per group, one nearest query and one disc count per origin. Planar only;
     /// geodesic distances go through the matrix (the planar nearest need not be the geodesic one).
     /// - Complexity: O(origins × (cells visited + destinations within `countMinutes`)).
-    public func nearest(from origins: CostPoints, to destinations: CostPoints, groups: [Int?], groupCount: Int, maxMinutes: Double, countMinutes: Double) throws -> NearestCosts {
+    public func nearest(
+        from origins: CostPoints, to destinations: CostPoints, groups: [Int?], groupCount: Int, maxMinutes: Double, countMinutes: Double
+    ) throws -> NearestCosts {
         if geodesic != nil {
             let matrix = try costs(from: origins, to: destinations, maxMinutes: maxMinutes)
             return NearestCosts(matrix, groups: groups, groupCount: groupCount, countMinutes: countMinutes)
@@ -93,7 +97,9 @@ public struct StraightLineModel: TravelCostModel {
                     var entry: CostMatrix.Entry?
                     if let hit = grid.nearest(to: p) {
                         let t = minutes(metres: hit.distance)
-                        if t <= maxMinutes { entry = CostMatrix.Entry(destination: members[hit.index], minutes: t, kilometres: hit.distance * detourFactor / 1000) }
+                        if t <= maxMinutes {
+                            entry = CostMatrix.Entry(destination: members[hit.index], minutes: t, kilometres: hit.distance * detourFactor / 1000)
+                        }
                     }
                     let n = grid.count(within: countRadius, of: p) { minutes(metres: $0) <= countLimit }
                     return (entry, n)

@@ -26,5 +26,7 @@ public protocol TravelCostModel: Sendable {
     func costs(from origins: CostPoints, to destinations: CostPoints, maxMinutes: Double) throws -> CostMatrix
     /// For every origin, the nearest destination of each group within `maxMinutes` and the
     /// number within `countMinutes` (``NearestCosts``); by default read off ``costs(from:to:maxMinutes:)``.
-    func nearest(from origins: CostPoints, to destinations: CostPoints, groups: [Int?], groupCount: Int, maxMinutes: Double, countMinutes: Double) throws -> NearestCosts
+    func nearest(
+        from origins: CostPoints, to destinations: CostPoints, groups: [Int?], groupCount: Int, maxMinutes: Double, countMinutes: Double
+    ) throws -> NearestCosts
 }

@@ -58,9 +58,15 @@ extension ChoroplethMap {
         var nodes: [SVGNode] = []
         for (k, (inset, frame)) in zip(insets, frames).enumerated() {
             let r = frame.rect
-            nodes.append(.el("rect", [("x", svgNumber(r.minX)), ("y", svgNumber(r.minY)), ("width", svgNumber(r.maxX - r.minX)), ("height", svgNumber(r.maxY - r.minY)),
-                                      ("fill", "none"), ("stroke", "#969696"), ("stroke-width", "0.8")]))
-            nodes.append(.el("text", [("x", svgNumber(r.minX)), ("y", svgNumber(r.minY - 4)), ("font-size", "12"), ("font-weight", "bold")], [.text(inset.label)]))
+            nodes.append(
+                .el(
+                    "rect",
+                    [
+                        ("x", svgNumber(r.minX)), ("y", svgNumber(r.minY)), ("width", svgNumber(r.maxX - r.minX)), ("height", svgNumber(r.maxY - r.minY)),
+                        ("fill", "none"), ("stroke", "#969696"), ("stroke-width", "0.8"),
+                    ]))
+            nodes.append(
+                .el("text", [("x", svgNumber(r.minX)), ("y", svgNumber(r.minY - 4)), ("font-size", "12"), ("font-weight", "bold")], [.text(inset.label)]))
             let encoder = PathEncoder(toPixel: frame.px, precision: precision)
             if !inset.hatched.isEmpty {
                 var d = ""
@@ -73,7 +79,9 @@ extension ChoroplethMap {
                 nodes.append(.el("path", [("fill", "none"), ("stroke", "#252525"), ("stroke-width", "1.2"), ("d", d)]))
             }
             if !inset.sites.isEmpty { nodes.append(siteLayer(inset.sites, frame.px, id: "inset-\(k + 1)-sites")) }
-            nodes.append(scaleBar(x: r.minX + 4, y: r.maxY + 6, pixelsPerMetre: frame.scale, frameWidth: Self.insetSize * 2.5, fontSize: 9, id: "inset-\(k + 1)-scale-bar"))
+            nodes.append(
+                scaleBar(
+                    x: r.minX + 4, y: r.maxY + 6, pixelsPerMetre: frame.scale, frameWidth: Self.insetSize * 2.5, fontSize: 9, id: "inset-\(k + 1)-scale-bar"))
         }
         return .el("g", [("id", "insets")], nodes)
     }

@@ -92,7 +92,9 @@ package struct ChoroplethMap: Sendable {
         var paths = ClassPaths(classes: colors.count)
         paths.add(polygons, values: values, unreachable: unreachable, breaks: breaks, encoder: encoder)
         for (inset, frame) in zip(insets, frames) {
-            paths.add(inset.polygons, values: inset.values, unreachable: inset.unreachable, breaks: breaks, encoder: PathEncoder(toPixel: frame.px, precision: precision))
+            paths.add(
+                inset.polygons, values: inset.values, unreachable: inset.unreachable, breaks: breaks,
+                encoder: PathEncoder(toPixel: frame.px, precision: precision))
         }
         var layer: [SVGNode] = []
         for (c, d) in paths.byClass.enumerated() where !d.isEmpty {
@@ -100,7 +102,8 @@ package struct ChoroplethMap: Sendable {
         }
         if !paths.unreachable.isEmpty { layer.append(.el("path", [("class", "unreachable"), ("fill", Self.unreachableFill), ("d", paths.unreachable)])) }
         if !paths.missing.isEmpty { layer.append(.el("path", [("class", "missing"), ("fill", "url(#missing)"), ("d", paths.missing)])) }
-        children.append(.el("g", [("id", "choropleth"), ("stroke", "#ffffff"), ("stroke-width", svgNumber(strokeWidth, 2)), ("stroke-linejoin", "round")], layer))
+        children.append(
+            .el("g", [("id", "choropleth"), ("stroke", "#ffffff"), ("stroke-width", svgNumber(strokeWidth, 2)), ("stroke-linejoin", "round")], layer))
 
         if !hatched.isEmpty {
             var d = ""
@@ -115,11 +118,17 @@ package struct ChoroplethMap: Sendable {
         if !sites.isEmpty { children.append(siteLayer(sites, px)) }
         if !insets.isEmpty { children.append(insetLayer(frames)) }
         if !labels.isEmpty {
-            children.append(.el("g", [("id", "labels"), ("font-size", "11"), ("text-anchor", "middle"), ("paint-order", "stroke"), ("stroke", "#ffffff"), ("stroke-width", "3"), ("fill", "#111")],
-                labels.map { l in
-                    let (x, y) = px(l.position)
-                    return .el("text", [("x", svgNumber(x)), ("y", svgNumber(y))], [.text(l.text)])
-                }))
+            children.append(
+                .el(
+                    "g",
+                    [
+                        ("id", "labels"), ("font-size", "11"), ("text-anchor", "middle"), ("paint-order", "stroke"), ("stroke", "#ffffff"),
+                        ("stroke-width", "3"), ("fill", "#111"),
+                    ],
+                    labels.map { l in
+                        let (x, y) = px(l.position)
+                        return .el("text", [("x", svgNumber(x)), ("y", svgNumber(y))], [.text(l.text)])
+                    }))
         }
         let legendX = left + mapWidth + 30
         children.append(legend(x: legendX, y: top, counts: paths.counts, unreachableCount: paths.unreachableCount, missing: paths.missingCount))
@@ -143,29 +152,58 @@ package struct ChoroplethMap: Sendable {
         var lower = (values + insets.flatMap(\.values)).compactMap { $0 }.filter(\.isFinite).min() ?? 0
         for (c, upper) in breaks.enumerated() {
             let ry = y + Double(c) * 24
-            rows.append(.el("rect", [("x", svgNumber(x)), ("y", svgNumber(ry)), ("width", "22"), ("height", "16"), ("fill", colors[c]), ("stroke", "#999"), ("stroke-width", "0.5")]))
+            rows.append(
+                .el(
+                    "rect",
+                    [
+                        ("x", svgNumber(x)), ("y", svgNumber(ry)), ("width", "22"), ("height", "16"), ("fill", colors[c]), ("stroke", "#999"),
+                        ("stroke-width", "0.5"),
+                    ]))
             let text = "\(labelsText.number(lower)) – \(labelsText.number(upper))  (\(counts[c]))"
             rows.append(.el("text", [("x", svgNumber(x + 30)), ("y", svgNumber(ry + 13)), ("font-size", "13")], [.text(text)]))
             lower = upper
         }
         var next = y + Double(breaks.count) * 24
         if unreachableCount > 0 {
-            rows.append(.el("rect", [("x", svgNumber(x)), ("y", svgNumber(next)), ("width", "22"), ("height", "16"), ("fill", Self.unreachableFill), ("stroke", "#999"), ("stroke-width", "0.5")]))
-            rows.append(.el("text", [("x", svgNumber(x + 30)), ("y", svgNumber(next + 13)), ("font-size", "13")], [.text("\(labelsText.unreachable)  (\(unreachableCount))")]))
+            rows.append(
+                .el(
+                    "rect",
+                    [
+                        ("x", svgNumber(x)), ("y", svgNumber(next)), ("width", "22"), ("height", "16"), ("fill", Self.unreachableFill), ("stroke", "#999"),
+                        ("stroke-width", "0.5"),
+                    ]))
+            rows.append(
+                .el(
+                    "text", [("x", svgNumber(x + 30)), ("y", svgNumber(next + 13)), ("font-size", "13")],
+                    [.text("\(labelsText.unreachable)  (\(unreachableCount))")]))
             next += 24
         }
         if missing > 0 {
-            rows.append(.el("rect", [("x", svgNumber(x)), ("y", svgNumber(next)), ("width", "22"), ("height", "16"), ("fill", "url(#missing)"), ("stroke", "#999"), ("stroke-width", "0.5")]))
-            rows.append(.el("text", [("x", svgNumber(x + 30)), ("y", svgNumber(next + 13)), ("font-size", "13")], [.text("\(labelsText.noData)  (\(missing))")]))
+            rows.append(
+                .el(
+                    "rect",
+                    [
+                        ("x", svgNumber(x)), ("y", svgNumber(next)), ("width", "22"), ("height", "16"), ("fill", "url(#missing)"), ("stroke", "#999"),
+                        ("stroke-width", "0.5"),
+                    ]))
+            rows.append(
+                .el("text", [("x", svgNumber(x + 30)), ("y", svgNumber(next + 13)), ("font-size", "13")], [.text("\(labelsText.noData)  (\(missing))")]))
             next += 24
         }
         if !hatched.isEmpty || insets.contains(where: { !$0.hatched.isEmpty }) {
-            rows.append(.el("rect", [("x", svgNumber(x)), ("y", svgNumber(next)), ("width", "22"), ("height", "16"), ("fill", "url(#hatch)"), ("stroke", "#000")]))
+            rows.append(
+                .el("rect", [("x", svgNumber(x)), ("y", svgNumber(next)), ("width", "22"), ("height", "16"), ("fill", "url(#hatch)"), ("stroke", "#000")]))
             rows.append(.el("text", [("x", svgNumber(x + 30)), ("y", svgNumber(next + 13)), ("font-size", "13")], [.text(labelsText.gapZone)]))
             next += 24
         }
         if !outlines.isEmpty || insets.contains(where: { !$0.outlines.isEmpty }) {
-            rows.append(.el("line", [("x1", svgNumber(x)), ("y1", svgNumber(next + 8)), ("x2", svgNumber(x + 22)), ("y2", svgNumber(next + 8)), ("stroke", "#252525"), ("stroke-width", "1.6")]))
+            rows.append(
+                .el(
+                    "line",
+                    [
+                        ("x1", svgNumber(x)), ("y1", svgNumber(next + 8)), ("x2", svgNumber(x + 22)), ("y2", svgNumber(next + 8)), ("stroke", "#252525"),
+                        ("stroke-width", "1.6"),
+                    ]))
             rows.append(.el("text", [("x", svgNumber(x + 30)), ("y", svgNumber(next + 13)), ("font-size", "13")], [.text(labelsText.territory)]))
             next += 24
         }
@@ -190,7 +228,10 @@ package struct ChoroplethMap: Sendable {
         let stroke: [(String, String)] = [("stroke", "#ffffff"), ("stroke-width", "1")]
         func pts(_ p: [(Double, Double)]) -> String { p.map { "\(svgNumber(x + $0.0 * r)),\(svgNumber(y + $0.1 * r))" }.joined(separator: " ") }
         switch kind {
-        case "hospital": return .el("rect", [("x", svgNumber(x - r)), ("y", svgNumber(y - r)), ("width", svgNumber(2 * r)), ("height", svgNumber(2 * r)), ("fill", "#d7301f")] + stroke)
+        case "hospital":
+            return .el(
+                "rect",
+                [("x", svgNumber(x - r)), ("y", svgNumber(y - r)), ("width", svgNumber(2 * r)), ("height", svgNumber(2 * r)), ("fill", "#d7301f")] + stroke)
         case "sas": return .el("polygon", [("points", pts([(0, -1.2), (1.1, 0.8), (-1.1, 0.8)])), ("fill", "#2171b5")] + stroke)
         case "emergency": return .el("polygon", [("points", pts([(0, -1.2), (1.2, 0), (0, 1.2), (-1.2, 0)])), ("fill", "#fd8d3c")] + stroke)
         case "msp": return .el("circle", [("cx", svgNumber(x)), ("cy", svgNumber(y)), ("r", svgNumber(r)), ("fill", "#238b45")] + stroke)
@@ -205,17 +246,36 @@ package struct ChoroplethMap: Sendable {
         let km = [1.0, 2, 5, 10].map { $0 * magnitude }.last { $0 <= target } ?? magnitude
         let length = km * 1000 * pixelsPerMetre
         let bar = fontSize < 12 ? 4.0 : 6.0
-        return .el("g", [("id", id)], [
-            .el("rect", [("x", svgNumber(x)), ("y", svgNumber(y)), ("width", svgNumber(length / 2)), ("height", svgNumber(bar)), ("fill", "#222")]),
-            .el("rect", [("x", svgNumber(x + length / 2)), ("y", svgNumber(y)), ("width", svgNumber(length / 2)), ("height", svgNumber(bar)), ("fill", "#fff"), ("stroke", "#222")]),
-            .el("text", [("x", svgNumber(x + length + (fontSize < 12 ? 4 : 8))), ("y", svgNumber(y + bar + 1)), ("font-size", "\(fontSize)")], [.text("\(labelsText.number(km)) km")]),
-        ])
+        return .el(
+            "g", [("id", id)],
+            [
+                .el("rect", [("x", svgNumber(x)), ("y", svgNumber(y)), ("width", svgNumber(length / 2)), ("height", svgNumber(bar)), ("fill", "#222")]),
+                .el(
+                    "rect",
+                    [
+                        ("x", svgNumber(x + length / 2)), ("y", svgNumber(y)), ("width", svgNumber(length / 2)), ("height", svgNumber(bar)), ("fill", "#fff"),
+                        ("stroke", "#222"),
+                    ]),
+                .el(
+                    "text", [("x", svgNumber(x + length + (fontSize < 12 ? 4 : 8))), ("y", svgNumber(y + bar + 1)), ("font-size", "\(fontSize)")],
+                    [.text("\(labelsText.number(km)) km")]),
+            ])
     }
 
     func northArrow(x: Double, y: Double) -> SVGNode {
-        .el("g", [("id", "north-arrow")], [
-            .el("polygon", [("points", "\(svgNumber(x)),\(svgNumber(y)) \(svgNumber(x + 8)),\(svgNumber(y + 24)) \(svgNumber(x)),\(svgNumber(y + 18)) \(svgNumber(x - 8)),\(svgNumber(y + 24))"), ("fill", "#222")]),
-            .el("text", [("x", svgNumber(x)), ("y", svgNumber(y + 40)), ("font-size", "13"), ("text-anchor", "middle")], [.text(labelsText.north)]),
-        ])
+        .el(
+            "g", [("id", "north-arrow")],
+            [
+                .el(
+                    "polygon",
+                    [
+                        (
+                            "points",
+                            "\(svgNumber(x)),\(svgNumber(y)) \(svgNumber(x + 8)),\(svgNumber(y + 24)) \(svgNumber(x)),\(svgNumber(y + 18)) " +
+                            "\(svgNumber(x - 8)),\(svgNumber(y + 24))"
+                        ), ("fill", "#222"),
+                    ]),
+                .el("text", [("x", svgNumber(x)), ("y", svgNumber(y + 40)), ("font-size", "13"), ("text-anchor", "middle")], [.text(labelsText.north)]),
+            ])
     }
 }

@@ -55,7 +55,9 @@ package struct TerritoryCoverage: Sendable {
     }
 
     /// Serial computation over geometries already in GEOS (one thread, its context).
-    package static func compute(areas: [NativeGeometry], points: [Coordinate], territories: [NativeGeometry], members: [[Int]?]? = nil) throws -> TerritoryCoverage {
+    package static func compute(
+        areas: [NativeGeometry], points: [Coordinate], territories: [NativeGeometry], members: [[Int]?]? = nil
+    ) throws -> TerritoryCoverage {
         precondition(areas.count == points.count)
         precondition(members == nil || members!.count == territories.count)
         let index = try SpatialIndex(areas)
@@ -126,7 +128,9 @@ package struct TerritoryCoverage: Sendable {
         } area: { try context.geometry(areas[$0]) }
     }
 
-    static func cover(_ territory: NativeGeometry, members: Set<Int>, areas: [NativeGeometry], index: SpatialIndex, points: [Coordinate], surfaces: [Double]) throws -> [Hit] {
+    static func cover(
+        _ territory: NativeGeometry, members: Set<Int>, areas: [NativeGeometry], index: SpatialIndex, points: [Coordinate], surfaces: [Double]
+    ) throws -> [Hit] {
         let prepared = try PreparedGeometry(territory)
         var hits: [Hit] = []
         for a in try index.query(envelopeOf: territory) {
@@ -147,7 +151,9 @@ package struct TerritoryCoverage: Sendable {
         return hits
     }
 
-    static func assemble(_ hits: [[Hit]], areaCount: Int, surfaces: [Double], territory: (Int) throws -> NativeGeometry, area: (Int) throws -> NativeGeometry) throws -> TerritoryCoverage {
+    static func assemble(
+        _ hits: [[Hit]], areaCount: Int, surfaces: [Double], territory: (Int) throws -> NativeGeometry, area: (Int) throws -> NativeGeometry
+    ) throws -> TerritoryCoverage {
         var shares = [[Share]](repeating: [], count: areaCount)
         var pointIn = [[Int]](repeating: [], count: areaCount)
         var cutBy = [[Int]](repeating: [], count: areaCount)

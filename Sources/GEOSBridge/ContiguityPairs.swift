@@ -21,12 +21,16 @@ package enum ContiguityPairs {
 
     /// Pairs (i, j), i < j, ordered by i then j, of `geometries` (in one planar CRS) that are
     /// neighbours under `rule`.
-    package static func pairs(_ geometries: [Geometry], rule: Rule, minimumSharedLength: Double = 0.01, context: GEOSContext = .current) throws -> [(Int, Int)] {
+    package static func pairs(
+        _ geometries: [Geometry], rule: Rule, minimumSharedLength: Double = 0.01, context: GEOSContext = .current
+    ) throws -> [(Int, Int)] {
         try pairs(geometries.map { try context.geometry($0) }, rule: rule, minimumSharedLength: minimumSharedLength, context: context)
     }
 
     /// The same over geometries already converted (all from `context`).
-    package static func pairs(_ natives: [NativeGeometry], rule: Rule, minimumSharedLength: Double = 0.01, context: GEOSContext = .current) throws -> [(Int, Int)] {
+    package static func pairs(
+        _ natives: [NativeGeometry], rule: Rule, minimumSharedLength: Double = 0.01, context: GEOSContext = .current
+    ) throws -> [(Int, Int)] {
         let index = try SpatialIndex(natives, context: context)
         let boundaries = rule == .rook ? try natives.map { try $0.boundary() } : []
         var pairs: [(Int, Int)] = []

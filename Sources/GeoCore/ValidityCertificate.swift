@@ -139,8 +139,11 @@ package struct ValidityCertificate {
                     // A few chains (most communes): every pair, no sort.
                     if c.count <= 24 {
                         for i in 0..<c.count {
-                            for j in (i + 1)..<c.count where !(c[i].maxX < c[j].minX || c[j].maxX < c[i].minX || c[i].maxY < c[j].minY || c[j].maxY < c[i].minY) {
-                                guard edges.runsMeetProperly(c[i].ring, Int(c[i].first), Int(c[i].last), c[j].ring, Int(c[j].first), Int(c[j].last)) else { return false }
+                            for j in (i + 1)..<c.count
+                            where !(c[i].maxX < c[j].minX || c[j].maxX < c[i].minX || c[i].maxY < c[j].minY || c[j].maxY < c[i].minY) {
+                                guard edges.runsMeetProperly(c[i].ring, Int(c[i].first), Int(c[i].last), c[j].ring, Int(c[j].first), Int(c[j].last)) else {
+                                    return false
+                                }
                             }
                         }
                         return true
@@ -158,7 +161,9 @@ package struct ValidityCertificate {
                             }
                             k += 1
                             if other.maxY < chain.minY || other.minY > chain.maxY { continue }
-                            guard edges.runsMeetProperly(chain.ring, Int(chain.first), Int(chain.last), other.ring, Int(other.first), Int(other.last)) else { return false }
+                            guard edges.runsMeetProperly(chain.ring, Int(chain.first), Int(chain.last), other.ring, Int(other.first), Int(other.last)) else {
+                                return false
+                            }
                         }
                         active.append(s)
                     }

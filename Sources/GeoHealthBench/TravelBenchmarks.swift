@@ -22,7 +22,11 @@ func benchNearest(_ root: URL) throws {
     let projected = try ProjectedStudy(study, crs: .lambert93)
     let loaded = Date()
     let metro = projected.partitions[0]
-    let inside = metro.sites.filter { MetricCRS.forExtent(BoundingBox(minX: study.sites[$0].location.x, minY: study.sites[$0].location.y, maxX: study.sites[$0].location.x, maxY: study.sites[$0].location.y)) == .lambert93 }
+    let inside = metro.sites.filter {
+        MetricCRS.forExtent(
+            BoundingBox(minX: study.sites[$0].location.x, minY: study.sites[$0].location.y, maxX: study.sites[$0].location.x, maxY: study.sites[$0].location.y))
+            == .lambert93
+    }
     let grid = PointGrid(inside.map { projected.sitePoints[$0] }, cellSize: 5_000)
     let nearest = projected.points.map { grid.nearest(to: $0)! }
     let mean = nearest.reduce(0) { $0 + $1.distance } / Double(nearest.count)
@@ -67,7 +71,8 @@ func benchNetwork(_ argument: URL) throws {
     let made = Date()
     let territory = try SyntheticTerritory.generate(options)
     let roads = territory.roads.map { r in
-        RoadNetwork.Road(coordinates: r.coordinates, kmh: Double(r.maxspeed ?? Int(SpeedTable().speed(forClass: r.highway))), direction: r.oneway ? .forward : .both)
+        RoadNetwork.Road(
+            coordinates: r.coordinates, kmh: Double(r.maxspeed ?? Int(SpeedTable().speed(forClass: r.highway))), direction: r.oneway ? .forward : .both)
     }
     let start = Date()
     let network = RoadNetwork(roads: roads)

@@ -56,8 +56,14 @@ func benchAreas(_ dir: URL) throws {
 }
 
 let arguments = CommandLine.arguments
-guard arguments.count == 3, let job = ["read": benchRead, "areas": benchAreas, "bindings": bindingRounds, "nearest": benchNearest, "coverage": benchCoverage, "network": benchNetwork, "access-prepare": prepareAccess, "access": benchAccess, "siting": benchSiting, "classify": benchClassify, "weights": benchWeights][arguments[1]] else {
-    FileHandle.standardError.write(Data("usage: GeoHealthBench read|areas|access DIR | nearest|coverage|access-prepare|siting ROOT | network|bindings|classify N\n".utf8))
+guard arguments.count == 3,
+    let job = [
+        "read": benchRead, "areas": benchAreas, "bindings": bindingRounds, "nearest": benchNearest, "coverage": benchCoverage, "network": benchNetwork,
+        "access-prepare": prepareAccess, "access": benchAccess, "siting": benchSiting, "classify": benchClassify, "weights": benchWeights,
+    ][arguments[1]]
+else {
+    FileHandle.standardError.write(
+        Data("usage: GeoHealthBench read|areas|access DIR | nearest|coverage|access-prepare|siting ROOT | network|bindings|classify N\n".utf8))
     exit(64)
 }
 do {

@@ -1,5 +1,6 @@
 import ArgumentParser
 import GeoHealthKit
+import GeoIO
 
 /// The `geohealth` command: one subcommand per job (each one's `--help` shows its options and an
 /// example; docs/architecture.md says where a new one goes). The executable target only calls
@@ -27,11 +28,15 @@ package struct GeoHealth: ParsableCommand {
     /// library error naming parameters (``ParameterError``, any ``ParameterNaming``) is printed
     /// with the flags (``ParameterFlags``) and exits 64 when it is a usage error (parameters
     /// incomplete, with the command's usage line as the parser gives it; or one the inputs make
-    /// meaningless), 1 otherwise. A usage error the command finds while it runs (a
-    /// `ValidationError`, e.g. `site --site-kind msp,hospital`) shows the command's usage line too. Commands return only once their worker threads have ended, so
-    /// exit handlers never race them.
+    /// meaningless), 1 otherwise; an input file's error advising a parameter is printed with its
+    /// flag too, and the warnings and summary notes spell parameters as flags
+    /// (``ParameterFlags/useFlags()``). A usage error the command finds while it runs (a
+    /// `ValidationError`, e.g. `site --site-kind msp,hospital`) shows the command's usage line
+    /// too. Commands return only once their worker threads have ended, so exit handlers never
+    /// race them.
     package static func main() {
         var parsed: ParsableCommand.Type?
+        ParameterFlags.useFlags()
         do {
             var command = try parseAsRoot()
             parsed = type(of: command)
@@ -44,6 +49,8 @@ package struct GeoHealth: ParsableCommand {
             exit(withError: ParameterFlags.commandLineError(error))
         } catch let error as ValidationError where parsed != nil {
             ParameterFlags.exitWithUsageError(error.message, of: parsed!)
+        } catch let error as InputError {
+            exit(withError: ParameterFlags.commandLineError(error))
         } catch {
             exit(withError: error)
         }

@@ -1,12 +1,16 @@
 import ArgumentParser
 import Foundation
+import GeoCore
 import GeoHealthKit
+import GeoIO
 
 /// The one place where the library's parameters (``Parameter``, domain words) become the
 /// command line's flags: a ``ParameterError`` (any ``ParameterNaming`` error) is printed with
 /// the flags the user typed (`--minutes-above needs --site-kind`), and exits as a usage error
-/// (64) or a data error (1) by its kind. A study run shows the study file's keys instead (its
-/// runner prints the library's own message).
+/// (64) or a data error (1) by its kind; an input file's error (`InputError`) that advises a
+/// parameter (`give --sites-crs EPSG:n`) likewise. The warnings and summary notes a job writes
+/// as it runs are spelled with the flags too (``useFlags()``). A study run shows the study
+/// file's keys in its errors instead (its runner prints the library's own message).
 enum ParameterFlags {
     /// The flag of each parameter. Each is `--` and the parameter's name with `-` for `_`, the
     /// spelling `StudyRunner.arguments` gives a study file's key: keep them so (a flag spelled
@@ -14,6 +18,7 @@ enum ParameterFlags {
     static func flag(_ parameter: Parameter) -> String {
         switch parameter {
         case .areas: "--areas"
+        case .areaIdField: "--area-id"
         case .departements: "--departements"
         case .defaultSiteKind: "--kind"
         case .siteKind: "--site-kind"
@@ -25,6 +30,14 @@ enum ParameterFlags {
         case .originDestinationMatrix: "--od"
         case .crs: "--crs"
         case .sites: "--sites"
+        case .sitesCRS: "--sites-crs"
+        case .siteIdField: "--site-id"
+        case .siteNameField: "--site-name"
+        case .siteKindField: "--site-kind-field"
+        case .siteCapacityField: "--site-capacity"
+        case .kindMap: "--kind-map"
+        case .siteWhere: "--site-where"
+        case .activityField: "--activity-field"
         case .territories: "--territories"
         case .table: "--out"
         case .minutesAbove: "--minutes-above"
@@ -32,6 +45,8 @@ enum ParameterFlags {
         case .outsideTerritories: "--outside-cpts"
         case .lowLowCluster: "--low-low"
         case .candidates: "--candidates"
+        case .maxMinutes: "--max-minutes"
+        case .newSiteCount: "--k"
         case .plannedSites: "--add"
         case .removedSites: "--remove"
         case .newSiteCapacity: "--new-capacity"
@@ -41,6 +56,17 @@ enum ParameterFlags {
     /// The error's message with flags.
     static func message(_ error: any ParameterNaming) -> String {
         error.message.rendered(flag)
+    }
+
+    /// An input file's error with flags (a data error, exit 1).
+    static func commandLineError(_ error: InputError) -> any Error {
+        FlaggedMessage(description: error.rendered(flag))
+    }
+
+    /// Spells parameters with the flags in the warnings and summary notes a job writes
+    /// (``ParameterSpelling``): called once, before the command runs.
+    static func useFlags() {
+        ParameterSpelling.use { flag($0) }
     }
 
     /// The error as the parser reports it: a `ValidationError` (exit 64, with the usage line)

@@ -33,7 +33,7 @@ struct SiteSchemaOptions: ParsableArguments {
         s.kindField = siteKindField
         s.capacityField = siteCapacity
         for condition in siteWhere {
-            do { try s.select(condition.expression) } catch let e as OptionError { throw ValidationError(e.description) }
+            do { try s.select(condition.expression) } catch let e as ParameterError { throw ValidationError(ParameterFlags.message(e)) }
         }
         if let kindMap { s.kindMap = try SiteSchema.kindMap(from: URL(fileURLWithPath: kindMap)) }
         return s

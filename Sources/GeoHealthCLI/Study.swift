@@ -35,7 +35,7 @@ struct StudyCommand: ParsableCommand {
         let sources = try inputs.sources()
         let loaded = try StudyLoader.load(sources)
         if let out {
-            try StudyExport.writeAreas(loaded.study, to: URL(fileURLWithPath: out), inputs: sources.inputs)
+            try JoinedAreasWriter.writeAreas(loaded.study, to: URL(fileURLWithPath: out), inputs: sources.inputs)
         }
         output.print(loaded.summary, command: "study")
         KeptUntilExit.keep(loaded)

@@ -20,7 +20,8 @@ enum FolderSwap {
     /// Renames `from` to `to` (which must not exist, or be an empty folder).
     static func move(_ from: URL, to: URL) throws {
         guard rename(from.path, to.path) == 0 else {
-            throw InputError(file: to.relativePath, message: "cannot move \(from.lastPathComponent) to \(to.lastPathComponent): \(String(cString: strerror(errno)))")
+            throw InputError(
+                file: to.relativePath, message: "cannot move \(from.lastPathComponent) to \(to.lastPathComponent): \(String(cString: strerror(errno)))")
         }
     }
 

@@ -1,5 +1,11 @@
+import GeoCore
+
 /// A problem in a user's file, located as precisely as the format allows:
 /// `communes.geojson: line 3, column 17 (byte 1234), feature 12: expected ',' or ']', found '}'`.
+///
+/// When the problem names a parameter that would fix it (`give sites_crs EPSG:n`), the message
+/// is a ``ParameterMessage`` (``wording``): ``description`` says it in the domain's words (the
+/// study file's keys), a front end spells it its own way (``rendered(_:)``; the CLI's flags).
 package struct InputError: Error, Hashable, Sendable, CustomStringConvertible {
     package var file: String
     package var line: Int?
@@ -8,11 +14,27 @@ package struct InputError: Error, Hashable, Sendable, CustomStringConvertible {
     /// Zero-based index of the feature (GeoJSON) or data row (CSV) being read.
     package var feature: Int?
     package var field: String?
-    package var message: String
+    /// What is wrong, naming any parameter without spelling it.
+    package var wording: ParameterMessage
+
+    /// What is wrong, in the domain's words.
+    package var message: String {
+        get { wording.description }
+        set { wording = ParameterMessage(stringLiteral: newValue) }
+    }
 
     package init(
         file: String, line: Int? = nil, column: Int? = nil, byteOffset: Int? = nil, feature: Int? = nil,
         field: String? = nil, message: String
+    ) {
+        self.init(file: file, line: line, column: column, byteOffset: byteOffset, feature: feature, field: field,
+                  wording: ParameterMessage(stringLiteral: message))
+    }
+
+    /// An error whose message names parameters (`"x/y columns need their CRS: give \(.sitesCRS) EPSG:n"`).
+    package init(
+        file: String, line: Int? = nil, column: Int? = nil, byteOffset: Int? = nil, feature: Int? = nil,
+        field: String? = nil, wording: ParameterMessage
     ) {
         self.file = file
         self.line = line
@@ -20,10 +42,17 @@ package struct InputError: Error, Hashable, Sendable, CustomStringConvertible {
         self.byteOffset = byteOffset
         self.feature = feature
         self.field = field
-        self.message = message
+        self.wording = wording
     }
 
-    package var description: String {
+    /// The parameters the message names, in order.
+    package var parameters: [Parameter] { wording.parameters }
+
+    /// The error in the domain's words.
+    package var description: String { rendered(\.name) }
+
+    /// The error with each parameter spelled by `spelling` (the CLI: its flags).
+    package func rendered(_ spelling: (Parameter) -> String) -> String {
         var parts: [String] = []
         if let line {
             var p = "line \(line)"
@@ -35,6 +64,7 @@ package struct InputError: Error, Hashable, Sendable, CustomStringConvertible {
         }
         if let feature { parts.append("feature \(feature)") }
         if let field { parts.append("field '\(field)'") }
+        let message = wording.rendered(spelling)
         if parts.isEmpty { return "\(file): \(message)" }
         return "\(file): \(parts.joined(separator: ", ")): \(message)"
     }

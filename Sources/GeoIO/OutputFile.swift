@@ -75,7 +75,8 @@ package final class OutputFile {
     /// it), or fail late on a folder, so none is replaced; a regular file or nothing is fine.
     package static func refuseNonFile(_ url: URL) throws {
         guard let kind = FileKind(at: url), kind != .regularFile else { return }
-        throw InputError(file: url.relativePath, message: "is \(kind.description), not a file: GeoHealth does not replace it; remove it or choose another output path")
+        throw InputError(
+            file: url.relativePath, message: "is \(kind.description), not a file: GeoHealth does not replace it; remove it or choose another output path")
     }
 
     /// Throws when `url` is one of the run's inputs.

@@ -83,7 +83,9 @@ package final class OutputFolder {
         case nil: return
         case .folder: try mayReplace(target)
         case let kind?:
-            throw InputError(file: target.relativePath, message: "is \(kind.description), not a folder: GeoHealth does not replace it; remove it or choose another output folder")
+            throw InputError(
+                file: target.relativePath,
+                message: "is \(kind.description), not a folder: GeoHealth does not replace it; remove it or choose another output folder")
         }
     }
 

@@ -63,7 +63,8 @@ extension Shapefile {
             let name = String(decoding: b[pos..<pos + 11].prefix { $0 != 0 }, as: UTF8.self)
             let length = Int(b[pos + 16])
             guard offset + length <= recordLength else {
-                throw fail("field ends at byte \(offset + length) of a \(recordLength)-byte record (the header's field lengths exceed its record length)", field: name)
+                throw fail(
+                    "field ends at byte \(offset + length) of a \(recordLength)-byte record (the header's field lengths exceed its record length)", field: name)
             }
             fields.append(DBFField(name: name, type: b[pos + 11], offset: offset, length: length))
             offset += length

@@ -42,7 +42,9 @@ package enum Shapefile {
             return nil
         }
         let shpData = try InputFile.mapped(shp)
-        guard let dbf = sibling("dbf") else { throw InputError(file: file, message: "no .dbf beside the .shp (a Shapefile is .shp, .shx, .dbf and usually .prj)") }
+        guard let dbf = sibling("dbf") else {
+            throw InputError(file: file, message: "no .dbf beside the .shp (a Shapefile is .shp, .shx, .dbf and usually .prj)")
+        }
         let geometries = try readShapes(Array(shpData), file: file)
         let cpg = sibling("cpg").flatMap { try? String(contentsOf: $0, encoding: .utf8) }
         let (rows, encoding) = try readDBF(Array(try InputFile.mapped(dbf)), file: dbf.relativePath, codePage: cpg)
@@ -88,7 +90,9 @@ package enum Shapefile {
     /// One shape record's content (`length` bytes from `start`, already within `b`).
     static func shape(_ b: [UInt8], _ start: Int, _ length: Int) throws -> Geometry? {
         let type = int32LE(b, start)
-        func need(_ n: Int) throws { guard n <= length else { throw WKB.Error(description: "shape data shorter than its counts say (\(n) bytes needed, \(length) in the record)") } }
+        func need(_ n: Int) throws {
+            guard n <= length else { throw WKB.Error(description: "shape data shorter than its counts say (\(n) bytes needed, \(length) in the record)") }
+        }
         func count(_ at: Int, _ what: String) throws -> Int {
             let n = Int(int32LE(b, start + at))
             guard n >= 0 else { throw WKB.Error(description: "negative \(what) count \(n)") }

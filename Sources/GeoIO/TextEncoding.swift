@@ -26,7 +26,12 @@ package enum TextEncoding: String, Sendable {
             if b < 0x80 { out.append(b); continue }
             let scalar = (0x80...0x9F).contains(b) ? high[Int(b) - 0x80] : UInt32(b)
             guard scalar != 0, let u = Unicode.Scalar(scalar) else {
-                throw InputError(file: file, line: line, message: "byte 0x\(String(b, radix: 16, uppercase: true)) is neither UTF-8 nor Windows-1252 (Latin-1); convert the file, e.g. `iconv -f CP850 -t UTF-8 \(file) > utf8.csv`")
+                throw InputError(
+                    file: file, line: line,
+                    message:
+                        "byte 0x\(String(b, radix: 16, uppercase: true)) is neither UTF-8 nor Windows-1252 (Latin-1); convert the file, e.g. `iconv -f " +
+                        "CP850 -t UTF-8 \(file) > utf8.csv`"
+                )
             }
             out.append(contentsOf: Array(String(Character(u)).utf8))
         }

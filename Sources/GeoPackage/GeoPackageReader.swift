@@ -61,7 +61,9 @@ package enum GeoPackageReader {
         } else {
             guard let l = all.first else { throw InputError(file: url.relativePath, message: "the GeoPackage holds no feature table") }
             guard all.count == 1 else {
-                throw InputError(file: url.relativePath, message: "the GeoPackage holds \(all.count) feature tables (\(all.map(\.table).joined(separator: ", "))); name one as FILE.gpkg:TABLE")
+                throw InputError(
+                    file: url.relativePath,
+                    message: "the GeoPackage holds \(all.count) feature tables (\(all.map(\.table).joined(separator: ", "))); name one as FILE.gpkg:TABLE")
             }
             layer = l
         }
@@ -78,7 +80,10 @@ package enum GeoPackageReader {
         let layer = try self.layer(db, url: url, table: table)
         try layerFound?(layer)
         let (geometryColumn, s) = try reading(url, table: layer.table) {
-            let name = try db.column("SELECT column_name FROM gpkg_geometry_columns WHERE table_name = '\(layer.table.replacingOccurrences(of: "'", with: "''"))'") { $0.text(0) ?? "geom" }.first ?? "geom"
+            let name =
+                try db.column("SELECT column_name FROM gpkg_geometry_columns WHERE table_name = '\(layer.table.replacingOccurrences(of: "'", with: "''"))'") {
+                    $0.text(0) ?? "geom"
+                }.first ?? "geom"
             return (name, try db.prepare("SELECT * FROM \(quoted(layer.table)) ORDER BY rowid"))
         }
         let names = (0..<s.columnCount).map { s.name($0) }

@@ -109,7 +109,8 @@ package final class GeoPackageWriter {
                 srsRow.bind(1, s.name); srsRow.bind(2, Int64(s.epsg)); srsRow.bind(3, Int64(s.epsg)); srsRow.bind(4, s.definition)
                 try srsRow.step(); srsRow.reset()
             }
-            insert = try database.prepare("INSERT INTO \(t) (fid, geom\(columns.map { ", \(quoted($0.name))" }.joined())) VALUES (?, ?\(String(repeating: ", ?", count: columns.count)))")
+            insert = try database.prepare(
+                "INSERT INTO \(t) (fid, geom\(columns.map { ", \(quoted($0.name))" }.joined())) VALUES (?, ?\(String(repeating: ", ?", count: columns.count)))")
             index = try database.prepare("INSERT INTO \(r) VALUES (?, ?, ?, ?, ?)")
         } catch {
             insert = nil

@@ -20,7 +20,9 @@ package struct MoranGlobal: Sendable {
 
     package init<G: RandomNumberGenerator>(_ x: [Double], weights: SpatialWeights, permutations: Int = 999, using rng: inout G) throws {
         let n = x.count
-        guard n == weights.count, n > 2 else { throw InequalityError.invalidParameter("Moran's I needs as many values as units, and at least 3 (\(n) values, \(weights.count) units)") }
+        guard n == weights.count, n > 2 else {
+            throw InequalityError.invalidParameter("Moran's I needs as many values as units, and at least 3 (\(n) values, \(weights.count) units)")
+        }
         guard x.allSatisfy(\.isFinite) else { throw InequalityError.nonFiniteValue(index: x.firstIndex { !$0.isFinite }!) }
         let mean = x.reduce(0, +) / Double(n)
         let z = x.map { $0 - mean }

@@ -55,6 +55,7 @@ import Testing
         options.kinds = [.msp]
         let e = try #require(throws: ParameterError.self) { try AccessAnalysis.run(study, options: options) }
         #expect(e.description == "method ratio needs zones: give group_by FIELD (e.g. DEP)")
+        #expect(e.kind == .incomplete && e.isUsageError)
         options.groupBy = "ZONE"
         let a = try AccessAnalysis.run(study, options: options)
         // Within a zone every commune has the zone's ratio.

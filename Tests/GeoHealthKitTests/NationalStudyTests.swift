@@ -58,7 +58,7 @@ import Testing
             let selected = try SiteTable.read(url, kind: nil, schema: schema)
             #expect(selected.sites.map(\.id) == ["1", "2", "5"], "a value with a comma is one value; case and spaces do not matter")
             #expect(selected.sites.map(\.name) == ["CH A", "CH B", "CH E"] && selected.sites[0].capacity == 300 && selected.sites[2].capacity == nil)
-            #expect(selected.leftOut == ["not selected by --site-where": 2])
+            #expect(selected.leftOut == ["not selected by site_where": 2])
 
             let map = dir.appendingPathComponent("kinds.csv")
             try "value,kind\nCentre Hospitalier (C.H.),hospital\n\"Centre hospitalier, ex Hôpital local\",hospital\nEtablissement de Soins Chirurgicaux,clinic\n".write(to: map, atomically: true, encoding: .utf8)
@@ -72,8 +72,10 @@ import Testing
             var wrong = SiteSchema()
             wrong.kindField = "categorie"
             let e = try #require(throws: InputError.self) { try SiteTable.read(url, kind: nil, schema: wrong) }
-            #expect(e.description.contains("--site-kind-field") && e.description.contains("facility_type"))
-            #expect(throws: OptionError.self) { try wrong.select("no equals sign") }
+            #expect(e.description.contains("site_kind_field: no such column") && e.description.contains("facility_type"))
+            #expect(e.parameters == [.siteKindField])
+            let malformed = try #require(throws: ParameterError.self) { try wrong.select("no equals sign") }
+            #expect(malformed.kind == .malformed && malformed.isUsageError && malformed.parameters == [.siteWhere])
         }
     }
 

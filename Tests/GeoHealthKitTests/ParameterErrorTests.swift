@@ -1,3 +1,4 @@
+import GeoCore
 import GeoHealthKit
 import GeoHealthTestSupport
 import Testing

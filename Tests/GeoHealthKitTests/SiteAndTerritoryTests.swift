@@ -22,7 +22,8 @@ import Testing
     @Test func projectedXYNeedsItsCRSAndIsTransformed() throws {
         let text = "id,x,y\nA,648235.8777,6862268.3583\n"
         let e = try #require(throws: InputError.self) { try read(text, kind: .hospital) }
-        #expect(e.description == "sites.csv: x/y columns need their CRS: give --sites-crs EPSG:n (e.g. EPSG:2154)")
+        #expect(e.description == "sites.csv: x/y columns need their CRS: give sites_crs EPSG:n (e.g. EPSG:2154)")
+        #expect(e.rendered { "--" + $0.name.replacingOccurrences(of: "_", with: "-") }.hasSuffix("give --sites-crs EPSG:n (e.g. EPSG:2154)"))
         let r = try read(text, kind: .hospital, crs: .lambert93)
         #expect(abs(r.sites[0].location.x - 2.294481) < 1e-8 && abs(r.sites[0].location.y - 48.858370) < 1e-8)
     }
@@ -31,7 +32,7 @@ import Testing
         let dup = try #require(throws: InputError.self) { try read("id,lon,lat\nA,1,2\nB,1,2\nA,3,4\n", kind: .msp) }
         #expect(dup.description == "sites.csv: line 4, field 'id': duplicate site id 'A' (first on line 2)")
         let kind = try #require(throws: InputError.self) { try read("id,lon,lat\nA,1,2\n") }
-        #expect(kind.description == "sites.csv: no kind column; say which kind these sites are with --kind (e.g. --kind hospital)")
+        #expect(kind.description == "sites.csv: no kind column; say which kind these sites are with kind (e.g. kind hospital)")
         let swapped = try #require(throws: InputError.self) { try read("id,lon,lat\nA,652000,6862000\n", kind: .msp) }
         #expect(swapped.message.contains("is not a longitude/latitude"))
     }

@@ -48,7 +48,9 @@ package enum AreaLayer {
             joined.warnings += result.warnings
         }
         if joined.areas.isEmpty, let first = urls.first {
-            throw InputError(file: first.relativePath, message: "no commune is left: every polygon has no area (dropped: \(joined.dropped.map(\.id).joined(separator: ", ")))")
+            throw InputError(
+                file: first.relativePath,
+                message: "no commune is left: every polygon has no area (dropped: \(joined.dropped.map(\.id).joined(separator: ", ")))")
         }
         return joined
     }
@@ -60,7 +62,7 @@ package enum AreaLayer {
         var seen: [String: Int] = [:]
         let summary = try LayerReader.read(url) { i, feature in
             guard let id = feature.value(of: idField)?.stringValue, !id.isEmpty else {
-                throw InputError(file: url.relativePath, feature: i, field: idField, message: "missing area id (choose the field with --area-id)")
+                throw InputError(file: url.relativePath, feature: i, field: idField, wording: "missing area id (choose the field with \(.areaIdField))")
             }
             if let first = seen[id] {
                 throw InputError(file: url.relativePath, feature: i, field: idField, message: "duplicate area id '\(id)' (first at feature \(first))")
@@ -114,7 +116,10 @@ package enum AreaLayer {
         for i in areas.indices {
             let hasArea = areas[i].geometry.polygons.contains(where: enclosesArea)
             keep.append(hasArea)
-            if !hasArea { dropped.append(Repair(id: areas[i].id, reason: "\(file): feature \(featureIndex[i]): the polygon has no area (its positions are on one line or repeated)")) }
+            if !hasArea {
+                dropped.append(
+                    Repair(id: areas[i].id, reason: "\(file): feature \(featureIndex[i]): the polygon has no area (its positions are on one line or repeated)"))
+            }
         }
         guard !dropped.isEmpty else { return [] }
         var kept: [Area] = []

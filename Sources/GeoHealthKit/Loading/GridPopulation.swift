@@ -47,12 +47,16 @@ package struct GridPopulation: Sendable {
         if ext == "geojson" || ext == "json" { return try readGeoJSON(url, cellSize: cellSize) }
         let table = try CSVTable.read(contentsOf: url)
         guard let countColumn = table.firstColumn(among: countNames) else {
-            throw InputError(file: table.file, message: "no count column (one of \(countNames.joined(separator: ", "))); the columns are: \(table.header.joined(separator: ", "))")
+            throw InputError(
+                file: table.file,
+                message: "no count column (one of \(countNames.joined(separator: ", "))); the columns are: \(table.header.joined(separator: ", "))")
         }
         let idColumn = table.firstColumn(among: idNames)
         let xColumn = table.firstColumn(among: ["x", "e", "easting"]), yColumn = table.firstColumn(among: ["y", "n", "northing"])
         guard idColumn != nil || (xColumn != nil && yColumn != nil) else {
-            throw InputError(file: table.file, message: "no cell id (one of \(idNames.joined(separator: ", "))) nor x/y columns; the columns are: \(table.header.joined(separator: ", "))")
+            throw InputError(
+                file: table.file,
+                message: "no cell id (one of \(idNames.joined(separator: ", "))) nor x/y columns; the columns are: \(table.header.joined(separator: ", "))")
         }
         var corners: [(id: String, x: Double, y: Double, size: Double, count: Double)] = []
         var fileCRS: CRS?
@@ -61,7 +65,9 @@ package struct GridPopulation: Sendable {
             let text = row[countColumn].trimmingSpaces()
             if text.isEmpty { continue }
             guard let count = Double(text.replacingOccurrences(of: ",", with: ".")), PopulationTable.isCount(count) else {
-                throw InputError(file: table.file, line: line, field: table.header[countColumn], message: "'\(text)' is not a count of residents (a number from 0 to 1,000,000,000)")
+                throw InputError(
+                    file: table.file, line: line, field: table.header[countColumn],
+                    message: "'\(text)' is not a count of residents (a number from 0 to 1,000,000,000)")
             }
             if count == 0 { continue }
             if let xColumn, let yColumn, let x = Double(row[xColumn]), let y = Double(row[yColumn]) {
@@ -73,8 +79,11 @@ package struct GridPopulation: Sendable {
                 fileCRS = cell.crs
                 corners.append((row[idColumn], cell.easting, cell.northing, cell.size, count))
             } else {
-                throw InputError(file: table.file, line: line, field: idColumn.map { table.header[$0] } ?? "x",
-                                 message: "no cell position: '\(idColumn.map { row[$0] } ?? "")' is not an INSEE cell id like CRS3035RES200mN2029800E4252200, and there is no x/y")
+                throw InputError(
+                    file: table.file, line: line, field: idColumn.map { table.header[$0] } ?? "x",
+                    message:
+                        "no cell position: '\(idColumn.map { row[$0] } ?? "")' is not an INSEE cell id like CRS3035RES200mN2029800E4252200, and there is no x/y"
+                )
             }
         }
         let gridCRS = fileCRS ?? crs
@@ -87,7 +96,11 @@ package struct GridPopulation: Sendable {
 
     /// The square of side `size` whose lower-left corner is (x, y), counter-clockwise.
     static func square(x: Double, y: Double, size: Double) -> Geometry {
-        .polygon(Polygon(exterior: [Coordinate(x: x, y: y), Coordinate(x: x + size, y: y), Coordinate(x: x + size, y: y + size), Coordinate(x: x, y: y + size), Coordinate(x: x, y: y)]))
+        .polygon(
+            Polygon(exterior: [
+                Coordinate(x: x, y: y), Coordinate(x: x + size, y: y), Coordinate(x: x + size, y: y + size), Coordinate(x: x, y: y + size),
+                Coordinate(x: x, y: y),
+            ]))
     }
 
     static func readGeoJSON(_ url: URL, cellSize: Double) throws -> GridPopulation {
@@ -98,14 +111,18 @@ package struct GridPopulation: Sendable {
                 throw InputError(file: url.relativePath, feature: i, message: "no count property (one of \(countNames.joined(separator: ", ")))")
             }
             guard let count = value.doubleValue, PopulationTable.isCount(count) else {
-                throw InputError(file: url.relativePath, feature: i, message: "'\(value.stringValue ?? value.typeName)' is not a count of residents (a number from 0 to 1,000,000,000)")
+                throw InputError(
+                    file: url.relativePath, feature: i,
+                    message: "'\(value.stringValue ?? value.typeName)' is not a count of residents (a number from 0 to 1,000,000,000)")
             }
             guard count > 0, let g = f.geometry else { return }
             let id = idNames.lazy.compactMap { f.value(of: $0)?.stringValue }.first ?? "#\(i)"
             switch g {
             case .point(let p): points.append((id, p, count))
             default:
-                guard g.isPolygonal else { throw InputError(file: url.relativePath, feature: i, message: "a cell must be a polygon or a point, not a \(g.typeName)") }
+                guard g.isPolygonal else {
+                    throw InputError(file: url.relativePath, feature: i, message: "a cell must be a polygon or a point, not a \(g.typeName)")
+                }
                 cells.append(Cell(id: id, polygon: g, count: count))
             }
         }

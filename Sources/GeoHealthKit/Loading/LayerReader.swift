@@ -53,7 +53,12 @@ package enum LayerReader {
         let ext = file.pathExtension.lowercased()
         if let name = unsupported[ext] {
             let out = file.deletingPathExtension().lastPathComponent + ".gpkg"
-            throw InputError(file: url.relativePath, message: "\(name) is not read by GeoHealth: convert it with GDAL, e.g. `ogr2ogr -t_srs EPSG:4326 \(out) \(file.lastPathComponent)` (or `-f GeoJSON x.geojson`), and give the .gpkg or .geojson")
+            throw InputError(
+                file: url.relativePath,
+                message:
+                    "\(name) is not read by GeoHealth: convert it with GDAL, e.g. `ogr2ogr -t_srs EPSG:4326 \(out) \(file.lastPathComponent)` (or `-f " +
+                    "GeoJSON x.geojson`), and give the .gpkg or .geojson"
+            )
         }
         var converter: Converter?
         if ext == "gpkg" {
@@ -73,7 +78,9 @@ package enum LayerReader {
             if layer.projection != nil && layer.crsName == nil {
                 warnings.append(InputWarning(file: url.relativePath, feature: nil, message: "the .prj names no EPSG CRS GeoHealth knows; the CRS was \(c.how)"))
             }
-            return Info(type: "Shapefile (\(layer.encoding.rawValue) attributes)", crs: c.source, crsSource: c.how, featureCount: layer.features.count, warnings: warnings)
+            return Info(
+                type: "Shapefile (\(layer.encoding.rawValue) attributes)", crs: c.source, crsSource: c.how, featureCount: layer.features.count,
+                warnings: warnings)
         }
         var declared: CRS?
         var declaredName: String?
@@ -85,7 +92,9 @@ package enum LayerReader {
             try body(i, try converter!.apply(f, index: i))
         }
         if let converter, let name = summary.crsName, CRS(name) != converter.source {
-            throw InputError(file: url.relativePath, message: "the \"crs\" member (\(name)) comes after the features; put it before them (GDAL does) or convert with `ogr2ogr -t_srs EPSG:4326`")
+            throw InputError(
+                file: url.relativePath,
+                message: "the \"crs\" member (\(name)) comes after the features; put it before them (GDAL does) or convert with `ogr2ogr -t_srs EPSG:4326`")
         }
         let c = try converter ?? Converter(declared: declared, declaredName: declaredName, file: url.relativePath, first: nil)
         return Info(type: summary.type, crs: c.source, crsSource: c.how, featureCount: summary.featureCount, warnings: summary.warnings + c.warnings)
@@ -124,13 +133,20 @@ package enum LayerReader {
                     warnings.append(InputWarning(file: file, feature: nil,
                                                  message: "no CRS declared and the coordinates are in the Lambert-93 range: read as EPSG:2154"))
                 } else {
-                    throw InputError(file: file, feature: 0, message: "coordinates (\(box.minX), \(box.minY)) are not longitude/latitude and no CRS is declared; declare it (a \"crs\" member) or convert with `ogr2ogr -t_srs EPSG:4326`")
+                    throw InputError(
+                        file: file, feature: 0,
+                        message:
+                            "coordinates (\(box.minX), \(box.minY)) are not longitude/latitude and no CRS is declared; declare it (a \"crs\" member) " +
+                            "or convert with `ogr2ogr -t_srs EPSG:4326`"
+                    )
                 }
             }
             if !source.isGeographic || source.epsg != 4326 && source.epsg != 4171 && source.epsg != 4258 {
                 do {
                     transformer = try CoordinateTransformer.shared(from: source, to: .wgs84)
-                    if how == "declared" { warnings.append(InputWarning(file: file, feature: nil, message: "coordinates in \(source) (declared), converted to longitude/latitude")) }
+                    if how == "declared" {
+                        warnings.append(InputWarning(file: file, feature: nil, message: "coordinates in \(source) (declared), converted to longitude/latitude"))
+                    }
                 } catch {
                     throw InputError(file: file, message: "cannot convert from \(source) to longitude/latitude: \(error)")
                 }

@@ -17,7 +17,9 @@ package enum ODMatrixReader {
     package static func read(table: CSVTable) throws -> MatrixModel {
         func need(_ names: [String], _ what: String) throws -> Int {
             guard let c = table.firstColumn(among: names) else {
-                throw InputError(file: table.file, message: "no \(what) column (one of \(names.joined(separator: ", "))); the columns are: \(table.header.joined(separator: ", "))")
+                throw InputError(
+                    file: table.file,
+                    message: "no \(what) column (one of \(names.joined(separator: ", "))); the columns are: \(table.header.joined(separator: ", "))")
             }
             return c
         }
@@ -28,7 +30,9 @@ package enum ODMatrixReader {
         let km = table.firstColumn(among: ["km", "distance_km"])
         let metres = km == nil ? table.firstColumn(among: ["metres", "meters", "distance"]) : nil
         guard minutes != nil || seconds != nil || km != nil || metres != nil else {
-            throw InputError(file: table.file, message: "no time (minutes, seconds) or distance (km, metres) column; the columns are: \(table.header.joined(separator: ", "))")
+            throw InputError(
+                file: table.file,
+                message: "no time (minutes, seconds) or distance (km, metres) column; the columns are: \(table.header.joined(separator: ", "))")
         }
         var pairs: [MatrixModel.Pair] = []
         var seen = Set<String>()

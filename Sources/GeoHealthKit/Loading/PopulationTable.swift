@@ -66,7 +66,8 @@ package struct PopulationTable: Sendable {
             }
         }
         guard !keys.isEmpty else {
-            throw InputError(file: table.file, field: table.header[keyColumn], message: "no data row has a commune code (\(rowsWithoutKey) row(s) with this column empty)")
+            throw InputError(
+                file: table.file, field: table.header[keyColumn], message: "no data row has a commune code (\(rowsWithoutKey) row(s) with this column empty)")
         }
     }
 

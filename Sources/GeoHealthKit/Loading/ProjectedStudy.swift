@@ -140,7 +140,9 @@ public struct ProjectedStudy: Sendable {
     /// partition at a time, merged into one matrix over all areas × all sites.
     /// - Parameter renumbered: number the destinations among the accepted sites only (in the
     ///   study's order), instead of among all the study's sites.
-    public func costs(_ study: Study, model: any TravelCostModel, maxMinutes: Double, sites include: (Int) -> Bool = { _ in true }, renumbered: Bool = false) throws -> CostMatrix {
+    public func costs(
+        _ study: Study, model: any TravelCostModel, maxMinutes: Double, sites include: (Int) -> Bool = { _ in true }, renumbered: Bool = false
+    ) throws -> CostMatrix {
         Progress.report("travel costs (\(model.name))…")
         var local: [(matrix: CostMatrix, sites: [Int])?] = Array(repeating: nil, count: partitions.count)
         var rowOf = [Int](repeating: -1, count: study.areas.count)
@@ -178,7 +180,9 @@ extension ProjectedStudy {
     /// the group's sites within `countMinutes` (`groupOf(site)`: its group, or nil to leave it
     /// out), one partition at a time, without a full cost matrix when the model can
     /// (``TravelCostModel/nearest(from:to:groups:groupCount:maxMinutes:countMinutes:)``).
-    public func nearest(_ study: Study, model: any TravelCostModel, maxMinutes: Double, countMinutes: Double, groupCount: Int, groupOf: (Int) -> Int?) throws -> NearestCosts {
+    public func nearest(
+        _ study: Study, model: any TravelCostModel, maxMinutes: Double, countMinutes: Double, groupCount: Int, groupOf: (Int) -> Int?
+    ) throws -> NearestCosts {
         Progress.report("nearest sites (\(model.name))…")
         var result = NearestCosts(
             nearest: [[CostMatrix.Entry?]](repeating: [CostMatrix.Entry?](repeating: nil, count: study.areas.count), count: groupCount),
@@ -187,10 +191,13 @@ extension ProjectedStudy {
             let siteIndices = p.sites.filter { groupOf($0) != nil }
             guard !siteIndices.isEmpty, !p.areas.isEmpty else { continue }
             let (origins, destinations) = costPoints(study, areas: p.areas, sites: siteIndices)
-            let local = try model.nearest(from: origins, to: destinations, groups: siteIndices.map(groupOf), groupCount: groupCount, maxMinutes: maxMinutes, countMinutes: countMinutes)
+            let local = try model.nearest(
+                from: origins, to: destinations, groups: siteIndices.map(groupOf), groupCount: groupCount, maxMinutes: maxMinutes, countMinutes: countMinutes)
             for g in 0..<groupCount {
                 for (k, area) in p.areas.enumerated() {
-                    result.nearest[g][area] = local.nearest[g][k].map { CostMatrix.Entry(destination: siteIndices[$0.destination], minutes: $0.minutes, kilometres: $0.kilometres) }
+                    result.nearest[g][area] = local.nearest[g][k].map {
+                        CostMatrix.Entry(destination: siteIndices[$0.destination], minutes: $0.minutes, kilometres: $0.kilometres)
+                    }
                     result.counts[g][area] = local.counts[g][k]
                 }
             }

@@ -40,12 +40,20 @@ struct SiteBoundsCheck: Sendable {
         guard !outside.isEmpty else { return Finding(outside: []) }
         let swapHint = swapHint(outside.map { sites[$0].location }, all: outside.count == sites.count, columns: columns, geoJSON: geoJSON)
         if outside.count == sites.count {
-            throw InputError(file: file, field: columns.map { "\($0.lon)/\($0.lat)" },
-                             message: "no site lies within the areas' bounds (\(Self.describe(boxes.reduce(into: .empty) { $0.extend($1) }))); the sites span \(Self.describe(Self.box(of: sites)))\(swapHint)")
+            throw InputError(
+                file: file, field: columns.map { "\($0.lon)/\($0.lat)" },
+                message:
+                    "no site lies within the areas' bounds (\(Self.describe(boxes.reduce(into: .empty) { $0.extend($1) }))); the sites span " +
+                    "\(Self.describe(Self.box(of: sites)))\(swapHint)"
+            )
         }
         let ids = outside.map { sites[$0].id }
         let listed = ids.prefix(10).joined(separator: ", ") + (ids.count > 10 ? ", …" : "")
-        return Finding(outside: ids, warning: "\(file): \(ids.count) of \(sites.count) site(s) lie outside every area's bounding box (\(listed)); they still count as destinations\(swapHint)")
+        return Finding(
+            outside: ids,
+            warning:
+                "\(file): \(ids.count) of \(sites.count) site(s) lie outside every area's bounding box (\(listed)); they still count as destinations\(swapHint)"
+        )
     }
 
     /// `"; the columns look swapped …"` (`all` the sites are outside) or `"; these rows look

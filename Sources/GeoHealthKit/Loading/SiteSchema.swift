@@ -25,10 +25,10 @@ package struct SiteSchema: Sendable {
 
     package init() {}
 
-    /// Adds `FIELD=VALUE` to the selection.
+    /// Adds `FIELD=VALUE` to the selection; a ``ParameterError`` (malformed) for anything else.
     package mutating func select(_ expression: String) throws {
         guard let eq = expression.firstIndex(of: "="), eq != expression.startIndex else {
-            throw OptionError("--site-where takes FIELD=VALUE (e.g. facility_type=Centre Hospitalier (C.H.)); got '\(expression)'")
+            throw ParameterError(.malformed, "\(.siteWhere) takes FIELD=VALUE (e.g. facility_type=Centre Hospitalier (C.H.)); got '\(expression)'")
         }
         let field = String(expression[..<eq]).trimmingSpaces(), value = String(expression[expression.index(after: eq)...]).trimmingSpaces()
         if let k = selection.firstIndex(where: { $0.field == field }) { selection[k].values.append(value) } else { selection.append((field, [value])) }
@@ -59,9 +59,12 @@ package struct SiteSchema: Sendable {
         var map: [String: SiteKind] = [:]
         for (r, row) in table.rows.enumerated() {
             let value = row[v].trimmingSpaces(), kind = row[k].trimmingSpaces()
-            guard !value.isEmpty, !kind.isEmpty else { throw InputError(file: table.file, line: table.lineNumbers[r], message: "a row of the kind map needs a value and a kind") }
+            guard !value.isEmpty, !kind.isEmpty else {
+                throw InputError(file: table.file, line: table.lineNumbers[r], message: "a row of the kind map needs a value and a kind")
+            }
             if let earlier = map[value], earlier != SiteKind(kind) {
-                throw InputError(file: table.file, line: table.lineNumbers[r], field: table.header[v], message: "'\(value)' is mapped to both \(earlier) and \(kind)")
+                throw InputError(
+                    file: table.file, line: table.lineNumbers[r], field: table.header[v], message: "'\(value)' is mapped to both \(earlier) and \(kind)")
             }
             map[value] = SiteKind(kind.lowercased())
         }
@@ -71,9 +74,12 @@ package struct SiteSchema: Sendable {
     /// Checks that the named columns exist in `columns`.
     func check(columns: [String], file: String) throws {
         let lower = Set(columns.map { $0.lowercased() })
-        for (option, field) in [("--site-id", idField), ("--site-name", nameField), ("--site-kind-field", kindField), ("--site-capacity", capacityField)] + selection.map({ ("--site-where", Optional($0.field)) }) {
+        let named: [(Parameter, String?)] = [
+            (.siteIdField, idField), (.siteNameField, nameField), (.siteKindField, kindField), (.siteCapacityField, capacityField),
+        ]
+        for (parameter, field) in named + selection.map({ (.siteWhere, Optional($0.field)) }) {
             guard let field, !lower.contains(field.lowercased()) else { continue }
-            throw InputError(file: file, field: field, message: "\(option): no such column; the columns are: \(columns.joined(separator: ", "))")
+            throw InputError(file: file, field: field, wording: "\(parameter): no such column; the columns are: \(columns.joined(separator: ", "))")
         }
     }
 }

@@ -35,6 +35,8 @@ package enum SiteTable {
     static let nameNames = ["name", "nom", "site_name", "hospital_name", "raison_sociale"]
     static let kindNames = ["kind", "type"]
     static let capacityNames = ["capacity", "capacite", "fte", "etp"]
+    /// The reason counted in ``Result/leftOut`` for rows the site selection drops.
+    static var notSelected: String { ParameterSpelling.text("not selected by \(.siteWhere)") }
 
     package static func read(_ url: URL, kind: SiteKind?, crs: CRS? = nil, schema: SiteSchema = SiteSchema()) throws -> Result {
         if LayerReader.isLayer(url) { return try readGeoJSON(url, kind: kind, schema: schema) }
@@ -45,7 +47,8 @@ package enum SiteTable {
         try schema.check(columns: table.header, file: table.file)
         func column(_ chosen: String?, _ names: [String]) -> Int? { table.firstColumn(among: chosen.map { [$0] } ?? names) }
         guard let idColumn = column(schema.idField, idNames) else {
-            throw InputError(file: table.file, message: "no id column (one of \(idNames.joined(separator: ", ")), or name one with --site-id); the columns are: \(table.header.joined(separator: ", "))")
+            throw InputError(file: table.file, wording: "no id column (one of \(idNames.joined(separator: ", ")), or name one with \(.siteIdField)); "
+                                + "the columns are: \(table.header.joined(separator: ", "))")
         }
         let nameColumn = column(schema.nameField, nameNames)
         let kindColumn = column(schema.kindField, kindNames)
@@ -53,10 +56,12 @@ package enum SiteTable {
         let selected = schema.selection.map { rule in (rule, table.firstColumn(among: [rule.field])!) }
         var leftOut: [String: Int] = [:]
         if schema.kindMap != nil && kindColumn == nil {
-            throw InputError(file: table.file, message: "--kind-map needs the kind column: name it with --site-kind-field; the columns are: \(table.header.joined(separator: ", "))")
+            throw InputError(file: table.file, wording: "\(.kindMap) needs the kind column: name it with \(.siteKindField); "
+                                + "the columns are: \(table.header.joined(separator: ", "))")
         }
         if kindColumn == nil && kind == nil {
-            throw InputError(file: table.file, message: "no kind column; say which kind these sites are with --kind (e.g. --kind hospital)")
+            throw InputError(
+                file: table.file, wording: "no kind column; say which kind these sites are with \(.defaultSiteKind) (e.g. \(.defaultSiteKind) hospital)")
         }
         let (xColumn, yColumn, sourceCRS) = try locationColumns(table, crs: crs)
 
@@ -68,7 +73,7 @@ package enum SiteTable {
         for (r, row) in table.rows.enumerated() {
             let line = table.lineNumbers[r]
             guard schema.keeps({ field in selected.first { $0.0.field == field }.map { row[$0.1] } }) else {
-                leftOut["not selected by --site-where", default: 0] += 1
+                leftOut[notSelected, default: 0] += 1
                 continue
             }
             var siteKind = kind ?? .healthCentre
@@ -94,12 +99,15 @@ package enum SiteTable {
             }
             let x = try number(xText, table, line, xColumn), y = try number(yText, table, line, yColumn)
             if sourceCRS.isGeographic && (abs(x) > 180 || abs(y) > 90) {
-                throw InputError(file: table.file, line: line, field: table.header[xColumn], message: "(\(xText), \(yText)) is not a longitude/latitude; for projected x/y use x/y columns with --sites-crs")
+                throw InputError(file: table.file, line: line, field: table.header[xColumn],
+                                 wording: "(\(xText), \(yText)) is not a longitude/latitude; for projected x/y use x/y columns with \(.sitesCRS)")
             }
             var capacity: Double?
             if let capacityColumn, !row[capacityColumn].trimmingSpaces().isEmpty {
                 capacity = try number(row[capacityColumn], table, line, capacityColumn)
-                if capacity! < 0 { throw InputError(file: table.file, line: line, field: table.header[capacityColumn], message: "negative capacity \(row[capacityColumn])") }
+                if capacity! < 0 {
+                    throw InputError(file: table.file, line: line, field: table.header[capacityColumn], message: "negative capacity \(row[capacityColumn])")
+                }
             }
             var attributes = Properties()
             let used = Set([idColumn, xColumn, yColumn] + [nameColumn, kindColumn, capacityColumn].compactMap { $0 })
@@ -125,7 +133,7 @@ package enum SiteTable {
         }
         if let x = table.firstColumn(among: ["x"]), let y = table.firstColumn(among: ["y"]) {
             guard let crs else {
-                throw InputError(file: table.file, message: "x/y columns need their CRS: give --sites-crs EPSG:n (e.g. EPSG:2154)")
+                throw InputError(file: table.file, wording: "x/y columns need their CRS: give \(.sitesCRS) EPSG:n (e.g. EPSG:2154)")
             }
             return (x, y, crs)
         }
@@ -148,9 +156,11 @@ package enum SiteTable {
         let idNames = schema.idField.map { [$0] } ?? idNames, nameNames = schema.nameField.map { [$0] } ?? nameNames
         let kindNames = schema.kindField.map { [$0] } ?? kindNames, capacityNames = schema.capacityField.map { [$0] } ?? capacityNames
         _ = try LayerReader.read(url) { i, feature in
-            guard schema.keeps({ feature.properties[$0]?.stringValue }) else { leftOut["not selected by --site-where", default: 0] += 1; return }
+            guard schema.keeps({ feature.properties[$0]?.stringValue }) else { leftOut[notSelected, default: 0] += 1; return }
             let id = idNames.lazy.compactMap { feature.value(of: $0)?.stringValue }.first ?? feature.id?.stringValue
-            guard let id, !id.isEmpty else { throw InputError(file: url.relativePath, feature: i, message: "site without id (one of \(idNames.joined(separator: ", ")))") }
+            guard let id, !id.isEmpty else {
+                throw InputError(file: url.relativePath, feature: i, message: "site without id (one of \(idNames.joined(separator: ", ")))")
+            }
             if let first = seen[id] { throw InputError(file: url.relativePath, feature: i, message: "duplicate site id '\(id)' (first at feature \(first))") }
             seen[id] = i
             guard let geometry = feature.geometry else { withoutLocation.append(id); return }
@@ -161,7 +171,7 @@ package enum SiteTable {
             let kindText = kindNames.lazy.compactMap { props[$0]?.stringValue }.first
             if let kindText, schema.kind(of: kindText) == nil { leftOut["kind not in the map: \(kindText)", default: 0] += 1; return }
             guard let siteKind = kindText.flatMap(schema.kind(of:)) ?? kind else {
-                throw InputError(file: url.relativePath, feature: i, message: "site '\(id)' has no kind; give --kind")
+                throw InputError(file: url.relativePath, feature: i, wording: "site '\(id)' has no kind; give \(.defaultSiteKind)")
             }
             if kindText == nil { ofTheGivenKind += 1 }
             let name = nameNames.lazy.compactMap { props[$0]?.stringValue }.first ?? id

@@ -15,6 +15,9 @@ public enum StudyLoader {
         package var measures: [AreaMeasure?]?
     }
 
+    /// Reads the areas while the side inputs are read on another thread, joins the population,
+    /// cuts out the region, gathers the sites and territories; each step adds its part of the
+    /// summary.
     public static func load(_ sources: StudySources) throws -> Loaded {
         Progress.report("reading \(sources.areas.count) commune file(s), the population, history and site files beside them…")
         let side = SideInputs.readInBackground(sources)
@@ -26,103 +29,67 @@ public enum StudyLoader {
         var areas = layer.areas
         layer.areas = []  // the only reference: the join changes the areas in place, not a copy
         var summary = Summary()
-        summary["areas"] = .object(Properties([
-            ("files", .strings(sources.areas.map(\.relativePath))),
-            ("features", .int(areas.count)),
-            ("repaired", .rows(layer.repairs) { [("id", .string($0.id)), ("reason", .string($0.reason))] }),
-            ("dropped", .rows(layer.dropped) { [("id", .string($0.id)), ("reason", .string($0.reason))] }),
-            ("warnings", .strings(layer.warnings.map(\.description))),
-        ]))
+        summary["areas"] = .object(describe(layer, files: sources.areas, features: areas.count))
 
-        var populationReport: PopulationJoin.Report?
         let history = try sideValues.history.get()
         // The join runs mostly on one thread: the measures of the areas as read are computed
         // meanwhile on the other cores, and those whose polygon the join keeps are reused.
         let ahead = sources.measureAhead && sources.departements == nil && sideValues.population != nil
             ? AreaMeasure.measureInBackground(areas, crs: sources.metricCRS) : nil
         defer { _ = ahead?.wait() }  // never return (or throw) while it still runs
-        if let read = sideValues.population {
-            let table = try read.get()
-            Progress.report("joining populations\(history == nil ? "" : " through the commune history")…")
-            let report = try PopulationJoin.apply(table, to: &areas, history: history)
-            populationReport = report
-            summary["population"] = .object(describe(report, table: table, history: history))
-        }
+        let populationReport = try joinPopulation(&areas, sideValues.population, history: history, summary: &summary)
 
-        var studyArea: [Bool]?
         // The sites are checked against the areas as read, before a regional selection.
         let bounds = sources.sites.isEmpty ? nil : SiteBoundsCheck(areas: areas)
-        if let departements = sources.departements {
-            let selection = try StudyAreaSelection.select(areas, departements: departements, bufferKm: sources.bufferKm)
-            areas = selection.areas
-            studyArea = selection.studyArea
-            summary["study_area"] = .object(selection.summary)
-        }
+        let studyArea = try selectRegion(&areas, sources, summary: &summary)
+        let sites = try gatherSites(sources, sideValues.sites, bounds: bounds, summary: &summary)
+        let territories = try gatherTerritories(sources, sideValues.territories, areas: areas, history: history, summary: &summary)
 
-        var sites: [Site] = []
-        var siteFiles: [PropertyValue] = []
-        for (source, read) in zip(sources.sites, sideValues.sites) {
-            let result = try read.get()
-            if let clash = sites.first(where: { s in result.sites.contains { $0.id == s.id } }) {
-                throw InputError(file: source.url.relativePath, message: "site id '\(clash.id)' is also in an earlier site file")
-            }
-            if let kind = source.kind, result.ofTheGivenKind == 0, !result.sites.isEmpty {
-                throw ParameterError(.ignored, "\(.defaultSiteKind) \(kind): every site of \(source.url.relativePath) has a kind of its own, so \(.defaultSiteKind) (the kind of sites without one) would change nothing; to keep only some kinds, use \(.siteKind) \(kind)")
-            }
-            let placed = try bounds?.check(result.sites, file: source.url.relativePath, columns: result.lonLatColumns, geoJSON: LayerReader.isLayer(source.url))
-            if let warning = placed?.warning { Progress.warn(warning) }
-            sites += result.sites
-            var file = Properties([
-                ("file", .string(source.url.relativePath)),
-                ("sites", .int(result.sites.count)),
-                ("without_location", .strings(result.withoutLocation)),
-                ("left_out", .rows(result.leftOut.sorted { $0.key < $1.key }) { [("reason", .string($0.key)), ("rows", .int($0.value))] }),
-            ])
-            if let outside = placed?.outside, !outside.isEmpty {
-                // A count and the first ids: a département studied with the national registry
-                // has some 1,500 sites outside its communes.
-                file["sites_outside_the_areas"] = .int(outside.count)
-                file["outside_the_areas"] = .strings(Array(outside.prefix(20)))
-            }
-            siteFiles.append(.object(file))
-        }
-        if !sources.sites.isEmpty {
-            let study = Study(areas: [], sites: sites)
-            summary["sites"] = .object(Properties([
-                ("files", .array(siteFiles)),
-                ("by_kind", .rows(study.siteCountsByKind) { [("kind", .string($0.kind.rawValue)), ("sites", .int($0.count))] }),
-            ]))
-        }
-
-        var territories: [Territory] = []
-        if let url = sources.territories, let read = sideValues.territories {
-            territories = try read.get()
-            let unknown = resolveMembers(&territories, areas: areas, history: history)
-            summary["territories"] = .object(Properties([
-                ("file", .string(url.relativePath)),
-                ("territories", .int(territories.count)),
-                ("unknown_member_codes", .strings(unknown)),
-            ]))
-        }
-        // Sites in the order of their ids, not of the files' rows: ties between sites at the
-        // same distance are then broken the same way whatever order the registry lists them
-        // in, and every list of sites in the outputs is in that order (input order changes
-        // no output byte; tested on the national registry shuffled).
-        sites.sort { $0.id < $1.id }
         var study = Study(areas: areas, sites: sites, territories: territories)
         study.studyArea = studyArea
-        let reported = study.reportedAreas
-        summary["study"] = .object(Properties([
-            ("areas", .int(reported.count)),
-            ("population", .headCount(reported.reduce(0) { $0 + (areas[$1].population ?? 0) })),
-            ("sites", .int(study.sites.count)),
-            ("territories", .int(study.territories.count)),
-        ]))
+        summary["study"] = .object(describe(study))
         var measures: [AreaMeasure?]?
         if let ahead, let populationReport, let computed = try? ahead.value() {
             measures = populationReport.unchangedSource.map { $0.map { computed[$0] } }
         }
         return Loaded(study: study, population: populationReport, summary: summary, measures: measures)
+    }
+
+    /// Joins the population table, when there is one, to the areas (through the history).
+    static func joinPopulation(
+        _ areas: inout [Area], _ read: Result<PopulationTable, any Error>?, history: CommuneHistory?, summary: inout Summary
+    ) throws -> PopulationJoin.Report? {
+        guard let read else { return nil }
+        let table = try read.get()
+        Progress.report("joining populations\(history == nil ? "" : " through the commune history")…")
+        let report = try PopulationJoin.apply(table, to: &areas, history: history)
+        summary["population"] = .object(describe(report, table: table, history: history))
+        return report
+    }
+
+    /// Keeps the communes of the chosen départements and their buffer (a regional study);
+    /// returns which of the kept areas are reported, nil for a whole study.
+    static func selectRegion(_ areas: inout [Area], _ sources: StudySources, summary: inout Summary) throws -> [Bool]? {
+        guard let departements = sources.departements else { return nil }
+        let selection = try RegionalSelection.select(areas, departements: departements, bufferKm: sources.bufferKm)
+        areas = selection.areas
+        summary["study_area"] = .object(selection.summary)
+        return selection.studyArea
+    }
+
+    /// Maps the territories' members onto the areas, when there are territories.
+    static func gatherTerritories(
+        _ sources: StudySources, _ read: Result<[Territory], any Error>?, areas: [Area], history: CommuneHistory?, summary: inout Summary
+    ) throws -> [Territory] {
+        guard let url = sources.territories, let read else { return [] }
+        var territories = try read.get()
+        let unknown = resolveMembers(&territories, areas: areas, history: history)
+        summary["territories"] = .object(Properties([
+            ("file", .string(url.relativePath)),
+            ("territories", .int(territories.count)),
+            ("unknown_member_codes", .strings(unknown)),
+        ]))
+        return territories
     }
 
     /// Maps territory member codes onto the loaded areas (following merges through the areas'
@@ -141,7 +108,10 @@ public enum StudyLoader {
             guard let ids = territories[t].memberIDs else { continue }
             var resolved: [String] = []
             for code in ids {
-                guard let id = owner[code] ?? history?.restorationParent(of: code).flatMap({ owner[$0] }) else { unknown.append("\(territories[t].id):\(code)"); continue }
+                guard let id = owner[code] ?? history?.restorationParent(of: code).flatMap({ owner[$0] }) else {
+                    unknown.append("\(territories[t].id):\(code)")
+                    continue
+                }
                 if !resolved.contains(id) { resolved.append(id) }
             }
             territories[t].definition = .areas(resolved)
@@ -166,6 +136,27 @@ public enum StudyLoader {
             ("rows_without_area", .strings(r.rowsWithoutArea)),
             ("population_joined", .headCount(r.populationJoined)),
             ("population_not_joined", .headCount(r.populationUnjoined)),
+        ])
+    }
+
+    static func describe(_ layer: AreaLayer.Layer, files: [URL], features: Int) -> Properties {
+        Properties([
+            ("files", .strings(files.map(\.relativePath))),
+            ("features", .int(features)),
+            ("repaired", .rows(layer.repairs) { [("id", .string($0.id)), ("reason", .string($0.reason))] }),
+            ("dropped", .rows(layer.dropped) { [("id", .string($0.id)), ("reason", .string($0.reason))] }),
+            ("warnings", .strings(layer.warnings.map(\.description))),
+        ])
+    }
+
+    /// The study as loaded: reported areas and their population, sites, territories.
+    static func describe(_ study: Study) -> Properties {
+        let reported = study.reportedAreas
+        return Properties([
+            ("areas", .int(reported.count)),
+            ("population", .headCount(reported.reduce(0) { $0 + (study.areas[$1].population ?? 0) })),
+            ("sites", .int(study.sites.count)),
+            ("territories", .int(study.territories.count)),
         ])
     }
 }

@@ -25,9 +25,9 @@ public struct StudySources: Sendable {
     /// Territories: CSV (territory, commune code) or GeoJSON polygons.
     public var territories: URL?
     /// A regional study: only the communes of these départements are reported; those within
-    /// `bufferKm` of them take part in catchments (``StudyAreaSelection``).
+    /// `bufferKm` of them take part in catchments (``RegionalSelection``).
     public var departements: [String]?
-    public var bufferKm = StudyAreaSelection.defaultBufferKm
+    public var bufferKm = RegionalSelection.defaultBufferKm
     /// How to read the site tables (columns, selection, kind map).
     package var siteSchema = SiteSchema()
     /// Other files read (a kind map), so that no output may overwrite them.

@@ -21,7 +21,8 @@ package enum TerritoryTable {
             throw InputError(file: table.file, message: "no territory column (territory, cpts or id); the columns are: \(table.header.joined(separator: ", "))")
         }
         guard let codeColumn = table.firstColumn(among: ["code", "commune", "COM", "insee"]) else {
-            throw InputError(file: table.file, message: "no commune code column (code, commune or COM); the columns are: \(table.header.joined(separator: ", "))")
+            throw InputError(
+                file: table.file, message: "no commune code column (code, commune or COM); the columns are: \(table.header.joined(separator: ", "))")
         }
         let nameColumn = table.firstColumn(among: ["name", "nom"])
         let kindColumn = table.firstColumn(among: ["kind"])
@@ -37,7 +38,9 @@ package enum TerritoryTable {
             }
             if members[id] == nil { order.append(id) }
             if !listed.insert(id + "\u{0}" + code).inserted {
-                throw InputError(file: table.file, line: table.lineNumbers[r], field: table.header[codeColumn], message: "commune \(code) is listed twice in territory \(id)")
+                throw InputError(
+                    file: table.file, line: table.lineNumbers[r], field: table.header[codeColumn], message: "commune \(code) is listed twice in territory \(id)"
+                )
             }
             members[id, default: []].append(code)
             if let nameColumn, names[id] == nil, !row[nameColumn].isEmpty { names[id] = row[nameColumn] }
@@ -56,7 +59,9 @@ package enum TerritoryTable {
             guard let id, !id.isEmpty else { throw InputError(file: url.relativePath, feature: i, message: "territory without id (id or code)") }
             guard seen.insert(id).inserted else { throw InputError(file: url.relativePath, feature: i, message: "duplicate territory id '\(id)'") }
             guard let geometry = feature.geometry, geometry.isPolygonal else {
-                throw InputError(file: url.relativePath, feature: i, message: "territory '\(id)' has a \(feature.geometry?.typeName ?? "null") geometry; territories must be polygons")
+                throw InputError(
+                    file: url.relativePath, feature: i,
+                    message: "territory '\(id)' has a \(feature.geometry?.typeName ?? "null") geometry; territories must be polygons")
             }
             let name = feature.properties["name"]?.stringValue ?? feature.properties["nom"]?.stringValue ?? id
             let kind = feature.properties["kind"]?.stringValue?.lowercased() ?? defaultKind

@@ -1,4 +1,5 @@
 import Foundation
+import GeoCore
 #if canImport(Glibc)
 import Glibc
 #endif
@@ -26,7 +27,8 @@ package enum MemoryBudget {
         var limitMegabytes: Int
         var neededMegabytes: Int
         package var message: ParameterMessage {
-            "not enough memory for \(job) (limit \(limitMegabytes) MB, this study needs about \(neededMegabytes) MB): raise `ulimit -v`, or give fewer communes (\(.departements), fewer \(.areas) files)"
+            "not enough memory for \(job) (limit \(limitMegabytes) MB, this study needs about \(neededMegabytes) MB): raise `ulimit -v`, or give fewer " +
+            "communes (\(.departements), fewer \(.areas) files)"
         }
     }
 

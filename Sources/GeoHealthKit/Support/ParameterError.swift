@@ -1,3 +1,5 @@
+import GeoCore
+
 /// A parameter value or combination an analysis refuses, said in the domain's words
 /// (``Parameter``): `minutes_above needs site_kind`. The CLI prints the same message with its
 /// flags (`--minutes-above needs --site-kind`) and exits by ``kind``; a study run (`geohealth run`)
@@ -10,6 +12,9 @@ public struct ParameterError: ParameterNaming {
         /// The parameters alone cannot work (no gap rule stated, a rule without what it needs):
         /// what a command line's parser refuses, a usage error (exit 64 in the CLI).
         case incomplete
+        /// A value that does not parse as its parameter's form (`site_where` without `=`):
+        /// a usage error (exit 64).
+        case malformed
         /// A value the inputs, once read, would make do nothing (the default kind for a site file
         /// whose rows all have one, a capacity for new sites when no existing site has one):
         /// refused, since ignoring it would let the user believe it acted; a usage error (exit 64).

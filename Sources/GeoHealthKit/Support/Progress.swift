@@ -1,4 +1,5 @@
 import Foundation
+import GeoCore
 import Synchronization
 
 /// Progress of long steps (reading 100 MB, travel-time matrices, siting), reported to whoever
@@ -35,11 +36,12 @@ package enum Progress {
     static let longJobSeconds = 60.0
 
     /// Says, before it starts, that a job is expected to run for minutes, with what would make it
-    /// shorter; silent for shorter jobs.
-    package static func warnIfLong(_ job: String, seconds: Double, advice: String) {
+    /// shorter (its parameters spelled as the front end asked, ``ParameterSpelling``); silent for
+    /// shorter jobs.
+    package static func warnIfLong(_ job: String, seconds: Double, advice: ParameterMessage) {
         guard seconds >= longJobSeconds else { return }
         let minutes = seconds.isFinite ? max(1, Int((min(seconds, 1e9) / 60).rounded())) : 1_000_000_000
         let handler = warningSink.withLock { $0 }
-        handler?("warning: \(job) is expected to take about \(minutes) min on this machine; \(advice)")
+        handler?("warning: \(job) is expected to take about \(minutes) min on this machine; \(ParameterSpelling.text(advice))")
     }
 }

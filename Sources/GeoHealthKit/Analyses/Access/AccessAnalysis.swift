@@ -88,7 +88,9 @@ public struct AccessAnalysis: Sendable {
 
     /// - Parameter projected: the study already projected (with `options.crs`), when the caller has it.
     /// - Parameter measured: the areas' measures computed ahead by the loader (``StudyLoader/Loaded/measures``).
-    package static func run(_ study: Study, options: Options, projected given: ProjectedStudy? = nil, measured: [AreaMeasure?]? = nil) throws -> AccessAnalysis {
+    package static func run(
+        _ study: Study, options: Options, projected given: ProjectedStudy? = nil, measured: [AreaMeasure?]? = nil
+    ) throws -> AccessAnalysis {
         let groups = try options.groupBy.map { try AreaGroups.labels(study.areas, by: $0) }
         let projected = try given ?? ProjectedStudy(study, crs: options.crs, keepGeometries: false, measured: measured)
         let kinds = Set(options.kinds ?? study.sites.map(\.kind))
@@ -123,7 +125,7 @@ public struct AccessAnalysis: Sendable {
         /// Per chosen site: whether a reported commune reaches it (all of them without a buffer).
         var reachedFromStudyArea = [Bool](repeating: study.studyArea == nil, count: siteIndices.count)
         if options.method == .ratio {
-            guard let zones = groups else { throw ParameterError(.contradicted, "\(.accessMethod) ratio needs zones: give \(.groupBy) FIELD (e.g. DEP)") }
+            guard let zones = groups else { throw ParameterError(.incomplete, "\(.accessMethod) ratio needs zones: give \(.groupBy) FIELD (e.g. DEP)") }
             let containing = projected.siteAreas(of: study)
             let (byZone, outside) = FloatingCatchment.zoneRatio(
                 demand: demand, originZones: zones, supply: supply, siteZones: siteIndices.map { containing[$0].map { zones[$0] } })
@@ -159,7 +161,11 @@ public struct AccessAnalysis: Sendable {
             analysis.siteIndices = sites.map { siteIndices[$0] }
             analysis.siteRatios = sites.map { analysis.siteRatios[$0] }
             analysis.supply = sites.map { supply[$0] }
-            notes["buffer"] = .object(Properties([("communes_in_catchments_not_reported", .int(inside.count - keep.count)), ("sites_not_reached_from_the_study_area", .int(siteIndices.count - sites.count))]))
+            notes["buffer"] = .object(
+                Properties([
+                    ("communes_in_catchments_not_reported", .int(inside.count - keep.count)),
+                    ("sites_not_reached_from_the_study_area", .int(siteIndices.count - sites.count)),
+                ]))
             analysis.summary = analysis.makeSummary(notes: notes, catchment: catchment, supply: analysis.supply)
             return analysis
         }
@@ -193,16 +199,25 @@ public struct AccessAnalysis: Sendable {
                 return rule.counted(activity ?? 0)
             }
             notes["supply_rule"] = .string("GP activity in '\(field)' under the DREES rules\(newField.map { ", new practitioners in '\($0)'" } ?? "")")
-            notes["practitioners_by_rule"] = .rows(APLParameters.ActivityRule.allCases.filter { counts[$0] != nil }) { [("rule", .string($0.code)), ("description", .string($0.rawValue)), ("practitioners", .int(counts[$0]!))] }
+            notes["practitioners_by_rule"] = .rows(APLParameters.ActivityRule.allCases.filter { counts[$0] != nil }) {
+                [("rule", .string($0.code)), ("description", .string($0.rawValue)), ("practitioners", .int(counts[$0]!))]
+            }
             return (supply, .consultations(field: field))
         }
         let withCapacity = sites.filter { $0.capacity != nil }
         if !withCapacity.isEmpty && withCapacity.count < sites.count {
             let missing = sites.filter { $0.capacity == nil }.map(\.id)
-            throw ParameterError(.contradicted, "\(missing.count) site(s) have no capacity while others have one (\(missing.prefix(10).joined(separator: ", "))\(missing.count > 10 ? ", …" : "")): give every site a capacity, or none (then each counts 1)")
+            throw ParameterError(
+                .contradicted,
+                "\(missing.count) site(s) have no capacity while others have one " +
+                "(\(missing.prefix(10).joined(separator: ", "))\(missing.count > 10 ? ", …" : "")): give every site a capacity, or none (then each counts 1)"
+            )
         }
         if withCapacity.isEmpty { notes["supply_unit"] = .string("no site has a capacity: each counts 1") }
-        if options.method == .apl { notes["supply_rule"] = .string("site capacity (no activity column: the DREES activity rules are not applied; give --activity-field)") }
+        if options.method == .apl {
+            notes["supply_rule"] = .string(
+                ParameterSpelling.text("site capacity (no activity column: the DREES activity rules are not applied; give \(.activityField))"))
+        }
         return (sites.map { $0.capacity ?? 1 }, withCapacity.isEmpty ? .sites : .capacity)
     }
 
@@ -213,10 +228,12 @@ public struct AccessAnalysis: Sendable {
     static func aplUnit(_ unit: SupplyUnit, standardized: Bool, per: Double) -> String {
         let inhabitant = "\(standardized ? "standardised " : "")inhabitant"
         let scale = per == 1 ? "" : " × \(NumberFormatting.string(per, precision: 0))"
+        let threshold = NumberFormatting.string(APLParameters.underServedThreshold, precision: 1)
+        let notConsultations = " (no activity column: not consultations; the under-served threshold of \(threshold) is not applied)"
         switch unit {
         case .consultations: return "consultations per \(inhabitant) per year" + scale
-        case .capacity: return "site capacity per \(inhabitant)\(scale) (no activity column: not consultations; the under-served threshold of \(NumberFormatting.string(APLParameters.underServedThreshold, precision: 1)) is not applied)"
-        case .sites: return "sites per \(inhabitant)\(scale) (no activity column: not consultations; the under-served threshold of \(NumberFormatting.string(APLParameters.underServedThreshold, precision: 1)) is not applied)"
+        case .capacity: return "site capacity per \(inhabitant)\(scale)" + notConsultations
+        case .sites: return "sites per \(inhabitant)\(scale)" + notConsultations
         }
     }
 
@@ -254,7 +271,10 @@ public struct AccessAnalysis: Sendable {
     public var table: CommuneTable {
         let columns = ["code", "name", "population", "demand", "access"] + (options.groupBy == nil ? [] : [options.groupBy!])
         let rows = study.areas.indices.map { a -> [PropertyValue] in
-            var row: [PropertyValue] = [.string(study.areas[a].id), .string(study.areas[a].name), .rounded(study.areas[a].population, 0), .rounded(demand[a], 2), .rounded(access[a], 8)]
+            var row: [PropertyValue] = [
+                .string(study.areas[a].id), .string(study.areas[a].name), .rounded(study.areas[a].population, 0), .rounded(demand[a], 2),
+                .rounded(access[a], 8),
+            ]
             if let groups { row.append(.string(groups[a])) }
             return row
         }
@@ -265,7 +285,10 @@ public struct AccessAnalysis: Sendable {
     package func writeSites(to url: URL, inputs: [URL], dialect: CSVDialect = .standard) throws {
         let rows = siteIndices.indices.map { k -> [String] in
             let s = study.sites[siteIndices[k]]
-            return [s.id, s.name, s.kind.rawValue, dialect.number(NumberFormatting.string(supply[k], precision: 3)), siteRatios[k].map { dialect.number(NumberFormatting.string($0, precision: 8)) } ?? ""]
+            return [
+                s.id, s.name, s.kind.rawValue, dialect.number(NumberFormatting.string(supply[k], precision: 3)),
+                siteRatios[k].map { dialect.number(NumberFormatting.string($0, precision: 8)) } ?? "",
+            ]
         }
         try CSVWriter.write(header: ["id", "name", "kind", "supply", "ratio"], rows: rows, to: url, inputs: inputs, dialect: dialect)
     }

@@ -36,9 +36,10 @@ package enum GridAccess {
         let access = allocation.aggregate(cells.access)
         let gridPopulation = allocation.population
 
-        var analysis = AccessAnalysis(study: communes, options: options, access: access.map { $0 ?? .nan }, demand: gridPopulation,
-                                      siteIndices: cells.siteIndices, siteRatios: cells.siteRatios, supply: cells.supply,
-                                      supplyUnit: cells.supplyUnit, catchmentMinutes: cells.catchmentMinutes, decay: cells.decay, groups: groups, summary: Summary())
+        var analysis = AccessAnalysis(
+            study: communes, options: options, access: access.map { $0 ?? .nan }, demand: gridPopulation,
+            siteIndices: cells.siteIndices, siteRatios: cells.siteRatios, supply: cells.supply,
+            supplyUnit: cells.supplyUnit, catchmentMinutes: cells.catchmentMinutes, decay: cells.decay, groups: groups, summary: Summary())
         var s = Summary()
         for (key, value) in cells.summary.root {
             switch key {
@@ -64,7 +65,8 @@ package enum GridAccess {
             ("aggregation", .string("residents-weighted mean of the cells' access, cells split by area")),
         ]))
         if options.method == .apl, ages.contains(where: { !$0.isEmpty }) {
-            s["demand"] = .string("grid residents standardised by age (DREES APL weights), each square with the age structure of the communes it lies in, by area")
+            s["demand"] = .string(
+                "grid residents standardised by age (DREES APL weights), each square with the age structure of the communes it lies in, by area")
         }
         analysis.summary = s
         return analysis

@@ -69,7 +69,9 @@ public struct CoverageAnalysis: Sendable {
                 }
                 territoryIDs.append(t)
             }
-            if overlays { announceLargeOverlays(shapes, ids: territoryIDs.map { study.territories[$0].id }, areas: areas.map { projected!.geometries[$0].boundingBox }) }
+            if overlays {
+                announceLargeOverlays(shapes, ids: territoryIDs.map { study.territories[$0].id }, areas: areas.map { projected!.geometries[$0].boundingBox })
+            }
             Progress.report("territories × communes (\(shapes.count) territories)…")
             let coverage = try overlays
                 ? TerritoryCoverage.compute(areas: areas.map { projected!.geometries[$0] }, points: areas.map { projected!.points[$0] }, territories: shapes)
@@ -87,7 +89,11 @@ public struct CoverageAnalysis: Sendable {
             cost.maxMinutes = minutes
             let kinds = Set(options.catchmentKinds ?? study.sites.map(\.kind))
             guard study.sites.contains(where: { kinds.contains($0.kind) }) else {
-                throw ParameterError(.contradicted, "no site of kind \(kinds.map(\.rawValue).sorted().joined(separator: ", ")) for the catchments; the sites have kinds \(Set(study.sites.map(\.kind.rawValue)).sorted().joined(separator: ", "))")
+                throw ParameterError(
+                    .contradicted,
+                    "no site of kind \(kinds.map(\.rawValue).sorted().joined(separator: ", ")) for the catchments; the sites have kinds " +
+                    "\(Set(study.sites.map(\.kind.rawValue)).sorted().joined(separator: ", "))"
+                )
             }
             guard let projected else { preconditionFailure("catchments are projected") }
             let (model, modelNotes) = try cost.model(for: projected, study: study)
@@ -96,7 +102,8 @@ public struct CoverageAnalysis: Sendable {
             catchment = study.areas.indices.map { a in matrix.row(a).map(\.destination) }
         }
         let groups = try options.groupBy.map { try AreaGroups.labels(study.areas, by: $0) }
-        var analysis = CoverageAnalysis(study: study, options: options, shares: shares, shareInAny: any, pointIn: pointIn, catchment: catchment, groups: groups, summary: Summary())
+        var analysis = CoverageAnalysis(
+            study: study, options: options, shares: shares, shareInAny: any, pointIn: pointIn, catchment: catchment, groups: groups, summary: Summary())
         analysis.summary = analysis.makeSummary(costNotes: notes)
         return analysis
     }
@@ -124,7 +131,8 @@ public struct CoverageAnalysis: Sendable {
         guard let largest else { return }
         let workers = Double(max(1, min(polygons, ProcessInfo.processInfo.activeProcessorCount)))
         Progress.warnIfLong(
-            "overlaying \(polygons) polygon territor\(polygons == 1 ? "y" : "ies") on the communes (the largest, '\(largest.id)': \(largest.rings) rings, \(largest.vertices) vertices, over \(largest.met) communes)",
+            "overlaying \(polygons) polygon territor\(polygons == 1 ? "y" : "ies") on the communes (the largest, '\(largest.id)': \(largest.rings) " +
+            "rings, \(largest.vertices) vertices, over \(largest.met) communes)",
             seconds: seconds / workers,
             advice: "simplify the polygons (e.g. `ogr2ogr -simplify 10`), drop their small holes, or give the territories as lists of communes")
     }
@@ -163,7 +171,8 @@ public struct CoverageAnalysis: Sendable {
             summary["territories"] = .object(t)
         }
         if let catchment, let minutes = options.catchmentMinutes {
-            var c = Self.describe(CoverageSummary(population: population, coveredShare: catchment.map { $0.isEmpty ? 0 : 1 }, groups: groups), groupBy: options.groupBy)
+            var c = Self.describe(
+                CoverageSummary(population: population, coveredShare: catchment.map { $0.isEmpty ? 0 : 1 }, groups: groups), groupBy: options.groupBy)
             c[options.catchmentIsDistance ? "km_straight_line" : "minutes"] = .fixed(minutes, 1)
             c["site_kinds"] = .strings((options.catchmentKinds ?? Array(Set(study.sites.map(\.kind))).sorted()).map(\.rawValue))
             c["cost"] = .object(costNotes)

@@ -14,7 +14,8 @@ package enum AreaGroups {
             return areas.map { MetricCRS.department(ofCommune: $0.id) }
         }
         guard present else {
-            throw ParameterError(.contradicted, "\(.groupBy) \(field): no commune has this field; the fields are: \(availableFields(areas).joined(separator: ", "))")
+            throw ParameterError(
+                .contradicted, "\(.groupBy) \(field): no commune has this field; the fields are: \(availableFields(areas).joined(separator: ", "))")
         }
         return areas.map { $0.attributes[field]?.stringValue ?? "(none)" }
     }

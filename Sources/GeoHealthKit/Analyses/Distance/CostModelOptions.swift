@@ -76,7 +76,11 @@ public struct CostModelOptions: Sendable {
         case .network:
             guard let roads else { throw ParameterError(.contradicted, "\(.costModel) network needs \(.roads) FILE (GeoJSON lines)") }
             guard projected.partitions.count == 1 else {
-                throw ParameterError(.contradicted, "\(.costModel) network needs the communes in one metric CRS; these span \(projected.partitions.map(\.crs.description).joined(separator: ", ")); give \(.crs) or fewer communes")
+                throw ParameterError(
+                    .contradicted,
+                    "\(.costModel) network needs the communes in one metric CRS; these span " +
+                    "\(projected.partitions.map(\.crs.description).joined(separator: ", ")); give \(.crs) or fewer communes"
+                )
             }
             let speedTable = try speeds.map(RoadLayer.speeds(from:)) ?? SpeedTable()
             let layer = try RoadLayer.read(roads, crs: projected.partitions[0].crs, speeds: speedTable)
@@ -88,13 +92,16 @@ public struct CostModelOptions: Sendable {
                 ("road_features_not_used", .strings(layer.skipped)),
             ]))
         case .matrix:
-            guard let od else { throw ParameterError(.contradicted, "\(.costModel) matrix needs \(.originDestinationMatrix) FILE (CSV origin, destination, minutes and/or km)") }
+            guard let od else {
+                throw ParameterError(.contradicted, "\(.costModel) matrix needs \(.originDestinationMatrix) FILE (CSV origin, destination, minutes and/or km)")
+            }
             let model = try ODMatrixReader.read(od)
             let origins = CostPoints(metric: study.areas.map { _ in Coordinate(x: 0, y: 0) }, ids: study.areas.map(\.id))
             let sites = CostPoints(metric: study.sites.map(\.location), ids: study.sites.map(\.id))
             let unknown = model.unmatched(origins: origins, destinations: sites)
             if unknown.origins.count == Set(model.pairs.map(\.origin)).count {
-                throw ParameterError(.contradicted, "\(od.relativePath): none of the matrix origins is a commune code of the study (e.g. '\(unknown.origins.first ?? "")')")
+                throw ParameterError(
+                    .contradicted, "\(od.relativePath): none of the matrix origins is a commune code of the study (e.g. '\(unknown.origins.first ?? "")')")
             }
             return (model, Properties([
                 ("model", .string(model.name)), ("kind", .string("matrix")),

@@ -49,10 +49,13 @@ public struct TravelAnalysis: Sendable {
         let present = Set(study.sites.map(\.kind))
         let kinds = (options.kinds ?? present.sorted())
         if let missing = kinds.first(where: { !present.contains($0) }) {
-            throw ParameterError(.contradicted, "no site of kind '\(missing)'; the sites have kinds \(present.sorted().map(\.rawValue).joined(separator: ", "))")
+            throw ParameterError(
+                .contradicted, "no site of kind '\(missing)'; the sites have kinds \(present.sorted().map(\.rawValue).joined(separator: ", "))")
         }
         let slot = Dictionary(uniqueKeysWithValues: kinds.enumerated().map { ($1, $0) })
-        let found = try projected.nearest(study, model: model, maxMinutes: options.cost.maxMinutes, countMinutes: options.withinMinutes, groupCount: kinds.count) { slot[study.sites[$0].kind] }
+        let found = try projected.nearest(
+            study, model: model, maxMinutes: options.cost.maxMinutes, countMinutes: options.withinMinutes, groupCount: kinds.count
+        ) { slot[study.sites[$0].kind] }
         let results = kinds.indices.map { KindResult(kind: kinds[$0], nearest: found.nearest[$0], within: found.counts[$0]) }
         let groups = try options.groupBy.map { try AreaGroups.labels(study.areas, by: $0) }
         var analysis = TravelAnalysis(study: study, options: options, kinds: results, groups: groups, summary: Summary())

@@ -43,9 +43,12 @@ extension GapsAnalysis {
 
     /// The white zones (outside every territory) as GeoJSON polygons with their population.
     public func writeWhiteZones(to url: URL, inputs: [URL]) throws {
-        try GeoJSONWriter.write(whiteZones.enumerated().map { k, w in
-            Feature(geometry: w.geometry, properties: Properties([("part", .int(k + 1)), ("population", .rounded(w.population, 0)), ("area_km2", .rounded(w.areaKm2, 2))]))
-        }, to: url, inputs: inputs)
+        try GeoJSONWriter.write(
+            whiteZones.enumerated().map { k, w in
+                Feature(
+                    geometry: w.geometry,
+                    properties: Properties([("part", .int(k + 1)), ("population", .rounded(w.population, 0)), ("area_km2", .rounded(w.areaKm2, 2))]))
+            }, to: url, inputs: inputs)
     }
 
     /// Per commune: each rule, and whether it is under-served (and in which zone).

@@ -42,13 +42,16 @@ public struct GapsAnalysis: Sendable {
         /// anything is computed: a usage error).
         func checkRules() throws {
             guard !ruleNames.isEmpty else {
-                throw ParameterError(.incomplete, "state at least one rule: \(.minutesAbove) N (with \(.siteKind)), \(.accessBelow) X, \(.outsideTerritories) or \(.lowLowCluster)")
+                throw ParameterError(
+                    .incomplete,
+                    "state at least one rule: \(.minutesAbove) N (with \(.siteKind)), \(.accessBelow) X, \(.outsideTerritories) or \(.lowLowCluster)")
             }
             if minutesAbove != nil && travelKind == nil { throw ParameterError(.incomplete, "\(.minutesAbove) needs \(.siteKind)") }
         }
 
         var ruleNames: [String] {
-            (minutesAbove != nil ? ["travel"] : []) + (accessBelow != nil ? ["access"] : []) + (outsideCPTS ? ["outside-cpts"] : []) + (lowLow ? ["low-low"] : [])
+            (minutesAbove != nil ? ["travel"] : []) + (accessBelow != nil ? ["access"] : []) + (outsideCPTS ? ["outside-cpts"] : [])
+                + (lowLow ? ["low-low"] : [])
         }
     }
 
@@ -83,13 +86,16 @@ public struct GapsAnalysis: Sendable {
         if let limit = options.minutesAbove {
             let kind = options.travelKind!
             guard study.sites.contains(where: { $0.kind == kind }) else {
-                throw ParameterError(.contradicted, "no site of kind '\(kind)'; the sites have kinds \(Set(study.sites.map(\.kind.rawValue)).sorted().joined(separator: ", "))")
+                throw ParameterError(
+                    .contradicted, "no site of kind '\(kind)'; the sites have kinds \(Set(study.sites.map(\.kind.rawValue)).sorted().joined(separator: ", "))")
             }
             var cost = options.cost
             cost.maxMinutes = max(cost.maxMinutes, limit * 2)
             let (model, _) = try cost.model(for: projected, study: study)
             // The nearest site alone, without a matrix where the model can (a grid for the straight line).
-            let found = try projected.nearest(study, model: model, maxMinutes: cost.maxMinutes, countMinutes: 0, groupCount: 1) { study.sites[$0].kind == kind ? 0 : nil }
+            let found = try projected.nearest(study, model: model, maxMinutes: cost.maxMinutes, countMinutes: 0, groupCount: 1) {
+                study.sites[$0].kind == kind ? 0 : nil
+            }
             travel = found.nearest[0].map { $0?.minutes }
             rules["travel"] = travel!.map { ($0 ?? .infinity) > limit }
         }
@@ -108,7 +114,9 @@ public struct GapsAnalysis: Sendable {
             if let below = options.accessBelow { rules["access"] = access!.map { $0 < below } }
         }
         if options.outsideCPTS {
-            guard !study.territories.isEmpty else { throw ParameterError(.contradicted, "\(.outsideTerritories) needs territories (cpts.csv or \(.territories))") }
+            guard !study.territories.isEmpty else {
+                throw ParameterError(.contradicted, "\(.outsideTerritories) needs territories (cpts.csv or \(.territories))")
+            }
             var c = CoverageAnalysis.Options()
             c.crs = options.crs
             let coverage = try CoverageAnalysis.run(study, options: c, projected: projected)
@@ -173,7 +181,9 @@ public struct GapsAnalysis: Sendable {
     /// Parts of the communes' union outside every territory, with their population
     /// (area-proportional), partition by partition (each in its own metric CRS): a partition
     /// that no territory reaches (an overseas département without CPTS) is white as a whole.
-    static func whiteZones(study: Study, projected: ProjectedStudy, natives: [NativeGeometry], back: [CoordinateTransformer]) throws -> [(Geometry, Double, Double)] {
+    static func whiteZones(
+        study: Study, projected: ProjectedStudy, natives: [NativeGeometry], back: [CoordinateTransformer]
+    ) throws -> [(Geometry, Double, Double)] {
         let context = GEOSContext.current
         let index = study.areaIndex()
         var result: [(Geometry, Double, Double)] = []

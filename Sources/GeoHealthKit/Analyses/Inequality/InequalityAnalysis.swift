@@ -104,7 +104,9 @@ public struct InequalityAnalysis: Sendable {
             ranks.append(k)
         }
         guard !kept.isEmpty else {
-            throw InputError(file: url.relativePath, field: options.value, message: "no row has both a value and a weight (\(leftOut.map { "\($0.value) \($0.key)" }.sorted().joined(separator: ", ")))")
+            throw InputError(
+                file: url.relativePath, field: options.value,
+                message: "no row has both a value and a weight (\(leftOut.map { "\($0.value) \($0.key)" }.sorted().joined(separator: ", ")))")
         }
         return Table(
             codes: kept.map { rows[$0].code },

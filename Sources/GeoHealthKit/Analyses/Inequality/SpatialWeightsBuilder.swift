@@ -38,7 +38,8 @@ extension SpatialWeightsBuilder {
     package static func build(_ kind: Kind, projected: ProjectedStudy, k: Int = defaultNeighbours) throws -> SpatialWeights {
         var lists = [[Int]](repeating: [], count: projected.geometries.count)
         for p in projected.partitions where !p.areas.isEmpty {
-            let local = try build(kind, geometries: p.areas.map { projected.geometries[$0] }, points: p.areas.map { projected.points[$0] }, k: min(k, max(p.areas.count - 1, 1)))
+            let local = try build(
+                kind, geometries: p.areas.map { projected.geometries[$0] }, points: p.areas.map { projected.points[$0] }, k: min(k, max(p.areas.count - 1, 1)))
             for (i, area) in p.areas.enumerated() { lists[area] = local.neighbours[i].map { p.areas[$0] } }
         }
         return SpatialWeights(neighbours: lists)

@@ -45,7 +45,11 @@ package enum LayerInfo {
             }
             if i == 0 { idField = idFields.first { feature.properties[$0] != nil } }
             if let id = (idField.flatMap { feature.properties[$0] } ?? feature.id)?.stringValue {
-                if let first = idsSeen[id] { duplicates.append(.object(Properties([("id", .string(id)), ("first_feature", .int(first)), ("feature", .int(i))]))) } else { idsSeen[id] = i }
+                if let first = idsSeen[id] {
+                    duplicates.append(.object(Properties([("id", .string(id)), ("first_feature", .int(first)), ("feature", .int(i))])))
+                } else {
+                    idsSeen[id] = i
+                }
             }
             guard let geometry = feature.geometry else { nullGeometries += 1; return }
             geometryTypes[geometry.typeName, default: 0] += 1
@@ -99,7 +103,7 @@ package enum LayerInfo {
         if let lon = table.firstColumn(among: ["lon", "longitude", "lng"]), let lat = table.firstColumn(among: ["lat", "latitude"]) {
             summary["points"] = .string("lon/lat in columns \(table.header[lon]), \(table.header[lat]) (EPSG:4326)")
         } else if let x = table.firstColumn(among: ["x"]), let y = table.firstColumn(among: ["y"]) {
-            summary["points"] = .string("x/y in columns \(table.header[x]), \(table.header[y]) (give their CRS with --sites-crs)")
+            summary["points"] = .string(ParameterSpelling.text("x/y in columns \(table.header[x]), \(table.header[y]) (give their CRS with \(.sitesCRS))"))
         }
         summary["fields"] = .array(profiles.map { .object($0.summary(of: table.rows.count)) })
         return summary
@@ -112,12 +116,15 @@ package enum LayerInfo {
         switch file.pathExtension.lowercased() {
         case "gpkg":
             let layer = try GeoPackageReader.read(file, table: table, body)
-            return .init(type: "GeoPackage table \(layer.table)", crsName: layer.crs?.description ?? layer.srsName, featureCount: layer.featureCount, warnings: [])
+            return .init(
+                type: "GeoPackage table \(layer.table)", crsName: layer.crs?.description ?? layer.srsName, featureCount: layer.featureCount, warnings: [])
 
         case "shp":
             let layer = try Shapefile.read(file)
             for (i, f) in layer.features.enumerated() { try body(i, f) }
-            return .init(type: "Shapefile (\(layer.encoding.rawValue) attributes)", crsName: layer.crsName ?? layer.projection.map { String($0.prefix(60)) }, featureCount: layer.features.count, warnings: [])
+            return .init(
+                type: "Shapefile (\(layer.encoding.rawValue) attributes)", crsName: layer.crsName ?? layer.projection.map { String($0.prefix(60)) },
+                featureCount: layer.features.count, warnings: [])
         case let ext where LayerReader.unsupported[ext] != nil:
             try LayerReader.read(url) { _, _ in }  // throws the message that says how to convert it
             return try GeoJSONReader.read(contentsOf: file, body)

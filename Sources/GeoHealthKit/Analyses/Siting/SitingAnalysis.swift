@@ -88,7 +88,8 @@ public struct SitingAnalysis: Sendable {
             let (picks, gains) = try run.choose(among: candidates, scenarioTimes: scenarioTimes)
             for (n, j) in picks.enumerated() {
                 chosen.append((candidates[j].name, candidates[j].location, gains[n]))
-                afterStudy.sites.append(Site(id: "NEW\(n + 1)", name: candidates[j].name, kind: options.kind, location: candidates[j].location, capacity: newCapacity))
+                afterStudy.sites.append(
+                    Site(id: "NEW\(n + 1)", name: candidates[j].name, kind: options.kind, location: candidates[j].location, capacity: newCapacity))
             }
         }
         let afterTimes = try run.nearestTimes(afterStudy)
@@ -105,7 +106,8 @@ public struct SitingAnalysis: Sendable {
     static func checkKindPresent(_ kind: SiteKind, existing: [Site], in study: Study) throws {
         guard existing.isEmpty, !study.sites.isEmpty else { return }
         let kinds = Set(study.sites.map(\.kind.rawValue)).sorted().joined(separator: ", ")
-        throw ParameterError(.contradicted, "no site of kind '\(kind)'; the sites have kinds \(kinds) (to place the first sites of a new kind, leave the site files out)")
+        throw ParameterError(
+            .contradicted, "no site of kind '\(kind)'; the sites have kinds \(kinds) (to place the first sites of a new kind, leave the site files out)")
     }
 
     /// The capacity of new sites that have none of their own: nil when no existing site of the
@@ -118,7 +120,8 @@ public struct SitingAnalysis: Sendable {
         guard capacities.isEmpty else { return options.newCapacity ?? capacities[capacities.count / 2] }
         let without = "no existing site of kind '\(options.kind)' has a capacity, so every site counts 1"
         if let c = options.newCapacity {
-            throw ParameterError(.ignored, "\(.newSiteCapacity) \(NumberFormatting.string(c, precision: 6)): \(without); give the existing sites capacities, or leave it out")
+            throw ParameterError(
+                .ignored, "\(.newSiteCapacity) \(NumberFormatting.string(c, precision: 6)): \(without); give the existing sites capacities, or leave it out")
         }
         if let planned = options.add.first(where: { $0.capacity != nil }) {
             throw ParameterError(.ignored, "\(.plannedSites) '\(planned.name)': a capacity is given, but \(without); write lon,lat without a capacity")

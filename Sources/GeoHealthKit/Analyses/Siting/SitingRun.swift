@@ -92,11 +92,18 @@ struct SitingRun {
         // Measured: the national problem (16.4 million pairs, k = 50) takes about 1 s for the
         // greedy start and the swaps together (docs/performance.md); time grows with pairs × (k + swaps).
         let estimate = 1e-9 * Double(entries) * Double(20 + options.k)
-        Progress.warnIfLong("the p-median over \(entries) commune–candidate pairs", seconds: estimate,
-                            advice: "fewer pairs (a smaller --max-minutes, a region with --departements, fewer candidates) or a smaller --k make it shorter")
-        Progress.report("p-median over \(entries) commune–candidate pairs within \(NumberFormatting.string(bound, precision: 0)) min (about \(NumberFormatting.string(estimate, precision: 0)) s)…")
+        Progress.warnIfLong(
+            "the p-median over \(entries) commune–candidate pairs", seconds: estimate,
+            advice: "fewer pairs (a smaller \(.maxMinutes), a region with \(.departements), fewer candidates) or a smaller \(.newSiteCount) make it shorter")
+        Progress.report(
+            "p-median over \(entries) commune–candidate pairs within \(NumberFormatting.string(bound, precision: 0)) min (about " +
+            "\(NumberFormatting.string(estimate, precision: 0)) s)…"
+        )
         return PMedian.solve(problem, p: options.k) { swaps, mean in
-            Progress.report(swaps == 0 ? "p-median: greedy start, mean \(NumberFormatting.string(mean, precision: 2)) min" : "p-median: swap \(swaps), mean \(NumberFormatting.string(mean, precision: 2)) min")
+            Progress.report(
+                swaps == 0
+                    ? "p-median: greedy start, mean \(NumberFormatting.string(mean, precision: 2)) min"
+                    : "p-median: swap \(swaps), mean \(NumberFormatting.string(mean, precision: 2)) min")
         }.chosen
     }
 

@@ -81,7 +81,9 @@ extension SyntheticTerritory {
     }
 
     static let prefixes = ["", "", "", "", "", "Saint-", "Sainte-", "Villiers-", "Mont"]
-    static let roots = ["bel", "roche", "font", "cour", "mar", "ber", "vau", "lan", "mor", "sau", "bré", "char", "vil", "chaum", "aub", "gen", "tre", "lus", "quin", "neu"]
+    static let roots = [
+        "bel", "roche", "font", "cour", "mar", "ber", "vau", "lan", "mor", "sau", "bré", "char", "vil", "chaum", "aub", "gen", "tre", "lus", "quin", "neu",
+    ]
     static let endings = ["ac", "y", "ières", "court", "ville", "on", "ay", "euil", "igny", "oux", "ange", "ès"]
     static let suffixes = ["", "", "", "", "-sur-Synthe", "-en-Bocage", "-les-Bois", "-le-Vieux", "-la-Rivière"]
 

@@ -6,7 +6,9 @@ import Projection
 
 extension SyntheticTerritory {
     /// The files of a study folder (the names ``StudySources/discover(in:)`` looks for).
-    package static let fileNames = ["communes.geojson", "population.csv", "history.csv", "sites.csv", "generalistes.csv", "population-grid.csv", "cpts.csv", "roads.geojson", "README.md"]
+    package static let fileNames = [
+        "communes.geojson", "population.csv", "history.csv", "sites.csv", "generalistes.csv", "population-grid.csv", "cpts.csv", "roads.geojson", "README.md",
+    ]
 
     /// Writes the study folder in WGS84 (GeoJSON at 6 decimals, about 0.1 m), atomically.
     package func write(to folder: URL) throws {
@@ -19,7 +21,8 @@ extension SyntheticTerritory {
         for i in seats.indices where restoredInto?.restored != i {
             var geometry = cells[i]
             if let r = restoredInto, r.from == i { geometry = try Self.union(cells[i], cells[r.restored]) }
-            features.append(Feature(geometry: try toWGS84.transformed(geometry), properties: Properties([("code", .string(codes[i])), ("nom", .string(names[i]))])))
+            features.append(
+                Feature(geometry: try toWGS84.transformed(geometry), properties: Properties([("code", .string(codes[i])), ("nom", .string(names[i]))])))
         }
         try GeoJSONWriter.write(features, to: file("communes.geojson"))
 
@@ -40,7 +43,10 @@ extension SyntheticTerritory {
         var points = sites.map(\.location)
         try toWGS84.transform(&points)
         let siteRows = zip(sites, points).map { s, p in
-            [s.id, s.name, s.kind.rawValue, NumberFormatting.string(p.x, precision: 6), NumberFormatting.string(p.y, precision: 6), NumberFormatting.string(s.capacity, precision: 1), codes[s.commune]]
+            [
+                s.id, s.name, s.kind.rawValue, NumberFormatting.string(p.x, precision: 6), NumberFormatting.string(p.y, precision: 6),
+                NumberFormatting.string(s.capacity, precision: 1), codes[s.commune],
+            ]
         }
         try CSVWriter.write(header: ["id", "name", "kind", "lon", "lat", "capacity", "commune"], rows: siteRows, to: file("sites.csv"))
 
@@ -48,10 +54,14 @@ extension SyntheticTerritory {
         var gpPoints = gps.map(\.location)
         try toWGS84.transform(&gpPoints)
         let gpRows = zip(gps, gpPoints).map { g, p in
-            [g.id, g.kind == .healthCentre ? "Médecin salarié, centre de santé" : "Médecin généraliste libéral", g.kind.rawValue,
-             NumberFormatting.string(p.x, precision: 6), NumberFormatting.string(p.y, precision: 6), String(g.activity), g.newPractitioner ? "1" : "0", g.site ?? "", codes[g.commune]]
+            [
+                g.id, g.kind == .healthCentre ? "Médecin salarié, centre de santé" : "Médecin généraliste libéral", g.kind.rawValue,
+                NumberFormatting.string(p.x, precision: 6), NumberFormatting.string(p.y, precision: 6), String(g.activity), g.newPractitioner ? "1" : "0",
+                g.site ?? "", codes[g.commune],
+            ]
         }
-        try CSVWriter.write(header: ["id", "name", "kind", "lon", "lat", "activity", "new_practitioner", "site", "commune"], rows: gpRows, to: file("generalistes.csv"))
+        try CSVWriter.write(
+            header: ["id", "name", "kind", "lon", "lat", "activity", "new_practitioner", "site", "commune"], rows: gpRows, to: file("generalistes.csv"))
 
         // INSEE (Filosofi) layout: the cell id carries CRS, size and lower-left corner; Ind = residents.
         let gridRows = try populationGrid().map { ["CRS3035RES1000mN\($0.y)E\($0.x)", String($0.count)] }
@@ -86,7 +96,10 @@ extension SyntheticTerritory {
     }
 
     /// The INSEE "mouvements des communes" header (COG), all columns.
-    static let historyHeader = ["MOD", "DATE_EFF", "TYPECOM_AV", "COM_AV", "TNCC_AV", "NCC_AV", "NCCENR_AV", "LIBELLE_AV", "TYPECOM_AP", "COM_AP", "TNCC_AP", "NCC_AP", "NCCENR_AP", "LIBELLE_AP"]
+    static let historyHeader = [
+        "MOD", "DATE_EFF", "TYPECOM_AV", "COM_AV", "TNCC_AV", "NCC_AV", "NCCENR_AV", "LIBELLE_AV", "TYPECOM_AP", "COM_AP", "TNCC_AP", "NCC_AP", "NCCENR_AP",
+        "LIBELLE_AP",
+    ]
 
     func historyRows() -> [[String]] {
         func row(_ mod: Int, _ date: String, _ typeBefore: String, _ before: Int, _ typeAfter: String, _ after: Int) -> [String] {

@@ -31,10 +31,15 @@ extension SyntheticTerritory {
         func draw(_ id: String, kind: SiteKind, at location: Coordinate, site: String?, commune: Int) {
             let u = rng.nextUnit()
             let isNew = u < 0.06
-            let activity: Double = isNew ? 300 + 2_200 * rng.nextUnit()
-                : u < 0.11 ? 50 + 2_950 * rng.nextUnit()
-                : exp(log(4_200) + 0.45 * rng.nextGaussian())
-            records.append(PractitionerRecord(id: id, kind: kind, location: location, activity: Int(activity.rounded()), newPractitioner: isNew, site: site, commune: commune))
+            let activity: Double =
+                isNew
+                ? 300 + 2_200 * rng.nextUnit()
+                : u < 0.11
+                    ? 50 + 2_950 * rng.nextUnit()
+                    : exp(log(4_200) + 0.45 * rng.nextGaussian())
+            records.append(
+                PractitionerRecord(
+                    id: id, kind: kind, location: location, activity: Int(activity.rounded()), newPractitioner: isNew, site: site, commune: commune))
         }
         var hosted = Set<Int>()
         for s in sites where s.kind == .msp || s.kind == .healthCentre {

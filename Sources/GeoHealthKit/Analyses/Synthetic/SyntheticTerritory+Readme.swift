@@ -50,12 +50,20 @@ extension SyntheticTerritory {
             ("seed", .int(Int(options.seed))),
             ("communes", .int(seats.count - (restoration == nil ? 0 : 1))),
             ("population", .int(population.reduce(0, +))),
-            ("sites", .rows(Dictionary(grouping: sites, by: \.kind.rawValue).sorted { $0.key < $1.key }) { [("kind", .string($0.key)), ("sites", .int($0.value.count))] }),
+            (
+                "sites",
+                .rows(Dictionary(grouping: sites, by: \.kind.rawValue).sorted { $0.key < $1.key }) {
+                    [("kind", .string($0.key)), ("sites", .int($0.value.count))]
+                }
+            ),
             ("cpts", .int(cpts.count)),
             ("communes_in_a_cpts", .int(Set(cpts.flatMap(\.members)).count)),
             ("roads", .int(roads.count)),
             ("merged_since_the_polygons", .rows(merges) { [("code", .string(codes[$0.absorbed])), ("into", .string(codes[$0.into]))] }),
-            ("restored_since_the_polygons", .rows(restoration.map { [$0] } ?? []) { [("code", .string(codes[$0.restored])), ("from", .string(codes[$0.from]))] }),
+            (
+                "restored_since_the_polygons",
+                .rows(restoration.map { [$0] } ?? []) { [("code", .string(codes[$0.restored])), ("from", .string(codes[$0.from]))] }
+            ),
             ("files", .strings(Self.fileNames)),
         ])
     }

@@ -37,7 +37,10 @@ extension SyntheticTerritory {
         result.append(Road(coordinates: motorway.reversed(), highway: "motorway", maxspeed: 130, oneway: true, name: "A71"))
 
         let c = Coordinate(x: a.x + 500, y: a.y)
-        let loop = [Coordinate(x: c.x - 300, y: c.y - 300), Coordinate(x: c.x + 300, y: c.y - 300), Coordinate(x: c.x + 300, y: c.y + 300), Coordinate(x: c.x - 300, y: c.y + 300)]
+        let loop = [
+            Coordinate(x: c.x - 300, y: c.y - 300), Coordinate(x: c.x + 300, y: c.y - 300), Coordinate(x: c.x + 300, y: c.y + 300),
+            Coordinate(x: c.x - 300, y: c.y + 300),
+        ]
         result.append(Road(coordinates: [a, loop[0]], highway: "residential", maxspeed: nil, oneway: false, name: "Rue de la Gare"))
         for k in 0..<4 {
             result.append(Road(coordinates: [loop[k], loop[(k + 1) % 4]], highway: "residential", maxspeed: nil, oneway: true, name: "Boulevard circulaire"))

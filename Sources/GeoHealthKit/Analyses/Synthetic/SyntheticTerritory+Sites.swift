@@ -10,17 +10,25 @@ extension SyntheticTerritory {
         let hospitalBeds = [620.0, 240, 150]
         for (k, town) in towns.prefix(3).enumerated() {
             let location = near(town, &rng)
-            records.append(SiteRecord(id: "H\(k + 1)", name: "Centre hospitalier de \(names[town])", kind: .hospital, location: location, capacity: hospitalBeds[k], commune: town))
+            records.append(
+                SiteRecord(
+                    id: "H\(k + 1)", name: "Centre hospitalier de \(names[town])", kind: .hospital, location: location, capacity: hospitalBeds[k], commune: town
+                ))
             records.append(SiteRecord(id: "U\(k + 1)", name: "Urgences de \(names[town])", kind: .emergency, location: location, capacity: 1, commune: town))
         }
         records.append(SiteRecord(id: "S1", name: "SAS \(options.name)", kind: .sas, location: near(towns[0], &rng), capacity: 1, commune: towns[0]))
         var used = Set<Int>()
-        for (count, kind, prefix, label) in [(options.msp, SiteKind.msp, "M", "Maison de santé"), (options.healthCentres, .healthCentre, "C", "Centre de santé")] {
+        for (count, kind, prefix, label) in [
+            (options.msp, SiteKind.msp, "M", "Maison de santé"), (options.healthCentres, .healthCentre, "C", "Centre de santé"),
+        ] {
             for k in 0..<count {
                 let commune = drawCommune(&rng, excluding: used)
                 used.insert(commune)
                 let doctors = Double(2 + Int(rng.nextUnit() * (population[commune] > 3_000 ? 10 : 5)))
-                records.append(SiteRecord(id: "\(prefix)\(k + 1)", name: "\(label) de \(names[commune])", kind: kind, location: near(commune, &rng), capacity: doctors, commune: commune))
+                records.append(
+                    SiteRecord(
+                        id: "\(prefix)\(k + 1)", name: "\(label) de \(names[commune])", kind: kind, location: near(commune, &rng), capacity: doctors,
+                        commune: commune))
             }
         }
         sites = records

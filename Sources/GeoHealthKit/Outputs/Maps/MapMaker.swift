@@ -65,7 +65,7 @@ package enum MapMaker {
         let kept = all.filter { $0.kind == kind }
         if kept.isEmpty && !all.isEmpty {
             let kinds = Set(all.map(\.kind.rawValue)).sorted().joined(separator: ", ")
-            throw OptionError("--site-kind: no site of kind '\(kind)' in \(url.relativePath); the sites have kinds \(kinds)")
+            throw ParameterError(.contradicted, "\(.siteKind): no site of kind '\(kind)' in \(url.relativePath); the sites have kinds \(kinds)")
         }
         return kept
     }

@@ -154,10 +154,8 @@ extension ReportWriter {
         let result = try SitingAnalysis.run(study, options: siting)
         let limit = n.decimal(siting.thresholdMinutes, 1)
         let title = text.beforeAndAfter(limit)
-        try ChartMaker.write(try Chart.bars(groups: ["> \(labels.number(siting.thresholdMinutes)) \(labels.minutes)"], series: [labels.before, labels.after],
-                                            values: [[result.before.populationBeyond, result.after.populationBeyond]],
-                                            title: title, yLabel: text.inhabitants, labels: labels),
-                             to: folder.appendingPathComponent("chart-siting.svg"), inputs: inputs)
+        let chart = try SitingChart.svg(result, thresholdMinutes: siting.thresholdMinutes, accessBelow: nil, labels: labels, title: title)
+        try ChartMaker.write(chart, to: folder.appendingPathComponent("chart-siting.svg"), inputs: inputs)
         files.append("chart-siting.svg")
         doc.add(.heading(text.whereToAdd(labels.count(siting.k, of: kind))))
         doc.add(.paragraph(text.siting(limit)))

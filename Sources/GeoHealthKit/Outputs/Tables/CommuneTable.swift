@@ -33,7 +33,7 @@ public struct CommuneTable: Sendable {
         let (columns, rows) = UnreachableFlags.flatten(columns: columns, rows: rows, costColumns: costColumns)
         let format = url.pathExtension.lowercased()
         if ["geojson", "json", "gpkg"].contains(format) && geometries == nil {
-            throw OptionError("--out \(url.relativePath): the table has no polygons (its input was a CSV file); write .csv")
+            throw ParameterError(.contradicted, "\(.table) \(url.relativePath): the table has no polygons (its input was a CSV file); write .csv")
         }
         switch format {
         case "geojson", "json":
@@ -48,7 +48,7 @@ public struct CommuneTable: Sendable {
         case "csv":
             try CSVWriter.write(header: columns, rows: rows.map { $0.map { Self.cell($0, dialect: dialect) } }, to: url, inputs: inputs, dialect: dialect)
         default:
-            throw OptionError("--out \(url.relativePath): write .csv, .geojson or .gpkg")
+            throw ParameterError(.contradicted, "\(.table) \(url.relativePath): write .csv, .geojson or .gpkg")
         }
     }
 

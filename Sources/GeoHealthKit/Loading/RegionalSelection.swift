@@ -14,7 +14,7 @@ import Projection
 /// at the default speed and detour (30 min × 60 km/h ÷ 1.3 ≈ 23 km): a site within reach of
 /// the study area has its own catchment complete. Distance is measured in each commune's metric
 /// CRS between polygons (GEOS, STRtree of the study area's communes).
-package enum StudyAreaSelection {
+package enum RegionalSelection {
     package struct Result: Sendable {
         package var areas: [Area]
         package var studyArea: [Bool]
@@ -30,7 +30,9 @@ package enum StudyAreaSelection {
         let missing = departements.filter { !found.contains($0) }
         guard missing.isEmpty else {
             let known = Set(areas.map { MetricCRS.department(ofCommune: $0.id) }).sorted()
-            throw ParameterError(.contradicted, "\(.departements): no commune of \(missing.joined(separator: ", ")); the communes are in \(known.prefix(120).joined(separator: ", "))")
+            throw ParameterError(
+                .contradicted,
+                "\(.departements): no commune of \(missing.joined(separator: ", ")); the communes are in \(known.prefix(120).joined(separator: ", "))")
         }
         var keep = inside
         if bufferKm > 0 {

@@ -7,8 +7,8 @@
 /// m.description                           // "minutes_above needs site_kind"
 /// m.rendered { "--" + $0.name.replacingOccurrences(of: "_", with: "-") }  // "--minutes-above needs --site-kind"
 /// ```
-public struct ParameterMessage: Sendable, Equatable, CustomStringConvertible, ExpressibleByStringInterpolation {
-    enum Piece: Sendable, Equatable {
+public struct ParameterMessage: Sendable, Hashable, CustomStringConvertible, ExpressibleByStringInterpolation {
+    enum Piece: Sendable, Hashable {
         case text(String)
         case parameter(Parameter)
     }
@@ -46,6 +46,13 @@ public struct ParameterMessage: Sendable, Equatable, CustomStringConvertible, Ex
             case .parameter(let p): spelling(p)
             }
         }.joined()
+    }
+
+    /// The two messages one after the other: a long message written over several lines.
+    public static func + (lhs: ParameterMessage, rhs: ParameterMessage) -> ParameterMessage {
+        var joined = lhs
+        joined.pieces += rhs.pieces
+        return joined
     }
 
     /// The message in the domain's words (``Parameter/name``).

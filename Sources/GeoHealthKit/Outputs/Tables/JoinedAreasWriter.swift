@@ -2,9 +2,10 @@ import Foundation
 import GeoCore
 import GeoIO
 
-/// Writes a loaded study's areas as GeoJSON: code, name, population (null when unjoined),
-/// age groups, and the source codes of dissolved communes.
-package enum StudyExport {
+/// Writes a loaded study's areas, the communes as the population join left them (merged
+/// communes dissolved), as GeoJSON (`geohealth study --out`): code, name, population (null
+/// when unjoined), age groups, and the source codes of dissolved communes.
+package enum JoinedAreasWriter {
     package static func writeAreas(_ study: Study, to url: URL, inputs: [URL]) throws {
         let writer = try GeoJSONWriter(url, inputs: inputs)
         for area in study.areas {

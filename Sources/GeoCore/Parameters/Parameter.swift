@@ -2,11 +2,15 @@
 /// analysis's `Options` and what a study file (`geohealth run`) writes as a snake_case key.
 ///
 /// Library messages name parameters through this type (``ParameterMessage``), never through
-/// the command line's flags: the CLI renders each as its flag (`Sources/geohealth/ParameterFlags.swift`),
-/// everyone else sees ``name`` (`catchment_minutes`, `site_kind`, …).
+/// the command line's flags: the CLI renders each as its flag
+/// (`Sources/geohealth/ParameterFlags.swift`), everyone else sees ``name`` (`catchment_minutes`,
+/// `site_kind`, …). It lives in GeoCore, below every module, so that the readers' errors
+/// (GeoIO's `InputError`) can name parameters too.
 public enum Parameter: String, Sendable, CaseIterable {
     /// The commune layer(s) of a study.
     case areas
+    /// The field of the commune layer that holds each commune's id (INSEE code).
+    case areaIdField = "area_id"
     /// Communes to report, by département code (a regional study).
     case departements
     /// The kind given to the sites of a file that have none of their own.
@@ -29,6 +33,22 @@ public enum Parameter: String, Sendable, CaseIterable {
     case crs
     /// The site file(s) of a study.
     case sites
+    /// The CRS of a site table's projected x/y columns.
+    case sitesCRS = "sites_crs"
+    /// The column of a site table that holds each site's id.
+    case siteIdField = "site_id"
+    /// The column of a site table that holds each site's name.
+    case siteNameField = "site_name"
+    /// The column of a site table that holds each site's kind.
+    case siteKindField = "site_kind_field"
+    /// The column of a site table that holds each site's capacity.
+    case siteCapacityField = "site_capacity"
+    /// A table mapping a site file's own kinds to GeoHealth's.
+    case kindMap = "kind_map"
+    /// A `FIELD=VALUE` condition selecting the rows of a site file.
+    case siteWhere = "site_where"
+    /// APL: the column of practitioners' activity (consultations and visits a year).
+    case activityField = "activity_field"
     /// The territories (CPTS, EPCI…) of a study.
     case territories
     /// The per-commune table an analysis writes.
@@ -43,6 +63,10 @@ public enum Parameter: String, Sendable, CaseIterable {
     case lowLowCluster = "low_low"
     /// Siting: candidate sites read from a file.
     case candidates
+    /// Siting: the travel time beyond which a commune–candidate pair is not considered.
+    case maxMinutes = "max_minutes"
+    /// Siting: the number of new sites to choose.
+    case newSiteCount = "k"
     /// Siting: planned sites added to the scenario.
     case plannedSites = "add"
     /// Siting: existing sites removed from the scenario.
