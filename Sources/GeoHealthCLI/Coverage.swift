@@ -54,7 +54,7 @@ struct CoverageCommand: ParsableCommand {
         let sources = try inputs.sources()
         let loaded = try StudyLoader.load(sources)
         if loaded.study.territories.isEmpty && catchmentMinutes == nil && catchmentKm == nil {
-            throw OptionError("nothing to cover with: give --territories FILE (or a study folder with cpts.csv), --catchment-minutes N or --catchment-km N")
+            throw ParameterError(.contradicted, "nothing to cover with: give \(.territories) FILE (or a study folder with cpts.csv), \(.catchmentMinutes) N or \(.catchmentKm) N")
         }
         var options = CoverageAnalysis.Options()
         options.method = method

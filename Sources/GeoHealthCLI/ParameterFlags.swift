@@ -50,6 +50,8 @@ enum ParameterFlags {
         case .plannedSites: "--add"
         case .removedSites: "--remove"
         case .newSiteCapacity: "--new-capacity"
+        case .catchmentMinutes: "--catchment-minutes"
+        case .catchmentKm: "--catchment-km"
         }
     }
 

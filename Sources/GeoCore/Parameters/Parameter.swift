@@ -73,6 +73,10 @@ public enum Parameter: String, Sendable, CaseIterable {
     case removedSites = "remove"
     /// Siting: the capacity of new sites.
     case newSiteCapacity = "new_capacity"
+    /// Coverage: the travel time within which a site covers a commune.
+    case catchmentMinutes = "catchment_minutes"
+    /// Coverage: the straight-line distance within which a site covers a commune.
+    case catchmentKm = "catchment_km"
 
     /// The parameter's domain name: the key a study file gives it.
     public var name: String { rawValue }
