@@ -2,6 +2,7 @@
 public struct Area: Hashable, Sendable {
     /// The join key, e.g. the INSEE commune code.
     public var id: String
+    /// The area's display name, from the layer's name field (for communes the INSEE `nom`).
     public var name: String
     /// Polygonal geometry in the study's CRS.
     public var geometry: Geometry
@@ -14,6 +15,8 @@ public struct Area: Hashable, Sendable {
     /// Codes of the source polygons dissolved into this area (more than one after a merge).
     public var sourceIDs: [String]
 
+    /// An area with its geometry and, when known, its population; `sourceIDs` defaults to `[id]`
+    /// (an area that is its own single source polygon).
     public init(
         id: String, name: String, geometry: Geometry, population: Double? = nil,
         populationByAge: [String: Double] = [:], attributes: Properties = Properties(), sourceIDs: [String]? = nil

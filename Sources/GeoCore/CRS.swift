@@ -1,7 +1,9 @@
 /// A coordinate reference system named by its EPSG code, e.g. `EPSG:2154` (Lambert-93).
 public struct CRS: Hashable, Sendable, CustomStringConvertible {
+    /// The EPSG code, e.g. 2154 for Lambert-93, 4326 for WGS84.
     public var epsg: Int
 
+    /// The CRS of the EPSG code `epsg` (not checked against the EPSG registry: PROJ does that).
     public init(epsg: Int) {
         self.epsg = epsg
     }
@@ -36,5 +38,7 @@ public struct CRS: Hashable, Sendable, CustomStringConvertible {
     /// RGM04 / UTM zone 38S: Mayotte.
     static let mayotte = CRS(epsg: 4471)
 
+    /// Whether coordinates are longitude/latitude in degrees: WGS84 (4326), ETRS89 (4258) or RGF93
+    /// geographic (4171); every other code is taken as projected, in metres.
     public var isGeographic: Bool { epsg == 4326 || epsg == 4258 || epsg == 4171 }
 }

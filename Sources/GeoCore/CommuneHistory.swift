@@ -10,12 +10,19 @@
 /// Resolution only follows the history for codes that do not exist in the newer table, and
 /// then the latest event of each code first, so an old fusion later undone is never re-applied.
 public struct CommuneHistory: Sendable {
+    /// One line of INSEE's "mouvements des communes": commune `from` became (part of) `to`.
     public struct Event: Hashable, Sendable {
+        /// INSEE's `MOD` code: 31–34 fusions and communes nouvelles, 41 and 50 code changes, 21
+        /// restorations; other codes are kept but not followed.
         public var kind: Int
+        /// The date the change took effect, ISO `YYYY-MM-DD` (INSEE's `DATE_EFF`).
         public var date: String
+        /// The commune code before the change (INSEE's `COM_AV`).
         public var from: String
+        /// The commune code after the change (INSEE's `COM_AP`).
         public var to: String
 
+        /// The event "`from` became `to` on `date`", of INSEE kind `kind`.
         public init(kind: Int, date: String, from: String, to: String) {
             self.kind = kind
             self.date = date
@@ -27,6 +34,7 @@ public struct CommuneHistory: Sendable {
     static let carriedForwardKinds: Set<Int> = [31, 32, 33, 34, 41, 50]
     static let restorationKinds: Set<Int> = [21]
 
+    /// The events kept: between distinct codes, on or after the `since` date given at creation.
     public private(set) var events: [Event]
     private var successor: [String: String] = [:]
     private var restoredFrom: [String: String] = [:]

@@ -2,9 +2,12 @@
 public struct Feature: Hashable, Sendable {
     /// The feature's `id` member (a string or a number), kept as a property value.
     public var id: PropertyValue?
+    /// The geometry; `nil` for a feature without one (GeoJSON `"geometry": null`).
     public var geometry: Geometry?
+    /// The feature's properties, in the source's order.
     public var properties: Properties
 
+    /// A feature of `geometry` and `properties`, with an optional `id` member.
     public init(id: PropertyValue? = nil, geometry: Geometry?, properties: Properties = Properties()) {
         self.id = id
         self.geometry = geometry

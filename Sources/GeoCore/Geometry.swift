@@ -34,6 +34,7 @@ public enum Geometry: Hashable, Sendable {
         }
     }
 
+    /// Whether the geometry is a `.polygon` or a `.multiPolygon` (a collection is not).
     public var isPolygonal: Bool {
         switch self {
         case .polygon, .multiPolygon: true
@@ -57,17 +58,23 @@ public enum Geometry: Hashable, Sendable {
 
 /// A polygon: an exterior ring followed by zero or more holes, each a closed ring.
 public struct Polygon: Hashable, Sendable {
+    /// The closed rings: the exterior first, then the holes.
     public var rings: [[Coordinate]]
 
+    /// A polygon from its closed rings, the exterior first (not checked nor re-oriented).
     public init(rings: [[Coordinate]]) {
         self.rings = rings
     }
 
+    /// A polygon from its closed exterior ring and its holes (not checked nor re-oriented).
     public init(exterior: [Coordinate], holes: [[Coordinate]] = []) {
         self.rings = [exterior] + holes
     }
 
+    /// The exterior ring; empty for a polygon without rings.
     public var exterior: [Coordinate] { rings.first ?? [] }
+    /// The holes: every ring after the exterior.
     public var holes: ArraySlice<[Coordinate]> { rings.dropFirst() }
+    /// Whether the polygon has no ring or an empty exterior ring (GeoJSON `[]` or `[[]]`).
     public var isEmpty: Bool { rings.isEmpty || rings[0].isEmpty }
 }

@@ -43,14 +43,19 @@ public enum PropertyValue: Hashable, Sendable {
 
 /// Feature properties: an ordered list of key–value pairs (order is kept for deterministic output).
 public struct Properties: Hashable, Sendable, Sequence {
+    /// The key–value pairs, in order.
     public private(set) var entries: [(key: String, value: PropertyValue)]
 
+    /// Properties holding `entries`, in their order (a repeated key is kept; lookups find the first).
     public init(_ entries: [(key: String, value: PropertyValue)] = []) {
         self.entries = entries
     }
 
+    /// The number of entries.
     public var count: Int { entries.count }
+    /// Whether there is no entry.
     public var isEmpty: Bool { entries.isEmpty }
+    /// The keys, in order.
     public var keys: [String] { entries.map(\.key) }
 
     /// The value of `key` (the first one, when a file repeats a key), or `nil`.
@@ -83,6 +88,7 @@ public struct Properties: Hashable, Sendable, Sequence {
         for e in new where !present.contains(e.key) { entries.append(e) }
     }
 
+    /// Iterates the key–value pairs in order.
     public func makeIterator() -> IndexingIterator<[(key: String, value: PropertyValue)]> {
         entries.makeIterator()
     }

@@ -15,6 +15,7 @@ public enum Ring {
         return sum / 2
     }
 
+    /// Whether the ring's first and last positions are equal; an empty ring counts as closed.
     public static func isClosed(_ ring: [Coordinate]) -> Bool {
         guard let first = ring.first, let last = ring.last else { return true }
         return first == last

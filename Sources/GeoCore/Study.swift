@@ -3,14 +3,18 @@
 /// Geometries are in WGS84 longitude/latitude (analyses project a copy to a metric CRS:
 /// `ProjectedStudy` in GeoHealthKit).
 public struct Study: Sendable {
+    /// The areas of demand (communes), in the order of the areas layer.
     public var areas: [Area]
+    /// The care sites of every kind loaded.
     public var sites: [Site]
+    /// The territories of organised care (CPTS and others); empty when none were loaded.
     public var territories: [Territory]
     /// Per area: whether it lies in the study area. The other areas are its buffer: their
     /// residents and the sites among them take part in catchments (no edge effect at the
     /// study area's border), but no figure is reported for them. `nil`: every area is reported.
     public var studyArea: [Bool]?
 
+    /// A study of `areas`, `sites` and `territories`, every area reported on (`studyArea` `nil`).
     public init(areas: [Area], sites: [Site] = [], territories: [Territory] = []) {
         self.areas = areas
         self.sites = sites

@@ -8,11 +8,16 @@ public struct Territory: Hashable, Sendable {
         case areas([String])
     }
 
+    /// The territory's identifier, unique in its table (e.g. the CPTS's code).
     public var id: String
+    /// The territory's name as in the source table; empty when it has none.
     public var name: String
+    /// What the territory is, e.g. `cpts` (the default), `sas`, `epci`: outputs group by it.
     public var kind: String
+    /// The perimeter: a polygon, or the list of member areas.
     public var definition: Definition
 
+    /// A territory of kind `kind` (`cpts` by default) with the perimeter `definition`.
     public init(id: String, name: String = "", kind: String = "cpts", definition: Definition) {
         self.id = id
         self.name = name

@@ -15,15 +15,20 @@ public struct ParameterMessage: Sendable, Hashable, CustomStringConvertible, Exp
 
     var pieces: [Piece]
 
+    /// A message of plain text, naming no parameter.
     public init(stringLiteral value: String) { pieces = [.text(value)] }
 
+    /// The message an interpolated string literal builds: its text and the parameters it names.
     public init(stringInterpolation: StringInterpolation) { pieces = stringInterpolation.pieces }
 
+    /// The builder of an interpolated `ParameterMessage` literal: text and ``Parameter``s, in order.
     public struct StringInterpolation: StringInterpolationProtocol {
         var pieces: [Piece] = []
 
+        /// An empty message (the capacities are not used).
         public init(literalCapacity: Int, interpolationCount: Int) {}
 
+        /// Appends the literal text `literal`.
         public mutating func appendLiteral(_ literal: String) { pieces.append(.text(literal)) }
 
         /// A parameter, rendered by whoever prints the message.
