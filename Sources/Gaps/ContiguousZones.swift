@@ -3,6 +3,9 @@
 /// units sorted within each.
 /// - Complexity: O(units + neighbour pairs), breadth-first search.
 public enum ContiguousZones {
+    /// The connected components of the units with `selected[i]`, over `neighbours` (unit i's
+    /// neighbour indices): each a list of units, sorted; components ordered by their smallest unit.
+    /// - Precondition: one neighbour list per unit.
     public static func components(selected: [Bool], neighbours: [[Int]]) -> [[Int]] {
         precondition(selected.count == neighbours.count)
         var zone = [Int](repeating: -1, count: selected.count)

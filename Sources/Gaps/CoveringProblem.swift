@@ -5,12 +5,18 @@ import Accessibility
 /// ``CostMatrix``: origins = demand, destinations = candidates), and the time from each demand
 /// point to the nearest *existing* site (nil: none within the bound).
 public struct CoveringProblem: Sendable {
+    /// Demand of each point (residents), one per origin of `costs`.
     public var weights: [Double]
+    /// Travel times from demand points (origins) to candidate sites (destinations), within a bound.
     public var costs: CostMatrix
+    /// Minutes from each demand point to its nearest existing site; `nil` when none is within the bound.
     public var existing: [Double?]
     /// The coverage threshold in minutes (MCLP); the bound of `costs` for p-median.
     public var threshold: Double
 
+    /// A problem over `weights` (one per origin of `costs`), the candidates' `costs`, the existing
+    /// sites' times and the coverage `threshold` in minutes.
+    /// - Precondition: `weights` and `existing` have one value per origin of `costs`.
     public init(weights: [Double], costs: CostMatrix, existing: [Double?], threshold: Double) {
         precondition(weights.count == costs.originCount && existing.count == costs.originCount)
         self.weights = weights

@@ -15,6 +15,7 @@ import HeapModule
 /// population (first improvement, until none).
 /// - Complexity: greedy O(k · re-evaluations · coverage lists); each swap pass O(k · candidates · list).
 public enum MaximalCovering {
+    /// The k new sites chosen, what each adds and the total covered.
     public struct Solution: Sendable, Equatable {
         /// The chosen candidates, in the order greedy took them (swaps replace in place).
         public var chosen: [Int]
@@ -22,9 +23,21 @@ public enum MaximalCovering {
         public var gains: [Double]
         /// Population covered by existing and chosen sites together.
         public var covered: Double
+        /// The number of interchanges made after greedy (0 with `interchange: false`).
         public var swaps: Int
     }
 
+    /// Chooses up to `k` candidates maximising the population within the threshold (greedy with lazy
+    /// evaluation, then interchange unless `interchange` is false).
+    ///
+    /// ```swift
+    /// let costs = CostMatrix(destinationCount: 2, maxMinutes: 30, rows: [
+    ///     [.init(destination: 0, minutes: 10)], [.init(destination: 1, minutes: 5)], [.init(destination: 1, minutes: 20)],
+    /// ])
+    /// let problem = CoveringProblem(weights: [100, 50, 80], costs: costs, existing: [nil, nil, nil], threshold: 30)
+    /// MaximalCovering.solve(problem, k: 1).chosen  // [1]: 130 residents against 100
+    /// ```
+    /// - Complexity: see the type.
     public static func solve(_ problem: CoveringProblem, k: Int, interchange: Bool = true) -> Solution {
         let lists = problem.newlyCoverable()
         var isCovered = [Bool](repeating: false, count: problem.weights.count)

@@ -24,13 +24,20 @@
 /// - Complexity: O(nnz + candidates · p) per swap, nnz the entries of the cost matrix; memory
 ///   O(nnz) for the transposed matrix and O(candidates · p) for `extra`.
 public enum PMedian {
+    /// The p new sites chosen, the objective they reach and the local search's work.
     public struct Solution: Sendable, Equatable {
+        /// The chosen candidates' indices (destinations of the problem's cost matrix).
         public var chosen: [Int]
         /// Σ wᵢ · min(time to nearest site, bound) / Σ wᵢ.
         public var meanMinutes: Double
+        /// The number of swaps the local search made after greedy.
         public var swaps: Int
     }
 
+    /// The p-median objective for the candidates `chosen` with the existing sites: the
+    /// population-weighted mean time to the nearest site, Σ wᵢ · min(tᵢ, bound) / Σ wᵢ, in minutes
+    /// (0 without population).
+    /// - Complexity: O(entries of the cost matrix).
     public static func objective(_ problem: CoveringProblem, _ chosen: [Int]) -> Double {
         let bound = problem.costs.maxMinutes
         let times = problem.nearestTimes(chosen: chosen)

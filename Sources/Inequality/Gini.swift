@@ -37,5 +37,15 @@ package struct Lorenz: Sendable, Equatable {
 }
 
 extension WeightedValues {
+    /// The population-weighted Gini coefficient, G = 1 − Σₖ pₖ (Lₖ + Lₖ₋₁) over the Lorenz curve
+    /// (cumulative population and value shares, units sorted by value): 0 when every unit has the
+    /// same value, towards 1 as one unit holds everything.
+    ///
+    /// ```swift
+    /// try WeightedValues([1, 1, 1, 1]).gini()          // 0
+    /// try WeightedValues([0, 0, 0, 4]).gini()          // 0.75
+    /// ```
+    /// - Throws: `InequalityError.zeroMean` when every value is zero.
+    /// - Complexity: O(n log n).
     public func gini() throws -> Double { try Lorenz(self).gini }
 }

@@ -11,9 +11,11 @@ import GeoCore
 /// units as in PySAL, ``conditionalPermutation``), p = (m + 1)/(permutations + 1) with m
 /// folded to the observed side. A cluster is *significant* when p ≤ `alpha`.
 public struct LocalMoran: Sendable {
+    /// The Moran scatterplot's quadrant of a unit: its own deviation zᵢ against its neighbours' lag.
     public enum Quadrant: Int, Sendable, CaseIterable {
         case highHigh = 1, lowHigh = 2, lowLow = 3, highLow = 4
 
+        /// The quadrant's name in outputs: `high-high`, `low-high`, `low-low` or `high-low`.
         public var label: String {
             switch self {
             case .highHigh: "high-high"
@@ -24,11 +26,28 @@ public struct LocalMoran: Sendable {
         }
     }
 
+    /// Each unit's Iᵢ, in the order of the input values.
     public var values: [Double]
+    /// Each unit's quadrant; `nil` when its deviation or its lag is exactly zero (an island, say).
     public var quadrants: [Quadrant?]
+    /// Each unit's pseudo p-value, (m + 1)/(permutations + 1); 1 when no permutation was run or the
+    /// unit has no neighbour.
     public var pSimulated: [Double]
+    /// The number of conditional permutations the p-values come from.
     public var permutations: Int
 
+    /// Computes Iᵢ, the quadrants and the pseudo p-values of `x` under `weights` (usually
+    /// row-standardised), drawing the permutations from `rng` (seed it for reproducible p-values).
+    ///
+    /// ```swift
+    /// var rng = SystemRandomNumberGenerator()  // a seeded generator makes the p-values reproducible
+    /// let w = SpatialWeights(neighbours: [[1], [0, 2], [1, 3], [2]]).rowStandardized()
+    /// let lisa = try LocalMoran([1, 2, 8, 9], weights: w, permutations: 99, using: &rng)
+    /// lisa.quadrants  // [.lowLow, .lowLow, .highHigh, .highHigh]
+    /// ```
+    /// - Throws: `InequalityError.invalidParameter` when the counts differ, there are fewer
+    ///   than 3 units, or every value is the same.
+    /// - Complexity: O(permutations × Σ neighbours), over all cores.
     public init<G: RandomNumberGenerator>(_ x: [Double], weights: SpatialWeights, permutations: Int = 999, using rng: inout G) throws {
         let n = x.count
         guard n == weights.count, n > 2 else { throw InequalityError.invalidParameter("local Moran needs as many values as units, and at least 3") }

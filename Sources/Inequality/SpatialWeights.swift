@@ -2,7 +2,10 @@
 /// boundaries (queen or rook contiguity, computed with GEOS by the caller) or k nearest
 /// neighbours; usually row-standardised (each row sums to 1), PySAL's transformation "r".
 public struct SpatialWeights: Sendable, Equatable {
+    /// For each unit, the indices of its neighbours, sorted, without the unit itself.
     public private(set) var neighbours: [[Int]]
+    /// For each unit, the weights w_ij of its neighbours, in the order of ``neighbours``: 1 for binary
+    /// weights, 1 / (number of neighbours) once row-standardised.
     public private(set) var weights: [[Double]]
 
     /// Binary weights (w_ij = 1) over neighbour lists; lists are sorted and self-neighbours dropped.
@@ -11,6 +14,7 @@ public struct SpatialWeights: Sendable, Equatable {
         weights = self.neighbours.map { Array(repeating: 1, count: $0.count) }
     }
 
+    /// The number of units.
     public var count: Int { neighbours.count }
 
     /// Units with no neighbour (an island, a commune cut off by a lake): their lag is 0.

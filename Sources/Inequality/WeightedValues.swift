@@ -8,12 +8,18 @@
 /// (Theil L = +∞; Atkinson = 1, since the geometric or harmonic mean is 0); the Palma ratio is
 /// +∞ when the bottom 40 % hold nothing. Weights of zero remove a unit.
 public struct WeightedValues: Sendable, Equatable {
+    /// The values xᵢ, one per unit (e.g. each commune's access or travel time), as given.
     public let values: [Double]
+    /// The weights wᵢ (usually residents), one per value; all 1 when none were given.
     public let weights: [Double]
+    /// Σ wᵢ, positive.
     public let totalWeight: Double
     /// Σ wᵢ xᵢ / Σ wᵢ.
     public let mean: Double
 
+    /// Validates `values` and their `weights` (equal weights of 1 when `nil`) and computes the mean.
+    /// - Throws: an `InequalityError` when the counts differ, a value is not finite or is negative,
+    ///   a weight is negative or not finite, or the weights add up to zero.
     public init(_ values: [Double], weights: [Double]? = nil) throws {
         let w = weights ?? Array(repeating: 1, count: values.count)
         guard w.count == values.count else { throw InequalityError.mismatchedCounts(values: values.count, weights: w.count) }
@@ -28,6 +34,7 @@ public struct WeightedValues: Sendable, Equatable {
         mean = zip(values, w).reduce(0) { $0 + $1.0 * $1.1 } / total
     }
 
+    /// The number of units (zero-weight units included).
     public var count: Int { values.count }
 
     /// Indices of the positive-weight units sorted by value (then index, for determinism).
