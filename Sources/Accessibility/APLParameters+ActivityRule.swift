@@ -28,6 +28,8 @@ extension APLParameters {
                 : activity <= 250 ? .belowFloor : activity <= 3_600 ? .raisedToFloor : activity <= 6_000 ? .asIs : .capped
         }
 
+        /// The activity counted in the APL supply under this rule for a GP whose year's activity is
+        /// `activity` (consultations and visits): 0, 3,600, `activity`, 6,000 or 5,400.
         public func counted(_ activity: Double) -> Double {
             switch self {
             case .belowFloor: 0

@@ -22,6 +22,7 @@
 ///   visits) accessible per standardised inhabitant per year; the zonage calls a commune
 ///   under-served below 2.5 (``underServedThreshold``).
 public struct APLParameters: Sendable {
+    /// The DREES APL edition whose age weights are used: 2022 (populations 2020) or 2023 (populations 2021).
     public enum Edition: Int, Sendable, CaseIterable {
         case y2022 = 2022, y2023 = 2023
     }
@@ -29,7 +30,10 @@ public struct APLParameters: Sendable {
     /// The edition used when none is chosen: 2022 (populations municipales 2020).
     public static let defaultEdition = Edition.y2022
 
+    /// The catchment's time bands (``DistanceDecay/dreesGeneralPractitioners`` unless replaced).
     public var bands: DistanceDecay
+    /// Weight c_g of each age group (keys as ``ageGroups``): the group's GP consumption over the
+    /// national mean.
     public var ageWeights: [String: Double]
 
     /// The age groups of the DREES tables, as the population table names them (without `age_`).
@@ -53,6 +57,7 @@ public struct APLParameters: Sendable {
     /// weight is 0).
     public static let catchmentMinutes = 20.0
 
+    /// The DREES bands and the age weights of `edition` (2022 unless told).
     public init(edition: Edition = defaultEdition) {
         bands = .dreesGeneralPractitioners
         ageWeights = edition == .y2022 ? Self.ageWeights2022 : Self.ageWeights2023
@@ -76,6 +81,7 @@ public struct APLParameters: Sendable {
 
     /// An age group of the population that the weights do not list.
     public struct UnweightedAgeGroup: Error, Sendable, Equatable, CustomStringConvertible {
+        /// The age group's key, as in ``APLParameters/ageGroups`` (e.g. `90_plus`).
         public var group: String
         public var description: String {
             "no APL age weight for the age group '\(group)': the DREES weights are for the groups " +

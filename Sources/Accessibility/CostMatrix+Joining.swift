@@ -5,7 +5,7 @@
 /// pieces, the result and its growth slack (up to 20 + 40 bytes an entry).
 extension CostMatrix {
     /// The rows of `parts` one after another (the parts are emptied).
-    public static func concatenating(_ parts: inout [Builder], destinationCount: Int, maxMinutes: Double) -> CostMatrix {
+    package static func concatenating(_ parts: inout [Builder], destinationCount: Int, maxMinutes: Double) -> CostMatrix {
         var rowStart = [0]
         rowStart.reserveCapacity(parts.reduce(1) { $0 + $1.rowStart.count - 1 })
         for p in parts {

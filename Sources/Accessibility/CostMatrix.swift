@@ -5,12 +5,16 @@
 /// entries of origin `o` in `destinations`, `minutes` and `kilometres`.
 /// - Complexity: memory O(origins + entries); a row in O(1); `nearest` O(row length).
 public struct CostMatrix: Sendable, Equatable {
+    /// One stored cost: a destination within reach of an origin, and the time and distance to it.
     public struct Entry: Hashable, Sendable {
+        /// The destination's index in the cost points the matrix was computed to.
         public var destination: Int
+        /// Travel time in minutes, ≤ the matrix's `maxMinutes`.
         public var minutes: Double
         /// Travel distance, or NaN when the model does not know it (a matrix given in minutes only).
         public var kilometres: Double
 
+        /// An entry to `destination` at `minutes`, `kilometres` unknown (NaN) unless given.
         public init(destination: Int, minutes: Double, kilometres: Double = .nan) {
             self.destination = destination
             self.minutes = minutes
@@ -27,13 +31,20 @@ public struct CostMatrix: Sendable, Equatable {
         }
     }
 
+    /// The number of origins (rows).
     public let originCount: Int
+    /// The number of destinations (the range of the destination indices).
     public let destinationCount: Int
     /// The largest cost kept, in minutes (entries above it are not stored).
     public let maxMinutes: Double
+    /// Compressed rows: origin `o`'s entries are at `rowStart[o] ..< rowStart[o + 1]`
+    /// (`originCount + 1` offsets, the first 0).
     public internal(set) var rowStart: [Int]
+    /// Each entry's destination index, row after row, each row sorted by minutes then index.
     public internal(set) var destinations: [Int32]
+    /// Each entry's travel time in minutes, parallel to ``destinations``.
     public internal(set) var minutes: [Double]
+    /// Each entry's travel distance in km (NaN when unknown), parallel to ``destinations``.
     public internal(set) var kilometres: [Double]
 
     /// Builds the matrix from one list of entries per origin; entries above `maxMinutes` are
@@ -70,23 +81,23 @@ public struct CostMatrix: Sendable, Equatable {
 
     /// Builds compressed rows one origin at a time, with no array per row: entries of the
     /// current row are gathered in a reusable buffer, sorted and appended by ``endRow()``.
-    public struct Builder: Sendable {
-        public internal(set) var rowStart: [Int] = [0]
-        public internal(set) var destinations: [Int32] = []
-        public internal(set) var minutes: [Double] = []
-        public internal(set) var kilometres: [Double] = []
+    package struct Builder: Sendable {
+        package internal(set) var rowStart: [Int] = [0]
+        package internal(set) var destinations: [Int32] = []
+        package internal(set) var minutes: [Double] = []
+        package internal(set) var kilometres: [Double] = []
         private var row: [Entry] = []
 
-        public init(expectedEntries: Int = 0) {
+        package init(expectedEntries: Int = 0) {
             destinations.reserveCapacity(expectedEntries)
             minutes.reserveCapacity(expectedEntries)
             kilometres.reserveCapacity(expectedEntries)
         }
 
-        public mutating func add(_ e: Entry) { row.append(e) }
+        package mutating func add(_ e: Entry) { row.append(e) }
 
         /// Closes the current origin's row (sorted by minutes, then destination).
-        public mutating func endRow() {
+        package mutating func endRow() {
             if row.count > 1 { row.sort { ($0.minutes, $0.destination) < ($1.minutes, $1.destination) } }
             for e in row {
                 destinations.append(Int32(e.destination))
@@ -97,13 +108,14 @@ public struct CostMatrix: Sendable, Equatable {
             rowStart.append(destinations.count)
         }
 
-        public func matrix(destinationCount: Int, maxMinutes: Double) -> CostMatrix {
+        package func matrix(destinationCount: Int, maxMinutes: Double) -> CostMatrix {
             CostMatrix(
                 destinationCount: destinationCount, maxMinutes: maxMinutes, rowStart: rowStart, destinations: destinations, minutes: minutes,
                 kilometres: kilometres)
         }
     }
 
+    /// The number of stored entries, over all rows.
     public var entryCount: Int { destinations.count }
 
     /// The entries of origin `o`, nearest first.

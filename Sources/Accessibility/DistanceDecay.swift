@@ -21,15 +21,21 @@ public enum DistanceDecay: Sendable, Equatable {
     /// max(0, 1 − t / d₀).
     case linear(radius: Double)
 
+    /// One step of a stepwise decay: times up to `upTo` minutes (after the previous band) weigh `weight`.
     public struct Band: Sendable, Equatable {
+        /// The band's upper bound in minutes, inclusive.
         public var upTo: Double
+        /// The weight of a travel time in the band, usually in [0, 1].
         public var weight: Double
+        /// The band "up to `upTo` minutes, weight `weight`".
         public init(upTo: Double, weight: Double) {
             self.upTo = upTo
             self.weight = weight
         }
     }
 
+    /// The weight W(t) of a travel time of `t` minutes inside the catchment, by the case's formula
+    /// (1 for `.uniform`; the first band with `t ≤ upTo` for `.steps`, 0 beyond the last).
     public func weight(_ t: Double) -> Double {
         switch self {
         case .uniform: return 1

@@ -18,18 +18,37 @@
 /// Same formulas as PySAL `access` (`two_stage_fca`, `three_stage_fca`).
 /// - Complexity: O(entries of the matrix), two passes.
 public enum FloatingCatchment {
+    /// An index's figures: per origin Aᵢ, per site Rⱼ, and the sites whose supply reached no demand.
     public struct Result: Sendable, Equatable {
         /// Aᵢ per origin: supply per unit of demand within reach.
         public var access: [Double]
         /// Rⱼ per site: its supply over the (weighted) demand in its catchment; nil without demand.
         public var ratios: [Double?]
+        /// Indices of the sites with no demand in their catchment (ratio `nil`), ascending.
         public var sitesWithoutDemand: [Int]
     }
 
+    /// 2SFCA (E2SFCA or kernel with a non-uniform `decay`): Rⱼ = Sⱼ / Σᵢ Dᵢ W(tᵢⱼ), Aᵢ = Σⱼ Rⱼ W(tᵢⱼ),
+    /// over the matrix's entries (its bound is the catchment).
+    ///
+    /// ```swift
+    /// let costs = CostMatrix(destinationCount: 1, maxMinutes: 30, rows: [
+    ///     [CostMatrix.Entry(destination: 0, minutes: 10)], [CostMatrix.Entry(destination: 0, minutes: 25)],
+    /// ])
+    /// let r = FloatingCatchment.twoStep(costs, demand: [1_000, 3_000], supply: [4])
+    /// r.ratios  // [0.001]: 4 for 4,000 residents
+    /// r.access  // [0.001, 0.001]
+    /// ```
+    /// - Precondition: `demand` has one value per origin, `supply` one per destination.
+    /// - Complexity: O(entries), two passes.
     public static func twoStep(_ costs: CostMatrix, demand: [Double], supply: [Double], decay: DistanceDecay = .uniform) -> Result {
         run(costs, demand: demand, supply: supply, decay: decay, selection: false)
     }
 
+    /// 3SFCA: as ``twoStep(_:demand:supply:decay:)`` with the selection weights
+    /// Gᵢⱼ = W(tᵢⱼ) / Σₖ W(tᵢₖ): Rⱼ = Sⱼ / Σᵢ Gᵢⱼ Dᵢ W(tᵢⱼ), Aᵢ = Σⱼ Gᵢⱼ Rⱼ W(tᵢⱼ).
+    /// - Precondition: `demand` has one value per origin, `supply` one per destination.
+    /// - Complexity: O(entries), two passes.
     public static func threeStep(_ costs: CostMatrix, demand: [Double], supply: [Double], decay: DistanceDecay) -> Result {
         run(costs, demand: demand, supply: supply, decay: decay, selection: true)
     }

@@ -16,15 +16,18 @@ import GeoCore
 ///
 /// - Complexity: the base model's, plus O(origins + destinations + entries) per call.
 public struct IntraAreaModel: TravelCostModel {
+    /// The model that costs every pair the zero rule does not cover.
     public let base: any TravelCostModel
     /// Per site id: the id of the area whose polygon covers the site.
     public let areaOfSite: [String: String]
 
+    /// The base model `base`, with sites at zero cost from the area `areaOfSite[site id]` that covers them.
     public init(base: any TravelCostModel, areaOfSite: [String: String]) {
         self.base = base
         self.areaOfSite = areaOfSite
     }
 
+    /// The base model's name (the zero rule does not change how travel is costed).
     public var name: String { base.name }
 
     /// (origin, destination) index pairs of the sites inside their origin area.
@@ -45,10 +48,18 @@ public struct IntraAreaModel: TravelCostModel {
         return pairs
     }
 
+    /// The base model's costs, with 0 minutes and 0 km from each area to the sites inside it
+    /// (the entry added where the base
+    /// model found the site beyond reach).
+    /// - Throws: what the base model throws.
     public func costs(from origins: CostPoints, to destinations: CostPoints, maxMinutes: Double) throws -> CostMatrix {
         try base.costs(from: origins, to: destinations, maxMinutes: maxMinutes).settingZero(ownPairs(origins, destinations))
     }
 
+    /// The base model's nearest sites and counts, corrected by the zero rule: a site inside the
+    /// origin's area is at 0 minutes (nearest, ties to the lower index) and is counted within
+    /// `countMinutes` once.
+    /// - Throws: what the base model throws.
     public func nearest(
         from origins: CostPoints, to destinations: CostPoints, groups: [Int?], groupCount: Int, maxMinutes: Double, countMinutes: Double
     ) throws -> NearestCosts {

@@ -5,12 +5,19 @@
 /// `minutes = km / speedForDistanceOnly · 60` (default 60 km/h, as ``StraightLineModel``).
 /// Ids the study does not know are reported by ``unmatched(origins:destinations:)``.
 public struct MatrixModel: TravelCostModel {
+    /// One row of the supplied matrix: the cost from `origin` to `destination`.
     public struct Pair: Sendable {
+        /// The origin's id, as the study's areas name it (e.g. an INSEE commune code).
         public var origin: String
+        /// The destination's id, as the study's sites name it.
         public var destination: String
+        /// Travel time in minutes; `nil` when the matrix gives kilometres only.
         public var minutes: Double?
+        /// Travel distance in km; `nil` when the matrix gives minutes only.
         public var kilometres: Double?
 
+        /// A pair with minutes, kilometres or both.
+        /// - Precondition: `minutes` or `kilometres` is given.
         public init(origin: String, destination: String, minutes: Double?, kilometres: Double?) {
             precondition(minutes != nil || kilometres != nil, "a pair needs minutes or kilometres")
             self.origin = origin
@@ -20,16 +27,21 @@ public struct MatrixModel: TravelCostModel {
         }
     }
 
+    /// The matrix's rows, as read.
     public let pairs: [Pair]
     var speedForDistanceOnly: Double
 
+    /// The model of `pairs`; a pair with kilometres only is travelled at `speedForDistanceOnly` km/h.
     public init(pairs: [Pair], speedForDistanceOnly: Double = 60) {
         self.pairs = pairs
         self.speedForDistanceOnly = speedForDistanceOnly
     }
 
+    /// `origin–destination matrix (N pairs)`.
     public var name: String { "origin–destination matrix (\(pairs.count) pairs)" }
 
+    /// The listed pairs between known ids that are within `maxMinutes`; every pair the matrix does not list is unreachable.
+    /// - Complexity: O(pairs + origins + destinations).
     public func costs(from origins: CostPoints, to destinations: CostPoints, maxMinutes: Double) throws -> CostMatrix {
         let originIndex = Dictionary(origins.ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })
         let destinationIndex = Dictionary(destinations.ids.enumerated().map { ($1, $0) }, uniquingKeysWith: { a, _ in a })

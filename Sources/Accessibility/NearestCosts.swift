@@ -15,6 +15,7 @@ public struct NearestCosts: Sendable, Equatable {
     /// `counts[group][origin]`: destinations of the group within `countMinutes`.
     public var counts: [[Int]]
 
+    /// The answer as given: `nearest[group][origin]` and `counts[group][origin]`.
     public init(nearest: [[CostMatrix.Entry?]], counts: [[Int]]) {
         self.nearest = nearest
         self.counts = counts

@@ -17,8 +17,12 @@ import HeapModule
 /// with graphs", Numerische Mathematik 1, 269–271 (1959).
 /// - Complexity: O(Σ over destinations of (E_c + V_c log V_c)) for catchments of V_c nodes and E_c edges.
 public struct NetworkModel: TravelCostModel {
+    /// The road graph searched.
     public let network: RoadNetwork
+    /// Speed in km/h of the straight leg from a place to its nearest node (``defaultSnapSpeedKmh``, 20).
     public var snapSpeedKmh: Double
+    /// Farthest a place may be from its nearest node, in metres (``defaultMaxSnapMetres``, 5 km);
+    /// farther places reach nothing.
     public var maxSnapMetres: Double
     private let nodeGrid: PointGrid
 
@@ -27,6 +31,7 @@ public struct NetworkModel: TravelCostModel {
     /// Farthest a place may be from a node when none is given: 5 km (farther is unreachable).
     public static let defaultMaxSnapMetres = 5_000.0
 
+    /// The model over `network`, with the snap speed and the snap limit (defaults 20 km/h, 5 km).
     public init(network: RoadNetwork, snapSpeedKmh: Double = defaultSnapSpeedKmh, maxSnapMetres: Double = defaultMaxSnapMetres) {
         self.network = network
         self.snapSpeedKmh = snapSpeedKmh
@@ -34,6 +39,7 @@ public struct NetworkModel: TravelCostModel {
         nodeGrid = PointGrid(network.nodes, cellSize: PointGrid.suggestedCellSize(for: network.nodes))
     }
 
+    /// `road network (N nodes, E edges; snap at 20.0 km/h)`.
     public var name: String { "road network (\(network.nodes.count) nodes, \(network.edgeCount) edges; snap at \(snapSpeedKmh) km/h)" }
 
     /// The nearest node to `p` and the snap cost, or nil when it is farther than `maxSnapMetres`.
@@ -43,16 +49,19 @@ public struct NetworkModel: TravelCostModel {
     }
 
     /// Statistics of the last ``costs`` call's searches, for benchmarks.
-    public struct SearchStatistics: Sendable {
-        public var searches = 0
-        public var settledNodes = 0
+    package struct SearchStatistics: Sendable {
+        package var searches = 0
+        package var settledNodes = 0
     }
 
+    /// The shortest travel times within `maxMinutes`, snap legs included, with road kilometres: one
+    /// bounded backward Dijkstra search per destination, in parallel.
+    /// - Complexity: O(Σ over destinations of (E_c + V_c log V_c)), see the type.
     public func costs(from origins: CostPoints, to destinations: CostPoints, maxMinutes: Double) throws -> CostMatrix {
         try costsWithStatistics(from: origins, to: destinations, maxMinutes: maxMinutes).matrix
     }
 
-    public func costsWithStatistics(
+    package func costsWithStatistics(
         from origins: CostPoints, to destinations: CostPoints, maxMinutes: Double
     ) throws -> (matrix: CostMatrix, statistics: SearchStatistics) {
         let originSnaps = origins.metric.map(snap)

@@ -4,14 +4,19 @@ import GeoCore
 /// within 1 cm are one node, so lines that share an end are connected), edges join consecutive
 /// vertices with a length and a travel time. Stored as forward and reverse adjacency arrays.
 public struct RoadNetwork: Sendable {
+    /// Which ways a road may be driven: both, only along its vertex order, or only against it (OSM `oneway=-1`).
     public enum Direction: Sendable { case both, forward, backward }
 
     /// One road as read: its vertices (metric CRS), speed and direction.
     public struct Road: Sendable {
+        /// The road's vertices, in order, in the study's metric CRS.
         public var coordinates: [Coordinate]
+        /// The speed along the road in km/h (its `maxspeed`, or the ``SpeedTable`` speed of its class).
         public var kmh: Double
+        /// Which ways the road may be driven.
         public var direction: Direction
 
+        /// A road along `coordinates` (metric CRS) driven at `kmh`, both ways unless told.
         public init(coordinates: [Coordinate], kmh: Double, direction: Direction = .both) {
             self.coordinates = coordinates
             self.kmh = kmh
@@ -19,6 +24,7 @@ public struct RoadNetwork: Sendable {
         }
     }
 
+    /// The graph's nodes, metric positions indexed by node number (vertices within 1 cm merged).
     public private(set) var nodes: [Coordinate] = []
     /// Forward adjacency: edges of node `v` are `forwardStart[v] ..< forwardStart[v + 1]`.
     private(set) var forwardStart: [Int32] = []
@@ -31,6 +37,7 @@ public struct RoadNetwork: Sendable {
     private(set) var reverseMinutes: [Double] = []
     private(set) var reverseMetres: [Double] = []
 
+    /// The number of directed edges (a two-way segment counts twice).
     public var edgeCount: Int { forwardTarget.count }
 
     /// Builds the graph. Zero-length segments (repeated vertices) are skipped; a road of zero

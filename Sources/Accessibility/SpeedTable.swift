@@ -6,10 +6,13 @@
 /// speed tables used in French accessibility studies. Any class can be overridden
 /// (`geohealth distance --speeds FILE`, a CSV `highway,kmh`).
 public struct SpeedTable: Sendable, Equatable {
+    /// Speed in km/h by OSM `highway` value (`"motorway"`, `"residential"`, …).
     public var kmh: [String: Double]
     /// Used for a class the table does not know.
     var fallback: Double
 
+    /// The default speeds, km/h by `highway` class (see the type's sources): 120 on motorways, 65 on
+    /// secondary roads, 30 in residential streets, …
     public static let defaultSpeeds: [String: Double] = [
         "motorway": 120, "motorway_link": 60, "trunk": 95, "trunk_link": 50,
         "primary": 75, "primary_link": 45, "secondary": 65, "secondary_link": 40,
@@ -17,11 +20,15 @@ public struct SpeedTable: Sendable, Equatable {
         "living_street": 10, "service": 20, "track": 15, "road": 40,
     ]
 
+    /// A table of `kmh` by class (the defaults unless given), with `fallback` km/h (40) for a class it
+    /// does not list.
     public init(kmh: [String: Double] = SpeedTable.defaultSpeeds, fallback: Double = 40) {
         self.kmh = kmh
         self.fallback = fallback
     }
 
+    /// The speed in km/h of a road of class `highway` (its OSM `highway` tag): the table's value, or
+    /// the fallback for an unknown or missing class.
     public func speed(forClass highway: String?) -> Double {
         highway.flatMap { kmh[$0] } ?? fallback
     }

@@ -17,7 +17,9 @@ import GeoCore
 /// Candidates come from a ``PointGrid`` of the destinations, never an all-pairs loop.
 /// - Complexity: O(origins × destinations within reach) after an O(d log d) index build.
 public struct StraightLineModel: TravelCostModel {
+    /// Road distance ÷ straight-line distance, ≥ 1 (``defaultDetourFactor``, 1.3).
     public var detourFactor: Double
+    /// Door-to-door average speed in km/h, > 0 (``defaultSpeedKmh``, 60).
     public var speedKmh: Double
     /// Geodesic distance between two longitude/latitude positions, in metres; nil for planar.
     public var geodesic: (@Sendable (Coordinate, Coordinate) -> Double)?
@@ -27,6 +29,8 @@ public struct StraightLineModel: TravelCostModel {
     /// Door-to-door average speed when none is given: 60 km/h (see the type's sources).
     public static let defaultSpeedKmh = 60.0
 
+    /// The model with the given detour factor (≥ 1) and speed (> 0 km/h), planar distances unless a
+    /// `geodesic` distance function is given (then the cost points need `lonLat` positions).
     public init(
         detourFactor: Double = defaultDetourFactor, speedKmh: Double = defaultSpeedKmh, geodesic: (@Sendable (Coordinate, Coordinate) -> Double)? = nil
     ) {
@@ -36,12 +40,18 @@ public struct StraightLineModel: TravelCostModel {
         self.geodesic = geodesic
     }
 
+    /// `straight line (planar) × 1.3 at 60.0 km/h`, or `(geodesic)`.
     public var name: String {
         "straight line (\(geodesic == nil ? "planar" : "geodesic")) × \(detourFactor) at \(speedKmh) km/h"
     }
 
+    /// Minutes for a straight-line distance of `d` metres: d · detour / 1000 / speed · 60.
     public func minutes(metres d: Double) -> Double { d * detourFactor / 1000 / speedKmh * 60 }
 
+    /// Every (origin, destination) pair whose time is within `maxMinutes`, with its minutes and its
+    /// road kilometres (d · detour / 1000). Candidates come from a grid of the destinations, origins
+    /// in parallel chunks.
+    /// - Complexity: O(origins × destinations within reach) after an O(d log d) index build.
     public func costs(from origins: CostPoints, to destinations: CostPoints, maxMinutes: Double) throws -> CostMatrix {
         let radius = maxMinutes / 60 * speedKmh * 1000 / detourFactor
         // A planar prefilter for geodesic distances, wide enough for any conformal projection's scale error.

@@ -3,17 +3,21 @@ import GeoCore
 /// Places between which travel is costed: positions in the study's metric CRS and, for models
 /// that need them (geodesic distance), the same positions in longitude/latitude.
 public struct CostPoints: Sendable {
+    /// The positions in the study's metric CRS (metres), e.g. communes' representative points or sites.
     public var metric: [Coordinate]
+    /// The same positions in WGS84 longitude/latitude; needed only by geodesic distances.
     public var lonLat: [Coordinate]?
     /// Identifiers, for models that look costs up by id (an origin–destination matrix).
     public var ids: [String]
 
+    /// Places at `metric` positions; ids default to the positions' indices (`"0"`, `"1"`, …).
     public init(metric: [Coordinate], lonLat: [Coordinate]? = nil, ids: [String]? = nil) {
         self.metric = metric
         self.lonLat = lonLat
         self.ids = ids ?? metric.indices.map { String($0) }
     }
 
+    /// The number of places.
     public var count: Int { metric.count }
 }
 
