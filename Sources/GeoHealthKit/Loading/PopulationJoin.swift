@@ -21,27 +21,43 @@ import GEOSBridge
 /// 5. What is left is reported: areas without population (population `nil`) and table rows
 ///    without polygon.
 public enum PopulationJoin {
+    /// Areas dissolved into one (policy 2): the polygons of `sources` joined at the table's `code`.
     public struct Merge: Hashable, Sendable {
+        /// The code the polygons arrived at, a key of the population table (the newer commune).
         public var code: String
+        /// The area codes whose polygons were dissolved into it (the older communes).
         public var sources: [String]
     }
 
+    /// A table row without polygon whose residents went to an existing area (policies 3 and 4).
     public struct Restoration: Hashable, Sendable {
+        /// The row's code: a restored commune, or a municipal arrondissement.
         public var code: String
+        /// The code of the area that took its residents (the commune it left, or the whole commune).
         public var into: String
     }
 
+    /// What the join did and what it could not do; the loader's summary shows every list.
     public struct Report: Sendable {
         /// Arrondissement rows pooled into their commune (code → commune).
         public var arrondissements: [Restoration] = []
+        /// Areas whose own code is a key of the table (policy 1).
         public var matchedDirectly = 0
+        /// Areas dissolved through the commune history (policy 2), by code.
         public var merged: [Merge] = []
+        /// Restored communes' rows pooled into the area they left (policy 3).
         public var restored: [Restoration] = []
+        /// Codes of the areas no row joined: their population is `nil`.
         public var areasWithoutPopulation: [String] = []
+        /// Codes of the table rows that joined no area (their residents are in ``populationUnjoined``).
         public var rowsWithoutArea: [String] = []
+        /// Codes the table repeats: the first row of a code is used, each later one listed here.
         public var duplicateRows: [String] = []
+        /// Table rows with an empty code, not joined.
         public var rowsWithoutKey = 0
+        /// Residents joined to an area: the sum of the areas' populations after the join.
         public var populationJoined = 0.0
+        /// Residents of the rows that joined no area.
         public var populationUnjoined = 0.0
         /// Per joined area: the index of the area given whose polygon it kept unchanged (nil for
         /// a dissolved merge), so that work done on the areas before the join can be reused.

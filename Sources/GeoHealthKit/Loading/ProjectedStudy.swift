@@ -16,12 +16,17 @@ import Projection
 /// computed in pure Swift exactly as GEOS computes them (``PlanarMeasures``): no commune goes
 /// to GEOS here.
 public struct ProjectedStudy: Sendable {
+    /// The areas and sites projected to one metric CRS (travel is costed only within a partition).
     public struct Partition: Sendable {
+        /// The partition's metric CRS (Lambert-93, or an overseas département's UTM zone).
         public var crs: CRS
+        /// Indices into the study's areas of the areas in this partition, ascending.
         public var areas: [Int]
+        /// Indices into the study's sites of the sites in this partition, ascending.
         public var sites: [Int]
     }
 
+    /// The partitions, one per metric CRS the study needs (one only with a forced CRS).
     public var partitions: [Partition]
     /// Per area: geometry in its partition's CRS.
     public var geometries: [Geometry]

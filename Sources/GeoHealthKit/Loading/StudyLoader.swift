@@ -6,9 +6,15 @@ import GeoIO
 /// commune history when given), sites and territories; and says in a ``Summary`` everything
 /// that was repaired, merged or left unmatched.
 public enum StudyLoader {
+    /// A loaded study, with what the loading repaired, merged or left out.
     public struct Loaded: Sendable {
+        /// The study: areas with their population joined, sites, territories, and the study area of a
+        /// regional selection.
         public var study: Study
+        /// The population join's report; `nil` when no population table was given.
         public var population: PopulationJoin.Report?
+        /// The loading's summary (files read, areas repaired, join results, sites by kind), the head of
+        /// every command's report.
         public var summary: Summary
         /// Per area: its measures in its metric CRS, when ``StudySources/measureAhead`` asked
         /// for them (nil where a merge was dissolved: ``ProjectedStudy`` computes those).

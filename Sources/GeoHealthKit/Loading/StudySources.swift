@@ -8,11 +8,15 @@ public struct StudySources: Sendable {
     /// Commune polygons: GeoJSON files, read in parallel and joined into one layer
     /// (e.g. the 101 département files of a national study).
     public var areas: [URL]
+    /// The areas' property holding the join code (default `code`, the INSEE commune code).
     public var areaIDField = "code"
+    /// The areas' property holding their name (default `nom`).
     public var areaNameField = "nom"
     /// Population table (CSV); columns named `age_*` are read as age groups.
     public var population: URL?
+    /// The population table's column holding the commune code (default `COM`, INSEE's).
     public var populationKey = "COM"
+    /// The population table's column holding the residents (default `PMUN`, INSEE's population municipale).
     public var populationField = "PMUN"
     /// INSEE commune history (CSV), to join polygons and populations of different vintages.
     public var history: URL?
@@ -27,6 +31,8 @@ public struct StudySources: Sendable {
     /// A regional study: only the communes of these départements are reported; those within
     /// `bufferKm` of them take part in catchments (``RegionalSelection``).
     public var departements: [String]?
+    /// Width in km of the buffer around the ``departements`` whose communes take part in
+    /// catchments without being reported (50 km unless set).
     public var bufferKm = RegionalSelection.defaultBufferKm
     /// How to read the site tables (columns, selection, kind map).
     package var siteSchema = SiteSchema()
@@ -40,6 +46,15 @@ public struct StudySources: Sendable {
     /// The metric CRS forced with `--crs`, for ``measureAhead``.
     public var metricCRS: CRS?
 
+    /// Sources with the commune polygons `areas` and every other setting at its default (no
+    /// population, history, sites or territories: set them, or use ``discover(in:)``).
+    ///
+    /// ```swift
+    /// var sources = StudySources(areas: [URL(fileURLWithPath: "communes.geojson")])
+    /// sources.population = URL(fileURLWithPath: "population.csv")
+    /// sources.sites = [(URL(fileURLWithPath: "msp.csv"), .msp)]
+    /// let loaded = try StudyLoader.load(sources)
+    /// ```
     public init(areas: [URL]) {
         self.areas = areas
     }

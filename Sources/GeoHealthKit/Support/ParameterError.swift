@@ -8,6 +8,7 @@ import GeoCore
 /// Input files have their own error (``InputError``: file, line, feature, field); bugs are
 /// preconditions.
 public struct ParameterError: ParameterNaming {
+    /// Which way a parameter was refused, and so how a front end exits (usage or data error).
     public enum Kind: Sendable, Equatable {
         /// The parameters alone cannot work (no gap rule stated, a rule without what it needs):
         /// what a command line's parser refuses, a usage error (exit 64 in the CLI).
@@ -24,9 +25,13 @@ public struct ParameterError: ParameterNaming {
         case contradicted
     }
 
+    /// Which way the parameter was refused.
     public var kind: Kind
+    /// What was refused, naming the parameters for the front end to spell.
     public var message: ParameterMessage
 
+    /// An error of kind `kind` (a data error, `.contradicted`, unless told) saying `message`:
+    /// `ParameterError(.incomplete, "\(.minutesAbove) needs \(.siteKind)")`.
     public init(_ kind: Kind = .contradicted, _ message: ParameterMessage) {
         self.kind = kind
         self.message = message
@@ -46,6 +51,7 @@ public protocol ParameterNaming: Error, Sendable, CustomStringConvertible {
 }
 
 extension ParameterNaming {
+    /// By default a data error (exit 1): only ``ParameterError`` decides by its kind.
     public var isUsageError: Bool { false }
 
     /// The parameters the message names, in order.

@@ -12,6 +12,8 @@ import GeoIO
 /// age-standardised population for APL. Communes with zero population get an access value
 /// (what a resident would have) but weigh nothing in demand.
 public struct AccessAnalysis: Sendable {
+    /// The accessibility index: the zone's supply-to-population `ratio`, 2SFCA, E2SFCA, Gaussian
+    /// 2SFCA, 3SFCA, or the DREES APL (``FloatingCatchment``, ``APLParameters``).
     public enum Method: String, Sendable, CaseIterable {
         case ratio, twoStep = "2sfca", enhanced = "e2sfca", gaussian = "g2sfca", threeStep = "3sfca", apl
     }
@@ -27,8 +29,11 @@ public struct AccessAnalysis: Sendable {
         case sites
     }
 
+    /// The access parameters (study file keys and CLI flags: ``Parameter``).
     public struct Options: Sendable {
+        /// The index (default E2SFCA).
         public var method = AccessAnalysis.defaultMethod
+        /// The site kinds that supply care (default: every kind).
         public var kinds: [SiteKind]?
         /// The catchment bound in minutes (default ``defaultCatchmentMinutes(_:)``).
         public var catchmentMinutes: Double?
@@ -45,9 +50,14 @@ public struct AccessAnalysis: Sendable {
         public var newPractitionerField: String?
         /// Access is multiplied by this (e.g. 100,000: per 100,000 inhabitants).
         public var per = AccessAnalysis.defaultPer
+        /// The travel-cost model of the catchments.
         public var cost = CostModelOptions()
+        /// A metric CRS forced for every area (default: each département's own).
         public var crs: CRS?
+        /// An area attribute to report by (`departement`, or a column such as `DEP`); the `ratio`
+        /// method's zones.
         public var groupBy: String?
+        /// The defaults: E2SFCA with Luo & Qi's bands over 30 minutes, every site kind.
         public init() {}
     }
 
@@ -68,11 +78,18 @@ public struct AccessAnalysis: Sendable {
         method == .apl ? APLParameters.catchmentMinutes : DistanceDecay.luoQiCatchmentMinutes
     }
 
+    /// The study analysed.
     public var study: Study
+    /// The options it ran with.
     public var options: Options
+    /// Per commune: its access Aᵢ times ``Options/per``, in the unit ``supplyUnit`` says.
     public var access: [Double]
+    /// Per commune: its demand Dᵢ, the population (age-standardised for APL; 0 when unknown).
     public var demand: [Double]
+    /// The sites of the chosen kinds, as indices into the study's sites.
     public var siteIndices: [Int]
+    /// Per chosen site (order of ``siteIndices``): its ratio Rⱼ, supply over the weighted demand in
+    /// its catchment; `nil` when no demand is within reach.
     public var siteRatios: [Double?]
     /// Per chosen site: the supply counted (capacity, or the GP activity under the APL rules).
     public var supply: [Double]
@@ -84,6 +101,7 @@ public struct AccessAnalysis: Sendable {
     public var decay: DistanceDecay
     /// Per commune: its `--group-by` label.
     public var groups: [String]?
+    /// The report (`geohealth access`'s summary).
     public var summary: Summary
 
     /// - Parameter projected: the study already projected (with `options.crs`), when the caller has it.

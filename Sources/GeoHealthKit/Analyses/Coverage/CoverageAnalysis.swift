@@ -17,27 +17,50 @@ public struct CoverageAnalysis: Sendable {
     /// How a commune's covered inhabitants are counted (area-proportional or representative point).
     package typealias Method = CoverageSummary.Method
 
+    /// The coverage parameters (study file keys and CLI flags: ``Parameter``).
     public struct Options: Sendable {
         package var method: CoverageSummary.Method = .areaProportional
+        /// When given, the catchment: sites within this many minutes (or km, with
+        /// ``catchmentIsDistance``) cover a commune.
         public var catchmentMinutes: Double?
         /// The catchment is a crow-fly distance in km (reported as such), not a travel time.
         public var catchmentIsDistance = false
+        /// The site kinds of the catchment (default: every kind).
         public var catchmentKinds: [SiteKind]?
+        /// The travel-cost model of the catchment.
         public var cost = CostModelOptions()
+        /// An area attribute to report by (`departement`, or a column such as `DEP`); `nil`: no groups.
         public var groupBy: String?
+        /// A metric CRS forced for every area (default: each département's own).
         public var crs: CRS?
+        /// The defaults: territories only, no catchment, area-proportional counting.
+        ///
+        /// ```swift
+        /// let study = try StudyLoader.load(StudySources.discover(in: folder)).study
+        /// var options = CoverageAnalysis.Options()
+        /// options.catchmentMinutes = 15
+        /// options.catchmentKinds = [.msp]
+        /// let coverage = try CoverageAnalysis.run(study, options: options)
+        /// ```
         public init() {}
     }
 
+    /// The study analysed (without its buffer, for a regional study).
     public var study: Study
+    /// The options it ran with.
     public var options: Options
     /// Per commune: (territory index, share of surface) and the share inside any territory.
     package var shares: [[TerritoryCoverage.Share]]
+    /// Per commune: the share of its surface inside any territory, 0…1 (1 for a member of a list).
     public var shareInAny: [Double]
+    /// Per commune: the territories (indices into the study's territories) that contain its
+    /// representative point, or that list it.
     public var pointIn: [[Int]]
     /// Per commune: sites within the catchment (indices into the study's sites), when asked.
     public var catchment: [[Int]]?
+    /// Per commune: its ``Options/groupBy`` label; `nil` without groups.
     public var groups: [String]?
+    /// The report (`geohealth coverage`'s summary).
     public var summary: Summary
 
     /// - Parameter projected: the study already projected (with `options.crs`), when the caller has it.

@@ -10,18 +10,30 @@ import Projection
 /// ``Accessibility/NetworkModel/defaultMaxSnapMetres``) or this use case's (``defaultMaxMinutes``);
 /// ``defaults`` gathers them for a front end to show (the CLI's option defaults are read from it).
 public struct CostModelOptions: Sendable {
+    /// The travel-cost model: `straight` (``StraightLineModel``), `network` (``NetworkModel`` over
+    /// a road layer) or `matrix` (``MatrixModel`` from an origin–destination file).
     public enum Kind: String, Sendable, CaseIterable {
         case straight, network, matrix
     }
 
+    /// The model (default `.straight`).
     public var kind: Kind = .straight
+    /// Straight line: road distance ÷ crow-fly distance (default 1.3).
     public var detourFactor = StraightLineModel.defaultDetourFactor
+    /// Straight line: door-to-door average speed in km/h (default 60).
     public var speedKmh = StraightLineModel.defaultSpeedKmh
+    /// Straight line: measure geodesic distances on the WGS84 ellipsoid instead of planar ones.
     public var geodesic = false
+    /// Network: the road layer (GeoJSON lines, or a GeoPackage or Shapefile layer); required with `.network`.
     public var roads: URL?
+    /// Network: a CSV `highway,kmh` overriding the default speeds by road class (``SpeedTable``).
     public var speeds: URL?
+    /// Network: speed in km/h of the leg between a place and its nearest road node (default 20).
     public var snapSpeedKmh = NetworkModel.defaultSnapSpeedKmh
+    /// Network: farthest a place may be from a road node, in metres (default 5,000).
     public var maxSnapMetres = NetworkModel.defaultMaxSnapMetres
+    /// Matrix: the origin–destination CSV (origin id, destination id, minutes and/or km);
+    /// required with `.matrix`.
     public var od: URL?
     /// Costs beyond this are not kept (and count as unreachable).
     public var maxMinutes = defaultMaxMinutes
@@ -37,6 +49,8 @@ public struct CostModelOptions: Sendable {
         case point
     }
 
+    /// Every setting at its default: straight line × 1.3 at 60 km/h, bound 60 minutes, a site in
+    /// its own commune at 0 minutes.
     public init() {}
 
     /// The bound of travel costs when none is given: 60 minutes, beyond which a commune counts

@@ -8,13 +8,21 @@ import GeoIO
 /// 90th percentile of the time to the nearest site, and the **population beyond each
 /// threshold** (unreachable communes count as beyond), overall and by group.
 public struct TravelAnalysis: Sendable {
+    /// The travel parameters (study file keys and CLI flags: ``Parameter``).
     public struct Options: Sendable {
+        /// The travel-cost model and its settings.
         public var cost = CostModelOptions()
+        /// The site kinds reported, each on its own (default: every kind the sites have, sorted).
         public var kinds: [SiteKind]?
+        /// Minutes beyond which the population is counted (default 20 and 30).
         public var thresholds = TravelAnalysis.defaultThresholds
+        /// Sites within this many minutes are counted per commune (default 20).
         public var withinMinutes = TravelAnalysis.defaultWithinMinutes
+        /// An area attribute to report by (`departement`, or a column such as `DEP`); `nil`: no groups.
         public var groupBy: String?
+        /// A metric CRS forced for every area (default: each département's own).
         public var crs: CRS?
+        /// The defaults: straight-line travel, every site kind, thresholds 20 and 30 minutes.
         public init() {}
     }
 
@@ -23,7 +31,9 @@ public struct TravelAnalysis: Sendable {
     /// Sites within this many minutes are counted per commune when no bound is given.
     package static let defaultWithinMinutes = 20.0
 
+    /// The travel figures of one site kind.
     public struct KindResult: Sendable {
+        /// The site kind.
         public var kind: SiteKind
         /// Per commune: the nearest site (index into the study's sites) and its cost, or nil.
         public var nearest: [CostMatrix.Entry?]
@@ -31,10 +41,15 @@ public struct TravelAnalysis: Sendable {
         public var within: [Int]
     }
 
+    /// The study analysed (without its buffer, for a regional study).
     public var study: Study
+    /// The options it ran with.
     public var options: Options
+    /// One result per site kind, in the order of ``Options/kinds``.
     public var kinds: [KindResult]
+    /// Per commune: its ``Options/groupBy`` label; `nil` without groups.
     public var groups: [String]?
+    /// The report (`geohealth distance`'s summary).
     public var summary: Summary
 
     /// A buffer around a regional study area (``Study/studyArea``) changes nothing here (every

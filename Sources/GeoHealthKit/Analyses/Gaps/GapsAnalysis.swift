@@ -23,19 +23,35 @@ import Projection
 /// White zones: the communes' union minus the union of the territories (GEOS difference), each
 /// part with the population living in it (area-proportional).
 public struct GapsAnalysis: Sendable {
+    /// The gap rules and their parameters (study file keys and CLI flags: ``Parameter``); at least
+    /// one rule must be stated.
     public struct Options: Sendable {
+        /// The site kind of the `travel` rule (required with ``minutesAbove``).
         public var travelKind: SiteKind?
+        /// The `travel` rule: a commune whose nearest site of ``travelKind`` is farther than this many
+        /// minutes (or unreachable) is under-served.
         public var minutesAbove: Double?
+        /// The site kinds of the `access` rule (default: every kind).
         public var accessKinds: [SiteKind]?
+        /// The `access` rule: a commune whose access is below this (in the unit of ``per``) is under-served.
         public var accessBelow: Double?
+        /// The access index of the `access` and `low-low` rules (default E2SFCA; `.apl` for the DREES APL).
         public var accessMethod = AccessAnalysis.defaultMethod
+        /// Access is multiplied by this (default 1: per inhabitant).
         public var per = AccessAnalysis.defaultPer
+        /// The `outside-cpts` rule: less than half of the commune's surface inside a territory.
         public var outsideCPTS = false
+        /// The `low-low` rule: the commune is in a significant low-low LISA cluster of access.
         public var lowLow = false
+        /// Whether a commune must meet every stated rule (`all`) rather than any (default).
         public var combineAll = false
+        /// The travel-cost model of the `travel` and `access` rules.
         public var cost = CostModelOptions()
+        /// A metric CRS forced for every area (default: each département's own).
         public var crs: CRS?
+        /// The seed of the `low-low` rule's permutations (default 1): same seed, same clusters.
         public var seed = InequalityAnalysis.defaultSeed
+        /// The defaults, with no rule stated: set at least one before ``run(_:options:)``.
         public init() {}
 
         /// Refuses options that state no rule, or a travel rule without its site kind (before
@@ -55,29 +71,59 @@ public struct GapsAnalysis: Sendable {
         }
     }
 
+    /// A gap zone: contiguous under-served communes, dissolved into one shape.
     public struct Zone: Sendable {
+        /// The zone's rank by population, 1 for the most populated.
         public var rank: Int
+        /// Its communes, as indices into the study's (reported) areas, ascending.
         public var communes: [Int]
+        /// Its residents (communes without population count 0).
         public var population: Double
+        /// Its surface in km², in the communes' metric CRS.
         public var areaKm2: Double
+        /// Population-weighted mean time to the nearest site of the `travel` rule, over the communes
+        /// that reach one; `nil` without that rule or when none does.
         public var meanMinutes: Double?
+        /// The longest time to the nearest site among its communes, +∞ when one reaches none; `nil`
+        /// without the `travel` rule.
         public var worstMinutes: Double?
         var ruleCounts: [String: Int]
         /// WGS84 polygon(s).
         public var geometry: Geometry
     }
 
+    /// The study analysed (without its buffer, for a regional study).
     public var study: Study
+    /// The options it ran with.
     public var options: Options
     /// Per rule name, per commune: whether it holds.
     public var rules: [String: [Bool]]
+    /// Per commune: whether it is under-served (the stated rules combined by any or all).
     public var underServed: [Bool]
     var travelMinutes: [Double?]?
+    /// Per commune: its access (times ``Options/per``), when the `access` or `low-low` rule computed it.
     public var access: [Double]?
+    /// The gap zones, by rank.
     public var zones: [Zone]
+    /// The parts of the communes outside every territory (WGS84), with the residents living there
+    /// (area-proportional) and their surface in km²; empty without territories.
     public var whiteZones: [(geometry: Geometry, population: Double, areaKm2: Double)]
+    /// The report (`geohealth gaps`'s summary).
     public var summary: Summary
 
+    /// Applies the stated rules to every reported commune, merges the under-served ones into
+    /// contiguous zones ranked by population, and cuts out the CPTS white zones.
+    ///
+    /// ```swift
+    /// let study = try StudyLoader.load(StudySources.discover(in: folder)).study
+    /// var options = GapsAnalysis.Options()
+    /// options.travelKind = .msp
+    /// options.minutesAbove = 20
+    /// let gaps = try GapsAnalysis.run(study, options: options)
+    /// gaps.zones.first?.population  // residents of the largest gap zone
+    /// ```
+    /// - Throws: ``ParameterError`` for options that state no rule, a site kind no site has, or
+    ///   `outside-cpts` without territories; GEOS and PROJ errors.
     public static func run(_ study: Study, options: Options) throws -> GapsAnalysis {
         try options.checkRules()
         var projected = try ProjectedStudy(study, crs: options.crs)

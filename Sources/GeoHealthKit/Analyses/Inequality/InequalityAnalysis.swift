@@ -10,19 +10,35 @@ import Inequality
 /// Units whose weight is 0 do not count in the weighted indices; they keep their place in the
 /// spatial statistics, which are unweighted (Moran's I is defined on units).
 public struct InequalityAnalysis: Sendable {
+    /// Which columns to read and which indices to add (study file keys and CLI flags: ``Parameter``).
     public struct Options: Sendable {
+        /// The column of the value measured, e.g. `access` or `minutes_msp` (a column `access` or
+        /// `distance` wrote).
         public var value: String
+        /// The column of the weights (default `population`); `nil`: every unit weighs 1.
         public var weight: String? = InequalityAnalysis.defaultWeight
+        /// A column whose labels group the units for the Theil decomposition (e.g. `departement`).
         public var groupBy: String?
+        /// A column that ranks the units for the concentration index (e.g. a deprivation index).
         public var rank: String?
+        /// When given, the summary adds the share of the weight whose value is strictly below it (e.g. 2.5
+        /// for the APL).
         public var below: Double?
         package var spatialWeights: SpatialWeightsBuilder.Kind?
-        public var k = SpatialWeightsBuilder.defaultNeighbours
-        public var permutations = InequalityAnalysis.defaultPermutations
-        public var seed = InequalityAnalysis.defaultSeed
-        public var alpha = InequalityAnalysis.defaultAlpha
+        package var k = SpatialWeightsBuilder.defaultNeighbours
+        package var permutations = InequalityAnalysis.defaultPermutations
+        package var seed = InequalityAnalysis.defaultSeed
+        package var alpha = InequalityAnalysis.defaultAlpha
         /// Read empty or null values as NaN instead of failing (charts: unreachable communes).
         public var allowMissing = false
+        /// The options for the value column `value`, weighted by `population`.
+        ///
+        /// ```swift
+        /// let options = InequalityAnalysis.Options(value: "access")
+        /// let table = try InequalityAnalysis.read(URL(fileURLWithPath: "access.csv"), options: options)
+        /// let result = try InequalityAnalysis.run(table, options: options)
+        /// print(result.summary.text())  // Gini, Theil T and L, Atkinson, Palma…
+        /// ```
         public init(value: String) { self.value = value }
     }
 
@@ -36,23 +52,37 @@ public struct InequalityAnalysis: Sendable {
     /// Significance level of the LISA clusters when none is given: 0.05.
     package static let defaultAlpha = 0.05
 
+    /// The units read, those with both a value and a weight, in file order.
     public struct Table: Sendable {
+        /// Each unit's code: its `code` column or property, else `#` and its row or feature index.
         public var codes: [String]
+        /// Each unit's value, from ``Options/value``.
         public var values: [Double]
+        /// Each unit's weight, from ``Options/weight`` (1 without a weight column).
         public var weights: [Double]
+        /// Each unit's group label (`(none)` where the cell is empty); `nil` without ``Options/groupBy``.
         public var groups: [String]?
         var ranks: [Double]?
+        /// Each unit's polygon, when read from a layer in which every kept unit has one; `nil` otherwise.
         public var geometries: [Geometry]?
         /// Rows left out, by reason (`missing population`, `unreachable`, …): a value or a
         /// weight they lack. Counted in the summary, never a failure.
         public var leftOut: [String: Int] = [:]
     }
 
+    /// The units the indices were computed on.
     public var table: Table
     package var lorenz: Lorenz
-    public var local: LocalMoran?
+    package var local: LocalMoran?
+    /// The indices (`geohealth inequality`'s summary): weighted mean, Gini, Theil T and L, Atkinson
+    /// (ε = 0.5, 1, 2), coefficient of variation, P90/P10, Palma, and the optional parts.
     public var summary: Summary
 
+    /// Reads the units of a CSV or a polygon layer (GeoJSON, GeoPackage, Shapefile): the value, weight,
+    /// group and rank columns of `options`. A row without a value or a weight is left out and
+    /// counted in ``Table/leftOut`` (`unreachable` is read as such, not as a number).
+    /// - Throws: `InputError` when the file has no rows, a column is missing, a cell is text that
+    ///   is not a number, or no row has both a value and a weight.
     public static func read(_ url: URL, options: Options) throws -> Table {
         var rows: [(code: String, fields: [String: PropertyValue], line: String, geometry: Geometry?)] = []
         if LayerReader.isLayer(url) {
@@ -134,6 +164,11 @@ public struct InequalityAnalysis: Sendable {
         }
     }
 
+    /// Computes the population-weighted indices of `table` (``WeightedValues``, ``Theil``,
+    /// ``TheilDecomposition``) and the parts `options` asks for (share below, concentration index,
+    /// decomposition by group).
+    /// - Throws: `InequalityError` when every value is zero or a weight is invalid;
+    ///   ``ParameterError`` for an option the table cannot serve.
     public static func run(_ table: Table, options: Options) throws -> InequalityAnalysis {
         let data = try WeightedValues(table.values, weights: table.weights)
         let lorenz = try Lorenz(data)

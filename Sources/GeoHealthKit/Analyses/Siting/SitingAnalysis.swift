@@ -19,12 +19,20 @@ import GeoIO
 /// for MCLP (nothing beyond it can cover) and by `max(2 × threshold, 60)` minutes for p-median
 /// and the indicators (times beyond count at that bound).
 public struct SitingAnalysis: Sendable {
+    /// How new sites are chosen: maximal covering (`mclp`, population newly within the threshold) or
+    /// p-median (`pmedian`, population-weighted mean time to the nearest site).
     public enum Method: String, Sendable, CaseIterable { case mclp, pmedian }
 
+    /// A site the user plans to open (the what-if's `add`).
     public struct PlannedSite: Sendable {
+        /// Where the site would be, WGS84 longitude/latitude.
         public var location: Coordinate  // lon/lat
+        /// Its supply (same unit as the existing sites' capacities); `nil`: the new sites' convention
+        /// (``newSiteCapacity(existing:options:)``).
         public var capacity: Double?
+        /// Its name in the report.
         public var name: String
+        /// A planned site named `name` at `location` (longitude/latitude) with `capacity`.
         public init(location: Coordinate, capacity: Double?, name: String) {
             self.location = location
             self.capacity = capacity
@@ -32,20 +40,45 @@ public struct SitingAnalysis: Sendable {
         }
     }
 
+    /// The siting parameters (study file keys and CLI flags: ``Parameter``).
     public struct Options: Sendable {
+        /// The kind of site to place; the existing sites of this kind are the "before".
         public var kind: SiteKind
+        /// How many new sites to choose (`k`, default 0: a what-if of `add` and `remove` only).
         public var k = SitingAnalysis.defaultNewSites
+        /// The method choosing them (default `.mclp`).
         public var method = SitingAnalysis.defaultMethod
+        /// The coverage threshold in minutes (default 30): MCLP covers within it; the indicators count
+        /// the population beyond it.
         public var thresholdMinutes = SitingAnalysis.defaultThresholdMinutes
+        /// Whether the communes' representative points are candidates (default true).
         public var candidatesFromCommunes = true
+        /// Further candidate locations (a candidate file's sites, positions in longitude/latitude).
         public var candidates: [Site] = []
+        /// Planned sites added to the after-scenario (`add`).
         public var add: [PlannedSite] = []
+        /// Ids of existing sites closed in the after-scenario (`remove`); an unknown id is an error.
         public var remove: [String] = []
+        /// When given, the indicators also count the population whose E2SFCA access is below this (in
+        /// the unit of ``per``).
         public var accessBelow: Double?
+        /// Access is multiplied by this for ``accessBelow`` (default 1: per inhabitant).
         public var per = AccessAnalysis.defaultPer
+        /// Supply of each chosen new site, when the existing sites have capacities (default: their median).
         public var newCapacity: Double?
+        /// The travel-cost model and its settings.
         public var cost = CostModelOptions()
+        /// A metric CRS forced for every area (default: each département's own).
         public var crs: CRS?
+        /// The defaults, for sites of kind `kind`.
+        ///
+        /// ```swift
+        /// let study = try StudyLoader.load(StudySources.discover(in: folder)).study
+        /// var options = SitingAnalysis.Options(kind: .msp)
+        /// options.k = 3
+        /// let result = try SitingAnalysis.run(study, options: options)
+        /// result.after.populationBeyond  // residents still beyond 30 minutes
+        /// ```
         public init(kind: SiteKind) { self.kind = kind }
     }
 
@@ -56,16 +89,26 @@ public struct SitingAnalysis: Sendable {
     /// The siting method when none is given: maximal covering.
     package static let defaultMethod = Method.mclp
 
+    /// The headline indicators of one scenario (before or after).
     public struct Indicators: Sendable, Equatable {
+        /// Residents farther than the threshold from every site of the kind (unreachable included).
         public var populationBeyond: Double
+        /// Population-weighted mean time to the nearest site, in minutes (unreachable at the matrix bound).
         public var meanMinutes: Double
+        /// Population-weighted Gini coefficient of the time to the nearest site.
         public var gini: Double
+        /// Residents whose E2SFCA access is below ``Options/accessBelow``; `nil` when that is not given.
         public var accessGapPopulation: Double?
     }
 
+    /// The new sites chosen, in the order chosen: name, longitude/latitude, and the residents each
+    /// brings newly within the threshold (marginal to those before it).
     public var chosen: [(name: String, location: Coordinate, newlyCovered: Double)]
+    /// The indicators with the existing sites of the kind.
     public var before: Indicators
+    /// The indicators with the chosen and planned sites added and the removed ones closed.
     public var after: Indicators
+    /// The report (`geohealth site`'s summary).
     public var summary: Summary
 
     /// A regional study's buffer (``Study/studyArea``) is left out: every site of the files is

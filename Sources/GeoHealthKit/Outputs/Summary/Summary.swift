@@ -20,12 +20,15 @@ public struct Summary: Sendable {
     /// of every JSON summary; raised when a key is renamed or removed.
     static let schemaVersion = 1
 
+    /// The tree of values: top-level keys in the order the command reports them.
     public var root: Properties
 
+    /// A summary with the top-level `entries`, in order.
     public init(_ entries: [(key: String, value: PropertyValue)] = []) {
         root = Properties(entries)
     }
 
+    /// The value at the top-level `key`, or `nil`; setting `nil` removes it, a new key goes last.
     public subscript(key: String) -> PropertyValue? {
         get { root[key] }
         set { root[key] = newValue }

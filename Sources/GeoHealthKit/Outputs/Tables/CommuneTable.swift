@@ -12,7 +12,9 @@ import GeoIO
 /// minutes and kilometres) are numeric in every format, with a `NAME_unreachable` flag
 /// beside them (``UnreachableFlags``).
 public struct CommuneTable: Sendable {
+    /// The column names, in order (snake_case, as the schema of the command names them).
     public var columns: [String]
+    /// One row per reported area, one value per column.
     public var rows: [[PropertyValue]]
     /// Per row: the area's polygon (longitude/latitude); nil for a table read from a CSV
     /// file, which can be written as CSV only.
@@ -20,6 +22,8 @@ public struct CommuneTable: Sendable {
     /// Columns that may hold ``PropertyValue/unreachable``: always written with their flag.
     public var costColumns: Set<String>
 
+    /// A table of `rows` under `columns`, with one polygon per row when `geometries` is given.
+    /// - Precondition: `geometries`, when given, has one polygon per row.
     public init(columns: [String], rows: [[PropertyValue]], geometries: [Geometry]?, costColumns: Set<String> = []) {
         precondition(geometries.map { $0.count == rows.count } ?? true, "a commune table has one polygon per row")
         self.columns = columns
