@@ -38,7 +38,7 @@ let package = Package(
         .target(name: "Coverage", dependencies: ["GeoCore", "GEOSBridge"]),
         .target(name: "Inequality", dependencies: ["GeoCore"]),
         .target(name: "Cartography", dependencies: ["GeoCore"]),
-        .target(name: "Gaps", dependencies: ["GeoCore", "Accessibility", .product(name: "HeapModule", package: "swift-collections")]),
+        .target(name: "Gaps", dependencies: ["Accessibility", .product(name: "HeapModule", package: "swift-collections")]),
 
         // Use cases and the command line.
         .target(name: "GeoHealthKit", dependencies: [
@@ -53,10 +53,10 @@ let package = Package(
         .executableTarget(name: "geohealth", dependencies: ["GeoHealthCLI"]),
         // Every reader behind one entry point (libFuzzer) and one replay (FuzzTests): scripts/fuzz.
         .target(name: "GeoHealthFuzz", dependencies: ["GeoHealthKit", "GeoIO", "GeoCore", "GeoPackage", "Accessibility"], path: "Fuzz"),
-        .executableTarget(name: "GeoHealthBench", dependencies: ["GeoHealthKit", "GeoIO", "GeoCore", "GEOSBridge", "Projection", "GeoPackage", "Accessibility", "Coverage", "Inequality", "Gaps", "Cartography"]),
+        .executableTarget(name: "GeoHealthBench", dependencies: ["GeoHealthKit", "GeoIO", "GeoCore", "GEOSBridge", "Projection", "GeoPackage", "Accessibility", "Coverage", "Inequality", "Cartography"]),
 
         // Tests.
-        .target(name: "GeoHealthTestSupport", dependencies: ["GeoCore"], path: "Tests/GeoHealthTestSupport"),
+        .target(name: "GeoHealthTestSupport", path: "Tests/GeoHealthTestSupport"),
         .testTarget(name: "ArchitectureTests", dependencies: ["GeoHealthTestSupport"]),
         .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore", "GeoHealthTestSupport"]),
         .testTarget(name: "GeoIOTests", dependencies: ["GeoIO", "GeoHealthTestSupport"]),

@@ -19,8 +19,6 @@ package struct CoverageSummary: Sendable, Equatable {
         package var communesCovered = 0
         package var population = 0.0
         package var populationCovered = 0.0
-
-        package var shareCovered: Double { population > 0 ? populationCovered / population : 0 }
     }
 
     package var overall: Row

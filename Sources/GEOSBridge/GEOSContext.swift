@@ -49,9 +49,6 @@ package final class GEOSContext {
         return context
     }
 
-    /// The GEOS library version, e.g. `3.11.1-CAPI-1.17.1`.
-    package static var libraryVersion: String { String(cString: GEOSversion()) }
-
     /// The error for a failed call: GEOS's message if it left one, then clears it.
     func failure(_ operation: String) -> GEOSError {
         let message = sink.lastError ?? "no message from GEOS"

@@ -37,12 +37,6 @@ package final class PROJContext {
         return c
     }
 
-    /// The PROJ library version, e.g. `9.1.1`.
-    package static var libraryVersion: String {
-        let info = proj_info()
-        return info.release.map { String(cString: $0) } ?? "unknown"
-    }
-
     /// PROJ's message for the context's last error (what it logged, and the text of its error
     /// code when that adds to it), then clears both: the code is read before it is reset.
     func lastError() -> String {

@@ -67,20 +67,36 @@ import Testing
     static func importedGraph(targets: [String]) throws -> [String: Set<String>] {
         var graph: [String: Set<String>] = [:]
         for target in targets {
-            let folder = target == "GeoHealthFuzz" ? root.appendingPathComponent("Fuzz") : root.appendingPathComponent("Sources/\(target)")
+            let folder = target == "GeoHealthFuzz" ? root.appendingPathComponent("Fuzz")
+                : target == "GeoHealthTestSupport" ? root.appendingPathComponent("Tests/GeoHealthTestSupport")
+                : root.appendingPathComponent("Sources/\(target)")
             var imports = Set<String>()
             let files = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: nil)?.compactMap { $0 as? URL } ?? []
             for file in files where file.pathExtension == "swift" {
                 for line in try String(contentsOf: file, encoding: .utf8).split(separator: "\n") {
-                    let words = line.split(separator: " ")
-                    if words.count >= 2, words[0] == "import" || (words[0] == "@testable" && words[1] == "import") {
-                        imports.insert(String(words.last!))
-                    }
+                    if let module = importedModule(String(line)) { imports.insert(module) }
                 }
             }
             graph[target] = imports
         }
         return graph
+    }
+
+    /// The module an `import` line names: attributes (`@testable`, `@preconcurrency`,
+    /// `@_implementationOnly`), an access level (`package import`) and a declaration kind
+    /// (`import struct GeoCore.Study`) allowed; nil for any other line.
+    static func importedModule(_ line: String) -> String? {
+        let pattern = /^\s*(?:@\w+\s+)*(?:(?:public|package|internal|fileprivate|private)\s+)?import\s+(?:(?:typealias|struct|class|enum|protocol|let|var|func)\s+)?([A-Za-z_][A-Za-z0-9_]*)/
+        return (try? pattern.firstMatch(in: line)).flatMap { $0 }.map { String($0.1) }
+    }
+
+    @Test func importLinesAreRecognised() {
+        #expect(Self.importedModule("import GeoCore") == "GeoCore")
+        #expect(Self.importedModule("@testable import geohealth") == "geohealth")
+        #expect(Self.importedModule("@preconcurrency import Foundation") == "Foundation")
+        #expect(Self.importedModule("package import GeoIO") == "GeoIO")
+        #expect(Self.importedModule("import struct GeoCore.Study") == "GeoCore")
+        #expect(Self.importedModule("// import GeoCore") == nil && Self.importedModule("let important = 1") == nil)
     }
 
     @Test func theDocumentedGraphIsTheDeclaredOne() throws {
@@ -99,6 +115,17 @@ import Testing
         for (target, modules) in imported.sorted(by: { $0.key < $1.key }) {
             let undeclared = modules.intersection(ours).subtracting(declared[target] ?? [])
             #expect(undeclared.isEmpty, "\(target) imports \(undeclared.sorted()) without declaring it in Package.swift")
+        }
+    }
+
+    /// A declared dependency no file imports is a stale edge of the graph (system-library shims
+    /// and products used through another module excepted: none today).
+    @Test func everyDeclaredDependencyIsImported() throws {
+        let declared = try Self.declaredGraph()
+        let imported = try Self.importedGraph(targets: declared.filter { !$0.key.hasPrefix("C") }.map(\.key))
+        for (target, deps) in declared.sorted(by: { $0.key < $1.key }) where !target.hasPrefix("C") {
+            let unused = deps.subtracting(imported[target] ?? [])
+            #expect(unused.isEmpty, "\(target) declares \(unused.sorted()) in Package.swift but no file of it imports them")
         }
     }
 

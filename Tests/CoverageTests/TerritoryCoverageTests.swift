@@ -37,7 +37,7 @@ import Testing
         let s = CoverageSummary(population: [10, 20, 30, 40], coveredShare: [1, 0, 0.5, 0], groups: ["b", "a", "b", "a"])
         #expect(s.groups.map(\.group) == ["a", "b"])
         #expect(s.groups[0].populationCovered == 0 && s.groups[1].populationCovered == 25)
-        #expect(s.groups[1].communesCovered == 2 && abs(s.groups[1].shareCovered - 25.0 / 40) < 1e-12)
+        #expect(s.groups[1].communesCovered == 2 && abs(s.groups[1].populationCovered / s.groups[1].population - 25.0 / 40) < 1e-12)
     }
 
     /// A member list is its members: commune 1 overlaps member 0 by a 0.1-wide sliver and is not

@@ -40,12 +40,5 @@ import Testing
             == "a,b\n\"x,y\",\"say \"\"hi\"\"\"\nplain,\"line\nbreak\"\n")
     }
 
-    @Test func joinReportsBothSides() {
-        let join = AttributeJoin(left: ["01001", "01002", "01003"], right: ["01002", "01001", "99999", "01001"])
-        #expect(join.rowForKey == [1, 0, nil])
-        #expect(join.report.matched == 2 && join.report.unmatchedLeft == ["01003"])
-        #expect(join.report.unmatchedRight == ["99999"] && join.report.duplicateRight == ["01001"])
-    }
-
     var root: URL { URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent() }
 }

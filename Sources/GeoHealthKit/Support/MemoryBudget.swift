@@ -1,8 +1,5 @@
 import Foundation
 import GeoCore
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Refuses a job early, with a clear message, when the process's address-space limit
 /// (`ulimit -v`, `RLIMIT_AS`) is below what the job is expected to need: Swift stops a
@@ -32,13 +29,6 @@ package enum MemoryBudget {
         }
     }
 
-    /// The address-space limit in bytes, or nil when there is none.
-    static func addressSpaceLimit() -> Int? {
-        var limit = rlimit()
-        guard getrlimit(__rlimit_resource_t(RLIMIT_AS.rawValue), &limit) == 0, limit.rlim_cur != rlim_t.max else { return nil }
-        return Int(clamping: limit.rlim_cur)
-    }
-
     /// The estimated address space (bytes) of a job reading `inputBytes` bytes of input.
     static func estimate(inputBytes: Int) -> Int {
         let (scaled, overflow) = inputBytes.multipliedReportingOverflow(by: bytesPerInputByte)
@@ -49,22 +39,12 @@ package enum MemoryBudget {
     /// `inputBytes`. Under a limit, malloc is also told to keep two arenas (glibc reserves
     /// 64 MB of address space per arena and thread otherwise), which makes the estimate hold.
     package static func check(job: String, inputBytes: Int) throws {
-        guard let limit = addressSpaceLimit() else { return }
-        limitMallocArenas(2)
+        guard let limit = AddressSpace.limit() else { return }
+        AddressSpace.limitMallocArenas(2)
         let need = estimate(inputBytes: inputBytes)
         if limit < need {
             throw Shortage(job: job, limitMegabytes: limit >> 20, neededMegabytes: (need + (1 << 20) - 1) >> 20)
         }
-    }
-
-    /// glibc's `mallopt(M_ARENA_MAX, n)` (M_ARENA_MAX is -8 in `malloc.h`), looked up at run
-    /// time: Swift's Glibc module does not export `malloc.h`.
-    static func limitMallocArenas(_ n: Int32) {
-        #if canImport(Glibc)
-        typealias Mallopt = @convention(c) (Int32, Int32) -> Int32
-        guard let symbol = dlsym(UnsafeMutableRawPointer(bitPattern: 0), "mallopt") else { return }  // RTLD_DEFAULT
-        _ = unsafeBitCast(symbol, to: Mallopt.self)(-8, n)
-        #endif
     }
 
     /// The bytes of the files named by `paths` (a folder: every file under it), for the
