@@ -1,3 +1,4 @@
+import Accessibility
 import ArgumentParser
 import Foundation
 import GeoCore

@@ -67,10 +67,6 @@ public struct AccessAnalysis: Sendable {
     /// Access per this many inhabitants when none is given: 1 (access per inhabitant).
     package static let defaultPer = 1.0
 
-    /// The E2SFCA bands when none are given: ``Accessibility/DistanceDecay/luoQi`` (Luo & Qi 2009,
-    /// with the source), named here for the report and the benchmark.
-    public static var luoQiBands: DistanceDecay { .luoQi }
-
     /// The catchment when none is given: the last band of the method's published bands, 30
     /// minutes for Luo & Qi's (``Accessibility/DistanceDecay/luoQiCatchmentMinutes``), 20 for APL
     /// (``Accessibility/APLParameters/catchmentMinutes``).
