@@ -39,8 +39,13 @@ public struct AccessAnalysis: Sendable {
         public var catchmentMinutes: Double?
         /// E2SFCA bands (default ``Accessibility/DistanceDecay/luoQi``: 1 ≤ 10 min, 0.68 ≤ 20, 0.22 ≤ 30).
         public var bands: DistanceDecay?
-        /// Continuous decay for g2sfca/3sfca (default: Dai's Gaussian over the catchment).
-        public var decay: DistanceDecay?
+        /// The continuous decay of g2sfca/3sfca (default ``Decay/dai``: Dai's Gaussian falling to
+        /// 0 at the catchment); its parameter is ``bandwidth``.
+        public var decay = Decay.dai
+        /// The decay's parameter: σ in minutes (``Decay/gaussian``), β (``Decay/exponential``,
+        /// ``Decay/power``), the radius in minutes (``Decay/dai``, ``Decay/linear``; default the
+        /// catchment). `gaussian`, `exponential` and `power` without one fall back to Dai's.
+        public var bandwidth: Double?
         package var apl = APLParameters()
         /// APL: the sites' column of each GP's yearly activity (consultations, visits,
         /// teleconsultations), counted under the DREES rules; default `activity` when present.
@@ -61,7 +66,26 @@ public struct AccessAnalysis: Sendable {
         public init() {}
     }
 
-    /// The method when none is given: E2SFCA (with ``luoQiBands``).
+    /// The continuous distance decays of g2sfca/3sfca (``Accessibility/DistanceDecay``), set by
+    /// kind and ``Options/bandwidth``.
+    public enum Decay: String, Sendable, CaseIterable {
+        case dai, gaussian, exponential, power, linear
+
+        /// The decay with `bandwidth` over a catchment of `catchment` minutes: Dai's Gaussian or
+        /// the linear one fall to 0 at `bandwidth` (default the catchment); the Gaussian,
+        /// exponential and power ones need `bandwidth` (σ, β), Dai's Gaussian without it.
+        public func distanceDecay(bandwidth: Double?, catchment: Double) -> DistanceDecay {
+            switch self {
+            case .dai: .gaussianDai(radius: bandwidth ?? catchment)
+            case .linear: .linear(radius: bandwidth ?? catchment)
+            case .gaussian: bandwidth.map { .gaussian(sigma: $0) } ?? .gaussianDai(radius: catchment)
+            case .exponential: bandwidth.map { .exponential(beta: $0) } ?? .gaussianDai(radius: catchment)
+            case .power: bandwidth.map { .power(beta: $0) } ?? .gaussianDai(radius: catchment)
+            }
+        }
+    }
+
+    /// The method when none is given: E2SFCA (with ``Accessibility/DistanceDecay/luoQi``).
     package static let defaultMethod = Method.enhanced
 
     /// Access per this many inhabitants when none is given: 1 (access per inhabitant).
@@ -131,7 +155,7 @@ public struct AccessAnalysis: Sendable {
         let decay: DistanceDecay = switch options.method {
         case .ratio, .twoStep: .uniform
         case .enhanced: options.bands ?? .luoQi
-        case .gaussian, .threeStep: options.decay ?? .gaussianDai(radius: catchment)
+        case .gaussian, .threeStep: options.decay.distanceDecay(bandwidth: options.bandwidth, catchment: catchment)
         case .apl: options.apl.bands
         }
         var areaAccess: [Double]
