@@ -123,7 +123,7 @@ struct AccessCommand: ParsableCommand {
         options.bandwidth = bandwidth
         let grid = try populationGrid.map { try GridPopulation.read(URL(fileURLWithPath: $0), crs: gridCrs.crs, cellSize: gridSize) }
         let analysis = try grid.map { try GridAccess.run(loaded.study, grid: $0, options: options) }
-            ?? AccessAnalysis.run(loaded.study, options: options, measured: loaded.measures)
+            ?? AccessAnalysis.run(loaded.study, options: options, projected: nil, measured: loaded.measures)
         let allInputs = sources.inputs + costs.inputs + [populationGrid, bands, ageWeights].compactMap { $0.map { URL(fileURLWithPath: $0) } }
         try table.write(analysis.table, inputs: allInputs)
         if let sitesOut { try analysis.writeSites(to: URL(fileURLWithPath: sitesOut), inputs: allInputs, dialect: table.csv.dialect) }

@@ -124,10 +124,21 @@ public struct AccessAnalysis: Sendable {
     /// The report (`geohealth access`'s summary).
     public var summary: Summary
 
+    /// Every reported commune's access to the sites of `options.kinds` by `options.method`, and
+    /// each site's ratio; a regional study reports its communes and the sites they reach, its
+    /// buffer taking part in the demand.
+    /// - Throws: ``ParameterError`` when the options contradict the study (no site of the kinds,
+    ///   capacities given for only some sites, an activity that is not a number, age groups
+    ///   without a weight, `ratio` without `groupBy`), or the cost model's input errors.
+    public static func run(_ study: Study, options: Options) throws -> AccessAnalysis {
+        try run(study, options: options, projected: nil, measured: nil)
+    }
+
+    /// ``run(_:options:)`` with what the caller already has.
     /// - Parameter projected: the study already projected (with `options.crs`), when the caller has it.
     /// - Parameter measured: the areas' measures computed ahead by the loader (``StudyLoader/Loaded/measures``).
     package static func run(
-        _ study: Study, options: Options, projected given: ProjectedStudy? = nil, measured: [AreaMeasure?]? = nil
+        _ study: Study, options: Options, projected given: ProjectedStudy?, measured: [AreaMeasure?]? = nil
     ) throws -> AccessAnalysis {
         let groups = try options.groupBy.map { try AreaGroups.labels(study.areas, by: $0) }
         let projected = try given ?? ProjectedStudy(study, crs: options.crs, keepGeometries: false, measured: measured)
