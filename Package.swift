@@ -48,7 +48,7 @@ let package = Package(
         // The command line: its commands and option groups in a library (tested without @testable),
         // the executable only calls GeoHealth.main().
         .target(name: "GeoHealthCLI", dependencies: [
-            "GeoHealthKit", "GeoCore", "GeoIO", "Cartography", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            "GeoHealthKit", "GeoCore", "GeoIO", "Cartography", "Accessibility", .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .executableTarget(name: "geohealth", dependencies: ["GeoHealthCLI"]),
         // Every reader behind one entry point (libFuzzer) and one replay (FuzzTests): scripts/fuzz.

@@ -58,6 +58,33 @@ package struct ChoroplethMap: Sendable {
     }
 
     package func svg() -> SVGNode {
+        let layout = layout()
+        let encoder = PathEncoder(toPixel: layout.px, precision: precision)
+        var children = header(layout)
+        let paths = classPaths(encoder: encoder, frames: layout.frames)
+        children.append(choroplethLayer(paths))
+        children += overlays(encoder: encoder, layout: layout)
+        children += furniture(layout, paths: paths)
+        return .el("svg", [("xmlns", "http://www.w3.org/2000/svg"), ("viewBox", "0 0 \(svgNumber(layout.width)) \(svgNumber(layout.height))"),
+                           ("width", svgNumber(layout.width)), ("height", svgNumber(layout.height)), ("role", "img"),
+                           ("aria-labelledby", "map-title map-desc"), ("font-family", "DejaVu Sans, Arial, sans-serif")], children)
+    }
+
+    /// Where everything goes: the map's frame (left, top, scale, height), the insets' frames,
+    /// the drawing's size, and longitude/latitude (or metres) to pixels.
+    struct Layout {
+        var top: Double
+        var margin: Double
+        var left: Double
+        var width: Double
+        var height: Double
+        var scale: Double
+        var mapHeight: Double
+        var frames: [Frame]
+        var px: @Sendable (Coordinate) -> (Double, Double)
+    }
+
+    func layout() -> Layout {
         var box = BoundingBox.empty
         for p in polygons { box.extend(p.boundingBox) }
         let top = subtitle.isEmpty ? 60.0 : 80.0
@@ -69,8 +96,12 @@ package struct ChoroplethMap: Sendable {
         let height = max(top + mapHeight + 85, 520, (frames.last.map { $0.rect.maxY } ?? 0) + 40)
         let (minX, maxY) = (box.minX, box.maxY)
         @Sendable func px(_ c: Coordinate) -> (Double, Double) { (left + (c.x - minX) * scale, top + (maxY - c.y) * scale) }
-        let encoder = PathEncoder(toPixel: px, precision: precision)
+        return Layout(top: top, margin: margin, left: left, width: width, height: height, scale: scale, mapHeight: mapHeight, frames: frames, px: px)
+    }
 
+    /// The title and description (for screen readers), the fill patterns, the background, the
+    /// title and the subtitle.
+    func header(_ layout: Layout) -> [SVGNode] {
         var children: [SVGNode] = [
             .el("title", [("id", "map-title")], [.text(title)]),
             .el("desc", [("id", "map-desc")], [.text(description.isEmpty ? subtitle : description)]),
@@ -83,12 +114,17 @@ package struct ChoroplethMap: Sendable {
                     .el("line", [("x1", "0"), ("y1", "0"), ("x2", "0"), ("y2", "8"), ("stroke", "#000"), ("stroke-width", "1.2"), ("stroke-opacity", "0.7")]),
                 ]),
             ]),
-            .el("rect", [("width", svgNumber(width)), ("height", svgNumber(height)), ("fill", "#ffffff")]),
-            .el("text", [("x", svgNumber(margin)), ("y", "32"), ("font-size", "22"), ("font-weight", "bold")], [.text(title)]),
+            .el("rect", [("width", svgNumber(layout.width)), ("height", svgNumber(layout.height)), ("fill", "#ffffff")]),
+            .el("text", [("x", svgNumber(layout.margin)), ("y", "32"), ("font-size", "22"), ("font-weight", "bold")], [.text(title)]),
         ]
-        if !subtitle.isEmpty { children.append(.el("text", [("x", svgNumber(margin)), ("y", "56"), ("font-size", "15"), ("fill", "#444")], [.text(subtitle)])) }
+        if !subtitle.isEmpty {
+            children.append(.el("text", [("x", svgNumber(layout.margin)), ("y", "56"), ("font-size", "15"), ("fill", "#444")], [.text(subtitle)]))
+        }
+        return children
+    }
 
-        // Polygons of every frame, one path per class (and one each for unreachable and missing values).
+    /// The polygons of every frame, one path per class (and one each for unreachable and missing values).
+    func classPaths(encoder: PathEncoder, frames: [Frame]) -> ClassPaths {
         var paths = ClassPaths(classes: colors.count)
         paths.add(polygons, values: values, unreachable: unreachable, breaks: breaks, encoder: encoder)
         for (inset, frame) in zip(insets, frames) {
@@ -96,15 +132,23 @@ package struct ChoroplethMap: Sendable {
                 inset.polygons, values: inset.values, unreachable: inset.unreachable, breaks: breaks,
                 encoder: PathEncoder(toPixel: frame.px, precision: precision))
         }
+        return paths
+    }
+
+    /// The choropleth: the classes' paths, then the unreachable and the missing.
+    func choroplethLayer(_ paths: ClassPaths) -> SVGNode {
         var layer: [SVGNode] = []
         for (c, d) in paths.byClass.enumerated() where !d.isEmpty {
             layer.append(.el("path", [("class", "class-\(c + 1)"), ("fill", colors[c]), ("d", d)]))
         }
         if !paths.unreachable.isEmpty { layer.append(.el("path", [("class", "unreachable"), ("fill", Self.unreachableFill), ("d", paths.unreachable)])) }
         if !paths.missing.isEmpty { layer.append(.el("path", [("class", "missing"), ("fill", "url(#missing)"), ("d", paths.missing)])) }
-        children.append(
-            .el("g", [("id", "choropleth"), ("stroke", "#ffffff"), ("stroke-width", svgNumber(strokeWidth, 2)), ("stroke-linejoin", "round")], layer))
+        return .el("g", [("id", "choropleth"), ("stroke", "#ffffff"), ("stroke-width", svgNumber(strokeWidth, 2)), ("stroke-linejoin", "round")], layer)
+    }
 
+    /// What is drawn over the choropleth: gap zones, territories, sites, the insets, labels.
+    func overlays(encoder: PathEncoder, layout: Layout) -> [SVGNode] {
+        var children: [SVGNode] = []
         if !hatched.isEmpty {
             var d = ""
             for g in hatched { encoder.append(g, to: &d) }
@@ -115,31 +159,34 @@ package struct ChoroplethMap: Sendable {
             for g in outlines { encoder.append(g, to: &d) }
             children.append(.el("path", [("id", "territories"), ("fill", "none"), ("stroke", "#252525"), ("stroke-width", "1.6"), ("d", d)]))
         }
-        if !sites.isEmpty { children.append(siteLayer(sites, px)) }
-        if !insets.isEmpty { children.append(insetLayer(frames)) }
+        if !sites.isEmpty { children.append(siteLayer(sites, layout.px)) }
+        if !insets.isEmpty { children.append(insetLayer(layout.frames)) }
         if !labels.isEmpty {
-            children.append(
-                .el(
-                    "g",
-                    [
-                        ("id", "labels"), ("font-size", "11"), ("text-anchor", "middle"), ("paint-order", "stroke"), ("stroke", "#ffffff"),
-                        ("stroke-width", "3"), ("fill", "#111"),
-                    ],
-                    labels.map { l in
-                        let (x, y) = px(l.position)
-                        return .el("text", [("x", svgNumber(x)), ("y", svgNumber(y))], [.text(l.text)])
-                    }))
+            let attributes = [
+                ("id", "labels"), ("font-size", "11"), ("text-anchor", "middle"), ("paint-order", "stroke"), ("stroke", "#ffffff"),
+                ("stroke-width", "3"), ("fill", "#111"),
+            ]
+            children.append(.el("g", attributes, labels.map { l in
+                let (x, y) = layout.px(l.position)
+                return .el("text", [("x", svgNumber(x)), ("y", svgNumber(y))], [.text(l.text)])
+            }))
         }
-        let legendX = left + mapWidth + 30
-        children.append(legend(x: legendX, y: top, counts: paths.counts, unreachableCount: paths.unreachableCount, missing: paths.missingCount))
-        children.append(scaleBar(x: left, y: top + mapHeight + 30, pixelsPerMetre: scale))
-        children.append(northArrow(x: left + mapWidth - 20, y: top + 10))
+        return children
+    }
+
+    /// The legend, scale bar, north arrow and source.
+    func furniture(_ layout: Layout, paths: ClassPaths) -> [SVGNode] {
+        let legendX = layout.left + mapWidth + 30
+        var children = [
+            legend(x: legendX, y: layout.top, counts: paths.counts, unreachableCount: paths.unreachableCount, missing: paths.missingCount),
+            scaleBar(x: layout.left, y: layout.top + layout.mapHeight + 30, pixelsPerMetre: layout.scale),
+            northArrow(x: layout.left + mapWidth - 20, y: layout.top + 10),
+        ]
         if !source.isEmpty {
-            children.append(.el("text", [("x", svgNumber(margin)), ("y", svgNumber(height - 12)), ("font-size", "11"), ("fill", "#555")], [.text(source)]))
+            children.append(
+                .el("text", [("x", svgNumber(layout.margin)), ("y", svgNumber(layout.height - 12)), ("font-size", "11"), ("fill", "#555")], [.text(source)]))
         }
-        return .el("svg", [("xmlns", "http://www.w3.org/2000/svg"), ("viewBox", "0 0 \(svgNumber(width)) \(svgNumber(height))"),
-                           ("width", svgNumber(width)), ("height", svgNumber(height)), ("role", "img"), ("aria-labelledby", "map-title map-desc"),
-                           ("font-family", "DejaVu Sans, Arial, sans-serif")], children)
+        return children
     }
 
     func legend(x: Double, y: Double, counts: [Int], unreachableCount: Int, missing: Int) -> SVGNode {
@@ -152,67 +199,44 @@ package struct ChoroplethMap: Sendable {
         var lower = (values + insets.flatMap(\.values)).compactMap { $0 }.filter(\.isFinite).min() ?? 0
         for (c, upper) in breaks.enumerated() {
             let ry = y + Double(c) * 24
-            rows.append(
-                .el(
-                    "rect",
-                    [
-                        ("x", svgNumber(x)), ("y", svgNumber(ry)), ("width", "22"), ("height", "16"), ("fill", colors[c]), ("stroke", "#999"),
-                        ("stroke-width", "0.5"),
-                    ]))
-            let text = "\(labelsText.number(lower)) – \(labelsText.number(upper))  (\(counts[c]))"
-            rows.append(.el("text", [("x", svgNumber(x + 30)), ("y", svgNumber(ry + 13)), ("font-size", "13")], [.text(text)]))
+            rows.append(Self.swatch(x: x, y: ry, fill: colors[c], stroke: "#999", strokeWidth: "0.5"))
+            rows.append(Self.legendText("\(labelsText.number(lower)) – \(labelsText.number(upper))  (\(counts[c]))", x: x, y: ry))
             lower = upper
         }
         var next = y + Double(breaks.count) * 24
+        func row(_ key: SVGNode, _ label: String) {
+            rows += [key, Self.legendText(label, x: x, y: next)]
+            next += 24
+        }
         if unreachableCount > 0 {
-            rows.append(
-                .el(
-                    "rect",
-                    [
-                        ("x", svgNumber(x)), ("y", svgNumber(next)), ("width", "22"), ("height", "16"), ("fill", Self.unreachableFill), ("stroke", "#999"),
-                        ("stroke-width", "0.5"),
-                    ]))
-            rows.append(
-                .el(
-                    "text", [("x", svgNumber(x + 30)), ("y", svgNumber(next + 13)), ("font-size", "13")],
-                    [.text("\(labelsText.unreachable)  (\(unreachableCount))")]))
-            next += 24
+            row(Self.swatch(x: x, y: next, fill: Self.unreachableFill, stroke: "#999", strokeWidth: "0.5"), "\(labelsText.unreachable)  (\(unreachableCount))")
         }
-        if missing > 0 {
-            rows.append(
-                .el(
-                    "rect",
-                    [
-                        ("x", svgNumber(x)), ("y", svgNumber(next)), ("width", "22"), ("height", "16"), ("fill", "url(#missing)"), ("stroke", "#999"),
-                        ("stroke-width", "0.5"),
-                    ]))
-            rows.append(
-                .el("text", [("x", svgNumber(x + 30)), ("y", svgNumber(next + 13)), ("font-size", "13")], [.text("\(labelsText.noData)  (\(missing))")]))
-            next += 24
-        }
+        if missing > 0 { row(Self.swatch(x: x, y: next, fill: "url(#missing)", stroke: "#999", strokeWidth: "0.5"), "\(labelsText.noData)  (\(missing))") }
         if !hatched.isEmpty || insets.contains(where: { !$0.hatched.isEmpty }) {
-            rows.append(
-                .el("rect", [("x", svgNumber(x)), ("y", svgNumber(next)), ("width", "22"), ("height", "16"), ("fill", "url(#hatch)"), ("stroke", "#000")]))
-            rows.append(.el("text", [("x", svgNumber(x + 30)), ("y", svgNumber(next + 13)), ("font-size", "13")], [.text(labelsText.gapZone)]))
-            next += 24
+            row(Self.swatch(x: x, y: next, fill: "url(#hatch)", stroke: "#000", strokeWidth: nil), labelsText.gapZone)
         }
         if !outlines.isEmpty || insets.contains(where: { !$0.outlines.isEmpty }) {
-            rows.append(
-                .el(
-                    "line",
-                    [
-                        ("x1", svgNumber(x)), ("y1", svgNumber(next + 8)), ("x2", svgNumber(x + 22)), ("y2", svgNumber(next + 8)), ("stroke", "#252525"),
-                        ("stroke-width", "1.6"),
-                    ]))
-            rows.append(.el("text", [("x", svgNumber(x + 30)), ("y", svgNumber(next + 13)), ("font-size", "13")], [.text(labelsText.territory)]))
-            next += 24
+            let line: [(String, String)] = [
+                ("x1", svgNumber(x)), ("y1", svgNumber(next + 8)), ("x2", svgNumber(x + 22)), ("y2", svgNumber(next + 8)), ("stroke", "#252525"),
+                ("stroke-width", "1.6"),
+            ]
+            row(.el("line", line), labelsText.territory)
         }
         for kind in Array(Set((sites + insets.flatMap(\.sites)).map(\.kind))).sorted() {
-            rows.append(Self.marker(kind: kind, x: x + 11, y: next + 8, r: 5))
-            rows.append(.el("text", [("x", svgNumber(x + 30)), ("y", svgNumber(next + 13)), ("font-size", "13")], [.text(labelsText.kind(kind))]))
-            next += 24
+            row(Self.marker(kind: kind, x: x + 11, y: next + 8, r: 5), labelsText.kind(kind))
         }
         return .el("g", [("id", "legend")], rows)
+    }
+
+    /// A legend's key: a 22 × 16 rectangle at (x, y).
+    static func swatch(x: Double, y: Double, fill: String, stroke: String, strokeWidth: String?) -> SVGNode {
+        .el("rect", [("x", svgNumber(x)), ("y", svgNumber(y)), ("width", "22"), ("height", "16"), ("fill", fill), ("stroke", stroke)]
+            + (strokeWidth.map { [("stroke-width", $0)] } ?? []))
+    }
+
+    /// A legend's label, beside the key at height `y`.
+    static func legendText(_ text: String, x: Double, y: Double) -> SVGNode {
+        .el("text", [("x", svgNumber(x + 30)), ("y", svgNumber(y + 13)), ("font-size", "13")], [.text(text)])
     }
 
     func siteLayer(_ sites: [Site], _ px: (Coordinate) -> (Double, Double), id: String = "sites") -> SVGNode {

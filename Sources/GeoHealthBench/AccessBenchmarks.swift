@@ -41,7 +41,7 @@ func benchAccess(_ dir: URL) throws {
     let loaded = Date()
     let costs = try StraightLineModel().costs(from: CostPoints(metric: origins), to: CostPoints(metric: sites), maxMinutes: 30)
     let costed = Date()
-    let result = FloatingCatchment.twoStep(costs, demand: population, supply: Array(repeating: 1, count: sites.count), decay: AccessAnalysis.luoQiBands)
+    let result = FloatingCatchment.twoStep(costs, demand: population, supply: Array(repeating: 1, count: sites.count), decay: .luoQi)
     let accessed = Date()
     let data = try WeightedValues(result.access, weights: population)
     let gini = try data.gini()

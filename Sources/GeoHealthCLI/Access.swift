@@ -1,9 +1,11 @@
+import Accessibility
 import ArgumentParser
 import Foundation
 import GeoCore
 import GeoHealthKit
 
 extension AccessAnalysis.Method: ExpressibleByArgument {}
+extension AccessAnalysis.Decay: ExpressibleByArgument {}
 extension APLParameters.Edition: ExpressibleByArgument {}
 
 struct AccessCommand: ParsableCommand {
@@ -27,10 +29,6 @@ struct AccessCommand: ParsableCommand {
               geohealth access geodata --sites geodata/generalistes.csv --method apl --population-grid geodata/population-grid.csv
             """)
 
-    enum Decay: String, ExpressibleByArgument, CaseIterable {
-        case dai, gaussian, exponential, power, linear
-    }
-
     @OptionGroup var inputs: StudyOptions
     @OptionGroup var costs: CostOptions
 
@@ -49,7 +47,7 @@ struct AccessCommand: ParsableCommand {
     var bands: String?
 
     @Option(help: "g2sfca/3sfca decay: dai (Gaussian falling to 0 at the catchment), gaussian, exponential, power, linear.")
-    var decay: Decay = .dai
+    var decay = AccessAnalysis.Options().decay
 
     @Option(help: "Decay parameter, \(OptionRange.bandwidth.helpText): σ (gaussian, minutes), β (exponential, power); the catchment for dai and linear.")
     var bandwidth: Double?
@@ -121,17 +119,11 @@ struct AccessCommand: ParsableCommand {
             options.apl.bands = parsed
         }
         if let ageWeights { options.apl.ageWeights = try APLParameters.ageWeights(from: URL(fileURLWithPath: ageWeights)) }
-        let catchment = catchmentMinutes ?? AccessAnalysis.defaultCatchmentMinutes(method)
-        switch decay {
-        case .dai: options.decay = .gaussianDai(radius: bandwidth ?? catchment)
-        case .linear: options.decay = .linear(radius: bandwidth ?? catchment)
-        case .gaussian: options.decay = bandwidth.map { .gaussian(sigma: $0) }
-        case .exponential: options.decay = bandwidth.map { .exponential(beta: $0) }
-        case .power: options.decay = bandwidth.map { .power(beta: $0) }
-        }
+        options.decay = decay
+        options.bandwidth = bandwidth
         let grid = try populationGrid.map { try GridPopulation.read(URL(fileURLWithPath: $0), crs: gridCrs.crs, cellSize: gridSize) }
         let analysis = try grid.map { try GridAccess.run(loaded.study, grid: $0, options: options) }
-            ?? AccessAnalysis.run(loaded.study, options: options, measured: loaded.measures)
+            ?? AccessAnalysis.run(loaded.study, options: options, projected: nil, measured: loaded.measures)
         let allInputs = sources.inputs + costs.inputs + [populationGrid, bands, ageWeights].compactMap { $0.map { URL(fileURLWithPath: $0) } }
         try table.write(analysis.table, inputs: allInputs)
         if let sitesOut { try analysis.writeSites(to: URL(fileURLWithPath: sitesOut), inputs: allInputs, dialect: table.csv.dialect) }

@@ -53,21 +53,12 @@ struct CoverageCommand: ParsableCommand {
         output.showProgress()
         let sources = try inputs.sources()
         let loaded = try StudyLoader.load(sources)
-        if loaded.study.territories.isEmpty && catchmentMinutes == nil && catchmentKm == nil {
-            throw ParameterError(.contradicted, "nothing to cover with: give \(.territories) FILE (or a study folder with cpts.csv), \(.catchmentMinutes) N or \(.catchmentKm) N")
-        }
         var options = CoverageAnalysis.Options()
         options.method = method
         options.catchmentMinutes = catchmentMinutes
+        options.catchmentKm = catchmentKm
         options.catchmentKinds = site.kinds(in: loaded.study)
         costs.configure(&options)
-        if let catchmentKm {
-            // A crow-fly distance is the straight-line model with no detour at 60 km/h: minutes = km.
-            options.cost.detourFactor = 1
-            options.cost.speedKmh = 60
-            options.catchmentMinutes = catchmentKm
-            options.catchmentIsDistance = true
-        }
         options.groupBy = table.groupBy
         let analysis = try CoverageAnalysis.run(loaded.study, options: options)
         try table.write(analysis.table, inputs: sources.inputs + costs.inputs)

@@ -1,3 +1,4 @@
+import Accessibility
 import GeoHealthKit
 
 /// The library's values as the help states them (a default, a published band, a threshold):
@@ -26,9 +27,9 @@ enum HelpText {
         bands.map { number($0.weight) }.joined(separator: " / ") + " up to " + bands.map { number($0.upTo) }.joined(separator: " / ") + " min"
     }
 
-    /// The E2SFCA bands of Luo and Qi, the default of `e2sfca` (``AccessAnalysis/luoQiBands``).
+    /// The E2SFCA bands of Luo and Qi, the default of `e2sfca` (``Accessibility/DistanceDecay/luoQi``).
     static var luoQiBands: String {
-        guard case .steps(let steps) = AccessAnalysis.luoQiBands else { return "" }
+        guard case .steps(let steps) = DistanceDecay.luoQi else { return "" }
         return bands(steps.map { ($0.upTo, $0.weight) })
     }
 

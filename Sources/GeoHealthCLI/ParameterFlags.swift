@@ -11,48 +11,13 @@ import GeoIO
 /// parameter (`give --sites-crs EPSG:n`) likewise. The warnings and summary notes a job writes
 /// as it runs are spelled with the flags too (``useFlags()``). A study run shows the study
 /// file's keys in its errors instead (its runner prints the library's own message).
-enum ParameterFlags {
-    /// The flag of each parameter. Each is `--` and the parameter's name with `-` for `_`, the
-    /// spelling `StudyRunner.arguments` gives a study file's key: keep them so (a flag spelled
-    /// otherwise would need the runner taught too). Exhaustive: a new parameter needs its flag.
-    static func flag(_ parameter: Parameter) -> String {
-        switch parameter {
-        case .areas: "--areas"
-        case .areaIdField: "--area-id"
-        case .departements: "--departements"
-        case .defaultSiteKind: "--kind"
-        case .siteKind: "--site-kind"
-        case .groupBy: "--group-by"
-        case .accessMethod: "--method"
-        case .ageWeights: "--age-weights"
-        case .costModel: "--cost"
-        case .roads: "--roads"
-        case .originDestinationMatrix: "--od"
-        case .crs: "--crs"
-        case .sites: "--sites"
-        case .sitesCRS: "--sites-crs"
-        case .siteIdField: "--site-id"
-        case .siteNameField: "--site-name"
-        case .siteKindField: "--site-kind-field"
-        case .siteCapacityField: "--site-capacity"
-        case .kindMap: "--kind-map"
-        case .siteWhere: "--site-where"
-        case .activityField: "--activity-field"
-        case .territories: "--territories"
-        case .table: "--out"
-        case .minutesAbove: "--minutes-above"
-        case .accessBelow: "--access-below"
-        case .outsideTerritories: "--outside-cpts"
-        case .lowLowCluster: "--low-low"
-        case .candidates: "--candidates"
-        case .maxMinutes: "--max-minutes"
-        case .newSiteCount: "--k"
-        case .plannedSites: "--add"
-        case .removedSites: "--remove"
-        case .newSiteCapacity: "--new-capacity"
-        case .catchmentMinutes: "--catchment-minutes"
-        case .catchmentKm: "--catchment-km"
-        }
+package enum ParameterFlags {
+    /// The flag of each parameter: `--` and the parameter's name (its study-file key) with `-`
+    /// for `_` (`site_kind` is `--site-kind`), the spelling `StudyRunner.arguments` gives a
+    /// study file's key. A new parameter's option must be spelled so (`CLITests`' `FlagTests`
+    /// checks that every parameter's flag is an option of some command).
+    package static func flag(_ parameter: Parameter) -> String {
+        "--" + parameter.name.replacingOccurrences(of: "_", with: "-")
     }
 
     /// The error's message with flags.

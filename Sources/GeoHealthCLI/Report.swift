@@ -1,3 +1,4 @@
+import Accessibility
 import ArgumentParser
 import Cartography
 import Foundation

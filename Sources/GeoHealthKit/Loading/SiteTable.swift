@@ -44,87 +44,125 @@ package enum SiteTable {
     }
 
     package static func read(table: CSVTable, kind: SiteKind?, crs: CRS?, schema: SiteSchema = SiteSchema()) throws -> Result {
-        try schema.check(columns: table.header, file: table.file)
-        func column(_ chosen: String?, _ names: [String]) -> Int? { table.firstColumn(among: chosen.map { [$0] } ?? names) }
-        guard let idColumn = column(schema.idField, idNames) else {
-            throw InputError(file: table.file, wording: "no id column (one of \(idNames.joined(separator: ", ")), or name one with \(.siteIdField)); "
-                                + "the columns are: \(table.header.joined(separator: ", "))")
-        }
-        let nameColumn = column(schema.nameField, nameNames)
-        let kindColumn = column(schema.kindField, kindNames)
-        let capacityColumn = column(schema.capacityField, capacityNames)
-        let selected = schema.selection.map { rule in (rule, table.firstColumn(among: [rule.field])!) }
-        var leftOut: [String: Int] = [:]
-        if schema.kindMap != nil && kindColumn == nil {
-            throw InputError(file: table.file, wording: "\(.kindMap) needs the kind column: name it with \(.siteKindField); "
-                                + "the columns are: \(table.header.joined(separator: ", "))")
-        }
-        if kindColumn == nil && kind == nil {
-            throw InputError(
-                file: table.file, wording: "no kind column; say which kind these sites are with \(.defaultSiteKind) (e.g. \(.defaultSiteKind) hospital)")
-        }
-        let (xColumn, yColumn, sourceCRS) = try locationColumns(table, crs: crs)
-
-        var sites: [Site] = []
+        let columns = try Columns(table, kind: kind, crs: crs, schema: schema)
+        var result = Result(sites: [], withoutLocation: [])
         var points: [Coordinate] = []
-        var withoutLocation: [String] = []
         var firstLine: [String: Int] = [:]
-        var ofTheGivenKind = 0
         for (r, row) in table.rows.enumerated() {
             let line = table.lineNumbers[r]
-            guard schema.keeps({ field in selected.first { $0.0.field == field }.map { row[$0.1] } }) else {
-                leftOut[notSelected, default: 0] += 1
+            guard schema.keeps({ field in columns.selected.first { $0.0.field == field }.map { row[$0.1] } }) else {
+                result.leftOut[notSelected, default: 0] += 1
                 continue
             }
-            var siteKind = kind ?? .healthCentre
-            if let kindColumn, !row[kindColumn].trimmingSpaces().isEmpty {
-                guard let mapped = schema.kind(of: row[kindColumn]) else {
-                    leftOut["kind not in the map: \(row[kindColumn].trimmingSpaces())", default: 0] += 1
-                    continue
-                }
-                siteKind = mapped
-            } else if kind != nil {
-                ofTheGivenKind += 1
-            }
-            let id = row[idColumn].trimmingSpaces()
-            if id.isEmpty { throw InputError(file: table.file, line: line, field: table.header[idColumn], message: "empty site id") }
-            if let first = firstLine[id] {
-                throw InputError(file: table.file, line: line, field: table.header[idColumn], message: "duplicate site id '\(id)' (first on line \(first))")
-            }
-            firstLine[id] = line
-            let xText = row[xColumn].trimmingSpaces(), yText = row[yColumn].trimmingSpaces()
-            if xText.isEmpty || yText.isEmpty {
-                withoutLocation.append(id)
+            guard let siteKind = siteKind(row, columns, kind: kind, schema: schema, result: &result) else { continue }
+            let id = try uniqueID(row, line: line, table, columns, firstLine: &firstLine)
+            if row[columns.x].trimmingSpaces().isEmpty || row[columns.y].trimmingSpaces().isEmpty {
+                result.withoutLocation.append(id)
                 continue
             }
-            let x = try number(xText, table, line, xColumn), y = try number(yText, table, line, yColumn)
-            if sourceCRS.isGeographic && (abs(x) > 180 || abs(y) > 90) {
-                throw InputError(file: table.file, line: line, field: table.header[xColumn],
-                                 wording: "(\(xText), \(yText)) is not a longitude/latitude; for projected x/y use x/y columns with \(.sitesCRS)")
-            }
-            var capacity: Double?
-            if let capacityColumn, !row[capacityColumn].trimmingSpaces().isEmpty {
-                capacity = try number(row[capacityColumn], table, line, capacityColumn)
-                if capacity! < 0 {
-                    throw InputError(file: table.file, line: line, field: table.header[capacityColumn], message: "negative capacity \(row[capacityColumn])")
-                }
-            }
-            var attributes = Properties()
-            let used = Set([idColumn, xColumn, yColumn] + [nameColumn, kindColumn, capacityColumn].compactMap { $0 })
-            for (c, name) in table.header.enumerated() where !used.contains(c) && !row[c].isEmpty {
-                attributes[name] = .string(row[c])
-            }
-            let name = nameColumn.map { row[$0].trimmingSpaces() }.flatMap { $0.isEmpty ? nil : $0 } ?? id
-            sites.append(Site(id: id, name: name, kind: siteKind, location: Coordinate(x: x, y: y), capacity: capacity, attributes: attributes))
-            points.append(Coordinate(x: x, y: y))
+            let site = try site(row, id: id, kind: siteKind, line: line, table, columns)
+            result.sites.append(site)
+            points.append(site.location)
         }
-        if !sourceCRS.isGeographic {
-            let transformer = try CoordinateTransformer.shared(from: sourceCRS, to: .wgs84)
+        if !columns.crs.isGeographic {
+            let transformer = try CoordinateTransformer.shared(from: columns.crs, to: .wgs84)
             try transformer.transform(&points)
-            for i in sites.indices { sites[i].location = points[i] }
+            for i in result.sites.indices { result.sites[i].location = points[i] }
         }
-        let lonLat = sourceCRS.isGeographic ? (lon: table.header[xColumn], lat: table.header[yColumn]) : nil
-        return Result(sites: sites, withoutLocation: withoutLocation, leftOut: leftOut, lonLatColumns: lonLat, ofTheGivenKind: ofTheGivenKind)
+        result.lonLatColumns = columns.crs.isGeographic ? (lon: table.header[columns.x], lat: table.header[columns.y]) : nil
+        return result
+    }
+
+    /// The columns of a site table, found by name or as the schema names them, with the CRS of
+    /// its location columns and the columns of the schema's selection.
+    struct Columns {
+        var id: Int
+        var name: Int?
+        var kind: Int?
+        var capacity: Int?
+        var x: Int
+        var y: Int
+        var crs: CRS
+        var selected: [((field: String, values: [String]), Int)]
+
+        /// - Throws: ``InputError`` when the id column is missing, when a kind map or no kind for
+        ///   the file comes without a kind column, or when the location columns are missing.
+        init(_ table: CSVTable, kind: SiteKind?, crs: CRS?, schema: SiteSchema) throws {
+            try schema.check(columns: table.header, file: table.file)
+            func column(_ chosen: String?, _ names: [String]) -> Int? { table.firstColumn(among: chosen.map { [$0] } ?? names) }
+            guard let idColumn = column(schema.idField, idNames) else {
+                throw InputError(file: table.file, wording: "no id column (one of \(idNames.joined(separator: ", ")), or name one with \(.siteIdField)); "
+                                    + "the columns are: \(table.header.joined(separator: ", "))")
+            }
+            id = idColumn
+            name = column(schema.nameField, nameNames)
+            self.kind = column(schema.kindField, kindNames)
+            capacity = column(schema.capacityField, capacityNames)
+            selected = schema.selection.map { rule in (rule, table.firstColumn(among: [rule.field])!) }
+            if schema.kindMap != nil && self.kind == nil {
+                throw InputError(file: table.file, wording: "\(.kindMap) needs the kind column: name it with \(.siteKindField); "
+                                    + "the columns are: \(table.header.joined(separator: ", "))")
+            }
+            if self.kind == nil && kind == nil {
+                throw InputError(
+                    file: table.file, wording: "no kind column; say which kind these sites are with \(.defaultSiteKind) (e.g. \(.defaultSiteKind) hospital)")
+            }
+            (x, y, self.crs) = try locationColumns(table, crs: crs)
+        }
+    }
+
+    /// A row's kind: its kind cell mapped by the schema, or the file's kind when the cell is
+    /// empty or there is no kind column (counted); `nil` for a value the kind map lacks (counted
+    /// as left out).
+    static func siteKind(_ row: [String], _ columns: Columns, kind: SiteKind?, schema: SiteSchema, result: inout Result) -> SiteKind? {
+        if let kindColumn = columns.kind, !row[kindColumn].trimmingSpaces().isEmpty {
+            guard let mapped = schema.kind(of: row[kindColumn]) else {
+                result.leftOut["kind not in the map: \(row[kindColumn].trimmingSpaces())", default: 0] += 1
+                return nil
+            }
+            return mapped
+        }
+        if kind != nil { result.ofTheGivenKind += 1 }
+        return kind ?? .healthCentre
+    }
+
+    /// A row's id, recorded in `firstLine`.
+    /// - Throws: ``InputError`` for an empty id, or one already on an earlier line.
+    static func uniqueID(_ row: [String], line: Int, _ table: CSVTable, _ columns: Columns, firstLine: inout [String: Int]) throws -> String {
+        let id = row[columns.id].trimmingSpaces()
+        if id.isEmpty { throw InputError(file: table.file, line: line, field: table.header[columns.id], message: "empty site id") }
+        if let first = firstLine[id] {
+            throw InputError(file: table.file, line: line, field: table.header[columns.id], message: "duplicate site id '\(id)' (first on line \(first))")
+        }
+        firstLine[id] = line
+        return id
+    }
+
+    /// The site of a row with a location (in the table's CRS), its capacity and its other
+    /// columns as attributes.
+    /// - Throws: ``InputError`` for a location or capacity that is not a number, a negative
+    ///   capacity, or degrees out of range.
+    static func site(_ row: [String], id: String, kind: SiteKind, line: Int, _ table: CSVTable, _ columns: Columns) throws -> Site {
+        let xText = row[columns.x].trimmingSpaces(), yText = row[columns.y].trimmingSpaces()
+        let x = try number(xText, table, line, columns.x), y = try number(yText, table, line, columns.y)
+        if columns.crs.isGeographic && (abs(x) > 180 || abs(y) > 90) {
+            throw InputError(file: table.file, line: line, field: table.header[columns.x],
+                             wording: "(\(xText), \(yText)) is not a longitude/latitude; for projected x/y use x/y columns with \(.sitesCRS)")
+        }
+        var capacity: Double?
+        if let capacityColumn = columns.capacity, !row[capacityColumn].trimmingSpaces().isEmpty {
+            capacity = try number(row[capacityColumn], table, line, capacityColumn)
+            if capacity! < 0 {
+                throw InputError(file: table.file, line: line, field: table.header[capacityColumn], message: "negative capacity \(row[capacityColumn])")
+            }
+        }
+        var attributes = Properties()
+        let used = Set([columns.id, columns.x, columns.y] + [columns.name, columns.kind, columns.capacity].compactMap { $0 })
+        for (c, name) in table.header.enumerated() where !used.contains(c) && !row[c].isEmpty {
+            attributes[name] = .string(row[c])
+        }
+        let name = columns.name.map { row[$0].trimmingSpaces() }.flatMap { $0.isEmpty ? nil : $0 } ?? id
+        return Site(id: id, name: name, kind: kind, location: Coordinate(x: x, y: y), capacity: capacity, attributes: attributes)
     }
 
     private static func locationColumns(_ table: CSVTable, crs: CRS?) throws -> (Int, Int, CRS) {

@@ -39,8 +39,13 @@ public struct AccessAnalysis: Sendable {
         public var catchmentMinutes: Double?
         /// E2SFCA bands (default ``Accessibility/DistanceDecay/luoQi``: 1 ≤ 10 min, 0.68 ≤ 20, 0.22 ≤ 30).
         public var bands: DistanceDecay?
-        /// Continuous decay for g2sfca/3sfca (default: Dai's Gaussian over the catchment).
-        public var decay: DistanceDecay?
+        /// The continuous decay of g2sfca/3sfca (default ``Decay/dai``: Dai's Gaussian falling to
+        /// 0 at the catchment); its parameter is ``bandwidth``.
+        public var decay = Decay.dai
+        /// The decay's parameter: σ in minutes (``Decay/gaussian``), β (``Decay/exponential``,
+        /// ``Decay/power``), the radius in minutes (``Decay/dai``, ``Decay/linear``; default the
+        /// catchment). `gaussian`, `exponential` and `power` without one fall back to Dai's.
+        public var bandwidth: Double?
         package var apl = APLParameters()
         /// APL: the sites' column of each GP's yearly activity (consultations, visits,
         /// teleconsultations), counted under the DREES rules; default `activity` when present.
@@ -61,15 +66,30 @@ public struct AccessAnalysis: Sendable {
         public init() {}
     }
 
-    /// The method when none is given: E2SFCA (with ``luoQiBands``).
+    /// The continuous distance decays of g2sfca/3sfca (``Accessibility/DistanceDecay``), set by
+    /// kind and ``Options/bandwidth``.
+    public enum Decay: String, Sendable, CaseIterable {
+        case dai, gaussian, exponential, power, linear
+
+        /// The decay with `bandwidth` over a catchment of `catchment` minutes: Dai's Gaussian or
+        /// the linear one fall to 0 at `bandwidth` (default the catchment); the Gaussian,
+        /// exponential and power ones need `bandwidth` (σ, β), Dai's Gaussian without it.
+        public func distanceDecay(bandwidth: Double?, catchment: Double) -> DistanceDecay {
+            switch self {
+            case .dai: .gaussianDai(radius: bandwidth ?? catchment)
+            case .linear: .linear(radius: bandwidth ?? catchment)
+            case .gaussian: bandwidth.map { .gaussian(sigma: $0) } ?? .gaussianDai(radius: catchment)
+            case .exponential: bandwidth.map { .exponential(beta: $0) } ?? .gaussianDai(radius: catchment)
+            case .power: bandwidth.map { .power(beta: $0) } ?? .gaussianDai(radius: catchment)
+            }
+        }
+    }
+
+    /// The method when none is given: E2SFCA (with ``Accessibility/DistanceDecay/luoQi``).
     package static let defaultMethod = Method.enhanced
 
     /// Access per this many inhabitants when none is given: 1 (access per inhabitant).
     package static let defaultPer = 1.0
-
-    /// The E2SFCA bands when none are given: ``Accessibility/DistanceDecay/luoQi`` (Luo & Qi 2009,
-    /// with the source), named here for the report and the benchmark.
-    public static var luoQiBands: DistanceDecay { .luoQi }
 
     /// The catchment when none is given: the last band of the method's published bands, 30
     /// minutes for Luo & Qi's (``Accessibility/DistanceDecay/luoQiCatchmentMinutes``), 20 for APL
@@ -104,10 +124,21 @@ public struct AccessAnalysis: Sendable {
     /// The report (`geohealth access`'s summary).
     public var summary: Summary
 
+    /// Every reported commune's access to the sites of `options.kinds` by `options.method`, and
+    /// each site's ratio; a regional study reports its communes and the sites they reach, its
+    /// buffer taking part in the demand.
+    /// - Throws: ``ParameterError`` when the options contradict the study (no site of the kinds,
+    ///   capacities given for only some sites, an activity that is not a number, age groups
+    ///   without a weight, `ratio` without `groupBy`), or the cost model's input errors.
+    public static func run(_ study: Study, options: Options) throws -> AccessAnalysis {
+        try run(study, options: options, projected: nil, measured: nil)
+    }
+
+    /// ``run(_:options:)`` with what the caller already has.
     /// - Parameter projected: the study already projected (with `options.crs`), when the caller has it.
     /// - Parameter measured: the areas' measures computed ahead by the loader (``StudyLoader/Loaded/measures``).
     package static func run(
-        _ study: Study, options: Options, projected given: ProjectedStudy? = nil, measured: [AreaMeasure?]? = nil
+        _ study: Study, options: Options, projected given: ProjectedStudy?, measured: [AreaMeasure?]? = nil
     ) throws -> AccessAnalysis {
         let groups = try options.groupBy.map { try AreaGroups.labels(study.areas, by: $0) }
         let projected = try given ?? ProjectedStudy(study, crs: options.crs, keepGeometries: false, measured: measured)
@@ -116,6 +147,41 @@ public struct AccessAnalysis: Sendable {
         guard !siteIndices.isEmpty else { throw ParameterError(.contradicted, "no site of kind \(kinds.map(\.rawValue).sorted().joined(separator: ", "))") }
         var notes = Properties()
         let (supply, unit) = try Self.supply(study, siteIndices: siteIndices, options: options, notes: &notes)
+        let demand = try Self.demand(study, options: options, unit: unit, notes: &notes)
+        let catchment = options.catchmentMinutes ?? defaultCatchmentMinutes(options.method)
+        let decay = Self.decay(options, catchment: catchment)
+        let chosen = ChosenSites(kinds: kinds, indices: siteIndices, supply: supply)
+        let computed = options.method == .ratio
+            ? try zoneRatio(study, projected: projected, zones: groups, sites: chosen, demand: demand, notes: &notes)
+            : try floatingCatchment(study, options: options, projected: projected, sites: chosen, demand: demand, decay: decay, catchment: catchment, notes: &notes)
+        var analysis = AccessAnalysis(study: study, options: options, access: computed.access.map { $0 * options.per }, demand: demand,
+                                      siteIndices: siteIndices, siteRatios: computed.ratios.map { $0.map { $0 * options.per } }, supply: supply,
+                                      supplyUnit: unit, catchmentMinutes: catchment, decay: decay, groups: groups, summary: Summary())
+        if let inside = study.studyArea {
+            notes["buffer"] = analysis.reportStudyArea(loadedCount: inside.count, reached: computed.reachedFromStudyArea)
+        }
+        analysis.summary = analysis.makeSummary(notes: notes, catchment: catchment, supply: analysis.supply)
+        return analysis
+    }
+
+    /// The sites of the chosen kinds (indices into the study's sites, in its order) and their supply.
+    struct ChosenSites {
+        var kinds: Set<SiteKind>
+        var indices: [Int]
+        var supply: [Double]
+    }
+
+    /// Per commune its access, per chosen site its ratio and whether a reported commune reaches
+    /// it (all of them without a buffer).
+    struct Computed {
+        var access: [Double]
+        var ratios: [Double?]
+        var reachedFromStudyArea: [Bool]
+    }
+
+    /// Per commune: its demand Dᵢ, the population, standardised by age for APL when the areas
+    /// have age columns (0 when unknown); for APL, notes what the demand and the unit are.
+    static func demand(_ study: Study, options: Options, unit: SupplyUnit, notes: inout Properties) throws -> [Double] {
         var standardized = false
         let demand: [Double] = try study.areas.map { area in
             guard options.method == .apl, !area.populationByAge.isEmpty else { return area.population ?? 0 }
@@ -130,65 +196,76 @@ public struct AccessAnalysis: Sendable {
             notes["demand"] = .string(standardized ? "population standardised by age (DREES APL weights)" : "population (no age columns: not standardised)")
             notes["unit"] = .string(aplUnit(unit, standardized: standardized, per: options.per))
         }
+        return demand
+    }
 
-        let catchment = options.catchmentMinutes ?? defaultCatchmentMinutes(options.method)
-        let decay: DistanceDecay = switch options.method {
+    /// The method's distance decay: uniform (2SFCA, ratio), the E2SFCA or APL bands, or the
+    /// continuous decay of ``Options/decay`` over `catchment` minutes (g2sfca, 3sfca).
+    static func decay(_ options: Options, catchment: Double) -> DistanceDecay {
+        switch options.method {
         case .ratio, .twoStep: .uniform
         case .enhanced: options.bands ?? .luoQi
-        case .gaussian, .threeStep: options.decay ?? .gaussianDai(radius: catchment)
+        case .gaussian, .threeStep: options.decay.distanceDecay(bandwidth: options.bandwidth, catchment: catchment)
         case .apl: options.apl.bands
         }
-        var areaAccess: [Double]
-        var ratios: [Double?]
-        /// Per chosen site: whether a reported commune reaches it (all of them without a buffer).
-        var reachedFromStudyArea = [Bool](repeating: study.studyArea == nil, count: siteIndices.count)
-        if options.method == .ratio {
-            guard let zones = groups else { throw ParameterError(.incomplete, "\(.accessMethod) ratio needs zones: give \(.groupBy) FIELD (e.g. DEP)") }
-            let containing = projected.siteAreas(of: study)
-            let (byZone, outside) = FloatingCatchment.zoneRatio(
-                demand: demand, originZones: zones, supply: supply, siteZones: siteIndices.map { containing[$0].map { zones[$0] } })
-            areaAccess = zones.map { (byZone[$0] ?? nil) ?? 0 }
-            ratios = siteIndices.map { containing[$0].flatMap { byZone[zones[$0]] ?? nil } }
-            if !outside.isEmpty { notes["sites_outside_every_commune"] = .strings(outside.map { study.sites[siteIndices[$0]].id }) }
-        } else {
-            var cost = options.cost
-            cost.maxMinutes = catchment
-            let (model, modelNotes) = try cost.model(for: projected, study: study)
-            notes["cost"] = .object(modelNotes)
-            // Destinations numbered among the chosen sites (siteIndices, in the study's order).
-            let matrix = try projected.costs(study, model: model, maxMinutes: catchment, sites: { kinds.contains(study.sites[$0].kind) }, renumbered: true)
-            let result = options.method == .threeStep
-                ? FloatingCatchment.threeStep(matrix, demand: demand, supply: supply, decay: decay)
-                : FloatingCatchment.twoStep(matrix, demand: demand, supply: supply, decay: decay)
-            areaAccess = result.access
-            ratios = result.ratios
-            for a in study.reportedAreas { for e in matrix.row(a) { reachedFromStudyArea[e.destination] = true } }
-            notes["sites_reaching_no_demand"] = .strings(result.sitesWithoutDemand.filter { reachedFromStudyArea[$0] }.map { study.sites[siteIndices[$0]].id })
-        }
-        var analysis = AccessAnalysis(study: study, options: options, access: areaAccess.map { $0 * options.per }, demand: demand,
-                                      siteIndices: siteIndices, siteRatios: ratios.map { $0.map { $0 * options.per } }, supply: supply,
-                                      supplyUnit: unit, catchmentMinutes: catchment, decay: decay, groups: groups, summary: Summary())
-        if let inside = study.studyArea {
-            // Report the study area: its communes, and the sites its residents reach.
-            let keep = study.reportedAreas
-            let sites = siteIndices.indices.filter { reachedFromStudyArea[$0] || options.method == .ratio }
-            analysis.study = study.withoutBuffer()
-            analysis.access = keep.map { analysis.access[$0] }
-            analysis.demand = keep.map { demand[$0] }
-            analysis.groups = groups.map { g in keep.map { g[$0] } }
-            analysis.siteIndices = sites.map { siteIndices[$0] }
-            analysis.siteRatios = sites.map { analysis.siteRatios[$0] }
-            analysis.supply = sites.map { supply[$0] }
-            notes["buffer"] = .object(
-                Properties([
-                    ("communes_in_catchments_not_reported", .int(inside.count - keep.count)),
-                    ("sites_not_reached_from_the_study_area", .int(siteIndices.count - sites.count)),
-                ]))
-            analysis.summary = analysis.makeSummary(notes: notes, catchment: catchment, supply: analysis.supply)
-            return analysis
-        }
-        analysis.summary = analysis.makeSummary(notes: notes, catchment: catchment, supply: supply)
-        return analysis
+    }
+
+    /// The zone ratio: each zone's supply over its demand, a commune's access its zone's, a
+    /// site's ratio its zone's; notes the sites in no commune.
+    static func zoneRatio(
+        _ study: Study, projected: ProjectedStudy, zones groups: [String]?, sites: ChosenSites, demand: [Double], notes: inout Properties
+    ) throws -> Computed {
+        guard let zones = groups else { throw ParameterError(.incomplete, "\(.accessMethod) ratio needs zones: give \(.groupBy) FIELD (e.g. DEP)") }
+        let containing = projected.siteAreas(of: study)
+        let (byZone, outside) = FloatingCatchment.zoneRatio(
+            demand: demand, originZones: zones, supply: sites.supply, siteZones: sites.indices.map { containing[$0].map { zones[$0] } })
+        let computed = Computed(
+            access: zones.map { (byZone[$0] ?? nil) ?? 0 }, ratios: sites.indices.map { containing[$0].flatMap { byZone[zones[$0]] ?? nil } },
+            reachedFromStudyArea: [Bool](repeating: study.studyArea == nil, count: sites.indices.count))
+        if !outside.isEmpty { notes["sites_outside_every_commune"] = .strings(outside.map { study.sites[sites.indices[$0]].id }) }
+        return computed
+    }
+
+    /// The floating-catchment methods over the costs within `catchment` minutes by the options'
+    /// cost model; notes the model and the sites (reached from the study area) that reach no demand.
+    static func floatingCatchment(
+        _ study: Study, options: Options, projected: ProjectedStudy, sites: ChosenSites, demand: [Double], decay: DistanceDecay, catchment: Double,
+        notes: inout Properties
+    ) throws -> Computed {
+        var cost = options.cost
+        cost.maxMinutes = catchment
+        let (model, modelNotes) = try cost.model(for: projected, study: study)
+        notes["cost"] = .object(modelNotes)
+        // Destinations numbered among the chosen sites (sites.indices, in the study's order).
+        let matrix = try projected.costs(study, model: model, maxMinutes: catchment, sites: { sites.kinds.contains(study.sites[$0].kind) }, renumbered: true)
+        let result = options.method == .threeStep
+            ? FloatingCatchment.threeStep(matrix, demand: demand, supply: sites.supply, decay: decay)
+            : FloatingCatchment.twoStep(matrix, demand: demand, supply: sites.supply, decay: decay)
+        var reached = [Bool](repeating: study.studyArea == nil, count: sites.indices.count)
+        for a in study.reportedAreas { for e in matrix.row(a) { reached[e.destination] = true } }
+        notes["sites_reaching_no_demand"] = .strings(result.sitesWithoutDemand.filter { reached[$0] }.map { study.sites[sites.indices[$0]].id })
+        return Computed(access: result.access, ratios: result.ratios, reachedFromStudyArea: reached)
+    }
+
+    /// Keeps what a regional study reports: its communes, and the sites its residents reach
+    /// (every site for the zone ratio); returns the note on what the buffer added.
+    /// - Parameter loadedCount: the communes of the study area and its buffer.
+    mutating func reportStudyArea(loadedCount: Int, reached: [Bool]) -> PropertyValue {
+        let keep = study.reportedAreas
+        let sites = siteIndices.indices.filter { reached[$0] || options.method == .ratio }
+        let chosenCount = siteIndices.count
+        study = study.withoutBuffer()
+        access = keep.map { access[$0] }
+        demand = keep.map { demand[$0] }
+        groups = groups.map { g in keep.map { g[$0] } }
+        siteIndices = sites.map { siteIndices[$0] }
+        siteRatios = sites.map { siteRatios[$0] }
+        supply = sites.map { supply[$0] }
+        return .object(
+            Properties([
+                ("communes_in_catchments_not_reported", .int(loadedCount - keep.count)),
+                ("sites_not_reached_from_the_study_area", .int(chosenCount - sites.count)),
+            ]))
     }
 
     /// Each chosen site's supply and what it counts: for APL with an activity column, the GP's

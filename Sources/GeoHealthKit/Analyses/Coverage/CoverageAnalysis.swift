@@ -20,11 +20,12 @@ public struct CoverageAnalysis: Sendable {
     /// The coverage parameters (study file keys and CLI flags: ``Parameter``).
     public struct Options: Sendable {
         package var method: CoverageSummary.Method = .areaProportional
-        /// When given, the catchment: sites within this many minutes (or km, with
-        /// ``catchmentIsDistance``) cover a commune.
+        /// When given, the catchment: sites within this many minutes of travel cover a commune.
         public var catchmentMinutes: Double?
-        /// The catchment is a crow-fly distance in km (reported as such), not a travel time.
-        public var catchmentIsDistance = false
+        /// When given, the catchment is a crow-fly distance: sites within this many kilometres in
+        /// a straight line cover a commune (reported as such); give it instead of
+        /// ``catchmentMinutes``, with the straight-line ``cost`` model.
+        public var catchmentKm: Double?
         /// The site kinds of the catchment (default: every kind).
         public var catchmentKinds: [SiteKind]?
         /// The travel-cost model of the catchment.
@@ -66,8 +67,12 @@ public struct CoverageAnalysis: Sendable {
     /// - Parameter projected: the study already projected (with `options.crs`), when the caller has it.
     /// A regional study's buffer takes no part in coverage (sites are all destinations already):
     /// only the reported communes are overlaid. `projected`, when given, is of the same areas.
+    /// - Throws: ``ParameterError`` when there is nothing to cover with (no territory and no
+    ///   catchment), when ``Options/catchmentKm`` comes with ``Options/catchmentMinutes``, when
+    ///   no site is of the catchment's kinds; the cost model's and overlay's errors.
     public static func run(_ study: Study, options: Options, projected given: ProjectedStudy? = nil) throws -> CoverageAnalysis {
         if study.studyArea != nil && given == nil { return try run(study.withoutBuffer(), options: options) }
+        let options = try resolved(options, territories: study.territories)
         // Polygons are only needed to overlay polygon territories, and projected points only for
         // them and for catchments: member lists alone need no geometry at all.
         let overlays = study.territories.contains { if case .geometry = $0.definition { true } else { false } }
@@ -129,6 +134,24 @@ public struct CoverageAnalysis: Sendable {
             study: study, options: options, shares: shares, shareInAny: any, pointIn: pointIn, catchment: catchment, groups: groups, summary: Summary())
         analysis.summary = analysis.makeSummary(costNotes: notes)
         return analysis
+    }
+
+    /// The options as run: a crow-fly catchment (``Options/catchmentKm``) is the straight-line
+    /// model with no detour at 60 km/h, so that its minutes are the kilometres.
+    /// - Throws: ``ParameterError`` when there is nothing to cover with, or both catchments.
+    static func resolved(_ options: Options, territories: [Territory]) throws -> Options {
+        if territories.isEmpty && options.catchmentMinutes == nil && options.catchmentKm == nil {
+            throw ParameterError(.contradicted, "nothing to cover with: give \(.territories) FILE (or a study folder with cpts.csv), \(.catchmentMinutes) N or \(.catchmentKm) N")
+        }
+        guard let km = options.catchmentKm else { return options }
+        if options.catchmentMinutes != nil {
+            throw ParameterError(.contradicted, "\(.catchmentKm) is a crow-fly distance: give it without \(.catchmentMinutes)")
+        }
+        var resolved = options
+        resolved.cost.detourFactor = 1
+        resolved.cost.speedKmh = 60
+        resolved.catchmentMinutes = km
+        return resolved
     }
 
     /// Measured (debug build, one core): a territory of 100,000 holes (500,000 vertices) over
@@ -196,7 +219,7 @@ public struct CoverageAnalysis: Sendable {
         if let catchment, let minutes = options.catchmentMinutes {
             var c = Self.describe(
                 CoverageSummary(population: population, coveredShare: catchment.map { $0.isEmpty ? 0 : 1 }, groups: groups), groupBy: options.groupBy)
-            c[options.catchmentIsDistance ? "km_straight_line" : "minutes"] = .fixed(minutes, 1)
+            c[options.catchmentKm != nil ? "km_straight_line" : "minutes"] = .fixed(minutes, 1)
             c["site_kinds"] = .strings((options.catchmentKinds ?? Array(Set(study.sites.map(\.kind))).sorted()).map(\.rawValue))
             c["cost"] = .object(costNotes)
             c["communes_with_several_sites_in_reach"] = .int(catchment.filter { $0.count > 1 }.count)

@@ -52,8 +52,16 @@ public struct TravelAnalysis: Sendable {
     /// The report (`geohealth distance`'s summary).
     public var summary: Summary
 
+    /// The travel from every reported commune of `study` to the sites, by `options`' cost model.
     /// A buffer around a regional study area (``Study/studyArea``) changes nothing here (every
     /// site of the files is a destination): the reported communes alone are costed.
+    /// - Throws: ``ParameterError`` when the options contradict the study (no site of a kind, no
+    ///   such `groupBy` attribute, a cost model's missing input), or the cost model's input errors.
+    public static func run(_ study: Study, options: Options) throws -> TravelAnalysis {
+        try run(study, options: options, measured: nil)
+    }
+
+    /// ``run(_:options:)`` with the areas' measures the loader computed ahead.
     /// - Parameter measured: the areas' measures computed ahead by the loader (``StudyLoader/Loaded/measures``).
     package static func run(_ study: Study, options: Options, measured: [AreaMeasure?]? = nil) throws -> TravelAnalysis {
         let buffered = study.studyArea != nil

@@ -126,102 +126,135 @@ public struct GapsAnalysis: Sendable {
     ///   `outside-cpts` without territories; GEOS and PROJ errors.
     public static func run(_ study: Study, options: Options) throws -> GapsAnalysis {
         try options.checkRules()
-        var projected = try ProjectedStudy(study, crs: options.crs)
+        let projected = try ProjectedStudy(study, crs: options.crs)
         var rules: [String: [Bool]] = [:]
-        var travel: [Double?]?
-        if let limit = options.minutesAbove {
-            let kind = options.travelKind!
-            guard study.sites.contains(where: { $0.kind == kind }) else {
-                throw ParameterError(
-                    .contradicted, "no site of kind '\(kind)'; the sites have kinds \(Set(study.sites.map(\.kind.rawValue)).sorted().joined(separator: ", "))")
-            }
-            var cost = options.cost
-            cost.maxMinutes = max(cost.maxMinutes, limit * 2)
-            let (model, _) = try cost.model(for: projected, study: study)
-            // The nearest site alone, without a matrix where the model can (a grid for the straight line).
-            let found = try projected.nearest(study, model: model, maxMinutes: cost.maxMinutes, countMinutes: 0, groupCount: 1) {
-                study.sites[$0].kind == kind ? 0 : nil
-            }
-            travel = found.nearest[0].map { $0?.minutes }
-            rules["travel"] = travel!.map { ($0 ?? .infinity) > limit }
-        }
-        var access: [Double]?
-        if options.accessBelow != nil || options.lowLow {
-            var a = AccessAnalysis.Options()
-            a.method = options.accessMethod
-            a.kinds = options.accessKinds
-            a.cost = options.cost
-            a.crs = options.crs
-            a.per = options.per
-            // Access of every loaded commune, the buffer's too (restricted below with the other rules).
-            var whole = study
-            whole.studyArea = nil
-            access = try AccessAnalysis.run(whole, options: a, projected: projected).access
-            if let below = options.accessBelow { rules["access"] = access!.map { $0 < below } }
-        }
-        if options.outsideCPTS {
-            guard !study.territories.isEmpty else {
-                throw ParameterError(.contradicted, "\(.outsideTerritories) needs territories (cpts.csv or \(.territories))")
-            }
-            var c = CoverageAnalysis.Options()
-            c.crs = options.crs
-            let coverage = try CoverageAnalysis.run(study, options: c, projected: projected)
-            rules["outside-cpts"] = coverage.shareInAny.map { $0 < 0.5 }
-        }
+        let travel = try nearestMinutes(study, options: options, projected: projected)
+        if let travel, let limit = options.minutesAbove { rules["travel"] = travel.map { ($0 ?? .infinity) > limit } }
+        let access = try accessOfEveryCommune(study, options: options, projected: projected)
+        if let access, let below = options.accessBelow { rules["access"] = access.map { $0 < below } }
+        if options.outsideCPTS { rules["outside-cpts"] = try outsideTerritories(study, options: options, projected: projected) }
         Progress.report("contiguity and gap zones…")
-        var queen = try SpatialWeightsBuilder.build(.queen, projected: projected)
-        if options.lowLow, let access {
-            var rng = SeededGenerator(seed: options.seed)
-            let lisa = try LocalMoran(access, weights: queen.rowStandardized(), permutations: InequalityAnalysis.defaultPermutations, using: &rng)
-            rules["low-low"] = lisa.significantClusters(alpha: InequalityAnalysis.defaultAlpha).map { $0 == .lowLow }
-        }
+        let queen = try SpatialWeightsBuilder.build(.queen, projected: projected)
+        if options.lowLow, let access { rules["low-low"] = try lowLowClusters(access, weights: queen, seed: options.seed) }
         // A regional study: the rules were computed with the buffer (no edge effect on access);
         // the zones are made of the study area's communes only.
-        var study = study
-        if study.studyArea != nil {
-            let keep = study.reportedAreas
-            for (name, flags) in rules { rules[name] = keep.map { flags[$0] } }
-            travel = travel.map { t in keep.map { t[$0] } }
-            access = access.map { a in keep.map { a[$0] } }
-            study = study.withoutBuffer()
-            projected = projected.restricted(to: keep)
-            queen = queen.restricted(to: keep)
+        let keep = study.studyArea == nil ? nil : study.reportedAreas
+        func reported<T>(_ values: [T]) -> [T] { keep.map { $0.map { values[$0] } } ?? values }
+        rules = rules.mapValues(reported)
+        let inputs = ZoneInputs(
+            study: keep == nil ? study : study.withoutBuffer(), projected: keep.map { projected.restricted(to: $0) } ?? projected,
+            neighbours: (keep.map { queen.restricted(to: $0) } ?? queen).neighbours, travel: travel.map(reported), rules: rules,
+            names: options.ruleNames)
+        let under = (0..<inputs.study.areas.count).map { i in
+            options.combineAll ? inputs.names.allSatisfy { rules[$0]![i] } : inputs.names.contains { rules[$0]![i] }
         }
-        let reportedCount = study.areas.count
-        let names = options.ruleNames
-        let under = (0..<reportedCount).map { i in options.combineAll ? names.allSatisfy { rules[$0]![i] } : names.contains { rules[$0]![i] } }
+        let (zones, white) = try zonesAndWhiteZones(under: under, inputs)
+        var analysis = GapsAnalysis(study: inputs.study, options: options, rules: rules, underServed: under, travelMinutes: inputs.travel,
+                                    access: access.map(reported), zones: zones,
+                                    whiteZones: white.map { (geometry: $0.0, population: $0.1, areaKm2: $0.2) }, summary: Summary())
+        analysis.summary = analysis.makeSummary()
+        return analysis
+    }
 
+    /// The `travel` rule's minutes: per commune, the time to the nearest site of its kind
+    /// (`nil` beyond twice the limit, or the cost model's bound when larger); `nil` without the rule.
+    static func nearestMinutes(_ study: Study, options: Options, projected: ProjectedStudy) throws -> [Double?]? {
+        guard let limit = options.minutesAbove else { return nil }
+        let kind = options.travelKind!
+        guard study.sites.contains(where: { $0.kind == kind }) else {
+            throw ParameterError(
+                .contradicted, "no site of kind '\(kind)'; the sites have kinds \(Set(study.sites.map(\.kind.rawValue)).sorted().joined(separator: ", "))")
+        }
+        var cost = options.cost
+        cost.maxMinutes = max(cost.maxMinutes, limit * 2)
+        let (model, _) = try cost.model(for: projected, study: study)
+        // The nearest site alone, without a matrix where the model can (a grid for the straight line).
+        let found = try projected.nearest(study, model: model, maxMinutes: cost.maxMinutes, countMinutes: 0, groupCount: 1) {
+            study.sites[$0].kind == kind ? 0 : nil
+        }
+        return found.nearest[0].map { $0?.minutes }
+    }
+
+    /// The access of every loaded commune, the buffer's too (restricted with the other rules),
+    /// for the `access` and `low-low` rules; `nil` without them.
+    static func accessOfEveryCommune(_ study: Study, options: Options, projected: ProjectedStudy) throws -> [Double]? {
+        guard options.accessBelow != nil || options.lowLow else { return nil }
+        var a = AccessAnalysis.Options()
+        a.method = options.accessMethod
+        a.kinds = options.accessKinds
+        a.cost = options.cost
+        a.crs = options.crs
+        a.per = options.per
+        var whole = study
+        whole.studyArea = nil
+        return try AccessAnalysis.run(whole, options: a, projected: projected).access
+    }
+
+    /// The `outside-cpts` rule: per commune, whether less than half of its surface lies in a territory.
+    static func outsideTerritories(_ study: Study, options: Options, projected: ProjectedStudy) throws -> [Bool] {
+        guard !study.territories.isEmpty else {
+            throw ParameterError(.contradicted, "\(.outsideTerritories) needs territories (cpts.csv or \(.territories))")
+        }
+        var c = CoverageAnalysis.Options()
+        c.crs = options.crs
+        let coverage = try CoverageAnalysis.run(study, options: c, projected: projected)
+        return coverage.shareInAny.map { $0 < 0.5 }
+    }
+
+    /// The `low-low` rule: per commune, whether it is in a significant low-low cluster of access
+    /// (local Moran over the queen contiguity, the inequality analysis's permutations and alpha).
+    static func lowLowClusters(_ access: [Double], weights queen: SpatialWeights, seed: UInt64) throws -> [Bool] {
+        var rng = SeededGenerator(seed: seed)
+        let lisa = try LocalMoran(access, weights: queen.rowStandardized(), permutations: InequalityAnalysis.defaultPermutations, using: &rng)
+        return lisa.significantClusters(alpha: InequalityAnalysis.defaultAlpha).map { $0 == .lowLow }
+    }
+
+    /// What the zones are made from: the reported communes, projected, their queen neighbours,
+    /// the `travel` minutes and the rules (restricted to the study area of a regional study).
+    struct ZoneInputs {
+        var study: Study
+        var projected: ProjectedStudy
+        var neighbours: [[Int]]
+        var travel: [Double?]?
+        var rules: [String: [Bool]]
+        var names: [String]
+    }
+
+    /// The gap zones (contiguous under-served communes, dissolved, ranked by population) and the
+    /// white zones, each back in WGS84.
+    static func zonesAndWhiteZones(under: [Bool], _ inputs: ZoneInputs) throws -> (zones: [Zone], white: [(Geometry, Double, Double)]) {
         let context = GEOSContext.current
         // Zones are contiguous, so each lies in one partition: back to WGS84 from its CRS.
-        let back = try projected.partitions.map { try CoordinateTransformer.shared(from: $0.crs, to: .wgs84) }
-        let natives = try projected.geometries.map { try context.geometry($0) }
-        let population = study.areas.map { $0.population ?? 0 }
-        var zones: [Zone] = try ContiguousZones.components(selected: under, neighbours: queen.neighbours).map { members in
-            let shape = try context.dissolve(members.map { natives[$0] })
-            let times = travel.map { t in members.compactMap { t[$0] } } ?? []
-            let pop = members.reduce(0) { $0 + population[$1] }
-            let meanTime: Double? = travel.flatMap { t in
-                let w = members.filter { t[$0] != nil }
-                let total = w.reduce(0) { $0 + population[$1] }
-                return total > 0 ? w.reduce(0) { $0 + population[$1] * t[$1]! } / total : nil
-            }
-            let worst: Double? = travel == nil ? nil : (members.contains { travel![$0] == nil } ? .infinity : times.max())
-            return Zone(rank: 0, communes: members, population: pop, areaKm2: members.reduce(0) { $0 + projected.surfaces[$1] } / 1e6,
-                        meanMinutes: meanTime, worstMinutes: worst,
-                        ruleCounts: Dictionary(uniqueKeysWithValues: names.map { r in (r, members.filter { rules[r]![$0] }.count) }),
-                        geometry: try back[projected.areaPartition[members[0]]].transformed(shape.geometry()))
+        let back = try inputs.projected.partitions.map { try CoordinateTransformer.shared(from: $0.crs, to: .wgs84) }
+        let natives = try inputs.projected.geometries.map { try context.geometry($0) }
+        var zones = try ContiguousZones.components(selected: under, neighbours: inputs.neighbours).map { members in
+            try zone(members, inputs, shape: try context.dissolve(members.map { natives[$0] }), back: back)
         }
         zones.sort { ($0.population, -$0.communes[0]) > ($1.population, -$1.communes[0]) }
         for k in zones.indices { zones[k].rank = k + 1 }
-
         var white: [(Geometry, Double, Double)] = []
-        if !study.territories.isEmpty {
-            white = try whiteZones(study: study, projected: projected, natives: natives, back: back)
+        if !inputs.study.territories.isEmpty {
+            white = try whiteZones(study: inputs.study, projected: inputs.projected, natives: natives, back: back)
         }
-        var analysis = GapsAnalysis(study: study, options: options, rules: rules, underServed: under, travelMinutes: travel, access: access,
-                                    zones: zones, whiteZones: white.map { (geometry: $0.0, population: $0.1, areaKm2: $0.2) }, summary: Summary())
-        analysis.summary = analysis.makeSummary()
-        return analysis
+        return (zones, white)
+    }
+
+    /// One gap zone (rank 0 until ranked) of `members` dissolved into `shape`.
+    static func zone(_ members: [Int], _ inputs: ZoneInputs, shape: NativeGeometry, back: [CoordinateTransformer]) throws -> Zone {
+        let population = members.reduce(0) { $0 + (inputs.study.areas[$1].population ?? 0) }
+        let travel = inputs.travel
+        let times = travel.map { t in members.compactMap { t[$0] } } ?? []
+        let meanTime: Double? = travel.flatMap { t in
+            let w = members.filter { t[$0] != nil }
+            let total = w.reduce(0) { $0 + (inputs.study.areas[$1].population ?? 0) }
+            return total > 0 ? w.reduce(0) { $0 + (inputs.study.areas[$1].population ?? 0) * t[$1]! } / total : nil
+        }
+        let worst: Double? = travel == nil ? nil : (members.contains { travel![$0] == nil } ? .infinity : times.max())
+        let projected = inputs.projected
+        return Zone(rank: 0, communes: members, population: population, areaKm2: members.reduce(0) { $0 + projected.surfaces[$1] } / 1e6,
+                    meanMinutes: meanTime, worstMinutes: worst,
+                    ruleCounts: Dictionary(uniqueKeysWithValues: inputs.names.map { r in (r, members.filter { inputs.rules[r]![$0] }.count) }),
+                    geometry: try back[projected.areaPartition[members[0]]].transformed(shape.geometry()))
     }
 
     /// Parts of the communes' union outside every territory, with their population

@@ -30,7 +30,7 @@ package enum StudyReport {
         package var source: String?
         /// The accessibility catchment in minutes (nil: ``AccessAnalysis/defaultCatchmentMinutes(_:)``).
         package var catchmentMinutes: Double?
-        /// The E2SFCA bands (nil: ``AccessAnalysis/luoQiBands``).
+        /// The E2SFCA bands (nil: ``Accessibility/DistanceDecay/luoQi``).
         package var bands: DistanceDecay?
         /// What the study's territories are (CPTS, EPCI, bassins de vie…), in the text and legends.
         package var territoryLabel = MapLabels.defaultTerritoryName

@@ -32,8 +32,17 @@ public struct CommuneTable: Sendable {
         self.costColumns = costColumns
     }
 
-    /// - Parameter dialect: the CSV dialect of a `.csv` output (``CSVDialect``).
-    package func write(to url: URL, inputs: [URL], dialect: CSVDialect = .standard) throws {
+    /// Writes the table to `url` in the format its extension names (`.csv`, `.geojson`/`.json`,
+    /// `.gpkg`), atomically (a temporary file, then renamed), never over one of `inputs` (the
+    /// files the table was computed from). CSV is written comma-separated with a point for decimals.
+    /// - Throws: ``ParameterError`` when the extension is none of these, or when a table without
+    ///   polygons (read from a CSV file) is written as GeoJSON or GeoPackage; the writer's errors.
+    public func write(to url: URL, inputs: [URL]) throws {
+        try write(to: url, inputs: inputs, dialect: .standard)
+    }
+
+    /// ``write(to:inputs:)`` in a CSV dialect of a `.csv` output (``CSVDialect``).
+    package func write(to url: URL, inputs: [URL], dialect: CSVDialect) throws {
         let (columns, rows) = UnreachableFlags.flatten(columns: columns, rows: rows, costColumns: costColumns)
         let format = url.pathExtension.lowercased()
         if ["geojson", "json", "gpkg"].contains(format) && geometries == nil {
