@@ -72,7 +72,8 @@ struct AccessCommand: ParsableCommand {
         """)
     var populationGrid: String?
 
-    @Option(help: ArgumentHelp("CRS of the grid's x/y corners (INSEE ids carry theirs).", valueName: "crs"))
+    @Option(help: ArgumentHelp("CRS of the grid's x/y corners (INSEE ids carry theirs). (default: \(GridPopulation.defaultCRS))", valueName: "crs"),
+            transform: CRSValue.parse)
     var gridCrs = CRSValue(GridPopulation.defaultCRS)
 
     @Option(help: "Side of the grid's cells in metres, \(OptionRange.cellMetres.helpText), for x/y corners and points (INSEE ids carry theirs).")

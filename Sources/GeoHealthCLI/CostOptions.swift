@@ -44,7 +44,8 @@ struct CostOptions: ParsableArguments {
     @Option(help: "Cost from a commune to a site inside it: zero (its residents reach it at 0 min, the convention of commune-to-commune distanciers: a large commune reaches its own hospital) or point (from the commune's representative point, like any site).")
     var intraCommune: CostModelOptions.IntraCommune = defaults.intraCommune
 
-    @Option(help: ArgumentHelp("Metric CRS to work in (EPSG:n); by default each département's own (Lambert-93 in metropolitan France).", valueName: "crs"))
+    @Option(help: ArgumentHelp("Metric CRS to work in (EPSG:n); by default each département's own (Lambert-93 in metropolitan France).", valueName: "crs"),
+            transform: CRSValue.parse)
     var crs: CRSValue?
 
     func validate() throws {

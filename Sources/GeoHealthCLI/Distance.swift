@@ -24,7 +24,7 @@ struct Distance: ParsableCommand {
     /// The kinds whose nearest site is timed (default: every kind present).
     @OptionGroup var site: SiteOptions
 
-    @Option(help: "Thresholds for the population beyond: \(MinuteList.helpText).")
+    @Option(help: "Thresholds for the population beyond: \(MinuteList.helpText). \(MinuteList(TravelAnalysis.defaultThresholds).helpDefault)", transform: MinuteList.parse)
     var thresholds = MinuteList(TravelAnalysis.defaultThresholds)
 
     @Option(help: "Count the sites within this many minutes of each commune (\(OptionRange.minutes.helpText)).")

@@ -6,11 +6,17 @@ import GeoHealthKit
 
 struct GapsCommand: ParsableCommand {
     /// How the rules combine into "under-served".
-    enum Combine: String, ExpressibleByArgument, CaseIterable {
+    enum Combine: String, CaseIterable {
         /// Any rule holds.
         case any
         /// Every rule stated holds.
         case all
+
+        /// The option's `transform`: a `ValidationError` naming the two values otherwise.
+        static func parse(_ argument: String) throws -> Combine {
+            guard let value = Combine(rawValue: argument) else { throw ValidationError("takes any or all") }
+            return value
+        }
     }
 
     static let configuration = CommandConfiguration(
@@ -63,7 +69,7 @@ struct GapsCommand: ParsableCommand {
     @Flag(help: "Rule: significant low-low LISA cluster of access (queen contiguity, \(InequalityAnalysis.defaultPermutations) seeded permutations).")
     var lowLow = false
 
-    @Option(help: "Combine the rules: any or all.")
+    @Option(help: "Combine the rules: any or all. (values: any, all; default: any)", transform: Combine.parse)
     var combine: Combine = .any
 
     @Option(help: "Write the zones as GeoJSON polygons.")

@@ -46,7 +46,7 @@ struct SiteCommand: ParsableCommand {
     @Flag(help: "Do not use the communes' representative points as candidates.")
     var noCommuneCandidates = false
 
-    @Option(help: ArgumentHelp(PlannedSiteArgument.helpText, valueName: "lon,lat[,capacity[,name]]"))
+    @Option(help: ArgumentHelp(PlannedSiteArgument.helpText, valueName: "lon,lat[,capacity[,name]]"), transform: PlannedSiteArgument.parse)
     var add: [PlannedSiteArgument] = []
 
     @Option(help: "Remove an existing site by id; repeat for several.")
