@@ -54,8 +54,7 @@ struct CostOptions: ParsableArguments {
         try OptionRange.speedKmh.check(snapSpeed, "--snap-speed")
         try OptionRange.snapMetres.check(maxSnap, "--max-snap")
         try OptionRange.minutes.check(maxMinutes, "--max-minutes")
-        if cost == .network && roads == nil { throw ValidationError("--cost network needs --roads FILE") }
-        if cost == .matrix && od == nil { throw ValidationError("--cost matrix needs --od FILE") }
+        try ParameterFlags.validate(model.check)
     }
 
     var model: CostModelOptions {

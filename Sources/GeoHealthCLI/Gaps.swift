@@ -96,6 +96,19 @@ struct GapsCommand: ParsableCommand {
         try OutputExtension.check(whiteZonesOut, "--white-zones-out", OutputExtension.geojson)
         try OptionRange.nonNegativeValue.check(accessBelow, "--access-below")
         try OptionRange.perInhabitants.check(per, "--per")
+        try ParameterFlags.validate(rules.checkRules)
+    }
+
+    /// The options' rules, for the library's check before the study is loaded (the site kind
+    /// stands for the one the sites will name).
+    private var rules: GapsAnalysis.Options {
+        var options = GapsAnalysis.Options()
+        options.travelKind = site.siteKind?.whole
+        options.minutesAbove = minutesAbove
+        options.accessBelow = accessBelow
+        options.outsideCPTS = outsideCpts
+        options.lowLow = lowLow
+        return options
     }
 
     func run() throws {

@@ -92,7 +92,7 @@ import Testing
             try "inputs: {folder: .}\nanalyses:\n  - gaps: {minutes_above: 10}\n".write(to: file, atomically: true, encoding: .utf8)
             defer { try? FileManager.default.removeItem(at: file) }
             let r = try CommandRunner.run(["run", file.path, "--out", dir.appendingPathComponent("o").path])
-            #expect(r.status == 1 && r.stderr.contains("line 3: gaps (gaps): minutes_above needs site_kind"), "\(r.stderr)")
+            #expect(r.status == 1 && r.stderr.contains("line 3: gaps: minutes_above needs site_kind"), "\(r.stderr)")
         }
     }
 }
