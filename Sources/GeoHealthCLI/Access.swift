@@ -38,7 +38,7 @@ struct AccessCommand: ParsableCommand {
     var method = AccessAnalysis.defaultMethod
 
     /// The kinds that supply (default: every kind).
-    @OptionGroup var site: SiteOptions
+    @OptionGroup var site: SiteOptions<SupplyingKinds>
 
     @Option(help: "Catchment in minutes, \(OptionRange.minutes.helpText) (default \(HelpText.catchmentMinutes(.enhanced)); \(HelpText.catchmentMinutes(.apl)) for apl).")
     var catchmentMinutes: Double?

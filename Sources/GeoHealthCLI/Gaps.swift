@@ -41,7 +41,7 @@ struct GapsCommand: ParsableCommand {
     @OptionGroup var costs: CostOptions
 
     /// Travel rule: the one kind whose nearest site is timed.
-    @OptionGroup var site: SiteOptions
+    @OptionGroup var site: SiteOptions<TimedKind>
 
     @Option(help: "Travel rule: under-served when the nearest site of --site-kind is more than this many minutes away (\(OptionRange.minutesOrZero.helpText)).")
     var minutesAbove: Double?

@@ -68,7 +68,7 @@ struct MapCommand: ParsableCommand {
     var sites: String?
 
     /// The one kind of the sites drawn (also the kind of rows without one).
-    @OptionGroup var site: SiteOptions
+    @OptionGroup var site: SiteOptions<DrawnKind>
 
     @OptionGroup var siteSchema: SiteSchemaOptions
 

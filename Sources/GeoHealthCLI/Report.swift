@@ -29,7 +29,7 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var inputs: StudyOptions
 
     /// The one kind the report is about (required).
-    @OptionGroup var site: SiteOptions
+    @OptionGroup var site: SiteOptions<ReportedKind>
 
     @Option(help: "Travel-time threshold in minutes, \(OptionRange.minutes.helpText).")
     var minutes = StudyReport.defaultMinutes

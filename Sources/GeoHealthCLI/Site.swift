@@ -29,7 +29,7 @@ struct SiteCommand: ParsableCommand {
     @OptionGroup var costs: CostOptions
 
     /// The one kind of site to add (required).
-    @OptionGroup var site: SiteOptions
+    @OptionGroup var site: SiteOptions<AddedKind>
 
     @Option(help: "Number of new sites to choose, \(OptionRange.newSites.helpText) (0: what-if only).")
     var k = SitingAnalysis.defaultNewSites
