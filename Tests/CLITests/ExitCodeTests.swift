@@ -70,7 +70,7 @@ import Testing
             (["access", "geodata", "--grid-crs", "foo"], "The value 'foo' is invalid for '--grid-crs <crs>': 'foo' is not a CRS; write EPSG:n"),
             (["distance", "geodata", "--history-since", "2018"], "The value '2018' is invalid for '--history-since <YYYY-MM-DD>': write a date YYYY-MM-DD"),
             (["distance", "geodata", "--departements", ","], "The value ',' is invalid for '--departements <codes>': takes codes separated by commas"),
-            (["distance", "geodata", "--thresholds", "20,x"], "The value '20,x' is invalid for '--thresholds <thresholds>': takes minutes from"),
+            (["distance", "geodata", "--thresholds", "20,x"], "The value '20,x' is invalid for '--thresholds <thresholds>': takes minutes more than 0, at most 1440 separated by commas"),
             (["gaps", "geodata", "--low-low", "--combine", "both"], "The value 'both' is invalid for '--combine <combine>': takes any or all"),
             (["distance", "geodata", "--site-where", "=x"], "The value '=x' is invalid for '--site-where <FIELD=VALUE>': --site-where takes FIELD=VALUE"),
         ]
