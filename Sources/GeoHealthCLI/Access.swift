@@ -36,7 +36,7 @@ struct AccessCommand: ParsableCommand {
     var method = AccessAnalysis.defaultMethod
 
     /// The kinds that supply (default: every kind).
-    @OptionGroup var site: SiteOptions
+    @OptionGroup var site: SiteOptions<SupplyingKinds>
 
     @Option(help: "Catchment in minutes, \(OptionRange.minutes.helpText) (default \(HelpText.catchmentMinutes(.enhanced)); \(HelpText.catchmentMinutes(.apl)) for apl).")
     var catchmentMinutes: Double?
@@ -70,7 +70,8 @@ struct AccessCommand: ParsableCommand {
         """)
     var populationGrid: String?
 
-    @Option(help: ArgumentHelp("CRS of the grid's x/y corners (INSEE ids carry theirs).", valueName: "crs"))
+    @Option(help: ArgumentHelp("CRS of the grid's x/y corners (INSEE ids carry theirs). (default: \(GridPopulation.defaultCRS))", valueName: "crs"),
+            transform: CRSValue.parse)
     var gridCrs = CRSValue(GridPopulation.defaultCRS)
 
     @Option(help: "Side of the grid's cells in metres, \(OptionRange.cellMetres.helpText), for x/y corners and points (INSEE ids carry theirs).")

@@ -15,19 +15,19 @@ extension AnalysisCommand {
         AnalysisCommand(type: InequalityCommand.self, keys: studyFileKeys([CSVDialectOption.self, OutputOptions.self], own: inequalityKeys),
                         readsTable: true, outputs: [("out", ".geojson"), ("lorenz_out", "-lorenz.csv")], studyValues: [.csvDialect]),
         AnalysisCommand(type: GapsCommand.self,
-                        keys: studyFileKeys([StudyOptions.self, CostOptions.self, SiteOptions.self, CSVDialectOption.self, OutputOptions.self], own: gapsKeys),
+                        keys: studyFileKeys([StudyOptions.self, CostOptions.self, SiteOptions<TimedKind>.self, CSVDialectOption.self, OutputOptions.self], own: gapsKeys),
                         readsStudy: true, outputs: [("out", "-zones.geojson"), ("csv", "-zones.csv"), ("communes_out", ".geojson")],
                         writesTable: true, studyValues: [.csvDialect]),
         AnalysisCommand(type: SiteCommand.self,
-                        keys: studyFileKeys([StudyOptions.self, CostOptions.self, SiteOptions.self, LanguageOption.self, OutputOptions.self], own: siteKeys),
+                        keys: studyFileKeys([StudyOptions.self, CostOptions.self, SiteOptions<AddedKind>.self, LanguageOption.self, OutputOptions.self], own: siteKeys),
                         readsStudy: true, outputs: [("chart_out", ".svg")], studyValues: [.language]),
         AnalysisCommand(type: MapCommand.self,
-                        keys: studyFileKeys([SiteOptions.self, SiteSchemaOptions.self, LanguageOption.self, OutputOptions.self], own: mapKeys),
+                        keys: studyFileKeys([SiteOptions<DrawnKind>.self, SiteSchemaOptions.self, LanguageOption.self, OutputOptions.self], own: mapKeys),
                         readsTable: true, outputs: [("out", ".svg")], studyValues: [.language, .source]),
         AnalysisCommand(type: ChartCommand.self, keys: studyFileKeys([LanguageOption.self, OutputOptions.self], own: chartKeys),
                         readsTable: true, takesKindArgument: true, outputs: [("out", ".svg")], studyValues: [.language]),
         AnalysisCommand(type: ReportCommand.self,
-                        keys: studyFileKeys([StudyOptions.self, SiteOptions.self, LanguageOption.self, OutputOptions.self], own: reportKeys),
+                        keys: studyFileKeys([StudyOptions.self, SiteOptions<ReportedKind>.self, LanguageOption.self, OutputOptions.self], own: reportKeys),
                         readsStudy: true, outputs: [("out", "")], writesFolder: true, studyValues: [.title, .source, .language]),
     ]
 
@@ -39,7 +39,7 @@ extension AnalysisCommand {
 
     /// The groups of `coverage`, `distance` and `access`.
     private static var analysisGroups: [any StudyFileKeys.Type] { [
-        StudyOptions.self, CostOptions.self, SiteOptions.self, CommuneTableOptions.self, OutputOptions.self,
+        StudyOptions.self, CostOptions.self, SiteOptions<SupplyingKinds>.self, CommuneTableOptions.self, OutputOptions.self,
     ] }
     private static let accessKeys: Set<String> = [
         "method", "catchment_minutes", "bands", "decay", "bandwidth", "apl_year", "age_weights", "activity_field", "new_practitioner_field",

@@ -37,7 +37,7 @@ struct ChartCommand: ParsableCommand {
     @Option(help: "Group column (one Lorenz curve or one group of bars per value).")
     var groupBy: String?
 
-    @Option(help: "Thresholds (histogram, beyond): \(MinuteList.helpText).")
+    @Option(help: "Thresholds (histogram, beyond): \(MinuteList.helpText). \(MinuteList(TravelAnalysis.defaultThresholds).helpDefault)", transform: MinuteList.parse)
     var thresholds = MinuteList(TravelAnalysis.defaultThresholds)
 
     @Option(help: "Title.")

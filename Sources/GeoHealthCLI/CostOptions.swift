@@ -44,7 +44,8 @@ struct CostOptions: ParsableArguments {
     @Option(help: "Cost from a commune to a site inside it: zero (its residents reach it at 0 min, the convention of commune-to-commune distanciers: a large commune reaches its own hospital) or point (from the commune's representative point, like any site).")
     var intraCommune: CostModelOptions.IntraCommune = defaults.intraCommune
 
-    @Option(help: ArgumentHelp("Metric CRS to work in (EPSG:n); by default each département's own (Lambert-93 in metropolitan France).", valueName: "crs"))
+    @Option(help: ArgumentHelp("Metric CRS to work in (EPSG:n); by default each département's own (Lambert-93 in metropolitan France).", valueName: "crs"),
+            transform: CRSValue.parse)
     var crs: CRSValue?
 
     func validate() throws {
@@ -53,8 +54,7 @@ struct CostOptions: ParsableArguments {
         try OptionRange.speedKmh.check(snapSpeed, "--snap-speed")
         try OptionRange.snapMetres.check(maxSnap, "--max-snap")
         try OptionRange.minutes.check(maxMinutes, "--max-minutes")
-        if cost == .network && roads == nil { throw ValidationError("--cost network needs --roads FILE") }
-        if cost == .matrix && od == nil { throw ValidationError("--cost matrix needs --od FILE") }
+        try ParameterFlags.validate(model.check)
     }
 
     var model: CostModelOptions {

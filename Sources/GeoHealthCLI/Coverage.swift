@@ -36,7 +36,7 @@ struct CoverageCommand: ParsableCommand {
     var catchmentKm: Double?
 
     /// The kinds of the catchments' sites (default: every kind).
-    @OptionGroup var site: SiteOptions
+    @OptionGroup var site: SiteOptions<CatchmentKinds>
 
     @OptionGroup var table: CommuneTableOptions
     @OptionGroup var output: OutputOptions

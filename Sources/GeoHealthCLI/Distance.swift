@@ -22,9 +22,9 @@ struct Distance: ParsableCommand {
     @OptionGroup var costs: CostOptions
 
     /// The kinds whose nearest site is timed (default: every kind present).
-    @OptionGroup var site: SiteOptions
+    @OptionGroup var site: SiteOptions<TravelledKinds>
 
-    @Option(help: "Thresholds for the population beyond: \(MinuteList.helpText).")
+    @Option(help: "Thresholds for the population beyond: \(MinuteList.helpText). \(MinuteList(TravelAnalysis.defaultThresholds).helpDefault)", transform: MinuteList.parse)
     var thresholds = MinuteList(TravelAnalysis.defaultThresholds)
 
     @Option(help: "Count the sites within this many minutes of each commune (\(OptionRange.minutes.helpText)).")

@@ -6,11 +6,17 @@ import GeoHealthKit
 
 struct GapsCommand: ParsableCommand {
     /// How the rules combine into "under-served".
-    enum Combine: String, ExpressibleByArgument, CaseIterable {
+    enum Combine: String, CaseIterable {
         /// Any rule holds.
         case any
         /// Every rule stated holds.
         case all
+
+        /// The option's `transform`: a `ValidationError` naming the two values otherwise.
+        static func parse(_ argument: String) throws -> Combine {
+            guard let value = Combine(rawValue: argument) else { throw ValidationError("takes any or all") }
+            return value
+        }
     }
 
     static let configuration = CommandConfiguration(
@@ -35,7 +41,7 @@ struct GapsCommand: ParsableCommand {
     @OptionGroup var costs: CostOptions
 
     /// Travel rule: the one kind whose nearest site is timed.
-    @OptionGroup var site: SiteOptions
+    @OptionGroup var site: SiteOptions<TimedKind>
 
     @Option(help: "Travel rule: under-served when the nearest site of --site-kind is more than this many minutes away (\(OptionRange.minutesOrZero.helpText)).")
     var minutesAbove: Double?
@@ -63,7 +69,7 @@ struct GapsCommand: ParsableCommand {
     @Flag(help: "Rule: significant low-low LISA cluster of access (queen contiguity, \(InequalityAnalysis.defaultPermutations) seeded permutations).")
     var lowLow = false
 
-    @Option(help: "Combine the rules: any or all.")
+    @Option(help: "Combine the rules: any or all. (values: any, all; default: any)", transform: Combine.parse)
     var combine: Combine = .any
 
     @Option(help: "Write the zones as GeoJSON polygons.")
@@ -90,6 +96,19 @@ struct GapsCommand: ParsableCommand {
         try OutputExtension.check(whiteZonesOut, "--white-zones-out", OutputExtension.geojson)
         try OptionRange.nonNegativeValue.check(accessBelow, "--access-below")
         try OptionRange.perInhabitants.check(per, "--per")
+        try ParameterFlags.validate(rules.checkRules)
+    }
+
+    /// The options' rules, for the library's check before the study is loaded (the site kind
+    /// stands for the one the sites will name).
+    private var rules: GapsAnalysis.Options {
+        var options = GapsAnalysis.Options()
+        options.travelKind = site.siteKind?.whole
+        options.minutesAbove = minutesAbove
+        options.accessBelow = accessBelow
+        options.outsideCPTS = outsideCpts
+        options.lowLow = lowLow
+        return options
     }
 
     func run() throws {

@@ -34,11 +34,12 @@ struct MapCommand: ParsableCommand {
     @Option(help: "Number of classes, \(OptionRange.classes.helpText).")
     var classes = MapMaker.defaultClasses
 
-    @Option(help: ArgumentHelp("Manual class upper bounds, comma-separated finite numbers (with --scheme manual).", valueName: "numbers"))
+    @Option(help: ArgumentHelp("Manual class upper bounds, comma-separated finite numbers (with --scheme manual).", valueName: "numbers"),
+            transform: NumberList.parse)
     var breaks: NumberList?
 
-    @Option(help: "A ColorBrewer palette.")
-    var palette = PaletteName(argument: MapMaker.defaultPalette)!
+    @Option(help: "A ColorBrewer palette. \(PaletteName.helpValues(default: MapMaker.defaultPalette))", transform: PaletteName.parse)
+    var palette = try! PaletteName.parse(MapMaker.defaultPalette)
 
     @Flag(help: "Reverse the palette.")
     var reverse = false
@@ -67,7 +68,7 @@ struct MapCommand: ParsableCommand {
     var sites: String?
 
     /// The one kind of the sites drawn (also the kind of rows without one).
-    @OptionGroup var site: SiteOptions
+    @OptionGroup var site: SiteOptions<DrawnKind>
 
     @OptionGroup var siteSchema: SiteSchemaOptions
 

@@ -36,15 +36,29 @@ package enum ParameterFlags {
         ParameterSpelling.use { flag($0) }
     }
 
+    /// Whether a usage error found by a command's `validate()` names parameters by the study
+    /// file's keys (a study run's parse, ``StudyRunner``) rather than by flags.
+    @TaskLocal static var validatesWithKeys = false
+
+    /// Runs a library's pure check of parameters (`GapsAnalysis.Options.checkRules()`, …) from a
+    /// command's `validate()`: its ``ParameterError`` becomes the parser's `ValidationError`
+    /// (exit 64, with the usage line), said with flags (with the study file's keys in a study run).
+    static func validate(_ check: () throws -> Void) throws {
+        do { try check() } catch let error as ParameterError {
+            throw ValidationError(validatesWithKeys ? error.description : message(error))
+        }
+    }
+
     /// The error as the parser reports it: a `ValidationError` (exit 64, with the usage line)
     /// for a usage error, a data error (exit 1) otherwise.
     static func commandLineError(_ error: any ParameterNaming) -> any Error {
         error.isUsageError ? ValidationError(message(error)) : FlaggedMessage(description: message(error))
     }
 
-    /// A usage error found once the command runs (parameters that cannot work together, which
-    /// the library alone checks, e.g. gaps' rules; a `--site-kind` naming several kinds where the
-    /// command is about one, known once the sites are read), reported as the parser reports the
+    /// A usage error found once the command runs (one the library finds only with the inputs
+    /// read, e.g. a value they make meaningless; a `--site-kind` naming several kinds where the
+    /// command is about one, known once the sites are read; the pure checks, such as gaps' rules,
+    /// run in `validate()` through ``validate(_:)``), reported as the parser reports the
     /// command's own option errors (message, the command's usage line, where its help is), exit
     /// 64: it reads as it would from the command's `validate()`.
     static func exitWithUsageError(_ message: String, of command: ParsableCommand.Type) -> Never {

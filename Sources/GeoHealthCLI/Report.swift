@@ -30,7 +30,7 @@ struct ReportCommand: ParsableCommand {
     @OptionGroup var inputs: StudyOptions
 
     /// The one kind the report is about (required).
-    @OptionGroup var site: SiteOptions
+    @OptionGroup var site: SiteOptions<ReportedKind>
 
     @Option(help: "Travel-time threshold in minutes, \(OptionRange.minutes.helpText).")
     var minutes = StudyReport.defaultMinutes
@@ -96,32 +96,22 @@ struct ReportCommand: ParsableCommand {
         o.territoryLabel = territoryLabel
         var files = try StudyReport.write(loaded.study, name: studyName(sources), options: o, to: folder.staging, inputs: read)
         // In `geohealth run`, the run's provenance.json records the report.
-        if !SummarySink.isCapturing { files.append(try writeProvenance(in: folder.staging, inputs: read, started: started)) }
+        if !SummarySink.isCapturing {
+            files.append(try StudyReport.writeProvenance(in: folder.staging, inputs: read, arguments: Array(CommandLine.arguments.dropFirst()), started: started))
+        }
         TestHook.step("report written")
         try folder.commit()
         output.print(Summary([("folder", .string(out)), ("files", .strings(files))]), command: "report")
         KeptUntilExit.keep(loaded)
     }
 
-    /// Writes the report's `provenance.json`: its inputs, its command line and every file of
-    /// the folder, so a later report or run may replace the folder
-    /// (``Provenance/checkReplaceable(_:)``). Returns its name.
-    func writeProvenance(in folder: URL, inputs: [URL], started: Date) throws -> String {
-        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
-        let step = Provenance.Step(name: "report", command: "report", arguments: Array(CommandLine.arguments.dropFirst()), outputs: files)
-        let provenance = Provenance(studyFile: nil, inputs: inputs, steps: [step], started: started, finished: SourceDateEpoch.now())
-        try OutputFile.write(Array(try provenance.json(folder: folder).utf8), to: folder.appendingPathComponent("provenance.json"))
-        return "provenance.json"
-    }
-
-    /// The study's name for the default title: the départements of a regional study, else the
-    /// study folder, else the folder or file of the communes.
-    func studyName(_ sources: StudySources) -> String {
-        if let departements = sources.departements {
-            return (departements.count > 1 ? "départements " : "département ") + departements.joined(separator: ", ")
-        }
-        if let folder = inputs.folder { return URL(fileURLWithPath: folder).lastPathComponent }
-        if let areas = inputs.areas.first { return URL(fileURLWithPath: areas).deletingPathExtension().lastPathComponent }
-        return sources.areas[0].deletingPathExtension().lastPathComponent
+    /// The study's name for the default title: the départements of a regional study (the
+    /// library says them in the report's language), else the study folder, else the folder or
+    /// file of the communes.
+    func studyName(_ sources: StudySources) -> StudyReport.StudyName {
+        if let departements = sources.departements { return .departements(departements) }
+        if let folder = inputs.folder { return .named(URL(fileURLWithPath: folder).lastPathComponent) }
+        if let areas = inputs.areas.first { return .named(URL(fileURLWithPath: areas).deletingPathExtension().lastPathComponent) }
+        return .named(sources.areas[0].deletingPathExtension().lastPathComponent)
     }
 }

@@ -29,7 +29,7 @@ struct SiteCommand: ParsableCommand {
     @OptionGroup var costs: CostOptions
 
     /// The one kind of site to add (required).
-    @OptionGroup var site: SiteOptions
+    @OptionGroup var site: SiteOptions<AddedKind>
 
     @Option(help: "Number of new sites to choose, \(OptionRange.newSites.helpText) (0: what-if only).")
     var k = SitingAnalysis.defaultNewSites
@@ -46,7 +46,7 @@ struct SiteCommand: ParsableCommand {
     @Flag(help: "Do not use the communes' representative points as candidates.")
     var noCommuneCandidates = false
 
-    @Option(help: ArgumentHelp(PlannedSiteArgument.helpText, valueName: "lon,lat[,capacity[,name]]"))
+    @Option(help: ArgumentHelp(PlannedSiteArgument.helpText, valueName: "lon,lat[,capacity[,name]]"), transform: PlannedSiteArgument.parse)
     var add: [PlannedSiteArgument] = []
 
     @Option(help: "Remove an existing site by id; repeat for several.")

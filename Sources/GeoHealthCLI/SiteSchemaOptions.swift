@@ -20,7 +20,7 @@ struct SiteSchemaOptions: ParsableArguments {
     @Option(help: ArgumentHelp("""
         Keep only the sites whose FIELD is VALUE; repeat for alternatives (same field) or conditions (other fields). \
         The value is taken whole, commas included.
-        """, valueName: "FIELD=VALUE"))
+        """, valueName: "FIELD=VALUE"), transform: SiteCondition.parse)
     var siteWhere: [SiteCondition] = []
 
     @Option(help: "CSV 'value,kind' mapping the values of the kind column (e.g. FINESS categories) to kinds; values it lacks are left out and counted.")

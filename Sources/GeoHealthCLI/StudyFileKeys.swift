@@ -26,7 +26,7 @@ extension CostOptions: StudyFileKeys {
 }
 
 extension SiteOptions: StudyFileKeys {
-    static let studyFileKeys: Set<String> = ["site_kind"]
+    static var studyFileKeys: Set<String> { ["site_kind"] }
 }
 
 extension LanguageOption: StudyFileKeys {

@@ -33,7 +33,7 @@ struct StudyOptions: ParsableArguments {
     @Option(help: "INSEE commune history (mouvements des communes CSV).")
     var history: String?
 
-    @Option(help: ArgumentHelp("Use only history events on or after this date (YYYY-MM-DD), the polygons' vintage.", valueName: "YYYY-MM-DD"))
+    @Option(help: ArgumentHelp("Use only history events on or after this date (YYYY-MM-DD), the polygons' vintage.", valueName: "YYYY-MM-DD"), transform: ISODate.parse)
     var historySince: ISODate?
 
     @Option(help: "Site table (CSV or GeoJSON points); repeat for several files.")
@@ -45,14 +45,14 @@ struct StudyOptions: ParsableArguments {
         """)
     var kind: String?
 
-    @Option(help: ArgumentHelp("CRS of x/y columns in site tables, e.g. EPSG:2154.", valueName: "crs"))
+    @Option(help: ArgumentHelp("CRS of x/y columns in site tables, e.g. EPSG:2154.", valueName: "crs"), transform: CRSValue.parse)
     var sitesCrs: CRSValue?
 
     @Option(help: "Territories: CSV of (territory, code) memberships, JSON member lists (the epci.json form) or GeoJSON polygons.")
     var territories: String?
 
     @Option(help: ArgumentHelp("A regional study: report only the communes of these départements (comma-separated codes, e.g. 03,15,43,63) of --areas.",
-                               valueName: "codes"))
+                               valueName: "codes"), transform: CodeList.parse)
     var departements: CodeList?
 
     @Option(help: """

@@ -91,7 +91,7 @@ extension StudyRunner {
         let defaults = study.parameters.filter { !given.contains($0.key) && !Self.reserved.contains($0.key) && command.keys.contains($0.key) }
         let args = [a.command] + positional + (try arguments(options + defaults))
         do {
-            return (try GeoHealth.parseAsRoot(args), args)
+            return (try ParameterFlags.$validatesWithKeys.withValue(true) { try GeoHealth.parseAsRoot(args) }, args)
         } catch {
             throw failure(a, "\(a.name): \(GeoHealth.message(for: error))")
         }

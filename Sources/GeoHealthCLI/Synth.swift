@@ -36,17 +36,21 @@ struct Synth: ParsableCommand {
 
     func validate() throws {
         try OptionRange.syntheticCommunes.check(communes, "--communes")
-        guard msp >= 0, msp <= communes - 7 else { throw ValidationError("--msp must be between 0 and \(communes - 7)") }
-        guard (1...communes / 4).contains(cpts) else { throw ValidationError("--cpts must be between 1 and \(communes / 4)") }
+        try ParameterFlags.validate(options.check)
     }
 
-    func run() throws {
-        output.showProgress()
+    /// The library's options: the counts given.
+    var options: SyntheticTerritory.Options {
         var options = SyntheticTerritory.Options()
         options.seed = seed
         options.communes = communes
         options.msp = msp
         options.cpts = cpts
+        return options
+    }
+
+    func run() throws {
+        output.showProgress()
         let territory = try SyntheticTerritory.generate(options)
         let folder = URL(fileURLWithPath: out)
         try territory.write(to: folder)

@@ -31,6 +31,26 @@ import Testing
         #expect(empty.status == 64 && empty.stderr.contains("invalid for '--site-kind"), "\(empty.stderr)")
     }
 
+    /// One value type and one parsing rule, but each command's help says what its kinds are for
+    /// and what not giving them means.
+    @Test func eachCommandsHelpSaysWhatItsKindsAreFor() throws {
+        let expected: [(command: String, help: String)] = [
+            ("gaps", "Travel rule: the kind of site whose nearest one is timed"),
+            ("access", "Site kinds that supply"), ("coverage", "Catchments: site kinds"), ("distance", "Only these site kinds"),
+            ("site", "The kind of site to add (msp, hospital, …): required, one kind."),
+            ("report", "The kind of site the report is about: required, one kind."),
+        ]
+        for e in expected {
+            let r = try CommandRunner.run([e.command, "--help"])
+            let help = r.stdout.replacingOccurrences(of: "\n", with: " ").split(separator: " ", omittingEmptySubsequences: true).joined(separator: " ")
+            #expect(r.status == 0 && help.contains(e.help), "\(e.command): \(r.stdout)")
+        }
+        for command in ["access", "coverage", "distance"] {
+            let help = try CommandRunner.run([command, "--help"]).stdout.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+            #expect(help.contains("(default: every kind"), "\(command)")
+        }
+    }
+
     /// Every structured value is parsed by its type: a malformed one is the parser's usage
     /// error naming the option.
     @Test func structuredValuesAreParsedByTheirTypes() throws {

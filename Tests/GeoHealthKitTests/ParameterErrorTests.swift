@@ -28,3 +28,41 @@ import Testing
         }
     }
 }
+
+/// The checks of parameters alone are pure functions of the options, the use case calling
+/// them first and a front end before it reads anything: usage errors (exit 64 in the CLI).
+@Suite struct ParameterCheckTests {
+    @Test func gapsNeedARuleAndATravelRuleItsKind() throws {
+        var options = GapsAnalysis.Options()
+        let none = try #require(throws: ParameterError.self) { try options.checkRules() }
+        #expect(none.kind == .incomplete && none.description.hasPrefix("state at least one rule"))
+        options.minutesAbove = 15
+        let kind = try #require(throws: ParameterError.self) { try options.checkRules() }
+        #expect(kind.description == "minutes_above needs site_kind" && kind.isUsageError)
+        options.travelKind = .msp
+        try options.checkRules()
+    }
+
+    @Test func aCostModelNeedsItsInput() throws {
+        var options = CostModelOptions()
+        try options.check()
+        options.kind = .network
+        let roads = try #require(throws: ParameterError.self) { try options.check() }
+        #expect(roads.kind == .incomplete && roads.parameters == [.costModel, .roads])
+        options.kind = .matrix
+        let od = try #require(throws: ParameterError.self) { try options.check() }
+        #expect(od.kind == .incomplete && od.parameters == [.costModel, .originDestinationMatrix])
+    }
+
+    @Test func theSampleTerritoryHoldsItsSites() throws {
+        var options = SyntheticTerritory.Options()
+        try options.check()
+        options.msp = options.communes - 6
+        let msp = try #require(throws: ParameterError.self) { try options.check() }
+        #expect(msp.description == "msp must be between 0 and \(options.communes - 7)" && msp.isUsageError)
+        options.msp = 0
+        options.cpts = options.communes / 4 + 1
+        let cpts = try #require(throws: ParameterError.self) { try SyntheticTerritory.generate(options) }
+        #expect(cpts.description == "cpts must be between 1 and \(options.communes / 4)")
+    }
+}

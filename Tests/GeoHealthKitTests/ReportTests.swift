@@ -32,9 +32,10 @@ import Testing
             english.minutes = 30
             english.newSites = 0
             let en = dir.appendingPathComponent("en")
-            _ = try StudyReport.write(study, name: "geodata", options: english, to: en, inputs: [])
+            // A regional study's départements are named in the report's language.
+            _ = try StudyReport.write(study, name: .departements(["03", "15"]), options: english, to: en, inputs: [])
             let text = try String(contentsOf: en.appendingPathComponent("report.md"), encoding: .utf8)
-            #expect(text.hasPrefix("# Access to care — geodata") && !text.contains("Where to add") && text.contains("159,785 inhabitants"))
+            #expect(text.hasPrefix("# Access to care — departments 03, 15") && !text.contains("Where to add") && text.contains("159,785 inhabitants"))
         }
     }
 

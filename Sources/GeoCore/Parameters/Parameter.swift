@@ -77,6 +77,10 @@ public enum Parameter: String, Sendable, CaseIterable {
     case catchmentMinutes = "catchment_minutes"
     /// Coverage: the straight-line distance within which a site covers a commune.
     case catchmentKm = "catchment_km"
+    /// The sample territory: how many maisons de santé pluriprofessionnelles (MSP) it has.
+    case sampleMSPCount = "msp"
+    /// The sample territory: how many CPTS territories it has.
+    case sampleCPTSCount = "cpts"
 
     /// The parameter's domain name: the key a study file gives it.
     public var name: String { rawValue }

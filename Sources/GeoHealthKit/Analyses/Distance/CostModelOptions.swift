@@ -77,7 +77,18 @@ public struct CostModelOptions: Sendable {
         return (model, notes)
     }
 
+    /// Refuses a model without its input (a usage error, before anything is read): `network`
+    /// needs ``roads``, `matrix` needs ``od``. Pure: a front end calls it before loading the
+    /// study (the CLI's `validate()`); ``model(for:study:)`` calls it first too.
+    package func check() throws {
+        if kind == .network && roads == nil { throw ParameterError(.incomplete, "\(.costModel) network needs \(.roads) FILE (GeoJSON lines)") }
+        if kind == .matrix && od == nil {
+            throw ParameterError(.incomplete, "\(.costModel) matrix needs \(.originDestinationMatrix) FILE (CSV origin, destination, minutes and/or km)")
+        }
+    }
+
     func baseModel(for projected: ProjectedStudy, study: Study) throws -> (model: any TravelCostModel, notes: Properties) {
+        try check()
         switch kind {
         case .straight:
             let ellipsoid: @Sendable (Coordinate, Coordinate) -> Double = { @Sendable a, b in Geodesic.wgs84.distance(from: a, to: b) }
@@ -88,7 +99,7 @@ public struct CostModelOptions: Sendable {
                 ("speed_kmh", .number(speedKmh)), ("geodesic", .bool(geodesic)),
             ]))
         case .network:
-            guard let roads else { throw ParameterError(.contradicted, "\(.costModel) network needs \(.roads) FILE (GeoJSON lines)") }
+            guard let roads else { preconditionFailure("check() refuses a network without roads") }
             guard projected.partitions.count == 1 else {
                 throw ParameterError(
                     .contradicted,
@@ -106,9 +117,7 @@ public struct CostModelOptions: Sendable {
                 ("road_features_not_used", .strings(layer.skipped)),
             ]))
         case .matrix:
-            guard let od else {
-                throw ParameterError(.contradicted, "\(.costModel) matrix needs \(.originDestinationMatrix) FILE (CSV origin, destination, minutes and/or km)")
-            }
+            guard let od else { preconditionFailure("check() refuses a matrix without od") }
             let model = try ODMatrixReader.read(od)
             let origins = CostPoints(metric: study.areas.map { _ in Coordinate(x: 0, y: 0) }, ids: study.areas.map(\.id))
             let sites = CostPoints(metric: study.sites.map(\.location), ids: study.sites.map(\.id))

@@ -55,8 +55,9 @@ public struct GapsAnalysis: Sendable {
         public init() {}
 
         /// Refuses options that state no rule, or a travel rule without its site kind (before
-        /// anything is computed: a usage error).
-        func checkRules() throws {
+        /// anything is computed: a usage error). Pure: a front end calls it before loading the
+        /// study (the CLI's `validate()`); ``GapsAnalysis/run(_:options:)`` calls it first too.
+        package func checkRules() throws {
             guard !ruleNames.isEmpty else {
                 throw ParameterError(
                     .incomplete,

@@ -50,6 +50,18 @@ package struct SyntheticTerritory: Sendable {
         package var merges = 3
 
         package init() {}
+
+        /// Refuses counts the territory cannot hold (a usage error, before anything is made):
+        /// from 0 to `communes − 7` MSP (the other communes hold the hospitals and the health
+        /// centres), from 1 to `communes / 4` CPTS (each needs communes of its own).
+        package func check() throws {
+            guard msp >= 0, msp <= communes - 7 else {
+                throw ParameterError(.incomplete, "\(.sampleMSPCount) must be between 0 and \(communes - 7)")
+            }
+            guard communes >= 4, (1...communes / 4).contains(cpts) else {
+                throw ParameterError(.incomplete, "\(.sampleCPTSCount) must be between 1 and \(communes / 4)")
+            }
+        }
     }
 
     package struct SiteRecord: Sendable {
@@ -94,7 +106,10 @@ package struct SyntheticTerritory: Sendable {
     /// (restored, from): the polygon of `from` covers both; the table has both.
     package var restoration: (restored: Int, from: Int)?
 
+    /// The sample territory of `options`; a ``ParameterError`` when its counts cannot fit
+    /// (``Options/check()``).
     package static func generate(_ options: Options) throws -> SyntheticTerritory {
+        try options.check()
         var rng = SeededGenerator(seed: options.seed)
         var t = try makeCommunes(options, &rng)
         t.makePopulation(&rng)

@@ -4,6 +4,7 @@ extension ReportText {
         languageCode: "en",
         numbers: ReportNumbers(thousandsSeparator: ",", decimalMark: ".", percentSign: "%"),
         title: { name in "Access to care — \(name)" },
+        departements: { codes in (codes.count > 1 ? "departments " : "department ") + codes.joined(separator: ", ") },
         subtitle: { communes, inhabitants, sites, dataLine in "\(communes) communes, \(inhabitants) inhabitants, \(sites). \(dataLine)." },
         withinCatchment: { minutes in " within \(minutes) minutes of a commune studied" },
         source: { source in "Source: " + source },

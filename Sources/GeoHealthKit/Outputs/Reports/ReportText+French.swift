@@ -4,6 +4,7 @@ extension ReportText {
         languageCode: "fr",
         numbers: ReportNumbers(thousandsSeparator: "\u{202F}", decimalMark: ",", percentSign: "\u{00A0}%"),
         title: { name in "Accès aux soins — \(name)" },
+        departements: { codes in (codes.count > 1 ? "départements " : "département ") + codes.joined(separator: ", ") },
         subtitle: { communes, inhabitants, sites, dataLine in "\(communes) communes, \(inhabitants) habitants, \(sites). \(dataLine)." },
         withinCatchment: { minutes in " à moins de \(minutes) minutes d'une commune étudiée" },
         source: { source in "Source : " + source },

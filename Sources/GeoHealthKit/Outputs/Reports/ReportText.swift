@@ -11,6 +11,8 @@ struct ReportText: Sendable {
 
     // Title, subtitle and data line.
     var title: @Sendable (_ name: String) -> String
+    /// A regional study's name in the title: its départements' codes.
+    var departements: @Sendable (_ codes: [String]) -> String
     var subtitle: @Sendable (_ communes: String, _ inhabitants: String, _ sites: String, _ dataLine: String) -> String
     var withinCatchment: @Sendable (_ minutes: String) -> String
     var source: @Sendable (_ source: String) -> String

@@ -23,7 +23,7 @@ struct ReportWriter {
     var doc: ReportDocument
     var files: [String] = []
 
-    init(_ study: Study, name: String, options: StudyReport.Options, folder: URL, inputs: [URL]) throws {
+    init(_ study: Study, name: StudyReport.StudyName, options: StudyReport.Options, folder: URL, inputs: [URL]) throws {
         self.study = study
         self.options = options
         self.folder = folder
@@ -47,7 +47,7 @@ struct ReportWriter {
         accessOptions.bands = options.bands
         access = try AccessAnalysis.run(study, options: accessOptions)
 
-        doc = ReportDocument(title: options.title ?? text.title(name), subtitle: nil, language: text.languageCode)
+        doc = ReportDocument(title: options.title ?? text.title(name.text(text)), subtitle: nil, language: text.languageCode)
         doc.subtitle = subtitle()
     }
 

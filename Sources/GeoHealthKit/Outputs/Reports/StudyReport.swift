@@ -37,6 +37,37 @@ package enum StudyReport {
         package init(kind: SiteKind) { self.kind = kind }
     }
 
+    /// What the default title calls the study ("Accès aux soins — NAME"): a name (its folder, a
+    /// string literal), or the départements of a regional study, said in the report's language.
+    package enum StudyName: Sendable, Equatable, ExpressibleByStringLiteral {
+        /// A name, as given (the study folder, or the folder or file of the communes).
+        case named(String)
+        /// The codes of a regional study's départements (`départements 03, 15`).
+        case departements([String])
+
+        package init(stringLiteral value: String) { self = .named(value) }
+
+        /// The name in `text`'s language.
+        func text(_ text: ReportText) -> String {
+            switch self {
+            case .named(let name): name
+            case .departements(let codes): text.departements(codes)
+            }
+        }
+    }
+
+    /// Writes the report's `provenance.json` into `folder`: its inputs, the arguments it was
+    /// made with and every file of the folder, so that a later report or run may replace the
+    /// folder (``Provenance/checkReplaceable(_:)``). Returns its name. (In a study run, the run's
+    /// own provenance records the report instead.)
+    package static func writeProvenance(in folder: URL, inputs: [URL], arguments: [String], started: Date) throws -> String {
+        let files = try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted()
+        let step = Provenance.Step(name: "report", command: "report", arguments: arguments, outputs: files)
+        let provenance = Provenance(studyFile: nil, inputs: inputs, steps: [step], started: started, finished: SourceDateEpoch.now())
+        try OutputFile.write(Array(try provenance.json(folder: folder).utf8), to: folder.appendingPathComponent("provenance.json"))
+        return "provenance.json"
+    }
+
     /// The travel-time threshold when none is given: 15 minutes to the nearest site.
     package static let defaultMinutes = 15.0
     /// New sites proposed when no number is given.
@@ -48,7 +79,7 @@ package enum StudyReport {
     ///   - name: the study's name, for the default title ("Accès aux soins — NAME").
     ///   - inputs: the files the study was read from: named in the data line when no
     ///     ``Options/source`` is given, and never overwritten.
-    package static func write(_ study: Study, name: String, options: Options, to folder: URL, inputs: [URL]) throws -> [String] {
+    package static func write(_ study: Study, name: StudyName, options: Options, to folder: URL, inputs: [URL]) throws -> [String] {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var report = try ReportWriter(study, name: name, options: options, folder: folder, inputs: inputs)
         try report.addMethod()
