@@ -115,15 +115,11 @@ struct GapsCommand: ParsableCommand {
         output.showProgress()
         let sources = try inputs.sources()
         let loaded = try StudyLoader.load(sources)
-        var options = GapsAnalysis.Options()
+        var options = rules
         options.travelKind = try site.single(in: loaded.study, command: "gaps")
-        options.minutesAbove = minutesAbove
         options.accessKinds = accessKind?.kinds(in: loaded.study)
-        options.accessBelow = accessBelow
         options.accessMethod = accessMethod
         options.per = per
-        options.outsideCPTS = outsideCpts
-        options.lowLow = lowLow
         options.combineAll = combine == .all
         costs.configure(&options)
         let analysis = try GapsAnalysis.run(loaded.study, options: options)
