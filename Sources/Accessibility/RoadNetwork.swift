@@ -15,12 +15,20 @@ public struct RoadNetwork: Sendable {
         public var kmh: Double
         /// Which ways the road may be driven.
         public var direction: Direction
+        /// Whether places may be snapped to it (docs/roads.md §5: not motorways, their links or ferries).
+        public var snappable: Bool
+        /// The OSM node id of each vertex, when the road came from OpenStreetMap: nodes are then
+        /// identified by id rather than by position (docs/roads.md §4).
+        public var nodeIDs: [Int64]?
 
-        /// A road along `coordinates` (metric CRS) driven at `kmh`, both ways unless told.
-        public init(coordinates: [Coordinate], kmh: Double, direction: Direction = .both) {
+        /// A road along `coordinates` (metric CRS) driven at `kmh`, both ways unless told,
+        /// snappable unless told, its nodes identified by position unless `nodeIDs` are given.
+        public init(coordinates: [Coordinate], kmh: Double, direction: Direction = .both, snappable: Bool = true, nodeIDs: [Int64]? = nil) {
             self.coordinates = coordinates
             self.kmh = kmh
             self.direction = direction
+            self.snappable = snappable
+            self.nodeIDs = nodeIDs
         }
     }
 
