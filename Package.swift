@@ -32,6 +32,9 @@ let package = Package(
         .target(name: "GEOSBridge", dependencies: ["GeoCore", "CGEOS"]),
         .target(name: "Projection", dependencies: ["GeoCore", "CPROJ"]),
         .target(name: "GeoPackage", dependencies: ["GeoCore", "GeoIO", "CSQLite"]),
+        // OpenStreetMap files through libosmium (C++17 behind the plain C header include/cosmium.h).
+        .target(name: "COsmium", linkerSettings: [.linkedLibrary("z"), .linkedLibrary("bz2"), .linkedLibrary("expat"), .linkedLibrary("pthread")]),
+        .target(name: "OpenStreetMap", dependencies: ["GeoCore", "COsmium"]),
 
         // Analyses: pure Swift over plain arrays (Accessibility), or over GEOS (Coverage).
         .target(name: "Accessibility", dependencies: ["GeoCore", .product(name: "HeapModule", package: "swift-collections")]),
@@ -42,7 +45,7 @@ let package = Package(
 
         // Use cases and the command line.
         .target(name: "GeoHealthKit", dependencies: [
-            "GeoCore", "GeoIO", "GEOSBridge", "Projection", "GeoPackage", "Accessibility", "Coverage", "Inequality", "Gaps", "Cartography",
+            "GeoCore", "GeoIO", "GEOSBridge", "Projection", "GeoPackage", "OpenStreetMap", "Accessibility", "Coverage", "Inequality", "Gaps", "Cartography",
             .product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // The command line: its commands and option groups in a library (tested without @testable),
@@ -63,6 +66,7 @@ let package = Package(
         .testTarget(name: "FuzzTests", dependencies: ["GeoHealthFuzz", "GeoHealthTestSupport"]),
         .testTarget(name: "GeoPackageTests", dependencies: ["GeoPackage", "GeoIO", "GeoCore", "GeoHealthTestSupport"]),
         .testTarget(name: "GEOSBridgeTests", dependencies: ["GEOSBridge", "GeoIO", "GeoHealthTestSupport"]),
+        .testTarget(name: "OpenStreetMapTests", dependencies: ["OpenStreetMap", "GeoCore", "GeoHealthTestSupport"]),
         .testTarget(name: "ProjectionTests", dependencies: ["Projection", "GeoHealthTestSupport"]),
         .testTarget(name: "AccessibilityTests", dependencies: ["Accessibility", "GeoHealthTestSupport"]),
         .testTarget(name: "InequalityTests", dependencies: ["Inequality", "GeoCore", "GeoHealthTestSupport"]),
@@ -73,5 +77,6 @@ let package = Package(
         .testTarget(name: "CLITests", dependencies: ["geohealth", "GeoHealthCLI", "GeoHealthTestSupport"]),
         .testTarget(name: "RealDataTests", dependencies: ["GeoHealthKit", "GEOSBridge", "Accessibility", "GeoIO", "GeoHealthTestSupport"]),
     ],
-    swiftLanguageModes: [.v6]
+    swiftLanguageModes: [.v6],
+    cxxLanguageStandard: .cxx17
 )
