@@ -72,7 +72,7 @@ func benchNetwork(_ argument: URL) throws {
     let territory = try SyntheticTerritory.generate(options)
     let roads = territory.roads.map { r in
         RoadNetwork.Road(
-            coordinates: r.coordinates, kmh: Double(r.maxspeed ?? Int(SpeedTable().speed(forClass: r.highway))), direction: r.oneway ? .forward : .both)
+            coordinates: r.coordinates, kmh: Double(r.maxspeed ?? Int(SpeedTable().speeds(forClass: r.highway).rural)), direction: r.oneway ? .forward : .both)
     }
     let start = Date()
     let network = RoadNetwork(roads: roads)

@@ -23,11 +23,14 @@ struct CostOptions: ParsableArguments {
     @Flag(help: "Straight line: geodesic distance on the WGS84 ellipsoid instead of planar distance in the metric CRS.")
     var geodesic = defaults.geodesic
 
-    @Option(help: "Road network: GeoJSON lines with highway, maxspeed and oneway properties.")
+    @Option(help: "Road network: an OpenStreetMap extract (.osm.pbf), or GeoJSON/GeoPackage lines with highway, maxspeed and oneway properties.")
     var roads: String?
 
-    @Option(help: "Road network: CSV 'highway,kmh' overriding the default speed of road classes.")
+    @Option(help: "Road network: CSV 'highway,kmh' or 'highway,rural_kmh,urban_kmh' overriding or adding road classes' speeds.")
     var speeds: String?
+
+    @Flag(help: "Road network: keep ferries (route=ferry) at the ferry speed.")
+    var ferries = defaults.ferries
 
     @Option(help: "Road network: speed (km/h) of the straight leg between a place and its nearest road node, \(OptionRange.speedKmh.helpText).")
     var snapSpeed = defaults.snapSpeedKmh
@@ -65,6 +68,7 @@ struct CostOptions: ParsableArguments {
         o.geodesic = geodesic
         o.roads = roads.map { URL(fileURLWithPath: $0) }
         o.speeds = speeds.map { URL(fileURLWithPath: $0) }
+        o.ferries = ferries
         o.snapSpeedKmh = snapSpeed
         o.maxSnapMetres = maxSnap
         o.od = od.map { URL(fileURLWithPath: $0) }

@@ -21,7 +21,7 @@ extension SiteSchemaOptions: StudyFileKeys {
 
 extension CostOptions: StudyFileKeys {
     static let studyFileKeys: Set<String> = [
-        "cost", "detour", "speed", "geodesic", "roads", "speeds", "snap_speed", "max_snap", "od", "max_minutes", "intra_commune", "crs",
+        "cost", "detour", "speed", "geodesic", "roads", "speeds", "ferries", "snap_speed", "max_snap", "od", "max_minutes", "intra_commune", "crs",
     ]
 }
 

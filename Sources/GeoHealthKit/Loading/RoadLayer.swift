@@ -2,78 +2,59 @@ import Foundation
 import Accessibility
 import GeoCore
 import GeoIO
-import Projection
 
-/// Reads a road network from GeoJSON lines (an OSM extract, a BD TOPO export, the synthetic roads).
+/// Reads a road network: an OpenStreetMap file (`.osm.pbf`, through libosmium) or a line layer
+/// (GeoJSON, GeoPackage, Shapefile: an OSM export, a BD TOPO layer, the synthetic roads), both
+/// through the one car profile of docs/roads.md (``Accessibility/CarProfile``): which ways a car
+/// may use, their direction, posted speed and snappability; the class speed of each segment
+/// without a posted speed in its rural or urban setting (``Accessibility/UrbanCells``; a road
+/// is cut where the setting changes, see ``RoadAssembly``).
 ///
-/// Speed of a road, first that applies: a numeric `maxspeed` (or `speed`, `vitesse`) property
-/// (`80`, `50 mph`, `FR:rural`…), else the ``SpeedTable`` speed of its `highway` class (or
-/// `nature`, as in BD TOPO). Direction: `oneway` = `yes`/`true`/`1` → along the line,
-/// `-1`/`reverse` → against it; `junction=roundabout` implies along the line; otherwise both ways.
+/// A line layer may say `speed` or `vitesse` instead of `maxspeed`. A feature without a
+/// `highway` property keeps the historic rule (every line is a road, at its BD TOPO `nature`
+/// class speed when the table lists it, else the fallback speed, both ways unless `oneway`).
 ///
 /// Features that cannot be roads are not used and are listed, never dropped silently: non-line
-/// geometries (points, polygons), null geometries, and lines of zero length.
+/// geometries (points, polygons), null geometries, and lines of zero length; ways the profile
+/// refuses are counted by reason.
 package enum RoadLayer {
     package struct Result: Sendable {
+        /// The roads, in the study's metric CRS, OSM node ids kept for an OSM file.
         package var roads: [RoadNetwork.Road]
-        /// "feature N: why", for every feature not used.
+        /// Line layers: "feature N: why", for every feature not used for its geometry.
         package var skipped: [String]
+        /// Kept ways (OSM ways or line features) by class (`unknown` for a line without one).
         package var byClass: [String: Int]
+        /// Ways (or line features) the car profile refused, by reason.
+        package var refused: [CarProfile.Refusal: Int]
+        /// OSM: distinct nodes that kept ways use and the extract lacks (their ways were cut).
+        package var nodesMissing: Int
+        /// Segments at class speed in urban cells (posted speeds not counted).
+        package var urbanSegments: Int
+        /// Segments at class speed outside urban cells.
+        package var ruralSegments: Int
     }
 
-    package static func read(_ url: URL, crs: CRS, speeds: SpeedTable = SpeedTable()) throws -> Result {
-        let transformer = try CoordinateTransformer.shared(from: .wgs84, to: crs)
-        var roads: [RoadNetwork.Road] = []
-        var skipped: [String] = []
-        var byClass: [String: Int] = [:]
-        _ = try LayerReader.read(url) { i, feature in
-            let lines: [[Coordinate]]
-            switch feature.geometry {
-            case .lineString(let c): lines = [c]
-            case .multiLineString(let parts): lines = parts
-            case nil: skipped.append("feature \(i): no geometry"); return
-            case .some(let g): skipped.append("feature \(i): a \(g.typeName) is not a road line"); return
-            }
-            let props = feature.properties
-            let highway = props["highway"]?.stringValue ?? props["nature"]?.stringValue
-            let posted = ["maxspeed", "speed", "vitesse"].lazy.compactMap { props[$0] }.first
-            let kmh = posted.flatMap { $0.doubleValue ?? $0.stringValue.flatMap(SpeedTable.parseMaxspeed) } ?? speeds.speed(forClass: highway)
-            guard kmh > 0, kmh.isFinite else {
-                throw InputError(file: url.relativePath, feature: i, field: "maxspeed", message: "speed \(kmh) km/h is not positive")
-            }
-            let oneway = props["oneway"]?.stringValue?.lowercased()
-            var direction: RoadNetwork.Direction = .both
-            if ["yes", "true", "1"].contains(oneway ?? "") || props["junction"]?.stringValue == "roundabout" { direction = .forward }
-            if ["-1", "reverse"].contains(oneway ?? "") { direction = .backward }
-            var used = false
-            for line in lines {
-                var projected = line
-                do { try transformer.transform(&projected) } catch {
-                    // Longitude/latitude out of range (a file declared in EPSG:4326 holding metres): a data error.
-                    throw InputError(file: url.relativePath, feature: i, message: "cannot project the road to \(crs): \(error)")
-                }
-                let length = zip(projected, projected.dropFirst()).reduce(0) { $0 + $1.0.distance(to: $1.1) }
-                guard length > 0 else { continue }
-                roads.append(RoadNetwork.Road(coordinates: projected, kmh: kmh, direction: direction))
-                used = true
-            }
-            if used { byClass[highway ?? "unknown", default: 0] += 1 } else { skipped.append("feature \(i): zero length") }
-        }
-        if roads.isEmpty { throw InputError(file: url.relativePath, message: "no road line in the file") }
-        return Result(roads: roads, skipped: skipped, byClass: byClass)
+    /// Whether `url` is an OpenStreetMap file read by libosmium (`.osm.pbf`, `.pbf`).
+    static func isOpenStreetMap(_ url: URL) -> Bool {
+        url.pathExtension.lowercased() == "pbf"
     }
 
-    /// A speed table file: CSV `highway,kmh` rows overriding the defaults.
-    package static func speeds(from url: URL) throws -> SpeedTable {
-        let table = try CSVTable.read(contentsOf: url)
-        let cls = try table.column("highway"), value = try table.column("kmh")
-        var speeds = SpeedTable()
-        for (r, row) in table.rows.enumerated() {
-            guard let v = Double(row[value]), v > 0, v.isFinite else {
-                throw InputError(file: table.file, line: table.lineNumbers[r], field: "kmh", message: "'\(row[value])' is not a positive speed")
-            }
-            speeds.kmh[row[cls]] = v
+    /// Reads `url` into roads in `crs` with `speeds` (ferries kept only when `ferries`).
+    package static func read(_ url: URL, crs: CRS, speeds: SpeedTable = SpeedTable(), ferries: Bool = CarProfile.defaultFerries) throws -> Result {
+        let profile = CarProfile(speeds: speeds, ferries: ferries)
+        return isOpenStreetMap(url) ? try readOpenStreetMap(url, crs: crs, profile: profile) : try readLines(url, crs: crs, profile: profile)
+    }
+
+    /// The result once every kept road is in `assembly`.
+    static func finish(
+        _ assembly: consuming RoadAssembly, file: URL, skipped: [String], byClass: [String: Int], refused: [CarProfile.Refusal: Int], nodesMissing: Int
+    ) throws -> Result {
+        if assembly.isEmpty {
+            let reasons = refused.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key.rawValue)" }.joined(separator: ", ")
+            throw InputError(file: file.relativePath, message: "no road a car may use in the file" + (reasons.isEmpty ? "" : " (refused: \(reasons))"))
         }
-        return speeds
+        let (roads, urban, rural) = assembly.roads()
+        return Result(roads: roads, skipped: skipped, byClass: byClass, refused: refused, nodesMissing: nodesMissing, urbanSegments: urban, ruralSegments: rural)
     }
 }

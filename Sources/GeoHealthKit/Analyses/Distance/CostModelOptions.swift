@@ -26,8 +26,11 @@ public struct CostModelOptions: Sendable {
     public var geodesic = false
     /// Network: the road layer (GeoJSON lines, or a GeoPackage or Shapefile layer); required with `.network`.
     public var roads: URL?
-    /// Network: a CSV `highway,kmh` overriding the default speeds by road class (``SpeedTable``).
+    /// Network: a CSV `highway,kmh` or `highway,rural_kmh,urban_kmh` overriding or adding road
+    /// classes' speeds (``SpeedTable``, docs/roads.md §3).
     public var speeds: URL?
+    /// Network: keep ferries (`route=ferry`) at the ferry speed (default off: docs/roads.md §1).
+    public var ferries = CarProfile.defaultFerries
     /// Network: speed in km/h of the leg between a place and its nearest road node (default 20).
     public var snapSpeedKmh = NetworkModel.defaultSnapSpeedKmh
     /// Network: farthest a place may be from a road node, in metres (default 5,000).
@@ -108,13 +111,16 @@ public struct CostModelOptions: Sendable {
                 )
             }
             let speedTable = try speeds.map(RoadLayer.speeds(from:)) ?? SpeedTable()
-            let layer = try RoadLayer.read(roads, crs: projected.partitions[0].crs, speeds: speedTable)
+            let layer = try RoadLayer.read(roads, crs: projected.partitions[0].crs, speeds: speedTable, ferries: ferries)
             let model = NetworkModel(network: RoadNetwork(roads: layer.roads), snapSpeedKmh: snapSpeedKmh, maxSnapMetres: maxSnapMetres)
             return (model, Properties([
                 ("model", .string(model.name)), ("kind", .string("network")),
                 ("roads", .string(roads.relativePath)),
                 ("roads_by_class", .rows(layer.byClass.sorted { $0.key < $1.key }) { [("class", .string($0.key)), ("roads", .int($0.value))] }),
                 ("road_features_not_used", .strings(layer.skipped)),
+                ("ways_refused", .rows(layer.refused.sorted { $0.key < $1.key }) { [("reason", .string($0.key.rawValue)), ("ways", .int($0.value))] }),
+                ("nodes_missing_from_extract", .int(layer.nodesMissing)),
+                ("ferries", .bool(ferries)),
             ]))
         case .matrix:
             guard let od else { preconditionFailure("check() refuses a matrix without od") }
