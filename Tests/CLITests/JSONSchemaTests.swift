@@ -29,6 +29,7 @@ import Testing
         "map OUT/d.geojson --field msp_minutes --out OUT/m.svg",
         "chart lorenz OUT/d.geojson --value msp_minutes --out OUT/c.svg",
         "synth --seed 3 --out OUT/s3",
+        "synth-roads --nodes 5000 --seed 2 --out OUT/r.osm.pbf",
         "report geodata --site-kind msp --out OUT/report",
         "run geodata/study.yaml --out OUT/run",
     ]

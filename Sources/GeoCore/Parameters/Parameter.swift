@@ -81,6 +81,8 @@ public enum Parameter: String, Sendable, CaseIterable {
     case sampleMSPCount = "msp"
     /// The sample territory: how many CPTS territories it has.
     case sampleCPTSCount = "cpts"
+    /// The synthetic road network: about how many nodes it has.
+    case syntheticNodes = "nodes"
 
     /// The parameter's domain name: the key a study file gives it.
     public var name: String { rawValue }
