@@ -31,6 +31,8 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case od
     /// Road networks (GeoJSON lines), through the layer reader and PROJ.
     case roads
+    /// OpenStreetMap PBF extracts, through libosmium, the car profile and PROJ.
+    case osm
     /// INSEE commune history (CSV), then every code followed forward.
     case history
     /// Territories: CSV memberships, JSON member lists or GeoJSON polygons (by content).
@@ -60,6 +62,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .studyFile: try Self.studyFile(data)
         case .od: _ = try ODMatrixReader.read(table: CSVTable.parse(data, file: "fuzz-od.csv"))
         case .roads: _ = try RoadLayer.read(FuzzFiles.write(data, as: "roads.geojson"), crs: .lambert93)
+        case .osm: _ = try RoadLayer.read(FuzzFiles.write(data, as: "roads.osm.pbf"), crs: .lambert93)
         case .history: try Self.history(data)
         case .territories: _ = try TerritoryTable.read(FuzzFiles.write(data, as: "territories.\(FuzzFiles.territoryExtension(data))"))
         case .study: _ = try StudyLoader.load(StudySources.discover(in: FuzzFiles.studyFolder(StudyInput(data))))
