@@ -78,7 +78,7 @@ public struct CarProfile: Sendable {
     public func refusal(_ tag: (String) -> String?, anyClass: Bool = false) -> Refusal? {
         if roadClass(tag, anyClass: anyClass) == nil { return tag("route") == "ferry" ? .ferryNotAsked : .notACarClass }
         if tag("area") == "yes" { return .area }
-        if let oneway = tag("oneway"), oneway == "reversible" || oneway == "alternating" { return .reversible }
+        if let oneway = tag("oneway")?.lowercased(), oneway == "reversible" || oneway == "alternating" { return .reversible }
         for key in Self.accessKeys {
             guard let value = tag(key) else { continue }
             return Self.refusingAccess.contains(value.lowercased()) ? .noCarAccess : nil

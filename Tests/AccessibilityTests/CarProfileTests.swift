@@ -55,6 +55,7 @@ import Testing
         #expect(road(["highway": "service", "area": "no"]) != nil)
         #expect(refusal(["highway": "primary", "oneway": "reversible"]) == .reversible)
         #expect(refusal(["highway": "primary", "oneway": "alternating"]) == .reversible)
+        #expect(refusal(["highway": "primary", "oneway": "Reversible"]) == .reversible, "oneway values are compared in lower case")
     }
 
     // §1 rule 4: the most specific access tag present decides.
