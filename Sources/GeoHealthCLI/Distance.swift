@@ -8,7 +8,7 @@ struct Distance: ParsableCommand {
         commandName: "distance",
         abstract: "Travel time and distance from every commune to the nearest site of each kind; population beyond thresholds.",
         discussion: """
-            Costs come from the straight line (× detour ÷ speed, planar in the metric CRS or geodesic), a road network (GeoJSON lines, speeds by \
+            Costs come from the straight line (× detour ÷ speed, planar in the metric CRS or geodesic), a road network (an OpenStreetMap .osm.pbf or GeoJSON lines, speeds by \
             class or maxspeed, one-way streets) or a supplied origin–destination matrix. Unreachable communes (no site within --max-minutes, or too \
             far from any road) are listed and count as beyond every threshold.
 

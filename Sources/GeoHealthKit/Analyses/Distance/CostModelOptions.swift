@@ -24,7 +24,7 @@ public struct CostModelOptions: Sendable {
     public var speedKmh = StraightLineModel.defaultSpeedKmh
     /// Straight line: measure geodesic distances on the WGS84 ellipsoid instead of planar ones.
     public var geodesic = false
-    /// Network: the road layer (GeoJSON lines, or a GeoPackage or Shapefile layer); required with `.network`.
+    /// Network: the road layer (an OpenStreetMap `.osm.pbf`, GeoJSON lines, or a GeoPackage or Shapefile layer); required with `.network`.
     public var roads: URL?
     /// Network: a CSV `highway,kmh` or `highway,rural_kmh,urban_kmh` overriding or adding road
     /// classes' speeds (``SpeedTable``, docs/roads.md §3).
@@ -84,7 +84,7 @@ public struct CostModelOptions: Sendable {
     /// needs ``roads``, `matrix` needs ``od``. Pure: a front end calls it before loading the
     /// study (the CLI's `validate()`); ``model(for:study:)`` calls it first too.
     package func check() throws {
-        if kind == .network && roads == nil { throw ParameterError(.incomplete, "\(.costModel) network needs \(.roads) FILE (GeoJSON lines)") }
+        if kind == .network && roads == nil { throw ParameterError(.incomplete, "\(.costModel) network needs \(.roads) FILE (an OpenStreetMap .osm.pbf, or GeoJSON/GeoPackage lines)") }
         if kind == .matrix && od == nil {
             throw ParameterError(.incomplete, "\(.costModel) matrix needs \(.originDestinationMatrix) FILE (CSV origin, destination, minutes and/or km)")
         }
