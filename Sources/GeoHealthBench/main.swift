@@ -11,6 +11,8 @@
 //   GeoHealthBench siting ROOT   MCLP k = 10 in Creuse and k = 50 nationally (30 min, hospitals)
 //   GeoHealthBench weights TABLE queen weights, Moran and LISA (999 permutations) of a national table
 //   GeoHealthBench classify N    exact Fisher–Jenks natural breaks of N values (k = 5, 7)
+//   GeoHealthBench roads FILE    a road file (.osm.pbf) read as --roads reads it: car profile,
+//                              Lambert-93, urban cells (the synthetic national network: synth-roads)
 //   GeoHealthBench bindings N  N rounds of every GEOS/PROJ binding call, error paths included,
 //                              for scripts/leak-check (valgrind)
 //
@@ -60,10 +62,11 @@ guard arguments.count == 3,
     let job = [
         "read": benchRead, "areas": benchAreas, "bindings": bindingRounds, "nearest": benchNearest, "coverage": benchCoverage, "network": benchNetwork,
         "access-prepare": prepareAccess, "access": benchAccess, "siting": benchSiting, "classify": benchClassify, "weights": benchWeights,
+        "roads": benchRoads,
     ][arguments[1]]
 else {
     FileHandle.standardError.write(
-        Data("usage: GeoHealthBench read|areas|access DIR | nearest|coverage|access-prepare|siting ROOT | network|bindings|classify N\n".utf8))
+        Data("usage: GeoHealthBench read|areas|access DIR | nearest|coverage|access-prepare|siting ROOT | network|bindings|classify N | roads FILE\n".utf8))
     exit(64)
 }
 do {
