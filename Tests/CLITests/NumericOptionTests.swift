@@ -57,6 +57,8 @@ import Testing
         Case(base: ["synth", "--out", "DIR"], option: "--msp", valid: ["0"]),
         Case(base: ["synth", "--out", "DIR"], option: "--cpts"),
         Case(base: ["synth", "--out", "DIR"], option: "--seed", valid: ["0", "9223372036854775807"]),
+        Case(base: ["synth-roads", "--out", "DIR"], option: "--nodes"),
+        Case(base: ["synth-roads", "--nodes", "2000", "--out", "DIR"], option: "--seed", valid: ["0", "9223372036854775807"]),
         Case(base: ["report", "geodata", "--site-kind", "msp", "--out", "DIR"], option: "--minutes"),
         Case(base: ["report", "geodata", "--site-kind", "msp", "--out", "DIR"], option: "--new-sites", valid: ["0"]),
         Case(base: ["report", "geodata", "--site-kind", "msp", "--out", "DIR"], option: "--catchment-minutes"),
