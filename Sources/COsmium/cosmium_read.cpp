@@ -155,7 +155,7 @@ extern "C" int cosmium_read_ways(const char *path, cosmium_way_filter filter, co
         WayStore store;
         read_ways(file, filter, context, store, seen);
         NodeLocations nodes{store};
-        read_nodes(file, nodes);
+        if (!nodes.ids.empty()) read_nodes(file, nodes); // nothing kept: no second pass
         seen.nodes_needed = nodes.ids.size();
         seen.nodes_missing = static_cast<uint64_t>(std::count_if(nodes.locations.begin(), nodes.locations.end(), [](const osmium::Location& l) { return !l.valid(); }));
         if (counts != nullptr) *counts = seen;

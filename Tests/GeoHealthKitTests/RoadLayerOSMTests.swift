@@ -88,6 +88,31 @@ import Testing
         }
     }
 
+    /// Odd tag values through libosmium and the profile: decided, never a crash or a bad speed.
+    @Test func oddTagsInAPBFAreDecided() throws {
+        let odd = ["", " ", "∞", "-", "1e308", "nan", "0", "-50", "50;30", "FR:", "🚗", "٣٠", String(repeating: "9", count: 250), "none", "YES", "-1"]
+        try Fixtures.withTemporaryDirectory { dir in
+            let url = dir.appendingPathComponent("odd.osm.pbf")
+            let writer = try OSMWriter(url)
+            for id in Int64(1)...40 { try writer.addNode(id: id, longitude: 2.3 + Double(id) * 0.001, latitude: 46.2) }
+            var way: Int64 = 0
+            for key in ["maxspeed", "oneway", "access", "motorcar", "junction", "area", "highway"] {
+                for value in odd {
+                    way += 1
+                    let first = Int64((way * 7) % 39) + 1
+                    try writer.addWay(id: way, nodeIDs: [first, first + 1], tags: key == "highway" ? [(key, value)] : [("highway", "secondary"), (key, value)])
+                }
+            }
+            try writer.close()
+            let layer = try RoadLayer.read(url, crs: .lambert93, ferries: true)
+            #expect(layer.byClass.values.reduce(0, +) + layer.refused.values.reduce(0, +) == Int(way))
+            #expect(layer.roads.allSatisfy { $0.kmh > 0 && $0.kmh.isFinite && $0.kmh < 1_000_000 })
+            // No odd value refuses access, makes an area (`YES` is not `yes`) or a reversible way;
+            // no odd highway value is a car class.
+            #expect(layer.refused == [.notACarClass: odd.count])
+        }
+    }
+
     @Test func missingAndCorruptFilesNameTheFile() throws {
         #expect { try RoadLayer.read(Self.fixture("absent.osm.pbf"), crs: Self.finland) } throws: { error in
             (error as? InputError)?.file.hasSuffix("absent.osm.pbf") == true
