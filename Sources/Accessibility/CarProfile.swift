@@ -15,23 +15,23 @@
 ///
 /// Tags are read through a lookup function, so that a caller can answer from libosmium's
 /// tag list or a feature's properties without building a dictionary for every way.
-public struct CarProfile: Sendable {
+package struct CarProfile: Sendable {
     /// The speeds by class; the classes it lists are the classes kept.
-    public var speeds: SpeedTable
+    package var speeds: SpeedTable
     /// Whether ferries (`route=ferry`) are kept, at the ferry speed (default off: crossings wait).
-    public var ferries: Bool
+    package var ferries: Bool
 
     /// Ferries are left out unless asked for (docs/roads.md §1: their waits are in no table).
-    public static let defaultFerries = false
+    package static let defaultFerries = false
 
     /// The profile with `speeds` (the defaults unless given) and ferries as asked.
-    public init(speeds: SpeedTable = SpeedTable(), ferries: Bool = CarProfile.defaultFerries) {
+    package init(speeds: SpeedTable = SpeedTable(), ferries: Bool = CarProfile.defaultFerries) {
         self.speeds = speeds
         self.ferries = ferries
     }
 
     /// Why a way is not a road (counted by reason in a reading's summary).
-    public enum Refusal: String, Sendable, CaseIterable, Comparable {
+    package enum Refusal: String, Sendable, CaseIterable, Comparable {
         /// Its `highway` class is not a car class (footway, cycleway, track… unless the speed file adds it), or it has none.
         case notACarClass = "not_a_car_class"
         /// A ferry, and ferries were not asked for.
@@ -46,36 +46,36 @@ public struct CarProfile: Sendable {
         case tooFewNodes = "fewer_than_two_located_nodes"
 
         /// Ordered by their names, for stable summaries.
-        public static func < (a: Refusal, b: Refusal) -> Bool { a.rawValue < b.rawValue }
+        package static func < (a: Refusal, b: Refusal) -> Bool { a.rawValue < b.rawValue }
     }
 
     /// What the profile says of a kept way.
-    public struct Road: Sendable, Equatable {
+    package struct Road: Sendable, Equatable {
         /// Its class: the `highway` value, ``SpeedTable/ferryClass`` for a ferry.
-        public var roadClass: String
+        package var roadClass: String
         /// Which ways it may be driven.
-        public var direction: RoadNetwork.Direction
+        package var direction: RoadNetwork.Direction
         /// Its readable `maxspeed` in km/h, nil when it has none.
-        public var postedKmh: Double?
+        package var postedKmh: Double?
         /// Its class's speeds, for the segments without a posted speed.
-        public var classSpeeds: SpeedTable.Speeds
+        package var classSpeeds: SpeedTable.Speeds
         /// Whether places may be snapped to it.
-        public var snappable: Bool
+        package var snappable: Bool
 
         /// The speed of a segment in km/h: the posted speed, else the class speed of the
         /// segment's setting (docs/roads.md §3).
-        public func kmh(urban: Bool) -> Double { postedKmh ?? classSpeeds.kmh(urban: urban) }
+        package func kmh(urban: Bool) -> Double { postedKmh ?? classSpeeds.kmh(urban: urban) }
     }
 
     /// The access values that refuse cars (docs/roads.md §1 rule 4).
-    public static let refusingAccess: Set<String> = ["no", "private", "agricultural", "forestry", "delivery", "emergency", "bus", "psv", "permit"]
+    package static let refusingAccess: Set<String> = ["no", "private", "agricultural", "forestry", "delivery", "emergency", "bus", "psv", "permit"]
     /// The access tags, most specific first.
-    public static let accessKeys = ["motorcar", "motor_vehicle", "vehicle", "access"]
+    package static let accessKeys = ["motorcar", "motor_vehicle", "vehicle", "access"]
 
     /// The way's class when it is one a car may use (or a ferry, when asked for), else why not.
     /// With `anyClass` (a line layer without road classes: docs/roads.md §1's historic rule),
     /// every non-ferry line is a road of its `highway` value, listed or not.
-    public func refusal(_ tag: (String) -> String?, anyClass: Bool = false) -> Refusal? {
+    package func refusal(_ tag: (String) -> String?, anyClass: Bool = false) -> Refusal? {
         if roadClass(tag, anyClass: anyClass) == nil { return tag("route") == "ferry" ? .ferryNotAsked : .notACarClass }
         if tag("area") == "yes" { return .area }
         if let oneway = tag("oneway")?.lowercased(), oneway == "reversible" || oneway == "alternating" { return .reversible }
@@ -88,7 +88,7 @@ public struct CarProfile: Sendable {
 
     /// The decision about a way: refused with its reason, or kept with its direction, posted
     /// speed, class speeds and snappability.
-    public func decide(_ tag: (String) -> String?, anyClass: Bool = false) -> Decision {
+    package func decide(_ tag: (String) -> String?, anyClass: Bool = false) -> Decision {
         if let refused = refusal(tag, anyClass: anyClass) { return .refused(refused) }
         let cls = roadClass(tag, anyClass: anyClass) ?? ""
         let posted = tag("maxspeed").flatMap(SpeedTable.parseMaxspeed)
@@ -97,7 +97,7 @@ public struct CarProfile: Sendable {
     }
 
     /// A way refused, or kept as a road.
-    public enum Decision: Sendable, Equatable {
+    package enum Decision: Sendable, Equatable {
         /// Not a road, for this reason.
         case refused(Refusal)
         /// A road, as the profile reads it.

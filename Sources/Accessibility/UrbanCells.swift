@@ -7,20 +7,20 @@ import GeoCore
 /// needs nothing but the roads and works on any extract.
 ///
 /// Add every kept segment first (``add(_:_:)``), then ask (``isUrban(_:_:)``, ``settings(of:)``).
-public struct UrbanCells: Sendable {
+package struct UrbanCells: Sendable {
     /// Side of a cell in metres: 1,000.
-    public static let defaultCellMetres = 1000.0
+    package static let defaultCellMetres = 1000.0
     /// Road length that makes a cell urban, in metres: 15,000 (15 km per km²).
-    public static let defaultUrbanMetres = 15_000.0
+    package static let defaultUrbanMetres = 15_000.0
 
     /// Side of a cell, metres.
-    public let cellMetres: Double
+    package let cellMetres: Double
     /// Road length at or above which a cell is urban, metres.
-    public let urbanMetres: Double
+    package let urbanMetres: Double
     private var metresByCell: [SIMD2<Int64>: Double] = [:]
 
     /// Empty cells of `cellMetres` side, urban from `urbanMetres` of road.
-    public init(cellMetres: Double = UrbanCells.defaultCellMetres, urbanMetres: Double = UrbanCells.defaultUrbanMetres) {
+    package init(cellMetres: Double = UrbanCells.defaultCellMetres, urbanMetres: Double = UrbanCells.defaultUrbanMetres) {
         precondition(cellMetres > 0 && urbanMetres >= 0, "cells need a positive side")
         self.cellMetres = cellMetres
         self.urbanMetres = urbanMetres
@@ -34,30 +34,30 @@ public struct UrbanCells: Sendable {
     }
 
     /// Counts segment `a`–`b`'s planar length in the cell of its midpoint.
-    public mutating func add(_ a: Coordinate, _ b: Coordinate) {
+    package mutating func add(_ a: Coordinate, _ b: Coordinate) {
         guard let cell = cell(a, b) else { return }
         metresByCell[cell, default: 0] += a.distance(to: b)
     }
 
     /// Counts every segment of a line.
-    public mutating func add(line: [Coordinate]) {
+    package mutating func add(line: [Coordinate]) {
         for k in line.indices.dropFirst() { add(line[k - 1], line[k]) }
     }
 
     /// The road length counted in the cell holding the midpoint of `a`–`b`, metres.
-    public func metres(around a: Coordinate, _ b: Coordinate) -> Double {
+    package func metres(around a: Coordinate, _ b: Coordinate) -> Double {
         cell(a, b).flatMap { metresByCell[$0] } ?? 0
     }
 
     /// Whether segment `a`–`b` is urban: its midpoint's cell holds at least ``urbanMetres``.
-    public func isUrban(_ a: Coordinate, _ b: Coordinate) -> Bool {
+    package func isUrban(_ a: Coordinate, _ b: Coordinate) -> Bool {
         metres(around: a, b) >= urbanMetres
     }
 
     /// A line cut where its segments change setting: runs of consecutive segments, each as the
     /// range of vertex indices it spans (segment k joins vertices k and k + 1) and whether it is
     /// urban. Consecutive runs share their end vertex.
-    public func settings(of line: [Coordinate]) -> [(vertices: ClosedRange<Int>, urban: Bool)] {
+    package func settings(of line: [Coordinate]) -> [(vertices: ClosedRange<Int>, urban: Bool)] {
         guard line.count >= 2 else { return [] }
         var runs: [(vertices: ClosedRange<Int>, urban: Bool)] = []
         var start = 0, current = isUrban(line[0], line[1])
