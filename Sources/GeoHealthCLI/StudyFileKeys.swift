@@ -22,6 +22,7 @@ extension SiteSchemaOptions: StudyFileKeys {
 extension CostOptions: StudyFileKeys {
     static let studyFileKeys: Set<String> = [
         "cost", "detour", "speed", "geodesic", "roads", "speeds", "snap_speed", "max_snap", "od", "max_minutes", "intra_commune", "crs",
+        "startup_field", "startup_minutes", "time_of_day", "speed_factors",
     ]
 }
 

@@ -1,19 +1,58 @@
 import Foundation
 import Accessibility
+import GeoCore
 import GeoIO
 
-/// Reads an origin–destination matrix CSV (OSRM `table` exports, r5, the INSEE distancier):
-/// columns found by name, first match wins: origin (`origin`, `from`, `origin_id`, `code`,
-/// `codgeo`), destination (`destination`, `to`, `destination_id`, `site`, `site_id`), time
-/// (`minutes`, `duree`, `time_min`, or `seconds`/`duration` in seconds) and distance (`km`,
-/// `distance_km`, or `metres`/`meters`/`distance` in metres). A row needs a time or a distance;
-/// negative or non-numeric values are errors naming the line. A repeated pair keeps its first row.
+/// Reads an origin–destination matrix as planners receive it, the format found from the file
+/// itself (`docs/formats.md`, "Origin–destination matrices"):
+/// - **OSRM `table` JSON** (a `.json` file, or any file whose first character is `{`):
+///   ``readOSRM(_:origins:destinations:)``, rows and columns mapped to the study's places in order;
+/// - **Metric-OSRM CSV** (INSEE's `metric.osrm`: columns `idSrc` and `idDst`):
+///   ``readMetricOSRM(table:)``, `duree` in minutes and `distance` in km;
+/// - **any other CSV**: columns found by name, first match wins: origin (`origin`, `from`,
+///   `origin_id`, `code`, `codgeo`), destination (`destination`, `to`, `destination_id`, `site`,
+///   `site_id`), time (`minutes`, `duree`, `time_min`, or `seconds`/`duration` in seconds) and
+///   distance (`km`, `distance_km`, or `metres`/`meters`/`distance` in metres). A row needs a
+///   time or a distance; negative or non-numeric values are errors naming the line. A repeated
+///   pair keeps its first row.
 package enum ODMatrixReader {
-    package static func read(_ url: URL) throws -> MatrixModel {
-        try read(table: CSVTable.read(contentsOf: url))
+    /// The places an id-less matrix's rows or columns stand for, in order: their ids and
+    /// longitude/latitude positions.
+    package struct Places: Sendable {
+        package var ids: [String]
+        package var lonLat: [Coordinate]
+
+        package init(ids: [String], lonLat: [Coordinate]) {
+            precondition(ids.count == lonLat.count)
+            self.ids = ids
+            self.lonLat = lonLat
+        }
     }
 
-    /// The matrix of a table already read (its `file` names it in errors).
+    /// The matrix of `url`, in whichever of the three formats it is; `origins` and
+    /// `destinations` (the study's communes and sites, in order) are needed by OSRM JSON only.
+    package static func read(_ url: URL, origins: Places? = nil, destinations: Places? = nil) throws -> MatrixModel {
+        if try isJSON(url) {
+            guard let origins, let destinations else {
+                throw InputError(file: url.relativePath, message: "an OSRM table has no ids: its rows and columns need the study's communes and sites")
+            }
+            return try readOSRM(url, origins: origins, destinations: destinations)
+        }
+        let table = try CSVTable.read(contentsOf: url)
+        if MetricOSRMColumns(table) != nil { return try readMetricOSRM(table: table) }
+        return try read(table: table)
+    }
+
+    /// Whether the file is JSON: a `.json` extension, or `{` as its first character after
+    /// white space and a UTF-8 byte-order mark.
+    static func isJSON(_ url: URL) throws -> Bool {
+        if url.pathExtension.lowercased() == "json" { return true }
+        let data = try InputFile.mapped(url)
+        let head = data.prefix(4096).drop { [0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }
+        return head.first == UInt8(ascii: "{")
+    }
+
+    /// The matrix of a generic CSV table already read (its `file` names it in errors).
     package static func read(table: CSVTable) throws -> MatrixModel {
         func need(_ names: [String], _ what: String) throws -> Int {
             guard let c = table.firstColumn(among: names) else {

@@ -27,6 +27,15 @@ extension ReportText {
         straightLine: { detour, speed in "straight-line distance × \(detour) at \(speed) km/h" },
         network: { roads in "shortest time on the road network \(roads)" },
         odMatrix: { file in "times of the origin–destination matrix \(file)" },
+        atTimeOfDay: { clock, factors in " at \(clock) (speed factors of \(factors == "standard" ? "GeoHealth's default table" : factors))" },
+        startupDelay: { minutes, field in
+            switch (minutes, field) {
+            case (let m?, nil): ", plus a start-up delay of \(m) minutes at every site"
+            case (nil, let f?): ", plus each site's start-up delay (column \(f))"
+            case (let m?, let f?): ", plus each site's start-up delay (column \(f); \(m) minutes where it is blank)"
+            case (nil, nil): ""
+            }
+        },
         luoAndQi: "Luo and Qi",
         catchment: { method, minutes in "\(method), \(minutes)-minute catchment" },
         and: " and ",

@@ -28,6 +28,15 @@ extension ReportText {
         straightLine: { detour, speed in "distance en ligne droite × \(detour) à \(speed) km/h" },
         network: { roads in "plus court temps sur le réseau routier \(roads)" },
         odMatrix: { file in "temps du distancier \(file)" },
+        atTimeOfDay: { clock, factors in " à \(clock) (coefficients de vitesse \(factors == "standard" ? "de la table par défaut de GeoHealth" : "de \(factors)"))" },
+        startupDelay: { minutes, field in
+            switch (minutes, field) {
+            case (let m?, nil): ", plus un délai de départ de \(m) minutes à chaque site"
+            case (nil, let f?): ", plus le délai de départ de chaque site (colonne \(f))"
+            case (let m?, let f?): ", plus le délai de départ de chaque site (colonne \(f) ; \(m) minutes là où elle est vide)"
+            case (nil, nil): ""
+            }
+        },
         luoAndQi: "Luo et Qi",
         catchment: { method, minutes in "\(method), aire de chalandise de \(minutes) minutes" },
         and: " et ",

@@ -29,6 +29,10 @@ struct ReportText: Sendable {
     var straightLine: @Sendable (_ detour: String, _ speed: String) -> String
     var network: @Sendable (_ roads: String) -> String
     var odMatrix: @Sendable (_ file: String) -> String
+    /// The speeds' time of day (`at 18:00 (speed factors of the standard table)`).
+    var atTimeOfDay: @Sendable (_ clock: String, _ factors: String) -> String
+    /// The start-up delay added to each site's cost: one value, a column, or a column with a value for its blanks.
+    var startupDelay: @Sendable (_ minutes: String?, _ field: String?) -> String
     var luoAndQi: String
     var catchment: @Sendable (_ method: String, _ minutes: String) -> String
     var and: String

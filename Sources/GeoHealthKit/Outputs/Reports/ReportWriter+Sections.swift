@@ -24,11 +24,16 @@ extension ReportWriter {
 
     /// The travel-cost model as the analysis ran it.
     func costText(_ cost: CostModelOptions) -> String {
+        var model: String
         switch cost.kind {
-        case .straight: text.straightLine(n.decimal(cost.detourFactor, 2), n.decimal(cost.speedKmh, 0))
-        case .network: text.network(cost.roads?.lastPathComponent ?? "")
-        case .matrix: text.odMatrix(cost.od?.lastPathComponent ?? "")
+        case .straight: model = text.straightLine(n.decimal(cost.detourFactor, 2), n.decimal(cost.speedKmh, 0))
+        case .network: model = text.network(cost.roads?.lastPathComponent ?? "")
+        case .matrix: model = text.odMatrix(cost.od?.lastPathComponent ?? "")
         }
+        if let time = cost.timeOfDay {
+            model += text.atTimeOfDay(TimeOfDayFactors.clock(time), cost.speedFactors?.lastPathComponent ?? "standard")
+        }
+        return model + text.startupDelay(cost.startupMinutes.map { n.decimal($0, 1) }, cost.startupField)
     }
 
     /// "E2SFCA (Luo et Qi, 2009), aire de chalandise de 30 minutes en 3 bandes 0–10, 10–20 et
