@@ -44,10 +44,7 @@ struct CostOptions: ParsableArguments {
     @Option(help: "Cost from a commune to a site inside it: zero (its residents reach it at 0 min, the convention of commune-to-commune distanciers: a large commune reaches its own hospital) or point (from the commune's representative point, like any site).")
     var intraCommune: CostModelOptions.IntraCommune = defaults.intraCommune
 
-    @Option(help: ArgumentHelp("Column of --sites holding each site's start-up delay in minutes (SAS, emergency: before a team leaves), added to every travel cost to the site.", valueName: "field"))
-    var startupField: String?
-
-    @Option(help: "Start-up delay in minutes for every site (with --startup-field: for its blank cells).")
+    @Option(help: "Start-up delay in minutes (SAS, emergency: before a team leaves) added to every travel cost to a site, for the sites without their own (--startup-field).")
     var startupMinutes: Double?
 
     @Option(help: ArgumentHelp("Road network: time of day (HH:MM) whose speed factors multiply road speeds (by default the table of docs/roads.md: free flow at night, slower at the peaks, in town more than in the country).", valueName: "HH:MM"),
@@ -83,7 +80,6 @@ struct CostOptions: ParsableArguments {
         o.od = od.map { URL(fileURLWithPath: $0) }
         o.maxMinutes = maxMinutes
         o.intraCommune = intraCommune
-        o.startupField = startupField
         o.startupMinutes = startupMinutes
         o.timeOfDay = timeOfDay?.minutes
         o.speedFactors = speedFactors.map { URL(fileURLWithPath: $0) }

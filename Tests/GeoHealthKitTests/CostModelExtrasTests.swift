@@ -10,23 +10,35 @@ import Testing
 /// time-of-day options refused where there are no roads, the factor file's errors, and the
 /// prepared-graph key parts.
 @Suite struct CostModelExtrasTests {
-    func site(_ id: String, _ delay: PropertyValue?) -> Site {
-        Site(id: id, kind: .sas, location: Coordinate(x: 2, y: 48), attributes: delay.map { Properties([("delai", $0)]) } ?? Properties())
+    @Test func startupDelaysAreReadWithTheSitesAndNameLineAndField() throws {
+        var schema = SiteSchema()
+        schema.startupField = "delai"
+        func read(_ text: String) throws -> [Site] {
+            try SiteTable.read(table: CSVTable.parse(text, file: "sas.csv"), kind: .sas, crs: nil, schema: schema).sites
+        }
+        let sites = try read("id;lon;lat;delai\nA;2,1;48;12,5\nB;2,2;48;0\n")
+        #expect(sites.map(\.startupMinutes) == [12.5, 0] && sites[0].attributes["delai"] == nil)
+        #expect(CostModelOptions().startupDelays(of: sites + [Site(id: "C", kind: .sas, location: Coordinate(x: 2, y: 48))]) == ["A": 12.5, "B": 0])
+        let blank = try #require(throws: InputError.self) { try read("id,lon,lat,delai\nA,2.1,48,10\nB,2.2,48, \n") }
+        #expect(blank.description == "sas.csv: line 3, field 'delai': empty start-up delay: write the minutes before departure (0 for none)")
+        let negative = try #require(throws: InputError.self) { try read("id,lon,lat,delai\nA,2.1,48,-3\n") }
+        #expect(negative.description == "sas.csv: line 2, field 'delai': start-up delay '-3' is not a number of minutes ≥ 0")
+        let missing = try #require(throws: InputError.self) { try read("id,lon,lat,depart\nA,2.1,48,3\n") }
+        #expect(missing.description.hasPrefix("sas.csv: field 'delai': startup_field: no such column"))
     }
 
-    @Test func startupDelaysComeFromTheColumnWithTheValueForBlanks() throws {
-        var o = CostModelOptions()
-        o.startupField = "delai"
-        let sites = [site("a", .string("12,5")), site("b", .number(3)), site("c", .string(" "))]
-        let blank = try #require(throws: InputError.self) { try o.startupDelays(of: sites) }
-        #expect(blank.description == "sites: feature 2, field 'delai': site 'c' has no start-up delay: write 0 for none, or give startup_minutes for the blanks")
-        o.startupMinutes = 10
-        #expect(try o.startupDelays(of: sites) == ["a": 12.5, "b": 3, "c": 10])
-        let bad = try #require(throws: InputError.self) { try o.startupDelays(of: [site("a", .string("-1"))]) }
-        #expect(bad.message == "site 'a': start-up delay '-1' is not a number of minutes ≥ 0")
-        o.startupField = "depart"
-        let missing = try #require(throws: ParameterError.self) { try o.startupDelays(of: sites) }
-        #expect(missing.description.hasPrefix("startup_field 'depart' is not a column of the sites"))
+    @Test func startupDelaysOfGeoJSONSitesNameTheFeature() throws {
+        try Fixtures.withTemporaryDirectory { dir in
+            let url = dir.appendingPathComponent("sas.geojson")
+            let feature = { (id: String, delay: String) in
+                "{\"type\":\"Feature\",\"properties\":{\"id\":\"\(id)\",\"delai\":\(delay)},\"geometry\":{\"type\":\"Point\",\"coordinates\":[2,48]}}"
+            }
+            try Data("{\"type\":\"FeatureCollection\",\"features\":[\(feature("A", "7")),\(feature("B", "null"))]}".utf8).write(to: url)
+            var schema = SiteSchema()
+            schema.startupField = "delai"
+            let e = try #require(throws: InputError.self) { try SiteTable.read(url, kind: .sas, schema: schema) }
+            #expect(e.description.hasSuffix("sas.geojson: feature 1, field 'delai': no start-up delay: write the minutes before departure (0 for none)"))
+        }
     }
 
     @Test func timeOfDayNeedsRoadsAndFactorsNeedATime() throws {

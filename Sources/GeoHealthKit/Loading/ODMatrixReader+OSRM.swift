@@ -23,8 +23,14 @@ extension ODMatrixReader {
     package static func readOSRM(
         _ url: URL, origins: Places, destinations: Places, tolerance: Double = defaultLocationToleranceMetres
     ) throws -> MatrixModel {
-        let file = url.relativePath
-        let table = try OSRMTable.read(contentsOf: url)
+        try readOSRM(table: OSRMTable.read(contentsOf: url), file: url.relativePath, origins: origins, destinations: destinations, tolerance: tolerance)
+    }
+
+    /// The matrix of a response already read, by the rule of ``readOSRM(_:origins:destinations:tolerance:)``;
+    /// `file` names it in errors.
+    package static func readOSRM(
+        table: OSRMTable, file: String, origins: Places, destinations: Places, tolerance: Double = defaultLocationToleranceMetres
+    ) throws -> MatrixModel {
         guard table.rowCount == origins.ids.count else {
             throw InputError(
                 file: file, message: "\(table.rowCount) sources (rows) but the study has \(origins.ids.count) communes: the rows must be the communes in the order of the areas layer")

@@ -38,22 +38,28 @@ package enum ODMatrixReader {
             }
             return try readOSRM(url, origins: origins, destinations: destinations)
         }
-        let table = try CSVTable.read(contentsOf: url)
-        if MetricOSRMColumns(table) != nil { return try readMetricOSRM(table: table) }
-        return try read(table: table)
+        return try read(table: CSVTable.read(contentsOf: url))
     }
 
-    /// Whether the file is JSON: a `.json` extension, or `{` as its first character after
-    /// white space and a UTF-8 byte-order mark.
-    static func isJSON(_ url: URL) throws -> Bool {
-        if url.pathExtension.lowercased() == "json" { return true }
-        let data = try InputFile.mapped(url)
-        let head = data.prefix(4096).drop { [0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }
-        return head.first == UInt8(ascii: "{")
-    }
-
-    /// The matrix of a generic CSV table already read (its `file` names it in errors).
+    /// The matrix of a CSV table already read (its `file` names it in errors): Metric-OSRM
+    /// when it has `idSrc` and `idDst`, the generic columns otherwise.
     package static func read(table: CSVTable) throws -> MatrixModel {
+        MetricOSRMColumns(table) != nil ? try readMetricOSRM(table: table) : try readGeneric(table: table)
+    }
+
+    /// Whether the file is JSON: a `.json` extension, or ``startsLikeJSON(_:)``.
+    static func isJSON(_ url: URL) throws -> Bool {
+        try url.pathExtension.lowercased() == "json" || startsLikeJSON(InputFile.mapped(url))
+    }
+
+    /// Whether `{` is the first character after white space and a UTF-8 byte-order mark
+    /// (a CSV header never starts so).
+    package static func startsLikeJSON(_ data: Data) -> Bool {
+        data.prefix(4096).drop { [0x20, 0x09, 0x0A, 0x0D, 0xEF, 0xBB, 0xBF].contains($0) }.first == UInt8(ascii: "{")
+    }
+
+    /// The matrix of a generic CSV table (columns found by name, see the type's comment).
+    static func readGeneric(table: CSVTable) throws -> MatrixModel {
         func need(_ names: [String], _ what: String) throws -> Int {
             guard let c = table.firstColumn(among: names) else {
                 throw InputError(

@@ -39,10 +39,9 @@ public struct CostModelOptions: Sendable {
     public var maxMinutes = defaultMaxMinutes
     /// The cost from a commune to a site inside it (``IntraCommune``).
     public var intraCommune = IntraCommune.zero
-    /// The column of the sites holding each site's start-up delay in minutes (SAS, emergency:
-    /// the minutes before a team leaves), added to every cost towards the site (``StartupDelayModel``).
-    public var startupField: String?
-    /// One start-up delay in minutes for every site (with ``startupField``: for its blank cells).
+    /// The start-up delay in minutes (SAS, emergency: before a team leaves) of every site that
+    /// has none of its own (``GeoCore/Site/startupMinutes``, read from the sites' start-up
+    /// column): added to every cost towards the site (``StartupDelayModel``). nil: 0 minutes.
     public var startupMinutes: Double?
     /// Network: the time of day, in minutes after midnight, whose speed factors multiply the
     /// roads' speeds (``TimeOfDayFactors``); nil: free-flow speeds.
@@ -77,7 +76,7 @@ public struct CostModelOptions: Sendable {
     public func model(for projected: ProjectedStudy, study: Study) throws -> (model: any TravelCostModel, notes: Properties) {
         var (model, notes) = try intraCommuneModel(for: projected, study: study)
         try addTimeOfDayNotes(&notes)
-        model = try withStartupDelay(model, sites: study.sites, notes: &notes)
+        model = withStartupDelay(model, sites: study.sites, notes: &notes)
         return (model, notes)
     }
 

@@ -28,13 +28,13 @@ extension ReportText {
         network: { roads in "shortest time on the road network \(roads)" },
         odMatrix: { file in "times of the origin–destination matrix \(file)" },
         atTimeOfDay: { clock, factors in " at \(clock) (speed factors of \(factors == "standard" ? "GeoHealth's default table" : factors))" },
-        startupDelay: { minutes, field in
-            switch (minutes, field) {
-            case (let m?, nil): ", plus a start-up delay of \(m) minutes at every site"
-            case (nil, let f?): ", plus each site's start-up delay (column \(f))"
-            case (let m?, let f?): ", plus each site's start-up delay (column \(f); \(m) minutes where it is blank)"
-            case (nil, nil): ""
+        startupDelay: { minutes, own, intraZero in
+            let delay = switch (minutes, own) {
+            case (let m?, false): "a start-up delay of \(m) minutes at every site"
+            case (let m?, true): "each site's start-up delay (from the sites file; \(m) minutes for sites without one)"
+            case (nil, _): "each site's start-up delay (from the sites file)"
             }
+            return ", plus " + delay + (intraZero ? " (for a site inside a commune, the delay alone)" : "")
         },
         luoAndQi: "Luo and Qi",
         catchment: { method, minutes in "\(method), \(minutes)-minute catchment" },

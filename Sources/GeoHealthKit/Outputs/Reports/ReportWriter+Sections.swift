@@ -14,7 +14,9 @@ extension ReportWriter {
     mutating func addMethod() throws {
         let cost = travel.options.cost
         doc.add(.heading(text.methodHeading))
-        doc.add(.paragraph(text.travelMethod(costText(cost), n.decimal(cost.maxMinutes, 0), cost.intraCommune == .zero, minutesText, labels.all(kind))))
+        // With a start-up delay, the cost text says where the intra-commune sites stand.
+        let intraZero = cost.intraCommune == .zero && !hasStartupDelay(cost)
+        doc.add(.paragraph(text.travelMethod(costText(cost), n.decimal(cost.maxMinutes, 0), intraZero, minutesText, labels.all(kind))))
         doc.add(.paragraph(text.accessMethod(accessMethodText(), accessUnit, supplyNote)))
         if study.studyArea != nil {
             let buffer = study.areas.count - travel.study.areas.count
@@ -33,7 +35,14 @@ extension ReportWriter {
         if let time = cost.timeOfDay {
             model += text.atTimeOfDay(TimeOfDayFactors.clock(time), cost.speedFactors?.lastPathComponent ?? "standard")
         }
-        return model + text.startupDelay(cost.startupMinutes.map { n.decimal($0, 1) }, cost.startupField)
+        guard hasStartupDelay(cost) else { return model }
+        let ownDelays = travel.study.sites.contains { $0.startupMinutes != nil }
+        return model + text.startupDelay(cost.startupMinutes.map { n.decimal($0, 1) }, ownDelays, cost.intraCommune == .zero)
+    }
+
+    /// Whether a start-up delay was added to the costs (``CostModelOptions/startupMinutes`` or the sites' own).
+    func hasStartupDelay(_ cost: CostModelOptions) -> Bool {
+        cost.startupMinutes != nil || travel.study.sites.contains { $0.startupMinutes != nil }
     }
 
     /// "E2SFCA (Luo et Qi, 2009), aire de chalandise de 30 minutes en 3 bandes 0–10, 10–20 et
