@@ -77,7 +77,9 @@ import Testing
             #expect(parts[0] == "time_of_day=03:00" && parts[1].hasPrefix("speed_factors=sha256:") && parts[1].count == 21 + 64)
             let line = [Coordinate(x: 0, y: 0), Coordinate(x: 1000, y: 0)]
             o.timeOfDay = 8 * 60
-            #expect(try o.roadsAtTimeOfDay([RoadNetwork.Road(coordinates: line, kmh: 50)], urban: [true]).map(\.kmh) == [35])
+            var notes = Properties()
+            #expect(try o.roadsAtTimeOfDay([RoadNetwork.Road(coordinates: line, kmh: 50)], urban: [true], notes: &notes).map(\.kmh) == [35])
+            #expect(notes["time_of_day"] == .string("08:00") && notes["speed_factor_urban"] == .number(0.7) && notes["speed_factor_rural"] == .number(0.9))
         }
     }
 }

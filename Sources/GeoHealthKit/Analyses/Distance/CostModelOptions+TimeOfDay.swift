@@ -24,11 +24,25 @@ extension CostModelOptions {
 
     /// The roads with their speeds at ``timeOfDay`` (unchanged without one): each road's speed ×
     /// the factor of its period and setting (`urban[i]`: the urban rule of `docs/roads.md` §3,
-    /// decided by the road reader).
+    /// decided by the road reader). Records the time and its factors in `notes` (`time_of_day`,
+    /// `speed_factors`, `speed_factor_urban`, `speed_factor_rural`): the network branch of the
+    /// model calls it, and ``model(for:study:)`` refuses a time of day that left no such note.
     /// - Throws: what ``speedFactorTable()`` throws.
-    package func roadsAtTimeOfDay(_ roads: [RoadNetwork.Road], urban: [Bool]) throws -> [RoadNetwork.Road] {
+    package func roadsAtTimeOfDay(_ roads: [RoadNetwork.Road], urban: [Bool], notes: inout Properties) throws -> [RoadNetwork.Road] {
         guard let timeOfDay else { return roads }
-        return try speedFactorTable().applying(at: timeOfDay, to: roads, urban: urban)
+        let table = try speedFactorTable()
+        notes["time_of_day"] = .string(TimeOfDayFactors.clock(timeOfDay))
+        notes["speed_factors"] = .string(speedFactors?.relativePath ?? "standard")
+        notes["speed_factor_urban"] = .number(table.factor(at: timeOfDay, urban: true))
+        notes["speed_factor_rural"] = .number(table.factor(at: timeOfDay, urban: false))
+        return table.applying(at: timeOfDay, to: roads, urban: urban)
+    }
+
+    /// Refuses a time of day the model did not apply (no `time_of_day` note: a road reader that
+    /// gives no urban or rural setting per road), rather than let it pass for applied.
+    func checkTimeOfDayApplied(_ notes: Properties) throws {
+        guard timeOfDay != nil, notes["time_of_day"] == nil else { return }
+        throw ParameterError(.ignored, "\(.timeOfDay) needs the roads' urban or rural setting (docs/roads.md §3), which this road reader does not give")
     }
 
     /// What changes a prepared road graph besides the roads and the speed file (`docs/roads.md`
@@ -45,16 +59,5 @@ extension CostModelOptions {
             parts.append("speed_factors=standard")
         }
         return parts
-    }
-
-    /// Records the time of day and its factors in `notes` (`time_of_day`, `speed_factors`,
-    /// `speed_factor_urban`, `speed_factor_rural`).
-    func addTimeOfDayNotes(_ notes: inout Properties) throws {
-        guard let timeOfDay else { return }
-        let table = try speedFactorTable()
-        notes["time_of_day"] = .string(TimeOfDayFactors.clock(timeOfDay))
-        notes["speed_factors"] = .string(speedFactors?.relativePath ?? "standard")
-        notes["speed_factor_urban"] = .number(table.factor(at: timeOfDay, urban: true))
-        notes["speed_factor_rural"] = .number(table.factor(at: timeOfDay, urban: false))
     }
 }

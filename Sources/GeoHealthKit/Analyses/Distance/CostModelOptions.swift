@@ -75,7 +75,7 @@ public struct CostModelOptions: Sendable {
     /// with a start-up delay, wrapped again so that each site's delay is added (``StartupDelayModel``).
     public func model(for projected: ProjectedStudy, study: Study) throws -> (model: any TravelCostModel, notes: Properties) {
         var (model, notes) = try intraCommuneModel(for: projected, study: study)
-        try addTimeOfDayNotes(&notes)
+        try checkTimeOfDayApplied(notes)
         model = withStartupDelay(model, sites: study.sites, notes: &notes)
         return (model, notes)
     }
