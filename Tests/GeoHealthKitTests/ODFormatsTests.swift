@@ -58,6 +58,11 @@ import Testing
         #expect(e.description.hasSuffix("metric-osrm-negative.csv: line 3, field 'duree': '-4' is not a non-negative number"))
     }
 
+    @Test func placesAreInTheOrderOfTheirIds() {
+        let p = ODMatrixReader.Places.byID(["97101", "2A004", "01001"], [Coordinate(x: 3, y: 0), Coordinate(x: 2, y: 0), Coordinate(x: 1, y: 0)])
+        #expect(p.ids == ["01001", "2A004", "97101"] && p.lonLat.map(\.x) == [1, 2, 3])
+    }
+
     @Test func aJSONFileWithoutTheStudyIsRefusedAndCSVKeepsItsRules() throws {
         #expect(throws: InputError.self) { try ODMatrixReader.read(Fixtures.url("Tests/fixtures/od/osrm-table.json")) }
         try Fixtures.withTemporaryDirectory { dir in

@@ -13,10 +13,10 @@ extension ODMatrixReader {
     /// another order. The same 5 km as the snap limit of `docs/roads.md` §5.
     package static let defaultLocationToleranceMetres = 5_000.0
 
-    /// The matrix of an OSRM `table` response (``OSRMTable``): row `i` is `origins.ids[i]` (the
-    /// study's communes, in the order of the areas layer), column `j` is `destinations.ids[j]`
-    /// (the sites, in the order of the sites file). Seconds become minutes, metres km; a null
-    /// cell is an unreachable pair.
+    /// The matrix of an OSRM `table` response (``OSRMTable``): row `i` is `origins.ids[i]` and
+    /// column `j` is `destinations.ids[j]` (the study's communes and sites in the order of their
+    /// ids: ``Places/byID(_:_:)``). Seconds become minutes, metres km; a null cell is an
+    /// unreachable pair.
     /// - Throws: ``InputError`` when the counts differ from the study's, or when a waypoint's
     ///   `location` lies farther than `tolerance` metres from its place (naming the index, the
     ///   id and the distance): the table was computed for other places or in another order.
@@ -33,11 +33,11 @@ extension ODMatrixReader {
     ) throws -> MatrixModel {
         guard table.rowCount == origins.ids.count else {
             throw InputError(
-                file: file, message: "\(table.rowCount) sources (rows) but the study has \(origins.ids.count) communes: the rows must be the communes in the order of the areas layer")
+                file: file, message: "\(table.rowCount) sources (rows) but the study has \(origins.ids.count) communes: the rows must be the communes in the order of their codes")
         }
         guard table.columnCount == destinations.ids.count else {
             throw InputError(
-                file: file, message: "\(table.columnCount) destinations (columns) but the study has \(destinations.ids.count) sites: the columns must be the sites in the order of the sites file")
+                file: file, message: "\(table.columnCount) destinations (columns) but the study has \(destinations.ids.count) sites: the columns must be the sites in the order of their ids")
         }
         try checkLocations(table.sources, origins, "source", "commune", file: file, tolerance: tolerance)
         try checkLocations(table.destinations, destinations, "destination", "site", file: file, tolerance: tolerance)
@@ -69,7 +69,7 @@ extension ODMatrixReader {
                 throw InputError(
                     file: file,
                     message: "\(role) \(i) lies \(Int(metres.rounded())) m from \(what) '\(places.ids[i])' (at most \(Int(tolerance)) m): " +
-                        "the table's \(role)s must be the study's \(what)s in order")
+                        "the table's \(role)s must be the study's \(what)s in the order of their ids")
             }
         }
     }

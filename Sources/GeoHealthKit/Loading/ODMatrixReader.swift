@@ -6,7 +6,7 @@ import GeoIO
 /// Reads an origin–destination matrix as planners receive it, the format found from the file
 /// itself (`docs/formats.md`, "Origin–destination matrices"):
 /// - **OSRM `table` JSON** (a `.json` file, or any file whose first character is `{`):
-///   ``readOSRM(_:origins:destinations:)``, rows and columns mapped to the study's places in order;
+///   ``readOSRM(_:origins:destinations:tolerance:)``, rows and columns the study's communes and sites in the order of their ids;
 /// - **Metric-OSRM CSV** (INSEE's `metric.osrm`: columns `idSrc` and `idDst`):
 ///   ``readMetricOSRM(table:)``, `duree` in minutes and `distance` in km;
 /// - **any other CSV**: columns found by name, first match wins: origin (`origin`, `from`,
@@ -26,6 +26,14 @@ package enum ODMatrixReader {
             precondition(ids.count == lonLat.count)
             self.ids = ids
             self.lonLat = lonLat
+        }
+
+        /// The places in the order of their ids, compared as text (`"01001" < "2A004" < "97101"`;
+        /// byte order for ASCII ids, what `sort` gives in a C locale): the order in which an
+        /// id-less matrix lists communes and sites (``readOSRM(_:origins:destinations:tolerance:)``).
+        package static func byID(_ ids: [String], _ lonLat: [Coordinate]) -> Places {
+            let order = ids.indices.sorted { ids[$0] < ids[$1] }
+            return Places(ids: order.map { ids[$0] }, lonLat: order.map { lonLat[$0] })
         }
     }
 

@@ -147,8 +147,7 @@ public struct CostModelOptions: Sendable {
         case .matrix:
             guard let od else { preconditionFailure("check() refuses a matrix without od") }
             let model = try ODMatrixReader.read(
-                od, origins: .init(ids: study.areas.map(\.id), lonLat: projected.pointsLonLat),
-                destinations: .init(ids: study.sites.map(\.id), lonLat: study.sites.map(\.location)))
+                od, origins: .byID(study.areas.map(\.id), projected.pointsLonLat), destinations: .byID(study.sites.map(\.id), study.sites.map(\.location)))
             let origins = CostPoints(metric: study.areas.map { _ in Coordinate(x: 0, y: 0) }, ids: study.areas.map(\.id))
             let sites = CostPoints(metric: study.sites.map(\.location), ids: study.sites.map(\.id))
             let unknown = model.unmatched(origins: origins, destinations: sites)
