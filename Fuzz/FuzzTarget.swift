@@ -27,7 +27,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
     case gpkg
     /// Study files (YAML).
     case studyFile = "study-file"
-    /// Origin–destination matrices (CSV).
+    /// Origin–destination matrices (OSRM `table` JSON, Metric-OSRM and generic CSV).
     case od
     /// Road networks (GeoJSON lines), through the layer reader and PROJ.
     case roads
@@ -60,7 +60,7 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         case .wkb: try Self.wkb(data)
         case .gpkg: try Self.gpkg(data)
         case .studyFile: try Self.studyFile(data)
-        case .od: _ = try ODMatrixReader.read(table: CSVTable.parse(data, file: "fuzz-od.csv"))
+        case .od: try Self.od(data)
         case .roads: _ = try RoadLayer.read(FuzzFiles.write(data, as: "roads.geojson"), crs: .lambert93)
         case .osm: _ = try RoadLayer.read(FuzzFiles.write(data, as: "roads.osm.pbf"), crs: .lambert93)
         case .history: try Self.history(data)
@@ -95,6 +95,22 @@ public enum FuzzTarget: String, CaseIterable, Sendable {
         guard let geometry = try GeoPackageBinary.decode(Array(data)).geometry else { return }
         _ = geometry.boundingBox
         _ = GeoJSONWriter.string([Feature(geometry: geometry)])
+    }
+
+    /// As `--od` takes it: OSRM `table` JSON (mapped to places at its own waypoints, or at 0,0
+    /// without them), else a Metric-OSRM or generic CSV.
+    static func od(_ data: Data) throws {
+        guard ODMatrixReader.startsLikeJSON(data) else {
+            _ = try ODMatrixReader.read(table: CSVTable.parse(data, file: "fuzz-od.csv"))
+            return
+        }
+        let table = try OSRMTable.read(data: data, file: "fuzz-od.json")
+        func places(_ points: [Coordinate]?, _ count: Int) -> ODMatrixReader.Places {
+            let p = points ?? Array(repeating: Coordinate(x: 0, y: 0), count: count)
+            return ODMatrixReader.Places(ids: p.indices.map { String($0) }, lonLat: p)
+        }
+        _ = try ODMatrixReader.readOSRM(
+            table: table, file: "fuzz-od.json", origins: places(table.sources, table.rowCount), destinations: places(table.destinations, table.columnCount))
     }
 
     /// As ``StudyFile/read(_:)`` takes it: UTF-8 text, else refused before parsing.

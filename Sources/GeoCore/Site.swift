@@ -44,11 +44,15 @@ public struct Site: Hashable, Sendable {
     public var capacity: Double?
     /// The source row's other columns, kept for the outputs.
     public var attributes: Properties
+    /// Minutes before a vehicle or a team leaves (SAS, emergency), added to every travel cost
+    /// towards the site; `nil` when the source gives none.
+    public var startupMinutes: Double?
 
-    /// A site at `location` (in the study's CRS); `capacity` `nil` when the source gives no supply.
+    /// A site at `location` (in the study's CRS); `capacity` `nil` when the source gives no
+    /// supply, `startupMinutes` `nil` when it gives no start-up delay.
     public init(
         id: String, name: String = "", kind: SiteKind, location: Coordinate, capacity: Double? = nil,
-        attributes: Properties = Properties()
+        attributes: Properties = Properties(), startupMinutes: Double? = nil
     ) {
         self.id = id
         self.name = name
@@ -56,5 +60,6 @@ public struct Site: Hashable, Sendable {
         self.location = location
         self.capacity = capacity
         self.attributes = attributes
+        self.startupMinutes = startupMinutes
     }
 }

@@ -47,6 +47,16 @@ struct CostOptions: ParsableArguments {
     @Option(help: "Cost from a commune to a site inside it: zero (its residents reach it at 0 min, the convention of commune-to-commune distanciers: a large commune reaches its own hospital) or point (from the commune's representative point, like any site).")
     var intraCommune: CostModelOptions.IntraCommune = defaults.intraCommune
 
+    @Option(help: "Start-up delay in minutes (SAS, emergency: before a team leaves) added to every travel cost to a site, for the sites without their own (--startup-field).")
+    var startupMinutes: Double?
+
+    @Option(help: ArgumentHelp("Road network: time of day (HH:MM) whose speed factors multiply road speeds (by default the table of docs/roads.md: free flow at night, slower at the peaks, in town more than in the country).", valueName: "HH:MM"),
+            transform: ClockTime.parse)
+    var timeOfDay: ClockTime?
+
+    @Option(help: "Road network: CSV 'from,to,urban,rural' (HH:MM times, periods covering 24 h once) replacing the default speed factors of --time-of-day.")
+    var speedFactors: String?
+
     @Option(help: ArgumentHelp("Metric CRS to work in (EPSG:n); by default each département's own (Lambert-93 in metropolitan France).", valueName: "crs"),
             transform: CRSValue.parse)
     var crs: CRSValue?
@@ -74,10 +84,13 @@ struct CostOptions: ParsableArguments {
         o.od = od.map { URL(fileURLWithPath: $0) }
         o.maxMinutes = maxMinutes
         o.intraCommune = intraCommune
+        o.startupMinutes = startupMinutes
+        o.timeOfDay = timeOfDay?.minutes
+        o.speedFactors = speedFactors.map { URL(fileURLWithPath: $0) }
         return o
     }
 
-    var inputs: [URL] { [roads, speeds, od].compactMap { $0.map { URL(fileURLWithPath: $0) } } }
+    var inputs: [URL] { [roads, speeds, od, speedFactors].compactMap { $0.map { URL(fileURLWithPath: $0) } } }
     var metricCRS: CRS? { crs?.crs }
 }
 

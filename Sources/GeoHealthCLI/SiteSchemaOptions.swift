@@ -17,6 +17,9 @@ struct SiteSchemaOptions: ParsableArguments {
     @Option(help: "Column of the site capacity in --sites (default: capacity, capacite, fte or etp).")
     var siteCapacity: String?
 
+    @Option(help: "Column of the start-up delay in --sites: minutes before a vehicle or team leaves (SAS, emergency), added to every travel cost to the site; a blank is an error (write 0).")
+    var startupField: String?
+
     @Option(help: ArgumentHelp("""
         Keep only the sites whose FIELD is VALUE; repeat for alternatives (same field) or conditions (other fields). \
         The value is taken whole, commas included.
@@ -32,6 +35,7 @@ struct SiteSchemaOptions: ParsableArguments {
         s.nameField = siteName
         s.kindField = siteKindField
         s.capacityField = siteCapacity
+        s.startupField = startupField
         for condition in siteWhere {
             do { try s.select(condition.expression) } catch let e as ParameterError { throw ValidationError(ParameterFlags.message(e)) }
         }

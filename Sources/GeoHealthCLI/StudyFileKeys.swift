@@ -16,12 +16,13 @@ extension StudyOptions: StudyFileKeys {
 }
 
 extension SiteSchemaOptions: StudyFileKeys {
-    static let studyFileKeys: Set<String> = ["site_id", "site_name", "site_kind_field", "site_capacity", "site_where", "kind_map"]
+    static let studyFileKeys: Set<String> = ["site_id", "site_name", "site_kind_field", "site_capacity", "startup_field", "site_where", "kind_map"]
 }
 
 extension CostOptions: StudyFileKeys {
     static let studyFileKeys: Set<String> = [
         "cost", "detour", "speed", "geodesic", "roads", "speeds", "ferries", "snap_speed", "max_snap", "od", "max_minutes", "intra_commune", "crs",
+        "startup_minutes", "time_of_day", "speed_factors",
     ]
 }
 

@@ -31,6 +31,14 @@ public enum Parameter: String, Sendable, CaseIterable {
     case originDestinationMatrix = "od"
     /// The metric CRS to work in.
     case crs
+    /// The column of the sites file holding each site's start-up delay (minutes before departure).
+    case startupField = "startup_field"
+    /// One start-up delay for every site, in minutes (or for sites whose column is empty).
+    case startupMinutes = "startup_minutes"
+    /// The time of day (HH:MM) whose speed factors the road network's speeds are multiplied by.
+    case timeOfDay = "time_of_day"
+    /// A CSV `from,to,urban,rural` of speed factors by time of day, replacing the default table.
+    case speedFactors = "speed_factors"
     /// The site file(s) of a study.
     case sites
     /// The CRS of a site table's projected x/y columns.

@@ -20,6 +20,8 @@ package struct SiteSchema: Sendable {
     package var nameField: String?
     package var kindField: String?
     package var capacityField: String?
+    /// The column of each site's start-up delay in minutes (``Site/startupMinutes``); nil: none.
+    package var startupField: String?
     package var selection: [(field: String, values: [String])] = []
     package var kindMap: [String: SiteKind]?
 
@@ -76,6 +78,7 @@ package struct SiteSchema: Sendable {
         let lower = Set(columns.map { $0.lowercased() })
         let named: [(Parameter, String?)] = [
             (.siteIdField, idField), (.siteNameField, nameField), (.siteKindField, kindField), (.siteCapacityField, capacityField),
+            (.startupField, startupField),
         ]
         for (parameter, field) in named + selection.map({ (.siteWhere, Optional($0.field)) }) {
             guard let field, !lower.contains(field.lowercased()) else { continue }

@@ -80,6 +80,7 @@ package enum SiteTable {
         var name: Int?
         var kind: Int?
         var capacity: Int?
+        var startup: Int?
         var x: Int
         var y: Int
         var crs: CRS
@@ -98,6 +99,7 @@ package enum SiteTable {
             name = column(schema.nameField, nameNames)
             self.kind = column(schema.kindField, kindNames)
             capacity = column(schema.capacityField, capacityNames)
+            startup = schema.startupField.flatMap { table.firstColumn(among: [$0]) }
             selected = schema.selection.map { rule in (rule, table.firstColumn(among: [rule.field])!) }
             if schema.kindMap != nil && self.kind == nil {
                 throw InputError(file: table.file, wording: "\(.kindMap) needs the kind column: name it with \(.siteKindField); "
@@ -156,13 +158,14 @@ package enum SiteTable {
                 throw InputError(file: table.file, line: line, field: table.header[capacityColumn], message: "negative capacity \(row[capacityColumn])")
             }
         }
+        let startup = try columns.startup.map { try startupMinutes(.string(row[$0]), file: table.file, line: line, field: table.header[$0]) }
         var attributes = Properties()
-        let used = Set([columns.id, columns.x, columns.y] + [columns.name, columns.kind, columns.capacity].compactMap { $0 })
+        let used = Set([columns.id, columns.x, columns.y] + [columns.name, columns.kind, columns.capacity, columns.startup].compactMap { $0 })
         for (c, name) in table.header.enumerated() where !used.contains(c) && !row[c].isEmpty {
             attributes[name] = .string(row[c])
         }
         let name = columns.name.map { row[$0].trimmingSpaces() }.flatMap { $0.isEmpty ? nil : $0 } ?? id
-        return Site(id: id, name: name, kind: kind, location: Coordinate(x: x, y: y), capacity: capacity, attributes: attributes)
+        return Site(id: id, name: name, kind: kind, location: Coordinate(x: x, y: y), capacity: capacity, attributes: attributes, startupMinutes: startup)
     }
 
     private static func locationColumns(_ table: CSVTable, crs: CRS?) throws -> (Int, Int, CRS) {
@@ -214,8 +217,9 @@ package enum SiteTable {
             if kindText == nil { ofTheGivenKind += 1 }
             let name = nameNames.lazy.compactMap { props[$0]?.stringValue }.first ?? id
             let capacity = capacityNames.lazy.compactMap { props[$0]?.doubleValue }.first
-            for key in idNames + nameNames + kindNames + capacityNames { props[key] = nil }
-            sites.append(Site(id: id, name: name, kind: siteKind, location: p, capacity: capacity, attributes: props))
+            let startup = try schema.startupField.map { try startupMinutes(props[$0], file: url.relativePath, feature: i, field: $0) }
+            for key in idNames + nameNames + kindNames + capacityNames + [schema.startupField].compactMap({ $0 }) { props[key] = nil }
+            sites.append(Site(id: id, name: name, kind: siteKind, location: p, capacity: capacity, attributes: props, startupMinutes: startup))
         }
         return Result(sites: sites, withoutLocation: withoutLocation, leftOut: leftOut, ofTheGivenKind: ofTheGivenKind)
     }

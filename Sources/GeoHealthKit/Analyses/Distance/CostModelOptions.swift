@@ -42,6 +42,16 @@ public struct CostModelOptions: Sendable {
     public var maxMinutes = defaultMaxMinutes
     /// The cost from a commune to a site inside it (``IntraCommune``).
     public var intraCommune = IntraCommune.zero
+    /// The start-up delay in minutes (SAS, emergency: before a team leaves) of every site that
+    /// has none of its own (``GeoCore/Site/startupMinutes``, read from the sites' start-up
+    /// column): added to every cost towards the site (``StartupDelayModel``). nil: 0 minutes.
+    public var startupMinutes: Double?
+    /// Network: the time of day, in minutes after midnight, whose speed factors multiply the
+    /// roads' speeds (``TimeOfDayFactors``); nil: free-flow speeds.
+    public var timeOfDay: Int?
+    /// Network: a CSV `from,to,urban,rural` of speed factors by time of day replacing
+    /// ``TimeOfDayFactors/standard``; used with ``timeOfDay``.
+    public var speedFactors: URL?
 
     /// The cost from a commune to a site that lies inside the commune's own polygon.
     public enum IntraCommune: String, Sendable, CaseIterable {
@@ -64,8 +74,16 @@ public struct CostModelOptions: Sendable {
     public static let defaults = CostModelOptions()
 
     /// The model, plus notes for the summary (roads not used, matrix ids unknown…); with
-    /// ``IntraCommune/zero``, wrapped so that a commune reaches the sites inside it at 0 minutes.
+    /// ``IntraCommune/zero``, wrapped so that a commune reaches the sites inside it at 0 minutes;
+    /// with a start-up delay, wrapped again so that each site's delay is added (``StartupDelayModel``).
     public func model(for projected: ProjectedStudy, study: Study) throws -> (model: any TravelCostModel, notes: Properties) {
+        var (model, notes) = try intraCommuneModel(for: projected, study: study)
+        try checkTimeOfDayApplied(notes)
+        model = withStartupDelay(model, sites: study.sites, notes: &notes)
+        return (model, notes)
+    }
+
+    func intraCommuneModel(for projected: ProjectedStudy, study: Study) throws -> (model: any TravelCostModel, notes: Properties) {
         var (model, notes) = try baseModel(for: projected, study: study)
         notes["intra_commune"] = .string(intraCommune.rawValue)
         guard intraCommune == .zero, study.sites.count == projected.sitePoints.count, study.areas.count == projected.areaPartition.count else {
@@ -87,6 +105,16 @@ public struct CostModelOptions: Sendable {
         if kind == .network && roads == nil { throw ParameterError(.incomplete, "\(.costModel) network needs \(.roads) FILE (an OpenStreetMap .osm.pbf, or GeoJSON/GeoPackage lines)") }
         if kind == .matrix && od == nil {
             throw ParameterError(.incomplete, "\(.costModel) matrix needs \(.originDestinationMatrix) FILE (CSV origin, destination, minutes and/or km)")
+        }
+        if timeOfDay != nil && kind != .network {
+            throw ParameterError(.ignored, "\(.timeOfDay) changes road speeds: it needs \(.costModel) network (\(.costModel) \(kind.rawValue) has no roads)")
+        }
+        if speedFactors != nil && timeOfDay == nil { throw ParameterError(.ignored, "\(.speedFactors) needs \(.timeOfDay) HH:MM") }
+        if let startupMinutes, !(startupMinutes >= 0 && startupMinutes.isFinite) {
+            throw ParameterError(.malformed, "\(.startupMinutes) must be a number of minutes ≥ 0 (got \(startupMinutes))")
+        }
+        if let timeOfDay, !(0..<1440).contains(timeOfDay) {
+            throw ParameterError(.malformed, "\(.timeOfDay) must lie between 00:00 and 23:59")
         }
     }
 
@@ -124,7 +152,8 @@ public struct CostModelOptions: Sendable {
             ]))
         case .matrix:
             guard let od else { preconditionFailure("check() refuses a matrix without od") }
-            let model = try ODMatrixReader.read(od)
+            let model = try ODMatrixReader.read(
+                od, origins: .byID(study.areas.map(\.id), projected.pointsLonLat), destinations: .byID(study.sites.map(\.id), study.sites.map(\.location)))
             let origins = CostPoints(metric: study.areas.map { _ in Coordinate(x: 0, y: 0) }, ids: study.areas.map(\.id))
             let sites = CostPoints(metric: study.sites.map(\.location), ids: study.sites.map(\.id))
             let unknown = model.unmatched(origins: origins, destinations: sites)

@@ -27,6 +27,15 @@ extension ReportText {
         straightLine: { detour, speed in "straight-line distance × \(detour) at \(speed) km/h" },
         network: { roads in "shortest time on the road network \(roads)" },
         odMatrix: { file in "times of the origin–destination matrix \(file)" },
+        atTimeOfDay: { clock, factors in " at \(clock) (speed factors of \(factors == "standard" ? "GeoHealth's default table" : factors))" },
+        startupDelay: { minutes, own, intraZero in
+            let delay = switch (minutes, own) {
+            case (let m?, false): "a start-up delay of \(m) minutes at every site"
+            case (let m?, true): "each site's start-up delay (from the sites file; \(m) minutes for sites without one)"
+            case (nil, _): "each site's start-up delay (from the sites file)"
+            }
+            return ", plus " + delay + (intraZero ? " (for a site inside a commune, the delay alone)" : "")
+        },
         luoAndQi: "Luo and Qi",
         catchment: { method, minutes in "\(method), \(minutes)-minute catchment" },
         and: " and ",

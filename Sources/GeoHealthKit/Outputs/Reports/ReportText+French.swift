@@ -28,6 +28,15 @@ extension ReportText {
         straightLine: { detour, speed in "distance en ligne droite × \(detour) à \(speed) km/h" },
         network: { roads in "plus court temps sur le réseau routier \(roads)" },
         odMatrix: { file in "temps du distancier \(file)" },
+        atTimeOfDay: { clock, factors in " à \(clock) (coefficients de vitesse \(factors == "standard" ? "de la table par défaut de GeoHealth" : "de \(factors)"))" },
+        startupDelay: { minutes, own, intraZero in
+            let delay = switch (minutes, own) {
+            case (let m?, false): "un délai de départ de \(m) minutes à chaque site"
+            case (let m?, true): "le délai de départ de chaque site (fichier des sites ; \(m) minutes pour les sites qui n'en ont pas)"
+            case (nil, _): "le délai de départ de chaque site (fichier des sites)"
+            }
+            return ", plus " + delay + (intraZero ? " (pour un site situé dans la commune, le délai seul)" : "")
+        },
         luoAndQi: "Luo et Qi",
         catchment: { method, minutes in "\(method), aire de chalandise de \(minutes) minutes" },
         and: " et ",

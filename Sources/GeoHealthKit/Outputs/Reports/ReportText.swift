@@ -29,6 +29,11 @@ struct ReportText: Sendable {
     var straightLine: @Sendable (_ detour: String, _ speed: String) -> String
     var network: @Sendable (_ roads: String) -> String
     var odMatrix: @Sendable (_ file: String) -> String
+    /// The speeds' time of day (`at 18:00 (speed factors of the standard table)`).
+    var atTimeOfDay: @Sendable (_ clock: String, _ factors: String) -> String
+    /// The start-up delay added to each site's cost: one value, the sites' own, or their own
+    /// with a value for the others; with the intra-commune rule, a site inside a commune is at its delay.
+    var startupDelay: @Sendable (_ minutes: String?, _ ownDelays: Bool, _ intraCommuneZero: Bool) -> String
     var luoAndQi: String
     var catchment: @Sendable (_ method: String, _ minutes: String) -> String
     var and: String

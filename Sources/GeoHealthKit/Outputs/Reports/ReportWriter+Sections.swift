@@ -14,7 +14,9 @@ extension ReportWriter {
     mutating func addMethod() throws {
         let cost = travel.options.cost
         doc.add(.heading(text.methodHeading))
-        doc.add(.paragraph(text.travelMethod(costText(cost), n.decimal(cost.maxMinutes, 0), cost.intraCommune == .zero, minutesText, labels.all(kind))))
+        // With a start-up delay, the cost text says where the intra-commune sites stand.
+        let intraZero = cost.intraCommune == .zero && !hasStartupDelay(cost)
+        doc.add(.paragraph(text.travelMethod(costText(cost), n.decimal(cost.maxMinutes, 0), intraZero, minutesText, labels.all(kind))))
         doc.add(.paragraph(text.accessMethod(accessMethodText(), accessUnit, supplyNote)))
         if study.studyArea != nil {
             let buffer = study.areas.count - travel.study.areas.count
@@ -24,11 +26,23 @@ extension ReportWriter {
 
     /// The travel-cost model as the analysis ran it.
     func costText(_ cost: CostModelOptions) -> String {
+        var model: String
         switch cost.kind {
-        case .straight: text.straightLine(n.decimal(cost.detourFactor, 2), n.decimal(cost.speedKmh, 0))
-        case .network: text.network(cost.roads?.lastPathComponent ?? "")
-        case .matrix: text.odMatrix(cost.od?.lastPathComponent ?? "")
+        case .straight: model = text.straightLine(n.decimal(cost.detourFactor, 2), n.decimal(cost.speedKmh, 0))
+        case .network: model = text.network(cost.roads?.lastPathComponent ?? "")
+        case .matrix: model = text.odMatrix(cost.od?.lastPathComponent ?? "")
         }
+        if let time = cost.timeOfDay {
+            model += text.atTimeOfDay(TimeOfDayFactors.clock(time), cost.speedFactors?.lastPathComponent ?? "standard")
+        }
+        guard hasStartupDelay(cost) else { return model }
+        let ownDelays = travel.study.sites.contains { $0.startupMinutes != nil }
+        return model + text.startupDelay(cost.startupMinutes.map { n.decimal($0, 1) }, ownDelays, cost.intraCommune == .zero)
+    }
+
+    /// Whether a start-up delay was added to the costs (``CostModelOptions/startupMinutes`` or the sites' own).
+    func hasStartupDelay(_ cost: CostModelOptions) -> Bool {
+        cost.startupMinutes != nil || travel.study.sites.contains { $0.startupMinutes != nil }
     }
 
     /// "E2SFCA (Luo et Qi, 2009), aire de chalandise de 30 minutes en 3 bandes 0–10, 10–20 et
