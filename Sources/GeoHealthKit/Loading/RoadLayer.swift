@@ -21,6 +21,8 @@ package enum RoadLayer {
     package struct Result: Sendable {
         /// The roads, in the study's metric CRS, OSM node ids kept for an OSM file.
         package var roads: [RoadNetwork.Road]
+        /// Each road's setting (docs/roads.md §3): true when urban; for a time of day's factors.
+        package var isUrban: [Bool]
         /// Line layers: "feature N: why", for every feature not used for its geometry.
         package var skipped: [String]
         /// Kept ways (OSM ways or line features) by class (`unknown` for a line without one).
@@ -54,7 +56,7 @@ package enum RoadLayer {
             let reasons = refused.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key.rawValue)" }.joined(separator: ", ")
             throw InputError(file: file.relativePath, message: "no road a car may use in the file" + (reasons.isEmpty ? "" : " (refused: \(reasons))"))
         }
-        let (roads, urban, rural) = assembly.roads()
-        return Result(roads: roads, skipped: skipped, byClass: byClass, refused: refused, nodesMissing: nodesMissing, urbanSegments: urban, ruralSegments: rural)
+        let (roads, isUrban, urban, rural) = assembly.roads()
+        return Result(roads: roads, isUrban: isUrban, skipped: skipped, byClass: byClass, refused: refused, nodesMissing: nodesMissing, urbanSegments: urban, ruralSegments: rural)
     }
 }
