@@ -7,7 +7,7 @@ import Projection
 extension SyntheticTerritory {
     /// The files of a study folder (the names ``StudySources/discover(in:)`` looks for).
     package static let fileNames = [
-        "communes.geojson", "population.csv", "history.csv", "sites.csv", "generalistes.csv", "population-grid.csv", "cpts.csv", "roads.geojson", "README.md",
+        "communes.geojson", "population.csv", "history.csv", "sites.csv", "generalistes.csv", "population-grid.csv", "cpts.csv", "roads.geojson", "roads.osm.pbf", "README.md",
     ]
 
     /// Writes the study folder in WGS84 (GeoJSON at 6 decimals, about 0.1 m), atomically.
@@ -82,6 +82,7 @@ extension SyntheticTerritory {
             return Feature(geometry: try toWGS84.transformed(.lineString(road.coordinates)), properties: props)
         }
         try GeoJSONWriter.write(roadFeatures, to: file("roads.geojson"))
+        try writeOpenStreetMap(to: file("roads.osm.pbf"))
         try OutputFile.write(Array(readme().utf8), to: file("README.md"))
     }
 

@@ -32,6 +32,7 @@ extension SyntheticTerritory {
         | `population-grid.csv` | the same residents on a 1 km grid in EPSG:3035, INSEE (Filosofi) layout: `Idcar_1km` (`CRS3035RES1000mN…E…`: CRS, size, lower-left corner), `Ind` (residents); each commune's people spread over its squares, denser near its seat |
         | `cpts.csv` | \(cpts.count) CPTS as lists of communes (`territory,name,code`), covering \(covered) communes; the rest are white zones |
         | `roads.geojson` | \(roads.count) roads (`highway`, `name`, `maxspeed` on some, `oneway=yes` on some) |
+        | `roads.osm.pbf` | the same roads as OpenStreetMap data (nodes and tagged ways), as a planner downloads an extract |
 
         Traps planted on purpose, as in real data: communes merged since the polygons were drawn
         (\(mergeList): the population table knows only the new commune), a commune restored since
