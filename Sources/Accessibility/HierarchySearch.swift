@@ -4,7 +4,9 @@ import HeapModule
 /// or downward edges reversed (from a destination), seeded by several nodes with their costs,
 /// bounded by `bound` minutes. Not a shortest-path tree of the road graph: the least cost of a
 /// trip is the least sum of an upward and a downward label at a common node.
-/// Reuses its arrays between runs (only touched nodes are reset).
+/// Stall-on-demand (Geisberger et al. 2008, §5): a node whose label is beaten through an edge
+/// from a higher node (an edge of the other side) is not a shortest-path node, so it is neither
+/// reported nor expanded. Reuses its arrays between runs (only touched nodes are reset).
 struct HierarchySearch {
     struct Item: Comparable {
         var minutes: Double
@@ -37,10 +39,13 @@ struct HierarchySearch {
         let next = upward ? ch.upTarget : ch.downSource
         let cost = upward ? ch.upMinutes : ch.downMinutes
         let length = upward ? ch.upMetres : ch.downMetres
+        let (otherStart, otherNext, otherCost) = upward ? (ch.downStart, ch.downSource, ch.downMinutes) : (ch.upStart, ch.upTarget, ch.upMinutes)
         while let item = heap.popMin() {
             let v = Int(item.node)
             guard !done[v] else { continue }
             done[v] = true
+            let stalled = (Int(otherStart[v])..<Int(otherStart[v + 1])).contains { best[Int(otherNext[$0])] + otherCost[$0] < item.minutes }
+            if stalled { continue }
             settled.append(RoadSeed(node: item.node, minutes: item.minutes, metres: metres[v]))
             for k in Int(start[v])..<Int(start[v + 1]) {
                 let u = Int(next[k])
