@@ -107,14 +107,23 @@ public struct CostModelOptions: Sendable {
                     "\(projected.partitions.map(\.crs.description).joined(separator: ", ")); give \(.crs) or fewer communes"
                 )
             }
-            let speedTable = try speeds.map(RoadLayer.speeds(from:)) ?? SpeedTable()
-            let layer = try RoadLayer.read(roads, crs: projected.partitions[0].crs, speeds: speedTable)
-            let model = NetworkModel(network: RoadNetwork(roads: layer.roads), snapSpeedKmh: snapSpeedKmh, maxSnapMetres: maxSnapMetres)
+            let crs = projected.partitions[0].crs
+            let key = try PreparedGraphCache.key(roads: roads, speeds: speeds, crs: crs, options: preparedGraphOptions)
+            let prepared = try PreparedGraphCache.load(roads: roads, key: key) {
+                let speedTable = try speeds.map(RoadLayer.speeds(from:)) ?? SpeedTable()
+                let layer = try RoadLayer.read(roads, crs: crs, speeds: speedTable)
+                return (RoadNetwork(roads: layer.roads), RoadLayerNotes(layer).lines)
+            }
+            let network = prepared.contents.network
+            let model = NetworkModel(network: network, hierarchy: prepared.contents.hierarchy, snapSpeedKmh: snapSpeedKmh, maxSnapMetres: maxSnapMetres)
+            let layer = RoadLayerNotes(lines: prepared.contents.notes)
             return (model, Properties([
                 ("model", .string(model.name)), ("kind", .string("network")),
                 ("roads", .string(roads.relativePath)),
-                ("roads_by_class", .rows(layer.byClass.sorted { $0.key < $1.key }) { [("class", .string($0.key)), ("roads", .int($0.value))] }),
+                ("roads_by_class", .rows(layer.byClass) { [("class", .string($0.0)), ("roads", .int($0.1))] }),
                 ("road_features_not_used", .strings(layer.skipped)),
+                ("prepared_graph", .string(prepared.reused ? "reused" : "built")),
+                ("prepared_graph_seconds", .number((prepared.seconds * 10).rounded() / 10)),
             ]))
         case .matrix:
             guard let od else { preconditionFailure("check() refuses a matrix without od") }
