@@ -28,9 +28,9 @@ public struct CostModelOptions: Sendable {
     public var roads: URL?
     /// Network: a CSV `highway,kmh` overriding the default speeds by road class (``SpeedTable``).
     public var speeds: URL?
-    /// Network: speed in km/h of the leg between a place and its nearest road node (default 20).
+    /// Network: speed in km/h of the leg between a place and its snapped point on the nearest road segment (default 20).
     public var snapSpeedKmh = NetworkModel.defaultSnapSpeedKmh
-    /// Network: farthest a place may be from a road node, in metres (default 5,000).
+    /// Network: farthest a place may be from a snappable road segment, in metres (default 5,000).
     public var maxSnapMetres = NetworkModel.defaultMaxSnapMetres
     /// Matrix: the origin–destination CSV (origin id, destination id, minutes and/or km);
     /// required with `.matrix`.
