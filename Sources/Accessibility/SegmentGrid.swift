@@ -2,7 +2,7 @@ import GeoCore
 
 /// A uniform grid over the snappable segments of a ``RoadNetwork``, for nearest-segment queries.
 ///
-/// Each segment is listed in every cell its bounding box meets (cells in compressed rows, Int32
+/// Each segment (with finite ends) is listed in every cell its bounding box meets (cells in compressed rows, Int32
 /// segment indices). The cell side is √(extent area ÷ segments), at least 1 m, so a cell holds
 /// about one segment on average. A query scans rings of cells around the point's cell, nearest
 /// first, and stops once the best distance is below the inner radius of the next ring or the
@@ -15,7 +15,10 @@ struct SegmentGrid: Sendable {
     let cellSegments: [Int32]
 
     init(network: RoadNetwork) {
-        let candidates = network.segmentSnappable.indices.filter { network.segmentSnappable[$0] }
+        let finite = { (c: Coordinate) in c.x.isFinite && c.y.isFinite }
+        let candidates = network.segmentSnappable.indices.filter {
+            network.segmentSnappable[$0] && finite(network.nodes[Int(network.segmentFrom[$0])]) && finite(network.nodes[Int(network.segmentTo[$0])])
+        }
         var box = (minX: Double.infinity, minY: Double.infinity, maxX: -Double.infinity, maxY: -Double.infinity)
         for s in candidates {
             for c in [network.nodes[Int(network.segmentFrom[s])], network.nodes[Int(network.segmentTo[s])]] {
