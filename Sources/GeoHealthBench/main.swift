@@ -6,6 +6,8 @@
 //   GeoHealthBench coverage ROOT EPCI as member lists: dissolve + share of each commune inside
 //   GeoHealthBench network N     road network of a synthetic département of N communes,
 //                              2,000 sites, bounded searches of 30 minutes
+//   GeoHealthBench router N      synthetic grid road graph of N nodes: contraction hierarchy
+//                              (time, peak memory), 35,000 × 3,000 many-to-many within 60 min
 //   GeoHealthBench access-prepare ROOT  writes bench-out/access/{communes,hospitals}.csv
 //   GeoHealthBench access DIR    E2SFCA + Gini + Theil on those files (PySAL side by side)
 //   GeoHealthBench siting ROOT   MCLP k = 10 in Creuse and k = 50 nationally (30 min, hospitals)
@@ -60,13 +62,13 @@ func benchAreas(_ dir: URL) throws {
 let arguments = CommandLine.arguments
 guard arguments.count == 3,
     let job = [
-        "read": benchRead, "areas": benchAreas, "bindings": bindingRounds, "nearest": benchNearest, "coverage": benchCoverage, "network": benchNetwork,
+        "read": benchRead, "areas": benchAreas, "bindings": bindingRounds, "nearest": benchNearest, "coverage": benchCoverage, "network": benchNetwork, "router": benchRouter,
         "access-prepare": prepareAccess, "access": benchAccess, "siting": benchSiting, "classify": benchClassify, "weights": benchWeights,
         "roads": benchRoads,
     ][arguments[1]]
 else {
     FileHandle.standardError.write(
-        Data("usage: GeoHealthBench read|areas|access DIR | nearest|coverage|access-prepare|siting ROOT | network|bindings|classify N | roads FILE\n".utf8))
+        Data("usage: GeoHealthBench read|areas|access DIR | nearest|coverage|access-prepare|siting ROOT | network|router|bindings|classify N | roads FILE\n".utf8))
     exit(64)
 }
 do {

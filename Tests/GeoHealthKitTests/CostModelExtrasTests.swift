@@ -78,7 +78,8 @@ import Testing
             let line = [Coordinate(x: 0, y: 0), Coordinate(x: 1000, y: 0)]
             o.timeOfDay = 8 * 60
             var notes = Properties()
-            #expect(try o.roadsAtTimeOfDay([RoadNetwork.Road(coordinates: line, kmh: 50)], urban: [true], notes: &notes).map(\.kmh) == [35])
+            #expect(try o.roadsAtTimeOfDay([RoadNetwork.Road(coordinates: line, kmh: 50)], urban: [true]).map(\.kmh) == [35])
+            try o.recordTimeOfDay(in: &notes)
             #expect(notes["time_of_day"] == .string("08:00") && notes["speed_factor_urban"] == .number(0.7) && notes["speed_factor_rural"] == .number(0.9))
         }
     }

@@ -22,20 +22,27 @@ extension CostModelOptions {
         }
     }
 
-    /// The roads with their speeds at ``timeOfDay`` (unchanged without one): each road's speed ×
-    /// the factor of its period and setting (`urban[i]`: the urban rule of `docs/roads.md` §3,
-    /// decided by the road reader). Records the time and its factors in `notes` (`time_of_day`,
-    /// `speed_factors`, `speed_factor_urban`, `speed_factor_rural`): the network branch of the
-    /// model calls it, and ``model(for:study:)`` refuses a time of day that left no such note.
+    /// Records the time of day and its factors in `notes` (`time_of_day`, `speed_factors`,
+    /// `speed_factor_urban`, `speed_factor_rural`); nothing without a time of day. The network
+    /// branch of the model calls it, and ``model(for:study:)`` refuses a time of day that left no
+    /// such note.
     /// - Throws: what ``speedFactorTable()`` throws.
-    package func roadsAtTimeOfDay(_ roads: [RoadNetwork.Road], urban: [Bool], notes: inout Properties) throws -> [RoadNetwork.Road] {
-        guard let timeOfDay else { return roads }
+    package func recordTimeOfDay(in notes: inout Properties) throws {
+        guard let timeOfDay else { return }
         let table = try speedFactorTable()
         notes["time_of_day"] = .string(TimeOfDayFactors.clock(timeOfDay))
         notes["speed_factors"] = .string(speedFactors?.relativePath ?? "standard")
         notes["speed_factor_urban"] = .number(table.factor(at: timeOfDay, urban: true))
         notes["speed_factor_rural"] = .number(table.factor(at: timeOfDay, urban: false))
-        return table.applying(at: timeOfDay, to: roads, urban: urban)
+    }
+
+    /// The roads with their speeds at ``timeOfDay`` (unchanged without one): each road's speed ×
+    /// the factor of its period and setting (`urban[i]`: the urban rule of `docs/roads.md` §3,
+    /// decided by the road reader).
+    /// - Throws: what ``speedFactorTable()`` throws.
+    package func roadsAtTimeOfDay(_ roads: [RoadNetwork.Road], urban: [Bool]) throws -> [RoadNetwork.Road] {
+        guard let timeOfDay else { return roads }
+        return try speedFactorTable().applying(at: timeOfDay, to: roads, urban: urban)
     }
 
     /// Refuses a time of day the model did not apply (no `time_of_day` note: a road reader that

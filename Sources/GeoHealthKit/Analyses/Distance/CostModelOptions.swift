@@ -31,9 +31,9 @@ public struct CostModelOptions: Sendable {
     public var speeds: URL?
     /// Network: keep ferries (`route=ferry`) at the ferry speed (default off: docs/roads.md §1).
     public var ferries = CarProfile.defaultFerries
-    /// Network: speed in km/h of the leg between a place and its nearest road node (default 20).
+    /// Network: speed in km/h of the leg between a place and its snapped point on the nearest road segment (default 20).
     public var snapSpeedKmh = NetworkModel.defaultSnapSpeedKmh
-    /// Network: farthest a place may be from a road node, in metres (default 5,000).
+    /// Network: farthest a place may be from a snappable road segment, in metres (default 5,000).
     public var maxSnapMetres = NetworkModel.defaultMaxSnapMetres
     /// Matrix: the origin–destination CSV (origin id, destination id, minutes and/or km);
     /// required with `.matrix`.
@@ -138,18 +138,28 @@ public struct CostModelOptions: Sendable {
                     "\(projected.partitions.map(\.crs.description).joined(separator: ", ")); give \(.crs) or fewer communes"
                 )
             }
-            let speedTable = try speeds.map(RoadLayer.speeds(from:)) ?? SpeedTable()
-            let layer = try RoadLayer.read(roads, crs: projected.partitions[0].crs, speeds: speedTable, ferries: ferries)
-            let model = NetworkModel(network: RoadNetwork(roads: layer.roads), snapSpeedKmh: snapSpeedKmh, maxSnapMetres: maxSnapMetres)
+            let crs = projected.partitions[0].crs
+            var timeNotes = Properties()
+            try recordTimeOfDay(in: &timeNotes)
+            let key = try PreparedGraphCache.key(roads: roads, speeds: speeds, crs: crs, options: preparedGraphOptions)
+            let prepared = try PreparedGraphCache.load(roads: roads, key: key) {
+                let speedTable = try speeds.map(RoadLayer.speeds(from:)) ?? SpeedTable()
+                let layer = try RoadLayer.read(roads, crs: crs, speeds: speedTable, ferries: ferries)
+                return (RoadNetwork(roads: try roadsAtTimeOfDay(layer.roads, urban: layer.isUrban)), RoadLayerNotes(layer).lines)
+            }
+            Progress.report("prepared road graph \(prepared.reused ? "reused" : "built") in \(String(format: "%.1f", prepared.seconds)) s")
+            let network = prepared.contents.network
+            let model = NetworkModel(network: network, hierarchy: prepared.contents.hierarchy, snapSpeedKmh: snapSpeedKmh, maxSnapMetres: maxSnapMetres)
+            let layer = RoadLayerNotes(lines: prepared.contents.notes)
             return (model, Properties([
                 ("model", .string(model.name)), ("kind", .string("network")),
                 ("roads", .string(roads.relativePath)),
-                ("roads_by_class", .rows(layer.byClass.sorted { $0.key < $1.key }) { [("class", .string($0.key)), ("roads", .int($0.value))] }),
+                ("roads_by_class", .rows(layer.byClass) { [("class", .string($0.0)), ("roads", .int($0.1))] }),
                 ("road_features_not_used", .strings(layer.skipped)),
-                ("ways_refused", .rows(layer.refused.sorted { $0.key < $1.key }) { [("reason", .string($0.key.rawValue)), ("ways", .int($0.value))] }),
+                ("ways_refused", .rows(layer.refused) { [("reason", .string($0.0)), ("ways", .int($0.1))] }),
                 ("nodes_missing_from_extract", .int(layer.nodesMissing)),
                 ("ferries", .bool(ferries)),
-            ]))
+            ] + timeNotes.entries))
         case .matrix:
             guard let od else { preconditionFailure("check() refuses a matrix without od") }
             let model = try ODMatrixReader.read(
