@@ -22,7 +22,8 @@ What it computes, from docs/roads.md alone (roads_rules.py §1–4, roads_trips.
 - places: random lon/lat points in the bounding box of the graph's nodes (rounded to 1e-6°),
   plus two fixed points about 4 km and 11 km north of it, as origins and destinations, snapped per §5 (snap speed 20 km/h, limit 5 km), the snap
   distances and the minutes of every origin → destination trip (null beyond 60 minutes,
-  unreachable, or beyond the snap limit).
+  unreachable, or beyond the snap limit), checked against a second formulation (both places
+  inserted into the graph on one of their nearest segments, one Dijkstra between them).
 """
 import datetime
 import hashlib
@@ -106,6 +107,10 @@ def reference(name, epsg, pair_count, origin_count, destination_count):
     o_snaps = [snapper.snap(*to_metric.transform(*p)) for p in origins]
     d_snaps = [snapper.snap(*to_metric.transform(*p)) for p in destinations]
     minutes = roads_trips.trip_minutes(graph, o_snaps, d_snaps)
+    for o, row in enumerate(minutes):  # the same trips by inserting the places into the graph
+        for d, value in enumerate(row):
+            check = roads_trips.trip_minutes_by_insertion(graph, o_snaps[o], d_snaps[d])
+            assert (check is None) == (value is None) and (value is None or abs(check - value) < 1e-9), (name, o, d, value, check)
     with open(path, "rb") as fh:
         digest = hashlib.sha256(fh.read()).hexdigest()
     return {

@@ -120,3 +120,37 @@ def trip_minutes(graph, origins, destinations, max_minutes=60.0):
                 total = snap_minutes(o_metres) + min(road) + snap_minutes(d_metres)
                 row[j] = total if total <= max_minutes else None
     return table
+
+
+def _insert(graph, name, candidates, role):
+    """Adds the place `name` to `graph` on its first nearest segment: edges to (origin) or from
+    (destination) the segment's ends, or its node when P is one."""
+    s, t = candidates[0]
+    u, v = s["u"], s["v"]
+    if t == 0.0 or t == 1.0:
+        graph.add_edge(*((name, u if t == 0.0 else v) if role == "origin" else (u if t == 0.0 else v, name)), minutes=0.0)
+        return
+    for a, b, rest in ((u, v, 1 - t), (v, u, t)):
+        if (minutes := _time(graph, a, b)) is not None:
+            graph.add_edge(*((name, b) if role == "origin" else (a, name)), minutes=(rest if role == "origin" else 1 - rest) * minutes)
+
+
+def trip_minutes_by_insertion(graph, origin, destination, max_minutes=60.0):
+    """The same trip another way, to check trip_minutes: both places inserted into a copy of the
+    graph as nodes on one of their nearest segments (ties must not matter), the same-segment
+    drive as a direct edge, and one networkx Dijkstra between them."""
+    (o_metres, o_candidates), (d_metres, d_candidates) = origin, destination
+    if o_metres > SNAP_LIMIT_METRES or d_metres > SNAP_LIMIT_METRES:
+        return None
+    augmented = graph.copy()
+    _insert(augmented, "origin", o_candidates, "origin")
+    _insert(augmented, "destination", d_candidates, "destination")
+    same = along_same_segment(graph, o_candidates[:1], d_candidates[:1])
+    if same is not None:
+        augmented.add_edge("origin", "destination", minutes=min(same, augmented.get_edge_data("origin", "destination", {"minutes": same})["minutes"]))
+    try:
+        road = nx.dijkstra_path_length(augmented, "origin", "destination", weight="minutes")
+    except nx.NetworkXNoPath:
+        return None
+    total = snap_minutes(o_metres) + road + snap_minutes(d_metres)
+    return total if total <= max_minutes else None
