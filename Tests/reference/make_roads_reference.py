@@ -19,7 +19,8 @@ What it computes, from docs/roads.md alone (roads_rules.py §1–4, roads_trips.
   edges: the faster);
 - node_pairs: random pairs of graph nodes (OSM ids), shortest minutes by networkx Dijkstra and
   the metres of that path (null when unreachable, no time bound);
-- places: random lon/lat points in the bounding box of the graph's nodes (rounded to 1e-6°),
+- places: random lon/lat points in the bounding box of the graph's nodes (rounded to 1e-6°;
+  a point within 1 mm of being as near to another point of the roads is drawn again),
   plus two fixed points about 4 km and 11 km north of it, as origins and destinations, snapped per §5 (snap speed 20 km/h, limit 5 km), the snap
   distances and the minutes of every origin → destination trip (null beyond 60 minutes,
   unreachable, or beyond the snap limit), checked against a second formulation (both places
@@ -77,11 +78,17 @@ def node_pairs(graph, rng, count):
     return pairs
 
 
-def random_places(rng, count, box):
-    """`count` random lon/lat in `box`, then two fixed places north of it: about 4 km (within
-    the snap limit) and about 11 km (beyond it)."""
+def random_places(rng, count, box, clear):
+    """`count` random lon/lat in `box` (drawn again while `clear(lon, lat)` is false: a place
+    nearly as close to another point of the roads as to its snap point, whose snap rounding
+    could change), then two fixed places north of the box: about 4 km (within the snap limit)
+    and about 11 km (beyond it)."""
     west, south, east, north = box
-    places = [[round(rng.uniform(west, east), 6), round(rng.uniform(south, north), 6)] for _ in range(count)]
+    places = []
+    while len(places) < count:
+        place = [round(rng.uniform(west, east), 6), round(rng.uniform(south, north), 6)]
+        if clear(*place):
+            places.append(place)
     middle = round((west + east) / 2, 6)
     return places + [[middle, round(north + 0.036, 6)], [middle, round(north + 0.1, 6)]]
 
@@ -102,8 +109,9 @@ def reference(name, epsg, pair_count, origin_count, destination_count):
            max(p[0] for p in lonlat.values()), max(p[1] for p in lonlat.values()))
     rng = random.Random(SEED)
     pairs = node_pairs(graph, rng, pair_count)
-    origins, destinations = random_places(rng, origin_count, box), random_places(rng, destination_count, box)
     snapper = roads_trips.Snapper(segments)
+    clear = lambda lon, lat: snapper.is_clear(*to_metric.transform(lon, lat))  # noqa: E731
+    origins, destinations = random_places(rng, origin_count, box, clear), random_places(rng, destination_count, box, clear)
     o_snaps = [snapper.snap(*to_metric.transform(*p)) for p in origins]
     d_snaps = [snapper.snap(*to_metric.transform(*p)) for p in destinations]
     minutes = roads_trips.trip_minutes(graph, o_snaps, d_snaps)

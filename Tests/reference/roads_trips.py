@@ -36,6 +36,24 @@ class Snapper:
         best = min(d for (d, _), _ in measured)
         return best, [(s, t) for (d, t), s in measured if d <= best + 1e-9]
 
+    def is_clear(self, x, y, margin=1e-3):
+        """Whether every segment within `margin` metres of the nearest distance has the same
+        nearest point (to 1e-6 m): a place for which rounding cannot change the snap."""
+        best, candidates = self.snap(x, y)
+        s, t = candidates[0]
+        point = self._point(s, t)
+        near = self.tree.query(shapely.Point(x, y), predicate="dwithin", distance=best + margin)
+        for i in near:
+            d, u = self._distance_and_t(self.segments[i], x, y)
+            if d <= best + margin and math.dist(self._point(self.segments[i], u), point) > 1e-6:
+                return False
+        return True
+
+    @staticmethod
+    def _point(s, t):
+        (ax, ay), (bx, by) = s["p"], s["q"]
+        return (ax + t * (bx - ax), ay + t * (by - ay))
+
     @staticmethod
     def _distance_and_t(s, x, y):
         (ax, ay), (bx, by) = s["p"], s["q"]
