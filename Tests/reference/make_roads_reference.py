@@ -51,18 +51,6 @@ SEED = 22
 EXTRACTS = [("Helsinki.osm.pbf", 3067, 300, 100, 10), ("test.osm.pbf", 3067, 300, 40, 40)]
 
 
-def located_runs(nodes, transformer):
-    """The way's runs of consecutive located nodes as (OSM id, x, y) in the metric CRS."""
-    runs, run = [], []
-    for n, lon, lat in nodes:
-        if lon is None:
-            runs, run = runs + [run], []
-        else:
-            x, y = transformer.transform(lon, lat)
-            run.append((n, x, y))
-    return [r for r in runs + [run] if len(r) >= 2]
-
-
 def node_pairs(graph, rng, count):
     """[from, to, minutes | null, metres | null] for `count` random pairs of graph nodes."""
     nodes = sorted(graph.nodes)
@@ -98,7 +86,7 @@ def reference(name, epsg, pair_count, origin_count, destination_count):
     ways = osm_ways.read_ways(path)
     checked = osm_ways.raw_check(path, ways)
     to_metric = pyproj.Transformer.from_crs(4326, epsg, always_xy=True)
-    roads = [(tags, located_runs(nodes, to_metric)) for _, tags, nodes in ways]
+    roads = [(tags, osm_ways.located_runs(nodes, to_metric)) for _, tags, nodes in ways]
     refused = {}
     for tags, _ in roads:
         reason = roads_rules.refusal(tags)

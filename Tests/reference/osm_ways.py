@@ -41,6 +41,20 @@ def read_ways(path):
     return sorted(ways, key=lambda w: w[0])
 
 
+def located_runs(nodes, transformer):
+    """The way's runs of consecutive located nodes as (OSM id, x, y) in the metric CRS of
+    `transformer` (a pyproj Transformer from lon/lat): a node missing from the extract breaks
+    the way (docs/roads.md §4); runs of one node are dropped."""
+    runs, run = [], []
+    for n, lon, lat in nodes:
+        if lon is None:
+            runs, run = runs + [run], []
+        else:
+            x, y = transformer.transform(lon, lat)
+            run.append((n, x, y))
+    return [r for r in runs + [run] if len(r) >= 2]
+
+
 def _blocks(path):
     """The decoded OSMData PrimitiveBlocks of a PBF file."""
     with open(path, "rb") as fh:
