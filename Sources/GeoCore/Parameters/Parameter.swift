@@ -81,6 +81,10 @@ public enum Parameter: String, Sendable, CaseIterable {
     case sampleMSPCount = "msp"
     /// The sample territory: how many CPTS territories it has.
     case sampleCPTSCount = "cpts"
+    /// The minutes of the isochrones drawn around each site (`isochrones`).
+    case thresholds
+    /// The half-width in metres of the band drawn around the roads an isochrone reaches.
+    case bufferMetres = "buffer_metres"
 
     /// The parameter's domain name: the key a study file gives it.
     public var name: String { rawValue }
