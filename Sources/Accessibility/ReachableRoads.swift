@@ -5,36 +5,46 @@ import GeoCore
 ///
 /// For a directed edge u→v of time t whose end v reaches the site in m(v) ≤ T minutes, a point
 /// at fraction s of the way from v back towards u needs s·t + m(v) minutes (driving on to v,
-/// then to the site): the piece from v to v + f·(u − v), f = min(1, (T − m(v)) / t), is
-/// reachable (linear interpolation along the segment; speeds are constant on a segment). A
-/// two-way segment gets a piece from each end; pieces may overlap, their union is the reachable
-/// part. A whole segment reachable both ways is kept once. The site's own snap leg (from the site
-/// to its entry node, at the snap speed) is a piece too, so the site lies in its isochrone.
+/// then to the site): the stretch from v to v + f·(u − v), f = min(1, (T − m(v)) / t), is
+/// reachable (linear interpolation along the segment; speeds are constant on a segment). Each
+/// segment thus has a reachable stretch from each end (0 when that end is not reached or the
+/// segment cannot be driven towards it); when the two add up to the whole, the segment is one
+/// piece, otherwise each stretch is its own piece: pieces never overlap, so ``metres`` is the
+/// reachable length. The site's own snap leg (site to entry node) is a piece too, so the site
+/// lies in its isochrone.
 package struct ReachableRoads: Sendable {
     /// The reachable pieces, each from its reached end to as far as `T` allows.
     package var pieces: [(from: Coordinate, to: Coordinate)]
 
-    /// The total length of the pieces in metres (overlaps counted twice).
+    /// The total length of the pieces in metres.
     package var metres: Double { pieces.reduce(0) { $0 + $1.from.distance(to: $1.to) } }
 
     /// The pieces of `network` within `minutes` of the site, from the search `times` (its bound
     /// must be at least `minutes`); `site` and `entries` add the snap legs.
     package init(network: RoadNetwork, times: TravelTimesToSite, minutes limit: Double, site: Coordinate? = nil, entries: [NetworkEntry] = []) {
         precondition(limit <= times.bound, "the search must reach as far as the isochrone")
-        var pieces: [(from: Coordinate, to: Coordinate)] = []
-        var whole = Set<SIMD2<Int32>>()
+        // Per segment (lower node, higher node): the reachable fraction from each end.
+        var stretch: [SIMD2<Int32>: (low: Double, high: Double)] = [:]
         for (v, m) in zip(times.nodes, times.minutes) where m <= limit {
             for k in Int(network.reverseStart[v])..<Int(network.reverseStart[v + 1]) {
                 let u = Int(network.reverseSource[k]), t = network.reverseMinutes[k]
                 let f = t > 0 ? min(1, (limit - m) / t) : 1
-                guard f > 0 else { continue }
-                if f == 1 {
-                    guard whole.insert(SIMD2(Int32(min(u, v)), Int32(max(u, v)))).inserted else { continue }
-                    pieces.append((network.nodes[v], network.nodes[u]))
-                } else {
-                    pieces.append((network.nodes[v], Self.point(from: network.nodes[v], to: network.nodes[u], fraction: f)))
-                }
+                let key = SIMD2(Int32(min(u, v)), Int32(max(u, v)))
+                var known = stretch[key] ?? (0, 0)
+                if v < u { known.low = max(known.low, f) } else { known.high = max(known.high, f) }
+                stretch[key] = known
             }
+        }
+        var pieces: [(from: Coordinate, to: Coordinate)] = []
+        for key in stretch.keys.sorted(by: { ($0.x, $0.y) < ($1.x, $1.y) }) {
+            let (low, high) = stretch[key]!
+            let a = network.nodes[Int(key.x)], b = network.nodes[Int(key.y)]
+            if low + high >= 1 {
+                pieces.append((a, b))
+                continue
+            }
+            if low > 0 { pieces.append((a, Self.point(from: a, to: b, fraction: low))) }
+            if high > 0 { pieces.append((b, Self.point(from: b, to: a, fraction: high))) }
         }
         if let site { pieces += Self.snapLegs(site: site, network: network, entries: entries, limit: limit) }
         self.pieces = pieces
