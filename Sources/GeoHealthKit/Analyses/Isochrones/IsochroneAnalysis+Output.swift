@@ -71,16 +71,18 @@ extension IsochroneAnalysis {
 
     func makeSummary(notes: Properties) -> Summary {
         let none = catchments.first { $0.site == nil }
+        let people = study.areas.reduce(0) { $0 + ($1.population ?? 0) }
         return Summary([
             ("communes", .int(study.areas.count)),
-            ("population", .headCount(study.areas.reduce(0) { $0 + ($1.population ?? 0) })),
+            ("population", .headCount(people)),
             ("cost", .object(notes)),
             ("buffer_metres", .fixed(options.bufferMetres, 0)),
             ("sites", .int(Set(isochrones.map(\.site)).count)),
-            ("isochrones", .rows(options.thresholds.sorted()) { t in
+            ("isochrones", .rows(options.thresholds.sorted().enumerated()) { k, t in
                 let these = isochrones.filter { $0.minutes == t }
                 return [("minutes", .fixed(t, 1)), ("drawn", .int(these.filter { $0.geometry != nil }.count)),
-                        ("area_km2", .fixed(these.reduce(0) { $0 + $1.areaKm2 }, 1))]
+                        ("area_km2", .fixed(these.reduce(0) { $0 + $1.areaKm2 }, 1)),
+                        ("population_within", .headCount(populationWithin[k])), ("share_within", .share(populationWithin[k], of: people))]
             }),
             ("catchments", .int(catchments.filter { $0.site != nil }.count)),
             ("communes_reaching_no_site", .int(none?.communes.count ?? 0)),

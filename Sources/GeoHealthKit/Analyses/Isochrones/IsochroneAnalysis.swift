@@ -79,6 +79,9 @@ public struct IsochroneAnalysis: Sendable {
     public var options: Options
     /// Per drawn site and threshold (ascending), its isochrone.
     public var isochrones: [Isochrone]
+    /// Per threshold (ascending): the population within T minutes of any drawn site (inside the
+    /// union of their isochrones, area-proportional from the communes).
+    public var populationWithin: [Double]
     /// One catchment per site that is some commune's nearest, by site id, then the "none" row.
     public var catchments: [Catchment]
     /// The report (`geohealth isochrones`'s summary).
@@ -103,9 +106,10 @@ public struct IsochroneAnalysis: Sendable {
         }
         let drawn = study.sites.indices.filter { kinds.contains(study.sites[$0].kind) }
         let polygons = try IsochronePolygons(network: network, projected: projected, bufferMetres: options.bufferMetres)
-        let isochrones = try polygons.isochrones(of: drawn, thresholds: options.thresholds.sorted(), study: study)
+        let (isochrones, within) = try polygons.isochrones(of: drawn, thresholds: options.thresholds.sorted(), study: study)
         let catchments = try Catchments.allocate(study, projected: projected, model: model, sites: drawn, maxMinutes: options.cost.maxMinutes)
-        var analysis = IsochroneAnalysis(study: study, options: options, isochrones: isochrones, catchments: catchments, summary: Summary())
+        var analysis = IsochroneAnalysis(
+            study: study, options: options, isochrones: isochrones, populationWithin: within, catchments: catchments, summary: Summary())
         analysis.summary = analysis.makeSummary(notes: notes)
         return analysis
     }

@@ -35,9 +35,10 @@ package struct IsochronePolygons {
     }
 
     /// The isochrones of `sites` (indices into `study.sites`, placed in `projected`), one per
-    /// threshold (ascending), with their areas and populations.
-    func isochrones(of sites: [Int], thresholds: [Double], study: Study) throws -> [IsochroneAnalysis.Isochrone] {
-        guard let largest = thresholds.last else { return [] }
+    /// threshold (ascending), with their areas and populations; and per threshold the population
+    /// within T of any of the sites (inside the union of their isochrones: nobody counted twice).
+    func isochrones(of sites: [Int], thresholds: [Double], study: Study) throws -> (isochrones: [IsochroneAnalysis.Isochrone], within: [Double]) {
+        guard let largest = thresholds.last else { return ([], []) }
         let crs = projected.partitions[0].crs
         let back = try CoordinateTransformer.shared(from: crs, to: .wgs84)
         var result: [IsochroneAnalysis.Isochrone] = []
@@ -55,9 +56,20 @@ package struct IsochronePolygons {
                                     areaKm2: (drawn?.squareMetres ?? 0) / 1e6, population: 0))
             }
         }
-        let populations = try populationInside(shapes, study: study)
+        let unions = try Self.unions(shapes, count: thresholds.count)
+        let populations = try populationInside(shapes + unions, study: study)
         for k in result.indices { result[k].population = populations[k] }
-        return result
+        return (result, Array(populations.suffix(thresholds.count)))
+    }
+
+    /// Per threshold (`count` of them, the shapes being site by site, threshold by threshold):
+    /// the union of every site's isochrone (the area within T of any site), or nil when none is drawn.
+    static func unions(_ shapes: [Geometry?], count: Int) throws -> [Geometry?] {
+        let context = GEOSContext.current
+        return try (0..<count).map { t in
+            let these = try stride(from: t, to: shapes.count, by: count).compactMap { shapes[$0] }.map { try context.geometry($0) }
+            return these.isEmpty ? nil : try context.unionAll(these).geometry()
+        }
     }
 
     /// Per shape (metric CRS), the population inside: communes' populations × their share inside.
