@@ -116,7 +116,7 @@ import Testing
             let iso = try GeoJSONReader.features(contentsOf: dir.appendingPathComponent("iso-isochrones.geojson")).features
             let cat = try GeoJSONReader.features(contentsOf: dir.appendingPathComponent("iso-catchments.geojson")).features
             #expect(iso.count == 6 && cat.count == analysis.catchments.count)
-            #expect(iso.map { $0.properties["site_id"]?.stringValue } == analysis.isochrones.map { analysis.study.sites[$0.site].id })
+            #expect(iso.map { $0.properties["id"]?.stringValue } == analysis.isochrones.map { "\(analysis.study.sites[$0.site].id)@\(Int($0.minutes))" })
             if FileManager.default.isExecutableFile(atPath: "/usr/bin/ogrinfo") {
                 let out = try CommandRunner.shell("/usr/bin/ogrinfo -so -q '\(gpkg.path)'")
                 #expect(out.stdout.contains("isochrones (Multi Polygon)") && out.stdout.contains("catchments (Multi Polygon)"), "\(out.stdout)")

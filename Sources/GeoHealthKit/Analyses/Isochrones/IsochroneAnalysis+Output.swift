@@ -15,16 +15,19 @@ extension IsochroneAnalysis {
         package var geometries: [Geometry?]
     }
 
-    /// `isochrones`: site_id, site_name, kind, minutes, area_km2, population (covered,
-    /// area-proportional from the communes); one feature per site and threshold.
+    /// `isochrones`: id (`site_id@minutes`, so that the layer is a territory file for
+    /// `coverage --territories`), site_id, site_name, kind, minutes, area_km2, population
+    /// (covered, area-proportional from the communes); one feature per site and threshold, none
+    /// for a site that does not reach the network (listed in the summary).
     package var isochroneLayer: Layer {
-        let rows = isochrones.map { i -> [PropertyValue] in
+        let drawn = isochrones.filter { $0.geometry != nil }
+        let rows = drawn.map { i -> [PropertyValue] in
             let site = study.sites[i.site]
-            return [.string(site.id), .string(site.name), .string(site.kind.rawValue), .rounded(i.minutes, 2),
-                    .rounded(i.areaKm2, 3), .rounded(i.population, 0)]
+            return [.string("\(site.id)@\(Self.minutesText(i.minutes))"), .string(site.id), .string(site.name),
+                    .string(site.kind.rawValue), .rounded(i.minutes, 2), .rounded(i.areaKm2, 3), .rounded(i.population, 0)]
         }
-        return Layer(name: "isochrones", columns: ["site_id", "site_name", "kind", "minutes", "area_km2", "population"],
-                     rows: rows, geometries: isochrones.map(\.geometry))
+        return Layer(name: "isochrones", columns: ["id", "site_id", "site_name", "kind", "minutes", "area_km2", "population"],
+                     rows: rows, geometries: drawn.map(\.geometry))
     }
 
     /// `catchments`: site_id (`none` for the communes that reach no site), site_name, kind,
@@ -69,6 +72,11 @@ extension IsochroneAnalysis {
         }
     }
 
+    /// `15` for 15 minutes, `7.5` for 7.5: the threshold as a user writes it.
+    static func minutesText(_ minutes: Double) -> String {
+        minutes == minutes.rounded() && abs(minutes) < 1e9 ? String(Int(minutes)) : String(minutes)
+    }
+
     func makeSummary(notes: Properties) -> Summary {
         let none = catchments.first { $0.site == nil }
         let people = study.areas.reduce(0) { $0 + ($1.population ?? 0) }
@@ -84,6 +92,7 @@ extension IsochroneAnalysis {
                         ("area_km2", .fixed(these.reduce(0) { $0 + $1.areaKm2 }, 1)),
                         ("population_within", .headCount(populationWithin[k])), ("share_within", .share(populationWithin[k], of: people))]
             }),
+            ("sites_off_the_network", .strings(Set(isochrones.filter { $0.geometry == nil }.map(\.site)).sorted().map { study.sites[$0].id })),
             ("catchments", .int(catchments.filter { $0.site != nil }.count)),
             ("communes_reaching_no_site", .int(none?.communes.count ?? 0)),
             ("population_reaching_no_site", .headCount(none?.population ?? 0)),
