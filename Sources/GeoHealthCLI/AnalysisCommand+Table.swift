@@ -11,7 +11,7 @@ extension AnalysisCommand {
         AnalysisCommand(type: Distance.self, keys: studyFileKeys(analysisGroups, own: ["thresholds", "within"]),
                         readsStudy: true, outputs: [("out", ".geojson")], writesTable: true, studyValues: [.csvDialect]),
         AnalysisCommand(type: IsochronesCommand.self,
-                        keys: studyFileKeys([StudyOptions.self, CostOptions.self, SiteOptions<IsochroneKinds>.self, OutputOptions.self], own: ["thresholds", "buffer_metres", "out"]),
+                        keys: studyFileKeys([StudyOptions.self, CostOptions.self, SiteOptions<IsochroneKinds>.self, OutputOptions.self], own: ["thresholds", "buffer_metres", "startup_minutes", "out"]),
                         readsStudy: true, outputs: [("out", ".gpkg")]),
         AnalysisCommand(type: AccessCommand.self, keys: studyFileKeys(analysisGroups, own: accessKeys),
                         readsStudy: true, outputs: [("out", ".geojson"), ("sites_out", "-sites.csv")], writesTable: true, studyValues: [.csvDialect]),

@@ -35,6 +35,9 @@ struct IsochronesCommand: ParsableCommand {
     @Option(help: "Half-width in metres of the band drawn around the reachable roads (the off-road leg).")
     var bufferMetres = IsochroneAnalysis.defaultBufferMetres
 
+    @Option(help: "Minutes added at the site's end of every trip (a SAS or emergency crew's start-up delay); a site's startup_minutes column overrides it.")
+    var startupMinutes = IsochroneAnalysis.defaultStartupMinutes
+
     @Option(help: "The isochrones and catchments: .gpkg (two layers) or .geojson (two files, -isochrones and -catchments).")
     var out: String?
 
@@ -52,6 +55,7 @@ struct IsochronesCommand: ParsableCommand {
         options.cost.kind = .network
         options.thresholds = thresholds.values
         options.bufferMetres = bufferMetres
+        options.startupMinutes = startupMinutes
         return options
     }
 

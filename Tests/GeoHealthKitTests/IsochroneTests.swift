@@ -79,6 +79,26 @@ import Testing
         #expect(abs(analysis.catchments.reduce(0) { $0 + $1.population } - people) < 1e-6)
     }
 
+    /// A start-up delay beyond the bound takes a hospital out of every isochrone and catchment;
+    /// a delay that is not minutes is refused, naming the site and the column.
+    @Test func aStartUpDelayIsSpentAtTheSite() throws {
+        var study = try StudyLoader.load(StudySources.discover(in: Fixtures.sample)).study
+        let h1 = try #require(study.sites.firstIndex { $0.id == "H1" })
+        study.sites[h1].attributes["startup_minutes"] = .string("15")
+        let analysis = try IsochroneAnalysis.run(study, options: Self.sampleOptions(thresholds: [10, 20]))
+        #expect(analysis.summary["isochrones_not_drawn"] == .array([.string("H1@10")]))
+        let plain = try IsochroneAnalysis.run(try StudyLoader.load(StudySources.discover(in: Fixtures.sample)).study, options: Self.sampleOptions(thresholds: [20]))
+        let delayed = try #require(analysis.isochrones.first { analysis.study.sites[$0.site].id == "H1" && $0.minutes == 20 })
+        let full = try #require(plain.isochrones.first { plain.study.sites[$0.site].id == "H1" })
+        #expect(delayed.areaKm2 < full.areaKm2, "20 min with 15 spent at the start is the reach of 5")
+        let communes = { (a: IsochroneAnalysis) in a.catchments.first { $0.site.map { a.study.sites[$0].id } == "H1" }?.communes.count ?? 0 }
+        #expect(communes(analysis) < communes(plain), "H1 loses communes to the other hospitals")
+        study.sites[h1].attributes["startup_minutes"] = .string("soon")
+        #expect { try IsochroneAnalysis.run(study, options: Self.sampleOptions(thresholds: [10])) } throws: {
+            "\($0)".contains("H1") && "\($0)".contains("startup_minutes")
+        }
+    }
+
     /// The same sites in another order give the same catchments and isochrones, row for row.
     @Test func siteOrderChangesNothing() throws {
         var study = try StudyLoader.load(StudySources.discover(in: Fixtures.sample)).study

@@ -85,6 +85,9 @@ public enum Parameter: String, Sendable, CaseIterable {
     case thresholds
     /// The half-width in metres of the band drawn around the roads an isochrone reaches.
     case bufferMetres = "buffer_metres"
+    /// Minutes added at a site's end of every trip (SAS, emergency: the crew's start-up delay);
+    /// also a column of the site file.
+    case startupMinutes = "startup_minutes"
 
     /// The parameter's domain name: the key a study file gives it.
     public var name: String { rawValue }

@@ -3,17 +3,24 @@ import Accessibility
 import GeoCore
 import GEOSBridge
 
-/// Per-site catchments by road: every commune allocated to its nearest site (the cost model's
-/// ``Accessibility/TravelCostModel/nearest(from:to:groups:groupCount:maxMinutes:countMinutes:)``,
-/// ties to the lower index, the sites being sorted by id), dissolved per site (GEOS coverage
-/// union of the communes' polygons). Communes that reach no site within `maxMinutes` form one
-/// more catchment, its site nil.
+/// Per-site catchments by road: every commune allocated to its nearest site, by the cost
+/// model's travel time (``Accessibility/TravelCostModel/costs(from:to:maxMinutes:)``) plus the
+/// site's start-up delay, ties to the lower index (the sites being sorted by id); dissolved per
+/// site (GEOS coverage union of the communes' polygons). Communes that reach no site within
+/// `maxMinutes` (delay included) form one more catchment, its site nil.
 enum Catchments {
     static func allocate(
-        _ study: Study, projected: ProjectedStudy, model: any TravelCostModel, sites: [Int], maxMinutes: Double
+        _ study: Study, projected: ProjectedStudy, model: any TravelCostModel, sites: [Int], startup: [Int: Double], maxMinutes: Double
     ) throws -> [IsochroneAnalysis.Catchment] {
         let drawn = Set(sites)
-        let found = try projected.nearest(study, model: model, maxMinutes: maxMinutes, countMinutes: 0, groupCount: 1) { drawn.contains($0) ? 0 : nil }
+        let matrix = try projected.costs(study, model: model, maxMinutes: maxMinutes, sites: { drawn.contains($0) })
+        let nearest = study.areas.indices.map { a -> CostMatrix.Entry? in
+            let delayed = matrix.row(a).map { e in
+                CostMatrix.Entry(destination: e.destination, minutes: e.minutes + startup[e.destination, default: 0], kilometres: e.kilometres)
+            }
+            return delayed.filter { $0.minutes <= maxMinutes }.min { ($0.minutes, $0.destination) < ($1.minutes, $1.destination) }
+        }
+        let found = NearestCosts(nearest: [nearest], counts: [])
         var members: [Int?: [Int]] = [:]
         for (a, entry) in found.nearest[0].enumerated() { members[entry?.destination, default: []].append(a) }
         let order = members.keys.compactMap { $0 }.sorted() + (members[nil] == nil ? [] : [nil])

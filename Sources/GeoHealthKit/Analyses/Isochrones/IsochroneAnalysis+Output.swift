@@ -18,7 +18,8 @@ extension IsochroneAnalysis {
     /// `isochrones`: id (`site_id@minutes`, so that the layer is a territory file for
     /// `coverage --territories`), site_id, site_name, kind, minutes, area_km2, population
     /// (covered, area-proportional from the communes); one feature per site and threshold, none
-    /// for a site that does not reach the network (listed in the summary).
+    /// where nothing is reached (a site off the network, a start-up delay of T or more: listed in
+    /// the summary as `isochrones_not_drawn`).
     package var isochroneLayer: Layer {
         let drawn = isochrones.filter { $0.geometry != nil }
         let rows = drawn.map { i -> [PropertyValue] in
@@ -85,6 +86,7 @@ extension IsochroneAnalysis {
             ("population", .headCount(people)),
             ("cost", .object(notes)),
             ("buffer_metres", .fixed(options.bufferMetres, 0)),
+            ("startup_minutes", .fixed(options.startupMinutes, 2)),
             ("sites", .int(Set(isochrones.map(\.site)).count)),
             ("isochrones", .rows(options.thresholds.sorted().enumerated()) { k, t in
                 let these = isochrones.filter { $0.minutes == t }
@@ -92,7 +94,7 @@ extension IsochroneAnalysis {
                         ("area_km2", .fixed(these.reduce(0) { $0 + $1.areaKm2 }, 1)),
                         ("population_within", .headCount(populationWithin[k])), ("share_within", .share(populationWithin[k], of: people))]
             }),
-            ("sites_off_the_network", .strings(Set(isochrones.filter { $0.geometry == nil }.map(\.site)).sorted().map { study.sites[$0].id })),
+            ("isochrones_not_drawn", .strings(isochrones.filter { $0.geometry == nil }.map { "\(study.sites[$0.site].id)@\(Self.minutesText($0.minutes))" })),
             ("catchments", .int(catchments.filter { $0.site != nil }.count)),
             ("communes_reaching_no_site", .int(none?.communes.count ?? 0)),
             ("population_reaching_no_site", .headCount(none?.population ?? 0)),

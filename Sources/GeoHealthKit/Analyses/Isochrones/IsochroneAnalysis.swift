@@ -23,6 +23,9 @@ public struct IsochroneAnalysis: Sendable {
         public var kinds: [SiteKind]?
         /// Half-width in metres of the band drawn around the reachable roads (default 250).
         public var bufferMetres = IsochroneAnalysis.defaultBufferMetres
+        /// Minutes added to every trip at the site's end (default 0): the start-up delay of a
+        /// SAS or emergency site; a site's own `startup_minutes` column overrides it.
+        public var startupMinutes = IsochroneAnalysis.defaultStartupMinutes
         /// A metric CRS forced for every area (default: the département's own).
         public var crs: CRS?
         /// The defaults: thresholds 10, 20, 30 minutes, a 250 m band, every site kind.
@@ -33,6 +36,9 @@ public struct IsochroneAnalysis: Sendable {
 
     /// The thresholds (minutes) drawn when none are given: 10, 20 and 30.
     package static let defaultThresholds: [Double] = [10, 20, 30]
+
+    /// The start-up delay of a site when neither the option nor its `startup_minutes` column gives one: 0 minutes.
+    package static let defaultStartupMinutes = 0.0
 
     /// The band drawn on each side of a reachable road when none is given: 250 m. It stands for
     /// the off-road leg of docs/roads.md §5: at the 20 km/h snap speed, 250 m is 45 s, so the
@@ -105,13 +111,27 @@ public struct IsochroneAnalysis: Sendable {
             preconditionFailure("check() requires the network model")
         }
         let drawn = study.sites.indices.filter { kinds.contains(study.sites[$0].kind) }
+        let startup = try Dictionary(uniqueKeysWithValues: drawn.map { ($0, try startupMinutes(of: study.sites[$0], default: options.startupMinutes)) })
         let polygons = try IsochronePolygons(network: network, projected: projected, bufferMetres: options.bufferMetres)
-        let (isochrones, within) = try polygons.isochrones(of: drawn, thresholds: options.thresholds.sorted(), study: study)
-        let catchments = try Catchments.allocate(study, projected: projected, model: model, sites: drawn, maxMinutes: options.cost.maxMinutes)
+        let (isochrones, within) = try polygons.isochrones(of: drawn, startup: startup, thresholds: options.thresholds.sorted(), study: study)
+        let catchments = try Catchments.allocate(
+            study, projected: projected, model: model, sites: drawn, startup: startup, maxMinutes: options.cost.maxMinutes)
         var analysis = IsochroneAnalysis(
             study: study, options: options, isochrones: isochrones, populationWithin: within, catchments: catchments, summary: Summary())
         analysis.summary = analysis.makeSummary(notes: notes)
         return analysis
+    }
+
+    /// A site's start-up delay: its `startup_minutes` column when it has one, else `fallback`.
+    /// - Throws: ``ParameterError`` naming the site and the column when the value is not a
+    ///   number of minutes ≥ 0.
+    static func startupMinutes(of site: Site, default fallback: Double) throws -> Double {
+        guard let raw = site.attributes[Parameter.startupMinutes.name], raw != .null, raw.stringValue?.isEmpty == false else { return fallback }
+        guard let minutes = raw.doubleValue, minutes >= 0, minutes.isFinite else {
+            throw ParameterError(
+                .contradicted, "site \(site.id): column \(.startupMinutes) is '\(raw.stringValue ?? "")', not minutes ≥ 0")
+        }
+        return minutes
     }
 
     /// Refuses options that cannot draw isochrones, before anything is read: a cost model
@@ -123,6 +143,9 @@ public struct IsochroneAnalysis: Sendable {
         try options.cost.check()
         if let bad = options.thresholds.first(where: { !($0 > 0) || !$0.isFinite }) {
             throw ParameterError(.malformed, "\(.thresholds) must be positive minutes, not \(bad)")
+        }
+        guard options.startupMinutes >= 0, options.startupMinutes.isFinite else {
+            throw ParameterError(.malformed, "\(.startupMinutes) must be minutes ≥ 0, not \(options.startupMinutes)")
         }
         guard options.bufferMetres > 0, options.bufferMetres.isFinite else {
             throw ParameterError(.malformed, "\(.bufferMetres) must be positive metres, not \(options.bufferMetres)")

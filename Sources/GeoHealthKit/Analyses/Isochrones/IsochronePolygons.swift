@@ -35,9 +35,10 @@ package struct IsochronePolygons {
     }
 
     /// The isochrones of `sites` (indices into `study.sites`, placed in `projected`), one per
-    /// threshold (ascending), with their areas and populations; and per threshold the population
+    /// threshold (ascending), each site's start-up delay spent first (`startup[site]`), with
+    /// their areas and populations; and per threshold the population
     /// within T of any of the sites (inside the union of their isochrones: nobody counted twice).
-    func isochrones(of sites: [Int], thresholds: [Double], study: Study) throws -> (isochrones: [IsochroneAnalysis.Isochrone], within: [Double]) {
+    func isochrones(of sites: [Int], startup: [Int: Double], thresholds: [Double], study: Study) throws -> (isochrones: [IsochroneAnalysis.Isochrone], within: [Double]) {
         guard let largest = thresholds.last else { return ([], []) }
         let crs = projected.partitions[0].crs
         let back = try CoordinateTransformer.shared(from: crs, to: .wgs84)
@@ -46,7 +47,7 @@ package struct IsochronePolygons {
         for (n, s) in sites.enumerated() {
             Progress.report("isochrones of site \(n + 1) of \(sites.count)…")
             let site = projected.sitePoints[s]
-            let entries = network.entries(of: site)
+            let entries = network.entries(of: site, startupMinutes: startup[s, default: 0])
             let times = TravelTimesToSite(network: network.network, entries: entries, bound: largest)
             for t in thresholds {
                 let reach = ReachableRoads(network: network.network, times: times, minutes: t, site: site, entries: entries)
