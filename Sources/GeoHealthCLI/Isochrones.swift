@@ -16,7 +16,7 @@ struct IsochronesCommand: ParsableCommand {
         abstract: "Areas within T minutes of each site by road (nested polygons), and every commune allocated to its nearest site by road.",
         discussion: """
             Travel runs towards the site (a resident's time to reach it). An isochrone is the reachable network, the last segment cut where \
-            time runs out, drawn with a band of --buffer metres on each side; places farther from every reachable road stay out (holes). \
+            time runs out, drawn with a band of --buffer-metres on each side (the road model of --roads is used whatever --cost says); places farther from every reachable road stay out (holes). \
             Catchments dissolve the communes whose nearest site by road is the same; communes reaching none form the row 'none'. \
             A .gpkg output holds both layers (isochrones, catchments); X.geojson is written as X-isochrones.geojson and X-catchments.geojson.
 
