@@ -37,6 +37,8 @@ package struct ChoroplethMap: Sendable {
     package var description = ""
     package var outlines: [Geometry] = []
     package var hatched: [Geometry] = []
+    /// Isochrones drawn over the choropleth, one colour per threshold (main map only).
+    package var isochrones: [Isochrone] = []
     package var sites: [Site] = []
     package var labels: [(position: Coordinate, text: String)] = []
     package var labelsText = MapLabels()
@@ -154,6 +156,7 @@ package struct ChoroplethMap: Sendable {
             for g in hatched { encoder.append(g, to: &d) }
             children.append(.el("path", [("id", "gap-zones"), ("fill", "url(#hatch)"), ("stroke", "#000"), ("stroke-width", "1"), ("d", d)]))
         }
+        if !isochrones.isEmpty { children.append(isochroneLayer(encoder: encoder)) }
         if !outlines.isEmpty {
             var d = ""
             for g in outlines { encoder.append(g, to: &d) }
@@ -222,6 +225,7 @@ package struct ChoroplethMap: Sendable {
             ]
             row(.el("line", line), labelsText.territory)
         }
+        if !isochrones.isEmpty { rows += isochroneLegendRows(x: x, next: &next) }
         for kind in Array(Set((sites + insets.flatMap(\.sites)).map(\.kind))).sorted() {
             row(Self.marker(kind: kind, x: x + 11, y: next + 8, r: 5), labelsText.kind(kind))
         }

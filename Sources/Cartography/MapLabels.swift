@@ -37,6 +37,8 @@ package struct MapLabels: Sendable {
     package var before: String { language == .fr ? "Avant" : "Before" }
     package var after: String { language == .fr ? "Après" : "After" }
     package var minutes: String { "min" }
+    /// An isochrone's legend: `≤ 10 min par la route`.
+    func isochrone(_ minutes: String) -> String { language == .fr ? "≤ \(minutes) min par la route" : "≤ \(minutes) min by road" }
     var gapZone: String { language == .fr ? "zone de carence" : "gap zone" }
     package var territory: String { language == .fr ? "territoire (\(territoryName))" : "territory (\(territoryName))" }
     /// A time in minutes, the unit of a travel-time legend.

@@ -10,6 +10,9 @@ extension AnalysisCommand {
                         readsStudy: true, outputs: [("out", ".geojson")], writesTable: true, studyValues: [.csvDialect]),
         AnalysisCommand(type: Distance.self, keys: studyFileKeys(analysisGroups, own: ["thresholds", "within"]),
                         readsStudy: true, outputs: [("out", ".geojson")], writesTable: true, studyValues: [.csvDialect]),
+        AnalysisCommand(type: IsochronesCommand.self,
+                        keys: studyFileKeys([StudyOptions.self, CostOptions.self, SiteOptions<IsochroneKinds>.self, OutputOptions.self], own: ["thresholds", "buffer_metres", "startup_minutes", "out"]),
+                        readsStudy: true, outputs: [("out", ".gpkg")]),
         AnalysisCommand(type: AccessCommand.self, keys: studyFileKeys(analysisGroups, own: accessKeys),
                         readsStudy: true, outputs: [("out", ".geojson"), ("sites_out", "-sites.csv")], writesTable: true, studyValues: [.csvDialect]),
         AnalysisCommand(type: InequalityCommand.self, keys: studyFileKeys([CSVDialectOption.self, OutputOptions.self], own: inequalityKeys),
@@ -58,7 +61,7 @@ extension AnalysisCommand {
     ]
     private static let mapKeys: Set<String> = [
         "field", "scheme", "classes", "breaks", "palette", "reverse", "title", "subtitle", "legend_title", "territory_label", "source",
-        "sites", "size_by_capacity", "territories", "hatched", "labels", "out",
+        "sites", "size_by_capacity", "territories", "hatched", "isochrones", "labels", "out",
     ]
     private static let chartKeys: Set<String> = ["value", "weight", "group_by", "thresholds", "title", "out"]
     private static let reportKeys: Set<String> = [

@@ -81,6 +81,9 @@ struct MapCommand: ParsableCommand {
     @Option(help: "Zones to hatch (GeoJSON polygons, e.g. gaps --out).")
     var hatched: String?
 
+    @Option(help: "Isochrones to draw over the map (geohealth isochrones' layer: X-isochrones.geojson or X.gpkg:isochrones), one colour per threshold.")
+    var isochrones: String?
+
     @Option(help: "Label the N most populous communes, \(OptionRange.labels.helpText).")
     var labels = 0
 
@@ -116,9 +119,10 @@ struct MapCommand: ParsableCommand {
         o.sizeByCapacity = sizeByCapacity
         o.territories = territories.map { URL(fileURLWithPath: $0) }
         o.hatched = hatched.map { URL(fileURLWithPath: $0) }
+        o.isochrones = isochrones.map { URL(fileURLWithPath: $0) }
         o.labels = labels
         let input = URL(fileURLWithPath: layer)
-        let inputs = [input] + [o.sites, o.territories, o.hatched].compactMap { $0 } + siteSchema.inputs
+        let inputs = [input] + [o.sites, o.territories, o.hatched, o.isochrones].compactMap { $0 } + siteSchema.inputs
         output.print(try MapMaker.make(input, options: o, output: URL(fileURLWithPath: out), inputs: inputs), command: "map")
     }
 

@@ -2,7 +2,8 @@ import Foundation
 import GeoCore
 import GeoIO
 
-/// Writes one feature table into a new OGC GeoPackage 1.3 file (OGC 12-128r18) through the
+/// Writes one feature table (or several, one after the other: ``nextTable(_:columns:geometryType:)``)
+/// into a new OGC GeoPackage 1.3 file (OGC 12-128r18) through the
 /// system SQLite library, as QGIS and GDAL read it:
 ///
 /// - `application_id` 'GPKG' and `user_version` 10300;
@@ -41,14 +42,15 @@ package final class GeoPackageWriter {
     }
 
     package let url: URL
-    package let table: String
+    /// The table being written (the last one started: ``nextTable(_:columns:geometryType:)``).
+    package private(set) var table: String
     private let temporary: URL
     private var db: SQLiteDatabase?
     // Finalised before the database closes (SQLite keeps a database with live statements open).
     private var insert: SQLiteDatabase.Statement!
     private var index: SQLiteDatabase.Statement!
-    private let columns: [(name: String, type: ColumnType)]
-    private let geometryType: String
+    private var columns: [(name: String, type: ColumnType)]
+    private var geometryType: String
     private let srs: SpatialReference
     private var extent = BoundingBox.empty
     private var count: Int64 = 0
@@ -80,7 +82,6 @@ package final class GeoPackageWriter {
             throw InputError(file: url.relativePath, message: "cannot create the GeoPackage: \(error)")
         }
         db = database
-        let t = quoted(table), r = quoted("rtree_\(table)_geom")
         do {
             try database.execute("""
                 PRAGMA application_id = 1196444487; PRAGMA user_version = 10300;
@@ -100,18 +101,13 @@ package final class GeoPackageWriter {
                   scope TEXT NOT NULL, CONSTRAINT ge_tce UNIQUE (table_name, column_name, extension_name));
                 INSERT INTO gpkg_spatial_ref_sys VALUES ('Undefined cartesian SRS', -1, 'NONE', -1, 'undefined', 'undefined cartesian coordinate reference system');
                 INSERT INTO gpkg_spatial_ref_sys VALUES ('Undefined geographic SRS', 0, 'NONE', 0, 'undefined', 'undefined geographic coordinate reference system');
-                CREATE TABLE \(t) (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, geom \(geometryType)\(columns.map { ", \(quoted($0.name)) \($0.type.rawValue)" }.joined()));
-                CREATE VIRTUAL TABLE \(r) USING rtree(id, minx, maxx, miny, maxy);
-                BEGIN;
                 """)
             let srsRow = try database.prepare("INSERT INTO gpkg_spatial_ref_sys VALUES (?, ?, 'EPSG', ?, ?, NULL)")
             for s in srs.epsg == 4326 ? [srs] : [.wgs84, srs] {
                 srsRow.bind(1, s.name); srsRow.bind(2, Int64(s.epsg)); srsRow.bind(3, Int64(s.epsg)); srsRow.bind(4, s.definition)
                 try srsRow.step(); srsRow.reset()
             }
-            insert = try database.prepare(
-                "INSERT INTO \(t) (fid, geom\(columns.map { ", \(quoted($0.name))" }.joined())) VALUES (?, ?\(String(repeating: ", ?", count: columns.count)))")
-            index = try database.prepare("INSERT INTO \(r) VALUES (?, ?, ?, ?, ?)")
+            try begin(database)
         } catch {
             insert = nil
             index = nil
@@ -119,6 +115,34 @@ package final class GeoPackageWriter {
             try? FileManager.default.removeItem(at: temporary)
             throw InputError(file: url.relativePath, message: "cannot write the GeoPackage: \(error)")
         }
+    }
+
+    /// Creates the current table and its R-tree, opens the transaction its rows go in.
+    private func begin(_ database: SQLiteDatabase) throws {
+        let t = quoted(table), r = quoted("rtree_\(table)_geom")
+        try database.execute("""
+            CREATE TABLE \(t) (fid INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, geom \(geometryType)\(columns.map { ", \(quoted($0.name)) \($0.type.rawValue)" }.joined()));
+            CREATE VIRTUAL TABLE \(r) USING rtree(id, minx, maxx, miny, maxy);
+            BEGIN;
+            """)
+        insert = try database.prepare(
+            "INSERT INTO \(t) (fid, geom\(columns.map { ", \(quoted($0.name))" }.joined())) VALUES (?, ?\(String(repeating: ", ?", count: columns.count)))")
+        index = try database.prepare("INSERT INTO \(r) VALUES (?, ?, ?, ?, ?)")
+    }
+
+    /// Ends the current table (its contents row, index triggers) and starts another in the same
+    /// file, in the same CRS: a GeoPackage of several layers (`isochrones` and `catchments`).
+    package func nextTable(_ name: String, columns: [(name: String, type: ColumnType)], geometryType: String) throws {
+        guard let db else { return }
+        try endTable(db)
+        insert = nil
+        index = nil
+        table = name
+        self.columns = columns
+        self.geometryType = geometryType
+        extent = .empty
+        count = 0
+        do { try begin(db) } catch { throw InputError(file: url.relativePath, message: "cannot write the GeoPackage: \(error)") }
     }
 
     deinit {
@@ -187,6 +211,16 @@ package final class GeoPackageWriter {
     /// and moves the file into place.
     package func finish() throws {
         guard let db else { return }
+        try endTable(db)
+        insert = nil
+        index = nil
+        self.db = nil
+        try OutputFile.replace(url, with: temporary)
+    }
+
+    /// The current table's `gpkg_contents`, `gpkg_geometry_columns` and `gpkg_extensions` rows,
+    /// the commit of its rows, and the R-tree maintenance triggers.
+    private func endTable(_ db: SQLiteDatabase) throws {
         let t = table, r = "rtree_\(table)_geom"
         let box = extent.isEmpty ? nil : extent
         func num(_ v: Double?) -> String { v.map { String($0) } ?? "NULL" }
@@ -210,9 +244,5 @@ package final class GeoPackageWriter {
         } catch {
             throw InputError(file: url.relativePath, message: "cannot finish the GeoPackage: \(error)")
         }
-        insert = nil
-        index = nil
-        self.db = nil
-        try OutputFile.replace(url, with: temporary)
     }
 }

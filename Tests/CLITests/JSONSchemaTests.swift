@@ -18,6 +18,7 @@ import Testing
         "distance geodata --site-kind msp --group-by ZONE --out OUT/d.geojson",
         "distance geodata --site-kind msp,hospital --cost network --roads geodata/roads.geojson --max-minutes 15",
         "distance geodata --site-kind emergency --startup-minutes 8",
+        "isochrones geodata --roads geodata/roads.geojson --site-kind emergency --thresholds 15,30 --out OUT/iso.gpkg",
         "access geodata --sites geodata/generalistes.csv --method apl",
         "access geodata --method e2sfca --site-kind msp --population-grid geodata/population-grid.csv",
         "access geodata --method ratio --site-kind msp --group-by ZONE",

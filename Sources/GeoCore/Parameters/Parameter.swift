@@ -91,6 +91,10 @@ public enum Parameter: String, Sendable, CaseIterable {
     case sampleCPTSCount = "cpts"
     /// The synthetic road network: about how many nodes it has.
     case syntheticNodes = "nodes"
+    /// The minutes of the isochrones drawn around each site (`isochrones`).
+    case thresholds
+    /// The half-width in metres of the band drawn around the roads an isochrone reaches.
+    case bufferMetres = "buffer_metres"
 
     /// The parameter's domain name: the key a study file gives it.
     public var name: String { rawValue }

@@ -61,12 +61,15 @@ struct FrameOverlays {
     var sites: [ChoroplethMap.Site] = []
     var outlines: [Geometry] = []
     var hatched: [Geometry] = []
+    /// Isochrones: drawn in the main map only (frame 0).
+    var isochrones: [ChoroplethMap.Isochrone] = []
 
     /// Puts each frame's overlays on the map: frame 0 is the main map, frame k the inset k − 1.
     static func apply(_ overlays: [FrameOverlays], to map: inout ChoroplethMap) {
         map.sites = overlays[0].sites
         map.outlines = overlays[0].outlines
         map.hatched = overlays[0].hatched
+        map.isochrones = overlays[0].isochrones
         for k in map.insets.indices {
             map.insets[k].sites = overlays[k + 1].sites
             map.insets[k].outlines = overlays[k + 1].outlines

@@ -25,7 +25,30 @@ extension MapMaker {
                 if let (f, shape) = try MapFrame.locate(g, in: frames, forced: options.crs) { overlays[f].hatched.append(shape) } else { outside += 1 }
             }
         }
+        if let url = options.isochrones {
+            outside += try addIsochrones(of: url, to: &overlays[0], frames: frames, forced: options.crs)
+        }
         return (overlays, outside)
+    }
+
+    /// The isochrones of `url` (`geohealth isochrones`' layer: polygons with a numeric
+    /// `minutes`), projected into the main map; those of an inset's territory or of none are
+    /// counted as not drawn.
+    /// - Throws: ``InputError`` naming the feature without a number in `minutes`.
+    static func addIsochrones(of url: URL, to main: inout FrameOverlays, frames: [MapFrame], forced: CRS?) throws -> Int {
+        var outside = 0
+        for (i, feature) in try LayerReader.features(url).features.enumerated() {
+            guard let g = feature.geometry, g.isPolygonal else { continue }
+            guard let minutes = feature.properties["minutes"]?.doubleValue, minutes.isFinite else {
+                throw InputError(file: url.relativePath, feature: i, field: "minutes", message: "an isochrone needs its minutes (a number)")
+            }
+            if let (f, shape) = try MapFrame.locate(g, in: frames, forced: forced), f == 0 {
+                main.isochrones.append(ChoroplethMap.Isochrone(minutes: minutes, shape: shape))
+            } else {
+                outside += 1
+            }
+        }
+        return outside
     }
 
     /// The outlines of the territories of `url`: those defined by member communes dissolved

@@ -44,6 +44,8 @@ package enum MapMaker {
         package var sizeByCapacity = false
         package var territories: URL?
         package var hatched: URL?
+        /// Isochrones to draw over the choropleth (`geohealth isochrones`' layer: polygons with `minutes`).
+        package var isochrones: URL?
         package var labels = 0
         package var crs: CRS?
         package init(field: String) { self.field = field }

@@ -30,6 +30,31 @@ package enum GeoPackageTable {
         try writer.finish()
     }
 
+    /// Several layers in one GeoPackage, in order, each `(name, columns, rows, geometries)`,
+    /// typed as ``write(columns:rows:geometries:to:inputs:)`` types one (a feature without a
+    /// geometry is written with a NULL one); the file appears whole when the last is written.
+    package static func write(
+        layers: [(name: String, columns: [String], rows: [[PropertyValue]], geometries: [Geometry?])], to url: URL, inputs: [URL]
+    ) throws {
+        var writer: GeoPackageWriter?
+        for layer in layers {
+            let types = layer.columns.indices.map { c in columnType(layer.rows.lazy.map { $0[c] }, empty: .real) }
+            let schema = zip(layer.columns, types).map { (name: $0, type: $1) }
+            let geometryType = layer.geometries.allSatisfy { $0?.isPolygonal ?? true } ? "MULTIPOLYGON" : "GEOMETRY"
+            if let writer {
+                try writer.nextTable(layer.name, columns: schema, geometryType: geometryType)
+            } else {
+                writer = try GeoPackageWriter(url, table: layer.name, columns: schema, geometryType: geometryType, inputs: inputs)
+            }
+            for (g, row) in zip(layer.geometries, layer.rows) {
+                var values = row
+                for c in layer.columns.indices where types[c] == .text { if case .number = values[c] { values[c] = .string(values[c].stringValue ?? "") } }
+                try writer!.write(g, values)
+            }
+        }
+        try writer?.finish()
+    }
+
     /// INTEGER when every value is an integral number, REAL when numbers, BOOLEAN when
     /// booleans, TEXT otherwise (nulls do not count; `empty` when every value is null).
     static func columnType<S: Sequence<PropertyValue>>(_ values: S, empty: GeoPackageWriter.ColumnType) -> GeoPackageWriter.ColumnType {
