@@ -10,27 +10,32 @@ package struct NetworkEntry: Sendable, Equatable {
     package var node: Int
     /// Minutes spent before that node (snap leg at the snap speed, start-up delay).
     package var minutes: Double
-    /// Metres travelled before that node (the snap leg).
+    /// Metres travelled before that node (the snap leg and the part of the segment driven).
     package var metres: Double
+    /// The point of the road the place was snapped to (nil: the place is the node itself).
+    package var snapped: Coordinate?
 
-    /// Entry at `node` after `minutes` and `metres`.
-    package init(node: Int, minutes: Double, metres: Double) {
+    /// Entry at `node` after `minutes` and `metres`, from the road point `snapped`.
+    package init(node: Int, minutes: Double, metres: Double, snapped: Coordinate? = nil) {
         self.node = node
         self.minutes = minutes
         self.metres = metres
+        self.snapped = snapped
     }
 }
 
 extension NetworkModel {
-    /// The one place that says where a site meets the network, and at what cost: today the
-    /// nearest node (``snap(_:)``), the straight leg at the snap speed, plus `startupMinutes`
-    /// (a site's start-up delay: a crew leaving an emergency station). Empty when the site is
-    /// farther than the snap limit from every node.
-    ///
-    /// Segment snapping (docs/roads.md §5) replaces the body: two entries, the segment's ends,
-    /// each at snap leg + the fraction of the segment driven.
+    /// The one place that says where a site meets the network, and at what cost: the site
+    /// snapped to the nearest snappable segment (docs/roads.md §5), entering at the ends from
+    /// which the snapped point may be driven to (``RoadNetwork/arrivals(at:)``: snap leg plus the
+    /// part of the segment driven), plus `startupMinutes` (a site's start-up delay: a crew leaving
+    /// an emergency station). Empty when the site is farther than the snap limit.
     package func entries(of site: Coordinate, startupMinutes: Double = 0) -> [NetworkEntry] {
-        guard let s = snap(site) else { return [] }
-        return [NetworkEntry(node: s.node, minutes: startupMinutes + s.minutes, metres: s.metres)]
+        guard let p = snap(site) else { return [] }
+        let a = network.nodes[network.segment(p.segment).from], b = network.nodes[network.segment(p.segment).to]
+        let point = Coordinate(x: a.x + p.fraction * (b.x - a.x), y: a.y + p.fraction * (b.y - a.y))
+        return network.arrivals(at: p).map {
+            NetworkEntry(node: Int($0.node), minutes: startupMinutes + $0.minutes, metres: $0.metres, snapped: point)
+        }
     }
 }

@@ -10,8 +10,8 @@ import GeoCore
 /// segment thus has a reachable stretch from each end (0 when that end is not reached or the
 /// segment cannot be driven towards it); when the two add up to the whole, the segment is one
 /// piece, otherwise each stretch is its own piece: pieces never overlap, so ``metres`` is the
-/// reachable length. The site's own snap leg (site to entry node) is a piece too, so the site
-/// lies in its isochrone.
+/// reachable length (but for the site's own legs, ``snapLegs(site:network:entries:limit:)``). The
+/// site's snap leg is a piece too, so the site lies in its isochrone.
 package struct ReachableRoads: Sendable {
     /// The reachable pieces, each from its reached end to as far as `T` allows.
     package var pieces: [(from: Coordinate, to: Coordinate)]
@@ -20,14 +20,18 @@ package struct ReachableRoads: Sendable {
     package var metres: Double { pieces.reduce(0) { $0 + $1.from.distance(to: $1.to) } }
 
     /// The pieces of `network` within `minutes` of the site, from the search `times` (its bound
-    /// must be at least `minutes`); `site` and `entries` add the snap legs.
-    package init(network: RoadNetwork, times: TravelTimesToSite, minutes limit: Double, site: Coordinate? = nil, entries: [NetworkEntry] = []) {
+    /// must be at least `minutes`; `reverse` built here when not given); `site` and `entries` add the
+    /// snap legs.
+    package init(
+        network: RoadNetwork, reverse: ReverseEdges? = nil, times: TravelTimesToSite, minutes limit: Double, site: Coordinate? = nil, entries: [NetworkEntry] = []
+    ) {
+        let reverse = reverse ?? ReverseEdges(network)
         precondition(limit <= times.bound, "the search must reach as far as the isochrone")
         // Per segment (lower node, higher node): the reachable fraction from each end.
         var stretch: [SIMD2<Int32>: (low: Double, high: Double)] = [:]
         for (v, m) in zip(times.nodes, times.minutes) where m <= limit {
-            for k in Int(network.reverseStart[v])..<Int(network.reverseStart[v + 1]) {
-                let u = Int(network.reverseSource[k]), t = network.reverseMinutes[k]
+            for k in Int(reverse.start[v])..<Int(reverse.start[v + 1]) {
+                let u = Int(reverse.source[k]), t = reverse.minutes[k]
                 let f = t > 0 ? min(1, (limit - m) / t) : 1
                 let key = SIMD2(Int32(min(u, v)), Int32(max(u, v)))
                 var known = stretch[key] ?? (0, 0)
@@ -50,15 +54,16 @@ package struct ReachableRoads: Sendable {
         self.pieces = pieces
     }
 
-    /// The leg from `site` to each entry node within `limit`: every point of the leg is nearer
-    /// the site than its entry node, so the whole leg is reachable when the node is (a leg whose
-    /// node is beyond `limit` is left out: its near end is within a buffer of the site anyway).
+    /// The site's own legs, when one of its entries is within `limit`: the off-road leg from the
+    /// site to its snapped road point, and the stretch of its segment from that point to each
+    /// entry node within `limit` (every point of it is nearer the site than the node). These may
+    /// overlap the stretches found from the nodes (the polygon is their union either way).
     static func snapLegs(site: Coordinate, network: RoadNetwork, entries: [NetworkEntry], limit: Double) -> [(from: Coordinate, to: Coordinate)] {
-        entries.compactMap { e in
-            let end = network.nodes[e.node]
-            guard e.metres > 0, e.minutes <= limit else { return nil }
-            return (end, site)
-        }
+        let within = entries.filter { $0.minutes <= limit }
+        guard let snapped = within.first?.snapped ?? within.first.map({ network.nodes[$0.node] }) else { return [] }
+        var legs: [(from: Coordinate, to: Coordinate)] = snapped == site ? [] : [(snapped, site)]
+        for e in within where network.nodes[e.node] != snapped { legs.append((network.nodes[e.node], snapped)) }
+        return legs
     }
 
     static func point(from a: Coordinate, to b: Coordinate, fraction f: Double) -> Coordinate {

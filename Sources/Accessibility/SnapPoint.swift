@@ -23,8 +23,11 @@ package struct RoadSeed: Sendable, Equatable {
 extension RoadNetwork {
     /// Where a trip from P may join the graph: towards the segment's second node v at
     /// (1 − t) × time(u→v) when u→v may be driven, towards its first node u at t × time(v→u) when
-    /// v→u may be driven (docs/roads.md §5), each with the snap leg added.
+    /// v→u may be driven (docs/roads.md §5), each with the snap leg added. A point at an end of
+    /// its segment (t = 0 or 1) is that node: the trip joins there after the snap leg alone,
+    /// whatever the segment's one-way rule.
     package func departures(from p: SnapPoint) -> [RoadSeed] {
+        if let node = endNode(of: p) { return [node] }
         let s = p.segment, t = p.fraction, length = segmentMetres[s]
         var seeds: [RoadSeed] = []
         if segmentForwardMinutes[s].isFinite {
@@ -37,8 +40,10 @@ extension RoadNetwork {
     }
 
     /// Where a trip to P may leave the graph, symmetrically: from u along u→v at t × time(u→v),
-    /// from v along v→u at (1 − t) × time(v→u), each with the snap leg added.
+    /// from v along v→u at (1 − t) × time(v→u), each with the snap leg added; a point at an end
+    /// of its segment is that node, left after the snap leg alone.
     package func arrivals(at p: SnapPoint) -> [RoadSeed] {
+        if let node = endNode(of: p) { return [node] }
         let s = p.segment, t = p.fraction, length = segmentMetres[s]
         var seeds: [RoadSeed] = []
         if segmentForwardMinutes[s].isFinite {
@@ -48,6 +53,12 @@ extension RoadNetwork {
             seeds.append(RoadSeed(node: segmentTo[s], minutes: p.minutes + (1 - t) * segmentBackwardMinutes[s], metres: p.metres + (1 - t) * length))
         }
         return seeds
+    }
+
+    /// The node a point at t = 0 or t = 1 of its segment is (docs/roads.md §5), with the snap leg.
+    private func endNode(of p: SnapPoint) -> RoadSeed? {
+        guard p.fraction == 0 || p.fraction == 1 else { return nil }
+        return RoadSeed(node: p.fraction == 0 ? segmentFrom[p.segment] : segmentTo[p.segment], minutes: p.minutes, metres: p.metres)
     }
 
     /// The trip that stays on one segment, when origin and destination snap to the same one:

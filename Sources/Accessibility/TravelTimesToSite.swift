@@ -18,9 +18,11 @@ package struct TravelTimesToSite: Sendable {
     /// The bound of the search, in minutes.
     package var bound: Double
 
-    /// The search from `entries` over the reverse graph of `network`, up to `bound` minutes
-    /// (entries dearer than the bound are left out; no entry: nothing is reached).
-    package init(network: RoadNetwork, entries: [NetworkEntry], bound: Double) {
+    /// The search from `entries` over the reverse graph of `network` (`reverse`, built once per
+    /// analysis; built here when not given), up to `bound` minutes (entries dearer than the bound
+    /// are left out; no entry: nothing is reached).
+    package init(network: RoadNetwork, reverse: ReverseEdges? = nil, entries: [NetworkEntry], bound: Double) {
+        let reverse = reverse ?? ReverseEdges(network)
         struct Item: Comparable {
             var minutes: Double
             var node: Int32
@@ -39,9 +41,9 @@ package struct TravelTimesToSite: Sendable {
             let v = Int(item.node)
             nodes.append(v)
             minutes.append(item.minutes)
-            for k in Int(network.reverseStart[v])..<Int(network.reverseStart[v + 1]) {
-                let u = network.reverseSource[k]
-                let t = item.minutes + network.reverseMinutes[k]
+            for k in Int(reverse.start[v])..<Int(reverse.start[v + 1]) {
+                let u = reverse.source[k]
+                let t = item.minutes + reverse.minutes[k]
                 guard t <= bound, t < best[u, default: .infinity] else { continue }
                 best[u] = t
                 heap.insert(Item(minutes: t, node: u))

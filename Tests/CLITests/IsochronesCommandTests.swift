@@ -21,13 +21,18 @@ import Testing
             #expect(coverage.status == 0, "\(coverage.stderr)")
             let covered = try #require(try JSONSerialization.jsonObject(with: Data(coverage.stdout.utf8)) as? [String: Any])
             let territories = try #require(covered["territories"] as? [String: Any])
-            #expect(territories["population_covered"] as? Int == within, "the union of the 30-minute isochrones, counted once")
+            // Coverage reads the polygons back from GeoJSON (6 decimals, about 0.1 m), so its
+            // area-proportional sums may round to one person more or less.
+            let covered30 = try #require(territories["population_covered"] as? Int)
+            #expect(abs(covered30 - within) <= 1, "the union of the 30-minute isochrones, counted once: \(covered30) vs \(within)")
             let each = try #require(territories["each_territory"] as? [[String: Any]])
             #expect(each.compactMap { $0["territory"] as? String } == ["U1@30", "U2@30", "U3@30"])
             let features = try #require(
                 try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: layer))) as? [String: Any])["features"] as? [[String: Any]]
             let populations = try #require(features).compactMap { ($0["properties"] as? [String: Any])?["population"] as? Int }
-            #expect(each.compactMap { $0["population"] as? Int } == populations, "the layer's population is coverage's, territory by territory")
+            let counted = each.compactMap { $0["population"] as? Int }
+            #expect(counted.count == populations.count && zip(counted, populations).allSatisfy { abs($0 - $1) <= 1 },
+                    "the layer's population is coverage's, territory by territory: \(counted) vs \(populations)")
         }
     }
 

@@ -50,7 +50,7 @@ import Testing
             let from = Int64(try #require(Self.number(pair[0]))), to = Int64(try #require(Self.number(pair[1])))
             let a = try #require(network.node(osmID: from), "\(file): node \(from) is not in GeoHealth's graph")
             let b = try #require(network.node(osmID: to), "\(file): node \(to) is not in GeoHealth's graph")
-            let mine = model.nodeToNode(from: a, to: b)
+            let mine = model.hierarchy.nodeToNode(from: a, to: b)
             guard let minutes = Self.number(pair[2]), let metres = Self.number(pair[3]) else {
                 #expect(mine == nil, "\(file): \(from) → \(to): networkx finds no path, GeoHealth \(String(describing: mine)) min")
                 continue

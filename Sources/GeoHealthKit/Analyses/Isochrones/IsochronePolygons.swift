@@ -14,12 +14,15 @@ import Projection
 ///   buffer of the reached pieces (O(n log n) in their number).
 package struct IsochronePolygons {
     let network: NetworkModel
+    /// The network's edges by the node they lead into, built once for all sites.
+    let reverse: ReverseEdges
     let projected: ProjectedStudy
     let bufferMetres: Double
 
     /// The drawer over `network` for the sites placed in `projected` (one metric partition).
     package init(network: NetworkModel, projected: ProjectedStudy, bufferMetres: Double) throws {
         self.network = network
+        reverse = ReverseEdges(network.network)
         self.projected = projected
         self.bufferMetres = bufferMetres
     }
@@ -48,9 +51,9 @@ package struct IsochronePolygons {
             Progress.report("isochrones of site \(n + 1) of \(sites.count)…")
             let site = projected.sitePoints[s]
             let entries = network.entries(of: site, startupMinutes: startup[s, default: 0])
-            let times = TravelTimesToSite(network: network.network, entries: entries, bound: largest)
+            let times = TravelTimesToSite(network: network.network, reverse: reverse, entries: entries, bound: largest)
             for t in thresholds {
-                let reach = ReachableRoads(network: network.network, times: times, minutes: t, site: site, entries: entries)
+                let reach = ReachableRoads(network: network.network, reverse: reverse, times: times, minutes: t, site: site, entries: entries)
                 let drawn = try Self.polygon(reach.pieces, bufferMetres: bufferMetres)
                 shapes.append(drawn?.geometry)
                 result.append(.init(site: s, minutes: t, geometry: try drawn.map { try back.transformed($0.geometry) },
