@@ -32,7 +32,7 @@ def read_ways(path):
     ways = []
     for record in frame.to_dict("records"):
         tags = {c: record[c] for c in columns if isinstance(record[c], str)}
-        if isinstance(record["tags"], str):
+        if isinstance(record.get("tags"), str):
             tags.update(json.loads(record["tags"]))
         ids = [int(n) for n in record["nodes"]]
         index, lon, lat = store.gather(np.asarray(ids, dtype=np.int64))
