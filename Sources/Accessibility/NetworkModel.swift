@@ -25,6 +25,9 @@ public struct NetworkModel: TravelCostModel {
     /// Farthest a place may be from every snappable segment, in metres (``defaultMaxSnapMetres``,
     /// 5 km); farther places reach nothing.
     public var maxSnapMetres: Double
+    /// The metric CRS of the network's coordinates, when known: places given in another CRS reach
+    /// nothing (their rows stay empty), rather than being snapped to roads they are not near.
+    public var crs: CRS?
     /// The contraction hierarchy of ``network``.
     package let hierarchy: ContractionHierarchy
     private let grid: SegmentGrid
@@ -70,7 +73,8 @@ public struct NetworkModel: TravelCostModel {
     /// or nil when it lies farther than ``maxSnapMetres`` from every snappable segment (it
     /// reaches nothing): what a summary lists as refused places.
     public func snapMetres(of places: CostPoints) -> [Double?] {
-        snap(places).map { $0?.metres }
+        guard sameCRS(places) else { return Array(repeating: nil, count: places.count) }
+        return snap(places).map { $0?.metres }
     }
 
     /// The shortest travel times within `maxMinutes`, snap legs included, with road kilometres,
@@ -85,7 +89,16 @@ public struct NetworkModel: TravelCostModel {
         trips(from: origins, to: destinations, maxMinutes: maxMinutes, on: ContractionHierarchy(uncontracted: network))
     }
 
+    /// Whether `places` are in the network's CRS (or either is unknown).
+    func sameCRS(_ places: CostPoints) -> Bool {
+        guard let crs, let theirs = places.crs else { return true }
+        return crs == theirs
+    }
+
     private func trips(from origins: CostPoints, to destinations: CostPoints, maxMinutes: Double, on graph: ContractionHierarchy) -> CostMatrix {
+        guard sameCRS(origins), sameCRS(destinations) else {
+            return CostMatrix(destinationCount: destinations.count, maxMinutes: maxMinutes, rows: Array(repeating: [], count: origins.count))
+        }
         let from = snap(origins), to = snap(destinations)
         let sources = from.map { $0.map(network.departures) ?? [] }
         let targets = to.map { $0.map(network.arrivals) ?? [] }

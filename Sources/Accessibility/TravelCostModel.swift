@@ -9,12 +9,17 @@ public struct CostPoints: Sendable {
     public var lonLat: [Coordinate]?
     /// Identifiers, for models that look costs up by id (an origin–destination matrix).
     public var ids: [String]
+    /// The metric CRS of ``metric``, when known: a road network refuses places of another CRS
+    /// (overseas communes in a national study routed on the metropolitan roads).
+    public var crs: CRS?
 
-    /// Places at `metric` positions; ids default to the positions' indices (`"0"`, `"1"`, …).
-    public init(metric: [Coordinate], lonLat: [Coordinate]? = nil, ids: [String]? = nil) {
+    /// Places at `metric` positions (in `crs` when given); ids default to the positions' indices
+    /// (`"0"`, `"1"`, …).
+    public init(metric: [Coordinate], lonLat: [Coordinate]? = nil, ids: [String]? = nil, crs: CRS? = nil) {
         self.metric = metric
         self.lonLat = lonLat
         self.ids = ids ?? metric.indices.map { String($0) }
+        self.crs = crs
     }
 
     /// The number of places.

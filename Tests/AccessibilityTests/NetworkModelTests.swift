@@ -113,4 +113,19 @@ import Testing
         #expect(TravelStatistics.weightBeyond(20, times: times, weights: weights) == 7)
         #expect(TravelStatistics.weightedMean([nil], weights: [1]) == nil)
     }
+
+    /// A national study routes the metropolitan roads in Lambert-93: communes and sites given in
+    /// another CRS (overseas) reach nothing, and are not snapped to roads they are not near.
+    @Test func placesOfAnotherCRSReachNothing() throws {
+        func p(_ x: Double, _ y: Double) -> Coordinate { Coordinate(x: x, y: y) }
+        var model = NetworkModel(network: RoadNetwork(roads: [RoadNetwork.Road(coordinates: [p(0, 0), p(2000, 0)], kmh: 60)]))
+        model.crs = CRS.lambert93
+        let here = CostPoints(metric: [p(0, 0)], crs: CRS.lambert93), there = CostPoints(metric: [p(2000, 0)], crs: CRS.lambert93)
+        #expect(try model.costs(from: here, to: there, maxMinutes: 60).nearest(0) != nil)
+        let overseas = CostPoints(metric: [p(0, 0)], crs: CRS.reunion)
+        #expect(try model.costs(from: overseas, to: there, maxMinutes: 60).nearest(0) == nil)
+        #expect(try model.costs(from: here, to: CostPoints(metric: [p(2000, 0)], crs: CRS.reunion), maxMinutes: 60).nearest(0) == nil)
+        #expect(model.snapMetres(of: overseas) == [nil])
+        #expect(model.snapMetres(of: CostPoints(metric: [p(0, 10)])) == [10], "a place of unknown CRS is taken as the network's")
+    }
 }

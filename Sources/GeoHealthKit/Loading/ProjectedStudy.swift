@@ -136,9 +136,9 @@ public struct ProjectedStudy: Sendable {
     public var sitesOutside: [Int] { sitePartition.indices.filter { sitePartition[$0] < 0 } }
 
     /// A partition's areas (representative points) and sites as the cost models take them.
-    private func costPoints(_ study: Study, areas: [Int], sites: [Int]) -> (origins: CostPoints, destinations: CostPoints) {
-        (CostPoints(metric: areas.map { points[$0] }, lonLat: areas.map { pointsLonLat[$0] }, ids: areas.map { study.areas[$0].id }),
-         CostPoints(metric: sites.map { sitePoints[$0] }, lonLat: sites.map { study.sites[$0].location }, ids: sites.map { study.sites[$0].id }))
+    private func costPoints(_ study: Study, areas: [Int], sites: [Int], crs: CRS) -> (origins: CostPoints, destinations: CostPoints) {
+        (CostPoints(metric: areas.map { points[$0] }, lonLat: areas.map { pointsLonLat[$0] }, ids: areas.map { study.areas[$0].id }, crs: crs),
+         CostPoints(metric: sites.map { sitePoints[$0] }, lonLat: sites.map { study.sites[$0].location }, ids: sites.map { study.sites[$0].id }, crs: crs))
     }
 
     /// Costs from every area's representative point to the sites that `include` accepts, one
@@ -154,7 +154,7 @@ public struct ProjectedStudy: Sendable {
         for (n, p) in partitions.enumerated() {
             let siteIndices = p.sites.filter(include)
             guard !siteIndices.isEmpty, !p.areas.isEmpty else { continue }
-            let (origins, destinations) = costPoints(study, areas: p.areas, sites: siteIndices)
+            let (origins, destinations) = costPoints(study, areas: p.areas, sites: siteIndices, crs: p.crs)
             local[n] = (try model.costs(from: origins, to: destinations, maxMinutes: maxMinutes), siteIndices)
             for (k, area) in p.areas.enumerated() { rowOf[area] = k }
         }
@@ -195,7 +195,7 @@ extension ProjectedStudy {
         for p in partitions {
             let siteIndices = p.sites.filter { groupOf($0) != nil }
             guard !siteIndices.isEmpty, !p.areas.isEmpty else { continue }
-            let (origins, destinations) = costPoints(study, areas: p.areas, sites: siteIndices)
+            let (origins, destinations) = costPoints(study, areas: p.areas, sites: siteIndices, crs: p.crs)
             let local = try model.nearest(
                 from: origins, to: destinations, groups: siteIndices.map(groupOf), groupCount: groupCount, maxMinutes: maxMinutes, countMinutes: countMinutes)
             for g in 0..<groupCount {

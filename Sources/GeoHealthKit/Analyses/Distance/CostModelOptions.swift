@@ -131,16 +131,13 @@ public struct CostModelOptions: Sendable {
             ]))
         case .network:
             guard let roads else { preconditionFailure("check() refuses a network without roads") }
-            guard projected.partitions.count == 1 else {
-                throw ParameterError(
-                    .contradicted,
-                    "\(.costModel) network needs the communes in one metric CRS; these span " +
-                    "\(projected.partitions.map(\.crs.description).joined(separator: ", ")); give \(.crs) or fewer communes"
-                )
-            }
-            let crs = projected.partitions[0].crs
-            var timeNotes = Properties()
-            try recordTimeOfDay(in: &timeNotes)
+            // The roads are routed in one metric CRS: the partition with the most communes
+            // (metropolitan France in a national study). The communes and sites of the other
+            // partitions (overseas) reach nothing by these roads, and the summary lists them.
+            let routed = projected.partitions.max { ($0.areas.count, -$0.crs.epsg) < ($1.areas.count, -$1.crs.epsg) }!
+            let crs = routed.crs
+            var extraNotes = Properties()
+            try recordTimeOfDay(in: &extraNotes)
             let key = try PreparedGraphCache.key(roads: roads, speeds: speeds, crs: crs, options: preparedGraphOptions)
             let prepared = try PreparedGraphCache.load(roads: roads, key: key) {
                 let speedTable = try speeds.map(RoadLayer.speeds(from:)) ?? SpeedTable()
@@ -149,8 +146,14 @@ public struct CostModelOptions: Sendable {
             }
             Progress.report("prepared road graph \(prepared.reused ? "reused" : "built") in \(String(format: "%.1f", prepared.seconds)) s")
             let network = prepared.contents.network
-            let model = NetworkModel(network: network, hierarchy: prepared.contents.hierarchy, snapSpeedKmh: snapSpeedKmh, maxSnapMetres: maxSnapMetres)
+            var model = NetworkModel(network: network, hierarchy: prepared.contents.hierarchy, snapSpeedKmh: snapSpeedKmh, maxSnapMetres: maxSnapMetres)
+            model.crs = crs
             let layer = RoadLayerNotes(lines: prepared.contents.notes)
+            let unrouted = projected.partitions.filter { $0.crs != crs && !$0.areas.isEmpty }
+            if !unrouted.isEmpty {
+                extraNotes["roads_crs"] = .string(crs.description)
+                extraNotes["communes_in_other_crs_without_roads"] = .rows(unrouted) { [("crs", .string($0.crs.description)), ("communes", .int($0.areas.count))] }
+            }
             return (model, Properties([
                 ("model", .string(model.name)), ("kind", .string("network")),
                 ("roads", .string(roads.relativePath)),
@@ -159,7 +162,7 @@ public struct CostModelOptions: Sendable {
                 ("ways_refused", .rows(layer.refused) { [("reason", .string($0.0)), ("ways", .int($0.1))] }),
                 ("nodes_missing_from_extract", .int(layer.nodesMissing)),
                 ("ferries", .bool(ferries)),
-            ] + timeNotes.entries))
+            ] + extraNotes.entries))
         case .matrix:
             guard let od else { preconditionFailure("check() refuses a matrix without od") }
             let model = try ODMatrixReader.read(

@@ -100,6 +100,12 @@ public struct IsochroneAnalysis: Sendable {
             throw ParameterError(.contradicted, "no site of the kinds \(kinds.map(\.rawValue).sorted().joined(separator: ", ")): give \(.siteKind)")
         }
         let projected = try ProjectedStudy(study, crs: options.crs, keepGeometries: true)
+        guard projected.partitions.count == 1 else {
+            throw ParameterError(
+                .contradicted,
+                "isochrones are drawn in one metric CRS; these communes span " +
+                "\(projected.partitions.map(\.crs.description).joined(separator: ", ")): give \(.crs) or the communes of one CRS")
+        }
         let (model, notes) = try options.cost.model(for: projected, study: study)
         guard let network = Self.roadModel(inside: model) else { preconditionFailure("check() requires the network model") }
         let drawn = study.sites.indices.filter { kinds.contains(study.sites[$0].kind) }
