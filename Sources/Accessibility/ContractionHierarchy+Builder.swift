@@ -10,14 +10,12 @@ extension ContractionHierarchy {
     ///    nodes so that a chain of k nodes is a hierarchy of depth about log₂ k.
     /// 2. The junction graph left: the node of least **priority** = 2 × edge difference
     ///    (shortcuts added − edges removed) + deleted neighbours (how many of its neighbours are
-    ///    already contracted) + level (1 + the highest level of a contracted neighbour: the
-    ///    "depth"/"search space" term of Geisberger et al. 2008, §3.1), kept in a binary heap with
-    ///    **lazy updates**: the popped node's priority is computed again and the node is put back
-    ///    when it is no longer the least. The initial priorities are computed on all cores.
+    ///    already contracted), kept in a binary heap with **lazy updates**: the popped node's
+    ///    priority is computed again and the node is put back when it is no longer the least.
+    ///    The initial priorities are computed on all cores.
     /// - Witness searches: from each in-neighbour u of v, a Dijkstra search that avoids v, stops
-    ///   past the largest u→v→w cost, after ``witnessSettledLimit`` settled nodes, and does not
-    ///   go beyond ``hopLimit`` edges (1, 2, 3, then 5 hops as the remaining graph's average
-    ///   degree passes 3.3, 10 and 15 — Geisberger et al. 2008, §3.1); a shortcut u→w is added
+    ///   past the largest u→v→w cost or after ``witnessSettledLimit`` settled nodes (searches
+    ///   reuse their arrays and queue: no allocation per search); a shortcut u→w is added
     ///   unless a path not through v is found at most as long. A search cut short only adds
     ///   shortcuts that are not needed, never misses one.
     /// - Parallel edges keep the faster (then shorter) one; self-loops are dropped.
@@ -32,12 +30,6 @@ extension ContractionHierarchy {
         var contracted: [Bool]
         var deletedNeighbours: [Int32]
         var witness: WitnessSearch
-        /// 1 + the highest level of a contracted neighbour (0 for a node none of whose neighbours is contracted).
-        var level: [Int32]
-        /// Edges between nodes not yet contracted, each counted once (for the hop limit).
-        var edgesLeft = 0
-        /// Nodes not yet contracted.
-        var nodesLeft: Int
 
         init(network: RoadNetwork) {
             let n = network.nodes.count
@@ -46,8 +38,6 @@ extension ContractionHierarchy {
             contracted = [Bool](repeating: false, count: n)
             deletedNeighbours = [Int32](repeating: 0, count: n)
             witness = WitnessSearch(nodeCount: n)
-            level = [Int32](repeating: 0, count: n)
-            nodesLeft = n
             for u in 0..<n {
                 for k in Int(network.edgeStart[u])..<Int(network.edgeStart[u + 1]) where Int(network.edgeTarget[k]) != u {
                     add(Arc(node: network.edgeTarget[k], minutes: network.edgeMinutes[k], metres: network.edgeMetres[k]), from: Int32(u))
@@ -67,49 +57,37 @@ extension ContractionHierarchy {
             } else {
                 out[Int(u)].append(arc)
                 into[Int(arc.node)].append(reverse)
-                edgesLeft += 1
             }
         }
 
-        /// The shortcuts contracting `v` needs now: (u, u→w arc) for each pair without a witness
-        /// found by a search of at most `hops` edges.
-        static func shortcuts(of v: Int, hops: Int, out: [[Arc]], into: [[Arc]], witness: inout WitnessSearch, into result: inout [(Int32, Arc)]) {
+        /// The shortcuts contracting `v` needs now: (u, u→w arc) for each pair without a witness.
+        static func shortcuts(of v: Int, out: [[Arc]], into: [[Arc]], witness: inout WitnessSearch, into result: inout [(Int32, Arc)]) {
             result.removeAll(keepingCapacity: true)
             for a in into[v] {
                 var farthest = -Double.infinity
                 for b in out[v] where b.node != a.node { farthest = max(farthest, b.minutes) }
                 guard farthest > -.infinity else { continue }
-                witness.run(from: Int(a.node), avoiding: v, bound: a.minutes + farthest, limit: witnessSettledLimit, hops: hops, out: out)
+                witness.run(from: Int(a.node), avoiding: v, bound: a.minutes + farthest, limit: witnessSettledLimit, out: out)
                 for b in out[v] where b.node != a.node && witness.distance(to: Int(b.node)) > a.minutes + b.minutes {
                     result.append((a.node, Arc(node: b.node, minutes: a.minutes + b.minutes, metres: a.metres + b.metres)))
                 }
             }
         }
 
-        /// The hop limit of witness searches for the remaining graph's average degree (Geisberger et al. 2008, §3.1).
-        var hopLimit: Int {
-            let degree = nodesLeft == 0 ? 0 : 2 * Double(edgesLeft) / Double(nodesLeft)
-            return degree <= 3.3 ? 1 : degree <= 10 ? 2 : degree <= 15 ? 3 : 5
-        }
-
         func priority(of v: Int, shortcuts: Int) -> Int {
-            2 * (shortcuts - out[v].count - into[v].count) + Int(deletedNeighbours[v]) + Int(level[v])
+            2 * (shortcuts - out[v].count - into[v].count) + Int(deletedNeighbours[v])
         }
 
         /// Removes `v` from its neighbours' lists (its own lists stay: its upward and downward edges) and adds the shortcuts.
         mutating func contract(_ v: Int, shortcuts: [(Int32, Arc)]) {
             contracted[v] = true
-            nodesLeft -= 1
-            edgesLeft -= out[v].count + into[v].count
             for a in into[v] {
                 out[Int(a.node)].removeAll { $0.node == Int32(v) }
                 deletedNeighbours[Int(a.node)] += 1
-                level[Int(a.node)] = max(level[Int(a.node)], level[v] + 1)
             }
             for b in out[v] {
                 into[Int(b.node)].removeAll { $0.node == Int32(v) }
                 deletedNeighbours[Int(b.node)] += 1
-                level[Int(b.node)] = max(level[Int(b.node)], level[v] + 1)
             }
             for (u, arc) in shortcuts { add(arc, from: u) }
         }
@@ -122,30 +100,17 @@ extension ContractionHierarchy {
 
         mutating func build() -> ContractionHierarchy {
             contractChains()
-            let initial = initialPriorities()
-            var current = [Int32](repeating: 0, count: out.count)
-            for e in initial { current[Int(e.node)] = Int32(clamping: e.priority) }
-            var heap = Heap(initial)
+            var heap = Heap(initialPriorities())
             var found: [(Int32, Arc)] = []
             while let top = heap.popMin() {
                 let v = Int(top.node)
-                guard !contracted[v], Int32(clamping: top.priority) == current[v] else { continue }
-                Self.shortcuts(of: v, hops: hopLimit, out: out, into: into, witness: &witness, into: &found)
+                Self.shortcuts(of: v, out: out, into: into, witness: &witness, into: &found)
                 let p = priority(of: v, shortcuts: found.count)
                 if let next = heap.min, p > next.priority {
-                    current[v] = Int32(clamping: p)
                     heap.insert(Entry(priority: p, node: top.node))
                     continue
                 }
-                let neighbours = Set(out[v].map(\.node) + into[v].map(\.node))
                 contract(v, shortcuts: found)
-                for x in neighbours {
-                    Self.shortcuts(of: Int(x), hops: hopLimit, out: out, into: into, witness: &witness, into: &found)
-                    let q = priority(of: Int(x), shortcuts: found.count)
-                    guard Int32(clamping: q) != current[Int(x)] else { continue }
-                    current[Int(x)] = Int32(clamping: q)
-                    heap.insert(Entry(priority: q, node: x))
-                }
             }
             return ContractionHierarchy(up: &out, down: &into)
         }
@@ -155,16 +120,15 @@ extension ContractionHierarchy {
             let n = out.count
             let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, n / 1024))
             let ranges = (0..<parts).map { p in (n * p / parts)..<(n * (p + 1) / parts) }
-            let hops = hopLimit
-            let (out, into, contracted, deleted, level) = (self.out, self.into, self.contracted, deletedNeighbours, self.level)
+            let (out, into, contracted, deleted) = (self.out, self.into, self.contracted, deletedNeighbours)
             return ranges.concurrentMap { range -> [Entry] in
                 var search = WitnessSearch(nodeCount: n)
                 var found: [(Int32, Arc)] = []
                 return range.compactMap { v in
                     guard !contracted[v] else { return nil }
-                    Self.shortcuts(of: v, hops: hops, out: out, into: into, witness: &search, into: &found)
+                    Self.shortcuts(of: v, out: out, into: into, witness: &search, into: &found)
                     let edgeDifference = found.count - out[v].count - into[v].count
-                    return Entry(priority: 2 * edgeDifference + Int(deleted[v]) + Int(level[v]), node: Int32(v))
+                    return Entry(priority: 2 * edgeDifference + Int(deleted[v]), node: Int32(v))
                 }
             }.flatMap { try! $0.get() }
         }
