@@ -3,19 +3,24 @@ import GeoCore
 import HeapModule
 
 extension ContractionHierarchy {
-    /// Contracts a ``RoadNetwork`` (Geisberger et al. 2008, §3).
+    /// Contracts a ``RoadNetwork`` (Geisberger et al. 2008, §3) in two phases.
     ///
-    /// - Order: the node of least **priority** = 2 × edge difference (shortcuts added − edges
-    ///   removed) + deleted neighbours (how many of its neighbours are already contracted), kept in
-    ///   a binary heap with **lazy updates**: the popped node's priority is computed again and the
-    ///   node is put back when it is no longer the least. The initial priorities are computed on
-    ///   all cores (one witness search per core).
+    /// 1. Chains (``contractChains()``): every node with at most two distinct neighbours (the
+    ///    shape nodes of a road) is contracted without witness search, in rounds of independent
+    ///    nodes so that a chain of k nodes is a hierarchy of depth about log₂ k.
+    /// 2. The junction graph left: the node of least **priority** = 2 × edge difference
+    ///    (shortcuts added − edges removed) + deleted neighbours (how many of its neighbours are
+    ///    already contracted), kept in a binary heap with **lazy updates**: the popped node's
+    ///    priority is computed again and the node is put back when it is no longer the least.
+    ///    The initial priorities are computed on all cores.
     /// - Witness searches: from each in-neighbour u of v, a Dijkstra search that avoids v, stops
-    ///   past the largest u→v→w cost or after ``witnessSettledLimit`` settled nodes; a shortcut
-    ///   u→w is added unless a path not through v is found at most as long. A search cut short
-    ///   only adds shortcuts that are not needed, never misses one.
+    ///   past the largest u→v→w cost or after ``witnessSettledLimit`` settled nodes (searches
+    ///   reuse their arrays and queue: no allocation per search); a shortcut u→w is added
+    ///   unless a path not through v is found at most as long. A search cut short only adds
+    ///   shortcuts that are not needed, never misses one.
     /// - Parallel edges keep the faster (then shorter) one; self-loops are dropped.
-    /// - Complexity: about V × (in-degree) bounded searches of ``witnessSettledLimit`` nodes.
+    /// - Complexity: O(V) for the chains; about V × (in-degree) bounded searches of
+    ///   ``witnessSettledLimit`` nodes for the junctions.
     struct Builder {
         /// Nodes a witness search may settle before it gives up (and the shortcut is kept).
         static let witnessSettledLimit = 64
@@ -56,17 +61,17 @@ extension ContractionHierarchy {
         }
 
         /// The shortcuts contracting `v` needs now: (u, u→w arc) for each pair without a witness.
-        static func shortcuts(of v: Int, out: [[Arc]], into: [[Arc]], witness: inout WitnessSearch) -> [(Int32, Arc)] {
-            var result: [(Int32, Arc)] = []
+        static func shortcuts(of v: Int, out: [[Arc]], into: [[Arc]], witness: inout WitnessSearch, into result: inout [(Int32, Arc)]) {
+            result.removeAll(keepingCapacity: true)
             for a in into[v] {
-                let targets = out[v].filter { $0.node != a.node }
-                guard let farthest = targets.map(\.minutes).max() else { continue }
+                var farthest = -Double.infinity
+                for b in out[v] where b.node != a.node { farthest = max(farthest, b.minutes) }
+                guard farthest > -.infinity else { continue }
                 witness.run(from: Int(a.node), avoiding: v, bound: a.minutes + farthest, limit: witnessSettledLimit, out: out)
-                for b in targets where witness.distance(to: Int(b.node)) > a.minutes + b.minutes {
+                for b in out[v] where b.node != a.node && witness.distance(to: Int(b.node)) > a.minutes + b.minutes {
                     result.append((a.node, Arc(node: b.node, minutes: a.minutes + b.minutes, metres: a.metres + b.metres)))
                 }
             }
-            return result
         }
 
         func priority(of v: Int, shortcuts: Int) -> Int {
@@ -94,10 +99,12 @@ extension ContractionHierarchy {
         }
 
         mutating func build() -> ContractionHierarchy {
+            contractChains()
             var heap = Heap(initialPriorities())
+            var found: [(Int32, Arc)] = []
             while let top = heap.popMin() {
                 let v = Int(top.node)
-                let found = Self.shortcuts(of: v, out: out, into: into, witness: &witness)
+                Self.shortcuts(of: v, out: out, into: into, witness: &witness, into: &found)
                 let p = priority(of: v, shortcuts: found.count)
                 if let next = heap.min, p > next.priority {
                     heap.insert(Entry(priority: p, node: top.node))
@@ -105,10 +112,7 @@ extension ContractionHierarchy {
                 }
                 contract(v, shortcuts: found)
             }
-            let hierarchy = ContractionHierarchy(up: out, down: into)
-            out = []
-            into = []
-            return hierarchy
+            return ContractionHierarchy(up: &out, down: &into)
         }
 
         /// Every node's priority before any contraction, node ranges spread over the cores.
@@ -116,12 +120,15 @@ extension ContractionHierarchy {
             let n = out.count
             let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, n / 1024))
             let ranges = (0..<parts).map { p in (n * p / parts)..<(n * (p + 1) / parts) }
-            let (out, into, deleted) = (self.out, self.into, deletedNeighbours)
+            let (out, into, contracted, deleted) = (self.out, self.into, self.contracted, deletedNeighbours)
             return ranges.concurrentMap { range -> [Entry] in
                 var search = WitnessSearch(nodeCount: n)
-                return range.map { v in
-                    let count = Self.shortcuts(of: v, out: out, into: into, witness: &search).count
-                    return Entry(priority: 2 * (count - out[v].count - into[v].count) + Int(deleted[v]), node: Int32(v))
+                var found: [(Int32, Arc)] = []
+                return range.compactMap { v in
+                    guard !contracted[v] else { return nil }
+                    Self.shortcuts(of: v, out: out, into: into, witness: &search, into: &found)
+                    let edgeDifference = found.count - out[v].count - into[v].count
+                    return Entry(priority: 2 * edgeDifference + Int(deleted[v]), node: Int32(v))
                 }
             }.flatMap { try! $0.get() }
         }

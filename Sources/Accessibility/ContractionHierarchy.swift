@@ -50,12 +50,16 @@ package struct ContractionHierarchy: Sendable {
         (self.downStart, self.downSource, self.downMinutes, self.downMetres) = (downStart, downSource, downMinutes, downMetres)
     }
 
-    init(up: [[Arc]], down: [[Arc]]) {
-        (upStart, upTarget, upMinutes, upMetres) = Self.compress(up)
-        (downStart, downSource, downMinutes, downMetres) = Self.compress(down)
+    /// The hierarchy of the builder's final lists, emptied as they are copied (so that the lists
+    /// and the compressed rows are not held twice at the peak).
+    init(up: inout [[Arc]], down: inout [[Arc]]) {
+        (upStart, upTarget, upMinutes, upMetres) = Self.compress(&up)
+        up = []
+        (downStart, downSource, downMinutes, downMetres) = Self.compress(&down)
+        down = []
     }
 
-    private static func compress(_ lists: [[Arc]]) -> ([Int32], [Int32], [Double], [Double]) {
+    private static func compress(_ lists: inout [[Arc]]) -> ([Int32], [Int32], [Double], [Double]) {
         var start = [Int32](repeating: 0, count: lists.count + 1)
         for (v, l) in lists.enumerated() { start[v + 1] = start[v] + Int32(l.count) }
         var node: [Int32] = [], minutes: [Double] = [], metres: [Double] = []
@@ -63,12 +67,13 @@ package struct ContractionHierarchy: Sendable {
         node.reserveCapacity(total)
         minutes.reserveCapacity(total)
         metres.reserveCapacity(total)
-        for l in lists {
-            for a in l {
+        for v in lists.indices {
+            for a in lists[v] {
                 node.append(a.node)
                 minutes.append(a.minutes)
                 metres.append(a.metres)
             }
+            lists[v] = []
         }
         return (start, node, minutes, metres)
     }

@@ -15,6 +15,8 @@
 //   GeoHealthBench classify N    exact Fisher–Jenks natural breaks of N values (k = 5, 7)
 //   GeoHealthBench roads FILE    a road file (.osm.pbf) read as --roads reads it: car profile,
 //                              Lambert-93, urban cells (the synthetic national network: synth-roads)
+//   GeoHealthBench prepare FILE  a road file (.osm.pbf): read, graph, contraction, 35,000 × 3,000
+//                              many-to-many within 60 min (seconds and peak memory per step)
 //   GeoHealthBench bindings N  N rounds of every GEOS/PROJ binding call, error paths included,
 //                              for scripts/leak-check (valgrind)
 //
@@ -64,11 +66,11 @@ guard arguments.count == 3,
     let job = [
         "read": benchRead, "areas": benchAreas, "bindings": bindingRounds, "nearest": benchNearest, "coverage": benchCoverage, "network": benchNetwork, "router": benchRouter,
         "access-prepare": prepareAccess, "access": benchAccess, "siting": benchSiting, "classify": benchClassify, "weights": benchWeights,
-        "roads": benchRoads,
+        "roads": benchRoads, "prepare": benchPreparation,
     ][arguments[1]]
 else {
     FileHandle.standardError.write(
-        Data("usage: GeoHealthBench read|areas|access DIR | nearest|coverage|access-prepare|siting ROOT | network|router|bindings|classify N | roads FILE\n".utf8))
+        Data("usage: GeoHealthBench read|areas|access DIR | nearest|coverage|access-prepare|siting ROOT | network|router|bindings|classify N | roads|prepare FILE\n".utf8))
     exit(64)
 }
 do {

@@ -23,6 +23,11 @@ package enum PreparedGraphFile {
         package var hierarchy: ContractionHierarchy
         /// Lines kept with the graph for the summary (what the road layer held).
         package var notes: [String]
+
+        /// A graph, its hierarchy and the notes kept with them.
+        package init(network: RoadNetwork, hierarchy: ContractionHierarchy, notes: [String]) {
+            (self.network, self.hierarchy, self.notes) = (network, hierarchy, notes)
+        }
     }
 
     /// Writes `contents` under `key` to `url` atomically (temporary file, then rename).
