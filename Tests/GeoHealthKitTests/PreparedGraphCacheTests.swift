@@ -83,4 +83,12 @@ import Testing
         let sum = { (bytes: [UInt8]) in bytes.withUnsafeBytes { FileChecksum.of($0) } }
         #expect(sum(a) != sum(b) && sum(a) != sum(Array(a.dropLast())) && sum(a) == sum(a))
     }
+
+    /// A roads file that is not there is an input error naming it, before any graph is read.
+    @Test func aMissingRoadsFileIsNamed() {
+        let missing = URL(fileURLWithPath: "/nonexistent/roads.osm.pbf")
+        #expect { _ = try PreparedGraphCache.key(roads: missing, speeds: nil, crs: .lambert93, options: []) } throws: {
+            "\($0)".contains("/nonexistent/roads.osm.pbf") && "\($0)".contains("no such file")
+        }
+    }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import GeoIO
 
 /// A fast 64-bit checksum of a file's bytes, to notice that an input changed (not cryptographic).
 ///
@@ -9,8 +10,13 @@ import Foundation
 /// Start value 0x9e3779b97f4a7c15 (2⁶⁴ / φ).
 /// - Complexity: O(bytes), one pass; memory one block.
 package enum FileChecksum {
+    /// The checksum of the file at `url`.
+    /// - Throws: ``GeoIO/InputError`` naming the file when it is missing or cannot be read.
     package static func of(_ url: URL) throws -> UInt64 {
-        guard let handle = FileHandle(forReadingAtPath: url.path) else { throw CocoaError(.fileReadNoPermission, userInfo: [NSFilePathErrorKey: url.path]) }
+        guard let handle = FileHandle(forReadingAtPath: url.path) else {
+            let why = FileManager.default.fileExists(atPath: url.path) ? "cannot read the file" : "no such file"
+            throw InputError(file: url.relativePath, message: why)
+        }
         defer { try? handle.close() }
         var state = State()
         while let block = try handle.read(upToCount: 8 << 20), !block.isEmpty {
