@@ -1,6 +1,5 @@
 import Foundation
 import GeoCore
-import HeapModule
 
 extension ContractionHierarchy {
     /// Contracts a ``RoadNetwork`` (Geisberger et al. 2008, §3) in two phases.
@@ -8,36 +7,52 @@ extension ContractionHierarchy {
     /// 1. Chains (``contractChains()``): every node with at most two distinct neighbours (the
     ///    shape nodes of a road) is contracted without witness search, in rounds of independent
     ///    nodes so that a chain of k nodes is a hierarchy of depth about log₂ k.
-    /// 2. The junction graph left: the node of least **priority** = 2 × edge difference
-    ///    (shortcuts added − edges removed) + deleted neighbours (how many of its neighbours are
-    ///    already contracted), kept in a binary heap with **lazy updates**: the popped node's
-    ///    priority is computed again and the node is put back when it is no longer the least.
-    ///    The initial priorities are computed on all cores.
-    /// - Witness searches: from each in-neighbour u of v, a Dijkstra search that avoids v, stops
-    ///   past the largest u→v→w cost or after ``witnessSettledLimit`` settled nodes (searches
-    ///   reuse their arrays and queue: no allocation per search); a shortcut u→w is added
-    ///   unless a path not through v is found at most as long. A search cut short only adds
-    ///   shortcuts that are not needed, never misses one.
+    /// 2. The junction graph left, in the order of least **priority**, the terms of OSRM's
+    ///    contractor (Luxen & Vetter, "Real-time routing with OpenStreetMap data", ACM GIS 2011):
+    ///
+    ///        priority(v) = 2 · added / removed + 4 · addedHops / removedHops + depth(v)
+    ///
+    ///    where `added` is the shortcuts contracting v would add, `removed` the arcs it would
+    ///    take away, `…Hops` the same counted in road edges (a shortcut stands for the edges it
+    ///    replaces), and `depth(v)` one more than the deepest contracted neighbour (which keeps
+    ///    the hierarchy shallow and its contraction even across the map). After each
+    ///    contraction the priorities of the node's neighbours are computed again (Geisberger's
+    ///    neighbour updates); stale heap entries are skipped. The initial priorities are
+    ///    computed on all cores.
+    /// - Witness searches (``WitnessSearch``): from each in-neighbour u of v, a Dijkstra search
+    ///   that avoids v and stops past the largest u→v→w cost, once every out-neighbour is
+    ///   settled, or after a settled-node limit — ``simulationSettledLimit`` to estimate a
+    ///   priority, ``contractionSettledLimit`` to contract; a shortcut u→w is added unless a
+    ///   path not through v is found at most as long. A search cut short only adds shortcuts
+    ///   that are not needed, never misses one: the hierarchy is exact whatever the limits.
+    /// - Storage: ``ArcLists``, one flat array per direction (24 bytes an arc), no array per node.
     /// - Parallel edges keep the faster (then shorter) one; self-loops are dropped.
-    /// - Complexity: O(V) for the chains; about V × (in-degree) bounded searches of
-    ///   ``witnessSettledLimit`` nodes for the junctions.
+    /// - Complexity: O(V + E) for the chains; about (1 + degree) × in-degree bounded searches
+    ///   per junction.
     struct Builder {
-        /// Nodes a witness search may settle before it gives up (and the shortcut is kept).
-        static let witnessSettledLimit = 64
+        /// Settled nodes a witness search may reach when it estimates a priority.
+        static let simulationSettledLimit = 8
+        /// Settled nodes a witness search may reach when it decides a contraction's shortcuts.
+        static let contractionSettledLimit = 512
 
-        var out: [[Arc]]
-        var into: [[Arc]]
+        var out: ArcLists
+        var into: ArcLists
         var contracted: [Bool]
-        var deletedNeighbours: [Int32]
-        var witness: WitnessSearch
+        var depth: [Int32]
 
         init(network: RoadNetwork) {
             let n = network.nodes.count
-            out = [[Arc]](repeating: [], count: n)
-            into = [[Arc]](repeating: [], count: n)
+            var outDegree = [Int](repeating: 0, count: n), inDegree = [Int](repeating: 0, count: n)
+            for u in 0..<n {
+                for k in Int(network.edgeStart[u])..<Int(network.edgeStart[u + 1]) where Int(network.edgeTarget[k]) != u {
+                    outDegree[u] += 1
+                    inDegree[Int(network.edgeTarget[k])] += 1
+                }
+            }
+            out = ArcLists(capacity: outDegree)
+            into = ArcLists(capacity: inDegree)
             contracted = [Bool](repeating: false, count: n)
-            deletedNeighbours = [Int32](repeating: 0, count: n)
-            witness = WitnessSearch(nodeCount: n)
+            depth = [Int32](repeating: 0, count: n)
             for u in 0..<n {
                 for k in Int(network.edgeStart[u])..<Int(network.edgeStart[u + 1]) where Int(network.edgeTarget[k]) != u {
                     add(Arc(node: network.edgeTarget[k], minutes: network.edgeMinutes[k], metres: network.edgeMetres[k]), from: Int32(u))
@@ -47,90 +62,76 @@ extension ContractionHierarchy {
 
         /// Adds u→w, or improves the u→w edge already there.
         mutating func add(_ arc: Arc, from u: Int32) {
-            let reverse = Arc(node: u, minutes: arc.minutes, metres: arc.metres)
-            if let k = out[Int(u)].firstIndex(where: { $0.node == arc.node }) {
-                let old = out[Int(u)][k]
+            let reverse = Arc(node: u, hops: arc.hops, minutes: arc.minutes, metres: arc.metres)
+            if let k = out.position(of: arc.node, in: Int(u)) {
+                let old = out.arcs[k]
                 guard (arc.minutes, arc.metres) < (old.minutes, old.metres) else { return }
-                out[Int(u)][k] = arc
-                let j = into[Int(arc.node)].firstIndex { $0.node == u }!
-                into[Int(arc.node)][j] = reverse
+                out.replace(at: k, with: arc)
+                into.replace(at: into.position(of: u, in: Int(arc.node))!, with: reverse)
             } else {
-                out[Int(u)].append(arc)
-                into[Int(arc.node)].append(reverse)
+                out.append(arc, to: Int(u))
+                into.append(reverse, to: Int(arc.node))
             }
         }
 
-        /// The shortcuts contracting `v` needs now: (u, u→w arc) for each pair without a witness.
-        static func shortcuts(of v: Int, out: [[Arc]], into: [[Arc]], witness: inout WitnessSearch, into result: inout [(Int32, Arc)]) {
+        /// The shortcuts contracting `v` needs now: (u, u→w arc) for each pair without a witness
+        /// found within `limit` settled nodes.
+        static func shortcuts(of v: Int, out: ArcLists, into: ArcLists, limit: Int, witness: inout WitnessSearch, into result: inout [(Int32, Arc)]) {
             result.removeAll(keepingCapacity: true)
-            for a in into[v] {
+            let outgoing = out.arcs[out.range(v)]
+            witness.setTargets(outgoing)
+            for k in into.range(v) {
+                let a = into.arcs[k]
                 var farthest = -Double.infinity
-                for b in out[v] where b.node != a.node { farthest = max(farthest, b.minutes) }
+                for b in outgoing where b.node != a.node { farthest = max(farthest, b.minutes) }
                 guard farthest > -.infinity else { continue }
-                witness.run(from: Int(a.node), avoiding: v, bound: a.minutes + farthest, limit: witnessSettledLimit, out: out)
-                for b in out[v] where b.node != a.node && witness.distance(to: Int(b.node)) > a.minutes + b.minutes {
-                    result.append((a.node, Arc(node: b.node, minutes: a.minutes + b.minutes, metres: a.metres + b.metres)))
+                witness.run(from: Int(a.node), avoiding: v, bound: a.minutes + farthest, limit: limit, out: out)
+                for b in outgoing where b.node != a.node && witness.distance(to: Int(b.node)) > a.minutes + b.minutes {
+                    result.append((a.node, a.then(b)))
                 }
             }
         }
 
-        func priority(of v: Int, shortcuts: Int) -> Int {
-            2 * (shortcuts - out[v].count - into[v].count) + Int(deletedNeighbours[v])
+        /// The priority of `v` (see ``Builder``) when contracting it adds `shortcuts`.
+        static func priority(of v: Int, shortcuts: [(Int32, Arc)], out: ArcLists, into: ArcLists, depth: Int32) -> Double {
+            let removed = out.range(v).count + into.range(v).count
+            var removedHops = 0
+            for k in out.range(v) { removedHops += Int(out.arcs[k].hops) }
+            for k in into.range(v) { removedHops += Int(into.arcs[k].hops) }
+            let addedHops = shortcuts.reduce(0) { $0 + Int($1.1.hops) }
+            let edges = removed == 0 ? 0 : Double(shortcuts.count) / Double(removed)
+            let hops = removedHops == 0 ? 0 : Double(addedHops) / Double(removedHops)
+            return 2 * edges + 4 * hops + Double(depth)
         }
 
-        /// Removes `v` from its neighbours' lists (its own lists stay: its upward and downward edges) and adds the shortcuts.
-        mutating func contract(_ v: Int, shortcuts: [(Int32, Arc)]) {
+        /// Removes `v` from its neighbours' lists (its own lists stay: its upward and downward
+        /// edges) and adds the shortcuts.
+        mutating func contract(_ v: Int, shortcuts: some Sequence<(Int32, Arc)>) {
             contracted[v] = true
-            for a in into[v] {
-                out[Int(a.node)].removeAll { $0.node == Int32(v) }
-                deletedNeighbours[Int(a.node)] += 1
-            }
-            for b in out[v] {
-                into[Int(b.node)].removeAll { $0.node == Int32(v) }
-                deletedNeighbours[Int(b.node)] += 1
-            }
+            for k in into.range(v) { out.remove(Int32(v), from: Int(into.arcs[k].node)) }
+            for k in out.range(v) { into.remove(Int32(v), from: Int(out.arcs[k].node)) }
             for (u, arc) in shortcuts { add(arc, from: u) }
         }
 
-        struct Entry: Comparable {
-            var priority: Int
-            var node: Int32
-            static func < (a: Entry, b: Entry) -> Bool { (a.priority, a.node) < (b.priority, b.node) }
+        /// v's distinct neighbours not yet contracted.
+        func neighbours(of v: Int) -> [Int32] {
+            var found: [Int32] = []
+            for k in out.range(v) where !found.contains(out.arcs[k].node) { found.append(out.arcs[k].node) }
+            for k in into.range(v) where !found.contains(into.arcs[k].node) { found.append(into.arcs[k].node) }
+            return found
         }
 
         mutating func build() -> ContractionHierarchy {
             contractChains()
-            var heap = Heap(initialPriorities())
-            var found: [(Int32, Arc)] = []
-            while let top = heap.popMin() {
-                let v = Int(top.node)
-                Self.shortcuts(of: v, out: out, into: into, witness: &witness, into: &found)
-                let p = priority(of: v, shortcuts: found.count)
-                if let next = heap.min, p > next.priority {
-                    heap.insert(Entry(priority: p, node: top.node))
-                    continue
-                }
-                contract(v, shortcuts: found)
-            }
+            compactIfNeeded(force: true)
+            contractJunctionsInRounds()
             return ContractionHierarchy(up: &out, down: &into)
         }
 
-        /// Every node's priority before any contraction, node ranges spread over the cores.
-        func initialPriorities() -> [Entry] {
-            let n = out.count
-            let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, n / 1024))
-            let ranges = (0..<parts).map { p in (n * p / parts)..<(n * (p + 1) / parts) }
-            let (out, into, contracted, deleted) = (self.out, self.into, self.contracted, deletedNeighbours)
-            return ranges.concurrentMap { range -> [Entry] in
-                var search = WitnessSearch(nodeCount: n)
-                var found: [(Int32, Arc)] = []
-                return range.compactMap { v in
-                    guard !contracted[v] else { return nil }
-                    Self.shortcuts(of: v, out: out, into: into, witness: &search, into: &found)
-                    let edgeDifference = found.count - out[v].count - into[v].count
-                    return Entry(priority: 2 * edgeDifference + Int(deleted[v]), node: Int32(v))
-                }
-            }.flatMap { try! $0.get() }
+        /// Gives back the room lists left behind when they grew, once it is a quarter of the array.
+        mutating func compactIfNeeded(force: Bool) {
+            if force || 4 * out.garbage > out.arcs.count { out.compact() }
+            if force || 4 * into.garbage > into.arcs.count { into.compact() }
         }
     }
 }

@@ -9,8 +9,8 @@ extension ContractionHierarchy.Builder {
             if first < 0 { first = node } else if second < 0 { second = node } else { return false }
             return true
         }
-        for a in out[v] where !see(a.node) { return nil }
-        for a in into[v] where !see(a.node) { return nil }
+        for k in out.range(v) where !see(out.arcs[k].node) { return nil }
+        for k in into.range(v) where !see(into.arcs[k].node) { return nil }
         return (first, second)
     }
 
@@ -27,9 +27,11 @@ extension ContractionHierarchy.Builder {
     /// every shortcut joins two nodes of the current graph and a chain of k nodes is halved at
     /// each round — a hierarchy of depth about log₂ k, not k (short upward searches). Marked
     /// nodes are the next round's candidates; the phase ends when a round contracts nothing.
+    /// A contracted node's depth is its round, so that the junctions' priorities start from
+    /// the depth of the chains below them.
     /// - Complexity: O(V + E) over all rounds (each contraction touches two neighbours).
     mutating func contractChains() {
-        let n = out.count
+        let n = contracted.count
         var mark = [Int32](repeating: -1, count: n)
         var candidates = [Int32](0..<Int32(n))
         var round: Int32 = 0
@@ -40,12 +42,13 @@ extension ContractionHierarchy.Builder {
                 let v = Int(c)
                 guard !contracted[v], mark[v] != round, let neighbours = chainNeighbours(of: v) else { continue }
                 shortcuts.removeAll(keepingCapacity: true)
-                for a in into[v] {
-                    for b in out[v] where b.node != a.node {
-                        shortcuts.append((a.node, Arc(node: b.node, minutes: a.minutes + b.minutes, metres: a.metres + b.metres)))
-                    }
+                for i in into.range(v) {
+                    let a = into.arcs[i]
+                    for k in out.range(v) where out.arcs[k].node != a.node { shortcuts.append((a.node, a.then(out.arcs[k]))) }
                 }
-                for u in [neighbours.0, neighbours.1] where u >= 0 && mark[Int(u)] != round {
+                for u in [neighbours.0, neighbours.1] where u >= 0 {
+                    depth[Int(u)] = max(depth[Int(u)], depth[v] + 1)
+                    guard mark[Int(u)] != round else { continue }
                     mark[Int(u)] = round
                     next.append(u)
                 }

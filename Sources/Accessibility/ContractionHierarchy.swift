@@ -50,32 +50,11 @@ package struct ContractionHierarchy: Sendable {
         (self.downStart, self.downSource, self.downMinutes, self.downMetres) = (downStart, downSource, downMinutes, downMetres)
     }
 
-    /// The hierarchy of the builder's final lists, emptied as they are copied (so that the lists
-    /// and the compressed rows are not held twice at the peak).
-    init(up: inout [[Arc]], down: inout [[Arc]]) {
-        (upStart, upTarget, upMinutes, upMetres) = Self.compress(&up)
-        up = []
-        (downStart, downSource, downMinutes, downMetres) = Self.compress(&down)
-        down = []
-    }
-
-    private static func compress(_ lists: inout [[Arc]]) -> ([Int32], [Int32], [Double], [Double]) {
-        var start = [Int32](repeating: 0, count: lists.count + 1)
-        for (v, l) in lists.enumerated() { start[v + 1] = start[v] + Int32(l.count) }
-        var node: [Int32] = [], minutes: [Double] = [], metres: [Double] = []
-        let total = Int(start[lists.count])
-        node.reserveCapacity(total)
-        minutes.reserveCapacity(total)
-        metres.reserveCapacity(total)
-        for v in lists.indices {
-            for a in lists[v] {
-                node.append(a.node)
-                minutes.append(a.minutes)
-                metres.append(a.metres)
-            }
-            lists[v] = []
-        }
-        return (start, node, minutes, metres)
+    /// The hierarchy of the builder's final lists (each node's upward and downward arcs), the
+    /// lists emptied as they are copied so that the arcs are not held twice at the peak.
+    init(up: inout ArcLists, down: inout ArcLists) {
+        (upStart, upTarget, upMinutes, upMetres) = up.compressedRows()
+        (downStart, downSource, downMinutes, downMetres) = down.compressedRows()
     }
 
     /// The least minutes from node `from` to node `to` (graph indices; ``RoadNetwork/node(osmID:)``
@@ -95,9 +74,21 @@ package struct ContractionHierarchy: Sendable {
     }
 }
 
-/// An edge of the hierarchy while it is built: the node at its other end, minutes and metres.
+/// An edge of the hierarchy while it is built: the node at its other end, minutes and metres,
+/// and how many road edges it stands for (1 for a road edge, the sum of its two halves for a
+/// shortcut: the "original edges" term of the contraction order).
 struct Arc: Sendable {
     var node: Int32
+    var hops: Int32 = 1
     var minutes: Double
     var metres: Double
+
+    init(node: Int32, hops: Int32 = 1, minutes: Double, metres: Double) {
+        (self.node, self.hops, self.minutes, self.metres) = (node, hops, minutes, metres)
+    }
+
+    /// The arc `self` then `next` (a shortcut through the node between them).
+    func then(_ next: Arc) -> Arc {
+        Arc(node: next.node, hops: hops + next.hops, minutes: minutes + next.minutes, metres: metres + next.metres)
+    }
 }

@@ -1,0 +1,75 @@
+import Accessibility
+import GeoCore
+import Testing
+
+/// The parallel rounds of the contraction on the graph that is hardest for them: a street grid
+/// where every block has the same length and speed, so that most witness paths tie with the
+/// path through the node contracted, and many nodes of a round have equal priorities; some
+/// streets one-way, some missing, some crossings doubled by a second OSM node at the same
+/// position (zero-minute edges). Checked against the O(V²) Dijkstra of
+/// ``ContractionHierarchyTests``, and against the same roads given in another order.
+@Suite struct ContractionRoundsTests {
+    static func grid(seed: UInt64, side: Int) -> [RoadNetwork.Road] {
+        var rng = SeededGenerator(seed: seed)
+        let id = { (i: Int, j: Int) in Int64(i * side + j + 1) }
+        let at = { (i: Int, j: Int) in Coordinate(x: Double(i) * 100, y: Double(j) * 100) }
+        var roads: [RoadNetwork.Road] = []
+        for i in 0..<side {
+            for j in 0..<side {
+                for (di, dj) in [(1, 0), (0, 1)] where i + di < side && j + dj < side {
+                    let r = rng.next() % 20
+                    guard r != 0 else { continue }  // 5 % missing
+                    let direction: RoadNetwork.Direction = r == 1 ? .forward : r == 2 ? .backward : .both
+                    roads.append(RoadNetwork.Road(coordinates: [at(i, j), at(i + di, j + dj)], kmh: 50, direction: direction, nodeIDs: [id(i, j), id(i + di, j + dj)]))
+                }
+                if rng.next() % 25 == 0 {  // a second node at the crossing, joined by a zero-length road
+                    roads.append(RoadNetwork.Road(coordinates: [at(i, j), at(i, j)], kmh: 50, nodeIDs: [id(i, j), -id(i, j)]))
+                    roads.append(RoadNetwork.Road(coordinates: [at(i, j), at(i, j).offset(dx: 100, dy: 0)], kmh: 50, nodeIDs: [-id(i, j), id(i + 1, j)]))
+                }
+            }
+        }
+        return roads
+    }
+
+    @Test(arguments: [21, 22, 23] as [UInt64])
+    func gridOfTiesEqualsDijkstra(seed: UInt64) {
+        let roads = Self.grid(seed: seed, side: 22)
+        let network = RoadNetwork(roads: roads)
+        let ch = ContractionHierarchy(network: network)
+        var shuffled = roads
+        var rng = SeededGenerator(seed: seed &* 31)
+        shuffled.shuffle(using: &rng)
+        let other = RoadNetwork(roads: shuffled)
+        let otherCH = ContractionHierarchy(network: other)
+        let inOther = network.nodes.map { other.nearestNode(to: $0) }
+        var compared = 0
+        for s in stride(from: 0, to: network.nodes.count, by: 23) {
+            let expected = ContractionHierarchyTests.reference(network, from: s)
+            for t in 0..<network.nodes.count {
+                let got = ch.nodeToNode(from: s, to: t)
+                #expect((got == nil) == (expected[t] == nil), "seed \(seed): \(s)→\(t) reachability")
+                guard let got, let e = expected[t] else { continue }
+                compared += 1
+                #expect(abs(got.minutes - e.minutes) <= 1e-9 * max(1, e.minutes), "seed \(seed): \(s)→\(t) minutes \(got.minutes) vs \(e.minutes)")
+                // The same trip in the network built from the shuffled roads (nodes found by position).
+                let (a, b) = (inOther[s], inOther[t])
+                if network.nodes[s] != network.nodes[t], let o = otherCH.nodeToNode(from: a, to: b), a != b {
+                    #expect(abs(o.minutes - got.minutes) <= 1e-9 * max(1, got.minutes) || network.hasTwin(s) || network.hasTwin(t), "seed \(seed): order changed \(s)→\(t)")
+                }
+            }
+        }
+        #expect(compared > 5_000, "seed \(seed): only \(compared) pairs compared")
+    }
+}
+
+extension Coordinate {
+    fileprivate func offset(dx: Double, dy: Double) -> Coordinate { Coordinate(x: x + dx, y: y + dy) }
+}
+
+extension RoadNetwork {
+    /// The first node at `point`'s exact position (an O(V) scan: a test helper).
+    fileprivate func nearestNode(to point: Coordinate) -> Int { nodes.firstIndex { $0 == point }! }
+    /// Whether another node shares node `v`'s position (a doubled crossing, whose twin the
+    /// scan above may pick instead).
+    fileprivate func hasTwin(_ v: Int) -> Bool { nodes.indices.contains { $0 != v && nodes[$0] == nodes[v] } }
+}
