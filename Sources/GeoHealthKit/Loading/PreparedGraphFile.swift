@@ -56,7 +56,10 @@ package enum PreparedGraphFile {
         try withUnsafeBytes(of: UInt64(contents.notes.count).littleEndian) { try put($0) }
         for note in contents.notes { try put(note) }
         try withUnsafeBytes(of: UInt64(n.nodeIDs == nil ? 0 : 1).littleEndian) { try put($0) }
-        try put(n.nodes.flatMap { [$0.x, $0.y] })
+        try put([Double](unsafeUninitializedCapacity: 2 * n.nodes.count) { xy, count in
+            for (k, p) in n.nodes.enumerated() { (xy[2 * k], xy[2 * k + 1]) = (p.x, p.y) }
+            count = 2 * n.nodes.count
+        })
         try put(n.nodeIDs ?? [])
         try put(n.segmentFrom)
         try put(n.segmentTo)
@@ -78,39 +81,57 @@ package enum PreparedGraphFile {
     /// The contents of `url` when it is a prepared graph of this format with key `key`; nil when
     /// the file is absent, of another key or version, truncated, or fails its checksum or its
     /// consistency checks (the caller then rebuilds the graph).
+    ///
+    /// The file is read in one pass, each array straight into its own storage (no mapping of
+    /// the whole file, no second copy: a national graph of 3.5 GB takes 3.5 GB to load), the
+    /// checksum computed on the way; nothing is built from the arrays before the checksum holds.
     package static func read(_ url: URL, key: String) -> Contents? {
-        guard let data = try? Data(contentsOf: url, options: .alwaysMapped), data.count >= 24 else { return nil }
-        return data.withUnsafeBytes { all -> Contents? in
-            let body = UnsafeRawBufferPointer(rebasing: all[..<(all.count - 8)])
-            guard FileChecksum.of(body) == UInt64(littleEndian: all.loadUnaligned(fromByteOffset: all.count - 8, as: UInt64.self)) else { return nil }
-            var r = Reader(bytes: body)
-            return try? r.contents(key: key)
-        }
+        guard let handle = try? FileHandle(forReadingFrom: url) else { return nil }
+        defer { try? handle.close() }
+        guard let size = try? handle.seekToEnd(), size >= 24, (try? handle.seek(toOffset: 0)) != nil else { return nil }
+        var r = Reader(handle: handle, bodyLength: Int(size) - 8)
+        return try? r.contents(key: key)
     }
 
-    /// Reads the layout of ``write(_:key:to:)`` from bytes whose checksum was verified.
+    /// Reads the layout of ``write(_:key:to:)`` from a file, in order, hashing what it reads.
     package struct Reader {
-        let bytes: UnsafeRawBufferPointer
+        let handle: FileHandle
+        /// The bytes before the trailing checksum.
+        let bodyLength: Int
         var offset = 0
+        var hash = FileChecksum.State()
 
         struct Truncated: Error {}
 
+        init(handle: FileHandle, bodyLength: Int) { (self.handle, self.bodyLength) = (handle, bodyLength) }
+
+        /// Fills `buffer` straight from the file descriptor (POSIX `read`, no intermediate
+        /// buffer), hashing the bytes when `hashed`.
+        mutating func fill(_ buffer: UnsafeMutableRawBufferPointer, hashed: Bool = true) throws {
+            var k = 0
+            while k < buffer.count {
+                let got = systemRead(handle.fileDescriptor, buffer.baseAddress! + k, min(buffer.count - k, 1 << 30))
+                guard got > 0 else { throw Truncated() }
+                k += got
+            }
+            if hashed { hash.add(UnsafeRawBufferPointer(buffer)) }
+            offset += buffer.count
+        }
+
         mutating func word() throws -> UInt64 {
-            guard offset + 8 <= bytes.count else { throw Truncated() }
-            defer { offset += 8 }
-            return UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
+            guard offset + 8 <= bodyLength else { throw Truncated() }
+            var value: UInt64 = 0
+            try withUnsafeMutableBytes(of: &value) { try fill($0) }
+            return UInt64(littleEndian: value)
         }
 
         mutating func array<T>(_: T.Type) throws -> [T] {
             let count = try word(), size = try word()
-            guard size == MemoryLayout<T>.stride, count <= UInt64(bytes.count - offset) / max(size, 1) else { throw Truncated() }
-            let length = Int(count) * Int(size)
-            let values = [T](unsafeUninitializedCapacity: Int(count)) { buffer, initialized in
-                UnsafeMutableRawBufferPointer(buffer).copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[offset..<(offset + length)]))
+            guard size == MemoryLayout<T>.stride, count <= UInt64(bodyLength - offset) / max(size, 1) else { throw Truncated() }
+            return try [T](unsafeUninitializedCapacity: Int(count)) { buffer, initialized in
+                try fill(UnsafeMutableRawBufferPointer(buffer))
                 initialized = Int(count)
             }
-            offset += length
-            return values
         }
 
         mutating func string() throws -> String {
@@ -118,27 +139,47 @@ package enum PreparedGraphFile {
             return text
         }
 
+        /// Whether the body was read to its end and the checksum after it matches.
+        mutating func checksumHolds() throws -> Bool {
+            guard offset == bodyLength else { return false }
+            let sum = hash.finish()
+            var stored: UInt64 = 0
+            try withUnsafeMutableBytes(of: &stored) { try fill($0, hashed: false) }
+            return UInt64(littleEndian: stored) == sum
+        }
+
         mutating func contents(key: String) throws -> Contents? {
-            guard bytes.count >= 16, Array(bytes[0..<8]) == PreparedGraphFile.magic else { return nil }
-            offset = 8
+            var magic = [UInt8](repeating: 0, count: 8)
+            try magic.withUnsafeMutableBytes { try fill($0) }
+            guard magic == PreparedGraphFile.magic else { return nil }
             guard UInt32(truncatingIfNeeded: try word()) == PreparedGraphFile.formatVersion, try string() == key else { return nil }
             let noteCount = try word()
-            guard noteCount < UInt64(bytes.count) else { throw Truncated() }
+            guard noteCount < UInt64(bodyLength) else { throw Truncated() }
             let notes = try (0..<Int(noteCount)).map { _ in try string() }
             let hasIDs = try word() == 1
             let xy = try array(Double.self)
-            guard xy.count % 2 == 0 else { throw Truncated() }
-            let nodes = (0..<(xy.count / 2)).map { Coordinate(x: xy[2 * $0], y: xy[2 * $0 + 1]) }
             let ids = try array(Int64.self)
+            let (from, to, metres) = (try array(Int32.self), try array(Int32.self), try array(Double.self))
+            let (forward, backward, snappable) = (try array(Double.self), try array(Double.self), try array(UInt8.self))
+            let up = (try array(Int32.self), try array(Int32.self), try array(Double.self), try array(Double.self))
+            let down = (try array(Int32.self), try array(Int32.self), try array(Double.self), try array(Double.self))
+            guard try checksumHolds(), xy.count % 2 == 0 else { return nil }
+            let nodes = (0..<(xy.count / 2)).map { Coordinate(x: xy[2 * $0], y: xy[2 * $0 + 1]) }
             let network = try RoadNetwork(
-                nodes: nodes, nodeIDs: hasIDs ? ids : nil, segmentFrom: try array(Int32.self), segmentTo: try array(Int32.self),
-                segmentMetres: try array(Double.self), segmentForwardMinutes: try array(Double.self), segmentBackwardMinutes: try array(Double.self),
-                segmentSnappable: try array(UInt8.self).map { $0 != 0 })
+                nodes: nodes, nodeIDs: hasIDs ? ids : nil, segmentFrom: from, segmentTo: to, segmentMetres: metres,
+                segmentForwardMinutes: forward, segmentBackwardMinutes: backward, segmentSnappable: snappable.map { $0 != 0 })
             let hierarchy = try ContractionHierarchy(
-                upStart: try array(Int32.self), upTarget: try array(Int32.self), upMinutes: try array(Double.self), upMetres: try array(Double.self),
-                downStart: try array(Int32.self), downSource: try array(Int32.self), downMinutes: try array(Double.self),
-                downMetres: try array(Double.self), nodeCount: nodes.count)
+                upStart: up.0, upTarget: up.1, upMinutes: up.2, upMetres: up.3, downStart: down.0, downSource: down.1, downMinutes: down.2,
+                downMetres: down.3, nodeCount: nodes.count)
             return Contents(network: network, hierarchy: hierarchy, notes: notes)
         }
     }
 }
+
+#if canImport(Glibc)
+import Glibc
+private let systemRead = Glibc.read
+#else
+import Darwin
+private let systemRead = Darwin.read
+#endif
