@@ -4,7 +4,8 @@ import GeoCore
 /// D. Delling, "Contraction Hierarchies: Faster and Simpler Hierarchical Routing in Road
 /// Networks", WEA 2008, LNCS 5038, 319–333).
 ///
-/// Nodes are contracted one by one in the order of ``Builder``; contracting v adds a shortcut
+/// Nodes are contracted in the order of ``Builder`` (shape nodes first, then the junctions in
+/// parallel rounds); contracting v adds a shortcut
 /// u→w (minutes and metres of u→v→w) for every pair of neighbours whose shortest path runs
 /// through v. Every node then keeps its **upward** edges (to nodes contracted later) and the
 /// **downward** edges into it from later nodes, both in compressed rows; a shortest u→w path is
@@ -28,8 +29,8 @@ package struct ContractionHierarchy: Sendable {
     /// The number of edges, shortcuts included (each stored once, up or down).
     package var edgeCount: Int { upTarget.count + downSource.count }
 
-    /// The hierarchy of `network`, contracted with both cores for the initial priorities
-    /// (see ``Builder``).
+    /// The hierarchy of `network`, its junctions contracted on all cores (see ``Builder`` and
+    /// ``Builder/contractJunctionsInRounds()``).
     package init(network: RoadNetwork) {
         var builder = Builder(network: network)
         self = builder.build()

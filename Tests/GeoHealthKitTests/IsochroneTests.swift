@@ -137,6 +137,12 @@ import Testing
             if FileManager.default.isExecutableFile(atPath: "/usr/bin/ogrinfo") {
                 let out = try CommandRunner.shell("/usr/bin/ogrinfo -so -q '\(gpkg.path)'")
                 #expect(out.stdout.contains("isochrones (Multi Polygon)") && out.stdout.contains("catchments (Multi Polygon)"), "\(out.stdout)")
+                // Whole thresholds (10, 20) still give a REAL minutes column: the type never changes from run to run.
+                let fields = try CommandRunner.shell("/usr/bin/ogrinfo -so '\(gpkg.path)' isochrones catchments").stdout
+                let lines = fields.split(separator: "\n").map { String($0) }
+                for field in ["minutes: Real", "area_km2: Real", "max_minutes: Real", "mean_minutes: Real"] {
+                    #expect(lines.contains { $0.hasPrefix(field) }, "\(field) in \(fields)")
+                }
             }
         }
     }

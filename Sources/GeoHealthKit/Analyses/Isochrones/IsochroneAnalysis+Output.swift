@@ -13,6 +13,9 @@ extension IsochroneAnalysis {
         package var rows: [[PropertyValue]]
         /// One polygon per row (nil: no geometry).
         package var geometries: [Geometry?]
+        /// The measures (minutes, areas): REAL in a GeoPackage even when every value is whole
+        /// (thresholds 10, 20, 30), so that the column's type does not change from run to run.
+        package var realColumns: Set<String> = []
     }
 
     /// `isochrones`: id (`site_id@minutes`, so that the layer is a territory file for
@@ -28,7 +31,7 @@ extension IsochroneAnalysis {
                     .string(site.kind.rawValue), .rounded(i.minutes, 2), .rounded(i.areaKm2, 3), .rounded(i.population, 0)]
         }
         return Layer(name: "isochrones", columns: ["id", "site_id", "site_name", "kind", "minutes", "area_km2", "population"],
-                     rows: rows, geometries: drawn.map(\.geometry))
+                     rows: rows, geometries: drawn.map(\.geometry), realColumns: ["minutes", "area_km2"])
     }
 
     /// `catchments`: site_id (`none` for the communes that reach no site), site_name, kind,
@@ -40,7 +43,7 @@ extension IsochroneAnalysis {
                     .int(c.communes.count), .rounded(c.population, 0), .rounded(c.areaKm2, 3), .rounded(c.maxMinutes, 2), .rounded(c.meanMinutes, 2)]
         }
         return Layer(name: "catchments", columns: ["site_id", "site_name", "kind", "communes", "population", "area_km2", "max_minutes", "mean_minutes"],
-                     rows: rows, geometries: catchments.map(\.geometry))
+                     rows: rows, geometries: catchments.map(\.geometry), realColumns: ["area_km2", "max_minutes", "mean_minutes"])
     }
 
     /// The files ``write(to:inputs:)`` writes for `url`: the GeoPackage itself (both layers),
@@ -67,7 +70,7 @@ extension IsochroneAnalysis {
                 try writer.finish()
             }
         case "gpkg":
-            try GeoPackageTable.write(layers: layers.map { ($0.name, $0.columns, $0.rows, $0.geometries) }, to: url, inputs: inputs)
+            try GeoPackageTable.write(layers: layers.map { ($0.name, $0.columns, $0.rows, $0.geometries, $0.realColumns) }, to: url, inputs: inputs)
         default:
             throw ParameterError(.contradicted, "\(.table) \(url.relativePath): write .gpkg or .geojson")
         }

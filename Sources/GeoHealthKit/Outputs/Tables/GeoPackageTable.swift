@@ -30,15 +30,20 @@ package enum GeoPackageTable {
         try writer.finish()
     }
 
-    /// Several layers in one GeoPackage, in order, each `(name, columns, rows, geometries)`,
-    /// typed as ``write(columns:rows:geometries:to:inputs:)`` types one (a feature without a
-    /// geometry is written with a NULL one); the file appears whole when the last is written.
+    /// Several layers in one GeoPackage, in order, each `(name, columns, rows, geometries,
+    /// real)`, typed as ``write(columns:rows:geometries:to:inputs:)`` types one except that the
+    /// columns named in `real` are REAL when their values are numbers, whole or not (a feature
+    /// without a geometry is written with a NULL one); the file appears whole when the last is
+    /// written.
     package static func write(
-        layers: [(name: String, columns: [String], rows: [[PropertyValue]], geometries: [Geometry?])], to url: URL, inputs: [URL]
+        layers: [(name: String, columns: [String], rows: [[PropertyValue]], geometries: [Geometry?], real: Set<String>)], to url: URL, inputs: [URL]
     ) throws {
         var writer: GeoPackageWriter?
         for layer in layers {
-            let types = layer.columns.indices.map { c in columnType(layer.rows.lazy.map { $0[c] }, empty: .real) }
+            let types = layer.columns.indices.map { c in
+                let inferred = columnType(layer.rows.lazy.map { $0[c] }, empty: .real)
+                return inferred == .integer && layer.real.contains(layer.columns[c]) ? .real : inferred
+            }
             let schema = zip(layer.columns, types).map { (name: $0, type: $1) }
             let geometryType = layer.geometries.allSatisfy { $0?.isPolygonal ?? true } ? "MULTIPOLYGON" : "GEOMETRY"
             if let writer {
