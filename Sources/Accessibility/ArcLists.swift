@@ -3,7 +3,7 @@
 /// `arcs[first[v] ..< first[v] + count[v]]`, with room for `room[v]`. A list that outgrows its
 /// room moves to the end of the array with twice the room; the room it leaves is garbage, given
 /// back by ``compact()`` (in place: lists only move down), which the owner calls when garbage
-/// exceeds what is live.
+/// reaches a share of the array (a quarter, in the contraction).
 ///
 /// Why not `[[Arc]]`: a Swift array per node costs a heap block with its header and rounding
 /// (about 100 bytes for two arcs) — 4 GB for the 46 million lists of a France-sized network,
@@ -14,7 +14,7 @@ struct ArcLists {
     private(set) var count: [UInt32]
     private var room: [UInt32]
     private(set) var arcs: [Arc]
-    /// Slots no list owns any more (left behind by moves, or freed by ``removeAll(of:)``).
+    /// Slots no list owns any more (left behind by moves).
     private(set) var garbage = 0
 
     /// Empty lists for `nodeCount` nodes, with `capacity[v]` room reserved for node v.
@@ -28,8 +28,9 @@ struct ArcLists {
         self.first = first
         count = [UInt32](repeating: 0, count: capacity.count)
         room = capacity.map { UInt32($0) }
-        // Room for the lists to grow reserved at once, so that the array is never reallocated
-        // (a copy of every arc) while it grows: pages of the room not written yet take no memory.
+        // Room for the lists to grow reserved at once (twice the first lists), so that the array
+        // is seldom reallocated (a copy of every arc) while it grows: pages of the room not
+        // written yet take no memory.
         arcs = [Arc](unsafeUninitializedCapacity: 2 * total + 1024) { buffer, initialized in
             for k in 0..<total { buffer.initializeElement(at: k, to: Arc(node: -1, minutes: 0, metres: 0)) }
             initialized = total
@@ -43,9 +44,6 @@ struct ArcLists {
         let f = Int(first[v])
         return f..<(f + Int(count[v]))
     }
-
-    /// Node v's arcs, copied (for the lists of a few arcs the builder reads while writing others).
-    func list(_ v: Int) -> [Arc] { Array(arcs[range(v)]) }
 
     /// The position in ``arcs`` of v's arc to `node`, if any.
     @inline(__always) func position(of node: Int32, in v: Int) -> Int? {
@@ -105,8 +103,9 @@ struct ArcLists {
         garbage = 0
     }
 
-    /// The lists as compressed rows (in node order), emptying these lists as they are read so
-    /// that the arcs are not held twice at the peak.
+    /// The lists as compressed rows (in node order); these lists are emptied at the end, so
+    /// that the caller converting one direction after the other holds one direction's rows
+    /// beside the lists at most.
     mutating func compressedRows() -> (start: [Int32], node: [Int32], minutes: [Double], metres: [Double]) {
         var start = [Int32](repeating: 0, count: nodeCount + 1)
         for v in 0..<nodeCount { start[v + 1] = start[v] + Int32(count[v]) }

@@ -15,10 +15,10 @@ extension ContractionHierarchy {
     ///    where `added` is the shortcuts contracting v would add, `removed` the arcs it would
     ///    take away, `…Hops` the same counted in road edges (a shortcut stands for the edges it
     ///    replaces), and `depth(v)` one more than the deepest contracted neighbour (which keeps
-    ///    the hierarchy shallow and its contraction even across the map). After each
-    ///    contraction the priorities of the node's neighbours are computed again (Geisberger's
-    ///    neighbour updates); stale heap entries are skipped. The initial priorities are
-    ///    computed on all cores.
+    ///    the hierarchy shallow and its contraction even across the map). The junctions are
+    ///    contracted in parallel rounds of independent nodes
+    ///    (``contractJunctionsInRounds()``); after each round the priorities of the contracted
+    ///    nodes' neighbours are computed again (Geisberger's neighbour updates).
     /// - Witness searches (``WitnessSearch``): from each in-neighbour u of v, a Dijkstra search
     ///   that avoids v and stops past the largest u→v→w cost, once every out-neighbour is
     ///   settled, or after a settled-node limit — ``simulationSettledLimit`` to estimate a
@@ -75,8 +75,11 @@ extension ContractionHierarchy {
         }
 
         /// The shortcuts contracting `v` needs now: (u, u→w arc) for each pair without a witness
-        /// found within `limit` settled nodes.
-        static func shortcuts(of v: Int, out: ArcLists, into: ArcLists, limit: Int, witness: inout WitnessSearch, into result: inout [(Int32, Arc)]) {
+        /// found within `limit` settled nodes, the searches avoiding `v` and every node marked
+        /// in `avoided` (the other nodes of a parallel round; empty: none).
+        static func shortcuts(
+            of v: Int, out: ArcLists, into: ArcLists, limit: Int, avoiding avoided: [Bool] = [], witness: inout WitnessSearch, into result: inout [(Int32, Arc)]
+        ) {
             result.removeAll(keepingCapacity: true)
             let outgoing = out.arcs[out.range(v)]
             witness.setTargets(outgoing)
@@ -85,7 +88,7 @@ extension ContractionHierarchy {
                 var farthest = -Double.infinity
                 for b in outgoing where b.node != a.node { farthest = max(farthest, b.minutes) }
                 guard farthest > -.infinity else { continue }
-                witness.run(from: Int(a.node), avoiding: v, bound: a.minutes + farthest, limit: limit, out: out)
+                witness.run(from: Int(a.node), avoiding: v, and: avoided, bound: a.minutes + farthest, limit: limit, out: out)
                 for b in outgoing where b.node != a.node && witness.distance(to: Int(b.node)) > a.minutes + b.minutes {
                     result.append((a.node, a.then(b)))
                 }

@@ -27,8 +27,8 @@ extension ContractionHierarchy.Builder {
     /// every shortcut joins two nodes of the current graph and a chain of k nodes is halved at
     /// each round — a hierarchy of depth about log₂ k, not k (short upward searches). Marked
     /// nodes are the next round's candidates; the phase ends when a round contracts nothing.
-    /// A contracted node's depth is its round, so that the junctions' priorities start from
-    /// the depth of the chains below them.
+    /// Each contraction makes its neighbours' depth one more than its own at least, so that the
+    /// junctions' priorities start from the depth of the chains below them.
     /// - Complexity: O(V + E) over all rounds (each contraction touches two neighbours).
     mutating func contractChains() {
         let n = contracted.count

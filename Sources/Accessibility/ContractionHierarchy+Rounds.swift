@@ -17,23 +17,23 @@ extension ContractionHierarchy.Builder {
     ///
     /// Why the hierarchy stays exact although the shortcuts of a round are found together: a
     /// shortcut u→v→w is left out only for a witness path from u to w, not through v, at most
-    /// as long. If that witness runs through x, picked in the same round, x's own contraction
-    /// keeps a path as short between x's neighbours on it (a shortcut, or its own witness).
-    /// Two picked nodes sharing no neighbour, a circle of witnesses through each other would
-    /// need paths of zero minutes between distinct neighbours; so with positive road times
-    /// every distance between remaining nodes is kept, round after round.
+    /// as long; the witness searches of a round avoid every node picked in that round, so each
+    /// witness is still in the graph once the round's nodes are gone, and every distance between
+    /// the remaining nodes is kept, round after round, whatever the times (zero-minute edges
+    /// between two OSM nodes at one position included). Without that, two picked nodes could
+    /// each serve as the other's witness through such edges, and both shortcuts would be lost.
     /// - Complexity: about the sequential contraction's searches, spread over the cores, plus
     ///   one scan of the remaining nodes' two-hop neighbourhoods per round.
     mutating func contractJunctionsInRounds() {
         let n = contracted.count
-        let parts = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        let parts = Self.workerCount
         var workers = (0..<parts).map { _ in Worker(search: WitnessSearch(nodeCount: n)) }
         var remaining = (0..<Int32(n)).filter { !contracted[Int($0)] }
         var priority = [Double](repeating: .infinity, count: n)
         computePriorities(of: remaining, into: &priority, workers: &workers)
-        var seen = [Bool](repeating: false, count: n)
+        var seen = [Bool](repeating: false, count: n), picked = [Bool](repeating: false, count: n)
         while !remaining.isEmpty {
-            let (chosen, shortcuts) = contractionsOfRound(remaining, priority: priority, workers: &workers)
+            let (chosen, shortcuts) = contractionsOfRound(remaining, priority: priority, picked: &picked, workers: &workers)
             var around: [Int32] = []
             for (p, nodes) in chosen.enumerated() {
                 var start = 0
@@ -55,6 +55,11 @@ extension ContractionHierarchy.Builder {
             compactIfNeeded(force: false)
         }
     }
+
+    /// The threads of the rounds: the cores, at most 4 — each keeps labels for every node
+    /// (12 bytes a node: 270 MB on a France-sized network), so more would cost memory the
+    /// budget of a national preparation does not have.
+    static var workerCount: Int { max(1, min(4, ProcessInfo.processInfo.activeProcessorCount)) }
 
     /// What one thread keeps between rounds: its witness search (whose arrays span the graph)
     /// and its buffers.
@@ -88,9 +93,19 @@ extension ContractionHierarchy.Builder {
     }
 
     /// The nodes of this round (per thread: each node and the end of its shortcuts in that
-    /// thread's list) and their shortcuts (u, u→w), found on all cores.
-    func contractionsOfRound(_ remaining: [Int32], priority: [Double], workers: inout [Worker]) -> ([[(Int32, Int)]], [[(Int32, Arc)]]) {
+    /// thread's list) and their shortcuts (u, u→w), found on all cores in two passes: first
+    /// the picked nodes (``isLocalMinimum(_:priority:out:into:)``), marked in `picked`; then
+    /// their shortcuts, every witness search avoiding **all** the picked nodes, so that a
+    /// witness never runs through a node contracted in the same round.
+    func contractionsOfRound(_ remaining: [Int32], priority: [Double], picked: inout [Bool], workers: inout [Worker]) -> ([[(Int32, Int)]], [[(Int32, Arc)]]) {
         let (out, into, parts) = (self.out, self.into, workers.count)
+        let choice = [[Int32]](concurrentCount: parts) { p in
+            stride(from: p, to: remaining.count, by: parts).compactMap { i in
+                Self.isLocalMinimum(Int(remaining[i]), priority: priority, out: out, into: into) ? remaining[i] : nil
+            }
+        }
+        for nodes in choice { for v in nodes { picked[Int(v)] = true } }
+        let avoided = picked
         var chosen = [[(Int32, Int)]](repeating: [], count: parts)
         var shortcuts = [[(Int32, Arc)]](repeating: [], count: parts)
         workers.withUnsafeMutableBufferPointer { w in
@@ -101,12 +116,11 @@ extension ContractionHierarchy.Builder {
                     var worker = slots.take(p)
                     var nodes: [(Int32, Int)] = []
                     var list: [(Int32, Arc)] = []
-                    for i in stride(from: p, to: remaining.count, by: parts) {
-                        let v = Int(remaining[i])
-                        guard Self.isLocalMinimum(v, priority: priority, out: out, into: into) else { continue }
-                        Self.shortcuts(of: v, out: out, into: into, limit: Self.contractionSettledLimit, witness: &worker.search, into: &worker.found)
+                    for v in choice[p] {
+                        Self.shortcuts(
+                            of: Int(v), out: out, into: into, limit: Self.contractionSettledLimit, avoiding: avoided, witness: &worker.search, into: &worker.found)
                         list.append(contentsOf: worker.found)
-                        nodes.append((Int32(v), list.count))
+                        nodes.append((v, list.count))
                     }
                     result[p] = nodes
                     lists.put(list, p)
@@ -114,6 +128,7 @@ extension ContractionHierarchy.Builder {
                 }
             }
         }
+        for nodes in choice { for v in nodes { picked[Int(v)] = false } }
         return (chosen, shortcuts)
     }
 

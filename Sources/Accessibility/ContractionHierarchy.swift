@@ -51,8 +51,9 @@ package struct ContractionHierarchy: Sendable {
         (self.downStart, self.downSource, self.downMinutes, self.downMetres) = (downStart, downSource, downMinutes, downMetres)
     }
 
-    /// The hierarchy of the builder's final lists (each node's upward and downward arcs), the
-    /// lists emptied as they are copied so that the arcs are not held twice at the peak.
+    /// The hierarchy of the builder's final lists (each node's upward and downward arcs), one
+    /// direction after the other, each direction's lists emptied once copied (at the peak: both
+    /// lists and the upward rows).
     init(up: inout ArcLists, down: inout ArcLists) {
         (upStart, upTarget, upMinutes, upMetres) = up.compressedRows()
         (downStart, downSource, downMinutes, downMetres) = down.compressedRows()

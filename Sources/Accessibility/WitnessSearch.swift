@@ -36,7 +36,10 @@ struct WitnessSearch {
         }
     }
 
-    mutating func run(from source: Int, avoiding skipped: Int, bound: Double, limit: Int, out: ArcLists) {
+    /// One search from `source`, never entering `skipped` nor a node marked in `avoided`
+    /// (empty: no other node avoided).
+    mutating func run(from source: Int, avoiding skipped: Int, and avoided: [Bool] = [], bound: Double, limit: Int, out: ArcLists) {
+        let avoidSome = !avoided.isEmpty
         for v in touched { best[Int(v)] = .infinity }
         touched.removeAll(keepingCapacity: true)
         queue.removeAll()
@@ -57,7 +60,7 @@ struct WitnessSearch {
             for k in out.range(v) {
                 let a = out.arcs[k]
                 let w = Int(a.node)
-                guard w != skipped else { continue }
+                guard w != skipped, !avoidSome || !avoided[w] else { continue }
                 let t = item.minutes + a.minutes
                 guard t < best[w] else { continue }
                 if best[w] == .infinity { touched.append(a.node) }

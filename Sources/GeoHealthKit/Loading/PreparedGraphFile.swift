@@ -14,8 +14,10 @@ import GeoIO
 /// downward rows (start, source, minutes, metres); last, the ``FileChecksum`` of everything
 /// before it (UInt64). A string is its UTF-8 length (UInt64) and bytes.
 package enum PreparedGraphFile {
-    /// Bumped whenever the layout or the meaning of a stored array changes.
-    package static let formatVersion: UInt32 = 1
+    /// Bumped whenever the layout or the meaning of a stored array changes, or the builder
+    /// changes what it stores (2: the parallel rounds, whose witnesses avoid every node of a
+    /// round; graphs prepared before are rebuilt, not trusted).
+    package static let formatVersion: UInt32 = 2
     package static let magic = Array("GHGRAPH\n".utf8)
 
     package struct Contents {
@@ -83,8 +85,9 @@ package enum PreparedGraphFile {
     /// consistency checks (the caller then rebuilds the graph).
     ///
     /// The file is read in one pass, each array straight into its own storage (no mapping of
-    /// the whole file, no second copy: a national graph of 3.5 GB takes 3.5 GB to load), the
-    /// checksum computed on the way; nothing is built from the arrays before the checksum holds.
+    /// the whole file and no copy of it: the stored arrays are held once, plus what is built
+    /// from them — node coordinates, the edge rows of the network), the checksum computed on
+    /// the way; nothing is built from the arrays before the checksum holds.
     package static func read(_ url: URL, key: String) -> Contents? {
         guard let handle = try? FileHandle(forReadingFrom: url) else { return nil }
         defer { try? handle.close() }
@@ -111,6 +114,7 @@ package enum PreparedGraphFile {
             var k = 0
             while k < buffer.count {
                 let got = systemRead(handle.fileDescriptor, buffer.baseAddress! + k, min(buffer.count - k, 1 << 30))
+                if got < 0 && errno == EINTR { continue }  // interrupted by a signal: read again
                 guard got > 0 else { throw Truncated() }
                 k += got
             }
@@ -154,8 +158,9 @@ package enum PreparedGraphFile {
             guard magic == PreparedGraphFile.magic else { return nil }
             guard UInt32(truncatingIfNeeded: try word()) == PreparedGraphFile.formatVersion, try string() == key else { return nil }
             let noteCount = try word()
-            guard noteCount < UInt64(bodyLength) else { throw Truncated() }
-            let notes = try (0..<Int(noteCount)).map { _ in try string() }
+            guard noteCount <= UInt64(bodyLength - offset) / 8 else { throw Truncated() }  // each note takes 8 bytes at least
+            var notes: [String] = []
+            for _ in 0..<Int(noteCount) { notes.append(try string()) }
             let hasIDs = try word() == 1
             let xy = try array(Double.self)
             let ids = try array(Int64.self)
