@@ -9,16 +9,16 @@
 /// (about 100 bytes for two arcs) — 4 GB for the 46 million lists of a France-sized network,
 /// against 24 bytes per arc here.
 /// - Complexity: O(1) amortised append; O(degree) find and remove (swap with the last).
-struct ArcLists {
-    private(set) var first: [UInt32]
-    private(set) var count: [UInt32]
+package struct ArcLists: Sendable {
+    package private(set) var first: [UInt32]
+    package private(set) var count: [UInt32]
     private var room: [UInt32]
-    private(set) var arcs: [Arc]
+    package private(set) var arcs: [Arc]
     /// Slots no list owns any more (left behind by moves).
-    private(set) var garbage = 0
+    package private(set) var garbage = 0
 
     /// Empty lists for `nodeCount` nodes, with `capacity[v]` room reserved for node v.
-    init(capacity: [Int]) {
+    package init(capacity: [Int]) {
         var first = [UInt32](repeating: 0, count: capacity.count)
         var total = 0
         for (v, c) in capacity.enumerated() {
@@ -37,30 +37,30 @@ struct ArcLists {
         }
     }
 
-    var nodeCount: Int { first.count }
+    package var nodeCount: Int { first.count }
 
     /// The positions of node v's arcs in ``arcs``.
-    @inline(__always) func range(_ v: Int) -> Range<Int> {
+    @inline(__always) package func range(_ v: Int) -> Range<Int> {
         let f = Int(first[v])
         return f..<(f + Int(count[v]))
     }
 
     /// The position in ``arcs`` of v's arc to `node`, if any.
-    @inline(__always) func position(of node: Int32, in v: Int) -> Int? {
+    @inline(__always) package func position(of node: Int32, in v: Int) -> Int? {
         for k in range(v) where arcs[k].node == node { return k }
         return nil
     }
 
-    mutating func replace(at k: Int, with arc: Arc) { arcs[k] = arc }
+    package mutating func replace(at k: Int, with arc: Arc) { arcs[k] = arc }
 
-    mutating func append(_ arc: Arc, to v: Int) {
+    package mutating func append(_ arc: Arc, to v: Int) {
         if count[v] == room[v] { move(v, room: max(4, 2 * Int(room[v]))) }
         arcs[Int(first[v] + count[v])] = arc
         count[v] += 1
     }
 
     /// Removes v's arc to `node` (the last arc takes its place), if there is one.
-    mutating func remove(_ node: Int32, from v: Int) {
+    package mutating func remove(_ node: Int32, from v: Int) {
         guard let k = position(of: node, in: v) else { return }
         let last = Int(first[v] + count[v]) - 1
         arcs[k] = arcs[last]
@@ -82,7 +82,7 @@ struct ArcLists {
     /// the previous one, its room cut to its count (so a list never moves up: the slide is safe
     /// in place); the array then shrinks.
     /// - Complexity: O(V log V + arcs), and no second copy of the arcs.
-    mutating func compact() {
+    package mutating func compact() {
         let order = (0..<nodeCount).sorted { first[$0] < first[$1] }
         var newFirst = first, newRoom = room
         var cursor = 0
@@ -106,7 +106,7 @@ struct ArcLists {
     /// The lists as compressed rows (in node order); these lists are emptied at the end, so
     /// that the caller converting one direction after the other holds one direction's rows
     /// beside the lists at most.
-    mutating func compressedRows() -> (start: [Int32], node: [Int32], minutes: [Double], metres: [Double]) {
+    package mutating func compressedRows() -> (start: [Int32], node: [Int32], minutes: [Double], metres: [Double]) {
         var start = [Int32](repeating: 0, count: nodeCount + 1)
         for v in 0..<nodeCount { start[v + 1] = start[v] + Int32(count[v]) }
         let total = Int(start[nodeCount])

@@ -79,13 +79,13 @@ package struct ContractionHierarchy: Sendable {
 /// An edge of the hierarchy while it is built: the node at its other end, minutes and metres,
 /// and how many road edges it stands for (1 for a road edge, the sum of its two halves for a
 /// shortcut: the "original edges" term of the contraction order).
-struct Arc: Sendable {
-    var node: Int32
-    var hops: Int32 = 1
-    var minutes: Double
-    var metres: Double
+package struct Arc: Sendable, Equatable {
+    package var node: Int32
+    package var hops: Int32 = 1
+    package var minutes: Double
+    package var metres: Double
 
-    init(node: Int32, hops: Int32 = 1, minutes: Double, metres: Double) {
+    package init(node: Int32, hops: Int32 = 1, minutes: Double, metres: Double) {
         (self.node, self.hops, self.minutes, self.metres) = (node, hops, minutes, metres)
     }
 

@@ -61,11 +61,14 @@ import Testing
             var builds = 0
             _ = try load(roads, key: key, builds: &builds)
             let whole = try Data(contentsOf: graph)
-            for damaged in [whole.prefix(whole.count / 2), whole.prefix(10), Data(), { var d = whole; d[d.count / 3] ^= 0x40; return d }()] {
+            // The note count just after the key, made absurd: refused before anything is allocated for it.
+            let notesAt = 8 + 8 + 16 + Array(key.utf8).count
+            let absurdCount = { var d = whole; d.replaceSubrange(notesAt..<(notesAt + 8), with: [UInt8](repeating: 0xFF, count: 8)); return d }()
+            for damaged in [whole.prefix(whole.count / 2), whole.prefix(10), Data(), { var d = whole; d[d.count / 3] ^= 0x40; return d }(), absurdCount, whole + Data([0])] {
                 try damaged.write(to: graph)
                 #expect(try load(roads, key: key, builds: &builds).reused == false)
             }
-            #expect(builds == 5)
+            #expect(builds == 7)
             #expect(try Data(contentsOf: graph) == whole, "rewritten whole")
         }
     }
