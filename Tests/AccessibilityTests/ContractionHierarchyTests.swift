@@ -57,23 +57,35 @@ import Testing
         return best
     }
 
+    /// Compares `ch` with ``reference(_:from:)`` from every `step`-th node to every node: the
+    /// same reachability, the same minutes to 1e-9 (and metres to 1e-6 when `metres`); `also`
+    /// sees every pair reached (its own checks). Returns how many pairs were compared.
+    static func compareWithDijkstra(
+        _ ch: ContractionHierarchy, _ network: RoadNetwork, step: Int, label: String, metres: Bool = true,
+        also: (Int, Int, (minutes: Double, metres: Double)) -> Void = { _, _, _ in }
+    ) -> Int {
+        var compared = 0
+        for s in stride(from: 0, to: network.nodes.count, by: step) {
+            let expected = reference(network, from: s)
+            for t in 0..<network.nodes.count {
+                let got = ch.nodeToNode(from: s, to: t)
+                #expect((got == nil) == (expected[t] == nil), "\(label): \(s)→\(t) reachability")
+                guard let got, let e = expected[t] else { continue }
+                compared += 1
+                #expect(abs(got.minutes - e.minutes) <= 1e-9 * max(1, e.minutes), "\(label): \(s)→\(t) minutes \(got.minutes) vs \(e.minutes)")
+                #expect(!metres || abs(got.metres - e.metres) <= 1e-6 * max(1, e.metres), "\(label): \(s)→\(t) metres \(got.metres) vs \(e.metres)")
+                also(s, t, got)
+            }
+        }
+        return compared
+    }
+
     @Test(arguments: [1, 2, 3, 4, 5, 6] as [UInt64])
     func nodeToNodeEqualsDijkstra(seed: UInt64) {
         let network = RoadNetwork(roads: Self.randomRoads(seed: seed, n: 80, osmIDs: seed % 2 == 0))
         let ch = ContractionHierarchy(network: network)
-        var compared = 0
-        defer { #expect(compared > 500, "seed \(seed): only \(compared) reachable pairs compared") }
-        for s in stride(from: 0, to: network.nodes.count, by: 3) {
-            let expected = Self.reference(network, from: s)
-            for t in 0..<network.nodes.count {
-                let got = ch.nodeToNode(from: s, to: t)
-                #expect((got == nil) == (expected[t] == nil), "seed \(seed): \(s)→\(t) reachability")
-                guard let got, let e = expected[t] else { continue }
-                compared += 1
-                #expect(abs(got.minutes - e.minutes) <= 1e-9 * max(1, e.minutes), "seed \(seed): \(s)→\(t) minutes \(got.minutes) vs \(e.minutes)")
-                #expect(abs(got.metres - e.metres) <= 1e-6 * max(1, e.metres), "seed \(seed): \(s)→\(t) metres \(got.metres) vs \(e.metres)")
-            }
-        }
+        let compared = Self.compareWithDijkstra(ch, network, step: 3, label: "seed \(seed)")
+        #expect(compared > 500, "seed \(seed): only \(compared) reachable pairs compared")
     }
 
     @Test(arguments: [11, 12, 13] as [UInt64])

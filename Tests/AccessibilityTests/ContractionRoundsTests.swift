@@ -50,20 +50,11 @@ import Testing
         let other = RoadNetwork(roads: shuffled)
         let otherCH = ContractionHierarchy(network: other)
         let inOther = network.nodes.map { other.nearestNode(to: $0) }
-        var compared = 0
-        for s in stride(from: 0, to: network.nodes.count, by: 5) {
-            let expected = ContractionHierarchyTests.reference(network, from: s)
-            for t in 0..<network.nodes.count {
-                let got = ch.nodeToNode(from: s, to: t)
-                #expect((got == nil) == (expected[t] == nil), "seed \(seed): \(s)→\(t) reachability")
-                guard let got, let e = expected[t] else { continue }
-                compared += 1
-                #expect(abs(got.minutes - e.minutes) <= 1e-9 * max(1, e.minutes), "seed \(seed): \(s)→\(t) minutes \(got.minutes) vs \(e.minutes)")
-                // The same trip in the network built from the shuffled roads (nodes found by position).
-                let (a, b) = (inOther[s], inOther[t])
-                if network.nodes[s] != network.nodes[t], let o = otherCH.nodeToNode(from: a, to: b), a != b {
-                    #expect(abs(o.minutes - got.minutes) <= 1e-9 * max(1, got.minutes) || network.hasTwin(s) || network.hasTwin(t), "seed \(seed): order changed \(s)→\(t)")
-                }
+        let compared = ContractionHierarchyTests.compareWithDijkstra(ch, network, step: 5, label: "seed \(seed)", metres: false) { s, t, got in
+            // The same trip in the network built from the shuffled roads (nodes found by position).
+            let (a, b) = (inOther[s], inOther[t])
+            if network.nodes[s] != network.nodes[t], let o = otherCH.nodeToNode(from: a, to: b), a != b {
+                #expect(abs(o.minutes - got.minutes) <= 1e-9 * max(1, got.minutes) || network.hasTwin(s) || network.hasTwin(t), "seed \(seed): order changed \(s)→\(t)")
             }
         }
         #expect(compared > side * side * side, "seed \(seed): only \(compared) pairs compared")
