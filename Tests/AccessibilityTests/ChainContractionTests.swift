@@ -33,18 +33,7 @@ import Testing
     @Test func chainWithOneWayPartsAndParallelRoadEqualsDijkstra() {
         let network = RoadNetwork(roads: Self.chainRoads(n: 101))
         let ch = ContractionHierarchy(network: network)
-        var compared = 0
-        for s in 0..<network.nodes.count {
-            let expected = ContractionHierarchyTests.reference(network, from: s)
-            for t in 0..<network.nodes.count {
-                let got = ch.nodeToNode(from: s, to: t)
-                #expect((got == nil) == (expected[t] == nil), "\(s)→\(t) reachability")
-                guard let got, let e = expected[t] else { continue }
-                compared += 1
-                #expect(abs(got.minutes - e.minutes) <= 1e-9 * max(1, e.minutes), "\(s)→\(t) minutes \(got.minutes) vs \(e.minutes)")
-                #expect(abs(got.metres - e.metres) <= 1e-6 * max(1, e.metres), "\(s)→\(t) metres \(got.metres) vs \(e.metres)")
-            }
-        }
+        let compared = ContractionHierarchyTests.compareWithDijkstra(ch, network, step: 1, label: "chain")
         #expect(compared > 5_000, "only \(compared) reachable pairs")
     }
 
