@@ -55,35 +55,61 @@ public enum FloatingCatchment {
 
     static func run(_ costs: CostMatrix, demand: [Double], supply: [Double], decay: DistanceDecay, selection: Bool) -> Result {
         precondition(demand.count == costs.originCount && supply.count == costs.destinationCount)
-        let weights = costs.minutes.map(decay.weight)
-        // Gᵢⱼ (3SFCA), entry by entry; 2SFCA's is 1, and x × 1 = x exactly, so it is not stored.
-        var g: [Double]?
-        if selection {
-            var selected = [Double](repeating: 1, count: weights.count)
-            for o in 0..<costs.originCount {
-                let range = costs.rowStart[o]..<costs.rowStart[o + 1]
-                let total = range.reduce(0) { $0 + weights[$1] }
-                for k in range { selected[k] = total > 0 ? weights[k] / total : 0 }
-            }
-            g = selected
-        }
         var denominator = [Double](repeating: 0, count: costs.destinationCount)
-        for o in 0..<costs.originCount where demand[o] > 0 {
-            for k in costs.rowStart[o]..<costs.rowStart[o + 1] {
-                let w = g.map { demand[o] * weights[k] * $0[k] } ?? demand[o] * weights[k]
+        addDemand(costs, demand: demand[...], decay: decay, selection: selection, to: &denominator)
+        let ratios = ratios(supply: supply, denominator: denominator)
+        let access = access(costs, ratios: ratios, decay: decay, selection: selection)
+        return Result(access: access, ratios: ratios, sitesWithoutDemand: ratios.indices.filter { ratios[$0] == nil })
+    }
+
+    /// Step 1 over a block of origins (rows of `costs`, demands `demand` in the same order): adds
+    /// Σᵢ Dᵢ W(tᵢⱼ) (times Gᵢⱼ for 3SFCA) to each site's denominator. Blocks added in origin order
+    /// give the whole matrix's sums bit for bit, so a matrix too large to hold is costed block by
+    /// block, twice (``access(_:ratios:decay:selection:)``).
+    /// - Precondition: `demand` has one value per origin of `costs`, `denominator` one per destination.
+    package static func addDemand(_ costs: CostMatrix, demand: ArraySlice<Double>, decay: DistanceDecay, selection: Bool, to denominator: inout [Double]) {
+        precondition(demand.count == costs.originCount && denominator.count == costs.destinationCount)
+        var weights: [Double] = []
+        for o in 0..<costs.originCount {
+            let d = demand[demand.startIndex + o]
+            guard d > 0 else { continue }
+            let range = costs.rowStart[o]..<costs.rowStart[o + 1]
+            rowWeights(costs, range, decay: decay, selection: selection, into: &weights)
+            for (n, k) in range.enumerated() {
+                let w = selection ? d * weights[n] * weights[range.count + n] : d * weights[n]
                 denominator[Int(costs.destinations[k])] += w
             }
         }
-        let ratios: [Double?] = zip(supply, denominator).map { s, d in d > 0 ? s / d : nil }
+    }
+
+    /// Rⱼ = Sⱼ / denominatorⱼ, nil where no demand is within reach.
+    package static func ratios(supply: [Double], denominator: [Double]) -> [Double?] {
+        zip(supply, denominator).map { s, d in d > 0 ? s / d : nil }
+    }
+
+    /// Step 2 over a block of origins: Aᵢ = Σⱼ Rⱼ W(tᵢⱼ) (times Gᵢⱼ for 3SFCA).
+    package static func access(_ costs: CostMatrix, ratios: [Double?], decay: DistanceDecay, selection: Bool) -> [Double] {
         var access = [Double](repeating: 0, count: costs.originCount)
+        var weights: [Double] = []
         for o in 0..<costs.originCount {
+            let range = costs.rowStart[o]..<costs.rowStart[o + 1]
+            rowWeights(costs, range, decay: decay, selection: selection, into: &weights)
             var a = 0.0
-            for k in costs.rowStart[o]..<costs.rowStart[o + 1] {
-                if let r = ratios[Int(costs.destinations[k])] { a += g.map { r * weights[k] * $0[k] } ?? r * weights[k] }
+            for (n, k) in range.enumerated() {
+                if let r = ratios[Int(costs.destinations[k])] { a += selection ? r * weights[n] * weights[range.count + n] : r * weights[n] }
             }
             access[o] = a
         }
-        return Result(access: access, ratios: ratios, sitesWithoutDemand: ratios.indices.filter { ratios[$0] == nil })
+        return access
+    }
+
+    /// A row's W(tᵢⱼ), followed for 3SFCA by its Gᵢⱼ = W(tᵢⱼ) / Σₖ W(tᵢₖ) (0 when the sum is 0).
+    static func rowWeights(_ costs: CostMatrix, _ range: Range<Int>, decay: DistanceDecay, selection: Bool, into weights: inout [Double]) {
+        weights.removeAll(keepingCapacity: true)
+        for k in range { weights.append(decay.weight(costs.minutes[k])) }
+        guard selection else { return }
+        let total = weights.reduce(0, +)
+        for n in 0..<range.count { weights.append(total > 0 ? weights[n] / total : 0) }
     }
 
     /// Provider-to-population ratio within zones: Σ supply of the sites in a zone over Σ demand of

@@ -64,18 +64,7 @@ struct AccessCommand: ParsableCommand {
     @Option(help: "APL: column of the sites marking a GP with no activity the year before (counted \(HelpText.number(APLParameters.newPractitionerActivity)); default: 'new_practitioner' when present).")
     var newPractitionerField: String?
 
-    @Option(help: """
-        Demand from a population grid (CSV with INSEE cell ids or x/y corners and a count, or GeoJSON cells/points) instead of the communes; results \
-        come back to the communes by area.
-        """)
-    var populationGrid: String?
-
-    @Option(help: ArgumentHelp("CRS of the grid's x/y corners (INSEE ids carry theirs). (default: \(GridPopulation.defaultCRS))", valueName: "crs"),
-            transform: CRSValue.parse)
-    var gridCrs = CRSValue(GridPopulation.defaultCRS)
-
-    @Option(help: "Side of the grid's cells in metres, \(OptionRange.cellMetres.helpText), for x/y corners and points (INSEE ids carry theirs).")
-    var gridSize = GridPopulation.defaultCellSize
+    @OptionGroup var grid: PopulationGridOptions
 
     @Option(help: "Express access per this many inhabitants (e.g. 100000), \(OptionRange.perInhabitants.helpText).")
     var per = AccessAnalysis.defaultPer
@@ -92,7 +81,6 @@ struct AccessCommand: ParsableCommand {
         try OptionRange.minutes.check(catchmentMinutes, "--catchment-minutes")
         try OptionRange.bandwidth.check(bandwidth, "--bandwidth")
         try OptionRange.perInhabitants.check(per, "--per")
-        try OptionRange.cellMetres.check(gridSize, "--grid-size")
         if [.gaussian, .exponential, .power].contains(decay), bandwidth == nil, [.gaussian, .threeStep].contains(method) {
             throw ValidationError("--decay \(decay.rawValue) needs --bandwidth")
         }
@@ -101,7 +89,7 @@ struct AccessCommand: ParsableCommand {
     func run() throws {
         output.showProgress()
         var sources = try inputs.sources()
-        sources.measureAhead = populationGrid == nil
+        sources.measureAhead = grid.populationGrid == nil
         sources.metricCRS = costs.metricCRS
         let loaded = try StudyLoader.load(sources)
         var options = AccessAnalysis.Options()
@@ -122,13 +110,13 @@ struct AccessCommand: ParsableCommand {
         if let ageWeights { options.apl.ageWeights = try APLParameters.ageWeights(from: URL(fileURLWithPath: ageWeights)) }
         options.decay = decay
         options.bandwidth = bandwidth
-        let grid = try populationGrid.map { try GridPopulation.read(URL(fileURLWithPath: $0), crs: gridCrs.crs, cellSize: gridSize) }
-        let analysis = try grid.map { try GridAccess.run(loaded.study, grid: $0, options: options) }
-            ?? AccessAnalysis.run(loaded.study, options: options, projected: nil, measured: loaded.measures)
-        let allInputs = sources.inputs + costs.inputs + [populationGrid, bands, ageWeights].compactMap { $0.map { URL(fileURLWithPath: $0) } }
+        let gridRun = try grid.read().map { try GridAccess.run(loaded.study, grid: $0, options: options) }
+        let analysis = try gridRun?.analysis ?? AccessAnalysis.run(loaded.study, options: options, projected: nil, measured: loaded.measures)
+        let allInputs = sources.inputs + costs.inputs + grid.inputs + [bands, ageWeights].compactMap { $0.map { URL(fileURLWithPath: $0) } }
         try table.write(analysis.table, inputs: allInputs)
+        if let gridOut = grid.gridOut, let cells = gridRun?.cells { try cells.write(to: URL(fileURLWithPath: gridOut), inputs: allInputs, dialect: table.csv.dialect) }
         if let sitesOut { try analysis.writeSites(to: URL(fileURLWithPath: sitesOut), inputs: allInputs, dialect: table.csv.dialect) }
         output.print(analysis.summary, command: "access")
-        KeptUntilExit.keep(loaded, analysis)
+        KeptUntilExit.keep(loaded, analysis, gridRun)
     }
 }

@@ -8,12 +8,12 @@ extension AnalysisCommand {
         AnalysisCommand(type: CoverageCommand.self,
                         keys: studyFileKeys(analysisGroups, own: ["method", "catchment_minutes", "catchment_km"]),
                         readsStudy: true, outputs: [("out", ".geojson")], writesTable: true, studyValues: [.csvDialect]),
-        AnalysisCommand(type: Distance.self, keys: studyFileKeys(analysisGroups, own: ["thresholds", "within"]),
+        AnalysisCommand(type: Distance.self, keys: studyFileKeys(analysisGroups + [PopulationGridOptions.self], own: ["thresholds", "within"]),
                         readsStudy: true, outputs: [("out", ".geojson")], writesTable: true, studyValues: [.csvDialect]),
         AnalysisCommand(type: IsochronesCommand.self,
                         keys: studyFileKeys([StudyOptions.self, CostOptions.self, SiteOptions<IsochroneKinds>.self, OutputOptions.self], own: ["thresholds", "buffer_metres", "startup_minutes", "out"]),
                         readsStudy: true, outputs: [("out", ".gpkg")]),
-        AnalysisCommand(type: AccessCommand.self, keys: studyFileKeys(analysisGroups, own: accessKeys),
+        AnalysisCommand(type: AccessCommand.self, keys: studyFileKeys(analysisGroups + [PopulationGridOptions.self], own: accessKeys),
                         readsStudy: true, outputs: [("out", ".geojson"), ("sites_out", "-sites.csv")], writesTable: true, studyValues: [.csvDialect]),
         AnalysisCommand(type: InequalityCommand.self, keys: studyFileKeys([CSVDialectOption.self, OutputOptions.self], own: inequalityKeys),
                         readsTable: true, outputs: [("out", ".geojson"), ("lorenz_out", "-lorenz.csv")], studyValues: [.csvDialect]),
@@ -46,7 +46,7 @@ extension AnalysisCommand {
     ] }
     private static let accessKeys: Set<String> = [
         "method", "catchment_minutes", "bands", "decay", "bandwidth", "apl_year", "age_weights", "activity_field", "new_practitioner_field",
-        "population_grid", "grid_crs", "grid_size", "per", "sites_out",
+        "per", "sites_out",
     ]
     /// `k` is the former name of `neighbours`, still read.
     private static let inequalityKeys: Set<String> = [

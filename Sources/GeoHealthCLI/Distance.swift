@@ -16,6 +16,7 @@ struct Distance: ParsableCommand {
               geohealth distance geodata
               geohealth distance geodata --cost network --roads geodata/roads.geojson --site-kind hospital --thresholds 20,45 --out /tmp/travel.geojson
               geohealth distance geodata --group-by ZONE --out /tmp/travel.csv
+              geohealth distance geodata --population-grid geodata/population-grid.csv --thresholds 10,20 --grid-out /tmp/squares.csv
             """)
 
     @OptionGroup var inputs: StudyOptions
@@ -30,6 +31,7 @@ struct Distance: ParsableCommand {
     @Option(help: "Count the sites within this many minutes of each commune (\(OptionRange.minutes.helpText)).")
     var within = TravelAnalysis.defaultWithinMinutes
 
+    @OptionGroup var grid: PopulationGridOptions
     @OptionGroup var table: CommuneTableOptions
     @OptionGroup var output: OutputOptions
 
@@ -40,7 +42,7 @@ struct Distance: ParsableCommand {
     func run() throws {
         output.showProgress()
         var sources = try inputs.sources()
-        sources.measureAhead = true
+        sources.measureAhead = grid.populationGrid == nil
         sources.metricCRS = costs.metricCRS
         let loaded = try StudyLoader.load(sources)
         var options = TravelAnalysis.Options()
@@ -49,8 +51,17 @@ struct Distance: ParsableCommand {
         options.thresholds = thresholds.values
         options.withinMinutes = within
         options.groupBy = table.groupBy
+        let inputs = sources.inputs + costs.inputs + grid.inputs
+        if let squares = try grid.read() {
+            let travel = try GridTravel.run(loaded.study, grid: squares, options: options)
+            try table.write(travel.table, inputs: inputs)
+            if let gridOut = grid.gridOut { try travel.cells.write(to: URL(fileURLWithPath: gridOut), inputs: inputs, dialect: table.csv.dialect) }
+            output.print(travel.summary, command: "distance")
+            KeptUntilExit.keep(loaded, travel)
+            return
+        }
         let analysis = try TravelAnalysis.run(loaded.study, options: options, measured: loaded.measures)
-        try table.write(analysis.table, inputs: sources.inputs + costs.inputs)
+        try table.write(analysis.table, inputs: inputs)
         output.print(analysis.summary, command: "distance")
         KeptUntilExit.keep(loaded, analysis)
     }

@@ -81,7 +81,7 @@ package struct CSVTable: Sendable {
     }
 }
 
-private struct CSVParser {
+struct CSVParser {
     let bytes: UnsafeBufferPointer<UInt8>
     let file: String
     var pos = 0

@@ -6,8 +6,8 @@ import Foundation
 /// double click with numbers as numbers. GeoHealth reads both back (``CSVTable``).
 package struct CSVDialect: Sendable, Equatable {
     package var separator: Character
-    var decimalComma: Bool
-    var byteOrderMark: Bool
+    package var decimalComma: Bool
+    package var byteOrderMark: Bool
     package var lineEnd: String
 
     package static let standard = CSVDialect(separator: ",", decimalComma: false, byteOrderMark: false, lineEnd: "\n")

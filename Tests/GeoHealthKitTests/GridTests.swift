@@ -37,8 +37,8 @@ import Testing
     @Test func cellsAreSplitBetweenCommunesByArea() throws {
         try Fixtures.withTemporaryDirectory { dir in
             let (study, grid) = try Self.communesAndGrid(dir)
-            #expect(grid.cells.count == 3 && grid.total == 150, "the empty square is skipped")
-            let allocation = try GridAllocation.compute(grid, projected: ProjectedStudy(study))
+            #expect(grid.cellCount == 3 && grid.total == 150, "the empty square is skipped")
+            let allocation = try GridAllocation.compute(grid, communes: study.areas, projected: ProjectedStudy(study))
             // A: 100 + 40/2; B: 40/2 + 10/2; outside: 10/2.
             let population = allocation.population
             #expect(abs(population[0] - 120) < 1e-6 && abs(population[1] - 25) < 1e-6)
@@ -55,7 +55,7 @@ import Testing
             var o = AccessAnalysis.Options()
             o.method = .twoStep
             o.catchmentMinutes = 60
-            let a = try GridAccess.run(study, grid: grid, options: o)
+            let a = try GridAccess.run(study, grid: grid, options: o).analysis
             // One site within reach of every cell: Aₖ = S / Σ Dₖ = 10 / 150 for every cell and so every commune.
             #expect(a.access.allSatisfy { abs($0 - 10.0 / 150) < 1e-12 })
             #expect(a.demand.count == 2 && abs(a.demand[0] - 120) < 1e-6)
@@ -68,7 +68,7 @@ import Testing
         let grid = try GridPopulation.read(Fixtures.sample.appendingPathComponent("population-grid.csv"))
         #expect(grid.crs == CRS(epsg: 3035) && grid.cellSize == 1_000)
         #expect(grid.total == loaded.study.totalPopulation)
-        let allocation = try GridAllocation.compute(grid, projected: ProjectedStudy(loaded.study))
+        let allocation = try GridAllocation.compute(grid, communes: loaded.study.areas, projected: ProjectedStudy(loaded.study))
         // Every resident is in a commune or counted outside (the squares at the département's edge).
         #expect(abs(allocation.population.reduce(0, +) + allocation.outside - grid.total) < 1e-6)
         #expect(allocation.outside < 0.01 * grid.total)
@@ -76,7 +76,7 @@ import Testing
         o.method = .apl
         var gps = loaded.study
         gps.sites = try SiteTable.read(Fixtures.sample.appendingPathComponent("generalistes.csv"), kind: nil).sites
-        let a = try GridAccess.run(gps, grid: grid, options: o)
+        let a = try GridAccess.run(gps, grid: grid, options: o).analysis
         #expect(a.summary["demand"]?.stringValue?.contains("standardised by age") == true)
         // The grid and the communes' points describe the same residents: the two APLs differ
         // commune by commune, but their means over the residents must agree closely.

@@ -93,6 +93,8 @@ public enum Parameter: String, Sendable, CaseIterable {
     case syntheticNodes = "nodes"
     /// The minutes of the isochrones drawn around each site (`isochrones`).
     case thresholds
+    /// A population grid (INSEE 200 m / 1 km squares) used as demand instead of the communes.
+    case populationGrid = "population_grid"
     /// The half-width in metres of the band drawn around the roads an isochrone reaches.
     case bufferMetres = "buffer_metres"
 

@@ -18,16 +18,32 @@ import Projection
 /// Count columns, first match wins: `ind`, `population`, `pop`, `count`, `tot_p`, `tot_p_2021`
 /// (case-insensitive). Rows with an empty or zero count are skipped (an empty square); a
 /// negative or non-numeric count is an error naming the line.
+///
+/// Square cells are held as corners and sides in their own CRS (about 40 bytes a cell: the
+/// 2.3 million populated 200 m squares of France in under 100 MB), never as polygons; ids are
+/// written from the corner when asked. A file may hold squares in several CRSs (INSEE writes
+/// each overseas département's squares in its own CRS).
 package struct GridPopulation: Sendable {
-    package struct Cell: Sendable {
-        package var id: String
-        /// The square, in WGS84.
-        package var polygon: Geometry
-        package var count: Double
+    /// How a cell's id is written: the INSEE id of its square, `x_y` of its corner, or the
+    /// file's own (an id column beside x/y, GeoJSON features).
+    package enum IDs: Sendable {
+        case insee, corner, given([String])
     }
 
     package var file: String
-    package var cells: [Cell]
+    /// Per cell: its residents (> 0).
+    package var counts: [Double]
+    /// Per square cell: the lower-left corner and the side, in `crsList[crsIndex[k]]`. Empty
+    /// when the cells are polygons (``polygons``).
+    package var cornerX: [Double] = [], cornerY: [Double] = [], side: [Double] = []
+    package var crsIndex: [UInt8] = []
+    /// The CRSs of the squares (an INSEE file of France holds EPSG:3035 for the metropolitan
+    /// squares and each overseas département's own CRS for its squares).
+    package var crsList: [CRS] = []
+    /// Cells given as polygons (a GeoJSON of cell polygons), in WGS84; empty for squares.
+    package var polygons: [Geometry] = []
+    package var ids: IDs
+    /// The CRS of the file's squares (the first when they are in several), or WGS84 for polygons.
     package var crs: CRS
     /// Cell side in metres (the largest seen when the file mixes sizes).
     package var cellSize: Double
@@ -35,63 +51,44 @@ package struct GridPopulation: Sendable {
     static let idNames = ["idcar_200m", "idcar_1km", "idcar_nat", "idcar", "id"]
     static let countNames = ["ind", "population", "pop", "count", "tot_p", "tot_p_2021"]
 
-    package var total: Double { cells.reduce(0) { $0 + $1.count } }
+    /// The number of populated cells.
+    package var cellCount: Int { counts.count }
+    /// Whether the cells are squares of a CRS (else polygons in WGS84).
+    package var isSquares: Bool { polygons.isEmpty }
+    package var total: Double { counts.reduce(0, +) }
 
     /// The CRS of x/y corners when none is given: ETRS89-LAEA (EPSG:3035), the INSEE and Eurostat grids'.
     package static let defaultCRS = CRS(epsg: 3035)
     /// The side of the cells in metres when none is given: 1 km.
     package static let defaultCellSize = 1_000.0
 
+    /// Cell `k`'s id: the file's, or the INSEE id of its square (`CRS3035RES200mN2029800E4252200`),
+    /// or `x_y` of its corner for x/y files without ids.
+    package func id(_ k: Int) -> String {
+        switch ids {
+        case .given(let list): return list[k]
+        case .corner: return "\(Int(cornerX[k]))_\(Int(cornerY[k]))"
+        case .insee:
+            return "CRS\(crsList[Int(crsIndex[k])].epsg)RES\(Int(side[k]))mN\(Int(cornerY[k]))E\(Int(cornerX[k]))"
+        }
+    }
+
+    /// Cell `k`'s square in its own CRS (counter-clockwise), for square cells.
+    package func square(_ k: Int) -> Geometry {
+        Self.square(x: cornerX[k], y: cornerY[k], size: side[k])
+    }
+
+    /// Cell `k` in WGS84: its polygon, or its square projected (corners only: a 200 m side
+    /// bends by well under a millimetre).
+    package func polygonWGS84(_ k: Int) throws -> Geometry {
+        if !polygons.isEmpty { return polygons[k] }
+        return try CoordinateTransformer.shared(from: crsList[Int(crsIndex[k])], to: .wgs84).transformed(square(k))
+    }
+
     package static func read(_ url: URL, crs: CRS = defaultCRS, cellSize: Double = defaultCellSize) throws -> GridPopulation {
         let ext = url.pathExtension.lowercased()
         if ext == "geojson" || ext == "json" { return try readGeoJSON(url, cellSize: cellSize) }
-        let table = try CSVTable.read(contentsOf: url)
-        guard let countColumn = table.firstColumn(among: countNames) else {
-            throw InputError(
-                file: table.file,
-                message: "no count column (one of \(countNames.joined(separator: ", "))); the columns are: \(table.header.joined(separator: ", "))")
-        }
-        let idColumn = table.firstColumn(among: idNames)
-        let xColumn = table.firstColumn(among: ["x", "e", "easting"]), yColumn = table.firstColumn(among: ["y", "n", "northing"])
-        guard idColumn != nil || (xColumn != nil && yColumn != nil) else {
-            throw InputError(
-                file: table.file,
-                message: "no cell id (one of \(idNames.joined(separator: ", "))) nor x/y columns; the columns are: \(table.header.joined(separator: ", "))")
-        }
-        var corners: [(id: String, x: Double, y: Double, size: Double, count: Double)] = []
-        var fileCRS: CRS?
-        for (r, row) in table.rows.enumerated() {
-            let line = table.lineNumbers[r]
-            let text = row[countColumn].trimmingSpaces()
-            if text.isEmpty { continue }
-            guard let count = Double(text.replacingOccurrences(of: ",", with: ".")), PopulationTable.isCount(count) else {
-                throw InputError(
-                    file: table.file, line: line, field: table.header[countColumn],
-                    message: "'\(text)' is not a count of residents (a number from 0 to 1,000,000,000)")
-            }
-            if count == 0 { continue }
-            if let xColumn, let yColumn, let x = Double(row[xColumn]), let y = Double(row[yColumn]) {
-                corners.append((idColumn.map { row[$0] } ?? "\(Int(x))_\(Int(y))", x, y, cellSize, count))
-            } else if let idColumn, let cell = InseeCellID(row[idColumn]) {
-                if let fileCRS, fileCRS != cell.crs {
-                    throw InputError(file: table.file, line: line, field: table.header[idColumn], message: "cell ids in two CRSs (\(fileCRS) and \(cell.crs))")
-                }
-                fileCRS = cell.crs
-                corners.append((row[idColumn], cell.easting, cell.northing, cell.size, count))
-            } else {
-                throw InputError(
-                    file: table.file, line: line, field: idColumn.map { table.header[$0] } ?? "x",
-                    message:
-                        "no cell position: '\(idColumn.map { row[$0] } ?? "")' is not an INSEE cell id like CRS3035RES200mN2029800E4252200, and there is no x/y"
-                )
-            }
-        }
-        let gridCRS = fileCRS ?? crs
-        let toWGS84 = try CoordinateTransformer.shared(from: gridCRS, to: .wgs84)
-        let cells = try corners.map { c -> Cell in
-            Cell(id: c.id, polygon: try toWGS84.transformed(Self.square(x: c.x, y: c.y, size: c.size)), count: c.count)
-        }
-        return GridPopulation(file: table.file, cells: cells, crs: gridCRS, cellSize: corners.map(\.size).max() ?? cellSize)
+        return try GridCSV.read(url, crs: crs, cellSize: cellSize)
     }
 
     /// The square of side `size` whose lower-left corner is (x, y), counter-clockwise.
@@ -104,7 +101,7 @@ package struct GridPopulation: Sendable {
     }
 
     static func readGeoJSON(_ url: URL, cellSize: Double) throws -> GridPopulation {
-        var cells: [Cell] = []
+        var polygons: [Geometry] = [], polygonCounts: [Double] = [], polygonIDs: [String] = []
         var points: [(String, Coordinate, Double)] = []
         _ = try GeoJSONReader.read(contentsOf: url) { i, f in
             guard let value = countNames.lazy.compactMap({ name in f.properties.first { $0.key.lowercased() == name }?.value }).first else {
@@ -123,17 +120,49 @@ package struct GridPopulation: Sendable {
                 guard g.isPolygonal else {
                     throw InputError(file: url.relativePath, feature: i, message: "a cell must be a polygon or a point, not a \(g.typeName)")
                 }
-                cells.append(Cell(id: id, polygon: g, count: count))
+                polygons.append(g)
+                polygonCounts.append(count)
+                polygonIDs.append(id)
             }
         }
-        // Points: squares of `cellSize` centred on them, drawn in the metric CRS of their place.
-        for (id, p, count) in points {
+        if !polygons.isEmpty {
+            // Points beside polygons: squares of `cellSize` centred on them, as polygons too.
+            for (id, p, count) in points {
+                let crs = MetricCRS.forExtent(BoundingBox(minX: p.x, minY: p.y, maxX: p.x, maxY: p.y))
+                let c = try CoordinateTransformer.shared(from: .wgs84, to: crs).transform(p)
+                let square = Self.square(x: c.x - cellSize / 2, y: c.y - cellSize / 2, size: cellSize)
+                polygons.append(try CoordinateTransformer.shared(from: crs, to: .wgs84).transformed(square))
+                polygonCounts.append(count)
+                polygonIDs.append(id)
+            }
+            return GridPopulation(file: url.relativePath, counts: polygonCounts, polygons: polygons, ids: .given(polygonIDs), crs: .wgs84, cellSize: cellSize)
+        }
+        // Points only: squares of `cellSize` centred on them, in the metric CRS of their place.
+        var grid = GridPopulation(file: url.relativePath, counts: [], ids: .given(points.map(\.0)), crs: .wgs84, cellSize: cellSize)
+        var slot: [CRS: UInt8] = [:]
+        for (_, p, count) in points {
             let crs = MetricCRS.forExtent(BoundingBox(minX: p.x, minY: p.y, maxX: p.x, maxY: p.y))
             let c = try CoordinateTransformer.shared(from: .wgs84, to: crs).transform(p)
-            let square = Self.square(x: c.x - cellSize / 2, y: c.y - cellSize / 2, size: cellSize)
-            cells.append(Cell(id: id, polygon: try CoordinateTransformer.shared(from: crs, to: .wgs84).transformed(square), count: count))
+            try grid.append(x: c.x - cellSize / 2, y: c.y - cellSize / 2, size: cellSize, count: count, crs: crs, slot: &slot)
         }
-        return GridPopulation(file: url.relativePath, cells: cells, crs: .wgs84, cellSize: cellSize)
+        grid.crs = grid.crsList.first ?? .wgs84
+        return grid
+    }
+
+    /// Adds a square cell in `crs` (numbered in `slot`).
+    mutating func append(x: Double, y: Double, size: Double, count: Double, crs: CRS, slot: inout [CRS: UInt8]) throws {
+        let index: UInt8
+        if let known = slot[crs] { index = known } else {
+            guard crsList.count < Int(UInt8.max) else { throw InputError(file: file, message: "the grid's squares are in more than 255 CRSs") }
+            index = UInt8(crsList.count)
+            slot[crs] = index
+            crsList.append(crs)
+        }
+        cornerX.append(x)
+        cornerY.append(y)
+        side.append(size)
+        crsIndex.append(index)
+        counts.append(count)
     }
 }
 
@@ -144,6 +173,13 @@ package struct InseeCellID: Sendable, Equatable {
     package var size: Double
     package var northing: Double
     package var easting: Double
+
+    package init(crs: CRS, size: Double, northing: Double, easting: Double) {
+        self.crs = crs
+        self.size = size
+        self.northing = northing
+        self.easting = easting
+    }
 
     package init?(_ text: String) {
         let t = text.trimmingSpaces().uppercased()

@@ -333,27 +333,36 @@ public struct AccessAnalysis: Sendable {
     }
 
     func makeSummary(notes: Properties, catchment: Double, supply: [Double]) -> Summary {
-        let population = study.areas.map { $0.population ?? 0 }
+        Self.summary(options: options, catchment: catchment, sites: siteIndices.count, supply: supply, unit: supplyUnit,
+                     population: study.areas.map { $0.population ?? 0 }, access: access, places: "communes", notes: notes)
+    }
+
+    /// The summary's figures over `places` (communes, or grid cells) with their `population`
+    /// and `access`, followed by `notes`; communes also count those with no resident.
+    static func summary(
+        options: Options, catchment: Double, sites: Int, supply: [Double], unit: SupplyUnit, population: [Double], access: [Double], places: String,
+        notes: Properties
+    ) -> Summary {
         let total = population.reduce(0, +)
         let reached = zip(access, population).filter { $0.0 > 0 }.reduce(0) { $0 + $1.1 }
         let mean = total > 0 ? zip(access, population).reduce(0) { $0 + $1.0 * $1.1 } / total : 0
         var s = Summary([
             ("method", .string(options.method.rawValue)),
             ("catchment_minutes", .fixed(catchment, 1)),
-            ("sites", .int(siteIndices.count)),
+            ("sites", .int(sites)),
             ("supply", .fixed(supply.reduce(0, +), 2)),
-            ("communes", .int(study.areas.count)),
-            ("communes_with_zero_population", .int(population.filter { $0 == 0 }.count)),
-            ("population", .headCount(total)),
-            ("per_inhabitants", .number(options.per)),
-            ("access", .object(Properties([
-                ("mean", .fixed(mean, 6)),
-                ("minimum", .fixed(access.min() ?? 0, 6)),
-                ("maximum", .fixed(access.max() ?? 0, 6)),
-                ("population_with_no_access", .headCount((total - reached))),
-            ]))),
+            (places, .int(population.count)),
         ])
-        if options.method == .apl, options.per == 1, case .consultations = supplyUnit {
+        if places == "communes" { s["communes_with_zero_population"] = .int(population.filter { $0 == 0 }.count) }
+        s["population"] = .headCount(total)
+        s["per_inhabitants"] = .number(options.per)
+        s["access"] = .object(Properties([
+            ("mean", .fixed(mean, 6)),
+            ("minimum", .fixed(access.min() ?? 0, 6)),
+            ("maximum", .fixed(access.max() ?? 0, 6)),
+            ("population_with_no_access", .headCount((total - reached))),
+        ]))
+        if options.method == .apl, options.per == 1, case .consultations = unit {
             let below = zip(access, population).filter { $0.0 < APLParameters.underServedThreshold }.reduce(0) { $0 + $1.1 }
             s["under_served_below"] = .number(APLParameters.underServedThreshold)
             s["population_under_served"] = .headCount(below)

@@ -1,4 +1,5 @@
 import Foundation
+import Accessibility
 import GeoCore
 import GeoIO
 
@@ -7,87 +8,104 @@ import GeoIO
 /// brought back to the communes by area (``GridAllocation``).
 ///
 /// The cells play the part of the communes in ``AccessAnalysis``: each cell's centre is an
-/// origin (its representative point, in its partition's metric CRS), its residents the demand
-/// Dₖ; sites' ratios Rⱼ = Sⱼ / Σₖ Dₖ W(tₖⱼ) and cells' access Aₖ follow. A commune's access is
-/// the residents-weighted mean of its cells' access, A_c = Σₖ w_kc Aₖ / Σₖ w_kc, so that the
+/// origin (``GridOrigins``, in its partition's metric CRS), its residents the demand Dₖ; sites'
+/// ratios Rⱼ = Sⱼ / Σₖ Dₖ W(tₖⱼ) and cells' access Aₖ follow. A commune's access is the
+/// residents-weighted mean of its cells' access, A_c = Σₖ w_kc Aₖ / Σₖ w_kc, so that the
 /// population-weighted figures of the communes are those of the residents where they live.
 /// A commune the grid gives nobody has no value ("no data"). The grid has no age groups: for
-/// APL each square takes the age structure of the communes it lies in (by the residents it
-/// gives each), so that demand is standardised as with communes. A regional study's buffer does not
-/// apply to the grid: every cell of the file is demand, and only the reported communes are
-/// aggregated.
+/// APL each square's demand is standardised with the age structure of the communes it lies in
+/// (by the residents it gives each): Dₖ = Pₖ · Σ_c w_kc (D_c / P_c) / Σ_c w_kc, the
+/// standardisation being linear in the age counts. A site inside a square is reached from it
+/// at 0 minutes (``CostModelOptions/IntraCommune/zero``, as from a commune). A regional study's
+/// buffer does not apply to the grid: every cell of the file is demand, and only the reported
+/// communes are aggregated.
+///
+/// The matrix of cells × sites is never held: it is costed in blocks of ``blockSize`` cells,
+/// once for the sites' denominators and once for the cells' access
+/// (``Accessibility/FloatingCatchment/addDemand(_:demand:decay:selection:to:)``), which gives the
+/// whole matrix's sums bit for bit. The national 200 m grid (2.3 million squares) so runs in
+/// bounded memory (docs/performance.md, "National 200 m grid").
 package enum GridAccess {
-    package static func run(_ study: Study, grid: GridPopulation, options: AccessAnalysis.Options) throws -> AccessAnalysis {
-        guard !grid.cells.isEmpty else { throw InputError(file: grid.file, message: "the grid has no populated cell") }
+    /// Cells costed at once.
+    static let blockSize = 32_768
+
+    /// The analysis, and per cell its demand and access (times ``AccessAnalysis/Options/per``).
+    package static func run(_ study: Study, grid: GridPopulation, options: AccessAnalysis.Options) throws -> (analysis: AccessAnalysis, cells: GridValues) {
+        guard grid.cellCount > 0 else { throw InputError(file: grid.file, message: "the grid has no populated cell") }
+        if options.method == .ratio { throw ParameterError(.contradicted, "\(.accessMethod) ratio counts residents by zone: it has no use for \(.populationGrid)") }
+        if options.cost.kind == .matrix {
+            throw ParameterError(.contradicted, "\(.originDestinationMatrix) gives costs from communes: with \(.populationGrid), cost the squares by straight line or by road")
+        }
         Progress.report("cells × communes…")
         let communes = study.withoutBuffer()
         let groups = try options.groupBy.map { try AreaGroups.labels(communes.areas, by: $0) }
-        let projected = try ProjectedStudy(communes, crs: options.crs)
-        let allocation = try GridAllocation.compute(grid, projected: projected)
+        let projected = try ProjectedStudy(communes, crs: options.crs, keepGeometries: false)
+        let allocation = try GridAllocation.compute(grid, communes: communes.areas, projected: ProjectedStudy(communes, crs: options.crs))
+        let kinds = Set(options.kinds ?? study.sites.map(\.kind))
+        let siteIndices = study.sites.indices.filter { kinds.contains(study.sites[$0].kind) }
+        guard !siteIndices.isEmpty else { throw ParameterError(.contradicted, "no site of kind \(kinds.map(\.rawValue).sorted().joined(separator: ", "))") }
+        var notes = Properties()
+        let (supply, unit) = try AccessAnalysis.supply(study, siteIndices: siteIndices, options: options, notes: &notes)
+        let demand = try cellDemand(grid, allocation: allocation, communes: communes.areas, options: options, unit: unit, notes: &notes)
+        let catchment = options.catchmentMinutes ?? AccessAnalysis.defaultCatchmentMinutes(options.method)
+        let decay = AccessAnalysis.decay(options, catchment: catchment)
 
-        Progress.report("access of \(grid.cells.count) grid cells…")
-        let ages = cellAgeStructure(grid, allocation: allocation, communes: communes.areas)
-        let cellStudy = Study(areas: grid.cells.indices.map { k in
-            Area(id: grid.cells[k].id, name: grid.cells[k].id, geometry: grid.cells[k].polygon, population: grid.cells[k].count, populationByAge: ages[k])
-        }, sites: study.sites)
-        var cellOptions = options
-        cellOptions.groupBy = nil
-        let cells = try AccessAnalysis.run(cellStudy, options: cellOptions)
-        let access = allocation.aggregate(cells.access)
-        let gridPopulation = allocation.population
-
-        var analysis = AccessAnalysis(
-            study: communes, options: options, access: access.map { $0 ?? .nan }, demand: gridPopulation,
-            siteIndices: cells.siteIndices, siteRatios: cells.siteRatios, supply: cells.supply,
-            supplyUnit: cells.supplyUnit, catchmentMinutes: cells.catchmentMinutes, decay: cells.decay, groups: groups, summary: Summary())
-        var s = Summary()
-        for (key, value) in cells.summary.root {
-            switch key {
-            case "communes": s["grid_cells"] = value
-            case "communes_with_zero_population": continue
-            default: s[key] = value
+        Progress.report("access of \(grid.cellCount) grid cells…")
+        let costs = try GridCosts(
+            grid: grid, study: study, projected: projected, siteIndices: siteIndices, options: options.cost, maxMinutes: catchment, forcedCRS: options.crs,
+            lattices: allocation.lattices)
+        notes["cost"] = .object(costs.notes)
+        let selection = options.method == .threeStep
+        let ratios: [Double?]
+        var access: [Double]
+        if let rows = costs.rowSource(cellCount: grid.cellCount) {
+            let result = FloatingCatchment.streamed(originCount: grid.cellCount, rows: rows, demand: demand, supply: supply, decay: decay, selection: selection)
+            ratios = result.ratios
+            access = result.access.map { $0 * options.per }
+        } else {
+            var denominator = [Double](repeating: 0, count: siteIndices.count)
+            try costs.forEachBlock { cells, matrix in
+                FloatingCatchment.addDemand(matrix, demand: cells.map { demand[$0] }[...], decay: decay, selection: selection, to: &denominator)
+            }
+            ratios = FloatingCatchment.ratios(supply: supply, denominator: denominator)
+            access = [Double](repeating: 0, count: grid.cellCount)
+            try costs.forEachBlock { cells, matrix in
+                for (a, k) in zip(FloatingCatchment.access(matrix, ratios: ratios, decay: decay, selection: selection), cells) { access[k] = a * options.per }
             }
         }
-        let census = communes.areas.map { $0.population ?? 0 }
-        s["grid"] = .object(Properties([
-            ("file", .string(grid.file)),
-            ("crs", .string(grid.crs.description)),
-            ("cell_size_m", .fixed(grid.cellSize, 0)),
-            ("populated_cells", .int(grid.cells.count)),
-            ("residents", .headCount(grid.total)),
-            ("residents_outside_every_commune", .headCount(allocation.outside)),
-        ]))
-        s["communes_grid"] = .object(Properties([
-            ("communes", .int(communes.areas.count)),
-            ("communes_without_grid_residents", .int(access.filter { $0 == nil }.count)),
-            ("population_census", .headCount(census.reduce(0, +))),
-            ("population_grid_by_area", .headCount(gridPopulation.reduce(0, +))),
-            ("aggregation", .string("residents-weighted mean of the cells' access, cells split by area")),
-        ]))
-        if options.method == .apl, ages.contains(where: { !$0.isEmpty }) {
-            s["demand"] = .string(
-                "grid residents standardised by age (DREES APL weights), each square with the age structure of the communes it lies in, by area")
-        }
-        analysis.summary = s
-        return analysis
+        notes["sites_reaching_no_demand"] = .strings(ratios.indices.filter { ratios[$0] == nil }.map { study.sites[siteIndices[$0]].id })
+
+        let byCommune = allocation.aggregate(access)
+        var analysis = AccessAnalysis(
+            study: communes, options: options, access: byCommune.map { $0 ?? .nan }, demand: allocation.population,
+            siteIndices: siteIndices, siteRatios: ratios.map { $0.map { $0 * options.per } }, supply: supply,
+            supplyUnit: unit, catchmentMinutes: catchment, decay: decay, groups: groups, summary: Summary())
+        analysis.summary = summary(
+            analysis, grid: grid, cells: (grid.counts, access), notes: notes, allocation: allocation, communeAccess: byCommune)
+        return (analysis, GridValues(grid: grid, columns: ["demand", "access"], values: [demand, access], precision: [2, 8]))
     }
 
-    /// Each cell's residents by age group: its count split in the age shares of the communes it
-    /// lies in, weighted by the residents it gives each (a cell inside one commune takes that
-    /// commune's structure). Empty when no commune has age groups (then APL demand is raw).
-    static func cellAgeStructure(_ grid: GridPopulation, allocation: GridAllocation, communes: [Area]) -> [[String: Double]] {
-        var mix = [[String: Double]](repeating: [:], count: grid.cells.count)
-        var weight = [Double](repeating: 0, count: grid.cells.count)
+    /// Per cell its demand: its residents, standardised for APL with the age structure of the
+    /// communes it gives residents to (linear: Dₖ = Pₖ · Σ_c w_kc (D_c / P_c) / Σ_c w_kc); notes
+    /// what the demand and the unit are.
+    static func cellDemand(
+        _ grid: GridPopulation, allocation: GridAllocation, communes: [Area], options: AccessAnalysis.Options, unit: AccessAnalysis.SupplyUnit,
+        notes: inout Properties
+    ) throws -> [Double] {
+        guard options.method == .apl else { return grid.counts }
+        let communeDemand = try AccessAnalysis.demand(Study(areas: communes, sites: []), options: options, unit: unit, notes: &notes)
+        guard communes.contains(where: { !$0.populationByAge.isEmpty }) else { return grid.counts }
+        var mix = [Double](repeating: 0, count: grid.cellCount), weight = [Double](repeating: 0, count: grid.cellCount)
         for (c, parts) in allocation.byCommune.enumerated() {
             let area = communes[c]
             guard let total = area.population, total > 0, !area.populationByAge.isEmpty else { continue }
             for (k, w) in parts {
-                for (group, n) in area.populationByAge { mix[k][group, default: 0] += w * n / total }
+                mix[k] += w * communeDemand[c] / total
                 weight[k] += w
             }
         }
-        return grid.cells.indices.map { k in
-            weight[k] > 0 ? mix[k].mapValues { $0 / weight[k] * grid.cells[k].count } : [:]
-        }
+        notes["demand"] = .string(
+            "grid residents standardised by age (DREES APL weights), each square with the age structure of the communes it lies in, by area")
+        return (0..<grid.cellCount).map { k in weight[k] > 0 ? mix[k] / weight[k] * grid.counts[k] : grid.counts[k] }
     }
 }

@@ -3,50 +3,75 @@ import GEOSBridge
 import Projection
 
 /// How the residents of each grid cell split between communes, by area: cell k gives commune c
-/// the weight w_kc = P_k · |cell_k ∩ c| / |cell_k| (areal weighting, the standard way to move
-/// counts between zonings when nothing finer is known). A commune's value is then the
-/// weighted mean v_c = Σ_k w_kc v_k / Σ_k w_kc of its cells' values, and its grid population
-/// Σ_k w_kc. Residents of the parts of cells outside every commune (sea, border) are counted in
-/// ``outside``.
+/// the weight w_kc = P_k · a_kc / max(1, Σ_c' a_kc'), with a_kc = |cell_k ∩ c| / |cell_k| (areal
+/// weighting, the standard way to move counts between zonings when nothing finer is known; the
+/// division only acts where simplified communes overlap, so that no resident is counted twice).
+/// A commune's value is then the weighted mean v_c = Σ_k w_kc v_k / Σ_k w_kc of its cells'
+/// values, and its grid population Σ_k w_kc. Residents of the parts of cells outside every
+/// commune (sea, border) are counted in ``outside``.
 ///
-/// Computed in each partition's metric CRS (the cells are projected there from WGS84), with an
-/// STRtree of the communes and a prepared `covers` test before any overlay: most cells lie in
-/// one commune and need no intersection.
-/// - Complexity: O(cells × communes met), GEOS intersections only for cells on a boundary.
+/// Square cells (INSEE ids, x/y corners, GeoJSON points) are weighted in their own CRS, each
+/// commune projected there once and its shares of every square read off an exact coverage
+/// of the lattice (``GeoCore/LatticeCoverage``): no overlay per cell, communes in parallel.
+/// Cells given as polygons (GeoJSON), or squares on more lattices than ``latticeLimit``, are
+/// overlaid with GEOS in each partition's metric CRS (``computeByOverlay(_:projected:)``).
+/// - Complexity: squares O(communes' vertices + cells of their bounding boxes + cells log cells).
 package struct GridAllocation: Sendable {
     /// Per commune: the cells that give it residents, with their weights.
     var byCommune: [[(cell: Int, weight: Double)]]
     /// Residents of the cells (or parts of cells) that lie in no commune.
     package var outside: Double
+    /// The squares' lattices (nil on the overlay path), to find the cell that holds a point.
+    var lattices: [Lattice]?
 
-    package static func compute(_ grid: GridPopulation, projected: ProjectedStudy) throws -> GridAllocation {
-        var byCommune = [[(cell: Int, weight: Double)]](repeating: [], count: projected.geometries.count)
-        var placed = [Double](repeating: 0, count: grid.cells.count)
+    /// Above this many lattices (a CRS, a side and an offset each), squares go to the overlay.
+    static let latticeLimit = 16
+
+    /// The allocation of `grid`'s residents to `communes` (WGS84 polygons).
+    package static func compute(_ grid: GridPopulation, communes: [Area], projected: @autoclosure () throws -> ProjectedStudy) throws -> GridAllocation {
+        if grid.isSquares, let lattices = Lattice.groups(of: grid, limit: latticeLimit) {
+            var shares = [[(cell: Int, share: Double)]](repeating: [], count: communes.count)
+            for lattice in lattices { try lattice.addShares(of: communes, grid: grid, to: &shares) }
+            var allocation = normalised(shares, grid: grid)
+            allocation.lattices = lattices
+            return allocation
+        }
+        return try computeByOverlay(grid, projected: projected())
+    }
+
+    /// The GEOS path: every cell polygon projected to its partition's CRS, the communes it meets
+    /// found by an STRtree, a prepared `covers` test before any intersection.
+    package static func computeByOverlay(_ grid: GridPopulation, projected: ProjectedStudy) throws -> GridAllocation {
+        var shares = [[(cell: Int, share: Double)]](repeating: [], count: projected.geometries.count)
         let context = GEOSContext.current
+        let polygons = try (0..<grid.cellCount).map { try grid.polygonWGS84($0) }
         for partition in projected.partitions where !partition.areas.isEmpty {
-            let cells = grid.cells.indices.filter { projected.partitionCRS(of: grid.cells[$0].polygon.boundingBox) == partition.crs }
+            let cells = polygons.indices.filter { projected.partitionCRS(of: polygons[$0].boundingBox) == partition.crs }
             guard !cells.isEmpty else { continue }
             let toMetric = try CoordinateTransformer.shared(from: .wgs84, to: partition.crs)
             let communes = try partition.areas.map { try context.geometry(projected.geometries[$0]) }
             let prepared = try communes.map { try PreparedGeometry($0) }
             let tree = try SpatialIndex(communes, context: context)
             for k in cells {
-                let cell = try context.geometry(toMetric.transformed(grid.cells[k].polygon))
+                let cell = try context.geometry(toMetric.transformed(polygons[k]))
                 let area = try cell.area()
                 guard area > 0 else { continue }
                 for j in try tree.query(envelopeOf: cell) {
-                    let share: Double
-                    if try prepared[j].covers(cell) { share = 1 } else {
-                        share = min(1, try communes[j].intersection(cell).area() / area)
-                        guard share > 0 else { continue }
-                    }
-                    byCommune[partition.areas[j]].append((k, grid.cells[k].count * share))
-                    placed[k] += share
-                    if share == 1 { break }
+                    let share = try prepared[j].covers(cell) ? 1 : min(1, try communes[j].intersection(cell).area() / area)
+                    if share > 0 { shares[partition.areas[j]].append((k, share)) }
                 }
             }
         }
-        let outside = zip(grid.cells, placed).reduce(0) { $0 + $1.0.count * max(0, 1 - $1.1) }
+        return normalised(shares, grid: grid)
+    }
+
+    /// Weights from shares: w_kc = P_k · a_kc / max(1, Σ_c a_kc); the rest of each cell is outside.
+    static func normalised(_ shares: [[(cell: Int, share: Double)]], grid: GridPopulation) -> GridAllocation {
+        var placed = [Double](repeating: 0, count: grid.cellCount)
+        for list in shares { for (k, a) in list { placed[k] += a } }
+        let byCommune = shares.map { list in list.map { (cell: $0.cell, weight: grid.counts[$0.cell] * $0.share / max(1, placed[$0.cell])) } }
+        var outside = 0.0
+        for k in 0..<grid.cellCount { outside += grid.counts[k] * max(0, 1 - placed[k]) }
         return GridAllocation(byCommune: byCommune, outside: outside)
     }
 

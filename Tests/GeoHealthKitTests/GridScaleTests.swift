@@ -1,0 +1,118 @@
+import Foundation
+import GeoCore
+import GeoHealthKit
+import GeoHealthTestSupport
+import GeoIO
+import Projection
+import Testing
+
+/// The grid at scale (issue 24): the lattice weighting against GEOS overlays, today's figures
+/// against the figures of the code before it, the streamed catchments against the matrix
+/// blocks, input order, the synthetic national grid's rule, and distance by squares against
+/// hand-computed minutes.
+@Suite struct GridScaleTests {
+    static func sampleWithGPs() throws -> Study {
+        var study = try StudyLoader.load(StudySources.discover(in: Fixtures.sample)).study
+        study.sites = try SiteTable.read(Fixtures.sample.appendingPathComponent("generalistes.csv"), kind: nil).sites
+        return study
+    }
+
+    static let sampleGrid = Fixtures.sample.appendingPathComponent("population-grid.csv")
+
+    @Test func latticeSharesEqualGEOSOverlays() throws {
+        let study = try StudyLoader.load(StudySources.discover(in: Fixtures.sample)).study
+        let grid = try GridPopulation.read(Self.sampleGrid)
+        let fast = try GridAllocation.compute(grid, communes: study.areas, projected: ProjectedStudy(study))
+        let overlay = try GridAllocation.computeByOverlay(grid, projected: ProjectedStudy(study))
+        // Same residents by commune; the overlay works in Lambert-93, the lattice in EPSG:3035.
+        for (a, b) in zip(fast.population, overlay.population) { #expect(abs(a - b) < 0.1, "\(a) vs \(b)") }
+        #expect(abs(fast.outside - overlay.outside) < 0.5)
+        #expect(abs(fast.population.reduce(0, +) + fast.outside - grid.total) < 1e-6)
+    }
+
+    @Test(arguments: ["e2sfca", "apl", "3sfca", "g2sfca"]) func figuresAreThoseOfTheCodeBefore(method: String) throws {
+        var o = AccessAnalysis.Options()
+        o.method = try #require(AccessAnalysis.Method(rawValue: method))
+        let a = try GridAccess.run(Self.sampleWithGPs(), grid: GridPopulation.read(Self.sampleGrid), options: o).analysis
+        let before = try CSVTable.read(contentsOf: Fixtures.url("Tests/fixtures/grid-before/access-\(method).csv"))
+        #expect(before.rows.count == a.study.areas.count)
+        for (n, row) in before.rows.enumerated() {
+            #expect(row[0] == a.study.areas[n].id)
+            let demand = try #require(Double(row[3])), access = try #require(Double(row[4]))
+            #expect(abs(a.demand[n] - demand) < 0.1, "\(method) \(row[0]) demand \(a.demand[n]) vs \(demand)")
+            #expect(abs(a.access[n] - access) <= 1e-4 * max(abs(access), 1e-6), "\(method) \(row[0]) access \(a.access[n]) vs \(access)")
+        }
+    }
+
+    @Test(arguments: ["e2sfca", "apl", "3sfca"]) func streamedCatchmentsEqualMatrixBlocks(method: String) throws {
+        var o = AccessAnalysis.Options()
+        o.method = try #require(AccessAnalysis.Method(rawValue: method))
+        let study = try Self.sampleWithGPs(), grid = try GridPopulation.read(Self.sampleGrid)
+        let streamed = try GridAccess.run(study, grid: grid, options: o)
+        // A start-up delay of 0 minutes changes no cost but takes the general path: blocks of a cost matrix.
+        o.cost.startupMinutes = 0
+        let blocks = try GridAccess.run(study, grid: grid, options: o)
+        for (a, b) in zip(streamed.cells.values[1], blocks.cells.values[1]) { #expect(abs(a - b) <= 1e-12 * max(abs(b), 1e-9)) }
+        for (a, b) in zip(streamed.analysis.access, blocks.analysis.access) { #expect(abs(a - b) <= 1e-12 * max(abs(b), 1e-9)) }
+    }
+
+    @Test func theOrderOfTheSquaresChangesNothing() throws {
+        try Fixtures.withTemporaryDirectory { dir in
+            let lines = try String(contentsOf: Self.sampleGrid, encoding: .utf8).split(separator: "\n")
+            var rng = SeededGenerator(seed: 24)
+            let shuffled = dir.appendingPathComponent("shuffled.csv")
+            try ([String(lines[0])] + lines.dropFirst().map(String.init).shuffled(using: &rng)).joined(separator: "\n").write(to: shuffled, atomically: true, encoding: .utf8)
+            var o = AccessAnalysis.Options()
+            o.method = .apl
+            let study = try Self.sampleWithGPs()
+            let a = try GridAccess.run(study, grid: GridPopulation.read(Self.sampleGrid), options: o).analysis
+            let b = try GridAccess.run(study, grid: GridPopulation.read(shuffled), options: o).analysis
+            for (x, y) in zip(a.access, b.access) { #expect(abs(x - y) <= 1e-9 * max(abs(x), 1e-9), "seed 24") }
+            for (x, y) in zip(a.demand, b.demand) { #expect(abs(x - y) < 1e-6, "seed 24") }
+        }
+    }
+
+    @Test func theSyntheticGridKeepsEveryCommunesResidents() throws {
+        try Fixtures.withTemporaryDirectory { dir in
+            let study = try StudyLoader.load(StudySources.discover(in: Fixtures.sample)).study
+            let url = dir.appendingPathComponent("g.csv"), again = dir.appendingPathComponent("g2.csv")
+            let written = try SyntheticGrid.write(study, to: url, inputs: [])
+            _ = try SyntheticGrid.write(study, to: again, inputs: [])
+            #expect(try Data(contentsOf: url) == Data(contentsOf: again), "deterministic")
+            let grid = try GridPopulation.read(url)
+            #expect(grid.cellCount == written.squares && grid.cellSize == 200 && grid.crs == CRS(epsg: 3035))
+            #expect(grid.total == study.totalPopulation)
+            // Squares are those a commune covers for at least half: by area, at least half of
+            // each commune's residents come back to it, and most of the total.
+            let allocation = try GridAllocation.compute(grid, communes: study.areas, projected: ProjectedStudy(study))
+            for (c, area) in study.areas.enumerated() { #expect(allocation.population[c] >= 0.5 * (area.population ?? 0) - 1e-6, "\(area.id)") }
+            #expect(allocation.population.reduce(0, +) > 0.97 * grid.total)
+        }
+    }
+
+    @Test func distanceBySquaresIsHandComputed() throws {
+        try Fixtures.withTemporaryDirectory { dir in
+            // Two 1 km squares in Lambert-93 and one site at the centre of the first: 0 minutes
+            // from it (inside), and 1 km × 1.3 at 60 km/h = 1.3 minutes from the second.
+            let toWGS84 = try CoordinateTransformer.shared(from: .lambert93, to: .wgs84)
+            func square(_ x: Double) throws -> Geometry {
+                try toWGS84.transformed(.polygon(Polygon(exterior: [
+                    Coordinate(x: x, y: 6_600_000), Coordinate(x: x + 1_000, y: 6_600_000), Coordinate(x: x + 1_000, y: 6_601_000),
+                    Coordinate(x: x, y: 6_601_000), Coordinate(x: x, y: 6_600_000),
+                ])))
+            }
+            let study = Study(areas: [Area(id: "03001", name: "A", geometry: .multiPolygon(try square(700_000).polygons + square(701_000).polygons), population: 50)],
+                              sites: [Site(id: "S", kind: .msp, location: try toWGS84.transform(Coordinate(x: 700_500, y: 6_600_500)))])
+            let csv = dir.appendingPathComponent("grid.csv")
+            try "x,y,pop\n700000,6600000,20\n701000,6600000,30\n".write(to: csv, atomically: true, encoding: .utf8)
+            var o = TravelAnalysis.Options()
+            o.thresholds = [1]
+            let t = try GridTravel.run(study, grid: GridPopulation.read(csv, crs: .lambert93, cellSize: 1_000), options: o)
+            let minutes = t.nearest[0].map { $0?.minutes }
+            #expect(minutes[0] == 0 && abs(minutes[1]! - 1.3) < 1e-9)
+            // 30 of 50 residents beyond 1 minute; the commune's mean (20·0 + 30·1.3)/50.
+            let (beyond, population, mean) = t.communeBeyond(0)
+            #expect(abs(beyond[0][0] - 30) < 1e-9 && abs(population[0] - 50) < 1e-9 && abs(mean[0]! - 0.78) < 1e-9)
+        }
+    }
+}
