@@ -28,18 +28,22 @@ package enum NumberFormatting {
             units /= 10
             decimals -= 1
         }
-        var digits: [UInt8] = []
-        digits.reserveCapacity(20)
-        var u = units
+        // Digits written backwards at the end of `out`, then turned around in place (no array
+        // per number: tables of millions of rows are written through here).
+        let start = out.count
+        var u = units, written = 0
         repeat {
-            digits.append(UInt8(ascii: "0") + UInt8(u % 10))
+            if written == decimals && written > 0 { out.append(UInt8(ascii: ".")) }
+            out.append(UInt8(ascii: "0") + UInt8(u % 10))
             u /= 10
+            written += 1
         } while u > 0
-        while digits.count <= decimals { digits.append(UInt8(ascii: "0")) }
-        for i in stride(from: digits.count - 1, through: 0, by: -1) {
-            out.append(digits[i])
-            if i == decimals && i > 0 { out.append(UInt8(ascii: ".")) }
+        while written <= decimals {
+            if written == decimals { out.append(UInt8(ascii: ".")) }
+            out.append(UInt8(ascii: "0"))
+            written += 1
         }
+        out[start..<out.count].reverse()
     }
 
     /// `value` as text, rounded to `precision` decimals.

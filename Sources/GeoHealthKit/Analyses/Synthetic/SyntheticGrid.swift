@@ -24,7 +24,7 @@ import Projection
 ///    the sum; rows are sorted by CRS, northing, easting.
 package enum SyntheticGrid {
     /// τ: residents per populated square, on average, before the caps by commune size.
-    package static let residentsPerSquare = 17.0
+    package static let residentsPerSquare = 18.0
     /// The side of the squares when none is given: 200 m, INSEE's finest.
     package static let defaultCellSize = 200.0
 
