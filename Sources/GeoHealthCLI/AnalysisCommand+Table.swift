@@ -6,7 +6,7 @@ extension AnalysisCommand {
         AnalysisCommand(type: StudyCommand.self, keys: studyFileKeys([StudyOptions.self, OutputOptions.self], own: ["out"]),
                         readsStudy: true, outputs: [("out", ".geojson")], writesTable: true),
         AnalysisCommand(type: CoverageCommand.self,
-                        keys: studyFileKeys(analysisGroups, own: ["method", "catchment_minutes", "catchment_km"]),
+                        keys: studyFileKeys(analysisGroups + [PopulationGridOptions.self], own: ["method", "catchment_minutes", "catchment_km"]),
                         readsStudy: true, outputs: [("out", ".geojson")], writesTable: true, studyValues: [.csvDialect]),
         AnalysisCommand(type: Distance.self, keys: studyFileKeys(analysisGroups + [PopulationGridOptions.self], own: ["thresholds", "within"]),
                         readsStudy: true, outputs: [("out", ".geojson")], writesTable: true, studyValues: [.csvDialect]),

@@ -38,6 +38,7 @@ struct CoverageCommand: ParsableCommand {
     /// The kinds of the catchments' sites (default: every kind).
     @OptionGroup var site: SiteOptions<CatchmentKinds>
 
+    @OptionGroup var grid: PopulationGridOptions
     @OptionGroup var table: CommuneTableOptions
     @OptionGroup var output: OutputOptions
 
@@ -60,8 +61,17 @@ struct CoverageCommand: ParsableCommand {
         options.catchmentKinds = site.kinds(in: loaded.study)
         costs.configure(&options)
         options.groupBy = table.groupBy
+        let inputs = sources.inputs + costs.inputs + grid.inputs
+        if let squares = try grid.read() {
+            let coverage = try GridCoverage.run(loaded.study, grid: squares, options: options)
+            try table.write(coverage.table, inputs: inputs)
+            if let gridOut = grid.gridOut { try coverage.cells.write(to: URL(fileURLWithPath: gridOut), inputs: inputs, dialect: table.csv.dialect) }
+            output.print(coverage.summary, command: "coverage")
+            KeptUntilExit.keep(loaded, coverage)
+            return
+        }
         let analysis = try CoverageAnalysis.run(loaded.study, options: options)
-        try table.write(analysis.table, inputs: sources.inputs + costs.inputs)
+        try table.write(analysis.table, inputs: inputs)
         output.print(analysis.summary, command: "coverage")
         KeptUntilExit.keep(loaded, analysis)
     }

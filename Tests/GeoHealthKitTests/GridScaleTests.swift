@@ -115,4 +115,46 @@ import Testing
             #expect(abs(beyond[0][0] - 30) < 1e-9 && abs(population[0] - 50) < 1e-9 && abs(mean[0]! - 0.78) < 1e-9)
         }
     }
+
+    @Test func coverageBySquaresIsHandComputed() throws {
+        try Fixtures.withTemporaryDirectory { dir in
+            // Two 1 km squares in Lambert-93 (20 and 30 residents), one commune over both; a
+            // polygon territory over the west half of the second square, a site in the first.
+            let toWGS84 = try CoordinateTransformer.shared(from: .lambert93, to: .wgs84)
+            func rectangle(_ x0: Double, _ x1: Double) throws -> Geometry {
+                try toWGS84.transformed(.polygon(Polygon(exterior: [
+                    Coordinate(x: x0, y: 6_600_000), Coordinate(x: x1, y: 6_600_000), Coordinate(x: x1, y: 6_601_000),
+                    Coordinate(x: x0, y: 6_601_000), Coordinate(x: x0, y: 6_600_000),
+                ])))
+            }
+            var study = Study(areas: [Area(id: "03001", name: "A", geometry: try rectangle(700_000, 702_000), population: 50)],
+                              sites: [Site(id: "S", kind: .msp, location: try toWGS84.transform(Coordinate(x: 700_500, y: 6_600_500)))])
+            study.territories = [Territory(id: "T", name: "T", definition: .geometry(try rectangle(701_000, 701_500)))]
+            let csv = dir.appendingPathComponent("grid.csv")
+            try "x,y,pop\n700000,6600000,20\n701000,6600000,30\n".write(to: csv, atomically: true, encoding: .utf8)
+            var o = CoverageAnalysis.Options()
+            o.catchmentMinutes = 1
+            let c = try GridCoverage.run(study, grid: GridPopulation.read(csv, crs: .lambert93, cellSize: 1_000), options: o)
+            // Half of the second square in the territory: 15 residents; within 1 minute of the
+            // site: the first square only (the second's centre is 1.3 minutes away).
+            let inside = try #require(c.inTerritories), reach = try #require(c.inReach)
+            #expect(abs(inside[0]) < 1e-12 && abs(inside[1] - 0.5) < 1e-9 && abs(c.territoryResidents[0] - 15) < 1e-9)
+            #expect(reach == [true, false])
+            let (population, covered) = c.byCommune(reach.map { $0 ? 1 : 0 })
+            #expect(abs(population[0] - 50) < 1e-9 && abs(covered[0] - 20) < 1e-9)
+        }
+    }
+
+    @Test func memberTerritoriesCountTheirCommunesGridResidents() throws {
+        let study = try StudyLoader.load(StudySources.discover(in: Fixtures.sample)).study
+        var o = CoverageAnalysis.Options()
+        o.catchmentMinutes = nil
+        let c = try GridCoverage.run(study, grid: GridPopulation.read(Self.sampleGrid), options: o)
+        let index = study.areaIndex()
+        for (t, territory) in study.territories.enumerated() {
+            guard case .areas(let codes) = territory.definition else { continue }
+            let expected = Set(codes.compactMap { index[$0] }).reduce(0) { $0 + c.allocation.population[$1] }
+            #expect(abs(c.territoryResidents[t] - expected) < 1e-6, "\(territory.id)")
+        }
+    }
 }

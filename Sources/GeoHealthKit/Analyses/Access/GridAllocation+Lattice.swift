@@ -46,13 +46,18 @@ extension GridAllocation {
         /// The communes whose extent meets the lattice's cells, projected to its CRS, and each
         /// one's share of every cell it covers, added to `shares` (communes in parallel chunks).
         func addShares(of communes: [Area], grid: GridPopulation, to shares: inout [[(cell: Int, share: Double)]]) throws {
+            try addShares(of: communes.map(\.geometry), grid: grid, to: &shares)
+        }
+
+        /// ``addShares(of:grid:to:)-([Area],_,_)`` for any polygons (territories), in WGS84.
+        func addShares(of communes: [Geometry], grid: GridPopulation, to shares: inout [[(cell: Int, share: Double)]]) throws {
             guard let extent = try extentWGS84(grid) else { return }
-            let near = communes.indices.filter { communes[$0].geometry.boundingBox.intersects(extent) }
+            let near = communes.indices.filter { communes[$0].boundingBox.intersects(extent) }
             let chunks = stride(from: 0, to: near.count, by: 256).map { Array(near[$0..<min($0 + 256, near.count)]) }
             let crs = self.crs
             let parts = chunks.concurrentMap { chunk -> [(commune: Int, shares: [(cell: Int, share: Double)])] in
                 let toGrid = try CoordinateTransformer.shared(from: .wgs84, to: crs)
-                let projected = try toGrid.transformed(chunk.map { communes[$0].geometry })
+                let projected = try toGrid.transformed(chunk.map { communes[$0] })
                 return zip(chunk, projected).map { c, g in (c, self.shares(of: g.polygons)) }
             }
             for part in parts {
