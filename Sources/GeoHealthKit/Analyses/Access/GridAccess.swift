@@ -53,7 +53,7 @@ package enum GridAccess {
         Progress.report("access of \(grid.cellCount) grid cells…")
         let costs = try GridCosts(
             grid: grid, study: study, projected: projected, siteIndices: siteIndices, options: options.cost, maxMinutes: catchment, forcedCRS: options.crs,
-            lattices: allocation.lattices)
+            allocation: allocation)
         notes["cost"] = .object(costs.notes)
         let selection = options.method == .threeStep
         let ratios: [Double?]

@@ -75,6 +75,22 @@ package struct GridAllocation: Sendable {
         return GridAllocation(byCommune: byCommune, outside: outside)
     }
 
+    /// Per cell: the CRS of the partition of the commune it gives most residents to (ties: the
+    /// commune first in the study), nil for a cell in no commune.
+    func homeCRS(_ grid: GridPopulation, projected: ProjectedStudy) -> [CRS?] {
+        var best = [Double](repeating: 0, count: grid.cellCount)
+        var home = [Int](repeating: -1, count: grid.cellCount)
+        for (c, parts) in byCommune.enumerated() {
+            for (k, w) in parts where w > best[k] {
+                best[k] = w
+                home[k] = c
+            }
+        }
+        var crsOf = [CRS?](repeating: nil, count: byCommune.count)
+        for p in projected.partitions { for a in p.areas where a < crsOf.count { crsOf[a] = p.crs } }
+        return home.map { $0 >= 0 ? crsOf[$0] : nil }
+    }
+
     /// Per commune: Σ_k w_kc, the residents the grid puts in it.
     package var population: [Double] { byCommune.map { $0.reduce(0) { $0 + $1.weight } } }
 

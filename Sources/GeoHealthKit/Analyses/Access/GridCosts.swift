@@ -26,7 +26,8 @@ struct GridCosts {
     let straightLine: StraightLineModel?
 
     init(grid: GridPopulation, study: Study, projected: ProjectedStudy, siteIndices: [Int], options: CostModelOptions, maxMinutes: Double,
-         forcedCRS: CRS?, lattices: [GridAllocation.Lattice]?) throws {
+         forcedCRS: CRS?, allocation: GridAllocation) throws {
+        let lattices = allocation.lattices
         var cost = options
         cost.maxMinutes = maxMinutes
         let communes = Study(areas: study.withoutBuffer().areas, sites: study.sites)
@@ -56,7 +57,7 @@ struct GridCosts {
         self.maxMinutes = maxMinutes
         self.cellsWithSites = cellsWithSites
         siteCount = siteIndices.count
-        origins = try GridOrigins.compute(grid, forced: forcedCRS, keepLonLat: options.geodesic)
+        origins = try GridOrigins.compute(grid, forced: forcedCRS, keepLonLat: options.geodesic, home: allocation.homeCRS(grid, projected: projected))
         var number = [Int](repeating: -1, count: study.sites.count)
         for (n, s) in siteIndices.enumerated() { number[s] = n }
         destinations = origins.partitions.map { p in

@@ -4,9 +4,10 @@ import GeoCore
 import Projection
 
 /// Where each grid cell's residents start from: the centre of its square (or the point on
-/// surface of a polygon cell), in the metric CRS of the partition its position calls for
-/// (Lambert-93 in metropolitan France, each overseas département's own), as the communes'
-/// representative points are (``ProjectedStudy``). Cells are grouped by partition, ascending.
+/// surface of a polygon cell), in the metric CRS of the partition of the commune that gets most
+/// of its residents (``GridAllocation``; Lambert-93 in metropolitan France, each overseas
+/// département's own: the communes' rule, ``ProjectedStudy``), or, for a cell in no commune,
+/// the CRS its position calls for. Cells are grouped by partition, ascending.
 ///
 /// Squares: their centres go grid CRS → WGS84 → partition CRS in batches of one PROJ call per
 /// chunk and CRS, chunks in parallel.
@@ -25,7 +26,8 @@ struct GridOrigins {
 
     static let chunkSize = 65_536
 
-    static func compute(_ grid: GridPopulation, forced: CRS?, keepLonLat: Bool) throws -> GridOrigins {
+    /// - Parameter home: per cell, the CRS of its main commune's partition (nil: in no commune).
+    static func compute(_ grid: GridPopulation, forced: CRS?, keepLonLat: Bool, home: [CRS?]) throws -> GridOrigins {
         let n = grid.cellCount
         let chunks = stride(from: 0, to: n, by: chunkSize).map { $0..<min($0 + chunkSize, n) }
         // Per chunk: each cell's WGS84 position and metric position in its partition's CRS.
@@ -40,7 +42,7 @@ struct GridOrigins {
                     try CoordinateTransformer.shared(from: grid.crsList[Int(index)], to: .wgs84).transform(&pts)
                     for (m, p) in zip(members, pts) { lonLat[m] = p }
                 }
-                let crs = lonLat.map { p in forced ?? MetricCRS.forExtent(BoundingBox(minX: p.x, minY: p.y, maxX: p.x, maxY: p.y)) }
+                let crs = zip(chunk, lonLat).map { k, p in forced ?? home[k] ?? MetricCRS.forExtent(BoundingBox(minX: p.x, minY: p.y, maxX: p.x, maxY: p.y)) }
                 var metric = lonLat
                 var byTarget: [CRS: [Int]] = [:]
                 for (m, c) in crs.enumerated() { byTarget[c, default: []].append(m) }
@@ -52,7 +54,7 @@ struct GridOrigins {
                 return (lonLat, crs, metric)
             }
             let geometries = chunk.map { grid.polygons[$0] }
-            let crs = geometries.map { forced ?? MetricCRS.forExtent($0.boundingBox) }
+            let crs = zip(chunk, geometries).map { k, g in forced ?? home[k] ?? MetricCRS.forExtent(g.boundingBox) }
             let measured = try AreaMeasure.measure(geometries, crs: crs).map(\.measure.point)
             lonLat = measured
             for (m, c) in crs.enumerated() { lonLat[m] = try CoordinateTransformer.shared(from: c, to: .wgs84).transform(measured[m]) }

@@ -52,7 +52,7 @@ package struct GridCoverage: Sendable {
             }
             let costs = try GridCosts(
                 grid: grid, study: communes, projected: projected, siteIndices: chosen, options: options.cost, maxMinutes: minutes,
-                forcedCRS: options.crs, lattices: allocation.lattices)
+                forcedCRS: options.crs, allocation: allocation)
             notes = costs.notes
             coverage.inReach = try costs.nearest(cellCount: grid.cellCount, groupCount: 1, groupOf: chosen.map { _ in 0 })[0].map { $0 != nil }
         }

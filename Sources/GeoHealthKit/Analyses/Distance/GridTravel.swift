@@ -49,7 +49,7 @@ package struct GridTravel: Sendable {
         Progress.report("nearest sites of \(grid.cellCount) grid cells…")
         let costs = try GridCosts(
             grid: grid, study: communes, projected: projected, siteIndices: chosen, options: options.cost, maxMinutes: options.cost.maxMinutes,
-            forcedCRS: options.crs, lattices: allocation.lattices)
+            forcedCRS: options.crs, allocation: allocation)
         let found = try costs.nearest(cellCount: grid.cellCount, groupCount: kinds.count, groupOf: chosen.map { slot[communes.sites[$0].kind]! })
         let nearest = found.map { cells in
             cells.map { $0.map { CostMatrix.Entry(destination: chosen[$0.destination], minutes: $0.minutes, kilometres: $0.kilometres) } }
