@@ -54,20 +54,26 @@ struct SitingRun {
         return candidates
     }
 
-    /// Times to the nearest site of the kind in `s` (sites re-placed: their indices differ between scenarios).
+    /// Times to the nearest site of the kind in `s` (sites re-placed: their indices differ between
+    /// scenarios), without a matrix (``ProjectedStudy/nearest(_:model:maxMinutes:countMinutes:groupCount:groupOf:)``,
+    /// the same times as the nearest of the full matrix).
     func nearestTimes(_ s: Study) throws -> [Double?] {
         let p = try projected.withSites(of: s)
-        let m = try p.costs(s, model: model, maxMinutes: cost.maxMinutes) { s.sites[$0].kind == options.kind }
-        return (0..<s.areas.count).map { m.nearest($0)?.minutes }
+        let kind = options.kind
+        let n = try p.nearest(s, model: model, maxMinutes: cost.maxMinutes, countMinutes: 0, groupCount: 1) { s.sites[$0].kind == kind ? 0 : nil }
+        return n.nearest[0].map { $0?.minutes }
     }
 
     /// The chosen candidates (indices into `candidates`, in order of choice) and the population
     /// each newly brings within the threshold. The candidate matrix is bounded by the threshold
-    /// for MCLP (nothing beyond it can cover), by the cost bound for p-median.
+    /// for MCLP (nothing beyond it can cover), by the cost bound for p-median, and each commune's
+    /// row by its time to the nearest existing site (a candidate at or beyond it changes nothing
+    /// for that commune: ``CoveringProblem``), so the matrix holds only what can matter.
     func choose(among candidates: [Site], scenarioTimes: [Double?]) throws -> (picks: [Int], gains: [Double]) {
         let bound = options.method == .mclp ? options.thresholdMinutes : cost.maxMinutes
         let candidateStudy = Study(areas: study.areas, sites: candidates)
-        let matrix = try projected.withSites(of: candidateStudy).costs(candidateStudy, model: model, maxMinutes: bound)
+        let matrix = try projected.withSites(of: candidateStudy).costs(
+            candidateStudy, model: model, maxMinutes: bound, below: scenarioTimes.map { $0 ?? .infinity })
         Progress.report("choosing \(options.k) site(s) among \(candidates.count) candidates…")
         let problem = CoveringProblem(weights: population, costs: matrix, existing: scenarioTimes, threshold: options.thresholdMinutes)
         switch options.method {
