@@ -8,7 +8,8 @@ import Accessibility
 /// A row may leave out the candidates at or beyond its demand point's existing time: such a
 /// candidate can neither cover the point (the existing site already does, or nothing within the
 /// threshold can) nor bring it nearer, so MCLP and p-median give the same answers with or without
-/// them (tested); `SitingRun` builds the matrix so (`CostMatrix.keeping(below:)`).
+/// them (tested). MCLP reads no row of a point already within the threshold of an existing site,
+/// so for MCLP those rows may be empty. `SitingRun` builds the matrix so (`CostMatrix.keeping(below:)`).
 public struct CoveringProblem: Sendable {
     /// Demand of each point (residents), one per origin of `costs`.
     public var weights: [Double]

@@ -25,11 +25,13 @@ import Testing
             existing = (0..<n).map { _ in rng.nextUnit() < 0.4 ? Double(Int.random(in: 0...Int(bound), using: &rng)) : nil }
         }
 
-        /// The problem over the full sparse matrix, or over the rows cut at the existing times.
-        func problem(cut: Bool) -> CoveringProblem {
+        /// The problem over the full sparse matrix, or over the rows cut at the existing times, or
+        /// (`coveredDropped`, for MCLP) without the rows of the points an existing site already covers.
+        func problem(cut: Bool, coveredDropped: Bool = false) -> CoveringProblem {
             let rows = minutes.map { row in row.enumerated().compactMap { c, t in t.map { CostMatrix.Entry(destination: c, minutes: $0) } } }
             var m = CostMatrix(destinationCount: candidates, maxMinutes: bound, rows: rows)
             if cut { m = m.keeping(below: existing.map { $0 ?? .infinity }) }
+            if coveredDropped { m = m.keeping(below: existing.map { ($0 ?? .infinity) <= threshold ? 0 : .infinity }) }
             return CoveringProblem(weights: weights, costs: m, existing: existing, threshold: threshold)
         }
     }
@@ -135,6 +137,7 @@ import Testing
                 let mclp = MaximalCovering.solve(full, k: k)
                 #expect(Covering(mclp) == Self.denseMCLP(x, k: k), "\(where_): MCLP")
                 #expect(MaximalCovering.solve(cut, k: k) == mclp, "\(where_): MCLP on the cut rows")
+                #expect(MaximalCovering.solve(x.problem(cut: false, coveredDropped: true), k: k) == mclp, "\(where_): MCLP without the covered rows")
                 let median = PMedian.solve(full, p: k)
                 #expect(Median(median) == Self.densePMedian(x, p: k), "\(where_): p-median")
                 #expect(PMedian.solve(cut, p: k) == median, "\(where_): p-median on the cut rows")
