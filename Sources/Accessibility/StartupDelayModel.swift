@@ -66,7 +66,8 @@ public struct StartupDelayModel: TravelCostModel {
         for o in 0..<drive.originCount {
             for k in drive.rowStart[o]..<drive.rowStart[o + 1] {
                 let d = Int(drive.destinations[k]), minutes = drive.minutes[k] + delay[d]
-                if minutes <= maxMinutes && minutes < (limits?[o] ?? .infinity) { builder.add(CostMatrix.Entry(destination: d, minutes: minutes, kilometres: drive.kilometres[k])) }
+                guard minutes <= maxMinutes && minutes < (limits?[o] ?? .infinity) else { continue }
+                builder.add(CostMatrix.Entry(destination: d, minutes: minutes, kilometres: drive.kilometres[k]))
             }
             builder.endRow()
         }
