@@ -56,6 +56,14 @@ public struct IntraAreaModel: TravelCostModel {
         try base.costs(from: origins, to: destinations, maxMinutes: maxMinutes).settingZero(ownPairs(origins, destinations))
     }
 
+    /// ``costs(from:to:maxMinutes:)`` strictly below each origin's limit: the base model's pairs
+    /// below it, the zero rule, then the limit again (a 0-minute pair is kept when its limit is above 0).
+    /// - Throws: what the base model throws.
+    public func costs(from origins: CostPoints, to destinations: CostPoints, maxMinutes: Double, below limits: [Double]) throws -> CostMatrix {
+        try base.costs(from: origins, to: destinations, maxMinutes: maxMinutes, below: limits).settingZero(ownPairs(origins, destinations))
+            .keeping(below: limits)
+    }
+
     /// The base model's nearest sites and counts, corrected by the zero rule: a site inside the
     /// origin's area is at 0 minutes (nearest, ties to the lower index) and is counted within
     /// `countMinutes` once.

@@ -43,17 +43,31 @@ public struct StartupDelayModel: TravelCostModel {
     /// The base model's costs plus each destination's delay, those within `maxMinutes` kept.
     /// - Throws: what the base model throws.
     public func costs(from origins: CostPoints, to destinations: CostPoints, maxMinutes: Double) throws -> CostMatrix {
+        try delayed(from: origins, to: destinations, maxMinutes: maxMinutes, below: nil)
+    }
+
+    /// ``costs(from:to:maxMinutes:)`` strictly below each origin's limit. The base model is asked
+    /// for the drives below the same limits (a drive plus a delay ≥ 0 is never shorter than the drive).
+    /// - Throws: what the base model throws.
+    public func costs(from origins: CostPoints, to destinations: CostPoints, maxMinutes: Double, below limits: [Double]) throws -> CostMatrix {
+        try delayed(from: origins, to: destinations, maxMinutes: maxMinutes, below: limits)
+    }
+
+    private func delayed(from origins: CostPoints, to destinations: CostPoints, maxMinutes: Double, below limits: [Double]?) throws -> CostMatrix {
         let delay = destinations.ids.map(delay(of:))
         let least = delay.min() ?? 0
         guard maxMinutes >= least else {
             return CostMatrix(destinationCount: destinations.count, maxMinutes: maxMinutes, rows: Array(repeating: [], count: origins.count))
         }
-        let drive = try base.costs(from: origins, to: destinations, maxMinutes: maxMinutes - least)
+        let drive =
+            try limits.map { try base.costs(from: origins, to: destinations, maxMinutes: maxMinutes - least, below: $0) }
+            ?? base.costs(from: origins, to: destinations, maxMinutes: maxMinutes - least)
         var builder = CostMatrix.Builder(expectedEntries: drive.entryCount)
         for o in 0..<drive.originCount {
             for k in drive.rowStart[o]..<drive.rowStart[o + 1] {
                 let d = Int(drive.destinations[k]), minutes = drive.minutes[k] + delay[d]
-                if minutes <= maxMinutes { builder.add(CostMatrix.Entry(destination: d, minutes: minutes, kilometres: drive.kilometres[k])) }
+                guard minutes <= maxMinutes && minutes < (limits?[o] ?? .infinity) else { continue }
+                builder.add(CostMatrix.Entry(destination: d, minutes: minutes, kilometres: drive.kilometres[k]))
             }
             builder.endRow()
         }

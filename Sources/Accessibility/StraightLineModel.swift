@@ -53,6 +53,18 @@ public struct StraightLineModel: TravelCostModel {
     /// in parallel chunks.
     /// - Complexity: O(origins × destinations within reach) after an O(d log d) index build.
     public func costs(from origins: CostPoints, to destinations: CostPoints, maxMinutes: Double) throws -> CostMatrix {
+        try pairs(from: origins, to: destinations, maxMinutes: maxMinutes, below: nil)
+    }
+
+    /// The pairs of ``costs(from:to:maxMinutes:)`` strictly below each origin's limit, the others
+    /// dropped as they are found (the full matrix is never held).
+    /// - Complexity: as ``costs(from:to:maxMinutes:)``; memory O(entries kept).
+    public func costs(from origins: CostPoints, to destinations: CostPoints, maxMinutes: Double, below limits: [Double]) throws -> CostMatrix {
+        precondition(limits.count == origins.count, "one limit per origin")
+        return try pairs(from: origins, to: destinations, maxMinutes: maxMinutes, below: limits)
+    }
+
+    private func pairs(from origins: CostPoints, to destinations: CostPoints, maxMinutes: Double, below limits: [Double]?) throws -> CostMatrix {
         let radius = maxMinutes / 60 * speedKmh * 1000 / detourFactor
         // A planar prefilter for geodesic distances, wide enough for any conformal projection's scale error.
         let searchRadius = geodesic == nil ? radius : radius * 1.01 + 1
@@ -65,10 +77,11 @@ public struct StraightLineModel: TravelCostModel {
         var parts = chunks.concurrentMap { chunk in
             var b = CostMatrix.Builder()
             for o in chunk {
+                let limit = limits?[o] ?? .infinity
                 grid.forEach(within: searchRadius, of: origins.metric[o]) { index, planar in
                     let d = geodesic.map { $0(origins.lonLat![o], destinations.lonLat![index]) } ?? planar
                     let t = minutes(metres: d)
-                    if t <= maxMinutes { b.add(CostMatrix.Entry(destination: index, minutes: t, kilometres: d * detourFactor / 1000)) }
+                    if t <= maxMinutes && t < limit { b.add(CostMatrix.Entry(destination: index, minutes: t, kilometres: d * detourFactor / 1000)) }
                 }
                 b.endRow()
             }

@@ -33,6 +33,11 @@ public protocol TravelCostModel: Sendable {
     var name: String { get }
     /// Costs from every origin to the destinations within `maxMinutes`.
     func costs(from origins: CostPoints, to destinations: CostPoints, maxMinutes: Double) throws -> CostMatrix
+    /// Costs from every origin `o` to the destinations within `maxMinutes` and strictly below
+    /// `limits[o]` minutes: the same entries as ``costs(from:to:maxMinutes:)`` without those at
+    /// or beyond the origin's limit (``CostMatrix/keeping(below:)``). By default the full matrix,
+    /// then filtered; the straight-line model drops them as it goes, so the full matrix is never held.
+    func costs(from origins: CostPoints, to destinations: CostPoints, maxMinutes: Double, below limits: [Double]) throws -> CostMatrix
     /// For every origin, the nearest destination of each group within `maxMinutes` and the
     /// number within `countMinutes` (``NearestCosts``); by default read off ``costs(from:to:maxMinutes:)``.
     func nearest(

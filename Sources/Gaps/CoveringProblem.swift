@@ -4,6 +4,12 @@ import Accessibility
 /// sites, the travel time from each demand point to each candidate within a bound (a
 /// ``CostMatrix``: origins = demand, destinations = candidates), and the time from each demand
 /// point to the nearest *existing* site (nil: none within the bound).
+///
+/// A row may leave out the candidates at or beyond its demand point's existing time: such a
+/// candidate can neither cover the point (the existing site already does, or nothing within the
+/// threshold can) nor bring it nearer, so MCLP and p-median give the same answers with or without
+/// them (tested). MCLP reads no row of a point already within the threshold of an existing site,
+/// so for MCLP those rows may be empty. `SitingRun` builds the matrix so (`CostMatrix.keeping(below:)`).
 public struct CoveringProblem: Sendable {
     /// Demand of each point (residents), one per origin of `costs`.
     public var weights: [Double]
@@ -27,27 +33,32 @@ public struct CoveringProblem: Sendable {
 
     var candidateCount: Int { costs.destinationCount }
 
-    /// For each candidate, the demand points within the threshold not already covered.
-    func newlyCoverable() -> [[Int]] {
-        var lists = [[Int]](repeating: [], count: candidateCount)
-        for o in 0..<costs.originCount where weights[o] > 0 && !((existing[o] ?? .infinity) <= threshold) {
-            for k in costs.rowStart[o]..<costs.rowStart[o + 1] where costs.minutes[k] <= threshold {
-                lists[Int(costs.destinations[k])].append(o)
-            }
+    /// For each candidate, the demand points within the threshold not already covered, in
+    /// increasing order (compact lists: ``CandidateLists``).
+    func newlyCoverable() -> CandidateLists {
+        CandidateLists(candidates: candidateCount, demand: costs.originCount) { o, add in
+            guard weights[o] > 0 && !((existing[o] ?? .infinity) <= threshold) else { return }
+            for k in costs.rowStart[o]..<costs.rowStart[o + 1] where costs.minutes[k] <= threshold { add(costs.destinations[k]) }
         }
-        return lists
+    }
+
+    /// Per candidate, whether it is among `chosen`.
+    func membership(_ chosen: [Int]) -> [Bool] {
+        var set = [Bool](repeating: false, count: candidateCount)
+        for c in chosen { set[c] = true }
+        return set
     }
 
     /// Σ weights of the demand points within the threshold of an existing or a chosen site.
     public func coveredWeight(chosen: [Int]) -> Double {
-        let set = Set(chosen)
+        let set = membership(chosen)
         var total = 0.0
         for o in 0..<costs.originCount {
             if (existing[o] ?? .infinity) <= threshold {
                 total += weights[o]
                 continue
             }
-            for k in costs.rowStart[o]..<costs.rowStart[o + 1] where costs.minutes[k] <= threshold && set.contains(Int(costs.destinations[k])) {
+            for k in costs.rowStart[o]..<costs.rowStart[o + 1] where costs.minutes[k] <= threshold && set[Int(costs.destinations[k])] {
                 total += weights[o]
                 break
             }
@@ -57,10 +68,10 @@ public struct CoveringProblem: Sendable {
 
     /// Per demand point, the time to the nearest existing or chosen site (nil: none within the bound).
     public func nearestTimes(chosen: [Int]) -> [Double?] {
-        let set = Set(chosen)
+        let set = membership(chosen)
         return (0..<costs.originCount).map { o in
             var best = existing[o]
-            for k in costs.rowStart[o]..<costs.rowStart[o + 1] where set.contains(Int(costs.destinations[k])) {
+            for k in costs.rowStart[o]..<costs.rowStart[o + 1] where set[Int(costs.destinations[k])] {
                 if best == nil || costs.minutes[k] < best! { best = costs.minutes[k] }
                 break  // rows are sorted by time: the first chosen one is the nearest
             }

@@ -67,18 +67,20 @@ public enum MaximalCovering {
             // Σ_{o ∈ c, uncovered without s} w − Σ_{o ∈ s, covered by s alone} w.
             var coverCount = [Int](repeating: 0, count: problem.weights.count)
             for j in chosen { for o in lists[j] { coverCount[o] += 1 } }
-            let useful = (0..<problem.candidateCount).filter { !lists[$0].isEmpty }
+            let useful = (0..<problem.candidateCount).filter { !lists.isEmpty($0) }
+            var sMembers = [Bool](repeating: false, count: problem.weights.count)  // the demand points of slot s
             var improved = true
             while improved {
                 improved = false
-                let inSolution = Set(chosen)
+                let inSolution = problem.membership(chosen)
                 search: for slot in chosen.indices {
                     let s = chosen[slot]
-                    let sMembers = Set(lists[s])
+                    for o in lists[s] { sMembers[o] = true }
+                    defer { for o in lists[s] { sMembers[o] = false } }
                     let loss = lists[s].reduce(0) { $0 + (coverCount[$1] == 1 ? problem.weights[$1] : 0) }
-                    for c in useful where !inSolution.contains(c) {
+                    for c in useful where !inSolution[c] {
                         var gain = 0.0
-                        for o in lists[c] where coverCount[o] - (sMembers.contains(o) ? 1 : 0) == 0 { gain += problem.weights[o] }
+                        for o in lists[c] where coverCount[o] - (sMembers[o] ? 1 : 0) == 0 { gain += problem.weights[o] }
                         if gain - loss > 1e-9 {
                             for o in lists[s] { coverCount[o] -= 1 }
                             for o in lists[c] { coverCount[o] += 1 }
@@ -94,7 +96,7 @@ public enum MaximalCovering {
         return Solution(chosen: chosen, gains: marginalGains(problem, chosen, lists), covered: problem.coveredWeight(chosen: chosen), swaps: swaps)
     }
 
-    static func marginalGains(_ problem: CoveringProblem, _ chosen: [Int], _ lists: [[Int]]) -> [Double] {
+    static func marginalGains(_ problem: CoveringProblem, _ chosen: [Int], _ lists: CandidateLists) -> [Double] {
         var isCovered = [Bool](repeating: false, count: problem.weights.count)
         return chosen.map { j in
             var g = 0.0

@@ -35,7 +35,7 @@ extension PMedian.SwapSearch {
 
     /// gain(i), loss(r) and extra(i, r) for every candidate i and slot r.
     mutating func evaluate() {
-        for c in 0..<candidates { gains[c] = isChosen[c] ? 0 : gain(c) }
+        computeGains()
         for s in 0..<p { loss[s] = 0 }
         for i in extra.indices { extra[i] = 0 }
         for o in 0..<n where phi1[o] >= 0 {

@@ -4,9 +4,11 @@
 /// A demand point with no site within the matrix bound counts at the bound (documented cap: the
 /// objective cannot see beyond the costs it was given); existing sites are permanent.
 ///
-/// Start: greedy with lazy evaluation (the decrease of the objective brought by a candidate can
-/// only shrink as sites are added, so stale gains in a max-heap are re-evaluated only at the
-/// top). Then swap-based local search in the form of M. G. C. Resende and R. F. Werneck, "A fast
+/// Start: greedy, each time the candidate of largest gain (decrease of the objective), ties to
+/// the lowest index. A gain can only shrink as sites are added, so lazy evaluation (stale gains
+/// in a max-heap re-evaluated only at the top) would pick the same sites; here all gains are
+/// recomputed by one pass over the rows per pick, so that no transposed copy of the matrix is
+/// needed. Then swap-based local search in the form of M. G. C. Resende and R. F. Werneck, "A fast
 /// swap-based local search procedure for location problems", Annals of Operations Research 150,
 /// 2007 (after R. A. Whitaker, "A fast algorithm for the greedy interchange for large-scale
 /// clustering and median location problems", INFOR 21, 1983): with d₁, d₂ the times to the
@@ -21,8 +23,9 @@
 /// all found in one pass over the sparse rows (each sorted by time, so a row is read only up to
 /// d₂); the best swap is made while its profit is positive. The result is swap-optimal: no
 /// single exchange of a chosen site for a candidate lowers the objective (tested).
-/// - Complexity: O(nnz + candidates · p) per swap, nnz the entries of the cost matrix; memory
-///   O(nnz) for the transposed matrix and O(candidates · p) for `extra`.
+/// - Complexity: O(nnz) per greedy pick and O(nnz + candidates · p) per swap, nnz the entries of
+///   the cost matrix (rows read only up to d₁ or d₂); memory: the matrix as given (no copy),
+///   O(demand + candidates) and O(candidates · p) for `extra`.
 public enum PMedian {
     /// The p new sites chosen, the objective they reach and the local search's work.
     public struct Solution: Sendable, Equatable {

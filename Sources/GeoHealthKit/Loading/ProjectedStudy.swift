@@ -145,8 +145,11 @@ public struct ProjectedStudy: Sendable {
     /// partition at a time, merged into one matrix over all areas × all sites.
     /// - Parameter renumbered: number the destinations among the accepted sites only (in the
     ///   study's order), instead of among all the study's sites.
+    /// - Parameter limits: per area, keep only the costs strictly below it
+    ///   (``TravelCostModel/costs(from:to:maxMinutes:below:)``); nil keeps every cost within `maxMinutes`.
     public func costs(
-        _ study: Study, model: any TravelCostModel, maxMinutes: Double, sites include: (Int) -> Bool = { _ in true }, renumbered: Bool = false
+        _ study: Study, model: any TravelCostModel, maxMinutes: Double, sites include: (Int) -> Bool = { _ in true }, renumbered: Bool = false,
+        below limits: [Double]? = nil
     ) throws -> CostMatrix {
         Progress.report("travel costs (\(model.name))…")
         var local: [(matrix: CostMatrix, sites: [Int])?] = Array(repeating: nil, count: partitions.count)
@@ -155,7 +158,10 @@ public struct ProjectedStudy: Sendable {
             let siteIndices = p.sites.filter(include)
             guard !siteIndices.isEmpty, !p.areas.isEmpty else { continue }
             let (origins, destinations) = costPoints(study, areas: p.areas, sites: siteIndices, crs: p.crs)
-            local[n] = (try model.costs(from: origins, to: destinations, maxMinutes: maxMinutes), siteIndices)
+            let matrix =
+                try limits.map { l in try model.costs(from: origins, to: destinations, maxMinutes: maxMinutes, below: p.areas.map { l[$0] }) }
+                ?? model.costs(from: origins, to: destinations, maxMinutes: maxMinutes)
+            local[n] = (matrix, siteIndices)
             for (k, area) in p.areas.enumerated() { rowOf[area] = k }
         }
         // Stitch the partitions' rows in the study's order, destinations back to study indices

@@ -17,7 +17,9 @@ import GeoIO
 /// Candidates: the communes' representative points (default), the sites of a candidate file, or
 /// both. The travel model is any of the three; the candidate matrix is bounded by the threshold
 /// for MCLP (nothing beyond it can cover) and by `max(2 × threshold, 60)` minutes for p-median
-/// and the indicators (times beyond count at that bound).
+/// and the indicators (times beyond count at that bound); each commune's row keeps only the
+/// candidates nearer than its existing nearest site (the others change no answer), so the
+/// national matrix holds a small share of the pairs within the bound (docs/performance.md).
 public struct SitingAnalysis: Sendable {
     /// How new sites are chosen: maximal covering (`mclp`, population newly within the threshold) or
     /// p-median (`pmedian`, population-weighted mean time to the nearest site).

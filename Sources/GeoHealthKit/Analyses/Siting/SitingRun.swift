@@ -18,7 +18,8 @@ struct SitingRun {
     let model: any TravelCostModel
     let population: [Double]
 
-    /// Projects the communes once; each scenario only re-places its sites.
+    /// Projects the communes once, keeping their points but not the projected polygons (siting
+    /// needs none); each scenario only re-places its sites.
     init(_ study: Study, options: SitingAnalysis.Options, newCapacity: Double?) throws {
         var scenario = study
         scenario.sites.removeAll { options.remove.contains($0.id) }
@@ -28,7 +29,7 @@ struct SitingRun {
         self.study = study
         self.options = options
         self.scenario = scenario
-        projected = try ProjectedStudy(study, crs: options.crs).withSites(of: scenario)
+        projected = try ProjectedStudy(study, crs: options.crs, keepGeometries: false).withSites(of: scenario)
         var cost = options.cost
         cost.maxMinutes = max(2 * options.thresholdMinutes, 60)
         self.cost = cost
@@ -54,20 +55,31 @@ struct SitingRun {
         return candidates
     }
 
-    /// Times to the nearest site of the kind in `s` (sites re-placed: their indices differ between scenarios).
+    /// Times to the nearest site of the kind in `s` (sites re-placed: their indices differ between
+    /// scenarios), without a matrix (``ProjectedStudy/nearest(_:model:maxMinutes:countMinutes:groupCount:groupOf:)``,
+    /// the same times as the nearest of the full matrix).
     func nearestTimes(_ s: Study) throws -> [Double?] {
         let p = try projected.withSites(of: s)
-        let m = try p.costs(s, model: model, maxMinutes: cost.maxMinutes) { s.sites[$0].kind == options.kind }
-        return (0..<s.areas.count).map { m.nearest($0)?.minutes }
+        let kind = options.kind
+        let n = try p.nearest(s, model: model, maxMinutes: cost.maxMinutes, countMinutes: 0, groupCount: 1) { s.sites[$0].kind == kind ? 0 : nil }
+        return n.nearest[0].map { $0?.minutes }
     }
 
     /// The chosen candidates (indices into `candidates`, in order of choice) and the population
     /// each newly brings within the threshold. The candidate matrix is bounded by the threshold
-    /// for MCLP (nothing beyond it can cover), by the cost bound for p-median.
+    /// for MCLP (nothing beyond it can cover), by the cost bound for p-median, and each commune's
+    /// row by its time to the nearest existing site (a candidate at or beyond it changes nothing
+    /// for that commune; for MCLP a commune already within the threshold needs no row at all:
+    /// ``CoveringProblem``), so the matrix holds only what can matter.
     func choose(among candidates: [Site], scenarioTimes: [Double?]) throws -> (picks: [Int], gains: [Double]) {
         let bound = options.method == .mclp ? options.thresholdMinutes : cost.maxMinutes
         let candidateStudy = Study(areas: study.areas, sites: candidates)
-        let matrix = try projected.withSites(of: candidateStudy).costs(candidateStudy, model: model, maxMinutes: bound)
+        let threshold = options.thresholdMinutes
+        let limits = scenarioTimes.map { t -> Double in
+            guard let t else { return .infinity }
+            return options.method == .pmedian ? t : t <= threshold ? 0 : .infinity
+        }
+        let matrix = try projected.withSites(of: candidateStudy).costs(candidateStudy, model: model, maxMinutes: bound, below: limits)
         Progress.report("choosing \(options.k) site(s) among \(candidates.count) candidates…")
         let problem = CoveringProblem(weights: population, costs: matrix, existing: scenarioTimes, threshold: options.thresholdMinutes)
         switch options.method {
@@ -89,8 +101,9 @@ struct SitingRun {
     /// The p-median's choice, with its progress and a warning when it will be long.
     func pMedian(_ problem: CoveringProblem, bound: Double) -> [Int] {
         let entries = problem.costs.entryCount
-        // Measured: the national problem (16.4 million pairs, k = 50) takes about 1 s for the
-        // greedy start and the swaps together (docs/performance.md); time grows with pairs × (k + swaps).
+        // Measured: the national problem (16.4 million pairs before the rows were cut at the
+        // existing times, 0.89 million since; k = 50) took about 1 s for the greedy start and
+        // the swaps together (docs/performance.md); time grows with pairs × (k + swaps).
         let estimate = 1e-9 * Double(entries) * Double(20 + options.k)
         Progress.warnIfLong(
             "the p-median over \(entries) commune–candidate pairs", seconds: estimate,
