@@ -58,8 +58,9 @@ package enum GridAccess {
         let selection = options.method == .threeStep
         let ratios: [Double?]
         var access: [Double]
-        if let rows = costs.rowSource(cellCount: grid.cellCount) {
-            let result = FloatingCatchment.streamed(originCount: grid.cellCount, rows: rows, demand: demand, supply: supply, decay: decay, selection: selection)
+        if let (rows, order) = costs.rowSource(cellCount: grid.cellCount) {
+            let result = FloatingCatchment.streamed(
+                originCount: grid.cellCount, order: order, rows: rows, demand: demand, supply: supply, decay: decay, selection: selection)
             ratios = result.ratios
             access = result.access.map { $0 * options.per }
         } else {

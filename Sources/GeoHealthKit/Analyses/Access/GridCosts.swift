@@ -133,17 +133,28 @@ extension GridCosts {
 }
 
 extension GridCosts {
+    /// The side of the tiles whose origins share their candidate sites (``Accessibility/StraightLineModel/rows(origins:destinations:number:maxMinutes:zero:tile:)``).
+    static let tileMetres = 2_000.0
+
     /// The rows of every cell (by cell index) made on demand from the straight-line model, the
-    /// zero rule applied; nil when the costs are not plain planar straight lines.
-    func rowSource(cellCount: Int) -> FloatingCatchment.RowSource? {
+    /// zero rule applied, and the order to visit the cells in (by partition, then by tile);
+    /// nil when the costs are not plain planar straight lines.
+    func rowSource(cellCount: Int) -> (rows: FloatingCatchment.RowSource, order: [Int])? {
         guard let straightLine else { return nil }
         var partitionOf = [Int32](repeating: -1, count: cellCount), localOf = [Int32](repeating: -1, count: cellCount)
         var sources: [FloatingCatchment.RowSource?] = []
+        var order: [Int] = []
+        order.reserveCapacity(cellCount)
         for (p, partition) in origins.partitions.enumerated() {
             for (n, k) in partition.cells.enumerated() {
                 partitionOf[k] = Int32(p)
                 localOf[k] = Int32(n)
             }
+            let tile = Self.tileMetres
+            let keyed = partition.points.indices.map { n -> (Int, Int, Int) in
+                (Int((partition.points[n].y / tile).rounded(.down)), Int((partition.points[n].x / tile).rounded(.down)), partition.cells[n])
+            }
+            order += keyed.sorted { ($0.0, $0.1, $0.2) < ($1.0, $1.1, $1.2) }.map(\.2)
             guard let (chosen, sites) = destinations[p] else {
                 sources.append(nil)
                 continue
@@ -155,13 +166,18 @@ extension GridCosts {
                 guard let cell, partitionOf[cell] == Int32(p), let m = localSite[n] else { continue }
                 zero[Int(localOf[cell]), default: []].append(m)
             }
-            sources.append(straightLine.rows(origins: partition.points, destinations: sites.metric, number: chosen, maxMinutes: maxMinutes, zero: zero))
+            sources.append(straightLine.rows(
+                origins: partition.points, destinations: sites.metric, number: chosen, maxMinutes: maxMinutes, zero: zero, tile: tile))
         }
-        return { [partitionOf, localOf, sources] k, row in
-            let p = Int(partitionOf[k])
-            guard p >= 0, let source = sources[p] else { return }
-            source(Int(localOf[k]), &row)
+        let rows: FloatingCatchment.RowSource = { [partitionOf, localOf, sources] in
+            let makers = sources.map { $0?() }
+            return { k, row in
+                let p = Int(partitionOf[k])
+                guard p >= 0, let maker = makers[p] else { return }
+                maker(Int(localOf[k]), &row)
+            }
         }
+        return (rows, order)
     }
 }
 
