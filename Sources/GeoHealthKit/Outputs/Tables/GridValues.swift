@@ -31,13 +31,26 @@ package struct GridValues: Sendable {
             throw ParameterError(.contradicted, "\(url.relativePath): per-square output needs square cells (INSEE ids, x/y corners or points), not polygons")
         }
         let file = try OutputFile(url, inputs: inputs)
-        let separator = Array(String(dialect.separator).utf8)
-        let comma = dialect.decimalComma
         var line: [UInt8] = dialect.byteOrderMark ? [0xEF, 0xBB, 0xBF] : []
         line += Array(header.joined(separator: String(dialect.separator)).utf8) + Array(dialect.lineEnd.utf8)
         try file.write(line)
+        // Rows formatted in chunks on all cores, written in order, a few chunks at a time.
+        let chunks = stride(from: 0, to: grid.cellCount, by: Self.chunkRows).map { $0..<min($0 + Self.chunkRows, grid.cellCount) }
+        for wave in stride(from: 0, to: chunks.count, by: 8) {
+            let parts = chunks[wave..<min(wave + 8, chunks.count)].map { $0 }.concurrentMap { self.rows($0, dialect: dialect) }
+            for part in parts { try file.write(try part.get()) }
+        }
+        try file.commit()
+    }
+
+    /// Rows per chunk formatted by one worker.
+    static let chunkRows = 65_536
+
+    /// The text of the rows `range`.
+    func rows(_ range: Range<Int>, dialect: CSVDialect) -> [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(1 << 20)
+        out.reserveCapacity(range.count * 96)
+        let separator = Array(String(dialect.separator).utf8), comma = dialect.decimalComma
         let lineEnd = Array(dialect.lineEnd.utf8)
         func number(_ v: Double, _ p: Int) {
             guard v.isFinite else { return }
@@ -47,13 +60,16 @@ package struct GridValues: Sendable {
         }
         let crsText = grid.crsList.map { Array("EPSG:\($0.epsg)".utf8) }
         let inseePrefix = grid.crsList.map { Array("CRS\($0.epsg)RES".utf8) }
-        for k in 0..<grid.cellCount {
+        let insee: Bool
+        if case .insee = grid.ids { insee = true } else { insee = false }
+        for k in range {
             let c = Int(grid.crsIndex[k])
-            if case .insee = grid.ids {
+            if insee {
                 // CRS<epsg>RES<side>mN<northing>E<easting>, without a String per row.
                 out += inseePrefix[c]
                 Self.appendInteger(grid.side[k], to: &out)
-                out += [UInt8(ascii: "m"), UInt8(ascii: "N")]
+                out.append(UInt8(ascii: "m"))
+                out.append(UInt8(ascii: "N"))
                 Self.appendInteger(grid.cornerY[k], to: &out)
                 out.append(UInt8(ascii: "E"))
                 Self.appendInteger(grid.cornerX[k], to: &out)
@@ -75,12 +91,7 @@ package struct GridValues: Sendable {
                 number(values[c][k], precision[c])
             }
             out += lineEnd
-            if out.count >= 1 << 20 {
-                try file.write(out)
-                out.removeAll(keepingCapacity: true)
-            }
         }
-        try file.write(out)
-        try file.commit()
+        return out
     }
 }
