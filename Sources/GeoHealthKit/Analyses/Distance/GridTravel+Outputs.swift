@@ -103,15 +103,17 @@ extension GridTravel {
         return CommuneTable(columns: columns, rows: rows, geometries: study.areas.map(\.geometry))
     }
 
-    /// Per square: per kind, the minutes and km to the nearest site (empty: none within reach).
+    /// Per square: per kind, the minutes and km to the nearest site (empty: none within reach,
+    /// then `<kind>_unreachable` is true).
     package var cells: GridValues {
-        var columns: [String] = [], values: [[Double]] = [], precision: [Int] = []
+        var columns: [String] = [], values: [[Double]] = [], precision: [Int] = [], flags: [(name: String, values: [Bool])] = []
         for (g, kind) in kinds.enumerated() {
             columns += ["\(kind)_minutes", "\(kind)_km"]
             values.append(nearest[g].map { $0?.minutes ?? .nan })
             values.append(nearest[g].map { $0?.kilometres ?? .nan })
             precision += [2, 2]
+            flags.append(("\(kind)_unreachable", nearest[g].map { $0 == nil }))
         }
-        return GridValues(grid: grid, columns: columns, values: values, precision: precision)
+        return GridValues(grid: grid, columns: columns, values: values, precision: precision, flags: flags)
     }
 }

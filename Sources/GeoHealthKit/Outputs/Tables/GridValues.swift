@@ -16,9 +16,20 @@ package struct GridValues: Sendable {
     package var values: [[Double]]
     /// Decimals of each column.
     package var precision: [Int]
+    /// Columns of true/false after the numbers (the reason a number is missing, e.g.
+    /// `hospital_unreachable`), per cell.
+    package var flags: [(name: String, values: [Bool])] = []
+
+    package init(grid: GridPopulation, columns: [String], values: [[Double]], precision: [Int], flags: [(name: String, values: [Bool])] = []) {
+        self.grid = grid
+        self.columns = columns
+        self.values = values
+        self.precision = precision
+        self.flags = flags
+    }
 
     /// The file's columns.
-    package var header: [String] { ["id", "crs", "x", "y", "size_m", "population"] + columns }
+    package var header: [String] { ["id", "crs", "x", "y", "size_m", "population"] + columns + flags.map(\.name) }
 
     /// Appends a whole number's digits (the INSEE ids' integers).
     static func appendInteger(_ value: Double, to out: inout [UInt8]) {
@@ -52,6 +63,7 @@ package struct GridValues: Sendable {
         out.reserveCapacity(range.count * 96)
         let separator = Array(String(dialect.separator).utf8), comma = dialect.decimalComma
         let lineEnd = Array(dialect.lineEnd.utf8)
+        let trueText = Array("true".utf8), falseText = Array("false".utf8)
         func number(_ v: Double, _ p: Int) {
             guard v.isFinite else { return }
             let start = out.count
@@ -89,6 +101,10 @@ package struct GridValues: Sendable {
             for c in columns.indices {
                 out += separator
                 number(values[c][k], precision[c])
+            }
+            for f in flags {
+                out += separator
+                out += f.values[k] ? trueText : falseText
             }
             out += lineEnd
         }
