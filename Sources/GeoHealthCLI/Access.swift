@@ -113,6 +113,7 @@ struct AccessCommand: ParsableCommand {
         let gridRun = try grid.read().map { try GridAccess.run(loaded.study, grid: $0, options: options) }
         let analysis = try gridRun?.analysis ?? AccessAnalysis.run(loaded.study, options: options, projected: nil, measured: loaded.measures)
         let allInputs = sources.inputs + costs.inputs + grid.inputs + [bands, ageWeights].compactMap { $0.map { URL(fileURLWithPath: $0) } }
+        Progress.report("writing the tables…")
         try table.write(analysis.table, inputs: allInputs)
         if let gridOut = grid.gridOut, let cells = gridRun?.cells { try cells.write(to: URL(fileURLWithPath: gridOut), inputs: allInputs, dialect: table.csv.dialect) }
         if let sitesOut { try analysis.writeSites(to: URL(fileURLWithPath: sitesOut), inputs: allInputs, dialect: table.csv.dialect) }

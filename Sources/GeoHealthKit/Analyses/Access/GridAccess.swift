@@ -58,6 +58,7 @@ package enum GridAccess {
         let selection = options.method == .threeStep
         let ratios: [Double?]
         var access: [Double]
+        Progress.report("catchments of the squares…")
         if let (rows, order) = costs.rowSource(cellCount: grid.cellCount) {
             let result = FloatingCatchment.streamed(
                 originCount: grid.cellCount, order: order, rows: rows, demand: demand, supply: supply, decay: decay, selection: selection)
@@ -76,6 +77,7 @@ package enum GridAccess {
         }
         notes["sites_reaching_no_demand"] = .strings(ratios.indices.filter { ratios[$0] == nil }.map { study.sites[siteIndices[$0]].id })
 
+        Progress.report("squares to communes…")
         let byCommune = allocation.aggregate(access)
         var analysis = AccessAnalysis(
             study: communes, options: options, access: byCommune.map { $0 ?? .nan }, demand: allocation.population,

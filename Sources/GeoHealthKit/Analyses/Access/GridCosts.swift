@@ -57,6 +57,7 @@ struct GridCosts {
         self.maxMinutes = maxMinutes
         self.cellsWithSites = cellsWithSites
         siteCount = siteIndices.count
+        Progress.report("squares' origins…")
         origins = try GridOrigins.compute(grid, forced: forcedCRS, keepLonLat: options.geodesic, home: allocation.homeCRS(grid, projected: projected))
         var number = [Int](repeating: -1, count: study.sites.count)
         for (n, s) in siteIndices.enumerated() { number[s] = n }
