@@ -157,4 +157,27 @@ import Testing
             #expect(abs(c.territoryResidents[t] - expected) < 1e-6, "\(territory.id)")
         }
     }
+
+    /// A regional study (the first half of the sample's communes reported, the rest its
+    /// buffer) gives each of its communes the figures of the whole study, and counts only the
+    /// squares that give residents to them.
+    @Test func aRegionalStudyIsTheWholeRestricted() throws {
+        var study = try StudyLoader.load(StudySources.discover(in: Fixtures.sample)).study
+        let grid = try GridPopulation.read(Self.sampleGrid)
+        var o = TravelAnalysis.Options()
+        o.kinds = [.msp]
+        let whole = try GridTravel.run(study, grid: grid, options: o)
+        study.studyArea = study.areas.indices.map { $0 < study.areas.count / 2 }
+        let part = try GridTravel.run(study, grid: grid, options: o)
+        #expect(part.study.areas.count == study.areas.count / 2)
+        #expect(part.grid.cellCount < grid.cellCount && part.grid.cellCount > 0)
+        let a = whole.communeBeyond(0), b = part.communeBeyond(0)
+        for c in part.study.areas.indices {
+            #expect(abs(a.population[c] - b.population[c]) < 1e-9, "\(part.study.areas[c].id)")
+            for n in o.thresholds.indices { #expect(abs(a.beyond[n][c] - b.beyond[n][c]) < 1e-9) }
+            // Equal but for rounding: a square shared with a buffer commune is divided by its
+            // total share there (1 + 1e-16 where the shares' rounding passes 1).
+            #expect(abs((a.meanMinutes[c] ?? -1) - (b.meanMinutes[c] ?? -1)) <= 1e-12 * max(1, a.meanMinutes[c] ?? 1))
+        }
+    }
 }

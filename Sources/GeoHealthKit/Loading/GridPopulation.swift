@@ -149,6 +149,21 @@ package struct GridPopulation: Sendable {
         return grid
     }
 
+    /// The cells `keep` (ascending), in that order.
+    package func subset(_ keep: [Int]) -> GridPopulation {
+        var copy = self
+        copy.counts = keep.map { counts[$0] }
+        if !cornerX.isEmpty {
+            copy.cornerX = keep.map { cornerX[$0] }
+            copy.cornerY = keep.map { cornerY[$0] }
+            copy.side = keep.map { side[$0] }
+            copy.crsIndex = keep.map { crsIndex[$0] }
+        }
+        if !polygons.isEmpty { copy.polygons = keep.map { polygons[$0] } }
+        if case .given(let list) = ids { copy.ids = .given(keep.map { list[$0] }) }
+        return copy
+    }
+
     /// Adds a square cell in `crs` (numbered in `slot`).
     mutating func append(x: Double, y: Double, size: Double, count: Double, crs: CRS, slot: inout [CRS: UInt8]) throws {
         let index: UInt8

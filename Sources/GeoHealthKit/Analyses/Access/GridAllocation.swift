@@ -91,6 +91,25 @@ package struct GridAllocation: Sendable {
         return home.map { $0 >= 0 ? crsOf[$0] : nil }
     }
 
+    /// A regional study's squares: those that give residents to its communes (the others lie
+    /// beyond its area), the grid cut to them and the allocation renumbered; nil when every
+    /// square does.
+    func restrictedToCommunes(_ grid: GridPopulation) -> (grid: GridPopulation, allocation: GridAllocation)? {
+        var used = [Bool](repeating: false, count: grid.cellCount)
+        for parts in byCommune { for (k, w) in parts where w > 0 { used[k] = true } }
+        guard used.contains(false) else { return nil }
+        let keep = used.indices.filter { used[$0] }
+        var number = [Int](repeating: -1, count: grid.cellCount)
+        for (n, k) in keep.enumerated() { number[k] = n }
+        let sub = grid.subset(keep)
+        // The kept squares' parts outside every commune stay outside; the others are dropped.
+        var placed = [Double](repeating: 0, count: keep.count)
+        let renumbered = byCommune.map { parts in parts.compactMap { number[$0.cell] >= 0 ? (cell: number[$0.cell], weight: $0.weight) : nil } }
+        for parts in renumbered { for (k, w) in parts { placed[k] += w } }
+        let outside = (0..<keep.count).reduce(0.0) { $0 + max(0, sub.counts[$1] - placed[$1]) }
+        return (sub, GridAllocation(byCommune: renumbered, outside: outside, lattices: lattices.map { _ in Lattice.groups(of: sub, limit: Self.latticeLimit) } ?? nil))
+    }
+
     /// Per commune: Σ_k w_kc, the residents the grid puts in it.
     package var population: [Double] { byCommune.map { $0.reduce(0) { $0 + $1.weight } } }
 

@@ -38,7 +38,10 @@ package struct GridCoverage: Sendable {
         }
         Progress.report("cells × communes…")
         let projected = try ProjectedStudy(communes, crs: options.crs, keepGeometries: false)
-        let allocation = try GridAllocation.compute(grid, communes: communes.areas, projected: ProjectedStudy(communes, crs: options.crs))
+        var grid = grid
+        var allocation = try GridAllocation.compute(grid, communes: communes.areas, projected: ProjectedStudy(communes, crs: options.crs))
+        // A regional study counts the squares that give residents to its communes.
+        if study.studyArea != nil, let restricted = allocation.restrictedToCommunes(grid) { (grid, allocation) = restricted }
         var coverage = GridCoverage(
             study: communes, options: options, grid: grid, allocation: allocation, territoryResidents: [],
             groups: try options.groupBy.map { try AreaGroups.labels(communes.areas, by: $0) })

@@ -43,7 +43,10 @@ package struct GridTravel: Sendable {
         }
         Progress.report("cells × communes…")
         let projected = try ProjectedStudy(communes, crs: options.crs, keepGeometries: false)
-        let allocation = try GridAllocation.compute(grid, communes: communes.areas, projected: ProjectedStudy(communes, crs: options.crs))
+        var grid = grid
+        var allocation = try GridAllocation.compute(grid, communes: communes.areas, projected: ProjectedStudy(communes, crs: options.crs))
+        // A regional study counts the squares that give residents to its communes.
+        if study.studyArea != nil, let restricted = allocation.restrictedToCommunes(grid) { (grid, allocation) = restricted }
         let slot = Dictionary(uniqueKeysWithValues: kinds.enumerated().map { ($1, $0) })
         let chosen = communes.sites.indices.filter { slot[communes.sites[$0].kind] != nil }
         Progress.report("nearest sites of \(grid.cellCount) grid cells…")
