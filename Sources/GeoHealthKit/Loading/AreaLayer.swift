@@ -35,6 +35,9 @@ package enum AreaLayer {
         var joined = Layer(areas: [], repairs: [], dropped: [], warnings: [])
         var fileOf: [String: Int] = [:]
         let layers = try results.map { try $0.get() }
+        let total = layers.reduce(0) { $0 + $1.areas.count }
+        fileOf.reserveCapacity(total)
+        joined.areas.reserveCapacity(total)
         for (i, result) in layers.enumerated() {
             for a in result.areas.indices {
                 let id = result.areas[a].id
