@@ -102,18 +102,27 @@ package final class CoordinateTransformer {
         // the other threads build theirs from that string (the same operation, no SQLite).
         // Back to longitude/latitude from a CRS whose forward operation is a projection step
         // alone: its inverse, with no look-up (``ProjectionStep/inverse``).
-        let t: CoordinateTransformer
-        let known = pipelines.withLock { table in
-            table[key] ?? (target == .wgs84 ? table["\(target.description)>\(source.description)"].flatMap(ProjectionStep.init(forward:))?.inverse : nil)
-        }
-        if let known, let fast = CoordinateTransformer(from: source, to: target, pipeline: known, context: .current) {
-            t = fast
-        } else {
-            t = try CoordinateTransformer(from: source, to: target)
-            if let text = t.pipeline { pipelines.withLock { $0[key] = text } }
+        // One look-up at a time: threads that start together (the first chunks of a national
+        // projection) wait for the first one's pipeline instead of each searching the database.
+        let t = try fromKnownPipeline(source, target, key) ?? resolution.withLock { _ in
+            if let resolved = fromKnownPipeline(source, target, key) { return resolved }
+            let made = try CoordinateTransformer(from: source, to: target)
+            if let text = made.pipeline { pipelines.withLock { $0[key] = text } }
+            return made
         }
         cache.transformers[key] = t
         return t
+    }
+
+    /// Held while a pair is looked up in PROJ's database (``shared(from:to:)``).
+    private static let resolution = Mutex<Void>(())
+
+    /// A transformer built from the pipeline this process already knows for the pair, if any.
+    private static func fromKnownPipeline(_ source: CRS, _ target: CRS, _ key: String) -> CoordinateTransformer? {
+        let known = pipelines.withLock { table in
+            table[key] ?? (target == .wgs84 ? table["\(target.description)>\(source.description)"].flatMap(ProjectionStep.init(forward:))?.inverse : nil)
+        }
+        return known.flatMap { CoordinateTransformer(from: source, to: target, pipeline: $0, context: .current) }
     }
 
     /// Transforms `coordinates` in place with one PROJ call.
