@@ -47,6 +47,11 @@ public enum Geometry: Hashable, Sendable {
     /// left or the geometry is not polygonal: how every reader of polygons tells "has a
     /// polygon" (docs/formats.md, "Degenerate geometry").
     public var withoutEmptyPolygons: Geometry? {
+        switch self {  // the common case, nothing to remove: no new array
+        case .polygon(let p) where !p.isEmpty: return self
+        case .multiPolygon(let ps) where !ps.isEmpty && !ps.contains(where: \.isEmpty): return self
+        default: break
+        }
         guard isPolygonal else { return nil }
         let all = polygons
         let kept = all.filter { !$0.isEmpty }

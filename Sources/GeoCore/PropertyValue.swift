@@ -109,9 +109,14 @@ public struct Properties: Hashable, Sendable, Sequence {
 extension String {
     /// The string without leading and trailing spaces, tabs and line breaks (Foundation-free).
     package func trimmingSpaces() -> String {
+        // Most text has none: a Character equal to one of the four starts and ends with its byte.
+        let utf8 = self.utf8
+        if let first = utf8.first, let last = utf8.last, !Self.isSpaceByte(first), !Self.isSpaceByte(last) { return self }
         let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
         guard let start = firstIndex(where: { !isSpace($0) }) else { return "" }
         let end = lastIndex(where: { !isSpace($0) })!
         return String(self[start...end])
     }
+
+    private static func isSpaceByte(_ b: UInt8) -> Bool { b == 0x20 || b == 0x09 || b == 0x0A || b == 0x0D }
 }

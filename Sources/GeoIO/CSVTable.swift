@@ -86,6 +86,8 @@ struct CSVParser {
     let file: String
     var pos = 0
     var line = 1
+    /// Fields per record (the header's, once read): each record's array is made at that size.
+    var width = 8
 
     init(bytes: UnsafeBufferPointer<UInt8>, file: String) {
         self.bytes = bytes
@@ -98,6 +100,7 @@ struct CSVParser {
         skipBlankLines()
         guard pos < bytes.count else { throw InputError(file: file, message: "the file is empty (no header line)") }
         let header = try record(separator).map { $0.trimmingCharacters(in: .whitespaces) }
+        width = header.count
         var rows: [[String]] = []
         var lines: [Int] = []
         while true {
@@ -141,6 +144,7 @@ struct CSVParser {
     /// One record, ending at an unquoted line end or the end of the file.
     mutating func record(_ separator: UInt8) throws -> [String] {
         var fields: [String] = []
+        fields.reserveCapacity(width)
         while true {
             fields.append(try field(separator))
             guard pos < bytes.count else { return fields }

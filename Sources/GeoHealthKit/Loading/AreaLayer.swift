@@ -34,7 +34,10 @@ package enum AreaLayer {
         let results = urls.concurrentMap { try read($0, idField: idField, nameField: nameField) }
         var joined = Layer(areas: [], repairs: [], dropped: [], warnings: [])
         var fileOf: [String: Int] = [:]
-        let layers = try results.map { try $0.get() }
+        let layers = try (consume results).map { try $0.get() }  // consumed: each layer's areas held once
+        let total = layers.reduce(0) { $0 + $1.areas.count }
+        fileOf.reserveCapacity(total)
+        joined.areas.reserveCapacity(total)
         for (i, result) in layers.enumerated() {
             for a in result.areas.indices {
                 let id = result.areas[a].id

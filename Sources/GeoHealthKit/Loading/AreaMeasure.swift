@@ -28,6 +28,9 @@ package struct AreaMeasure: Sendable, Equatable {
         // Chunks of about three départements: neighbours mostly fall in one chunk.
         let size = 1024
         let chunks = stride(from: 0, to: geometries.count, by: size).map { $0..<min($0 + size, geometries.count) }
+        // Every pair looked up in PROJ's database here, on one thread: each thread's PROJ context
+        // opens the database anew, and the workers then build theirs from the pipelines found.
+        for target in Set(crs) { _ = try? CoordinateTransformer.shared(from: .wgs84, to: target) }
         return try chunks.concurrentMap { chunk -> [(geometry: Geometry, measure: AreaMeasure)] in
             var done = [(geometry: Geometry, measure: AreaMeasure)?](repeating: nil, count: chunk.count)
             var todo: [Int] = []

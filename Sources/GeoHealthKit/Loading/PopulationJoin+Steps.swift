@@ -37,6 +37,9 @@ extension PopulationJoin {
         init(_ target: [String?], areas: [Area], without: inout [String]) {
             kept = [Bool](repeating: true, count: areas.count)
             var slot: [String: Int] = [:]
+            slot.reserveCapacity(areas.count)
+            codes.reserveCapacity(areas.count)
+            first.reserveCapacity(areas.count)
             for i in areas.indices {
                 guard let code = target[i] else {
                     without.append(areas[i].id)

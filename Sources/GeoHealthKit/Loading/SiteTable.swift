@@ -182,6 +182,9 @@ package enum SiteTable {
     }
 
     private static func number(_ text: String, _ table: CSVTable, _ line: Int, _ column: Int) throws -> Double {
+        // The common case, without Foundation's string search: a number as it stands has no
+        // space at either end and no comma, so trimming and replacing would leave it as it is.
+        if let v = Double(text), v.isFinite { return v }
         guard let v = Double(text.trimmingSpaces().replacingOccurrences(of: ",", with: ".")), v.isFinite else {
             throw InputError(file: table.file, line: line, field: table.header[column], message: "'\(text)' is not a number")
         }

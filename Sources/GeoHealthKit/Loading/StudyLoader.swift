@@ -31,7 +31,7 @@ public enum StudyLoader {
         // while it still reads may crash in its exit handlers (exit 139 instead of 1).
         let read = Result { try AreaLayer.read(sources.areas, idField: sources.areaIDField, nameField: sources.areaNameField) }
         let sideValues = try side.value()  // never fails: each read keeps its error
-        var layer = try read.get()
+        var layer = try (consume read).get()  // consumed: `read` must not keep the areas alive
         var areas = layer.areas
         layer.areas = []  // the only reference: the join changes the areas in place, not a copy
         var summary = Summary()
