@@ -52,30 +52,40 @@ public struct LatticeCoverage: Sendable {
         guard minU.isFinite, maxU.isFinite, minV.isFinite, maxV.isFinite, maxU > minU, maxV > minV else { return }
         let col0 = Int(minU.rounded(.down)), row0 = Int(minV.rounded(.down))
         let width = Swift.max(1, Int(maxU.rounded(.up)) - col0), height = Swift.max(1, Int(maxV.rounded(.up)) - row0)
-        var buffer = Accumulator(width: width, height: height)
-        for p in polygons {
-            for (r, ring) in p.rings.enumerated() where ring.count >= 4 {
-                let area = Ring.signedArea(ring)
-                guard area != 0 else { continue }
-                // Exteriors count positively when counter-clockwise, holes negatively.
-                let sign: Double = (area > 0) == (r == 0) ? 1 : -1
-                for k in 1..<ring.count {
-                    let a = ring[k - 1], b = ring[k]
-                    buffer.add(
-                        u0: (a.x - originX) / size - Double(col0), v0: (a.y - originY) / size - Double(row0),
-                        u1: (b.x - originX) / size - Double(col0), v1: (b.y - originY) / size - Double(row0), sign: sign)
+        // Rows in bands of at most ``bandCells`` cells: the memory stays bounded whatever the
+        // polygon's size in cells (a fine lattice over a large commune).
+        let bandRows = Swift.max(1, Swift.min(height, Self.bandCells / (width + 1)))
+        for bandStart in stride(from: 0, to: height, by: bandRows) {
+            let bandHeight = Swift.min(bandRows, height - bandStart)
+            var buffer = Accumulator(width: width, height: bandHeight)
+            let v0 = Double(row0 + bandStart)
+            for p in polygons {
+                for (r, ring) in p.rings.enumerated() where ring.count >= 4 {
+                    let area = Ring.signedArea(ring)
+                    guard area != 0 else { continue }
+                    // Exteriors count positively when counter-clockwise, holes negatively.
+                    let sign: Double = (area > 0) == (r == 0) ? 1 : -1
+                    for k in 1..<ring.count {
+                        let a = ring[k - 1], b = ring[k]
+                        buffer.add(
+                            u0: (a.x - originX) / size - Double(col0), v0: (a.y - originY) / size - v0,
+                            u1: (b.x - originX) / size - Double(col0), v1: (b.y - originY) / size - v0, sign: sign)
+                    }
+                }
+            }
+            for row in 0..<bandHeight {
+                var running = 0.0
+                let base = row * (width + 1)
+                for column in 0..<width {
+                    running += buffer.cells[base + column]
+                    if running > Self.noise { try visit(col0 + column, row0 + bandStart + row, Swift.min(1, running)) }
                 }
             }
         }
-        for row in 0..<height {
-            var running = 0.0
-            let base = row * (width + 1)
-            for column in 0..<width {
-                running += buffer.cells[base + column]
-                if running > Self.noise { try visit(col0 + column, row0 + row, Swift.min(1, running)) }
-            }
-        }
     }
+
+    /// The most cells accumulated at once (32 MB of increments).
+    static let bandCells = 4_194_304
 
     /// Per row of the bounding box, `width + 1` cells of increments whose running sum is the share.
     struct Accumulator {

@@ -64,9 +64,7 @@ struct CoverageCommand: ParsableCommand {
         let inputs = sources.inputs + costs.inputs + grid.inputs
         if let squares = try grid.read() {
             let coverage = try GridCoverage.run(loaded.study, grid: squares, options: options)
-            try table.write(coverage.table, inputs: inputs)
-            if let gridOut = grid.gridOut { try coverage.cells.write(to: URL(fileURLWithPath: gridOut), inputs: inputs, dialect: table.csv.dialect) }
-            output.print(coverage.summary, command: "coverage")
+            try grid.finish(table: coverage.table, cells: coverage.cells, summary: coverage.summary, command: "coverage", into: table, output: output, inputs: inputs)
             KeptUntilExit.keep(loaded, coverage)
             return
         }

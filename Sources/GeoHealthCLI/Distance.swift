@@ -54,9 +54,7 @@ struct Distance: ParsableCommand {
         let inputs = sources.inputs + costs.inputs + grid.inputs
         if let squares = try grid.read() {
             let travel = try GridTravel.run(loaded.study, grid: squares, options: options)
-            try table.write(travel.table, inputs: inputs)
-            if let gridOut = grid.gridOut { try travel.cells.write(to: URL(fileURLWithPath: gridOut), inputs: inputs, dialect: table.csv.dialect) }
-            output.print(travel.summary, command: "distance")
+            try grid.finish(table: travel.table, cells: travel.cells, summary: travel.summary, command: "distance", into: table, output: output, inputs: inputs)
             KeptUntilExit.keep(loaded, travel)
             return
         }

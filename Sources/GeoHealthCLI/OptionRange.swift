@@ -73,6 +73,9 @@ extension OptionRange {
     static let bandwidth = OptionRange(lower: 0, upper: 1_440, lowerExcluded: true)
     /// The side of a population grid's cells in metres.
     static let cellMetres = OptionRange(lower: 1, upper: 100_000)
+    /// `synth-grid --cell-size`: 50 m to 10 km (finer squares would multiply the squares of
+    /// every commune beyond what the spreading rule is meant for, and the time with them).
+    static let syntheticCellMetres = OptionRange(lower: 50, upper: 10_000)
     /// Communes of a synthetic département (the national study has about 35,000).
     static let syntheticCommunes = count(20, 50_000)
     /// Counts of things GeoHealth builds one by one (sites to choose, labels, neighbours):

@@ -33,6 +33,17 @@ struct PopulationGridOptions: ParsableArguments {
         try populationGrid.map { try GridPopulation.read(URL(fileURLWithPath: $0), crs: gridCrs.crs, cellSize: gridSize) }
     }
 
+    /// Writes a grid analysis's per-commune `table` and, with `--grid-out`, its per-square
+    /// `cells`, then prints its `summary`.
+    func finish(
+        table: CommuneTable, cells: GridValues, summary: Summary, command: String, into tables: CommuneTableOptions, output: OutputOptions,
+        inputs: [URL]
+    ) throws {
+        try tables.write(table, inputs: inputs)
+        if let gridOut { try cells.write(to: URL(fileURLWithPath: gridOut), inputs: inputs, dialect: tables.csv.dialect) }
+        output.print(summary, command: command)
+    }
+
     /// The grid file as an input of the run (never overwritten).
     var inputs: [URL] { populationGrid.map { [URL(fileURLWithPath: $0)] } ?? [] }
 }

@@ -20,7 +20,7 @@ struct SynthGrid: ParsableCommand {
 
     @OptionGroup var inputs: StudyOptions
 
-    @Option(help: "Side of the squares in metres, \(OptionRange.cellMetres.helpText).")
+    @Option(help: "Side of the squares in metres, \(OptionRange.syntheticCellMetres.helpText).")
     var cellSize = SyntheticGrid.defaultCellSize
 
     @Option(name: [.customLong("out"), .customLong("output")], help: "The CSV to write (replaced if GeoHealth may).")
@@ -29,7 +29,7 @@ struct SynthGrid: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
-        try OptionRange.cellMetres.check(cellSize, "--cell-size")
+        try OptionRange.syntheticCellMetres.check(cellSize, "--cell-size")
         try OutputExtension.check(out, "--out", OutputExtension.csv)
     }
 

@@ -102,4 +102,23 @@ import Testing
         let area = abs(Ring.signedArea(outer)) - abs(Ring.signedArea(hole)) + abs(Ring.signedArea(second))
         #expect(abs(total - area) < 1e-6 * area, "seed \(seed)")
     }
+
+    /// A polygon of 9 million cells is accumulated in bands of rows (bounded memory): the
+    /// shares add up to its area, and the cells on the bands' seams equal per-cell clipping.
+    @Test func largePolygonsAreAccumulatedInBands() {
+        var rng = SeededGenerator(seed: 9)
+        let ring = Self.star(&rng, cx: 1_500, cy: 1_500, radius: 1_500, points: 60)
+        let lattice = LatticeCoverage(originX: 0, originY: 0, size: 1)
+        var total = 0.0
+        var seam: [[Int]: Double] = [:]
+        lattice.forEachCoveredCell(of: [Polygon(exterior: ring)]) { i, j, share in
+            total += share
+            if (1_390...1_400).contains(j) || (2_790...2_800).contains(j) { seam[[i, j]] = share }
+        }
+        #expect(abs(total - abs(Ring.signedArea(ring))) < 1e-6 * abs(Ring.signedArea(ring)), "seed 9")
+        for (cell, share) in seam where share < 1 {
+            let x = Double(cell[0]), y = Double(cell[1])
+            #expect(abs(share - Self.clippedArea(ring, x, y, x + 1, y + 1)) < 1e-9, "seed 9: cell \(cell)")
+        }
+    }
 }
