@@ -64,7 +64,7 @@ extension CSVParser {
     mutating func ranges(_ separator: UInt8, into record: inout CSVRecords.Record) throws {
         record.ranges.removeAll(keepingCapacity: true)
         record.unquoted.removeAll()
-        while true {
+        repeat {
             if pos < bytes.count, bytes[pos] == UInt8(ascii: "\"") {
                 record.unquoted[record.ranges.count] = Array(try field(separator).utf8)
                 record.ranges.append(0..<0)
@@ -73,18 +73,6 @@ extension CSVParser {
                 while pos < bytes.count, bytes[pos] != separator, bytes[pos] != 0x0A, bytes[pos] != 0x0D { pos += 1 }
                 record.ranges.append(start..<pos)
             }
-            guard pos < bytes.count else { return }
-            let b = bytes[pos]
-            if b == separator {
-                pos += 1
-                continue
-            }
-            if b == 0x0D { pos += 1 }
-            if pos < bytes.count, bytes[pos] == 0x0A {
-                pos += 1
-                line += 1
-            }
-            return
-        }
+        } while nextField(separator)
     }
 }

@@ -145,21 +145,24 @@ struct CSVParser {
     mutating func record(_ separator: UInt8) throws -> [String] {
         var fields: [String] = []
         fields.reserveCapacity(width)
-        while true {
-            fields.append(try field(separator))
-            guard pos < bytes.count else { return fields }
-            let b = bytes[pos]
-            if b == separator {
-                pos += 1
-                continue
-            }
-            if b == 0x0D { pos += 1 }
-            if pos < bytes.count, bytes[pos] == 0x0A {
-                pos += 1
-                line += 1
-            }
-            return fields
+        repeat { fields.append(try field(separator)) } while nextField(separator)
+        return fields
+    }
+
+    /// After a field: true when another field of the record follows (the separator is
+    /// consumed); false at the record's end (its line end, `\r\n` or `\n`, is consumed).
+    mutating func nextField(_ separator: UInt8) -> Bool {
+        guard pos < bytes.count else { return false }
+        if bytes[pos] == separator {
+            pos += 1
+            return true
         }
+        if bytes[pos] == 0x0D { pos += 1 }
+        if pos < bytes.count, bytes[pos] == 0x0A {
+            pos += 1
+            line += 1
+        }
+        return false
     }
 
     mutating func field(_ separator: UInt8) throws -> String {
