@@ -30,7 +30,7 @@ extension FloatingCatchment {
             for o in chunk where demand[o] > 0 {
                 row.removeAll(keepingCapacity: true)
                 rows(o, &row)
-                streamedWeights(row, decay: decay, selection: selection, into: &weights)
+                rowWeights(row.lazy.map(\.minutes), decay: decay, selection: selection, into: &weights)
                 for (n, e) in row.enumerated() {
                     sums[e.destination] += selection ? demand[o] * weights[n] * weights[row.count + n] : demand[o] * weights[n]
                 }
@@ -46,7 +46,7 @@ extension FloatingCatchment {
             return chunk.map { o in
                 row.removeAll(keepingCapacity: true)
                 rows(o, &row)
-                streamedWeights(row, decay: decay, selection: selection, into: &weights)
+                rowWeights(row.lazy.map(\.minutes), decay: decay, selection: selection, into: &weights)
                 var a = 0.0
                 for (n, e) in row.enumerated() {
                     if let r = ratios[e.destination] { a += selection ? r * weights[n] * weights[row.count + n] : r * weights[n] }
@@ -57,15 +57,6 @@ extension FloatingCatchment {
         var access = [Double](repeating: 0, count: originCount)
         for (chunk, part) in zip(chunks, values) { for (o, a) in zip(chunk, try! part.get()) { access[o] = a } }
         return Result(access: access, ratios: ratios, sitesWithoutDemand: ratios.indices.filter { ratios[$0] == nil })
-    }
-
-    /// A made row's W(t), then for 3SFCA its G = W(t) / ΣW (0 when the sum is 0).
-    static func streamedWeights(_ row: [(destination: Int, minutes: Double)], decay: DistanceDecay, selection: Bool, into weights: inout [Double]) {
-        weights.removeAll(keepingCapacity: true)
-        for e in row { weights.append(decay.weight(e.minutes)) }
-        guard selection else { return }
-        let total = weights.reduce(0, +)
-        for n in 0..<row.count { weights.append(total > 0 ? weights[n] / total : 0) }
     }
 }
 

@@ -105,11 +105,17 @@ public enum FloatingCatchment {
 
     /// A row's W(tᵢⱼ), followed for 3SFCA by its Gᵢⱼ = W(tᵢⱼ) / Σₖ W(tᵢₖ) (0 when the sum is 0).
     static func rowWeights(_ costs: CostMatrix, _ range: Range<Int>, decay: DistanceDecay, selection: Bool, into weights: inout [Double]) {
+        rowWeights(costs.minutes[range], decay: decay, selection: selection, into: &weights)
+    }
+
+    /// A row's W(t) for its `minutes`, followed for 3SFCA by its G = W(t) / ΣW (0 when the sum is 0).
+    static func rowWeights(_ minutes: some Collection<Double>, decay: DistanceDecay, selection: Bool, into weights: inout [Double]) {
         weights.removeAll(keepingCapacity: true)
-        for k in range { weights.append(decay.weight(costs.minutes[k])) }
+        for t in minutes { weights.append(decay.weight(t)) }
         guard selection else { return }
         let total = weights.reduce(0, +)
-        for n in 0..<range.count { weights.append(total > 0 ? weights[n] / total : 0) }
+        let count = weights.count
+        for n in 0..<count { weights.append(total > 0 ? weights[n] / total : 0) }
     }
 
     /// Provider-to-population ratio within zones: Σ supply of the sites in a zone over Σ demand of

@@ -20,7 +20,7 @@ struct SynthGrid: ParsableCommand {
 
     @OptionGroup var inputs: StudyOptions
 
-    @Option(help: "Side of the squares in metres, \(OptionRange.syntheticCellMetres.helpText).")
+    @Option(help: "Side of the squares in whole metres, \(OptionRange.syntheticCellMetres.helpText).")
     var cellSize = SyntheticGrid.defaultCellSize
 
     @Option(name: [.customLong("out"), .customLong("output")], help: "The CSV to write (replaced if GeoHealth may).")
@@ -30,6 +30,7 @@ struct SynthGrid: ParsableCommand {
 
     func validate() throws {
         try OptionRange.syntheticCellMetres.check(cellSize, "--cell-size")
+        if cellSize != cellSize.rounded() { throw ValidationError("--cell-size must be a whole number of metres (squares' ids name their corners in metres)") }
         try OutputExtension.check(out, "--out", OutputExtension.csv)
     }
 

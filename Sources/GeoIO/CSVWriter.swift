@@ -35,12 +35,14 @@ package enum CSVWriter {
     static func appendRecord(_ fields: [String], dialect: CSVDialect, to out: inout String) {
         for (i, f) in fields.enumerated() {
             if i > 0 { out.append(dialect.separator) }
-            if f.contains(where: { $0 == dialect.separator || $0 == "\"" || $0 == "\n" || $0 == "\r" }) {
-                out += "\"" + f.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-            } else {
-                out += f
-            }
+            out += field(f, dialect: dialect)
         }
         out += dialect.lineEnd
+    }
+
+    /// A field as written: quoted (quotes doubled) when it holds the separator, a quote or a line end.
+    package static func field(_ f: String, dialect: CSVDialect) -> String {
+        guard f.contains(where: { $0 == dialect.separator || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return f }
+        return "\"" + f.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 }

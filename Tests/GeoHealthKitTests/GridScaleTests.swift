@@ -180,4 +180,68 @@ import Testing
             #expect(abs((a.meanMinutes[c] ?? -1) - (b.meanMinutes[c] ?? -1)) <= 1e-12 * max(1, a.meanMinutes[c] ?? 1))
         }
     }
+
+    /// Two communes side by side in Lambert-93, A = [700, 701] km and B = [701, 702] km (× 1 km),
+    /// and one 1 km square of 100 residents straddling them, half in each.
+    static func straddlingSquare(_ dir: URL, a: Area? = nil, b: Area? = nil) throws -> (Study, GridPopulation, (Double, Double) throws -> Geometry) {
+        let toWGS84 = try CoordinateTransformer.shared(from: .lambert93, to: .wgs84)
+        func rectangle(_ x0: Double, _ x1: Double) throws -> Geometry {
+            try toWGS84.transformed(.polygon(Polygon(exterior: [
+                Coordinate(x: x0, y: 6_600_000), Coordinate(x: x1, y: 6_600_000), Coordinate(x: x1, y: 6_601_000),
+                Coordinate(x: x0, y: 6_601_000), Coordinate(x: x0, y: 6_600_000),
+            ])))
+        }
+        let study = Study(areas: [
+            try a ?? Area(id: "03001", name: "A", geometry: rectangle(700_000, 701_000), population: 50),
+            try b ?? Area(id: "03002", name: "B", geometry: rectangle(701_000, 702_000), population: 50),
+        ], sites: [Site(id: "S", kind: .msp, location: try toWGS84.transform(Coordinate(x: 701_000, y: 6_600_500)))])
+        let csv = dir.appendingPathComponent("grid.csv")
+        try "x,y,pop\n700500,6600000,100\n".write(to: csv, atomically: true, encoding: .utf8)
+        return (study, try GridPopulation.read(csv, crs: .lambert93, cellSize: 1_000), rectangle)
+    }
+
+    @Test func memberCommunesAreInsideWholeAndOverlapsCountOnce() throws {
+        try Fixtures.withTemporaryDirectory { dir in
+            var (study, grid, rectangle) = try Self.straddlingSquare(dir)
+            study.territories = [Territory(id: "T", definition: .areas(["03001"]))]
+            let members = try GridCoverage.run(study, grid: grid, options: CoverageAnalysis.Options())
+            #expect(members.communeInTerritories[0] == 1 && members.communeInTerritories[1] == 0, "\(members.communeInTerritories)")
+            #expect(abs(members.inTerritories![0] - 0.5) < 1e-9 && abs(members.territoryResidents[0] - 50) < 1e-9)
+            // Two polygon territories over the same quarter of the square: a quarter, not a half.
+            let quarter = try rectangle(700_500, 700_750)
+            study.territories = [Territory(id: "P", definition: .geometry(quarter)), Territory(id: "Q", definition: .geometry(quarter))]
+            let polygons = try GridCoverage.run(study, grid: grid, options: CoverageAnalysis.Options())
+            #expect(abs(polygons.inTerritories![0] - 0.25) < 1e-6, "\(polygons.inTerritories!)")
+            #expect(abs(polygons.territoryResidents[0] - 25) < 1e-6 && abs(polygons.territoryResidents[1] - 25) < 1e-6)
+        }
+    }
+
+    @Test func aplDemandOfASquareCountsCommunesWithoutAgesAsTheyAre() throws {
+        try Fixtures.withTemporaryDirectory { dir in
+            let (base, _, rectangle) = try Self.straddlingSquare(dir)
+            // A: 50 residents all aged 00_04; B: 50 without age groups (D = P).
+            var a = base.areas[0]
+            a.populationByAge = ["00_04": 50]
+            let (study, grid, _) = try Self.straddlingSquare(dir, a: a, b: Area(id: "03002", name: "B", geometry: try rectangle(701_000, 702_000), population: 50))
+            var o = AccessAnalysis.Options()
+            o.method = .apl
+            let run = try GridAccess.run(study, grid: grid, options: o)
+            // D_A from the communes' own APL demand (50 residents of 00_04 × their weight).
+            let communes = try AccessAnalysis.run(study, options: o)
+            let ratio = communes.demand[0] / 50
+            #expect(abs(ratio - 1) > 0.01, "the 00_04 weight is not 1")
+            // Dₖ = 100 · (½ · D_A/P_A + ½ · 1).
+            #expect(abs(run.cells.values[0][0] - 100 * (0.5 * ratio + 0.5)) < 1e-9, "\(run.cells.values[0][0])")
+        }
+    }
+
+    @Test func squaresBelowAMetreAreRefused() throws {
+        try Fixtures.withTemporaryDirectory { dir in
+            let url = dir.appendingPathComponent("g.csv")
+            for id in ["CRS3035RES1E-300mN5E5", "CRS3035RES0.5mN5E5", "CRS3035RES200mN5E99999999999"] {
+                try "idcar_200m,ind\n\(id),3\n".write(to: url, atomically: true, encoding: .utf8)
+                #expect(throws: InputError.self, "\(id)") { try GridPopulation.read(url) }
+            }
+        }
+    }
 }

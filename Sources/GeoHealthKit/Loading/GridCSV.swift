@@ -8,6 +8,9 @@ import GeoIO
 enum GridCSV {
     /// Corners and sides beyond this many metres are refused (no CRS reaches them).
     static let coordinateLimit = 1e9
+    /// Squares smaller than a metre are refused (`--grid-size`'s bound too): they would make
+    /// billions of cells of a commune.
+    static let smallestSide = 1.0
 
     static func read(_ url: URL, crs: CRS, cellSize: Double) throws -> GridPopulation {
         let file = url.relativePath
@@ -47,7 +50,8 @@ enum GridCSV {
                 try grid.append(x: x, y: y, size: cellSize, count: count, crs: crs, slot: &slot)
                 if let idColumn = columns.id { givenIDs.append(record.string(idColumn)) }
             } else if let idColumn = columns.id, let cell = record.withField(idColumn, InseeCellID.init(bytes:)) ?? InseeCellID(record.string(idColumn)) {
-                guard abs(cell.easting) <= GridCSV.coordinateLimit, abs(cell.northing) <= GridCSV.coordinateLimit, cell.size <= GridCSV.coordinateLimit else {
+                guard abs(cell.easting) <= GridCSV.coordinateLimit, abs(cell.northing) <= GridCSV.coordinateLimit,
+                      cell.size >= GridCSV.smallestSide, cell.size <= GridCSV.coordinateLimit else {
                     throw InputError(file: file, line: record.line, field: columns.names[idColumn], message: "'\(record.string(idColumn))' is not a position in metres")
                 }
                 if case .given = grid.ids { givenIDs.append(record.string(idColumn)) }

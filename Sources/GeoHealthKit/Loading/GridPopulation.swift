@@ -67,9 +67,9 @@ package struct GridPopulation: Sendable {
     package func id(_ k: Int) -> String {
         switch ids {
         case .given(let list): return list[k]
-        case .corner: return "\(Int(cornerX[k]))_\(Int(cornerY[k]))"
+        case .corner: return "\(Int(cornerX[k].rounded()))_\(Int(cornerY[k].rounded()))"
         case .insee:
-            return "CRS\(crsList[Int(crsIndex[k])].epsg)RES\(Int(side[k]))mN\(Int(cornerY[k]))E\(Int(cornerX[k]))"
+            return "CRS\(crsList[Int(crsIndex[k])].epsg)RES\(Int(side[k].rounded()))mN\(Int(cornerY[k].rounded()))E\(Int(cornerX[k].rounded()))"
         }
     }
 

@@ -15,10 +15,12 @@ import GeoIO
 /// A commune the grid gives nobody has no value ("no data"). The grid has no age groups: for
 /// APL each square's demand is standardised with the age structure of the communes it lies in
 /// (by the residents it gives each): Dₖ = Pₖ · Σ_c w_kc (D_c / P_c) / Σ_c w_kc, the
-/// standardisation being linear in the age counts. A site inside a square is reached from it
-/// at 0 minutes (``CostModelOptions/IntraCommune/zero``, as from a commune). A regional study's
-/// buffer does not apply to the grid: every cell of the file is demand, and only the reported
-/// communes are aggregated.
+/// standardisation being linear in the age counts (a commune without age groups counts as is).
+/// A site inside a square is reached from it at 0 minutes
+/// (``CostModelOptions/IntraCommune/zero``, as from a commune). A regional study's buffer does
+/// not apply to the grid: every cell of the file is demand (the catchments reach across the
+/// study area's border), and the summary and the per-square table report the squares that give
+/// residents to the reported communes.
 ///
 /// The matrix of cells × sites is never held: it is costed in blocks of ``blockSize`` cells,
 /// once for the sites' denominators and once for the cells' access
@@ -83,9 +85,20 @@ package enum GridAccess {
             study: communes, options: options, access: byCommune.map { $0 ?? .nan }, demand: allocation.population,
             siteIndices: siteIndices, siteRatios: ratios.map { $0.map { $0 * options.per } }, supply: supply,
             supplyUnit: unit, catchmentMinutes: catchment, decay: decay, groups: groups, summary: Summary())
+        // Every square is demand, but a regional study reports the squares of its communes.
+        var reported = Array(0..<grid.cellCount)
+        if study.studyArea != nil {
+            var used = [Bool](repeating: false, count: grid.cellCount)
+            for parts in allocation.byCommune { for (k, w) in parts where w > 0 { used[k] = true } }
+            reported = reported.filter { used[$0] }
+        }
         analysis.summary = summary(
-            analysis, grid: grid, cells: (grid.counts, access), notes: notes, allocation: allocation, communeAccess: byCommune)
-        return (analysis, GridValues(grid: grid, columns: ["demand", "access"], values: [demand, access], precision: [2, 8]))
+            analysis, grid: grid, cells: (reported.map { grid.counts[$0] }, reported.map { access[$0] }), notes: notes, allocation: allocation,
+            communeAccess: byCommune)
+        let squares = reported.count == grid.cellCount
+            ? GridValues(grid: grid, columns: ["demand", "access"], values: [demand, access], precision: [2, 8])
+            : GridValues(grid: grid.subset(reported), columns: ["demand", "access"], values: [reported.map { demand[$0] }, reported.map { access[$0] }], precision: [2, 8])
+        return (analysis, squares)
     }
 
     /// Per cell its demand: its residents, standardised for APL with the age structure of the
@@ -101,7 +114,8 @@ package enum GridAccess {
         var mix = [Double](repeating: 0, count: grid.cellCount), weight = [Double](repeating: 0, count: grid.cellCount)
         for (c, parts) in allocation.byCommune.enumerated() {
             let area = communes[c]
-            guard let total = area.population, total > 0, !area.populationByAge.isEmpty else { continue }
+            // A commune without age groups counts its residents as they are (D_c = P_c).
+            guard let total = area.population, total > 0 else { continue }
             for (k, w) in parts {
                 mix[k] += w * communeDemand[c] / total
                 weight[k] += w

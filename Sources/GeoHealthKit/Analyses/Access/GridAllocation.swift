@@ -98,6 +98,7 @@ package struct GridAllocation: Sendable {
         var used = [Bool](repeating: false, count: grid.cellCount)
         for parts in byCommune { for (k, w) in parts where w > 0 { used[k] = true } }
         guard used.contains(false) else { return nil }
+        guard used.contains(true) else { return (grid.subset([]), GridAllocation(byCommune: byCommune.map { _ in [] }, outside: 0, lattices: nil)) }
         let keep = used.indices.filter { used[$0] }
         var number = [Int](repeating: -1, count: grid.cellCount)
         for (n, k) in keep.enumerated() { number[k] = n }

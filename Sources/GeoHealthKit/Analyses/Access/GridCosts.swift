@@ -48,9 +48,8 @@ struct GridCosts {
             model = IntraAreaModel(base: model, areaOfSite: areaOfSite)
         }
         try cost.checkTimeOfDayApplied(notes)
-        let undelayed = model
         model = cost.withStartupDelay(model, sites: study.sites, notes: &notes)
-        straightLine = base?.geodesic == nil && (model as? StartupDelayModel) == nil && (undelayed as? StartupDelayModel) == nil ? base : nil
+        straightLine = base?.geodesic == nil && (model as? StartupDelayModel) == nil ? base : nil
         cellOfSite = cellOf
         self.model = model
         self.notes = notes
@@ -71,6 +70,15 @@ struct GridCosts {
         }
     }
 
+    /// A block of a partition's cells as the cost models take them: ids only for the cells that
+    /// hold a site (`#k`, the zero rule's key), empty otherwise.
+    func places(_ partition: GridOrigins.Partition, _ range: Range<Int>) -> CostPoints {
+        let cells = partition.cells[range]
+        let ids = cellsWithSites.isEmpty ? [String](repeating: "", count: cells.count) : cells.map { cellsWithSites.contains($0) ? "#\($0)" : "" }
+        return CostPoints(
+            metric: Array(partition.points[range]), lonLat: partition.lonLat.isEmpty ? nil : Array(partition.lonLat[range]), ids: ids, crs: partition.crs)
+    }
+
     /// Calls `body` with each block of cells (ascending within a partition) and its costs to
     /// every chosen site (numbered among the chosen), partition by partition. Cells of a
     /// partition with no chosen site are not visited (they reach nothing).
@@ -80,10 +88,7 @@ struct GridCosts {
             for start in stride(from: 0, to: partition.cells.count, by: GridAccess.blockSize) {
                 let range = start..<min(start + GridAccess.blockSize, partition.cells.count)
                 let cells = Array(partition.cells[range])
-                let ids = cellsWithSites.isEmpty ? [String](repeating: "", count: cells.count) : cells.map { cellsWithSites.contains($0) ? "#\($0)" : "" }
-                let points = CostPoints(
-                    metric: Array(partition.points[range]), lonLat: partition.lonLat.isEmpty ? nil : Array(partition.lonLat[range]), ids: ids,
-                    crs: partition.crs)
+                let points = places(partition, range)
                 let local = try model.costs(from: points, to: sites, maxMinutes: maxMinutes)
                 let matrix = CostMatrix(
                     destinationCount: siteCount, maxMinutes: maxMinutes, rowStart: local.rowStart,
@@ -101,9 +106,13 @@ extension GridCosts {
         if let lattices {
             var found = [Int?](repeating: nil, count: points.count)
             for lattice in lattices {
-                var local = points
+                // Only the points near the lattice's squares go to its CRS (a place far outside
+                // a projection's domain would make PROJ fail).
+                guard let extent = try lattice.extentWGS84(grid) else { continue }
+                let near = points.indices.filter { found[$0] == nil && extent.contains(points[$0]) }
+                var local = near.map { points[$0] }
                 try CoordinateTransformer.shared(from: .wgs84, to: lattice.crs).transform(&local)
-                for (n, p) in local.enumerated() where found[n] == nil {
+                for (n, p) in zip(near, local) {
                     let c = lattice.coverage
                     let column = Int64(((p.x - c.originX) / c.size).rounded(.down)), row = Int64(((p.y - c.originY) / c.size).rounded(.down))
                     let key = row << 32 + column
@@ -123,7 +132,7 @@ extension GridCosts {
             var i = xs.firstIndex(notBelow: box.minX)
             while i < xs.count, xs[i] <= box.maxX {
                 let n = order[i]
-                if found[n] == nil, cell.polygons.contains(where: { Ring.contains($0.exterior, points[n]) && !$0.holes.contains { Ring.contains($0, points[n]) } }) {
+                if found[n] == nil, cell.contains(points[n]) {
                     found[n] = k
                 }
                 i += 1
@@ -194,10 +203,7 @@ extension GridCosts {
             for start in stride(from: 0, to: partition.cells.count, by: GridAccess.blockSize * 4) {
                 let range = start..<min(start + GridAccess.blockSize * 4, partition.cells.count)
                 let cells = Array(partition.cells[range])
-                let ids = cellsWithSites.isEmpty ? [String](repeating: "", count: cells.count) : cells.map { cellsWithSites.contains($0) ? "#\($0)" : "" }
-                let points = CostPoints(
-                    metric: Array(partition.points[range]), lonLat: partition.lonLat.isEmpty ? nil : Array(partition.lonLat[range]), ids: ids,
-                    crs: partition.crs)
+                let points = places(partition, range)
                 let found = try model.nearest(
                     from: points, to: sites, groups: chosen.map { groupOf[$0] }, groupCount: groupCount, maxMinutes: maxMinutes, countMinutes: 0)
                 for g in 0..<groupCount {

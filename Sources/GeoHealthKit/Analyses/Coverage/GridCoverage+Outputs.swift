@@ -16,7 +16,9 @@ extension GridCoverage {
     }
 
     /// The residents covered over the squares, then by group over the communes.
-    func describe(_ fraction: [Double]) -> Properties {
+    /// - Parameter communes: each commune's residents and covered residents, when not read off
+    ///   the squares' fractions (territories: a member commune is covered whole).
+    func describe(_ fraction: [Double], communes: (population: [Double], covered: [Double])? = nil) -> Properties {
         let total = grid.total
         var covered = 0.0, squares = 0
         for k in 0..<grid.cellCount where fraction[k] > 0 {
@@ -31,7 +33,7 @@ extension GridCoverage {
             ("covered_share", .share(covered, of: total)),
         ])
         if let groups, let groupBy = options.groupBy {
-            let (population, inside) = byCommune(fraction)
+            let (population, inside) = communes ?? byCommune(fraction)
             let byGroup = Dictionary(grouping: study.areas.indices, by: { groups[$0] })
             p["group_by"] = .string(groupBy)
             p["by_group"] = .rows(byGroup.keys.sorted()) { g in
@@ -52,7 +54,8 @@ extension GridCoverage {
             ("method", .string("grid squares")),
         ])
         if let inTerritories {
-            var t = describe(inTerritories)
+            let population = allocation.population
+            var t = describe(inTerritories, communes: (population, population.indices.map { population[$0] * (communeInTerritories[$0] ?? 0) }))
             t["each_territory"] = .rows(study.territories.indices) { k in
                 [("territory", .string(study.territories[k].id)), ("population", .headCount(territoryResidents[k]))]
             }
@@ -73,14 +76,15 @@ extension GridCoverage {
     /// share of its grid residents inside the territories and within reach.
     package var table: CommuneTable {
         var columns = ["code", "name", "population", "grid_population"] + (groups == nil ? [] : [options.groupBy!])
-        let territories = inTerritories.map { byCommune($0) }, reach = inReach.map { byCommune($0.map { $0 ? 1 : 0 }) }
-        if territories != nil { columns.append("share_in_territory") }
+        let reach = inReach.map { byCommune($0.map { $0 ? 1 : 0 }) }
+        if inTerritories != nil { columns.append("share_in_territory") }
         if reach != nil { columns.append("share_in_reach") }
         let population = allocation.population
         let rows = study.areas.indices.map { a -> [PropertyValue] in
             var row: [PropertyValue] = [.string(study.areas[a].id), .string(study.areas[a].name), .rounded(study.areas[a].population, 0), .rounded(population[a], 2)]
             if let groups { row.append(.string(groups[a])) }
-            for f in [territories, reach].compactMap({ $0 }) { row.append(f.population[a] > 0 ? .rounded(f.covered[a] / f.population[a], 6) : .null) }
+            if inTerritories != nil { row.append(communeInTerritories[a].map { .rounded($0, 6) } ?? .null) }
+            if let reach { row.append(reach.population[a] > 0 ? .rounded(reach.covered[a] / reach.population[a], 6) : .null) }
             return row
         }
         return CommuneTable(columns: columns, rows: rows, geometries: study.areas.map(\.geometry))

@@ -1,6 +1,7 @@
 import Foundation
 import Accessibility
 import GeoCore
+import GEOSBridge
 import GeoIO
 
 /// `geohealth coverage --population-grid FILE`: the residents inside the territories and within
@@ -8,13 +9,15 @@ import GeoIO
 ///
 /// - A square's residents inside the territories: for territories given as lists of communes,
 ///   those it gives to member communes by area (w_kc, ``GridAllocation``); for polygon
-///   territories, Pₖ · min(1, Σ_T |squareₖ ∩ T| / |squareₖ|), exact shares on the grid's lattice
-///   (``GeoCore/LatticeCoverage``); both kinds together are capped at Pₖ. Overlapping polygon
-///   territories are not unioned: a square they both cover counts once, at most whole.
+///   territories, Pₖ · |squareₖ ∩ ∪T| / |squareₖ|, exact shares of the territories' union on the
+///   grid's lattice (``GeoCore/LatticeCoverage``): overlapping territories count once. With both
+///   kinds, the residents outside member communes are in by the square's share in the polygons
+///   (spread evenly over the square). Each territory's own residents use its own shares.
 /// - Within reach: a square is covered when a site of the catchment's kinds is within the minutes
 ///   from its centre (a site inside it is at 0 minutes), by the study's cost model.
-/// - Per commune, the share of its grid residents covered: Σₖ w_kc fₖ / Σₖ w_kc, fₖ the square's
-///   covered fraction; groups (`--group-by`) sum their communes.
+/// - Per commune, the share of its grid residents inside: 1 for a member commune, else
+///   Σₖ w_kc aₖ / Σₖ w_kc with aₖ the square's share in the polygons; within reach,
+///   Σₖ w_kc [reachedₖ] / Σₖ w_kc; groups (`--group-by`) sum their communes.
 package struct GridCoverage: Sendable {
     package var study: Study
     package var options: CoverageAnalysis.Options
@@ -22,6 +25,8 @@ package struct GridCoverage: Sendable {
     package var allocation: GridAllocation
     /// Per square: the fraction of its residents inside the territories (nil: no territory).
     package var inTerritories: [Double]?
+    /// Per commune: the share of its grid residents inside the territories (nil: none).
+    package var communeInTerritories: [Double?] = []
     /// Per territory: its residents, from the squares.
     package var territoryResidents: [Double]
     /// Per square: whether a site is within the catchment (nil: no catchment).
@@ -42,6 +47,7 @@ package struct GridCoverage: Sendable {
         var allocation = try GridAllocation.compute(grid, communes: communes.areas, projected: ProjectedStudy(communes, crs: options.crs))
         // A regional study counts the squares that give residents to its communes.
         if study.studyArea != nil, let restricted = allocation.restrictedToCommunes(grid) { (grid, allocation) = restricted }
+        guard grid.cellCount > 0 else { throw InputError(file: grid.file, message: "no populated square of the grid lies in the study's communes") }
         var coverage = GridCoverage(
             study: communes, options: options, grid: grid, allocation: allocation, territoryResidents: [],
             groups: try options.groupBy.map { try AreaGroups.labels(communes.areas, by: $0) })
@@ -63,25 +69,29 @@ package struct GridCoverage: Sendable {
         return coverage
     }
 
-    /// Each square's fraction inside the territories, and each territory's residents.
+    /// Each square's fraction inside the territories, each commune's share, and each
+    /// territory's residents. A member commune is inside whole; elsewhere the share of the
+    /// square inside the union of the polygon territories counts (overlaps once).
     mutating func coverTerritories() throws {
         let index = study.areaIndex()
-        var covered = [Double](repeating: 0, count: grid.cellCount)
         var residents = [Double](repeating: 0, count: study.territories.count)
         var polygons: [(territory: Int, geometry: Geometry)] = []
-        var memberOfAny = [Bool](repeating: false, count: study.areas.count)
+        var member = [Bool](repeating: false, count: study.areas.count)
         for (t, territory) in study.territories.enumerated() {
             switch territory.definition {
             case .areas(let codes):
                 for c in Set(codes.compactMap { index[$0] }) {
-                    memberOfAny[c] = true
+                    member[c] = true
                     residents[t] += allocation.byCommune[c].reduce(0) { $0 + $1.weight }
                 }
             case .geometry(let g): polygons.append((t, g))
             }
         }
-        for (c, member) in memberOfAny.enumerated() where member {
-            for (k, w) in allocation.byCommune[c] { covered[k] += w / grid.counts[k] }
+        // Per square: the fraction of its residents in member communes, and its share inside
+        // the union of the polygon territories.
+        var inMembers = [Double](repeating: 0, count: grid.cellCount), inPolygons = inMembers
+        for (c, isMember) in member.enumerated() where isMember {
+            for (k, w) in allocation.byCommune[c] { inMembers[k] += w / grid.counts[k] }
         }
         if !polygons.isEmpty {
             guard let lattices = allocation.lattices else {
@@ -90,13 +100,21 @@ package struct GridCoverage: Sendable {
             var shares = [[(cell: Int, share: Double)]](repeating: [], count: polygons.count)
             for lattice in lattices { try lattice.addShares(of: polygons.map(\.geometry), grid: grid, to: &shares) }
             for (n, list) in shares.enumerated() {
-                for (k, a) in list {
-                    covered[k] += a
-                    residents[polygons[n].territory] += grid.counts[k] * a
-                }
+                for (k, a) in list { residents[polygons[n].territory] += grid.counts[k] * a }
             }
+            let context = GEOSContext.current
+            let union = try context.unionAll(polygons.map { try context.geometry($0.geometry) }).geometry()
+            var unionShares = [[(cell: Int, share: Double)]](repeating: [], count: 1)
+            for lattice in lattices { try lattice.addShares(of: [union], grid: grid, to: &unionShares) }
+            for (k, a) in unionShares[0] { inPolygons[k] = min(1, a) }
         }
-        inTerritories = covered.map { min(1, $0) }
+        // Residents of member communes are in; the others are in by the polygons' share.
+        inTerritories = (0..<grid.cellCount).map { k in min(1, inMembers[k] + inPolygons[k] * max(0, 1 - inMembers[k])) }
+        communeInTerritories = allocation.byCommune.enumerated().map { c, parts in
+            let people = parts.reduce(0) { $0 + $1.weight }
+            guard people > 0 else { return nil }
+            return member[c] ? 1 : parts.reduce(0) { $0 + $1.weight * inPolygons[$1.cell] } / people
+        }
         territoryResidents = residents
     }
 }

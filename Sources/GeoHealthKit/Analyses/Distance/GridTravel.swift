@@ -47,6 +47,7 @@ package struct GridTravel: Sendable {
         var allocation = try GridAllocation.compute(grid, communes: communes.areas, projected: ProjectedStudy(communes, crs: options.crs))
         // A regional study counts the squares that give residents to its communes.
         if study.studyArea != nil, let restricted = allocation.restrictedToCommunes(grid) { (grid, allocation) = restricted }
+        guard grid.cellCount > 0 else { throw InputError(file: grid.file, message: "no populated square of the grid lies in the study's communes") }
         let slot = Dictionary(uniqueKeysWithValues: kinds.enumerated().map { ($1, $0) })
         let chosen = communes.sites.indices.filter { slot[communes.sites[$0].kind] != nil }
         Progress.report("nearest sites of \(grid.cellCount) grid cells…")

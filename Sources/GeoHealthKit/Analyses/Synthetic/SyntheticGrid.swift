@@ -71,8 +71,8 @@ package enum SyntheticGrid {
         }
         squares = []
         let file = try OutputFile(url, inputs: inputs)
-        var out = Array("idcar_200m,ind\n".utf8)
         let size = Int(cellSize)
+        var out = Array("\(size == 1_000 ? "idcar_1km" : size == 200 ? "idcar_200m" : "idcar"),ind\n".utf8)
         for s in merged {
             out += Array("CRS\(s.epsg)RES\(size)mN\(Int(s.row) * size)E\(Int(s.column) * size),\(s.count)\n".utf8)
             if out.count >= 1 << 20 {

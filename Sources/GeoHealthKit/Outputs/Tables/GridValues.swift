@@ -86,7 +86,8 @@ package struct GridValues: Sendable {
                 out.append(UInt8(ascii: "E"))
                 Self.appendInteger(grid.cornerX[k], to: &out)
             } else {
-                out += Array(grid.id(k).utf8)
+                // The file's own ids are quoted as RFC 4180 says when they hold a separator, a quote or a line end.
+                out += Array(CSVWriter.field(grid.id(k), dialect: dialect).utf8)
             }
             out += separator
             out += crsText[c]
