@@ -3,8 +3,8 @@ import Foundation
 import GeoCore
 import GeoHealthKit
 
-/// `--population-grid` and its companions, shared by `access` and `distance`: demand counted on
-/// the squares of a population grid instead of at the communes' points.
+/// `--population-grid` and its companions, shared by `access`, `distance` and `coverage`:
+/// residents counted on the squares of a population grid instead of at the communes' points.
 struct PopulationGridOptions: ParsableArguments {
     @Option(help: """
         Demand from a population grid (CSV with INSEE cell ids or x/y corners and a count, or GeoJSON cells/points) instead of the communes; results \
