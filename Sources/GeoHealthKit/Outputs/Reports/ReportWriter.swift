@@ -20,6 +20,16 @@ struct ReportWriter {
     let dataLine: String
     let travel: TravelAnalysis
     let access: AccessAnalysis
+    /// The gap rules of the report (travel beyond its threshold; outside the territories when
+    /// there are some) and the gaps they give, made before the maps (see ``projected``).
+    let gapOptions: GapsAnalysis.Options
+    let gaps: GapsAnalysis
+    /// The study projected once for the travel, access, gaps and siting analyses; its
+    /// polygons, which the gaps' contiguity needs, become the maps' (``mapLayer``).
+    var projected: ProjectedStudy?
+    /// The travel layer read back and projected once for the maps (``MapMaker/readLayer(_:field:crs:)``):
+    /// the travel, access and gaps maps draw the same polygons; dropped after the last map.
+    var mapLayer: MapMaker.Layer?
     var doc: ReportDocument
     var files: [String] = []
 
@@ -37,7 +47,10 @@ struct ReportWriter {
         travelOptions.kinds = [options.kind]
         travelOptions.thresholds = [options.minutes, options.minutes * 2]
         travelOptions.groupBy = options.groupBy
-        travel = try TravelAnalysis.run(study, options: travelOptions)
+        // One projection for the three analyses (each projected the study itself before).
+        let projected = try ProjectedStudy(study)
+        self.projected = projected
+        travel = try TravelAnalysis.run(study, options: travelOptions, projected: projected)
 
         var accessOptions = AccessAnalysis.Options()
         accessOptions.kinds = [options.kind]
@@ -45,7 +58,14 @@ struct ReportWriter {
         accessOptions.groupBy = options.groupBy
         accessOptions.catchmentMinutes = options.catchmentMinutes
         accessOptions.bands = options.bands
-        access = try AccessAnalysis.run(study, options: accessOptions)
+        access = try AccessAnalysis.run(study, options: accessOptions, projected: projected)
+
+        var gapOptions = GapsAnalysis.Options()
+        gapOptions.travelKind = options.kind
+        gapOptions.minutesAbove = options.minutes
+        gapOptions.outsideCPTS = !study.territories.isEmpty
+        self.gapOptions = gapOptions
+        gaps = try GapsAnalysis.run(study, options: gapOptions, projected: projected)
 
         doc = ReportDocument(title: options.title ?? text.title(name.text(text)), subtitle: nil, language: text.languageCode)
         doc.subtitle = subtitle()
