@@ -51,9 +51,11 @@ import Testing
                 ("coverage", ["coverage", "geodata", "--catchment-minutes", "15", "--site-kind", "msp", "--max-minutes", "60"], "--out"),
                 ("gaps", ["gaps", "geodata", "--site-kind", "msp", "--minutes-above", "15", "--max-minutes", "60"], "--communes-out"),
             ]
+            let folder = dir.appendingPathComponent("alone")  // same names: a GeoPackage's layer is named after its file
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             for (name, arguments, option) in alone {
                 for format in ["geojson", "csv", "gpkg"] {
-                    let target = dir.appendingPathComponent("\(name)-alone.\(format)")
+                    let target = folder.appendingPathComponent("\(name).\(format)")
                     let c = try CommandRunner.run(arguments + ["--csv-dialect", "fr", option, target.path, "--quiet"], environment: Self.timings)
                     #expect(c.status == 0, "\(name): \(c.stderr)")
                     let mine = try Data(contentsOf: out.appendingPathComponent("\(name).\(format)"))
