@@ -88,15 +88,7 @@ extension ReportWriter {
         try table.write(to: layer, inputs: inputs)
         files.append("travel.geojson")
         let title = text.travelTimeTo(labels.toNearest(kind))
-        // The maps' polygons: those in memory, already projected, when the file holds them
-        // exactly; else the file read back and projected.
-        var polygons: [Geometry] = []
-        if projected != nil { swap(&polygons, &projected!.geometries) }  // the siting needs the points only
-        if !polygons.isEmpty { mapLayer = try MapMaker.Layer(table, field: "\(kind)_minutes", projected: consume polygons) }
-        if mapLayer == nil {
-            Progress.report("reading and projecting \(layer.lastPathComponent)…")
-            mapLayer = try MapMaker.readLayer(layer, field: "\(kind)_minutes", crs: nil)
-        }
+        try makeMapLayer(table, written: layer)
         try map(layer, field: "\(kind)_minutes", title: title, to: "map-travel.svg")
         let maxMinutes = n.decimal(travel.options.cost.maxMinutes, 0)
         let beyond = TravelStatistics.weightBeyond(options.minutes, times: times, weights: population)
@@ -108,6 +100,19 @@ extension ReportWriter {
             [text.populationBeyond(minutesText), "\(n.int(beyond)) (\(percent(beyond)))"],
             [text.communesBeyondReach(maxMinutes), n.int(Double(times.filter { $0 == nil }.count))],
         ], numeric: [false, true]))
+    }
+
+    /// The polygons of the three maps, once (``mapLayer``): the projected study's, handed
+    /// over (the gaps, made already, were the last to need them; the siting needs the points
+    /// only), as `table` written to `written` gives them back; else that file read back and
+    /// projected (a regional study, whose table leaves the buffer out).
+    mutating func makeMapLayer(_ table: CommuneTable, written: URL) throws {
+        var polygons: [Geometry] = []
+        if projected != nil { swap(&polygons, &projected!.geometries) }
+        if !polygons.isEmpty { mapLayer = try MapMaker.Layer(table, field: "\(kind)_minutes", projected: consume polygons) }
+        guard mapLayer == nil else { return }
+        Progress.report("reading and projecting \(written.lastPathComponent)…")
+        mapLayer = try MapMaker.readLayer(written, field: "\(kind)_minutes", crs: nil)
     }
 
     mutating func addCoverage() throws {

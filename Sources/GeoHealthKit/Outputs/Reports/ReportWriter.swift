@@ -47,7 +47,7 @@ struct ReportWriter {
         travelOptions.kinds = [options.kind]
         travelOptions.thresholds = [options.minutes, options.minutes * 2]
         travelOptions.groupBy = options.groupBy
-        // One projection for the three analyses (each projected the study itself before).
+        // One projection for travel, access, gaps and siting (each projected the study itself before).
         let projected = try ProjectedStudy(study)
         self.projected = projected
         travel = try TravelAnalysis.run(study, options: travelOptions, projected: projected)
