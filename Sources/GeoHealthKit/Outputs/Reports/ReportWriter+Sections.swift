@@ -172,11 +172,9 @@ extension ReportWriter {
     }
 
     mutating func addSiting() throws {
-        guard options.newSites > 0 else { return }
-        var siting = SitingAnalysis.Options(kind: options.kind)
-        siting.k = options.newSites
-        siting.thresholdMinutes = options.minutes
-        let result = try SitingAnalysis.run(study, options: siting, projected: projected)
+        guard let running = self.siting else { return }
+        let siting = Self.sitingOptions(options)
+        let result = try running.value()
         let limit = n.decimal(siting.thresholdMinutes, 1)
         let title = text.beforeAndAfter(limit)
         let chart = try SitingChart.svg(result, thresholdMinutes: siting.thresholdMinutes, accessBelow: nil, labels: labels, title: title)

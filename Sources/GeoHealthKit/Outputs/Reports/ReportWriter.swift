@@ -27,6 +27,10 @@ struct ReportWriter {
     /// The study projected once for the travel, access, gaps and siting analyses; its
     /// polygons, which the gaps' contiguity needs, become the maps' (``mapLayer``).
     var projected: ProjectedStudy?
+    /// Where new sites would help most, computed on another thread while the tables and maps
+    /// are written (``StudyReport/write(_:name:options:to:inputs:)`` waits for it before any
+    /// error is thrown); nil without new sites.
+    let siting: Background<SitingAnalysis>?
     /// The travel layer read back and projected once for the maps (``MapMaker/readLayer(_:field:crs:)``):
     /// the travel, access and gaps maps draw the same polygons; dropped after the last map.
     var mapLayer: MapMaker.Layer?
@@ -66,9 +70,27 @@ struct ReportWriter {
         gapOptions.outsideCPTS = !study.territories.isEmpty
         self.gapOptions = gapOptions
         gaps = try GapsAnalysis.run(study, options: gapOptions, projected: projected)
+        siting = Self.startSiting(study, options: options, projected: projected)
 
         doc = ReportDocument(title: options.title ?? text.title(name.text(text)), subtitle: nil, language: text.languageCode)
         doc.subtitle = subtitle()
+    }
+
+    /// The siting of the report's new sites (MCLP within its threshold), started on another
+    /// thread with the projected points (the polygons stay for the maps); nil without new sites.
+    static func startSiting(_ study: Study, options: StudyReport.Options, projected: ProjectedStudy) -> Background<SitingAnalysis>? {
+        guard options.newSites > 0 else { return nil }
+        let siting = sitingOptions(options)
+        let points = { var p = projected; p.geometries = []; return p }()
+        return Background { try SitingAnalysis.run(study, options: siting, projected: points) }
+    }
+
+    /// The siting options of the report: `newSites` sites of its kind within its threshold.
+    static func sitingOptions(_ options: StudyReport.Options) -> SitingAnalysis.Options {
+        var siting = SitingAnalysis.Options(kind: options.kind)
+        siting.k = options.newSites
+        siting.thresholdMinutes = options.minutes
+        return siting
     }
 
     /// The reported communes' residents (the analyses' own study, without a regional buffer).
