@@ -91,7 +91,7 @@ struct AccessCommand: ParsableCommand {
         var sources = try inputs.sources()
         sources.measureAhead = grid.populationGrid == nil
         sources.metricCRS = costs.metricCRS
-        let loaded = try StudyLoader.load(sources)
+        let loaded = try LoadedStudies.load(sources)
         var options = AccessAnalysis.Options()
         options.method = method
         options.kinds = site.kinds(in: loaded.study)

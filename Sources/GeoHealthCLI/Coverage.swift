@@ -53,7 +53,7 @@ struct CoverageCommand: ParsableCommand {
     func run() throws {
         output.showProgress()
         let sources = try inputs.sources()
-        let loaded = try StudyLoader.load(sources)
+        let loaded = try LoadedStudies.load(sources)
         var options = CoverageAnalysis.Options()
         options.method = method
         options.catchmentMinutes = catchmentMinutes

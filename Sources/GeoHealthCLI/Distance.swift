@@ -44,7 +44,7 @@ struct Distance: ParsableCommand {
         var sources = try inputs.sources()
         sources.measureAhead = grid.populationGrid == nil
         sources.metricCRS = costs.metricCRS
-        let loaded = try StudyLoader.load(sources)
+        let loaded = try LoadedStudies.load(sources)
         var options = TravelAnalysis.Options()
         costs.configure(&options)
         options.kinds = site.kinds(in: loaded.study)

@@ -114,7 +114,7 @@ struct GapsCommand: ParsableCommand {
     func run() throws {
         output.showProgress()
         let sources = try inputs.sources()
-        let loaded = try StudyLoader.load(sources)
+        let loaded = try LoadedStudies.load(sources)
         var options = rules
         options.travelKind = try site.single(in: loaded.study, command: "gaps")
         options.accessKinds = accessKind?.kinds(in: loaded.study)
@@ -126,7 +126,7 @@ struct GapsCommand: ParsableCommand {
         let all = sources.inputs + costs.inputs
         if let out { try analysis.writeZones(to: URL(fileURLWithPath: out), inputs: all) }
         if let csv { try analysis.writeZones(to: URL(fileURLWithPath: csv), inputs: all, dialect: csvDialect.dialect) }
-        if let communesOut { try analysis.table.write(to: URL(fileURLWithPath: communesOut), inputs: all, dialect: csvDialect.dialect) }
+        if let communesOut { try analysis.table.writeWithCopies(to: URL(fileURLWithPath: communesOut), inputs: all, dialect: csvDialect.dialect) }
         if let whiteZonesOut { try analysis.writeWhiteZones(to: URL(fileURLWithPath: whiteZonesOut), inputs: all) }
         output.print(analysis.summary(territoryLabel: territoryLabel), command: "gaps")
         KeptUntilExit.keep(loaded, analysis)

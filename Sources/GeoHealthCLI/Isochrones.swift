@@ -59,7 +59,7 @@ struct IsochronesCommand: ParsableCommand {
         output.showProgress()
         var sources = try inputs.sources()
         sources.metricCRS = costs.metricCRS
-        let loaded = try StudyLoader.load(sources)
+        let loaded = try LoadedStudies.load(sources)
         var options = self.options
         options.kinds = site.kinds(in: loaded.study)
         let analysis = try IsochroneAnalysis.run(loaded.study, options: options)

@@ -69,7 +69,7 @@ struct CommuneTableOptions: ParsableArguments {
     /// Writes the table when `--out` is given; the table is only built then.
     func write(_ table: @autoclosure () -> CommuneTable, inputs: [URL]) throws {
         guard let out else { return }
-        try table().write(to: URL(fileURLWithPath: out), inputs: inputs, dialect: csv.dialect)
+        try table().writeWithCopies(to: URL(fileURLWithPath: out), inputs: inputs, dialect: csv.dialect)
     }
 }
 

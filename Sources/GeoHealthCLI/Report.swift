@@ -84,7 +84,7 @@ struct ReportCommand: ParsableCommand {
         }
         let folder = try OutputFolder(URL(fileURLWithPath: out), mayReplace: Provenance.checkReplaceable)
         let started = SourceDateEpoch.now()
-        let loaded = try StudyLoader.load(sources)
+        let loaded = try LoadedStudies.load(sources)
         var o = StudyReport.Options(kind: try site.single(in: loaded.study, command: "report")!)
         o.minutes = minutes
         o.newSites = newSites

@@ -87,7 +87,7 @@ struct SiteCommand: ParsableCommand {
     func run() throws {
         output.showProgress()
         let sources = try inputs.sources()
-        let loaded = try StudyLoader.load(sources)
+        let loaded = try LoadedStudies.load(sources)
         var options = SitingAnalysis.Options(kind: try site.single(in: loaded.study, command: "site")!)
         options.k = k
         options.method = method

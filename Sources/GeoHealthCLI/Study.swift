@@ -33,9 +33,11 @@ struct StudyCommand: ParsableCommand {
     func run() throws {
         output.showProgress()
         let sources = try inputs.sources()
-        let loaded = try StudyLoader.load(sources)
+        let loaded = try LoadedStudies.load(sources)
         if let out {
-            try JoinedAreasWriter.writeAreas(loaded.study, to: URL(fileURLWithPath: out), inputs: sources.inputs)
+            let url = URL(fileURLWithPath: out)
+            try JoinedAreasWriter.writeAreas(loaded.study, to: url, inputs: sources.inputs)
+            try TableCopies.write({ CommuneTable(features: JoinedAreasWriter.features(loaded.study)) }, besides: url, inputs: sources.inputs)
         }
         output.print(loaded.summary, command: "study")
         KeptUntilExit.keep(loaded)

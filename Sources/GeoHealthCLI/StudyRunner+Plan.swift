@@ -59,4 +59,33 @@ extension StudyRunner {
         }
         return urls
     }
+
+    /// How many analyses read each set of study inputs (``StudySources/loadingKey``), from
+    /// their command lines parsed ahead; an analysis whose command line does not parse is left
+    /// out (it fails when its turn comes, before reading anything).
+    func plannedLoads() -> [[String]: Int] {
+        var uses: [[String]: Int] = [:]
+        for a in study.analyses {
+            guard let command = AnalysisCommand.named(a.command), command.readsStudy,
+                  let line = try? commandOptions(a, command),
+                  let parsed = try? parse(a, command, options: line.options, positional: line.positional).0 as? ReadsStudy,
+                  let sources = try? parsed.inputs.sources() else { continue }
+            uses[sources.loadingKey, default: 0] += 1
+        }
+        return uses
+    }
 }
+
+/// A command that reads a study from the shared input options (``StudyOptions``).
+protocol ReadsStudy {
+    var inputs: StudyOptions { get }
+}
+
+extension StudyCommand: ReadsStudy {}
+extension CoverageCommand: ReadsStudy {}
+extension Distance: ReadsStudy {}
+extension IsochronesCommand: ReadsStudy {}
+extension AccessCommand: ReadsStudy {}
+extension GapsCommand: ReadsStudy {}
+extension SiteCommand: ReadsStudy {}
+extension ReportCommand: ReadsStudy {}

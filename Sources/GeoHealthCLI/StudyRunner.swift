@@ -26,11 +26,15 @@ struct StudyRunner {
     static let reserved: Set<String> = ["out", "format", "quiet", "sites_out", "communes_out", "white_zones_out", "csv", "chart_out", "lorenz_out",
                                         "csv_dialect"]
 
+    /// Runs every analysis in order, sharing the studies they load (``LoadedStudies``: one
+    /// load per distinct set of inputs).
     mutating func runAll() throws {
-        for analysis in study.analyses {
-            Progress.report("\(analysis.name)…")
-            try run(analysis)
-            TestHook.step("analysis \(analysis.name)")
+        try LoadedStudies.$current.withValue(LoadedStudies(uses: plannedLoads())) {
+            for analysis in study.analyses {
+                Progress.report("\(analysis.name)…")
+                try run(analysis)
+                TestHook.step("analysis \(analysis.name)")
+            }
         }
     }
 
@@ -51,10 +55,14 @@ struct StudyRunner {
         let command = try command(of: a)
         let (options, positional) = try commandOptions(a, command)
         let (parsed, args) = try parse(a, command, options: options, positional: positional)
-        let captured = try execute(parsed, a)
+        let copies = command.writesTable ? tableCopies(of: a) : nil
+        let captured = try TableCopies.$current.withValue(copies) { try execute(parsed, a) }
         var outputs = try writtenFiles(a, command)
         if let (summary, name) = captured { outputs += try writeSummary(summary, command: name, of: a) }
-        if command.writesTable { outputs += try convertTable(of: a) }
+        if let copies {
+            tables[a.name] = copies.primary
+            outputs += copies.copies.map(\.lastPathComponent)
+        }
         recordInputs(command, options: options)
         steps.append(Provenance.Step(name: a.name, command: a.command, arguments: args.map(relative), outputs: outputs.sorted()))
     }
@@ -76,18 +84,13 @@ struct StudyRunner {
         return [a.name + ".json", a.name + ".txt"]
     }
 
-    /// Keeps the analysis's per-commune table for later analyses and writes it in the study's
-    /// other `tables:` formats; returns the names of the converted files.
-    mutating func convertTable(of a: StudyFile.Analysis) throws -> [String] {
-        let url = staging.appendingPathComponent(a.name + ".geojson")
-        tables[a.name] = url
-        var converted: [String] = []
-        for format in study.tables where format != "geojson" {
-            let target = staging.appendingPathComponent("\(a.name).\(format)")
-            try TableConversion.convert(url, to: target, dialect: study.csvDialect == "fr" ? .french : .standard)
-            converted.append(target.lastPathComponent)
-        }
-        return converted
+    /// The analysis's per-commune table (`NAME.geojson`, kept for later analyses) and the
+    /// study's other `tables:` formats, which the command writes from the table it holds
+    /// (``TableCopies``).
+    func tableCopies(of a: StudyFile.Analysis) -> TableCopies {
+        let copies = study.tables.filter { $0 != "geojson" }.map { staging.appendingPathComponent("\(a.name).\($0)") }
+        return TableCopies(primary: staging.appendingPathComponent(a.name + ".geojson"), copies: copies,
+                           dialect: study.csvDialect == "fr" ? .french : .standard)
     }
 
     /// `text` with the paths into the folder being built relative to it (`map-msp.svg`, not

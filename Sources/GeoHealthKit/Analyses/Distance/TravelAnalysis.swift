@@ -61,13 +61,19 @@ public struct TravelAnalysis: Sendable {
         try run(study, options: options, measured: nil)
     }
 
-    /// ``run(_:options:)`` with the areas' measures the loader computed ahead.
+    /// ``run(_:options:)`` with the areas' measures the loader computed ahead, or the study
+    /// already projected.
     /// - Parameter measured: the areas' measures computed ahead by the loader (``StudyLoader/Loaded/measures``).
-    package static func run(_ study: Study, options: Options, measured: [AreaMeasure?]? = nil) throws -> TravelAnalysis {
+    /// - Parameter given: the study already projected with `options.crs` (used only for a
+    ///   study without a regional buffer, whose reported areas are all its areas).
+    package static func run(
+        _ study: Study, options: Options, measured: [AreaMeasure?]? = nil, projected given: ProjectedStudy? = nil
+    ) throws -> TravelAnalysis {
         let buffered = study.studyArea != nil
         let study = study.withoutBuffer()
         guard !study.sites.isEmpty else { throw ParameterError(.contradicted, "the study has no sites: give \(.sites) FILE") }
-        let projected = try ProjectedStudy(study, crs: options.crs, keepGeometries: false, measured: buffered ? nil : measured)
+        let projected = try (buffered ? nil : given)
+            ?? ProjectedStudy(study, crs: options.crs, keepGeometries: false, measured: buffered ? nil : measured)
         let (model, notes) = try options.cost.model(for: projected, study: study)
         let present = Set(study.sites.map(\.kind))
         let kinds = (options.kinds ?? present.sorted())

@@ -126,8 +126,14 @@ public struct GapsAnalysis: Sendable {
     /// - Throws: ``ParameterError`` for options that state no rule, a site kind no site has, or
     ///   `outside-cpts` without territories; GEOS and PROJ errors.
     public static func run(_ study: Study, options: Options) throws -> GapsAnalysis {
+        try run(study, options: options, projected: nil)
+    }
+
+    /// ``run(_:options:)`` with the study already projected (with `options.crs`, keeping the
+    /// polygons), when the caller has it.
+    package static func run(_ study: Study, options: Options, projected given: ProjectedStudy?) throws -> GapsAnalysis {
         try options.checkRules()
-        let projected = try ProjectedStudy(study, crs: options.crs)
+        let projected = try given ?? ProjectedStudy(study, crs: options.crs)
         var rules: [String: [Bool]] = [:]
         let travel = try nearestMinutes(study, options: options, projected: projected)
         if let travel, let limit = options.minutesAbove { rules["travel"] = travel.map { ($0 ?? .infinity) > limit } }

@@ -116,13 +116,20 @@ public struct SitingAnalysis: Sendable {
     /// A regional study's buffer (``Study/studyArea``) is left out: every site of the files is
     /// already a destination, candidates and people counted are the study area's.
     public static func run(_ study: Study, options: Options) throws -> SitingAnalysis {
+        try run(study, options: options, projected: nil)
+    }
+
+    /// ``run(_:options:)`` with the study already projected (with `options.crs`), when the
+    /// caller has it (the report); used only for a study without a regional buffer.
+    package static func run(_ study: Study, options: Options, projected given: ProjectedStudy?) throws -> SitingAnalysis {
+        let given = study.studyArea == nil ? given : nil
         let study = study.withoutBuffer()
         let unknown = options.remove.filter { id in !study.sites.contains { $0.id == id } }
         guard unknown.isEmpty else { throw ParameterError(.contradicted, "\(.removedSites): no site with id \(unknown.joined(separator: ", "))") }
         let existing = study.sites.filter { $0.kind == options.kind }
         try checkKindPresent(options.kind, existing: existing, in: study)
         let newCapacity = try newSiteCapacity(existing: existing, options: options)
-        let run = try SitingRun(study, options: options, newCapacity: newCapacity)
+        let run = try SitingRun(study, options: options, newCapacity: newCapacity, projected: given)
         let candidates = try run.candidates()
         // Before: the study as given. After: without the removed sites, with the planned and chosen ones.
         let beforeTimes = try run.nearestTimes(study)

@@ -18,9 +18,10 @@ struct SitingRun {
     let model: any TravelCostModel
     let population: [Double]
 
-    /// Projects the communes once, keeping their points but not the projected polygons (siting
-    /// needs none); each scenario only re-places its sites.
-    init(_ study: Study, options: SitingAnalysis.Options, newCapacity: Double?) throws {
+    /// Projects the communes once (unless `given` already is `study` projected with
+    /// `options.crs`), keeping their points but not the projected polygons (siting needs none);
+    /// each scenario only re-places its sites.
+    init(_ study: Study, options: SitingAnalysis.Options, newCapacity: Double?, projected given: ProjectedStudy? = nil) throws {
         var scenario = study
         scenario.sites.removeAll { options.remove.contains($0.id) }
         for (k, p) in options.add.enumerated() {
@@ -29,7 +30,7 @@ struct SitingRun {
         self.study = study
         self.options = options
         self.scenario = scenario
-        projected = try ProjectedStudy(study, crs: options.crs, keepGeometries: false).withSites(of: scenario)
+        projected = try (given ?? ProjectedStudy(study, crs: options.crs, keepGeometries: false)).withSites(of: scenario)
         var cost = options.cost
         cost.maxMinutes = max(2 * options.thresholdMinutes, 60)
         self.cost = cost

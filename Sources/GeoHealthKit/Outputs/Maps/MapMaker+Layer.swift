@@ -9,6 +9,8 @@ extension MapMaker {
     /// polygon already projected to its frame's CRS.
     struct Layer {
         var codes: [String] = [], names: [String] = []
+        /// Per polygon drawn: the index of its feature in the layer.
+        var features: [Int] = []
         /// Per feature: its CRS (the forced one, else its département's, else its extent's) and
         /// its polygon projected there.
         var crs: [CRS] = [], projected: [Geometry] = []
@@ -33,6 +35,7 @@ extension MapMaker {
             for (k, v) in f.properties { if case .number = v { numericFields.insert(k) } }
             let code = f.value(of: "code")?.stringValue ?? "#\(i)"
             l.codes.append(code)
+            l.features.append(i)
             l.names.append(f.properties["name"]?.stringValue ?? f.properties["nom"]?.stringValue ?? "")
             l.populations.append(f.properties["population"]?.doubleValue ?? 0)
             let crs = ProjectedStudy.crs(ofID: code, geometry: g, forced: forced)
@@ -42,18 +45,7 @@ extension MapMaker {
                 pipeline.project(pending)
                 pending.removeAll(keepingCapacity: true)
             }
-            var value: Double?, unreachable = false
-            switch f.properties[field] {
-            case nil: break
-            case .some(.null): fieldSeen = true
-            case .some(.number(let d)) where d.isFinite: fieldSeen = true; value = d
-            case .some(.unreachable): fieldSeen = true; unreachable = true
-            case .some(let v):
-                fieldSeen = true
-                if nonNumeric == nil { nonNumeric = (i, v.stringValue ?? v.typeName) }
-            }
-            l.values.append(value)
-            l.unreachable.append(unreachable)
+            l.append(f.properties[field], feature: i, seen: &fieldSeen, nonNumeric: &nonNumeric)
         }
         pipeline.project(pending)
         l.projected = try pipeline.results()
@@ -67,6 +59,95 @@ extension MapMaker {
             throw InputError(file: layer.relativePath, feature: i, field: field, message: "'\(text)' is not a number: map a numeric field (\(fields))")
         }
         return l
+    }
+}
+
+extension MapMaker.Layer {
+    /// Appends a feature's value of the mapped field: a finite number, `unreachable`, or no
+    /// data (null, absent, or anything else, whose first occurrence `nonNumeric` keeps).
+    mutating func append(_ v: PropertyValue?, feature i: Int, seen: inout Bool, nonNumeric: inout (Int, String)?) {
+        var value: Double?, unreachable = false
+        switch v {
+        case nil: break
+        case .some(.null): seen = true
+        case .some(.number(let d)) where d.isFinite: seen = true; value = d
+        case .some(.unreachable): seen = true; unreachable = true
+        case .some(let v):
+            seen = true
+            if nonNumeric == nil { nonNumeric = (i, v.stringValue ?? v.typeName) }
+        }
+        values.append(value)
+        self.unreachable.append(unreachable)
+    }
+
+    /// The same polygons with the values of `column` of `table`, the table the layer was
+    /// written from (one row per feature, in order, as read: numbers written in their
+    /// shortest round-trip form read back equal, and a cost column's `unreachable` is the word
+    /// the reader folds its flag back into); nil when the table has no such numeric column or
+    /// other rows, so that the caller reads the file instead.
+    func withValues(of column: String, in table: CommuneTable) -> MapMaker.Layer? {
+        guard let c = table.columns.firstIndex(of: column), let code = table.columns.firstIndex(of: "code"),
+              features.allSatisfy({ $0 < table.rows.count }),
+              zip(features, codes).allSatisfy({ table.rows[$0][code].stringValue == $1 }) else { return nil }
+        var layer = self
+        layer.values = []
+        layer.unreachable = []
+        var seen = false, nonNumeric: (Int, String)?
+        for i in features { layer.append(table.rows[i][c], feature: i, seen: &seen, nonNumeric: &nonNumeric) }
+        guard seen, nonNumeric == nil else { return nil }
+        return layer
+    }
+}
+
+extension MapMaker.Layer {
+    /// The layer ``MapMaker/readLayer(_:field:crs:)`` reads from `table` written as GeoJSON,
+    /// made from memory, the map so the same byte for byte. `projected` holds the rows' polygons
+    /// already projected to the metric CRS of their département (``ProjectedStudy/geometries``
+    /// of the study the table reports, in its order: the CRS and projection the map gives
+    /// them), and is consumed: a polygon whose coordinates the file holds exactly is taken from
+    /// it, with the rings the writer reverses reversed (projection is point by point, so the
+    /// order of a ring's points does not change them) (``GeoIO/GeoJSONWriter/reversedRings(_:precision:)``);
+    /// any other (more decimals than the file keeps) is taken as the file gives it back
+    /// (``GeoIO/GeoJSONWriter/readBack(_:precision:)``) and projected as the map projects it.
+    /// Nil for a table without polygons, of another length, with an empty or unclosed polygon,
+    /// or without a numeric `field`: the caller then reads the file.
+    init?(_ table: CommuneTable, field: String, projected: consuming [Geometry]) throws {
+        guard let lonLat = table.geometries, projected.count == lonLat.count, let code = table.columns.firstIndex(of: "code") else { return nil }
+        let name = table.columns.firstIndex(of: "name"), nom = table.columns.firstIndex(of: "nom")
+        let population = table.columns.firstIndex(of: "population")
+        var layer = MapMaker.Layer()
+        layer.projected = projected
+        var redo: [(row: Int, geometry: Geometry)] = []
+        for (i, row) in table.rows.enumerated() {
+            guard lonLat[i].withoutEmptyPolygons == lonLat[i] else { return nil }
+            var g = lonLat[i]
+            if let reversed = GeoJSONWriter.reversedRings(g) {
+                if reversed.contains(where: { $0.contains(true) }) { layer.projected[i] = Self.reversing(layer.projected[i], reversed) }
+            } else {
+                guard let back = GeoJSONWriter.readBack(g) else { return nil }
+                g = back
+                redo.append((i, g))
+            }
+            let id = row[code].stringValue ?? "#\(i)"
+            layer.codes.append(id)
+            layer.features.append(i)
+            layer.names.append(name.flatMap { row[$0].stringValue } ?? nom.flatMap { row[$0].stringValue } ?? "")
+            layer.populations.append(population.flatMap { row[$0].doubleValue } ?? 0)
+            layer.crs.append(ProjectedStudy.crs(ofID: id, geometry: g, forced: nil))
+        }
+        let again = try CoordinateTransformer.transformed(redo.map(\.geometry), from: .wgs84, to: redo.map { layer.crs[$0.row] })
+        for (k, r) in redo.enumerated() { layer.projected[r.row] = again[k] }
+        guard let valued = layer.withValues(of: field, in: table) else { return nil }
+        self = valued
+    }
+
+    /// `geometry` with the rings `reversed` says (per polygon, per ring) in reverse order.
+    static func reversing(_ geometry: Geometry, _ reversed: [[Bool]]) -> Geometry {
+        let polygons = zip(geometry.polygons, reversed).map { p, flags in
+            Polygon(rings: zip(p.rings, flags).map { ring, flip in flip ? ring.reversed() : ring })
+        }
+        if case .polygon = geometry { return .polygon(polygons[0]) }
+        return .multiPolygon(polygons)
     }
 }
 

@@ -78,6 +78,13 @@ package enum MapMaker {
     package static func make(_ layer: URL, options: Options, output: URL, inputs: [URL]) throws -> Summary {
         Progress.report("reading and projecting \(layer.lastPathComponent)…")
         let read = try readLayer(layer, field: options.field, crs: options.crs)
+        return try make(read, of: layer, options: options, output: output, inputs: inputs)
+    }
+
+    /// ``make(_:options:output:inputs:)`` of a layer already read and projected
+    /// (``readLayer(_:field:crs:)``) with the values of `options.field`: a layer drawn several
+    /// times (the report's maps) is read once.
+    static func make(_ read: Layer, of layer: URL, options: Options, output: URL, inputs: [URL]) throws -> Summary {
         let labels = MapLabels(options.language, territoryName: options.territoryLabel)
         let frames = try self.frames(read, labels: labels)
         Progress.report("classes and overlays…")

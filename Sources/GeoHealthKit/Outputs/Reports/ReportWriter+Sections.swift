@@ -84,9 +84,11 @@ extension ReportWriter {
     mutating func addTravel() throws {
         let times = travel.kinds[0].nearest.map { $0?.minutes }
         let layer = folder.appendingPathComponent("travel.geojson")
-        try travel.table.write(to: layer, inputs: inputs)
+        let table = travel.table
+        try table.write(to: layer, inputs: inputs)
         files.append("travel.geojson")
         let title = text.travelTimeTo(labels.toNearest(kind))
+        try makeMapLayer(table, written: layer)
         try map(layer, field: "\(kind)_minutes", title: title, to: "map-travel.svg")
         let maxMinutes = n.decimal(travel.options.cost.maxMinutes, 0)
         let beyond = TravelStatistics.weightBeyond(options.minutes, times: times, weights: population)
@@ -98,6 +100,19 @@ extension ReportWriter {
             [text.populationBeyond(minutesText), "\(n.int(beyond)) (\(percent(beyond)))"],
             [text.communesBeyondReach(maxMinutes), n.int(Double(times.filter { $0 == nil }.count))],
         ], numeric: [false, true]))
+    }
+
+    /// The polygons of the three maps, once (``mapLayer``): the projected study's, handed
+    /// over (the gaps, made already, were the last to need them; the siting needs the points
+    /// only), as `table` written to `written` gives them back; else that file read back and
+    /// projected (a regional study, whose table leaves the buffer out).
+    mutating func makeMapLayer(_ table: CommuneTable, written: URL) throws {
+        var polygons: [Geometry] = []
+        if projected != nil { swap(&polygons, &projected!.geometries) }
+        if !polygons.isEmpty { mapLayer = try MapMaker.Layer(table, field: "\(kind)_minutes", projected: consume polygons) }
+        guard mapLayer == nil else { return }
+        Progress.report("reading and projecting \(written.lastPathComponent)…")
+        mapLayer = try MapMaker.readLayer(written, field: "\(kind)_minutes", crs: nil)
     }
 
     mutating func addCoverage() throws {
@@ -138,17 +153,13 @@ extension ReportWriter {
     }
 
     mutating func addGaps() throws {
-        var gapOptions = GapsAnalysis.Options()
-        gapOptions.travelKind = options.kind
-        gapOptions.minutesAbove = options.minutes
-        gapOptions.outsideCPTS = !study.territories.isEmpty
-        let gaps = try GapsAnalysis.run(study, options: gapOptions)
         try gaps.writeZones(to: folder.appendingPathComponent("gaps.geojson"), inputs: inputs)
         try gaps.writeZones(to: folder.appendingPathComponent("gaps.csv"), inputs: inputs)
         files += ["gaps.geojson", "gaps.csv"]
         let title = text.gapZones
         try map(folder.appendingPathComponent("travel.geojson"), field: "\(kind)_minutes", title: title, to: "map-gaps.svg",
                 hatched: folder.appendingPathComponent("gaps.geojson"))
+        mapLayer = nil
         let limit = n.decimal(gapOptions.minutesAbove!, 1), label = options.territoryLabel
         doc.add(.heading(title))
         doc.add(.paragraph(text.gaps(labels.nearest(kind), limit, gapOptions.outsideCPTS ? label : nil)))
@@ -161,11 +172,9 @@ extension ReportWriter {
     }
 
     mutating func addSiting() throws {
-        guard options.newSites > 0 else { return }
-        var siting = SitingAnalysis.Options(kind: options.kind)
-        siting.k = options.newSites
-        siting.thresholdMinutes = options.minutes
-        let result = try SitingAnalysis.run(study, options: siting)
+        guard let running = self.siting else { return }
+        let siting = Self.sitingOptions(options)
+        let result = try running.value()
         let limit = n.decimal(siting.thresholdMinutes, 1)
         let title = text.beforeAndAfter(limit)
         let chart = try SitingChart.svg(result, thresholdMinutes: siting.thresholdMinutes, accessBelow: nil, labels: labels, title: title)
@@ -191,7 +200,19 @@ extension ReportWriter {
         map.language = options.language
         map.territoryLabel = options.territoryLabel
         map.source = dataLine
-        _ = try MapMaker.make(layer, options: map, output: folder.appendingPathComponent(file), inputs: inputs)
+        _ = try MapMaker.make(mapLayer(of: layer, field: field), of: layer, options: map, output: folder.appendingPathComponent(file), inputs: inputs)
         files.append(file)
+    }
+
+    /// The polygons of `layer` with the values of `field`: the travel layer read once
+    /// (``mapLayer``), its values for the travel maps and the access table's for the access
+    /// map (the same communes in the same order); read from `layer` when neither fits.
+    func mapLayer(of layer: URL, field: String) throws -> MapMaker.Layer {
+        if let read = mapLayer {
+            if layer.lastPathComponent == "travel.geojson" && field == "\(kind)_minutes" { return read }
+            if layer.lastPathComponent == "access.geojson", let values = read.withValues(of: field, in: access.table) { return values }
+        }
+        Progress.report("reading and projecting \(layer.lastPathComponent)…")
+        return try MapMaker.readLayer(layer, field: field, crs: nil)
     }
 }

@@ -20,6 +20,20 @@ struct ReportWriter {
     let dataLine: String
     let travel: TravelAnalysis
     let access: AccessAnalysis
+    /// The gap rules of the report (travel beyond its threshold; outside the territories when
+    /// there are some) and the gaps they give, made before the maps (see ``projected``).
+    let gapOptions: GapsAnalysis.Options
+    let gaps: GapsAnalysis
+    /// The study projected once for the travel, access, gaps and siting analyses; its
+    /// polygons, which the gaps' contiguity needs, become the maps' (``mapLayer``).
+    var projected: ProjectedStudy?
+    /// Where new sites would help most, computed on another thread while the tables and maps
+    /// are written (``StudyReport/write(_:name:options:to:inputs:)`` waits for it before any
+    /// error is thrown); nil without new sites.
+    let siting: Background<SitingAnalysis>?
+    /// The travel layer read back and projected once for the maps (``MapMaker/readLayer(_:field:crs:)``):
+    /// the travel, access and gaps maps draw the same polygons; dropped after the last map.
+    var mapLayer: MapMaker.Layer?
     var doc: ReportDocument
     var files: [String] = []
 
@@ -37,7 +51,10 @@ struct ReportWriter {
         travelOptions.kinds = [options.kind]
         travelOptions.thresholds = [options.minutes, options.minutes * 2]
         travelOptions.groupBy = options.groupBy
-        travel = try TravelAnalysis.run(study, options: travelOptions)
+        // One projection for travel, access, gaps and siting (each projected the study itself before).
+        let projected = try ProjectedStudy(study)
+        self.projected = projected
+        travel = try TravelAnalysis.run(study, options: travelOptions, projected: projected)
 
         var accessOptions = AccessAnalysis.Options()
         accessOptions.kinds = [options.kind]
@@ -45,10 +62,35 @@ struct ReportWriter {
         accessOptions.groupBy = options.groupBy
         accessOptions.catchmentMinutes = options.catchmentMinutes
         accessOptions.bands = options.bands
-        access = try AccessAnalysis.run(study, options: accessOptions)
+        access = try AccessAnalysis.run(study, options: accessOptions, projected: projected)
+
+        var gapOptions = GapsAnalysis.Options()
+        gapOptions.travelKind = options.kind
+        gapOptions.minutesAbove = options.minutes
+        gapOptions.outsideCPTS = !study.territories.isEmpty
+        self.gapOptions = gapOptions
+        gaps = try GapsAnalysis.run(study, options: gapOptions, projected: projected)
+        siting = Self.startSiting(study, options: options, projected: projected)
 
         doc = ReportDocument(title: options.title ?? text.title(name.text(text)), subtitle: nil, language: text.languageCode)
         doc.subtitle = subtitle()
+    }
+
+    /// The siting of the report's new sites (MCLP within its threshold), started on another
+    /// thread with the projected points (the polygons stay for the maps); nil without new sites.
+    static func startSiting(_ study: Study, options: StudyReport.Options, projected: ProjectedStudy) -> Background<SitingAnalysis>? {
+        guard options.newSites > 0 else { return nil }
+        let siting = sitingOptions(options)
+        let points = { var p = projected; p.geometries = []; return p }()
+        return Background { try SitingAnalysis.run(study, options: siting, projected: points) }
+    }
+
+    /// The siting options of the report: `newSites` sites of its kind within its threshold.
+    static func sitingOptions(_ options: StudyReport.Options) -> SitingAnalysis.Options {
+        var siting = SitingAnalysis.Options(kind: options.kind)
+        siting.k = options.newSites
+        siting.thresholdMinutes = options.minutes
+        return siting
     }
 
     /// The reported communes' residents (the analyses' own study, without a regional buffer).

@@ -82,6 +82,7 @@ package enum StudyReport {
     package static func write(_ study: Study, name: StudyName, options: Options, to folder: URL, inputs: [URL]) throws -> [String] {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var report = try ReportWriter(study, name: name, options: options, folder: folder, inputs: inputs)
+        defer { _ = report.siting?.wait() }  // never return (or throw) while the siting still runs
         try report.addMethod()
         try report.addTravel()
         try report.addCoverage()

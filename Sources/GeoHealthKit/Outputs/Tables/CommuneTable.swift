@@ -52,9 +52,7 @@ public struct CommuneTable: Sendable {
         case "geojson", "json":
             guard let geometries else { return }
             let writer = try GeoJSONWriter(url, inputs: inputs)
-            for (geometry, row) in zip(geometries, rows) {
-                try writer.write(Feature(geometry: geometry, properties: Properties(Array(zip(columns, row)))))
-            }
+            try writer.write(count: rows.count) { Feature(geometry: geometries[$0], properties: Properties(Array(zip(columns, rows[$0])))) }
             try writer.finish()
         case "gpkg":
             try GeoPackageTable.write(columns: columns, rows: rows, geometries: geometries ?? [], to: url, inputs: inputs)
