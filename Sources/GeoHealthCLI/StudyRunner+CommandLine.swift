@@ -45,7 +45,9 @@ extension StudyRunner {
         if command.readsStudy { options = study.inputs.filter { !given.contains($0.key) } + options }
         if command.readsTable { positional.append(try takeTable(from: &options, of: a)) }
         if command.takesKindArgument { positional.insert(try takeChartKind(from: &options, of: a), at: 0) }
-        for (option, suffix) in command.outputs { options.append((option, .text(staging.appendingPathComponent(a.name + suffix).path))) }
+        for (option, suffix) in Self.outputs(of: a, command, in: study) {
+            options.append((option, .text(staging.appendingPathComponent(a.name + suffix).path)))
+        }
         options += studyValues(command, given: given)
         return (options, positional)
     }

@@ -12,7 +12,16 @@ extension StudyRunner {
     static func plannedFiles(_ a: StudyFile.Analysis, in study: StudyFile) -> [String] {
         guard let command = AnalysisCommand.named(a.command) else { return [a.name + ".json", a.name + ".txt"] }
         let tables = command.writesTable ? study.tables.filter { $0 != "geojson" }.map { "\(a.name).\($0)" } : []
-        return command.outputs.map { a.name + $0.suffix } + tables + [a.name + ".json", a.name + ".txt"]
+        return outputs(of: a, command, in: study).map { a.name + $0.suffix } + tables + [a.name + ".json", a.name + ".txt"]
+    }
+
+    /// The output options the runner gives the analysis: its command's, and the per-square table
+    /// (`NAME-squares.csv`) of a command that counts on a population grid when the analysis
+    /// gives one (itself, the study's `inputs:` or `parameters:`).
+    static func outputs(of a: StudyFile.Analysis, _ command: AnalysisCommand, in study: StudyFile) -> [(option: String, suffix: String)] {
+        let keys = Set((a.options + study.inputs + study.parameters).map(\.key))
+        guard command.keys.contains("grid_out"), keys.contains("population_grid") else { return command.outputs }
+        return command.outputs + [("grid_out", "-squares.csv")]
     }
 
     /// Refuses, before anything is read or written, a run that would lose a file: an input of

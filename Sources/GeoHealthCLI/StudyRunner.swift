@@ -23,7 +23,7 @@ struct StudyRunner {
     /// Options given once per value (the others take a list as one comma-separated value).
     static let repeatedOptions: Set<String> = ["areas", "sites", "site_where", "add", "remove"]
     /// Options the runner sets itself.
-    static let reserved: Set<String> = ["out", "format", "quiet", "sites_out", "communes_out", "white_zones_out", "csv", "chart_out", "lorenz_out",
+    static let reserved: Set<String> = ["out", "format", "quiet", "sites_out", "grid_out", "communes_out", "white_zones_out", "csv", "chart_out", "lorenz_out",
                                         "csv_dialect"]
 
     /// Runs every analysis in order, sharing the studies they load (``LoadedStudies``: one
@@ -70,7 +70,7 @@ struct StudyRunner {
     /// The files the analysis wrote through its output options (the report: every file of its
     /// folder), relative to the run's folder.
     func writtenFiles(_ a: StudyFile.Analysis, _ command: AnalysisCommand) throws -> [String] {
-        guard command.writesFolder else { return command.outputs.map { a.name + $0.suffix } }
+        guard command.writesFolder else { return Self.outputs(of: a, command, in: study).map { a.name + $0.suffix } }
         let folder = staging.appendingPathComponent(a.name)
         return try FileManager.default.contentsOfDirectory(atPath: folder.path).sorted().map { "\(a.name)/\($0)" }
     }
