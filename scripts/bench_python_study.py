@@ -196,10 +196,17 @@ def summary_distance():
         tree = shapely.STRtree(site_points)
         (i, j), d = tree.query_nearest(points, max_distance=60 / 60 * SPEED * 1000 / DETOUR, return_distance=True, all_matches=False)
         times[index[i]] = minutes(d)
-        o, _ = tree.query(points, predicate="dwithin", distance=20 / 60 * SPEED * 1000 / DETOUR)
+        o, t = tree.query(points, predicate="dwithin", distance=20 / 60 * SPEED * 1000 / DETOUR)
         within[index] = np.bincount(o, minlength=len(points))
         polygon_tree = shapely.STRtree(polygons)
-        s, _ = polygon_tree.query(site_points, predicate="covered_by")
+        s, p = polygon_tree.query(site_points, predicate="covered_by")
+        # The intra-commune rule (docs/accessibility.md): a commune reaches the sites inside its
+        # polygon at 0 minutes, and counts them within 20 minutes even when its point is farther.
+        counted = set(zip(o.tolist(), t.tolist()))
+        for site, polygon in zip(s.tolist(), p.tolist()):
+            times[index[polygon]] = 0
+            if (polygon, site) not in counted:
+                within[index[polygon]] += 1
         outside += list(site_ids[np.setdiff1d(np.arange(len(site_points)), s)])
     outside += list(sites.id[sites.crs.isna()])
     reached = np.isfinite(times)
@@ -229,7 +236,11 @@ def summary_access():
         d = minutes(shapely.distance(points[o], site_points[s]))
         keep = d <= 30
         rows.append(pd.DataFrame({"origin": index[o[keep]], "dest": site_ids[s[keep]], "cost": d[keep]}))
-    cost = pd.concat(rows, ignore_index=True)
+        # The intra-commune rule: the sites inside a commune's polygon at 0 minutes from it.
+        inside, polygon = shapely.STRtree(polygons).query(site_points, predicate="covered_by")
+        rows.append(pd.DataFrame({"origin": index[polygon], "dest": site_ids[inside], "cost": np.zeros(len(inside))}))
+    # One cost per pair: the rule's 0 replaces the point's time.
+    cost = pd.concat(rows, ignore_index=True).groupby(["origin", "dest"], as_index=False)["cost"].min()
     demand = pd.DataFrame({"id": np.arange(len(areas)), "pop": w})
     supply = pd.DataFrame({"id": sites.id.to_numpy(), "beds": np.ones(len(sites))})
     model = access.Access(demand_df=demand, demand_index="id", demand_value="pop", supply_df=supply, supply_index="id",
