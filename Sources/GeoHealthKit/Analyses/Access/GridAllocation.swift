@@ -1,5 +1,6 @@
 import GeoCore
 import GEOSBridge
+import GeoIO
 import Projection
 
 /// How the residents of each grid cell split between communes, by area: cell k gives commune c
@@ -89,6 +90,20 @@ package struct GridAllocation: Sendable {
         var crsOf = [CRS?](repeating: nil, count: byCommune.count)
         for p in projected.partitions { for a in p.areas where a < crsOf.count { crsOf[a] = p.crs } }
         return home.map { $0 >= 0 ? crsOf[$0] : nil }
+    }
+
+    /// The squares `distance` and `coverage` count and their allocation to the reported
+    /// `communes` of `study`: every square, or in a regional study those that give residents
+    /// to its communes (``restrictedToCommunes(_:)``).
+    /// - Throws: ``InputError`` when no populated square is left.
+    package static func ofReportedSquares(
+        _ grid: GridPopulation, study: Study, communes: Study, crs: CRS?
+    ) throws -> (grid: GridPopulation, allocation: GridAllocation) {
+        var grid = grid
+        var allocation = try compute(grid, communes: communes.areas, projected: ProjectedStudy(communes, crs: crs))
+        if study.studyArea != nil, let restricted = allocation.restrictedToCommunes(grid) { (grid, allocation) = restricted }
+        guard grid.cellCount > 0 else { throw InputError(file: grid.file, message: "no populated square of the grid lies in the study's communes") }
+        return (grid, allocation)
     }
 
     /// A regional study's squares: those that give residents to its communes (the others lie

@@ -43,11 +43,7 @@ package struct GridCoverage: Sendable {
         }
         Progress.report("cells × communes…")
         let projected = try ProjectedStudy(communes, crs: options.crs, keepGeometries: false)
-        var grid = grid
-        var allocation = try GridAllocation.compute(grid, communes: communes.areas, projected: ProjectedStudy(communes, crs: options.crs))
-        // A regional study counts the squares that give residents to its communes.
-        if study.studyArea != nil, let restricted = allocation.restrictedToCommunes(grid) { (grid, allocation) = restricted }
-        guard grid.cellCount > 0 else { throw InputError(file: grid.file, message: "no populated square of the grid lies in the study's communes") }
+        let (grid, allocation) = try GridAllocation.ofReportedSquares(grid, study: study, communes: communes, crs: options.crs)
         var coverage = GridCoverage(
             study: communes, options: options, grid: grid, allocation: allocation, territoryResidents: [],
             groups: try options.groupBy.map { try AreaGroups.labels(communes.areas, by: $0) })

@@ -43,11 +43,7 @@ package struct GridTravel: Sendable {
         }
         Progress.report("cells × communes…")
         let projected = try ProjectedStudy(communes, crs: options.crs, keepGeometries: false)
-        var grid = grid
-        var allocation = try GridAllocation.compute(grid, communes: communes.areas, projected: ProjectedStudy(communes, crs: options.crs))
-        // A regional study counts the squares that give residents to its communes.
-        if study.studyArea != nil, let restricted = allocation.restrictedToCommunes(grid) { (grid, allocation) = restricted }
-        guard grid.cellCount > 0 else { throw InputError(file: grid.file, message: "no populated square of the grid lies in the study's communes") }
+        let (grid, allocation) = try GridAllocation.ofReportedSquares(grid, study: study, communes: communes, crs: options.crs)
         let slot = Dictionary(uniqueKeysWithValues: kinds.enumerated().map { ($1, $0) })
         let chosen = communes.sites.indices.filter { slot[communes.sites[$0].kind] != nil }
         Progress.report("nearest sites of \(grid.cellCount) grid cells…")
