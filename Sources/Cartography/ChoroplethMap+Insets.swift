@@ -89,13 +89,14 @@ extension ChoroplethMap {
 
 /// The path data of each class over every frame, and the counts the legend shows.
 struct ClassPaths {
-    var byClass: [String]
-    var unreachable = "", missing = ""
+    /// Path data (UTF-8) of each class, of the unreachable areas and of those without a value.
+    var byClass: [[UInt8]]
+    var unreachable: [UInt8] = [], missing: [UInt8] = []
     var counts: [Int]
     var unreachableCount = 0, missingCount = 0
 
     init(classes: Int) {
-        byClass = Array(repeating: "", count: classes)
+        byClass = Array(repeating: [], count: classes)
         counts = Array(repeating: 0, count: classes)
     }
 

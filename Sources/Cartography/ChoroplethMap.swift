@@ -140,11 +140,12 @@ package struct ChoroplethMap: Sendable {
     /// The choropleth: the classes' paths, then the unreachable and the missing.
     func choroplethLayer(_ paths: ClassPaths) -> SVGNode {
         var layer: [SVGNode] = []
-        for (c, d) in paths.byClass.enumerated() where !d.isEmpty {
+        for (c, bytes) in paths.byClass.enumerated() where !bytes.isEmpty {
+            let d = String(decoding: bytes, as: UTF8.self)
             layer.append(.el("path", [("class", "class-\(c + 1)"), ("fill", colors[c]), ("d", d)]))
         }
-        if !paths.unreachable.isEmpty { layer.append(.el("path", [("class", "unreachable"), ("fill", Self.unreachableFill), ("d", paths.unreachable)])) }
-        if !paths.missing.isEmpty { layer.append(.el("path", [("class", "missing"), ("fill", "url(#missing)"), ("d", paths.missing)])) }
+        if !paths.unreachable.isEmpty { layer.append(.el("path", [("class", "unreachable"), ("fill", Self.unreachableFill), ("d", String(decoding: paths.unreachable, as: UTF8.self))])) }
+        if !paths.missing.isEmpty { layer.append(.el("path", [("class", "missing"), ("fill", "url(#missing)"), ("d", String(decoding: paths.missing, as: UTF8.self))])) }
         return .el("g", [("id", "choropleth"), ("stroke", "#ffffff"), ("stroke-width", svgNumber(strokeWidth, 2)), ("stroke-linejoin", "round")], layer)
     }
 

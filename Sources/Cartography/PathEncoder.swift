@@ -8,10 +8,15 @@ import GeoCore
 /// same boundary: no gap and no overlap appear between neighbours, whatever the scale. Rings
 /// that collapse to fewer than three points are dropped (they are smaller than the grid).
 /// Coordinates are relative after the first point of each ring (`l dx dy`), to keep files small.
-struct PathEncoder: Sendable {
+package struct PathEncoder: Sendable {
     let toPixel: @Sendable (Coordinate) -> (Double, Double)
     /// Grid step, in pixels: 10^(−precision).
     let precision: Int
+
+    package init(toPixel: @escaping @Sendable (Coordinate) -> (Double, Double), precision: Int) {
+        self.toPixel = toPixel
+        self.precision = precision
+    }
 
     func ring(_ ring: [Coordinate]) -> [(Int64, Int64)] {
         let f = pow10(precision)
@@ -39,22 +44,75 @@ struct PathEncoder: Sendable {
         return pts.count >= 3 ? pts : []
     }
 
-    func append(_ geometry: Geometry, to out: inout String) {
-        let f = pow10(precision)
+    package func append(_ geometry: Geometry, to out: inout String) {
+        var bytes: [UInt8] = []
+        append(geometry, to: &bytes)
+        out += String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// The path data of `geometry` as UTF-8 bytes: `M x y` then `l dx dy …` and `z` for each
+    /// ring, every number the grid step count written with `precision` decimals (the text of
+    /// ``svgNumber(_:_:)`` for that count ÷ 10^precision, without the division).
+    package func append(_ geometry: Geometry, to out: inout [UInt8]) {
         for polygon in geometry.polygons {
             for r in polygon.rings {
                 let pts = ring(r)
                 guard let first = pts.first else { continue }
-                out += "M" + svgNumber(Double(first.0) / f, precision) + " " + svgNumber(Double(first.1) / f, precision)
+                out.append(UInt8(ascii: "M"))
+                appendSteps(first.0, to: &out)
+                out.append(UInt8(ascii: " "))
+                appendSteps(first.1, to: &out)
                 var prev = first
-                out += "l"
+                out.append(UInt8(ascii: "l"))
                 for (k, p) in pts.dropFirst().enumerated() {
-                    if k > 0 { out += " " }
-                    out += svgNumber(Double(p.0 - prev.0) / f, precision) + " " + svgNumber(Double(p.1 - prev.1) / f, precision)
+                    if k > 0 { out.append(UInt8(ascii: " ")) }
+                    appendSteps(p.0 - prev.0, to: &out)
+                    out.append(UInt8(ascii: " "))
+                    appendSteps(p.1 - prev.1, to: &out)
                     prev = p
                 }
-                out += "z"
+                out.append(UInt8(ascii: "z"))
             }
+        }
+    }
+
+    /// `n` grid steps as pixels: `n` with ``precision`` implied decimals, trailing zeros of the
+    /// fraction dropped, `0` for zero, a leading `0.` below one (as ``svgNumber(_:_:)`` writes
+    /// n ÷ 10^precision).
+    package func appendSteps(_ n: Int64, to out: inout [UInt8]) {
+        if n == 0 {
+            out.append(UInt8(ascii: "0"))
+            return
+        }
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24 + precision) { buffer in
+            let end = buffer.count
+            var i = end
+            var magnitude = n.magnitude
+            var fraction = precision
+            while fraction > 0, magnitude % 10 == 0 {
+                magnitude /= 10
+                fraction -= 1
+            }
+            var written = 0
+            repeat {
+                i -= 1
+                buffer[i] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: magnitude % 10)
+                magnitude /= 10
+                written += 1
+                if written == fraction {
+                    i -= 1
+                    buffer[i] = UInt8(ascii: ".")
+                }
+            } while magnitude > 0 || written < fraction
+            if written == fraction {
+                i -= 1
+                buffer[i] = UInt8(ascii: "0")
+            }
+            if n < 0 {
+                i -= 1
+                buffer[i] = UInt8(ascii: "-")
+            }
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[i..<end]))
         }
     }
 

@@ -32,8 +32,10 @@ enum MemoryCheck {
 
     /// Throws ``MemoryBudget/Shortage`` for the command line `arguments` (program name first).
     /// `GEOHEALTH_MEMORY_CHECK=0` in the environment skips the check (the estimate is an
-    /// estimate: a user who knows the job fits may run it anyway).
+    /// estimate: a user who knows the job fits may run it anyway); malloc's arenas are set
+    /// either way (``MemoryBudget/configureMalloc()``).
     static func refuseIfShort(_ arguments: [String]) throws {
+        MemoryBudget.configureMalloc()
         guard ProcessInfo.processInfo.environment["GEOHEALTH_MEMORY_CHECK"] != "0" else { return }
         let words = Array(arguments.dropFirst())
         let job = "geohealth " + (words.first { !$0.hasPrefix("-") } ?? "")

@@ -7,9 +7,9 @@ import GeoCore
 /// appears whole or not at all.
 package final class GeoJSONWriter {
     package let precision: Int
-    private let output: OutputFile
-    private var buffer: [UInt8] = []
-    private var featureCount = 0
+    let output: OutputFile
+    var buffer: [UInt8] = []
+    var featureCount = 0
 
     /// Decimals of the coordinates when none is given: 6 (about 0.1 m in degrees).
     package static let defaultPrecision = 6
@@ -89,16 +89,22 @@ package final class GeoJSONWriter {
     }
 
     static func appendFeature(_ f: Feature, precision: Int, to out: inout [UInt8]) {
+        appendFeatureOpening(id: f.id, properties: f.properties, to: &out)
+        if let g = f.geometry { appendGeometry(g, precision: precision, to: &out) } else { out.append(contentsOf: Array("null".utf8)) }
+        out.append(UInt8(ascii: "}"))
+    }
+
+    /// A feature's text up to its geometry: `{"type":"Feature"`, the id if any, the properties
+    /// and `,"geometry":`.
+    static func appendFeatureOpening(id: PropertyValue?, properties: Properties, to out: inout [UInt8]) {
         out.append(contentsOf: Array("{\"type\":\"Feature\"".utf8))
-        if let id = f.id {
+        if let id {
             out.append(contentsOf: Array(",\"id\":".utf8))
             JSONText.append(id, to: &out)
         }
         out.append(contentsOf: Array(",\"properties\":".utf8))
-        JSONText.append(.object(f.properties), to: &out)
+        JSONText.append(.object(properties), to: &out)
         out.append(contentsOf: Array(",\"geometry\":".utf8))
-        if let g = f.geometry { appendGeometry(g, precision: precision, to: &out) } else { out.append(contentsOf: Array("null".utf8)) }
-        out.append(UInt8(ascii: "}"))
     }
 
     static func appendGeometry(_ g: Geometry, precision: Int, to out: inout [UInt8]) {
@@ -153,10 +159,6 @@ package final class GeoJSONWriter {
 
     @inline(__always)
     private static func appendPosition(_ c: Coordinate, _ precision: Int, _ out: inout [UInt8]) {
-        out.append(UInt8(ascii: "["))
-        NumberFormatting.append(c.x, precision: precision, to: &out)
-        out.append(UInt8(ascii: ","))
-        NumberFormatting.append(c.y, precision: precision, to: &out)
-        out.append(UInt8(ascii: "]"))
+        NumberFormatting.appendPair(c.x, c.y, precision: precision, to: &out)
     }
 }

@@ -7,43 +7,95 @@ package enum NumberFormatting {
     /// Appends `value` rounded to `precision` decimals (0…15).
     package static func append(_ value: Double, precision: Int, to out: inout [UInt8]) {
         precondition((0...15).contains(precision), "precision must be 0…15")
-        guard value.isFinite else {
-            out.append(contentsOf: Array("null".utf8))
-            return
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: longest) { buffer in
+            let base = buffer.baseAddress!
+            if let first = write(value, precision: precision, endingAt: longest, in: base) {
+                out.append(contentsOf: UnsafeBufferPointer(start: base + first, count: longest - first))
+            } else {
+                appendUnusual(value, to: &out)
+            }
         }
-        let scale = scales[precision]
-        let scaled = (abs(value) * scale).rounded()
-        guard scaled < 9.0e15 else {
-            out.append(contentsOf: Array(value.description.utf8))
-            return
+    }
+
+    /// Appends `[x,y]`, each rounded to `precision` decimals (0…15): a GeoJSON position, in one
+    /// append (the text is that of `[`, ``append(_:precision:to:)`` twice with `,`, and `]`).
+    package static func appendPair(_ x: Double, _ y: Double, precision: Int, to out: inout [UInt8]) {
+        precondition((0...15).contains(precision), "precision must be 0…15")
+        let size = 2 * longest + 3
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: size) { buffer in
+            let base = buffer.baseAddress!
+            func appendEach() {
+                out.append(UInt8(ascii: "["))
+                append(x, precision: precision, to: &out)
+                out.append(UInt8(ascii: ","))
+                append(y, precision: precision, to: &out)
+                out.append(UInt8(ascii: "]"))
+            }
+            base[size - 1] = UInt8(ascii: "]")
+            guard let yFirst = write(y, precision: precision, endingAt: size - 1, in: base) else { return appendEach() }
+            base[yFirst - 1] = UInt8(ascii: ",")
+            guard let xFirst = write(x, precision: precision, endingAt: yFirst - 1, in: base) else { return appendEach() }
+            base[xFirst - 1] = UInt8(ascii: "[")
+            out.append(contentsOf: UnsafeBufferPointer(start: base + xFirst - 1, count: size - xFirst + 1))
         }
+    }
+
+    /// The most bytes ``write(_:precision:endingAt:in:)`` writes: a sign, 16 digits and a point.
+    private static let longest = 18
+
+    /// Writes the text of `value` (rounded to `precision` decimals, trailing zeros trimmed)
+    /// backwards so that it ends just before `end` in `buffer`; returns where it starts, or nil
+    /// for a value that is not finite or too large for 16 digits (``appendUnusual(_:to:)``).
+    /// Needs ``longest`` bytes before `end`.
+    @inline(__always)
+    private static func write(_ value: Double, precision: Int, endingAt end: Int, in buffer: UnsafeMutablePointer<UInt8>) -> Int? {
+        guard value.isFinite else { return nil }
+        let scaled = (abs(value) * scales[precision]).rounded()
+        guard scaled < 9.0e15 else { return nil }
         var units = UInt64(scaled)
+        var i = end
         if units == 0 {
-            out.append(UInt8(ascii: "0"))
-            return
+            i -= 1
+            buffer[i] = UInt8(ascii: "0")
+            return i
         }
-        if value < 0 { out.append(UInt8(ascii: "-")) }
         var decimals = precision
         while decimals > 0 && units % 10 == 0 {
             units /= 10
             decimals -= 1
         }
-        // Digits written backwards at the end of `out`, then turned around in place (no array
-        // per number: tables of millions of rows are written through here).
-        let start = out.count
-        var u = units, written = 0
+        // Digits from the last: the fraction's, the point, the integer part's (at least "0").
+        var written = 0
         repeat {
-            if written == decimals && written > 0 { out.append(UInt8(ascii: ".")) }
-            out.append(UInt8(ascii: "0") + UInt8(u % 10))
-            u /= 10
+            if written == decimals && written > 0 {
+                i -= 1
+                buffer[i] = UInt8(ascii: ".")
+            }
+            i -= 1
+            buffer[i] = UInt8(ascii: "0") &+ UInt8(truncatingIfNeeded: units % 10)
+            units /= 10
             written += 1
-        } while u > 0
+        } while units > 0
         while written <= decimals {
-            if written == decimals { out.append(UInt8(ascii: ".")) }
-            out.append(UInt8(ascii: "0"))
+            if written == decimals {
+                i -= 1
+                buffer[i] = UInt8(ascii: ".")
+            }
+            i -= 1
+            buffer[i] = UInt8(ascii: "0")
             written += 1
         }
-        out[start..<out.count].reverse()
+        if value < 0 {
+            i -= 1
+            buffer[i] = UInt8(ascii: "-")
+        }
+        return i
+    }
+
+    /// A value ``write(_:precision:endingAt:in:)`` does not take: `null` when not finite, else
+    /// Swift's shortest round-trip text (magnitudes of 9e15 units and more).
+    private static func appendUnusual(_ value: Double, to out: inout [UInt8]) {
+        out.append(contentsOf: value.isFinite ? Array(value.description.utf8) : Array("null".utf8))
     }
 
     /// `value` as text, rounded to `precision` decimals.

@@ -1,5 +1,7 @@
+import Foundation
 import GeoCore
 import GeoHealthKit
+import GeoHealthTestSupport
 import Testing
 
 @Suite struct SpatialWeightsBuilderTests {
@@ -20,5 +22,22 @@ import Testing
         // Corner 0's two nearest are 1 and 3 (1 km away); edges pick the centre among theirs, so it has neighbours.
         #expect(knn.neighbours[0] == [1, 3])
         #expect(knn.rowStandardized().weights[4].reduce(0, +) == 1)
+    }
+
+    /// Contiguity among a subset (what the gap zones use) is the whole contiguity restricted to
+    /// the subset: the same pairs among the selected communes, none for the others; random
+    /// subsets of the sample, seed printed.
+    @Test(arguments: [21, 22, 23]) func contiguityAmongASubsetIsTheRestriction(seed: UInt64) throws {
+        let study = try StudyLoader.load(StudySources.discover(in: Fixtures.sample)).study
+        let projected = try ProjectedStudy(study)
+        let whole = try SpatialWeightsBuilder.build(.queen, projected: projected)
+        var rng = SeededGenerator(seed: seed)
+        let share = Double.random(in: 0.1...0.9, using: &rng)
+        let selected = study.areas.indices.map { _ in Double.random(in: 0..<1, using: &rng) < share }
+        let subset = try SpatialWeightsBuilder.contiguity(.queen, projected: projected, among: selected)
+        for i in study.areas.indices {
+            let expected = selected[i] ? whole.neighbours[i].filter { selected[$0] } : []
+            #expect(subset.neighbours[i] == expected, "seed \(seed): commune \(i)")
+        }
     }
 }

@@ -38,4 +38,23 @@ import Testing
             #expect(NumberFormatting.string(v, precision: p) == Self.reference(v, p), "seed \(seed): \(v) at \(p)")
         }
     }
+
+    /// A GeoJSON position in one append is the text of its two numbers written one by one,
+    /// for ordinary, unusual (not finite, beyond 9e15 units) and zero values.
+    @Test(arguments: [4, 5]) func pairsEqualTheirNumbers(seed: UInt64) {
+        var rng = SeededGenerator(seed: seed)
+        let unusual: [Double] = [.nan, .infinity, -.infinity, 1e300, -9.5e15, 0, -0.0, 1e-9]
+        for k in 0..<20_000 {
+            let p = Int.random(in: 0...15, using: &rng)
+            func value() -> Double {
+                k % 50 == 0 ? unusual.randomElement(using: &rng)!
+                    : (Bool.random(using: &rng) ? -1 : 1) * pow(10, Double.random(in: -8...12, using: &rng))
+            }
+            let x = value(), y = value()
+            var out: [UInt8] = Array("prefix".utf8)
+            NumberFormatting.appendPair(x, y, precision: p, to: &out)
+            let expected = "prefix[" + NumberFormatting.string(x, precision: p) + "," + NumberFormatting.string(y, precision: p) + "]"
+            #expect(String(decoding: out, as: UTF8.self) == expected, "seed \(seed): (\(x), \(y)) at \(p)")
+        }
+    }
 }

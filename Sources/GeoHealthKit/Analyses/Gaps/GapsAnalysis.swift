@@ -17,7 +17,7 @@ import Projection
 /// - `outside-cpts`: less than half of the commune's surface inside a territory;
 /// - `low-low`: a significant low-low LISA cluster of the access value (queen contiguity,
 ///   seeded permutations, p ≤ 0.05).
-/// Zones: the connected components of under-served communes over queen contiguity (GEOS), each
+/// Zones: the connected components of under-served communes over their queen contiguity (GEOS), each
 /// dissolved into a polygon (GEOS coverage union) with its population, area, communes, mean and
 /// worst travel time, and how many of its communes meet each rule; ranked by population.
 /// White zones: the communes' union minus the union of the territories (GEOS difference), each
@@ -141,20 +141,26 @@ public struct GapsAnalysis: Sendable {
         if let access, let below = options.accessBelow { rules["access"] = access.map { $0 < below } }
         if options.outsideCPTS { rules["outside-cpts"] = try outsideTerritories(study, options: options, projected: projected) }
         Progress.report("contiguity and gap zones…")
-        let queen = try SpatialWeightsBuilder.build(.queen, projected: projected)
-        if options.lowLow, let access { rules["low-low"] = try lowLowClusters(access, weights: queen, seed: options.seed) }
+        if options.lowLow, let access {
+            let queen = try SpatialWeightsBuilder.build(.queen, projected: projected)
+            rules["low-low"] = try lowLowClusters(access, weights: queen, seed: options.seed)
+        }
         // A regional study: the rules were computed with the buffer (no edge effect on access);
         // the zones are made of the study area's communes only.
         let keep = study.studyArea == nil ? nil : study.reportedAreas
         func reported<T>(_ values: [T]) -> [T] { keep.map { $0.map { values[$0] } } ?? values }
         rules = rules.mapValues(reported)
-        let inputs = ZoneInputs(
-            study: keep == nil ? study : study.withoutBuffer(), projected: keep.map { projected.restricted(to: $0) } ?? projected,
-            neighbours: (keep.map { queen.restricted(to: $0) } ?? queen).neighbours, travel: travel.map(reported), rules: rules,
-            names: options.ruleNames)
-        let under = (0..<inputs.study.areas.count).map { i in
-            options.combineAll ? inputs.names.allSatisfy { rules[$0]![i] } : inputs.names.contains { rules[$0]![i] }
+        let reportedStudy = keep == nil ? study : study.withoutBuffer()
+        let reportedProjection = keep.map { projected.restricted(to: $0) } ?? projected
+        let names = options.ruleNames
+        let under = (0..<reportedStudy.areas.count).map { i in
+            options.combineAll ? names.allSatisfy { rules[$0]![i] } : names.contains { rules[$0]![i] }
         }
+        // The zones are components of the under-served communes: their contiguity among themselves suffices.
+        let inputs = ZoneInputs(
+            study: reportedStudy, projected: reportedProjection,
+            neighbours: try SpatialWeightsBuilder.contiguity(.queen, projected: reportedProjection, among: under).neighbours,
+            travel: travel.map(reported), rules: rules, names: names)
         let (zones, white) = try zonesAndWhiteZones(under: under, inputs)
         var analysis = GapsAnalysis(study: inputs.study, options: options, rules: rules, underServed: under, travelMinutes: inputs.travel,
                                     access: access.map(reported), zones: zones,
@@ -233,15 +239,18 @@ public struct GapsAnalysis: Sendable {
         let context = GEOSContext.current
         // Zones are contiguous, so each lies in one partition: back to WGS84 from its CRS.
         let back = try inputs.projected.partitions.map { try CoordinateTransformer.shared(from: $0.crs, to: .wgs84) }
-        let natives = try inputs.projected.geometries.map { try context.geometry($0) }
+        // GEOS copies of the polygons the dissolves need: the under-served communes', or every
+        // commune's for the white zones.
+        let whole = !inputs.study.territories.isEmpty
+        let natives = try zip(inputs.projected.geometries, under).map { g, selected in whole || selected ? try context.geometry(g) : nil }
         var zones = try ContiguousZones.components(selected: under, neighbours: inputs.neighbours).map { members in
-            try zone(members, inputs, shape: try context.dissolve(members.map { natives[$0] }), back: back)
+            try zone(members, inputs, shape: try context.dissolve(members.map { natives[$0]! }), back: back)
         }
         zones.sort { ($0.population, -$0.communes[0]) > ($1.population, -$1.communes[0]) }
         for k in zones.indices { zones[k].rank = k + 1 }
         var white: [(Geometry, Double, Double)] = []
-        if !inputs.study.territories.isEmpty {
-            white = try whiteZones(study: inputs.study, projected: inputs.projected, natives: natives, back: back)
+        if whole {
+            white = try whiteZones(study: inputs.study, projected: inputs.projected, natives: natives.map { $0! }, back: back)
         }
         return (zones, white)
     }

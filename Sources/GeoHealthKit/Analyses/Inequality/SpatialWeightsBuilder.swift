@@ -36,11 +36,27 @@ extension SpatialWeightsBuilder {
     /// into one block-diagonal matrix over all areas. No commune neighbours one in another
     /// partition (an ocean lies between), and coordinates of two CRSs are never compared.
     package static func build(_ kind: Kind, projected: ProjectedStudy, k: Int = defaultNeighbours) throws -> SpatialWeights {
+        try build(kind, projected: projected, among: nil, k: k)
+    }
+
+    /// Contiguity (queen or rook) among the `selected` areas only, as ``build(_:projected:k:)``
+    /// gives it restricted to them: contiguity is a property of each pair, so the pairs of
+    /// selected areas are the same, and an area not selected has no neighbour. (Connected
+    /// components of the selected areas need no more; a few thousand polygons instead of the
+    /// country's.)
+    package static func contiguity(_ kind: Kind, projected: ProjectedStudy, among selected: [Bool]) throws -> SpatialWeights {
+        precondition(kind != .knn, "the nearest neighbours of a subset are not a restriction")
+        return try build(kind, projected: projected, among: selected, k: defaultNeighbours)
+    }
+
+    private static func build(_ kind: Kind, projected: ProjectedStudy, among selected: [Bool]?, k: Int) throws -> SpatialWeights {
         var lists = [[Int]](repeating: [], count: projected.geometries.count)
-        for p in projected.partitions where !p.areas.isEmpty {
+        for p in projected.partitions {
+            let areas = selected.map { s in p.areas.filter { s[$0] } } ?? p.areas
+            guard !areas.isEmpty else { continue }
             let local = try build(
-                kind, geometries: p.areas.map { projected.geometries[$0] }, points: p.areas.map { projected.points[$0] }, k: min(k, max(p.areas.count - 1, 1)))
-            for (i, area) in p.areas.enumerated() { lists[area] = local.neighbours[i].map { p.areas[$0] } }
+                kind, geometries: areas.map { projected.geometries[$0] }, points: areas.map { projected.points[$0] }, k: min(k, max(areas.count - 1, 1)))
+            for (i, area) in areas.enumerated() { lists[area] = local.neighbours[i].map { areas[$0] } }
         }
         return SpatialWeights(neighbours: lists)
     }

@@ -81,11 +81,27 @@ extension ReportWriter {
         }
     }
 
+    /// Starts writing `travel.geojson` and `access.geojson` on another thread, together: the
+    /// same polygons, encoded once (``CommuneTable/writeGeoJSON(_:inputs:)``), while the maps
+    /// are drawn from the projection. Whatever reads a layer back waits for them first
+    /// (``layersWritten()``); the sections name the files.
+    mutating func startWritingLayers() {
+        Progress.report("writing travel.geojson and access.geojson…")
+        let tables = [(travel.table, folder.appendingPathComponent("travel.geojson")),
+                      (access.table, folder.appendingPathComponent("access.geojson"))]
+        let inputs = inputs
+        layers = Background { try CommuneTable.writeGeoJSON(tables, inputs: inputs) }
+    }
+
+    /// Waits until the layers are written (or throws why they could not be).
+    func layersWritten() throws {
+        try layers?.value()
+    }
+
     mutating func addTravel() throws {
         let times = travel.kinds[0].nearest.map { $0?.minutes }
         let layer = folder.appendingPathComponent("travel.geojson")
         let table = travel.table
-        try table.write(to: layer, inputs: inputs)
         files.append("travel.geojson")
         let title = text.travelTimeTo(labels.toNearest(kind))
         try makeMapLayer(table, written: layer)
@@ -103,14 +119,15 @@ extension ReportWriter {
     }
 
     /// The polygons of the three maps, once (``mapLayer``): the projected study's, handed
-    /// over (the gaps, made already, were the last to need them; the siting needs the points
-    /// only), as `table` written to `written` gives them back; else that file read back and
+    /// over (the gaps, running on their own thread, share the same array, never copied; the
+    /// siting needs the points only), as `table` written to `written` gives them back; else that file read back and
     /// projected (a regional study, whose table leaves the buffer out).
     mutating func makeMapLayer(_ table: CommuneTable, written: URL) throws {
         var polygons: [Geometry] = []
         if projected != nil { swap(&polygons, &projected!.geometries) }
         if !polygons.isEmpty { mapLayer = try MapMaker.Layer(table, field: "\(kind)_minutes", projected: consume polygons) }
         guard mapLayer == nil else { return }
+        try layersWritten()
         Progress.report("reading and projecting \(written.lastPathComponent)…")
         mapLayer = try MapMaker.readLayer(written, field: "\(kind)_minutes", crs: nil)
     }
@@ -128,7 +145,6 @@ extension ReportWriter {
 
     mutating func addAccess() throws {
         let layer = folder.appendingPathComponent("access.geojson")
-        try access.table.write(to: layer, inputs: inputs)
         files.append("access.geojson")
         let title = text.accessMapTitle(access.options.method == .enhanced ? "E2SFCA" : access.options.method.rawValue, accessUnit)
         try map(layer, field: "access", title: title, to: "map-access.svg", legend: accessUnit, scheme: .quantiles, palette: "YlGnBu")
@@ -153,6 +169,7 @@ extension ReportWriter {
     }
 
     mutating func addGaps() throws {
+        let gaps = try self.gaps.value()
         try gaps.writeZones(to: folder.appendingPathComponent("gaps.geojson"), inputs: inputs)
         try gaps.writeZones(to: folder.appendingPathComponent("gaps.csv"), inputs: inputs)
         files += ["gaps.geojson", "gaps.csv"]
@@ -212,6 +229,7 @@ extension ReportWriter {
             if layer.lastPathComponent == "travel.geojson" && field == "\(kind)_minutes" { return read }
             if layer.lastPathComponent == "access.geojson", let values = read.withValues(of: field, in: access.table) { return values }
         }
+        try layersWritten()
         Progress.report("reading and projecting \(layer.lastPathComponent)…")
         return try MapMaker.readLayer(layer, field: field, crs: nil)
     }

@@ -21,9 +21,12 @@ struct ReportWriter {
     let travel: TravelAnalysis
     let access: AccessAnalysis
     /// The gap rules of the report (travel beyond its threshold; outside the territories when
-    /// there are some) and the gaps they give, made before the maps (see ``projected``).
+    /// there are some) and the gaps they give, computed on another thread while the travel and
+    /// access tables and maps are written (the polygons are shared, never copied: see
+    /// ``projected``); waited for by ``addGaps()`` and, on every way out, by
+    /// ``StudyReport/write(_:name:options:to:inputs:)``.
     let gapOptions: GapsAnalysis.Options
-    let gaps: GapsAnalysis
+    let gaps: Background<GapsAnalysis>
     /// The study projected once for the travel, access, gaps and siting analyses; its
     /// polygons, which the gaps' contiguity needs, become the maps' (``mapLayer``).
     var projected: ProjectedStudy?
@@ -34,6 +37,8 @@ struct ReportWriter {
     /// The travel layer read back and projected once for the maps (``MapMaker/readLayer(_:field:crs:)``):
     /// the travel, access and gaps maps draw the same polygons; dropped after the last map.
     var mapLayer: MapMaker.Layer?
+    /// The travel and access layers being written (``startWritingLayers()``).
+    var layers: Background<Void>?
     var doc: ReportDocument
     var files: [String] = []
 
@@ -54,26 +59,38 @@ struct ReportWriter {
         // One projection for travel, access, gaps and siting (each projected the study itself before).
         let projected = try ProjectedStudy(study)
         self.projected = projected
-        travel = try TravelAnalysis.run(study, options: travelOptions, projected: projected)
-
-        var accessOptions = AccessAnalysis.Options()
-        accessOptions.kinds = [options.kind]
-        accessOptions.per = 100_000
-        accessOptions.groupBy = options.groupBy
-        accessOptions.catchmentMinutes = options.catchmentMinutes
-        accessOptions.bands = options.bands
-        access = try AccessAnalysis.run(study, options: accessOptions, projected: projected)
-
+        // The gaps (contiguity and dissolves in GEOS) and the siting, the longest steps, start
+        // first, each on its own thread; travel and access are computed meanwhile.
         var gapOptions = GapsAnalysis.Options()
         gapOptions.travelKind = options.kind
         gapOptions.minutesAbove = options.minutes
         gapOptions.outsideCPTS = !study.territories.isEmpty
         self.gapOptions = gapOptions
-        gaps = try GapsAnalysis.run(study, options: gapOptions, projected: projected)
+        gaps = Background { [gapOptions] in try GapsAnalysis.run(study, options: gapOptions, projected: projected) }
         siting = Self.startSiting(study, options: options, projected: projected)
+        do {
+            travel = try TravelAnalysis.run(study, options: travelOptions, projected: projected)
+            access = try AccessAnalysis.run(study, options: Self.accessOptions(options), projected: projected)
+        } catch {  // never throw while the gaps or the siting still run
+            _ = gaps.wait()
+            _ = siting?.wait()
+            throw error
+        }
 
         doc = ReportDocument(title: options.title ?? text.title(name.text(text)), subtitle: nil, language: text.languageCode)
         doc.subtitle = subtitle()
+    }
+
+    /// The accessibility options of the report: E2SFCA per 100,000 of its kind, with its
+    /// catchment and bands when given.
+    static func accessOptions(_ options: StudyReport.Options) -> AccessAnalysis.Options {
+        var access = AccessAnalysis.Options()
+        access.kinds = [options.kind]
+        access.per = 100_000
+        access.groupBy = options.groupBy
+        access.catchmentMinutes = options.catchmentMinutes
+        access.bands = options.bands
+        return access
     }
 
     /// The siting of the report's new sites (MCLP within its threshold), started on another
@@ -146,6 +163,7 @@ struct ReportWriter {
 
     /// Writes `report.md` and `report.html` with the closing note; returns every file written.
     mutating func finish() throws -> [String] {
+        try layersWritten()
         doc.add(.note(text.madeWith(GeoHealthKitInfo.version, dataLine)))
         try OutputFile.write(Array(doc.markdown().utf8), to: folder.appendingPathComponent("report.md"), inputs: inputs)
         try OutputFile.write(Array(try doc.html(folder: folder).utf8), to: folder.appendingPathComponent("report.html"), inputs: inputs)

@@ -82,8 +82,13 @@ package enum StudyReport {
     package static func write(_ study: Study, name: StudyName, options: Options, to folder: URL, inputs: [URL]) throws -> [String] {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var report = try ReportWriter(study, name: name, options: options, folder: folder, inputs: inputs)
-        defer { _ = report.siting?.wait() }  // never return (or throw) while the siting still runs
+        defer {  // never return (or throw) while the layers, the gaps or the siting are still made
+            _ = report.layers?.wait()
+            _ = report.gaps.wait()
+            _ = report.siting?.wait()
+        }
         try report.addMethod()
+        report.startWritingLayers()
         try report.addTravel()
         try report.addCoverage()
         try report.addAccess()
