@@ -26,6 +26,8 @@ package enum MapMaker {
         package var scheme = MapMaker.defaultScheme
         package var classes = MapMaker.defaultClasses
         package var manualBreaks: [Double] = []
+        /// The names of the classes of a categorical map (legend), in the order of the breaks.
+        package var classNames: [String] = []
         package var palette = MapMaker.defaultPalette
         package var reversed = false
         package var title: String?
