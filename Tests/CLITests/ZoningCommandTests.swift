@@ -101,6 +101,29 @@ import Testing
         #expect(r.status == 64 && r.stderr.contains(message), "\(extra): \(r.status) \(r.stderr)")
     }
 
+    /// A study file names `zoning` with its keys; the runner writes its table and both maps.
+    @Test func aStudyFileRunsIt() throws {
+        try Fixtures.withTemporaryDirectory { dir in
+            let sample = Fixtures.sample.path
+            let study = dir.appendingPathComponent("z.yaml")
+            try """
+                title: zonage
+                inputs:
+                  folder: \(sample)
+                analyses:
+                  - zoning: {name: wave, sites: \(sample)/generalistes.csv, retire_age: 62, add_msp: ["commune:00012,3,MSP"]}
+
+                """.write(to: study, atomically: true, encoding: .utf8)
+            let out = dir.appendingPathComponent("run")
+            let r = try CommandRunner.run(["run", study.path, "--out", out.path])
+            #expect(r.status == 0, "\(r.stderr)")
+            let files = Set(try FileManager.default.contentsOfDirectory(atPath: out.path))
+            #expect(files.isSuperset(of: ["wave.geojson", "wave.json", "wave-before.svg", "wave-after.svg"]), "\(files)")
+            let summary = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: out.appendingPathComponent("wave.json"))) as? [String: Any])
+            #expect((summary["scenario"] as? [String: Any])?["gps_added"] as? Int == 3)
+        }
+    }
+
     @Test func defaultThresholdsNeedConsultations() throws {
         let r = try CommandRunner.run(["zoning", "geodata", "--site-kind", "msp", "--add-msp", "commune:00114,2"])
         #expect(r.status == 64 && r.stderr.contains("--zip-below"), "\(r.stderr)")
