@@ -55,10 +55,12 @@ extension ZoningAnalysis {
             return [("name", .string(m.name)), ("place", .string(place)), ("gps", .int(m.generalPractitioners))]
         }
         p["gps_added"] = .int(applied.added)
-        if case .consultations = after.supplyUnit {
-            p["added_gp_supply"] = .number(APLParameters.newPractitionerActivity)
-        } else {
-            p["added_gp_supply"] = .number(1)
+        if !scenario.addedPractices.isEmpty {
+            if case .consultations = after.supplyUnit {
+                p["added_gp_supply"] = .number(APLParameters.newPractitionerActivity)
+            } else {
+                p["added_gp_supply"] = .number(1)
+            }
         }
         p["retire_age"] = scenario.retireAge.map { .number($0) } ?? .null
         if scenario.retireAge != nil {

@@ -46,6 +46,8 @@ public struct ZoningAnalysis: Sendable {
     public var transitions: ZoningTransitions
     /// The report (`geohealth zoning`'s summary).
     public var summary: Summary
+    /// The site rows the scenario added (one per planned GP, ids `MSPm-g`), as in ``after``'s study.
+    package var addedSites: [Site] = []
 
     /// The APL and zonage class of every reported commune before and after `options.scenario`.
     /// - Throws: ``ParameterError`` for a scenario the study contradicts (an unknown site or
@@ -75,6 +77,7 @@ public struct ZoningAnalysis: Sendable {
         var analysis = ZoningAnalysis(
             before: before, after: after, thresholds: thresholds, statusBefore: statusBefore, statusAfter: statusAfter,
             transitions: ZoningTransitions(before: statusBefore, after: statusAfter, population: population), summary: Summary())
+        analysis.addedSites = Array(applied.study.sites.suffix(applied.added))
         analysis.summary = analysis.makeSummary(options: options, applied: applied)
         return analysis
     }

@@ -41,6 +41,8 @@ package enum MapMaker {
         package var source: String?
         package var language: MapLabels.Language = .fr
         package var sites: URL?
+        /// Sites drawn besides those of ``sites`` (longitude/latitude; e.g. a what-if's planned MSP).
+        package var drawnSites: [Site] = []
         package var siteKind: SiteKind?
         package var siteSchema = SiteSchema()
         package var sizeByCapacity = false

@@ -7,7 +7,8 @@ import GeoCore
 /// class, ZIP, ZAC or outside (``Accessibility/ZoningStatus``), a categorical map drawn by
 /// ``MapMaker`` (frames, insets, furniture) with three classes named in the legend with their
 /// APL bounds. Colours: ColorBrewer `RdYlBu` with 3 classes (colour-blind safe): ZIP
-/// `#fc8d59` (orange-red), ZAC `#ffffbf` (pale yellow), outside `#91bfdb` (blue).
+/// `#fc8d59` (orange-red), ZAC `#ffffbf` (pale yellow), outside `#91bfdb` (blue). The map after
+/// marks the planned MSP.
 package enum ZoningMap {
     /// The ColorBrewer scheme of the three classes, from ZIP to outside.
     package static let palette = "RdYlBu"
@@ -41,6 +42,11 @@ package enum ZoningMap {
         options.legendTitle = labels.zoningLegend
         options.source = "\(labels.source) : GeoHealth, APL (DREES)"
         options.language = language
+        if after {
+            // One marker per planned MSP: its first added GP.
+            let firsts = analysis.addedSites.filter { $0.id.hasSuffix("-1") }
+            options.drawnSites = firsts.map { Site(id: $0.id, name: $0.name, kind: .msp, location: $0.location) }
+        }
         return try MapMaker.make(layer, of: name, options: options, output: output, inputs: inputs)
     }
 }
