@@ -28,6 +28,9 @@ package struct ChoroplethMap: Sendable {
     package var insets: [Inset] = []
     package var breaks: [Double]
     package var colors: [String]
+    /// A categorical map's names of the classes, in the order of ``breaks``: the legend shows
+    /// them instead of the class bounds (empty: the bounds).
+    package var classNames: [String] = []
     package var title: String
     package var subtitle = ""
     /// The legend's heading: what the classes measure and in which unit ("Temps d'accès
@@ -204,7 +207,8 @@ package struct ChoroplethMap: Sendable {
         for (c, upper) in breaks.enumerated() {
             let ry = y + Double(c) * 24
             rows.append(Self.swatch(x: x, y: ry, fill: colors[c], stroke: "#999", strokeWidth: "0.5"))
-            rows.append(Self.legendText("\(labelsText.number(lower)) – \(labelsText.number(upper))  (\(counts[c]))", x: x, y: ry))
+            let label = c < classNames.count ? classNames[c] : "\(labelsText.number(lower)) – \(labelsText.number(upper))"
+            rows.append(Self.legendText("\(label)  (\(counts[c]))", x: x, y: ry))
             lower = upper
         }
         var next = y + Double(breaks.count) * 24

@@ -24,6 +24,11 @@ extension AnalysisCommand {
         AnalysisCommand(type: SiteCommand.self,
                         keys: studyFileKeys([StudyOptions.self, CostOptions.self, SiteOptions<AddedKind>.self, LanguageOption.self, OutputOptions.self], own: siteKeys),
                         readsStudy: true, outputs: [("chart_out", ".svg")], studyValues: [.language]),
+        AnalysisCommand(type: ZoningCommand.self,
+                        keys: studyFileKeys([StudyOptions.self, CostOptions.self, SiteOptions<SupplyingKinds>.self, CommuneTableOptions.self, LanguageOption.self,
+                                             OutputOptions.self], own: zoningKeys),
+                        readsStudy: true, outputs: [("out", ".geojson"), ("map_before", "-before.svg"), ("map_after", "-after.svg")], writesTable: true,
+                        studyValues: [.csvDialect, .language]),
         AnalysisCommand(type: MapCommand.self,
                         keys: studyFileKeys([SiteOptions<DrawnKind>.self, SiteSchemaOptions.self, LanguageOption.self, OutputOptions.self], own: mapKeys),
                         readsTable: true, outputs: [("out", ".svg")], studyValues: [.language, .source]),
@@ -58,6 +63,10 @@ extension AnalysisCommand {
     ]
     private static let siteKeys: Set<String> = [
         "k", "method", "minutes", "candidates", "no_commune_candidates", "add", "remove", "access_below", "per", "new_capacity", "chart_out",
+    ]
+    private static let zoningKeys: Set<String> = [
+        "add_msp", "retire_age", "age_field", "retire_share", "remove", "zip_below", "zac_below", "catchment_minutes", "bands", "apl_year",
+        "age_weights", "activity_field", "new_practitioner_field", "per", "map_before", "map_after",
     ]
     private static let mapKeys: Set<String> = [
         "field", "scheme", "classes", "breaks", "palette", "reverse", "title", "subtitle", "legend_title", "territory_label", "source",

@@ -19,7 +19,7 @@ package struct GeoHealth: ParsableCommand {
               geohealth info geodata/communes.geojson
             """,
         version: GeoHealthVersion.string,
-        subcommands: [RunCommand.self, StudyCommand.self, Info.self, Synth.self, SynthRoads.self, SynthGrid.self, Distance.self, IsochronesCommand.self, CoverageCommand.self, AccessCommand.self, InequalityCommand.self, GapsCommand.self, SiteCommand.self, MapCommand.self, ChartCommand.self, ReportCommand.self])
+        subcommands: [RunCommand.self, StudyCommand.self, Info.self, Synth.self, SynthRoads.self, SynthGrid.self, Distance.self, IsochronesCommand.self, CoverageCommand.self, AccessCommand.self, InequalityCommand.self, GapsCommand.self, SiteCommand.self, ZoningCommand.self, MapCommand.self, ChartCommand.self, ReportCommand.self])
 
     /// Parses, refuses output paths that cannot be written safely (``WritesFiles``: before
     /// anything is read), checks the memory limit against the job's estimated need

@@ -64,6 +64,10 @@ extension SiteCommand: WritesFiles {
     var outputPaths: [(option: String, path: String)] { given([("--chart-out", chartOut)]) }
 }
 
+extension ZoningCommand: WritesFiles {
+    var outputPaths: [(option: String, path: String)] { given([("--out", table.out), ("--map-before", mapBefore), ("--map-after", mapAfter)]) }
+}
+
 extension MapCommand: WritesFiles {
     var outputPaths: [(option: String, path: String)] { given([("--out", out)]) }
 }

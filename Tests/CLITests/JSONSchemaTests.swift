@@ -26,6 +26,7 @@ import Testing
         "gaps geodata --site-kind msp --minutes-above 200",
         "site geodata --site-kind msp --k 2 --minutes 20",
         "site geodata --site-kind msp --k 2 --minutes 20 --method pmedian --access-below 0.0005",
+        "zoning geodata --sites geodata/generalistes.csv --add-msp commune:00114,3,MSP --retire-age 65 --map-after OUT/z.svg",
         "inequality OUT/d.geojson --value msp_minutes --group-by ZONE --spatial-weights queen --below 10",
         "inequality OUT/d.geojson --value msp_minutes --spatial-weights knn --rank population",
         "map OUT/d.geojson --field msp_minutes --out OUT/m.svg",

@@ -30,6 +30,6 @@ import Testing
 
     /// Every analysis a study file may name has a row.
     @Test func everyStudyFileCommandHasARow() {
-        #expect(AnalysisCommand.all.map(\.name) == ["study", "coverage", "distance", "isochrones", "access", "inequality", "gaps", "site", "map", "chart", "report"])
+        #expect(AnalysisCommand.all.map(\.name) == ["study", "coverage", "distance", "isochrones", "access", "inequality", "gaps", "site", "zoning", "map", "chart", "report"])
     }
 }

@@ -79,6 +79,18 @@ public enum Parameter: String, Sendable, CaseIterable {
     case plannedSites = "add"
     /// Siting: existing sites removed from the scenario.
     case removedSites = "remove"
+    /// Zoning what-if: an MSP planned with its full-time GPs.
+    case addedPractices = "add_msp"
+    /// Zoning what-if: GPs of this age or older retire.
+    case retireAge = "retire_age"
+    /// Zoning what-if: the column of the sites holding each GP's age.
+    case ageField = "age_field"
+    /// Zoning what-if: the share of every GP's supply that retires.
+    case retireShare = "retire_share"
+    /// Zoning: the APL below which a commune is a ZIP (zone d'intervention prioritaire).
+    case zipBelow = "zip_below"
+    /// Zoning: the APL below which a commune is a ZAC (zone d'action complémentaire).
+    case zacBelow = "zac_below"
     /// Siting: the capacity of new sites.
     case newSiteCapacity = "new_capacity"
     /// Coverage: the travel time within which a site covers a commune.

@@ -53,6 +53,9 @@ public struct AccessAnalysis: Sendable {
         /// APL: the sites' column saying a GP had no activity the year before (1/true/yes/oui);
         /// default `new_practitioner` when present.
         public var newPractitionerField: String?
+        /// Per site of the study (its order): a factor on the supply it counts (1 when nil): a
+        /// what-if that takes a share of every site's GPs (``ZoningAnalysis``).
+        package var supplyFactors: [Double]?
         /// Access is multiplied by this (e.g. 100,000: per 100,000 inhabitants).
         public var per = AccessAnalysis.defaultPer
         /// The travel-cost model of the catchments.
@@ -146,7 +149,8 @@ public struct AccessAnalysis: Sendable {
         let siteIndices = study.sites.indices.filter { kinds.contains(study.sites[$0].kind) }
         guard !siteIndices.isEmpty else { throw ParameterError(.contradicted, "no site of kind \(kinds.map(\.rawValue).sorted().joined(separator: ", "))") }
         var notes = Properties()
-        let (supply, unit) = try Self.supply(study, siteIndices: siteIndices, options: options, notes: &notes)
+        var (supply, unit) = try Self.supply(study, siteIndices: siteIndices, options: options, notes: &notes)
+        if let factors = options.supplyFactors { supply = zip(supply, siteIndices).map { $0 * factors[$1] } }
         let demand = try Self.demand(study, options: options, unit: unit, notes: &notes)
         let catchment = options.catchmentMinutes ?? defaultCatchmentMinutes(options.method)
         let decay = Self.decay(options, catchment: catchment)

@@ -57,11 +57,11 @@ extension SyntheticTerritory {
             [
                 g.id, g.kind == .healthCentre ? "Médecin salarié, centre de santé" : "Médecin généraliste libéral", g.kind.rawValue,
                 NumberFormatting.string(p.x, precision: 6), NumberFormatting.string(p.y, precision: 6), String(g.activity), g.newPractitioner ? "1" : "0",
-                g.site ?? "", codes[g.commune],
+                g.site ?? "", codes[g.commune], String(g.age),
             ]
         }
         try CSVWriter.write(
-            header: ["id", "name", "kind", "lon", "lat", "activity", "new_practitioner", "site", "commune"], rows: gpRows, to: file("generalistes.csv"))
+            header: ["id", "name", "kind", "lon", "lat", "activity", "new_practitioner", "site", "commune", "age"], rows: gpRows, to: file("generalistes.csv"))
 
         // INSEE (Filosofi) layout: the cell id carries CRS, size and lower-left corner; Ind = residents.
         let gridRows = try populationGrid().map { ["CRS3035RES1000mN\($0.y)E\($0.x)", String($0.count)] }

@@ -15,6 +15,8 @@ extension SyntheticTerritory {
         /// The MSP or centre de santé they work in, if any.
         package var site: String?
         package var commune: Int
+        /// Age in years (the input of a retirement wave, `geohealth zoning --retire-age`).
+        package var age = 0
     }
 
     /// General practitioners for the APL sample (`generalistes.csv`), drawn from a generator of
@@ -25,6 +27,8 @@ extension SyntheticTerritory {
     /// around 4,200 a year (σ = 0.45, so some exceed the 6,000 cap), 5 % part-time or retiring
     /// GPs below 3,000 (some below the 250 floor), 6 % newly installed (no activity the year before).
     /// GPs of centres de santé are salaried: kind `centre`, activity uncapped by the DREES rules.
+    /// Ages come from a third generator, after every other draw (so the rest does not depend
+    /// on them): newly installed GPs 28–39, the others uniform in 30–69 (a fifth aged 62 or more).
     package func practitioners() -> [PractitionerRecord] {
         var rng = SeededGenerator(seed: options.seed &* 0x9E37_79B9_7F4A_7C15 &+ 0x4750)
         var records: [PractitionerRecord] = []
@@ -52,6 +56,11 @@ extension SyntheticTerritory {
             for k in 0..<max(1, population[i] / 1_800) {
                 draw("G-\(codes[i])-\(k + 1)", kind: SiteKind("gp"), at: seats[i], site: nil, commune: i)
             }
+        }
+        var ages = SeededGenerator(seed: options.seed &* 0x9E37_79B9_7F4A_7C15 &+ 0x4147)
+        for k in records.indices {
+            let u = ages.nextUnit()
+            records[k].age = records[k].newPractitioner ? 28 + Int(12 * u) : 30 + Int(40 * u)
         }
         return records
     }

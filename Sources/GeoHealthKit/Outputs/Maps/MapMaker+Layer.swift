@@ -24,13 +24,21 @@ extension MapMaker {
     /// (one PROJ transformation per thread and CRS), so projection hides behind parsing. The
     /// polygons in longitude/latitude are not kept.
     static func readLayer(_ layer: URL, field: String, crs forced: CRS?) throws -> Layer {
+        try collectLayer(layer, field: field, crs: forced) { visit in _ = try LayerReader.read(layer, visit) }
+    }
+
+    /// ``readLayer(_:field:crs:)`` of the features `feed` gives (index, feature), in order:
+    /// a layer held in memory; `layer` names it in errors.
+    static func collectLayer(
+        _ layer: URL, field: String, crs forced: CRS?, feed: ((Int, Feature) throws -> Void) throws -> Void
+    ) throws -> Layer {
         var l = Layer()
         var fieldSeen = false, numericFields = Set<String>()
         var nonNumeric: (Int, String)?
         var pipeline = ProjectionPipeline()
         defer { pipeline.finish() }  // a read error waits for the chunks under way (no thread left at exit)
         var pending: [(Geometry, CRS)] = []
-        _ = try LayerReader.read(layer) { i, f in
+        try feed { i, f in
             guard let g = f.geometry?.withoutEmptyPolygons else { l.withoutPolygon += 1; return }
             for (k, v) in f.properties { if case .number = v { numericFields.insert(k) } }
             let code = f.value(of: "code")?.stringValue ?? "#\(i)"

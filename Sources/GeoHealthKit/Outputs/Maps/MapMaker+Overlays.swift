@@ -10,8 +10,9 @@ extension MapMaker {
     static func overlays(options: Options, frames: [MapFrame], codes: [String]) throws -> ([FrameOverlays], outside: Int) {
         var outside = 0
         var overlays = [FrameOverlays](repeating: FrameOverlays(), count: frames.count)
-        if let url = options.sites {
-            let sites = try sitesToDraw(url, options: options)
+        var sites = options.drawnSites
+        if let url = options.sites { sites = try sitesToDraw(url, options: options) + sites }
+        if !sites.isEmpty {
             for (site, place) in zip(sites, try MapFrame.locate(sites.map(\.location), in: frames, forced: options.crs)) {
                 guard let (f, p) = place else { outside += 1; continue }
                 overlays[f].sites.append(ChoroplethMap.Site(position: p, kind: site.kind.rawValue, size: options.sizeByCapacity ? site.capacity : nil))

@@ -40,7 +40,7 @@ extension MapMaker {
         let distinct = Set(present).count
         let k = min(options.classes, distinct)
         var notes: [String] = []
-        if k < options.classes { notes.append("\(distinct) distinct value(s): \(k) class(es) instead of \(options.classes)") }
+        if k < options.classes && options.scheme != .manual { notes.append("\(distinct) distinct value(s): \(k) class(es) instead of \(options.classes)") }
         let classification: Classification = switch options.scheme {
         case .quantiles: .quantiles(k)
         case .equalInterval: .equalInterval(k)
@@ -66,6 +66,7 @@ extension MapMaker {
                                 unreachable: f.members.map { read.unreachable[$0] })
         }
         map.subtitle = options.subtitle
+        map.classNames = options.classNames
         map.legendTitle = options.legendTitle ?? defaultLegendTitle(field: options.field, labels: labels)
         map.labelsText = labels
         map.precision = main.projected.count > 2000 ? 0 : 1

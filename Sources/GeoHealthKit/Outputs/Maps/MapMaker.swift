@@ -26,6 +26,8 @@ package enum MapMaker {
         package var scheme = MapMaker.defaultScheme
         package var classes = MapMaker.defaultClasses
         package var manualBreaks: [Double] = []
+        /// The names of the classes of a categorical map (legend), in the order of the breaks.
+        package var classNames: [String] = []
         package var palette = MapMaker.defaultPalette
         package var reversed = false
         package var title: String?
@@ -39,6 +41,8 @@ package enum MapMaker {
         package var source: String?
         package var language: MapLabels.Language = .fr
         package var sites: URL?
+        /// Sites drawn besides those of ``sites`` (longitude/latitude; e.g. a what-if's planned MSP).
+        package var drawnSites: [Site] = []
         package var siteKind: SiteKind?
         package var siteSchema = SiteSchema()
         package var sizeByCapacity = false

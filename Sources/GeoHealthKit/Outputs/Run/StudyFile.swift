@@ -37,7 +37,7 @@ package struct StudyFile: Sendable {
         package var line: Int
     }
 
-    package static let commands = ["study", "coverage", "distance", "isochrones", "access", "inequality", "gaps", "site", "map", "chart", "report"]
+    package static let commands = ["study", "coverage", "distance", "isochrones", "access", "inequality", "gaps", "site", "zoning", "map", "chart", "report"]
     static let tableFormats = ["geojson", "csv", "gpkg"]
 
     package var url: URL
