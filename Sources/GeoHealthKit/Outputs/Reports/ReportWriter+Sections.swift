@@ -84,7 +84,7 @@ extension ReportWriter {
     mutating func addTravel() throws {
         let times = travel.kinds[0].nearest.map { $0?.minutes }
         let layer = folder.appendingPathComponent("travel.geojson")
-        let table = travel.table
+        let table = guarded(travel.table, file: "travel.geojson")
         try table.write(to: layer, inputs: inputs)
         files.append("travel.geojson")
         let title = text.travelTimeTo(labels.toNearest(kind))
@@ -97,7 +97,7 @@ extension ReportWriter {
         let meanTime = TravelStatistics.weightedMean(times, weights: population)
         doc.add(.table(header: [text.indicator, text.value], rows: [
             [text.meanTime, meanTime.map { n.decimal($0, 1) + " min" } ?? "—"],
-            [text.populationBeyond(minutesText), "\(n.int(beyond)) (\(percent(beyond)))"],
+            [text.populationBeyond(minutesText), "\(people(beyond)) (\(percent(beyond)))"],
             [text.communesBeyondReach(maxMinutes), n.int(Double(times.filter { $0 == nil }.count))],
         ], numeric: [false, true]))
     }
@@ -123,12 +123,12 @@ extension ReportWriter {
         let outside = residents.reduce(0, +) - covered
         let label = options.territoryLabel
         doc.add(.heading(text.coverageHeading(label)))
-        doc.add(.paragraph(text.coverage(n.int(Double(study.territories.count)), n.int(covered), percent(covered), n.int(outside), label)))
+        doc.add(.paragraph(text.coverage(n.int(Double(study.territories.count)), people(covered), percent(covered), people(outside), label)))
     }
 
     mutating func addAccess() throws {
         let layer = folder.appendingPathComponent("access.geojson")
-        try access.table.write(to: layer, inputs: inputs)
+        try guarded(access.table, file: "access.geojson").write(to: layer, inputs: inputs)
         files.append("access.geojson")
         let title = text.accessMapTitle(access.options.method == .enhanced ? "E2SFCA" : access.options.method.rawValue, accessUnit)
         try map(layer, field: "access", title: title, to: "map-access.svg", legend: accessUnit, scheme: .quantiles, palette: "YlGnBu")
@@ -148,7 +148,7 @@ extension ReportWriter {
             ["Gini", n.decimal(lorenz.gini, 3)],
             ["Theil T", n.decimal(try Theil.t(values), 3)],
             ["Atkinson (ε = \(n.decimal(0.5, 1)))", n.decimal(try values.atkinson(0.5), 3)],
-            [text.populationWithoutAccess, n.int(zip(access.access, residents).reduce(0) { $0 + ($1.0 == 0 ? $1.1 : 0) })],
+            [text.populationWithoutAccess, people(zip(access.access, residents).reduce(0) { $0 + ($1.0 == 0 ? $1.1 : 0) })],
         ], numeric: [false, true]))
     }
 
@@ -166,7 +166,7 @@ extension ReportWriter {
         doc.add(.figure(file: "map-gaps.svg", alt: title))
         doc.add(.table(header: [text.rank, "zone", text.inhabitants, "communes", "km²", text.meanTimeMinutes],
                        rows: gaps.zones.prefix(10).map { z in
-                           [String(z.rank), gaps.zoneName(z), n.int(z.population), n.int(Double(z.communes.count)), n.decimal(z.areaKm2, 0),
+                           [String(z.rank), gaps.zoneName(z), people(z.population), n.int(Double(z.communes.count)), n.decimal(z.areaKm2, 0),
                             z.meanMinutes.map { n.decimal($0, 1) } ?? "—"]
                        }, numeric: [true, false, true, true, true, true]))
     }
@@ -182,7 +182,7 @@ extension ReportWriter {
         files.append("chart-siting.svg")
         doc.add(.heading(text.whereToAdd(labels.count(siting.k, of: kind))))
         doc.add(.paragraph(text.siting(limit)))
-        doc.add(.orderedList(result.chosen.map { text.chosenSite($0.name, n.int($0.newlyCovered)) }))
+        doc.add(.orderedList(result.chosen.map { text.chosenSite($0.name, people($0.newlyCovered)) }))
         doc.add(.figure(file: "chart-siting.svg", alt: title))
     }
 

@@ -1,0 +1,29 @@
+import GeoCore
+
+/// The publishing guard in the report (``StudyReport/Options/publishing``): its tables are
+/// guarded as the commands' are, its counts of people under the threshold are not printed
+/// (``ReportWriter/people(_:)``), and a closing section says what was hidden.
+extension ReportWriter {
+    /// `table` guarded when the report publishes (grouped as the analyses are), what it hid
+    /// added to ``secrecy`` under the names `file: column`; else `table` as it is.
+    mutating func guarded(_ table: CommuneTable, file: String) -> CommuneTable {
+        guard let publishing = options.publishing else { return table }
+        let (out, hidden) = publishing.guarded(table, groupBy: options.groupBy)
+        var total = secrecy ?? SecrecyReport(rule: publishing.rule)
+        total.columns += hidden.columns.map { var c = $0; c.name = "\(file): \(c.name)"; return c }
+        total.groupTotalsHidden = Array(Set(total.groupTotalsHidden + hidden.groupTotalsHidden)).sorted()
+        total.grandTotalHidden = total.grandTotalHidden || hidden.grandTotalHidden
+        secrecy = total
+        return out
+    }
+
+    /// The section saying what the guard hid (nothing without a guard).
+    mutating func addSecrecy() {
+        guard let secrecy else { return }
+        let totals = secrecy.groupTotalsHidden + (secrecy.grandTotalHidden ? ["total"] : [])
+        doc.add(.heading(text.secrecyHeading))
+        doc.add(.paragraph(text.secrecyNote(String(secrecy.rule.minimumPeople), String(secrecy.rule.minimumContributors),
+                                            n.int(Double(secrecy.cells(.primary))), n.int(Double(secrecy.cells(.secondary))),
+                                            totals.isEmpty ? nil : totals.joined(separator: ", "))))
+    }
+}
