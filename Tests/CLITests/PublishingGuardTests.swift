@@ -89,6 +89,31 @@ import Testing
         }
     }
 
+    /// `coverage` publishes each territory's population: no territory keeps a lone hidden
+    /// member, unless its total is hidden too. At 112 people, three communes of 111 are hidden,
+    /// each in a different CPTS: each gets a complement in its CPTS (three secondary cells),
+    /// although the table's total alone would need none.
+    @Test func territoriesNeverKeepALoneHiddenMember() throws {
+        try Fixtures.withTemporaryDirectory { dir in
+            let out = dir.appendingPathComponent("coverage.csv")
+            let run = try CommandRunner.run(["coverage", "geodata", "--publish", "--secrecy-min-people", "112", "--out", out.path, "--format", "json"])
+            #expect(run.status == 0, "\(run.stderr)")
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
+            let secrecy = try #require(json["secrecy"] as? [String: Any])
+            let hiddenTotals = Set(try #require(secrecy["territory_totals_suppressed"] as? [String]))
+            let population = try #require((secrecy["columns"] as? [[String: Any]])?.first)
+            #expect(population["primary"] as? Int == 3 && population["secondary"] as? Int == 3, "\(population)")
+            let (header, rows) = try Self.csv(out)
+            let reason = try #require(header.firstIndex(of: "population_secret")), territories = try #require(header.firstIndex(of: "territories"))
+            var hidden: [String: Int] = [:]
+            for row in rows where !row[reason].isEmpty {
+                for item in row[territories].split(separator: ";") { hidden[String(item.split(separator: ":")[0]), default: 0] += 1 }
+            }
+            #expect(!hidden.isEmpty, "the sample's small communes are in territories")
+            for (territory, count) in hidden where !hiddenTotals.contains(territory) { #expect(count != 1, "\(territory) keeps one hidden member") }
+        }
+    }
+
     @Test func thresholdsNeedPublish() throws {
         let run = try CommandRunner.run(["distance", "geodata", "--secrecy-min-people", "20"])
         #expect(run.status == 64 && run.stderr.contains("--publish"), "\(run.stderr)")

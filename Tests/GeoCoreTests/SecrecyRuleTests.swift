@@ -67,6 +67,17 @@ import Testing
         #expect(alone.grandTotal == .primary)
     }
 
+    /// A territory whose population the summary publishes is a set of rows too: its lone hidden
+    /// member gets a complement inside it, even when the table's own total is already protected.
+    @Test func aTerritoryNeverKeepsALoneHiddenMember() {
+        let values: [Double?] = [5, 500, 50, 600]
+        let hidden = rule.suppress([CountColumn(name: "population", unit: .people, values: values, hasPublishedTotals: true)], otherTotals: [[0, 1]])[0]
+        #expect(hidden.cells == [.primary, .secondary, .secondary, nil])
+        #expect(hidden.otherTotals.isEmpty)
+        let alone = rule.suppress([CountColumn(name: "population", unit: .people, values: values, hasPublishedTotals: true)], otherTotals: [[0]])[0]
+        #expect(alone.otherTotals == [0: .secondary], "a territory of one small commune has its total hidden")
+    }
+
     /// The row's other people columns are hidden with its population (a covered population
     /// equal to the population would give it back).
     @Test func peopleColumnsOfAHiddenRowAreHidden() {
@@ -78,8 +89,8 @@ import Testing
     }
 
     /// Property, on seeded random tables: no published cell is under a threshold, and no hidden
-    /// value equals its group's published total minus its shown members (nor a hidden group
-    /// total the grand total minus the shown group totals).
+    /// value equals its group's (or a territory's) published total minus its shown members (nor
+    /// a hidden group total the grand total minus the shown group totals).
     @Test func noPublishedTotalGivesBackAHiddenCell() {
         let seed = UInt64(ProcessInfo.processInfo.environment["GEOHEALTH_SEED"] ?? "") ?? 20261127
         print("SecrecyRuleTests seed \(seed) (rerun with GEOHEALTH_SEED=\(seed))")
@@ -91,10 +102,17 @@ import Testing
             }
             let groups = (0..<rows).map { _ in Int(rng.next() % UInt64(groupCount)) }
             let grouped = rng.next() % 2 == 0 ? groups : nil
-            let hidden = rule.suppress([CountColumn(name: "population", unit: .people, values: values, hasPublishedTotals: true)], groups: grouped)[0]
-            let label = "trial \(trial) (seed \(seed)): values \(values), groups \(String(describing: grouped)), hidden \(hidden)"
+            // Territories: up to two overlapping sets of rows whose totals are published too.
+            let territories = (0..<Int(rng.next() % 3)).map { _ in (0..<rows).filter { _ in rng.next() % 2 == 0 } }
+            let hidden = rule.suppress([CountColumn(name: "population", unit: .people, values: values, hasPublishedTotals: true)],
+                                       groups: grouped, otherTotals: territories)[0]
+            let label = "trial \(trial) (seed \(seed)): values \(values), groups \(String(describing: grouped)), territories \(territories), hidden \(hidden)"
             for r in 0..<rows where hidden.cells[r] == nil { #expect(!rule.isSecret(values[r] ?? 0, unit: .people), "\(label)") }
             #expect(recoverable(values, hidden: hidden.cells, groups: grouped, totals: hidden).isEmpty, "\(label)")
+            for (k, set) in territories.enumerated() where hidden.otherTotals[k] == nil {
+                let lone = set.filter { hidden.cells[$0] != nil && (values[$0] ?? 0) > 0 }
+                #expect(lone.count != 1, "territory \(k) gives back row \(lone): \(label)")
+            }
         }
     }
 

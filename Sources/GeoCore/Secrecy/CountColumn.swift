@@ -1,4 +1,4 @@
-/// One column of counts of a table to publish, as ``SecrecyRule/suppress(_:groups:)`` takes it.
+/// One column of counts of a table to publish, as ``SecrecyRule/suppress(_:groups:otherTotals:)`` takes it.
 public struct CountColumn: Sendable, Equatable {
     /// The column's name (for the caller's report; the rule does not read it).
     public var name: String
@@ -29,12 +29,14 @@ public enum SuppressionReason: String, Sendable, CaseIterable {
     case secondary
 }
 
-/// What ``SecrecyRule/suppress(_:groups:)`` hides of one column.
+/// What ``SecrecyRule/suppress(_:groups:otherTotals:)`` hides of one column.
 public struct ColumnSuppression: Sendable, Equatable {
     /// Per row: why the cell is hidden, or nil when it is published.
     public var cells: [SuppressionReason?]
     /// Per group (index into the groups given): why its total must not be published.
     public var groupTotals: [Int: SuppressionReason] = [:]
+    /// Per set of the `otherTotals` given (index into them): why its total must not be published.
+    public var otherTotals: [Int: SuppressionReason] = [:]
     /// Why the column's grand total must not be published, or nil.
     public var grandTotal: SuppressionReason?
 

@@ -7,11 +7,13 @@ extension PublishingGuard {
     ///   with the shares beside it (`share`, `NAME_share`), which would give it back;
     /// - in a list of groups (objects with a `group`), a count never has exactly one positive
     ///   value hidden: the smallest positive other one is hidden too (the list's total is published);
-    /// - the population of the groups whose total the table's rule hides, and the total
-    ///   population when it hides it, are null.
+    /// - the population of the groups (objects with a `group`) and territories (with a
+    ///   `territory`) whose total the table's rule hides, and the total population when it
+    ///   hides it, are null.
     public func guarded(_ summary: Summary, report: SecrecyReport) -> (summary: Summary, report: SecrecyReport) {
         var out = summary, report = report, hidden = 0
-        out.root = guardObject(summary.root, hiddenGroups: Set(report.groupTotalsHidden), hidden: &hidden)
+        let totals = Set(report.groupTotalsHidden.map { "group:" + $0 } + report.territoryTotalsHidden.map { "territory:" + $0 })
+        out.root = guardObject(summary.root, hiddenGroups: totals, hidden: &hidden)
         if report.grandTotalHidden, out["population"] != nil {
             out["population"] = .null
             hidden += 1
@@ -26,9 +28,10 @@ extension PublishingGuard {
         (key == "population" || key.hasPrefix("population_")) && !Summary.isShare(key)
     }
 
+    /// `object` guarded; `hiddenGroups` holds `group:ID` and `territory:ID` of the hidden totals.
     private func guardObject(_ object: Properties, hiddenGroups: Set<String>, hidden: inout Int) -> Properties {
         var p = object
-        let inHiddenGroup = object["group"]?.stringValue.map(hiddenGroups.contains) ?? false
+        let inHiddenGroup = ["group", "territory"].contains { key in object[key]?.stringValue.map { hiddenGroups.contains(key + ":" + $0) } ?? false }
         for (key, value) in object {
             switch value {
             case .number(let d) where Self.isPeopleCount(key):
@@ -92,6 +95,7 @@ extension PublishingGuard {
                  ("primary", .int(c.primary)), ("secondary", .int(c.secondary))]
             }),
             ("group_totals_suppressed", .strings(report.groupTotalsHidden)),
+            ("territory_totals_suppressed", .strings(report.territoryTotalsHidden)),
             ("total_population_suppressed", .bool(report.grandTotalHidden)),
             ("summary_values_suppressed", .int(report.summaryValuesHidden)),
         ]))

@@ -20,6 +20,8 @@ public struct SecrecyReport: Sendable, Equatable {
     public var columns: [Column] = []
     /// The groups (values of `--group-by`) whose population total the summary does not publish.
     public var groupTotalsHidden: [String] = []
+    /// The territories whose population total the summary does not publish.
+    public var territoryTotalsHidden: [String] = []
     /// Whether the summary's total population is not published.
     public var grandTotalHidden = false
     /// Values of the summary hidden (counts of people under the threshold, their shares).
@@ -46,7 +48,8 @@ extension PublishingGuard {
                         hasPublishedTotals: Self.hasPublishedTotals(table.columns[c]))
         }
         let groups = Self.groups(of: table, groupBy: groupBy)
-        let hidden = rule.suppress(columns, groups: groups?.index)
+        let territories = Self.territories(of: table)
+        let hidden = rule.suppress(columns, groups: groups?.index, otherTotals: territories.map(\.members))
         var reasons: [Int: [SuppressionReason?]] = [:]
         for (k, (c, _)) in counted.enumerated() {
             reasons[c] = hidden[k].cells
@@ -66,6 +69,7 @@ extension PublishingGuard {
         if let key = columns.firstIndex(where: { $0.unit == .people && $0.hasPublishedTotals }) {
             report.groupTotalsHidden = hidden[key].groupTotals.keys.sorted().map { groups?.labels[$0] ?? "" }
             report.grandTotalHidden = hidden[key].grandTotal != nil
+            report.territoryTotalsHidden = hidden[key].otherTotals.keys.sorted().map { territories[$0].id }
             if groups == nil { report.groupTotalsHidden = [] }
         }
         return (out, report)

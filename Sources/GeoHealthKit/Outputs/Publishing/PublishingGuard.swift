@@ -42,6 +42,24 @@ public struct PublishingGuard: Sendable {
     /// sites in reach would give their number back).
     static let listedBy = ["sites_in_reach": "site_ids_in_reach"]
 
+    /// The territories of a `coverage` table (its `territories` column: `ID:share` per
+    /// territory a commune is in) and their members with a positive share: the summary publishes
+    /// each territory's population (the members' populations times their shares, which the
+    /// table also publishes), so a lone hidden member could be recovered from it.
+    static func territories(of table: CommuneTable) -> [(id: String, members: [Int])] {
+        guard let c = table.columns.firstIndex(of: "territories") else { return [] }
+        var members: [String: [Int]] = [:]
+        for (r, row) in table.rows.enumerated() {
+            guard case .array(let items) = row[c] else { continue }
+            for item in items {
+                guard let text = item.stringValue, let colon = text.lastIndex(of: ":") else { continue }
+                guard (Double(text[text.index(after: colon)...]) ?? 1) > 0 else { continue }
+                members[String(text[..<colon]), default: []].append(r)
+            }
+        }
+        return members.keys.sorted().map { ($0, members[$0]!) }
+    }
+
     /// The groups of the rows: the index of each row's value of `groupBy` among the sorted
     /// values (a row without one is in the group ""), with the labels; nil without `groupBy`.
     static func groups(of table: CommuneTable, groupBy: String?) -> (index: [Int], labels: [String])? {
