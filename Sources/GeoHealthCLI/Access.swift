@@ -79,9 +79,6 @@ struct AccessCommand: ParsableCommand {
     func validate() throws {
         try OutputExtension.check(sitesOut, "--sites-out", OutputExtension.csv)
         try table.publishing.refuse(grid: grid.populationGrid)
-        if table.publishing.publish && sitesOut != nil {
-            throw ValidationError("--publish does not guard --sites-out (the sites' catchment populations) yet: publish the commune table without it")
-        }
         try OptionRange.minutes.check(catchmentMinutes, "--catchment-minutes")
         try OptionRange.bandwidth.check(bandwidth, "--bandwidth")
         try OptionRange.perInhabitants.check(per, "--per")

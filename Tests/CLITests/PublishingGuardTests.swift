@@ -114,6 +114,35 @@ import Testing
         }
     }
 
+    /// In a study file, `publish` in `parameters` guards every analysis that takes it, and their
+    /// table copies; `map` of a guarded table draws the secret class.
+    @Test func studyFileParametersPublish() throws {
+        try Fixtures.withTemporaryDirectory { dir in
+            let study = dir.appendingPathComponent("study.yaml")
+            try """
+                inputs: {folder: \(Fixtures.url("geodata").path)}
+                tables: [geojson, csv]
+                parameters: {publish: true, secrecy_min_people: 120}
+                analyses:
+                  - distance: {site_kind: msp}
+                  - access: {site_kind: msp}
+                  - map: {table: distance, field: population}
+                """.write(to: study, atomically: true, encoding: .utf8)
+            let out = dir.appendingPathComponent("run")
+            let run = try CommandRunner.run(["run", study.path, "--out", out.path, "--quiet"])
+            #expect(run.status == 0, "\(run.stderr)")
+            for name in ["distance", "access"] {
+                let summary = try String(contentsOf: out.appendingPathComponent("\(name).json"), encoding: .utf8)
+                #expect(summary.contains("\"secrecy\":{\"method\":\"suppress\",\"min_people\":120"), "\(name): \(summary)")
+                let (header, rows) = try Self.csv(out.appendingPathComponent("\(name).csv"))
+                let reason = try #require(header.firstIndex(of: "population_secret"), "\(name)")
+                #expect(rows.filter { $0[reason] == "primary" }.count == 19, "\(name)")
+            }
+            let map = try String(contentsOf: out.appendingPathComponent("map.json"), encoding: .utf8)
+            #expect(map.contains("\"secret\":19"), "\(map)")
+        }
+    }
+
     @Test func thresholdsNeedPublish() throws {
         let run = try CommandRunner.run(["distance", "geodata", "--secrecy-min-people", "20"])
         #expect(run.status == 64 && run.stderr.contains("--publish"), "\(run.stderr)")
