@@ -86,6 +86,7 @@ extension ReportText {
         siting: { minutes in "Maximal covering (lazy greedy, then interchange) among the communes; inhabitants brought within \(minutes) minutes:" },
         chosenSite: { name, covered in "\(name): +\(covered)" },
         secret: { minimum in "secret (< \(minimum))" },
+        secretComplement: "secret (complement)",
         secrecyHeading: "Statistical secrecy",
         secrecyNote: { people, practitioners, primary, secondary, totals in
             "Statistical secrecy: no count under \(people) people nor under \(practitioners) practitioners or sites is published. "

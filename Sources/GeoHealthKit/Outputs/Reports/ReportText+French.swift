@@ -89,6 +89,7 @@ extension ReportText {
         },
         chosenSite: { name, covered in "\(name) : +\(covered)" },
         secret: { minimum in "secret (< \(minimum))" },
+        secretComplement: "secret (complément)",
         secrecyHeading: "Secret statistique",
         secrecyNote: { people, practitioners, primary, secondary, totals in
             "Secret statistique : aucun effectif de moins de \(people) personnes ni de moins de \(practitioners) professionnels ou sites n'est publié. "

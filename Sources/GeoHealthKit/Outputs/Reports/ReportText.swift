@@ -83,6 +83,8 @@ struct ReportText: Sendable {
     // Publishing guard (docs/publishing.md).
     /// A count of people not printed: "secret (< 11)".
     var secret: @Sendable (_ minimum: String) -> String
+    /// A figure above the threshold not printed, since it would give back a hidden one: "secret".
+    var secretComplement: String
     var secrecyHeading: String
     /// What the guard hid: the thresholds, then the cells hidden under them and to protect them.
     var secrecyNote: @Sendable (_ people: String, _ practitioners: String, _ primary: String, _ secondary: String, _ totals: String?) -> String

@@ -14,7 +14,19 @@ extension ReportWriter {
         total.groupTotalsHidden = Array(Set(total.groupTotalsHidden + hidden.groupTotalsHidden)).sorted()
         total.grandTotalHidden = total.grandTotalHidden || hidden.grandTotalHidden
         secrecy = total
+        if let reason = out.columns.firstIndex(of: "population" + PublishingGuard.reasonSuffix), let code = out.columns.firstIndex(of: "code") {
+            hiddenPopulations.formUnion(out.rows.filter { $0[reason] != .null }.compactMap { $0[code].stringValue })
+        }
         return out
+    }
+
+    /// A gap zone's population: "secret (< 11)" when the rule hides it, "secret (complement)"
+    /// when exactly one of its communes has its population hidden in the tables (the zone's
+    /// total minus its other communes would give it back).
+    func zonePopulation(_ zone: GapsAnalysis.Zone) -> String {
+        let hidden = zone.communes.filter { hiddenPopulations.contains(gaps.study.areas[$0].id) && (gaps.study.areas[$0].population ?? 0) > 0 }
+        guard options.publishing != nil, hidden.count == 1, !isSecret(zone.population) else { return people(zone.population) }
+        return text.secretComplement
     }
 
     /// The section saying what the guard hid (nothing without a guard).

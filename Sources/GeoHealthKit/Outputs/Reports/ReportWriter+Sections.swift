@@ -166,7 +166,7 @@ extension ReportWriter {
         doc.add(.figure(file: "map-gaps.svg", alt: title))
         doc.add(.table(header: [text.rank, "zone", text.inhabitants, "communes", "km²", text.meanTimeMinutes],
                        rows: gaps.zones.prefix(10).map { z in
-                           [String(z.rank), gaps.zoneName(z), people(z.population), n.int(Double(z.communes.count)), n.decimal(z.areaKm2, 0),
+                           [String(z.rank), gaps.zoneName(z), zonePopulation(z), n.int(Double(z.communes.count)), n.decimal(z.areaKm2, 0),
                             z.meanMinutes.map { n.decimal($0, 1) } ?? "—"]
                        }, numeric: [true, false, true, true, true, true]))
     }

@@ -38,6 +38,8 @@ struct ReportWriter {
     var files: [String] = []
     /// What the publishing guard hid in the tables written so far (nil without one).
     var secrecy: SecrecyReport?
+    /// The codes of the communes whose population the guarded tables hide.
+    var hiddenPopulations = Set<String>()
 
     init(_ study: Study, name: StudyReport.StudyName, options: StudyReport.Options, folder: URL, inputs: [URL]) throws {
         self.study = study
