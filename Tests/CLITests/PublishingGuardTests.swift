@@ -176,6 +176,10 @@ import Testing
             // among larger ones would give it back from their total.
             #expect(text.contains("| 10 | Vilneuay-en-Bocage | secret (< 125) |"), "\(text)")
             #expect(text.contains("| 4 | Saint-Chaumquinac-les-Bois | secret (complément) |"), "\(text)")
+            let (header, zones) = try Self.csv(report.appendingPathComponent("gaps.csv"))
+            let population = try #require(header.firstIndex(of: "population"))
+            #expect(header[population + 1] == "population_secret")
+            #expect(zones[3][population].isEmpty && zones[3][population + 1] == "secondary" && zones[9][population + 1] == "primary", "\(zones)")
             let json = try #require(try JSONSerialization.jsonObject(with: Data(run.stdout.utf8)) as? [String: Any])
             #expect(json["secrecy"] != nil)
         }

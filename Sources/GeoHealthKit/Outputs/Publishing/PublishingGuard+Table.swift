@@ -12,6 +12,14 @@ public struct SecrecyReport: Sendable, Equatable {
         public var primary: Int
         /// Cells hidden so that the primary ones cannot be recovered (or with their row's population).
         public var secondary: Int
+
+        /// The counts of a column.
+        public init(name: String, unit: SecrecyRule.Unit, primary: Int, secondary: Int) {
+            self.name = name
+            self.unit = unit
+            self.primary = primary
+            self.secondary = secondary
+        }
     }
 
     /// The rule applied.

@@ -20,6 +20,27 @@ extension ReportWriter {
         return out
     }
 
+    /// The gap zones' table, guarded when the report publishes: a zone's population under the
+    /// threshold is hidden (`primary`), and so is one whose single hidden commune its total
+    /// would give back (`secondary`, ``zonePopulation(_:)``); the zones have no published total.
+    mutating func guardedZones() -> CommuneTable {
+        var table = gaps.zoneTable
+        guard let publishing = options.publishing, let p = table.columns.firstIndex(of: "population") else { return table }
+        let reasons: [PropertyValue] = table.rows.indices.map { k in
+            let people = table.rows[k][p].doubleValue ?? 0
+            if publishing.rule.isSecret(people, unit: .people) { return .string(SuppressionReason.primary.rawValue) }
+            return zonePopulation(gaps.zones[k]) == text.secretComplement ? .string(SuppressionReason.secondary.rawValue) : .null
+        }
+        table.columns.insert("population" + PublishingGuard.reasonSuffix, at: p + 1)
+        for k in table.rows.indices {
+            if reasons[k] != .null { table.rows[k][p] = .null }
+            table.rows[k].insert(reasons[k], at: p + 1)
+        }
+        let count = { (r: SuppressionReason) in reasons.filter { $0 == .string(r.rawValue) }.count }
+        secrecy?.columns.append(.init(name: "gaps.csv, gaps.geojson: population", unit: .people, primary: count(.primary), secondary: count(.secondary)))
+        return table
+    }
+
     /// A gap zone's population: "secret (< 11)" when the rule hides it, "secret (complement)"
     /// when exactly one of its communes has its population hidden in the tables (the zone's
     /// total minus its other communes would give it back).

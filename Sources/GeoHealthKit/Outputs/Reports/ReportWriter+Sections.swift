@@ -153,8 +153,9 @@ extension ReportWriter {
     }
 
     mutating func addGaps() throws {
-        try gaps.writeZones(to: folder.appendingPathComponent("gaps.geojson"), inputs: inputs)
-        try gaps.writeZones(to: folder.appendingPathComponent("gaps.csv"), inputs: inputs)
+        let zones = guardedZones()
+        try zones.write(to: folder.appendingPathComponent("gaps.geojson"), inputs: inputs)
+        try zones.write(to: folder.appendingPathComponent("gaps.csv"), inputs: inputs)
         files += ["gaps.geojson", "gaps.csv"]
         let title = text.gapZones
         try map(folder.appendingPathComponent("travel.geojson"), field: "\(kind)_minutes", title: title, to: "map-gaps.svg",
