@@ -8,7 +8,8 @@ import GeoCore
 /// a hidden cell is empty (null) and its reason, `primary` or `secondary`, is in that column
 /// (the rule of every output: a missing value empty, its reason in its own column). The group
 /// totals the summary publishes (population by `--group-by` group, total population) are the
-/// totals the secondary rule protects (``GeoCore/SecrecyRule/suppress(_:groups:)``).
+/// totals the secondary rule protects, with each territory's population that `coverage` publishes
+/// (``GeoCore/SecrecyRule/suppress(_:groups:otherTotals:)``).
 ///
 /// Only suppression is implemented: merging a small commune into its neighbour or group is not.
 public struct PublishingGuard: Sendable {
