@@ -10,16 +10,19 @@ extension ChoroplethMap {
         package var polygons: [Geometry]
         package var values: [Double?]
         package var unreachable: [Bool]
+        /// Per polygon: its value is hidden by statistical secrecy (``ChoroplethMap/secret``).
+        package var secret: [Bool]
         package var sites: [Site] = []
         package var outlines: [Geometry] = []
         package var hatched: [Geometry] = []
 
-        package init(label: String, polygons: [Geometry], values: [Double?], unreachable: [Bool]? = nil) {
+        package init(label: String, polygons: [Geometry], values: [Double?], unreachable: [Bool]? = nil, secret: [Bool]? = nil) {
             precondition(polygons.count == values.count)
             self.label = label
             self.polygons = polygons
             self.values = values
             self.unreachable = unreachable ?? Array(repeating: false, count: polygons.count)
+            self.secret = secret ?? Array(repeating: false, count: polygons.count)
         }
     }
 
@@ -27,6 +30,8 @@ extension ChoroplethMap {
     static let insetColumnWidth = 150.0
     static let insetSize = 120.0
     static let unreachableFill = "#525252"
+    /// The fill of values hidden by statistical secrecy: a light grey, apart from the hatched "no data".
+    static let secretFill = "#bdbdbd"
 
     /// Where each inset is drawn: a square frame under the previous one, the territory fitted
     /// inside with a 6 px margin, north up.
@@ -89,11 +94,12 @@ extension ChoroplethMap {
 
 /// The path data of each class over every frame, and the counts the legend shows.
 struct ClassPaths {
-    /// Path data (UTF-8) of each class, of the unreachable areas and of those without a value.
+    /// Path data (UTF-8) of each class, of the unreachable areas, of those without a value and
+    /// of those whose value is secret.
     var byClass: [[UInt8]]
-    var unreachable: [UInt8] = [], missing: [UInt8] = []
+    var unreachable: [UInt8] = [], missing: [UInt8] = [], secret: [UInt8] = []
     var counts: [Int]
-    var unreachableCount = 0, missingCount = 0
+    var unreachableCount = 0, missingCount = 0, secretCount = 0
 
     init(classes: Int) {
         byClass = Array(repeating: [], count: classes)
@@ -102,13 +108,15 @@ struct ClassPaths {
 
     /// Adds the polygons' path data: chunks of polygons are encoded in parallel and their paths
     /// appended in order, so the text is the same as one pass would write.
-    mutating func add(_ polygons: [Geometry], values: [Double?], unreachable flags: [Bool], breaks: [Double], encoder: PathEncoder) {
+    mutating func add(_ polygons: [Geometry], values: [Double?], unreachable flags: [Bool], secret hidden: [Bool], breaks: [Double], encoder: PathEncoder) {
         let chunk = 1024
-        guard polygons.count > chunk else { return addInOrder(polygons[...], values: values, unreachable: flags, breaks: breaks, encoder: encoder) }
+        guard polygons.count > chunk else {
+            return addInOrder(polygons[...], values: values, unreachable: flags, secret: hidden, breaks: breaks, encoder: encoder)
+        }
         let classes = byClass.count
         let parts = stride(from: 0, to: polygons.count, by: chunk).map { $0..<min($0 + chunk, polygons.count) }.concurrentMap { range in
             var part = ClassPaths(classes: classes)
-            part.addInOrder(polygons[range], values: values, unreachable: flags, breaks: breaks, encoder: encoder)
+            part.addInOrder(polygons[range], values: values, unreachable: flags, secret: hidden, breaks: breaks, encoder: encoder)
             return part
         }
         for result in parts {
@@ -119,12 +127,15 @@ struct ClassPaths {
             }
             unreachable += part.unreachable
             missing += part.missing
+            secret += part.secret
             unreachableCount += part.unreachableCount
             missingCount += part.missingCount
+            secretCount += part.secretCount
         }
     }
 
-    private mutating func addInOrder(_ polygons: ArraySlice<Geometry>, values: [Double?], unreachable flags: [Bool], breaks: [Double], encoder: PathEncoder) {
+    private mutating func addInOrder(_ polygons: ArraySlice<Geometry>, values: [Double?], unreachable flags: [Bool], secret hidden: [Bool],
+                                     breaks: [Double], encoder: PathEncoder) {
         for (i, g) in zip(polygons.indices, polygons) {
             if let c = Classification.index(of: values[i], breaks: breaks) {
                 encoder.append(g, to: &byClass[c])
@@ -132,6 +143,9 @@ struct ClassPaths {
             } else if flags[i] {
                 encoder.append(g, to: &unreachable)
                 unreachableCount += 1
+            } else if hidden[i] {
+                encoder.append(g, to: &secret)
+                secretCount += 1
             } else {
                 encoder.append(g, to: &missing)
                 missingCount += 1

@@ -23,6 +23,9 @@ package struct ChoroplethMap: Sendable {
     /// Per polygon: its value is missing because nothing is within reach (beyond the travel
     /// bound), drawn and counted apart from "no data".
     package var unreachable: [Bool]
+    /// Per polygon: its value is hidden by statistical secrecy (a `NAME_secret` reason in a
+    /// guarded table, docs/publishing.md), drawn light grey and counted apart from "no data".
+    package var secret: [Bool]
     /// Territories drawn in frames of their own beside the main map (the overseas départements
     /// of a national map), each in its own CRS and scale; classes and colours are shared.
     package var insets: [Inset] = []
@@ -57,6 +60,7 @@ package struct ChoroplethMap: Sendable {
         self.polygons = polygons
         self.values = values
         unreachable = Array(repeating: false, count: polygons.count)
+        secret = unreachable
         self.breaks = breaks
         self.colors = colors
         self.title = title
@@ -131,10 +135,10 @@ package struct ChoroplethMap: Sendable {
     /// The polygons of every frame, one path per class (and one each for unreachable and missing values).
     func classPaths(encoder: PathEncoder, frames: [Frame]) -> ClassPaths {
         var paths = ClassPaths(classes: colors.count)
-        paths.add(polygons, values: values, unreachable: unreachable, breaks: breaks, encoder: encoder)
+        paths.add(polygons, values: values, unreachable: unreachable, secret: secret, breaks: breaks, encoder: encoder)
         for (inset, frame) in zip(insets, frames) {
             paths.add(
-                inset.polygons, values: inset.values, unreachable: inset.unreachable, breaks: breaks,
+                inset.polygons, values: inset.values, unreachable: inset.unreachable, secret: inset.secret, breaks: breaks,
                 encoder: PathEncoder(toPixel: frame.px, precision: precision))
         }
         return paths
@@ -148,6 +152,7 @@ package struct ChoroplethMap: Sendable {
             layer.append(.el("path", [("class", "class-\(c + 1)"), ("fill", colors[c]), ("d", d)]))
         }
         if !paths.unreachable.isEmpty { layer.append(.el("path", [("class", "unreachable"), ("fill", Self.unreachableFill), ("d", String(decoding: paths.unreachable, as: UTF8.self))])) }
+        if !paths.secret.isEmpty { layer.append(.el("path", [("class", "secret"), ("fill", Self.secretFill), ("d", String(decoding: paths.secret, as: UTF8.self))])) }
         if !paths.missing.isEmpty { layer.append(.el("path", [("class", "missing"), ("fill", "url(#missing)"), ("d", String(decoding: paths.missing, as: UTF8.self))])) }
         return .el("g", [("id", "choropleth"), ("stroke", "#ffffff"), ("stroke-width", svgNumber(strokeWidth, 2)), ("stroke-linejoin", "round")], layer)
     }
@@ -185,7 +190,8 @@ package struct ChoroplethMap: Sendable {
     func furniture(_ layout: Layout, paths: ClassPaths) -> [SVGNode] {
         let legendX = layout.left + mapWidth + 30
         var children = [
-            legend(x: legendX, y: layout.top, counts: paths.counts, unreachableCount: paths.unreachableCount, missing: paths.missingCount),
+            legend(x: legendX, y: layout.top, counts: paths.counts, unreachableCount: paths.unreachableCount, missing: paths.missingCount,
+                   secret: paths.secretCount),
             scaleBar(x: layout.left, y: layout.top + layout.mapHeight + 30, pixelsPerMetre: layout.scale),
             northArrow(x: layout.left + mapWidth - 20, y: layout.top + 10),
         ]
@@ -196,7 +202,7 @@ package struct ChoroplethMap: Sendable {
         return children
     }
 
-    func legend(x: Double, y: Double, counts: [Int], unreachableCount: Int, missing: Int) -> SVGNode {
+    func legend(x: Double, y: Double, counts: [Int], unreachableCount: Int, missing: Int, secret: Int = 0) -> SVGNode {
         var rows: [SVGNode] = []
         var y = y
         if !legendTitle.isEmpty {
@@ -219,6 +225,7 @@ package struct ChoroplethMap: Sendable {
         if unreachableCount > 0 {
             row(Self.swatch(x: x, y: next, fill: Self.unreachableFill, stroke: "#999", strokeWidth: "0.5"), "\(labelsText.unreachable)  (\(unreachableCount))")
         }
+        if secret > 0 { row(Self.swatch(x: x, y: next, fill: Self.secretFill, stroke: "#999", strokeWidth: "0.5"), "\(labelsText.secret)  (\(secret))") }
         if missing > 0 { row(Self.swatch(x: x, y: next, fill: "url(#missing)", stroke: "#999", strokeWidth: "0.5"), "\(labelsText.noData)  (\(missing))") }
         if !hatched.isEmpty || insets.contains(where: { !$0.hatched.isEmpty }) {
             row(Self.swatch(x: x, y: next, fill: "url(#hatch)", stroke: "#000", strokeWidth: nil), labelsText.gapZone)

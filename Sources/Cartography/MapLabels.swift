@@ -17,6 +17,8 @@ package struct MapLabels: Sendable {
 
     var noData: String { language == .fr ? "pas de donnée" : "no data" }
     package var unreachable: String { language == .fr ? "hors d'atteinte" : "unreachable" }
+    /// A value hidden by statistical secrecy (docs/publishing.md).
+    package var secret: String { language == .fr ? "secret statistique" : "statistical secrecy" }
     /// The usual names of the overseas départements, for map insets (nil: not one of them).
     package func overseasName(_ department: String) -> String? {
         switch department {

@@ -78,6 +78,7 @@ struct AccessCommand: ParsableCommand {
 
     func validate() throws {
         try OutputExtension.check(sitesOut, "--sites-out", OutputExtension.csv)
+        try table.publishing.refuse(grid: grid.populationGrid)
         try OptionRange.minutes.check(catchmentMinutes, "--catchment-minutes")
         try OptionRange.bandwidth.check(bandwidth, "--bandwidth")
         try OptionRange.perInhabitants.check(per, "--per")
@@ -114,10 +115,11 @@ struct AccessCommand: ParsableCommand {
         let analysis = try gridRun?.analysis ?? AccessAnalysis.run(loaded.study, options: options, projected: nil, measured: loaded.measures)
         let allInputs = sources.inputs + costs.inputs + grid.inputs + [bands, ageWeights].compactMap { $0.map { URL(fileURLWithPath: $0) } }
         Progress.report("writing the tables…")
-        try table.write(analysis.table, inputs: allInputs)
+        let (published, summary) = table.publish(analysis.table, analysis.summary)
+        try table.write(published, inputs: allInputs)
         if let gridOut = grid.gridOut, let cells = gridRun?.cells { try cells.write(to: URL(fileURLWithPath: gridOut), inputs: allInputs, dialect: table.csv.dialect) }
         if let sitesOut { try analysis.writeSites(to: URL(fileURLWithPath: sitesOut), inputs: allInputs, dialect: table.csv.dialect) }
-        output.print(analysis.summary, command: "access")
+        output.print(summary, command: "access")
         KeptUntilExit.keep(loaded, analysis, gridRun)
     }
 }

@@ -35,7 +35,7 @@ extension AnalysisCommand {
         AnalysisCommand(type: ChartCommand.self, keys: studyFileKeys([LanguageOption.self, OutputOptions.self], own: chartKeys),
                         readsTable: true, takesKindArgument: true, outputs: [("out", ".svg")], studyValues: [.language]),
         AnalysisCommand(type: ReportCommand.self,
-                        keys: studyFileKeys([StudyOptions.self, SiteOptions<ReportedKind>.self, LanguageOption.self, OutputOptions.self], own: reportKeys),
+                        keys: studyFileKeys([StudyOptions.self, SiteOptions<ReportedKind>.self, LanguageOption.self, PublishingOptions.self, OutputOptions.self], own: reportKeys),
                         readsStudy: true, outputs: [("out", "")], writesFolder: true, studyValues: [.title, .source, .language]),
     ]
 

@@ -45,6 +45,7 @@ struct CoverageCommand: ParsableCommand {
     func validate() throws {
         try OptionRange.minutes.check(catchmentMinutes, "--catchment-minutes")
         try OptionRange.kilometres.check(catchmentKm, "--catchment-km")
+        try table.publishing.refuse(grid: grid.populationGrid)
         if catchmentKm != nil && (catchmentMinutes != nil || costs.cost != .straight) {
             throw ValidationError("--catchment-km is a crow-fly distance: use it without --catchment-minutes and --cost")
         }
@@ -69,8 +70,9 @@ struct CoverageCommand: ParsableCommand {
             return
         }
         let analysis = try CoverageAnalysis.run(loaded.study, options: options)
-        try table.write(analysis.table, inputs: inputs)
-        output.print(analysis.summary, command: "coverage")
+        let (published, summary) = table.publish(analysis.table, analysis.summary)
+        try table.write(published, inputs: inputs)
+        output.print(summary, command: "coverage")
         KeptUntilExit.keep(loaded, analysis)
     }
 }

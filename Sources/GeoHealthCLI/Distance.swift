@@ -37,6 +37,7 @@ struct Distance: ParsableCommand {
 
     func validate() throws {
         try OptionRange.minutes.check(within, "--within")
+        try table.publishing.refuse(grid: grid.populationGrid)
     }
 
     func run() throws {
@@ -59,8 +60,9 @@ struct Distance: ParsableCommand {
             return
         }
         let analysis = try TravelAnalysis.run(loaded.study, options: options, measured: loaded.measures)
-        try table.write(analysis.table, inputs: inputs)
-        output.print(analysis.summary, command: "distance")
+        let (published, summary) = table.publish(analysis.table, analysis.summary)
+        try table.write(published, inputs: inputs)
+        output.print(summary, command: "distance")
         KeptUntilExit.keep(loaded, analysis)
     }
 }

@@ -61,9 +61,16 @@ struct CommuneTableOptions: ParsableArguments {
     var out: String?
 
     @OptionGroup var csv: CSVDialectOption
+    @OptionGroup var publishing: PublishingOptions
 
     func validate() throws {
         try OutputExtension.check(out, "--out", OutputExtension.table)
+    }
+
+    /// The analysis's table and summary as the command writes and prints them: guarded with
+    /// `--publish` (``PublishingOptions``), grouped by `--group-by`.
+    func publish(_ table: CommuneTable, _ summary: Summary) -> (table: CommuneTable, summary: Summary) {
+        publishing.apply(table, summary, groupBy: groupBy)
     }
 
     /// Writes the table when `--out` is given; the table is only built then.

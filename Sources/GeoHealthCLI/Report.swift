@@ -64,6 +64,7 @@ struct ReportCommand: ParsableCommand {
     @Option(help: "Output folder.")
     var out: String
 
+    @OptionGroup var publishing: PublishingOptions
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
@@ -94,14 +95,18 @@ struct ReportCommand: ParsableCommand {
         o.catchmentMinutes = catchmentMinutes
         o.bands = try bands.map { try APLParameters.bands(from: URL(fileURLWithPath: $0)) }
         o.territoryLabel = territoryLabel
-        var files = try StudyReport.write(loaded.study, name: studyName(sources), options: o, to: folder.staging, inputs: read)
+        o.publishing = publishing.guarding
+        let written = try StudyReport.writeReporting(loaded.study, name: studyName(sources), options: o, to: folder.staging, inputs: read)
+        var files = written.files
         // In `geohealth run`, the run's provenance.json records the report.
         if !SummarySink.isCapturing {
             files.append(try StudyReport.writeProvenance(in: folder.staging, inputs: read, arguments: Array(CommandLine.arguments.dropFirst()), started: started))
         }
         TestHook.step("report written")
         try folder.commit()
-        output.print(Summary([("folder", .string(out)), ("files", .strings(files))]), command: "report")
+        var summary = Summary([("folder", .string(out)), ("files", .strings(files))])
+        if let secrecy = written.secrecy { summary["secrecy"] = PublishingGuard.section(secrecy) }
+        output.print(summary, command: "report")
         KeptUntilExit.keep(loaded)
     }
 

@@ -43,7 +43,7 @@ extension CSVDialectOption: StudyFileKeys {
 }
 
 extension CommuneTableOptions: StudyFileKeys {
-    static let studyFileKeys = Set(["group_by", "out"]).union(CSVDialectOption.studyFileKeys)
+    static let studyFileKeys = Set(["group_by", "out"]).union(CSVDialectOption.studyFileKeys).union(PublishingOptions.studyFileKeys)
 }
 
 /// The keys of several groups and a command's own options.

@@ -15,6 +15,8 @@ extension MapMaker {
         /// its polygon projected there.
         var crs: [CRS] = [], projected: [Geometry] = []
         var values: [Double?] = [], unreachable: [Bool] = [], populations: [Double] = []
+        /// Per feature: the value is hidden by statistical secrecy (a reason in `FIELD_secret`).
+        var secret: [Bool] = []
         /// Features left out for having no polygon (null, empty, or not polygonal).
         var withoutPolygon = 0
     }
@@ -54,6 +56,7 @@ extension MapMaker {
                 pending.removeAll(keepingCapacity: true)
             }
             l.append(f.properties[field], feature: i, seen: &fieldSeen, nonNumeric: &nonNumeric)
+            l.secret.append(f.properties[field + PublishingGuard.reasonSuffix]?.stringValue != nil)
         }
         pipeline.project(pending)
         l.projected = try pipeline.results()
@@ -100,6 +103,8 @@ extension MapMaker.Layer {
         var layer = self
         layer.values = []
         layer.unreachable = []
+        let reason = table.columns.firstIndex(of: column + PublishingGuard.reasonSuffix)
+        layer.secret = features.map { i in reason.map { table.rows[i][$0].stringValue != nil } ?? false }
         var seen = false, nonNumeric: (Int, String)?
         for i in features { layer.append(table.rows[i][c], feature: i, seen: &seen, nonNumeric: &nonNumeric) }
         guard seen, nonNumeric == nil else { return nil }

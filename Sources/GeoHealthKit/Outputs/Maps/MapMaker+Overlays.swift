@@ -93,7 +93,8 @@ extension MapMaker {
         summary["colour_blind_safe"] = .bool(classes.palette.colorBlindSafe)
         summary["classes"] = .rows(breaks.indices) { c in [("upper_bound", .fixed(breaks[c], 6)), ("units", .int(counts[c]))] }
         summary["unreachable"] = .int(values.indices.filter { values[$0] == nil && read.unreachable[$0] }.count)
-        summary["no_data"] = .int(values.indices.filter { values[$0] == nil && !read.unreachable[$0] }.count)
+        summary["no_data"] = .int(values.indices.filter { values[$0] == nil && !read.unreachable[$0] && !read.secret[$0] }.count)
+        if read.secret.contains(true) { summary["secret"] = .int(read.secret.filter { $0 }.count) }
         var notes = classes.notes
         if read.withoutPolygon > 0 { notes.append("\(read.withoutPolygon) feature(s) without a polygon (null, empty or not polygonal), not drawn") }
         if outside > 0 { notes.append("\(outside) site(s) or shape(s) outside every frame of the map, not drawn") }

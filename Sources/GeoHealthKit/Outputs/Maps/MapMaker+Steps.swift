@@ -61,9 +61,10 @@ extension MapMaker {
         var map = ChoroplethMap(polygons: main.projected, values: main.members.map { values[$0] }, breaks: classes.breaks, colors: classes.colors,
                                 title: options.title ?? options.field)
         map.unreachable = main.members.map { read.unreachable[$0] }
+        map.secret = main.members.map { read.secret[$0] }
         map.insets = frames.dropFirst().map { f in
             ChoroplethMap.Inset(label: f.label, polygons: f.projected, values: f.members.map { values[$0] },
-                                unreachable: f.members.map { read.unreachable[$0] })
+                                unreachable: f.members.map { read.unreachable[$0] }, secret: f.members.map { read.secret[$0] })
         }
         map.subtitle = options.subtitle
         map.classNames = options.classNames

@@ -84,6 +84,14 @@ extension ReportText {
         beforeAndAfter: { minutes in "Population beyond \(minutes) min, before and after" },
         whereToAdd: { sites in "Where to add \(sites)" },
         siting: { minutes in "Maximal covering (lazy greedy, then interchange) among the communes; inhabitants brought within \(minutes) minutes:" },
-        chosenSite: { name, covered in "\(name): +\(covered)" }
+        chosenSite: { name, covered in "\(name): +\(covered)" },
+        secret: { minimum in "secret (< \(minimum))" },
+        secretComplement: "secret (complement)",
+        secrecyHeading: "Statistical secrecy",
+        secrecyNote: { people, practitioners, primary, secondary, totals in
+            "Statistical secrecy: no count under \(people) people nor under \(practitioners) practitioners or sites is published. "
+                + "In the tables, \(primary) cell(s) are hidden under these thresholds and \(secondary) so that they cannot be recovered "
+                + "from the published totals" + (totals.map { "; totals hidden: \($0)" } ?? "") + ". Each hidden cell's reason is in its `…_secret` column."
+        }
     )
 }

@@ -87,6 +87,14 @@ extension ReportText {
         siting: { minutes in
             "Couverture maximale (glouton paresseux puis échanges) parmi les communes ; habitants ramenés à moins de \(minutes) minutes :"
         },
-        chosenSite: { name, covered in "\(name) : +\(covered)" }
+        chosenSite: { name, covered in "\(name) : +\(covered)" },
+        secret: { minimum in "secret (< \(minimum))" },
+        secretComplement: "secret (complément)",
+        secrecyHeading: "Secret statistique",
+        secrecyNote: { people, practitioners, primary, secondary, totals in
+            "Secret statistique : aucun effectif de moins de \(people) personnes ni de moins de \(practitioners) professionnels ou sites n'est publié. "
+                + "Dans les tables, \(primary) cellule(s) masquée(s) sous ces seuils et \(secondary) masquée(s) pour qu'on ne puisse pas les retrouver "
+                + "par différence avec les totaux publiés" + (totals.map { " ; totaux masqués : \($0)" } ?? "") + ". La raison de chaque cellule masquée est dans sa colonne `…_secret`."
+        }
     )
 }

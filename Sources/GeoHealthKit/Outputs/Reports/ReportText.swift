@@ -80,6 +80,15 @@ struct ReportText: Sendable {
     var siting: @Sendable (_ minutes: String) -> String
     var chosenSite: @Sendable (_ name: String, _ covered: String) -> String
 
+    // Publishing guard (docs/publishing.md).
+    /// A count of people not printed: "secret (< 11)".
+    var secret: @Sendable (_ minimum: String) -> String
+    /// A figure above the threshold not printed, since it would give back a hidden one: "secret".
+    var secretComplement: String
+    var secrecyHeading: String
+    /// What the guard hid: the thresholds, then the cells hidden under them and to protect them.
+    var secrecyNote: @Sendable (_ people: String, _ practitioners: String, _ primary: String, _ secondary: String, _ totals: String?) -> String
+
     /// The table of a report's language.
     static func of(_ language: MapLabels.Language) -> ReportText {
         switch language {

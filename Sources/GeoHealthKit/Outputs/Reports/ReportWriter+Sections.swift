@@ -87,8 +87,11 @@ extension ReportWriter {
     /// (``layersWritten()``); the sections name the files.
     mutating func startWritingLayers() {
         Progress.report("writing travel.geojson and access.geojson…")
-        let tables = [(travel.table, folder.appendingPathComponent("travel.geojson")),
-                      (access.table, folder.appendingPathComponent("access.geojson"))]
+        // Guarded in the order the sections name them (the secrecy section lists them so).
+        let travelTable = guarded(travel.table, file: "travel.geojson")
+        travelLayer = travelTable
+        let tables = [(travelTable, folder.appendingPathComponent("travel.geojson")),
+                      (guarded(access.table, file: "access.geojson"), folder.appendingPathComponent("access.geojson"))]
         let inputs = inputs
         layers = Background { try CommuneTable.writeGeoJSON(tables, inputs: inputs) }
     }
@@ -101,7 +104,8 @@ extension ReportWriter {
     mutating func addTravel() throws {
         let times = travel.kinds[0].nearest.map { $0?.minutes }
         let layer = folder.appendingPathComponent("travel.geojson")
-        let table = travel.table
+        let table = travelLayer ?? guarded(travel.table, file: "travel.geojson")
+        travelLayer = nil
         files.append("travel.geojson")
         let title = text.travelTimeTo(labels.toNearest(kind))
         try makeMapLayer(table, written: layer)
@@ -113,7 +117,7 @@ extension ReportWriter {
         let meanTime = TravelStatistics.weightedMean(times, weights: population)
         doc.add(.table(header: [text.indicator, text.value], rows: [
             [text.meanTime, meanTime.map { n.decimal($0, 1) + " min" } ?? "—"],
-            [text.populationBeyond(minutesText), "\(n.int(beyond)) (\(percent(beyond)))"],
+            [text.populationBeyond(minutesText), "\(people(beyond)) (\(percent(beyond)))"],
             [text.communesBeyondReach(maxMinutes), n.int(Double(times.filter { $0 == nil }.count))],
         ], numeric: [false, true]))
     }
@@ -140,7 +144,7 @@ extension ReportWriter {
         let outside = residents.reduce(0, +) - covered
         let label = options.territoryLabel
         doc.add(.heading(text.coverageHeading(label)))
-        doc.add(.paragraph(text.coverage(n.int(Double(study.territories.count)), n.int(covered), percent(covered), n.int(outside), label)))
+        doc.add(.paragraph(text.coverage(n.int(Double(study.territories.count)), people(covered), percent(covered), people(outside), label)))
     }
 
     mutating func addAccess() throws {
@@ -164,14 +168,15 @@ extension ReportWriter {
             ["Gini", n.decimal(lorenz.gini, 3)],
             ["Theil T", n.decimal(try Theil.t(values), 3)],
             ["Atkinson (ε = \(n.decimal(0.5, 1)))", n.decimal(try values.atkinson(0.5), 3)],
-            [text.populationWithoutAccess, n.int(zip(access.access, residents).reduce(0) { $0 + ($1.0 == 0 ? $1.1 : 0) })],
+            [text.populationWithoutAccess, people(zip(access.access, residents).reduce(0) { $0 + ($1.0 == 0 ? $1.1 : 0) })],
         ], numeric: [false, true]))
     }
 
     mutating func addGaps() throws {
         let gaps = try self.gaps.value()
-        try gaps.writeZones(to: folder.appendingPathComponent("gaps.geojson"), inputs: inputs)
-        try gaps.writeZones(to: folder.appendingPathComponent("gaps.csv"), inputs: inputs)
+        let zones = guardedZones(gaps)
+        try zones.write(to: folder.appendingPathComponent("gaps.geojson"), inputs: inputs)
+        try zones.write(to: folder.appendingPathComponent("gaps.csv"), inputs: inputs)
         files += ["gaps.geojson", "gaps.csv"]
         let title = text.gapZones
         try map(folder.appendingPathComponent("travel.geojson"), field: "\(kind)_minutes", title: title, to: "map-gaps.svg",
@@ -183,7 +188,7 @@ extension ReportWriter {
         doc.add(.figure(file: "map-gaps.svg", alt: title))
         doc.add(.table(header: [text.rank, "zone", text.inhabitants, "communes", "km²", text.meanTimeMinutes],
                        rows: gaps.zones.prefix(10).map { z in
-                           [String(z.rank), gaps.zoneName(z), n.int(z.population), n.int(Double(z.communes.count)), n.decimal(z.areaKm2, 0),
+                           [String(z.rank), gaps.zoneName(z), zonePopulation(z, of: gaps), n.int(Double(z.communes.count)), n.decimal(z.areaKm2, 0),
                             z.meanMinutes.map { n.decimal($0, 1) } ?? "—"]
                        }, numeric: [true, false, true, true, true, true]))
     }
@@ -199,7 +204,7 @@ extension ReportWriter {
         files.append("chart-siting.svg")
         doc.add(.heading(text.whereToAdd(labels.count(siting.k, of: kind))))
         doc.add(.paragraph(text.siting(limit)))
-        doc.add(.orderedList(result.chosen.map { text.chosenSite($0.name, n.int($0.newlyCovered)) }))
+        doc.add(.orderedList(result.chosen.map { text.chosenSite($0.name, people($0.newlyCovered)) }))
         doc.add(.figure(file: "chart-siting.svg", alt: title))
     }
 

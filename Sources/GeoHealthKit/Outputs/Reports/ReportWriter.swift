@@ -39,8 +39,14 @@ struct ReportWriter {
     var mapLayer: MapMaker.Layer?
     /// The travel and access layers being written (``startWritingLayers()``).
     var layers: Background<Void>?
+    /// The travel table as written (guarded when the report publishes), for the travel map.
+    var travelLayer: CommuneTable?
     var doc: ReportDocument
     var files: [String] = []
+    /// What the publishing guard hid in the tables written so far (nil without one).
+    var secrecy: SecrecyReport?
+    /// The codes of the communes whose population the guarded tables hide.
+    var hiddenPopulations = Set<String>()
 
     init(_ study: Study, name: StudyReport.StudyName, options: StudyReport.Options, folder: URL, inputs: [URL]) throws {
         self.study = study
@@ -113,10 +119,21 @@ struct ReportWriter {
     /// The reported communes' residents (the analyses' own study, without a regional buffer).
     var population: [Double] { travel.study.areas.map { $0.population ?? 0 } }
 
-    /// The share of the reported population, as a percentage.
+    /// The share of the reported population, as a percentage ("secret" when the count is).
     func percent(_ x: Double) -> String {
+        if isSecret(x) { return text.secret(String(options.publishing!.rule.minimumPeople)) }
         let total = population.reduce(0, +)
         return n.percent(total > 0 ? x / total : 0)
+    }
+
+    /// A count of people, or "secret (< 11)" when the publishing guard's rule hides it.
+    func people(_ x: Double) -> String {
+        isSecret(x) ? text.secret(String(options.publishing!.rule.minimumPeople)) : n.int(x)
+    }
+
+    /// Whether a count of people, as printed (rounded), is under the publishing guard's threshold.
+    func isSecret(_ x: Double) -> Bool {
+        options.publishing?.rule.isSecret(x.rounded(), unit: .people) ?? false
     }
 
     /// Communes, residents and sites of the kind described, and where the data come from. For
@@ -129,7 +146,7 @@ struct ReportWriter {
             let catchment = n.decimal(access.catchmentMinutes, 1)
             sites += text.withinCatchment(catchment)
         }
-        return text.subtitle(communes, n.int(population.reduce(0, +)), sites, dataLine)
+        return text.subtitle(communes, people(population.reduce(0, +)), sites, dataLine)
     }
 
     /// The source given, or the files read: "Données : fichiers communes.geojson, population.csv"

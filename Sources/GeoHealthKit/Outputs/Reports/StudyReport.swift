@@ -34,6 +34,9 @@ package enum StudyReport {
         package var bands: DistanceDecay?
         /// What the study's territories are (CPTS, EPCI, bassins de vie…), in the text and legends.
         package var territoryLabel = MapLabels.defaultTerritoryName
+        /// The publishing guard (docs/publishing.md): its tables hide the counts under its rule,
+        /// the text prints none of them; nil: everything is printed.
+        package var publishing: PublishingGuard?
         package init(kind: SiteKind) { self.kind = kind }
     }
 
@@ -80,6 +83,13 @@ package enum StudyReport {
     ///   - inputs: the files the study was read from: named in the data line when no
     ///     ``Options/source`` is given, and never overwritten.
     package static func write(_ study: Study, name: StudyName, options: Options, to folder: URL, inputs: [URL]) throws -> [String] {
+        try writeReporting(study, name: name, options: options, to: folder, inputs: inputs).files
+    }
+
+    /// ``write(_:name:options:to:inputs:)``, with what the publishing guard hid in its tables
+    /// (nil without ``Options/publishing``).
+    package static func writeReporting(_ study: Study, name: StudyName, options: Options, to folder: URL,
+                                       inputs: [URL]) throws -> (files: [String], secrecy: SecrecyReport?) {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         var report = try ReportWriter(study, name: name, options: options, folder: folder, inputs: inputs)
         defer {  // never return (or throw) while the layers, the gaps or the siting are still made
@@ -94,6 +104,7 @@ package enum StudyReport {
         try report.addAccess()
         try report.addGaps()
         try report.addSiting()
-        return try report.finish()
+        report.addSecrecy()
+        return (try report.finish(), report.secrecy)
     }
 }

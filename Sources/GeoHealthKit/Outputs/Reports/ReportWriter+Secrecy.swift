@@ -1,0 +1,62 @@
+import GeoCore
+
+/// The publishing guard in the report (``StudyReport/Options/publishing``): its tables are
+/// guarded as the commands' are, its counts of people under the threshold are not printed
+/// (``ReportWriter/people(_:)``), and a closing section says what was hidden.
+extension ReportWriter {
+    /// `table` guarded when the report publishes (grouped as the analyses are), what it hid
+    /// added to ``secrecy`` under the names `file: column`; else `table` as it is.
+    mutating func guarded(_ table: CommuneTable, file: String) -> CommuneTable {
+        guard let publishing = options.publishing else { return table }
+        let (out, hidden) = publishing.guarded(table, groupBy: options.groupBy)
+        var total = secrecy ?? SecrecyReport(rule: publishing.rule)
+        total.columns += hidden.columns.map { var c = $0; c.name = "\(file): \(c.name)"; return c }
+        total.groupTotalsHidden = Array(Set(total.groupTotalsHidden + hidden.groupTotalsHidden)).sorted()
+        total.grandTotalHidden = total.grandTotalHidden || hidden.grandTotalHidden
+        secrecy = total
+        if let reason = out.columns.firstIndex(of: "population" + PublishingGuard.reasonSuffix), let code = out.columns.firstIndex(of: "code") {
+            hiddenPopulations.formUnion(out.rows.filter { $0[reason] != .null }.compactMap { $0[code].stringValue })
+        }
+        return out
+    }
+
+    /// The gap zones' table, guarded when the report publishes: a zone's population under the
+    /// threshold is hidden (`primary`), and so is one whose single hidden commune its total
+    /// would give back (`secondary`, ``zonePopulation(_:of:)``); the zones have no published total.
+    mutating func guardedZones(_ gaps: GapsAnalysis) -> CommuneTable {
+        var table = gaps.zoneTable
+        guard let publishing = options.publishing, let p = table.columns.firstIndex(of: "population") else { return table }
+        let reasons: [PropertyValue] = table.rows.indices.map { k in
+            let people = table.rows[k][p].doubleValue ?? 0
+            if publishing.rule.isSecret(people, unit: .people) { return .string(SuppressionReason.primary.rawValue) }
+            return zonePopulation(gaps.zones[k], of: gaps) == text.secretComplement ? .string(SuppressionReason.secondary.rawValue) : .null
+        }
+        table.columns.insert("population" + PublishingGuard.reasonSuffix, at: p + 1)
+        for k in table.rows.indices {
+            if reasons[k] != .null { table.rows[k][p] = .null }
+            table.rows[k].insert(reasons[k], at: p + 1)
+        }
+        let count = { (r: SuppressionReason) in reasons.filter { $0 == .string(r.rawValue) }.count }
+        secrecy?.columns.append(.init(name: "gaps.csv, gaps.geojson: population", unit: .people, primary: count(.primary), secondary: count(.secondary)))
+        return table
+    }
+
+    /// A gap zone's population: "secret (< 11)" when the rule hides it, "secret (complement)"
+    /// when exactly one of its communes has its population hidden in the tables (the zone's
+    /// total minus its other communes would give it back).
+    func zonePopulation(_ zone: GapsAnalysis.Zone, of gaps: GapsAnalysis) -> String {
+        let hidden = zone.communes.filter { hiddenPopulations.contains(gaps.study.areas[$0].id) && (gaps.study.areas[$0].population ?? 0) > 0 }
+        guard options.publishing != nil, hidden.count == 1, !isSecret(zone.population) else { return people(zone.population) }
+        return text.secretComplement
+    }
+
+    /// The section saying what the guard hid (nothing without a guard).
+    mutating func addSecrecy() {
+        guard let secrecy else { return }
+        let totals = secrecy.groupTotalsHidden + (secrecy.grandTotalHidden ? ["total"] : [])
+        doc.add(.heading(text.secrecyHeading))
+        doc.add(.paragraph(text.secrecyNote(String(secrecy.rule.minimumPeople), String(secrecy.rule.minimumContributors),
+                                            n.int(Double(secrecy.cells(.primary))), n.int(Double(secrecy.cells(.secondary))),
+                                            totals.isEmpty ? nil : totals.joined(separator: ", "))))
+    }
+}
