@@ -114,7 +114,7 @@ struct AccessCommand: ParsableCommand {
         let analysis = try gridRun?.analysis ?? AccessAnalysis.run(loaded.study, options: options, projected: nil, measured: loaded.measures)
         let allInputs = sources.inputs + costs.inputs + grid.inputs + [bands, ageWeights].compactMap { $0.map { URL(fileURLWithPath: $0) } }
         Progress.report("writing the tables…")
-        try table.write(analysis.table, inputs: allInputs)
+        try table.write(analysis.table, inputs: allInputs, command: "access", summary: analysis.summary)
         if let gridOut = grid.gridOut, let cells = gridRun?.cells { try cells.write(to: URL(fileURLWithPath: gridOut), inputs: allInputs, dialect: table.csv.dialect) }
         if let sitesOut { try analysis.writeSites(to: URL(fileURLWithPath: sitesOut), inputs: allInputs, dialect: table.csv.dialect) }
         output.print(analysis.summary, command: "access")

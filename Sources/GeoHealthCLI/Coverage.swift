@@ -69,7 +69,7 @@ struct CoverageCommand: ParsableCommand {
             return
         }
         let analysis = try CoverageAnalysis.run(loaded.study, options: options)
-        try table.write(analysis.table, inputs: inputs)
+        try table.write(analysis.table, inputs: inputs, command: "coverage", summary: analysis.summary)
         output.print(analysis.summary, command: "coverage")
         KeptUntilExit.keep(loaded, analysis)
     }

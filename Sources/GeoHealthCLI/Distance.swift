@@ -59,7 +59,7 @@ struct Distance: ParsableCommand {
             return
         }
         let analysis = try TravelAnalysis.run(loaded.study, options: options, measured: loaded.measures)
-        try table.write(analysis.table, inputs: inputs)
+        try table.write(analysis.table, inputs: inputs, command: "distance", summary: analysis.summary)
         output.print(analysis.summary, command: "distance")
         KeptUntilExit.keep(loaded, analysis)
     }

@@ -22,12 +22,14 @@ extension GapsAnalysis {
 
     /// The zones, ranked, with their figures: GeoJSON or GeoPackage polygons, or CSV rows
     /// (by the extension; ``CommuneTable`` writes them, `worst_minutes` numeric with its flag).
-    package func writeZones(to url: URL, inputs: [URL], dialect: CSVDialect = .standard) throws {
+    /// An `.xlsx` shows `context` (the command and its summary) beside the zones.
+    package func writeZones(to url: URL, inputs: [URL], dialect: CSVDialect = .standard, context: TableContext? = nil) throws {
         let rows = zones.map { zoneProperties($0).map(\.value) }
         let columns = zones.first.map { zoneProperties($0).map(\.key) }
             ?? ["rank", "name", "population", "communes", "area_km2", "mean_minutes", "worst_minutes"] + options.ruleNames.map { "rule_" + $0 } + ["codes"]
-        try CommuneTable(columns: columns, rows: rows, geometries: zones.map(\.geometry), costColumns: ["worst_minutes"])
-            .write(to: url, inputs: inputs, dialect: dialect)
+        var table = CommuneTable(columns: columns, rows: rows, geometries: zones.map(\.geometry), costColumns: ["worst_minutes"])
+        table.context = context
+        try table.write(to: url, inputs: inputs, dialect: dialect)
     }
 
     /// The summary with the territories named as the user calls them (CPTS, EPCI…): the white

@@ -54,6 +54,18 @@ package struct Provenance {
         return (hasher.finalize().map { String(format: "%02x", $0) }.joined(), total)
     }
 
+    /// The files of `inputs`, each once, a folder standing for the layer files GeoHealth reads
+    /// from it (``StudySources/geojsonFiles(at:)``): path (as given), size and SHA-256. The
+    /// sources a provenance lists, and an `.xlsx` table's "Méthode" sheet too.
+    package static func files(_ inputs: [URL]) throws -> [(path: String, bytes: Int, sha256: String)] {
+        var seen = Set<String>()
+        let unique = try inputs.flatMap(StudySources.geojsonFiles(at:)).filter { seen.insert($0.standardizedFileURL.path).inserted }
+        return try unique.map { url in
+            let (hex, bytes) = try sha256(url)
+            return (url.relativePath, bytes, hex)
+        }
+    }
+
     /// The provenance as JSON; `folder` holds the outputs (their paths are relative to it).
     package func json(folder: URL) throws -> String {
         func file(_ url: URL, as name: String) throws -> PropertyValue {
@@ -61,9 +73,9 @@ package struct Provenance {
             return .object(Properties([("path", .string(name)), ("bytes", .int(bytes)), ("sha256", .string(hex))]))
         }
         let iso = ISO8601DateFormatter()
-        var seen = Set<String>()
-        let uniqueInputs = try inputs.flatMap(StudySources.geojsonFiles(at:)).filter { seen.insert($0.standardizedFileURL.path).inserted }
-        let inputFiles = try uniqueInputs.map { try file($0, as: $0.relativePath) }
+        let inputFiles = try Self.files(inputs).map { f in
+            PropertyValue.object(Properties([("path", .string(f.path)), ("bytes", .int(f.bytes)), ("sha256", .string(f.sha256))]))
+        }
         let outputs = try steps.flatMap(\.outputs).sorted().map { try file(folder.appendingPathComponent($0), as: $0) }
         let study: [(key: String, value: PropertyValue)] = try studyFile.map { [("study_file", try file($0, as: $0.relativePath))] } ?? []
         let root = Properties([
