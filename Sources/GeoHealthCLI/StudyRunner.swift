@@ -56,7 +56,7 @@ struct StudyRunner {
         let (options, positional) = try commandOptions(a, command)
         let (parsed, args) = try parse(a, command, options: options, positional: positional)
         var copies = command.writesTable ? tableCopies(of: a) : nil
-        copies?.arguments = args.map(relative)
+        copies?.arguments = args.dropFirst().map(relative)  // after the command's name
         let captured = try TableCopies.$current.withValue(copies) { try execute(parsed, a) }
         var outputs = try writtenFiles(a, command)
         if let (summary, name) = captured { outputs += try writeSummary(summary, command: name, of: a) }

@@ -56,6 +56,38 @@ import Testing
             #expect(sld == legend.map(\.1), "SLD colours \(sld)")
             let tables = GridReadBackTests.tool("ogrinfo", ["-ro", "-q", gpkg.path]) ?? ""
             #expect(tables.contains("table (Multi Polygon)") && tables.contains("layer_styles (None)"), "\(tables)")
+            try Self.openInQGIS(gpkg, field: field, legend: legend)
         }
+    }
+
+    /// QGIS itself (headless, Debian's `python3-qgis`) opens the layer: it must apply the stored
+    /// style by itself, a graduated renderer over `field` with the legend's labels and colours.
+    static func openInQGIS(_ gpkg: URL, field: String, legend: [(String, String)]) throws {
+        let script = """
+            import os, sys
+            from qgis.core import QgsApplication, QgsVectorLayer
+            QgsApplication.setPrefixPath("/usr", True)
+            app = QgsApplication([], False)
+            app.initQgis()
+            layer = QgsVectorLayer(sys.argv[1] + "|layername=table", "table", "ogr")
+            r = layer.renderer()
+            print("renderer", layer.isValid(), r.type(), r.classAttribute() if r.type() == "graduatedSymbol" else "")
+            for g in (r.ranges() if r.type() == "graduatedSymbol" else []): print("range", g.label(), g.symbol().color().name(), sep="|")
+            sys.stdout.flush()
+            os._exit(0)  # QGIS 3.22 can crash in exitQgis() without a display; the answer is printed
+            """
+        let file = gpkg.deletingLastPathComponent().appendingPathComponent("open-in-qgis.py")
+        try script.write(to: file, atomically: true, encoding: .utf8)
+        let command = "/usr/bin/python3 -c 'import qgis.core' 2>/dev/null && QT_QPA_PLATFORM=offscreen /usr/bin/python3 '\(file.path)' '\(gpkg.path)'"
+        guard let out = try? CommandRunner.shell(command), out.status == 0, out.stdout.contains("renderer") else {
+            print("NOTICE: QGIS check of the style skipped: Debian's python3-qgis is absent (scripts/setup --qgis installs it)")
+            return
+        }
+        #expect(out.stdout.contains("renderer True graduatedSymbol \(field)"), "\(out.stdout)")
+        let ranges = out.stdout.split(separator: "\n").filter { $0.hasPrefix("range|") }.map { line in
+            let parts = line.split(separator: "|").map(String.init)
+            return (parts[1], parts[2])
+        }
+        #expect(ranges.map(\.0) == legend.map(\.0) && ranges.map(\.1) == legend.map(\.1), "QGIS: \(ranges) vs \(legend)")
     }
 }
