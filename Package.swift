@@ -67,6 +67,7 @@ let package = Package(
         .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore", "GeoHealthTestSupport"]),
         .testTarget(name: "GeoIOTests", dependencies: ["GeoIO", "GeoHealthTestSupport"]),
         .testTarget(name: "FuzzTests", dependencies: ["GeoHealthFuzz", "GeoHealthTestSupport"]),
+        .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet", "GeoIO", "GeoHealthTestSupport"]),
         .testTarget(name: "GeoPackageTests", dependencies: ["GeoPackage", "GeoIO", "GeoCore", "GeoHealthTestSupport"]),
         .testTarget(name: "GEOSBridgeTests", dependencies: ["GEOSBridge", "GeoIO", "GeoHealthTestSupport"]),
         .testTarget(name: "OpenStreetMapTests", dependencies: ["OpenStreetMap", "GeoCore", "GeoHealthTestSupport"]),
