@@ -43,7 +43,9 @@ package struct GraduatedStyle: Sendable, Equatable {
     /// pairs, which every QGIS 3 reads.
     package var qml: String {
         let ranges = breaks.indices.map { c in
-            SVGNode.el("range", [("lower", Self.bound(lowerBound(c))), ("upper", Self.bound(breaks[c])), ("symbol", String(c)), ("label", labels[c]), ("render", "true")])
+            SVGNode.el("range", [
+                ("lower", Self.bound(lowerBound(c))), ("upper", Self.bound(breaks[c])), ("symbol", String(c)), ("label", labels[c]), ("render", "true"),
+            ])
         }
         let symbols = colors.enumerated().map { c, color in
             SVGNode.el("symbol", [("type", "fill"), ("name", String(c)), ("alpha", "1"), ("clip_to_extent", "1"), ("force_rhr", "0")], [

@@ -40,7 +40,8 @@ extension GeoPackageWriter {
                     CREATE TABLE layer_styles (id INTEGER PRIMARY KEY AUTOINCREMENT NOT NULL, f_table_catalog TEXT(256), f_table_schema TEXT(256),
                       f_table_name TEXT(256), f_geometry_column TEXT(256), styleName TEXT(30), styleQML TEXT, styleSLD TEXT, useAsDefault BOOLEAN,
                       description TEXT, owner TEXT(30), ui TEXT(30), update_time DATETIME DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ','now')));
-                    INSERT INTO gpkg_contents (table_name, data_type, identifier, last_change) VALUES ('layer_styles', 'attributes', 'layer_styles', '\(stamp)');
+                    INSERT INTO gpkg_contents (table_name, data_type, identifier, last_change)
+                      VALUES ('layer_styles', 'attributes', 'layer_styles', '\(stamp)');
                     """)
             }
             let insert = try db.prepare("""

@@ -77,7 +77,8 @@ import Testing
             let (xlsx, csv) = try Self.travel(in: dir)
             // Comma, double quote, UTF-8 (76), from line 1, …, cells as stored, not as shown (token 9).
             let converted = dir.appendingPathComponent("converted")
-            guard Self.tool("soffice", ["--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false", "--outdir", converted.path, xlsx.path]) != nil,
+            let filter = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false"
+            guard Self.tool("soffice", ["--headless", "--convert-to", filter, "--outdir", converted.path, xlsx.path]) != nil,
                   let text = try? String(contentsOf: converted.appendingPathComponent("travel.csv"), encoding: .utf8) else {
                 print("NOTICE: LibreOffice read-back skipped: soffice is absent (scripts/setup installs libreoffice-calc-nogui)")
                 return

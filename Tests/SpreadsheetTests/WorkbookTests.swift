@@ -8,8 +8,9 @@ import Testing
 /// leaves no file, the same sheets give the same bytes, and the cells keep their types (read
 /// back from the file's XML, not by our code).
 @Suite struct WorkbookTests {
-    static let sheet = Sheet(name: "communes", columns: [Sheet.Column("code"), Sheet.Column("minutes", format: .grouped(decimals: 2)), Sheet.Column("unreachable")],
-                             rows: [[.text("00001"), .number(1234.5), .bool(false)], [.text("00002"), .empty, .bool(true)], [.text("00003"), .number(.nan), .bool(false)]])
+    static let sheet = Sheet(
+        name: "communes", columns: [Sheet.Column("code"), Sheet.Column("minutes", format: .grouped(decimals: 2)), Sheet.Column("unreachable")],
+        rows: [[.text("00001"), .number(1234.5), .bool(false)], [.text("00002"), .empty, .bool(true)], [.text("00003"), .number(.nan), .bool(false)]])
 
     @Test(arguments: ["a/b", "x[1]", "what?", "a:b", "star*", "back\\slash", "'quoted'", "", String(repeating: "n", count: 32)])
     func refusedSheetNames(_ name: String) throws {

@@ -110,7 +110,8 @@ extension CommuneTable {
         guard let mapStyle, let values = mapStyle.values(columns: columns, rows: rows),
               let graduated = try mapStyle.graduated(values, layer: url) else { return nil }
         let layer = url.deletingPathExtension().lastPathComponent
-        let description = "\(mapStyle.field): \(mapStyle.scheme.rawValue), \(graduated.breaks.count) classes, \(mapStyle.palette) (GeoHealth \(GeoHealthKitInfo.version))"
+        let description = "\(mapStyle.field): \(mapStyle.scheme.rawValue), \(graduated.breaks.count) classes, \(mapStyle.palette)"
+            + " (GeoHealth \(GeoHealthKitInfo.version))"
         return LayerStyle(name: mapStyle.field, qml: graduated.qml, sld: graduated.sld(layer: layer), description: description)
     }
 }

@@ -29,7 +29,8 @@ enum MethodSheet {
         }
         rows.append([.text("lecture"), .text("cellule vide"), .text("valeur manquante ; sa raison est dans sa propre colonne"), .empty])
         for column in flagged {
-            rows.append([.text("lecture"), .text(column), .text("vide quand \(column)\(UnreachableFlags.suffix) est VRAI : aucun site à portée"), .empty])
+            let reason = "vide quand \(column)\(UnreachableFlags.suffix) est VRAI : aucun site à portée"
+            rows.append([.text("lecture"), .text(column), .text(reason), .empty])
         }
         rows.append([.text("lecture"), .text("nombres"), .text("des nombres, non du texte ; le format (1 234,56 en français) ne change que l'affichage"), .empty])
         return Sheet(name: name, columns: columns.map { Sheet.Column($0) }, rows: rows, autofilter: false)
