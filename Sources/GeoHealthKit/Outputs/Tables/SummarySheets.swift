@@ -95,7 +95,7 @@ struct SummarySheets {
     static func flat(_ v: PropertyValue) -> PropertyValue {
         guard case .array(let items) = v else { return v }
         let text = items.map { $0.stringValue ?? JSONText.string($0) }.joined(separator: ", ")
-        return .string(text.count > 32_000 ? String(text.prefix(32_000)) + " … (\(items.count) in all)" : text)
+        return .string(WorkbookCells.fitted(text, items: items.count))
     }
 
     static func cell(_ v: PropertyValue) -> Sheet.Cell { WorkbookCells.cell(v) }
