@@ -97,6 +97,19 @@ import Testing
         }
     }
 
+    /// A workbook given back as an input (a table, the population) is refused with what to
+    /// give instead, not read as broken CSV or GeoJSON.
+    @Test func aWorkbookAsInputIsRefusedWithAdvice() throws {
+        try Fixtures.withTemporaryDirectory { dir in
+            let (xlsx, _) = try Self.travel(in: dir)
+            for arguments in [["inequality", xlsx.path, "--value", "hospital_minutes"], ["distance", "geodata", "--population", xlsx.path, "--quiet"]] {
+                let run = try CommandRunner.run(arguments)
+                #expect(run.status == 1)
+                #expect(run.stderr.contains("travel.xlsx: is a spreadsheet workbook") && run.stderr.contains("save the sheet as CSV"), "\(run.stderr)")
+            }
+        }
+    }
+
     @Test func aMissingFolderIsAClearErrorAndLeavesNothing() throws {
         try Fixtures.withTemporaryDirectory { dir in
             let out = dir.appendingPathComponent("missing/travel.xlsx")

@@ -32,7 +32,8 @@ enum MethodSheet {
             let reason = "vide quand \(column)\(UnreachableFlags.suffix) est VRAI : aucun site à portée"
             rows.append([.text("lecture"), .text(column), .text(reason), .empty])
         }
-        rows.append([.text("lecture"), .text("nombres"), .text("des nombres, non du texte ; le format (1 234,56 en français) ne change que l'affichage"), .empty])
+        let numbers = "des nombres, non du texte ; le format (1 234,56 en français) ne change que l'affichage"
+        rows.append([.text("lecture"), .text("nombres"), .text(numbers), .empty])
         return Sheet(name: name, columns: columns.map { Sheet.Column($0) }, rows: rows, autofilter: false)
     }
 
