@@ -110,6 +110,29 @@ import Testing
         }
     }
 
+    /// `run` with `tables: [xlsx]`: the workbook is one of the run's outputs (its provenance lists
+    /// it) and its "Méthode" sheet gives the command line the runner ran.
+    @Test func studyRunWritesWorkbooks() throws {
+        try Fixtures.withTemporaryDirectory { dir in
+            let file = Fixtures.url("geodata").appendingPathComponent(".test-study-xlsx-\(UUID().uuidString).yaml")
+            try "inputs: {folder: .}\ntables: [geojson, xlsx]\nanalyses:\n  - distance: {site_kind: hospital}\n".write(to: file, atomically: true, encoding: .utf8)
+            defer { try? FileManager.default.removeItem(at: file) }
+            let out = dir.appendingPathComponent("study")
+            let run = try CommandRunner.run(["run", file.path, "--out", out.path, "--quiet"])
+            #expect(run.status == 0, "\(run.stderr)")
+            let provenance = try String(contentsOf: out.appendingPathComponent("provenance.json"), encoding: .utf8)
+            #expect(provenance.contains(#""path":"distance.xlsx""#), "\(provenance)")
+            let workbook = out.appendingPathComponent("distance.xlsx").path
+            guard let xml = try? CommandRunner.shell("command -v unzip >/dev/null && unzip -p '\(workbook)' xl/worksheets/sheet5.xml"), xml.status == 0 else {
+                print("NOTICE: the workbook's XML was not read: unzip is absent")
+                return
+            }
+            let text = xml.stdout
+            #expect(text.contains("<t>geohealth distance ") && text.contains(" --site-kind hospital --out distance.geojson"), "\(text.prefix(1500))")
+            #expect(!text.contains("geohealth distance distance"), "the command is named once")
+        }
+    }
+
     @Test func aMissingFolderIsAClearErrorAndLeavesNothing() throws {
         try Fixtures.withTemporaryDirectory { dir in
             let out = dir.appendingPathComponent("missing/travel.xlsx")
