@@ -58,21 +58,25 @@ package struct Sheet: Sendable, Equatable {
     }
 }
 
-/// How a number is shown (never what it is): an Excel number format code. Codes are written in
-/// the file's own syntax (ECMA-376 Part 1, §18.8.31: `,` groups thousands, `.` marks decimals),
-/// which Excel and LibreOffice display in the reader's locale: `#,##0.00` reads `1 234,56` in a
-/// French spreadsheet, `1,234.56` in an English one.
+/// How a number is shown (never what it is): an Excel number format code (ECMA-376 Part 1,
+/// §18.8.31), written in the file's own syntax (`,` groups thousands, `.` marks decimals) and
+/// tagged French (`[$-40C]`, the locale id of French–France): LibreOffice then shows `38 000,50`
+/// and `12,3 %` whatever its own locale, Excel shows them with its user's separators (French ones
+/// in a French Excel). The cell holds the number either way.
 package struct NumberFormat: Sendable, Hashable {
     package var code: String
     package init(code: String) { self.code = code }
 
-    /// Thousands grouped, `decimals` digits after the decimal mark (`#,##0.00`).
+    /// The locale tag of the formats: French (France).
+    package static let french = "[$-40C]"
+
+    /// Thousands grouped, `decimals` digits after the decimal mark (`[$-40C]#,##0.00`: 38 000,50).
     package static func grouped(decimals: Int) -> NumberFormat {
-        NumberFormat(code: decimals > 0 ? "#,##0." + String(repeating: "0", count: decimals) : "#,##0")
+        NumberFormat(code: french + (decimals > 0 ? "#,##0." + String(repeating: "0", count: decimals) : "#,##0"))
     }
 
-    /// A fraction shown as a percentage with `decimals` digits (`0.0%`: 0.123 reads `12,3 %`).
+    /// A fraction shown as a percentage with `decimals` digits (`[$-40C]0.0%`: 0.123 reads `12,3%`).
     package static func percent(decimals: Int) -> NumberFormat {
-        NumberFormat(code: decimals > 0 ? "0." + String(repeating: "0", count: decimals) + "%" : "0%")
+        NumberFormat(code: french + (decimals > 0 ? "0." + String(repeating: "0", count: decimals) + "%" : "0%"))
     }
 }

@@ -68,32 +68,40 @@ import Testing
             #expect(lines.contains { $0.hasPrefix("method commande distance geohealth distance geodata --site-kind msp,hospital") }, "\(text)")
             #expect(lines.contains("method résumé cost › detour factor 1.3") && lines.contains("method résumé max minutes 60"), "\(text)")
             #expect(lines.contains { $0.hasPrefix("method source geodata/communes.geojson 65584") }, "\(text)")
-            #expect(lines.contains("beyond ['kind', 'minutes', 'population', 'share'] float 0.0%"), "\(text)")
+            #expect(lines.contains("beyond ['kind', 'minutes', 'population', 'share'] float [$-40C]0.0%"), "\(text)")
         }
     }
 
     @Test func libreOfficeReadsTheSameTableAsTheCSV() throws {
         try Fixtures.withTemporaryDirectory { dir in
             let (xlsx, csv) = try Self.travel(in: dir)
-            // Comma, double quote, UTF-8 (76), from line 1, …, cells as stored, not as shown (token 9).
+            // Semicolon, double quote, UTF-8 (76), from line 1, …, cells as stored, not as shown
+            // (token 9): the numbers' decimal mark is their French format's comma.
             let converted = dir.appendingPathComponent("converted")
-            let filter = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false"
+            let filter = "csv:Text - txt - csv (StarCalc):59,34,76,1,,0,false,true,false"
             guard Self.tool("soffice", ["--headless", "--convert-to", filter, "--outdir", converted.path, xlsx.path]) != nil,
                   let text = try? String(contentsOf: converted.appendingPathComponent("travel.csv"), encoding: .utf8) else {
                 print("NOTICE: LibreOffice read-back skipped: soffice is absent (scripts/setup installs libreoffice-calc-nogui)")
                 return
             }
             let ours = try String(contentsOf: csv, encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
-            let theirs = text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+            let theirs = text.split(separator: "\n").map { $0.split(separator: ";", omittingEmptySubsequences: false) }
             #expect(ours.count == theirs.count)
             var mismatches: [String] = []
             for (a, b) in zip(ours, theirs) {
                 for (x, y) in zip(a, b) {
-                    let same = x == y || x.uppercased() == y || (Double(x).map { v in Double(y).map { abs($0 - v) < 1e-9 } ?? false } ?? false)
+                    let number = Double(y.replacingOccurrences(of: "\"", with: "").replacingOccurrences(of: ",", with: "."))
+                    let same = x == y || x.uppercased() == y || (Double(x).map { v in number.map { abs($0 - v) < 1e-9 } ?? false } ?? false)
                     if !same { mismatches.append("\(x) ≠ \(y)") }
                 }
             }
             #expect(mismatches.isEmpty, "\(mismatches.prefix(5))")
+            // As shown (token 9 true, semicolons): the French display formats, in LibreOffice's own locale.
+            let shown = dir.appendingPathComponent("shown")
+            let asShown = "csv:Text - txt - csv (StarCalc):59,34,76,1,,0,false,true,true"
+            _ = Self.tool("soffice", ["--headless", "--convert-to", asShown, "--outdir", shown.path, xlsx.path])
+            let display = (try? String(contentsOf: shown.appendingPathComponent("travel.csv"), encoding: .utf8)) ?? ""
+            #expect(display.contains("00004;Saint-Marquinières-sur-Synthe;4\u{A0}600;urbain;M1;5,37;FALSE;5,37;"), "\(display.prefix(600))")
         }
     }
 
