@@ -23,6 +23,7 @@ let package = Package(
         .systemLibrary(name: "CGEOS", pkgConfig: "geos", providers: [.apt(["libgeos-dev"])]),
         .systemLibrary(name: "CPROJ", pkgConfig: "proj", providers: [.apt(["libproj-dev", "proj-data"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CXLSXWriter", pkgConfig: "xlsxwriter", providers: [.apt(["libxlsxwriter-dev"])]),
 
         // Pure Swift value types and analysis-friendly models.
         .target(name: "GeoCore"),
@@ -32,6 +33,8 @@ let package = Package(
         .target(name: "GEOSBridge", dependencies: ["GeoCore", "CGEOS"]),
         .target(name: "Projection", dependencies: ["GeoCore", "CPROJ"]),
         .target(name: "GeoPackage", dependencies: ["GeoCore", "GeoIO", "CSQLite"]),
+        // .xlsx workbooks through libxlsxwriter (Debian libxlsxwriter-dev).
+        .target(name: "Spreadsheet", dependencies: ["GeoIO", "CXLSXWriter"]),
         // OpenStreetMap files through libosmium (C++17 behind the plain C header include/cosmium.h).
         .target(name: "COsmium", linkerSettings: [.linkedLibrary("z"), .linkedLibrary("bz2"), .linkedLibrary("expat"), .linkedLibrary("pthread")]),
         .target(name: "OpenStreetMap", dependencies: ["GeoCore", "COsmium"]),
@@ -45,7 +48,7 @@ let package = Package(
 
         // Use cases and the command line.
         .target(name: "GeoHealthKit", dependencies: [
-            "GeoCore", "GeoIO", "GEOSBridge", "Projection", "GeoPackage", "OpenStreetMap", "Accessibility", "Coverage", "Inequality", "Gaps", "Cartography",
+            "GeoCore", "GeoIO", "GEOSBridge", "Projection", "GeoPackage", "Spreadsheet", "OpenStreetMap", "Accessibility", "Coverage", "Inequality", "Gaps", "Cartography",
             .product(name: "Yams", package: "Yams"), .product(name: "Crypto", package: "swift-crypto"),
         ]),
         // The command line: its commands and option groups in a library (tested without @testable),
@@ -64,6 +67,7 @@ let package = Package(
         .testTarget(name: "GeoCoreTests", dependencies: ["GeoCore", "GeoHealthTestSupport"]),
         .testTarget(name: "GeoIOTests", dependencies: ["GeoIO", "GeoHealthTestSupport"]),
         .testTarget(name: "FuzzTests", dependencies: ["GeoHealthFuzz", "GeoHealthTestSupport"]),
+        .testTarget(name: "SpreadsheetTests", dependencies: ["Spreadsheet", "GeoIO", "GeoHealthTestSupport"]),
         .testTarget(name: "GeoPackageTests", dependencies: ["GeoPackage", "GeoIO", "GeoCore", "GeoHealthTestSupport"]),
         .testTarget(name: "GEOSBridgeTests", dependencies: ["GEOSBridge", "GeoIO", "GeoHealthTestSupport"]),
         .testTarget(name: "OpenStreetMapTests", dependencies: ["OpenStreetMap", "GeoCore", "GeoHealthTestSupport"]),

@@ -116,7 +116,7 @@ struct AccessCommand: ParsableCommand {
         let allInputs = sources.inputs + costs.inputs + grid.inputs + [bands, ageWeights].compactMap { $0.map { URL(fileURLWithPath: $0) } }
         Progress.report("writing the tables…")
         let (published, summary) = table.publish(analysis.table, analysis.summary)
-        try table.write(published, inputs: allInputs)
+        try table.write(published, inputs: allInputs, command: "access", summary: summary)
         if let gridOut = grid.gridOut, let cells = gridRun?.cells { try cells.write(to: URL(fileURLWithPath: gridOut), inputs: allInputs, dialect: table.csv.dialect) }
         if let sitesOut { try analysis.writeSites(to: URL(fileURLWithPath: sitesOut), inputs: allInputs, dialect: table.csv.dialect) }
         output.print(summary, command: "access")

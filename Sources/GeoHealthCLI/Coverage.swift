@@ -71,7 +71,7 @@ struct CoverageCommand: ParsableCommand {
         }
         let analysis = try CoverageAnalysis.run(loaded.study, options: options)
         let (published, summary) = table.publish(analysis.table, analysis.summary)
-        try table.write(published, inputs: inputs)
+        try table.write(published, inputs: inputs, command: "coverage", summary: summary)
         output.print(summary, command: "coverage")
         KeptUntilExit.keep(loaded, analysis)
     }

@@ -61,7 +61,7 @@ struct Distance: ParsableCommand {
         }
         let analysis = try TravelAnalysis.run(loaded.study, options: options, measured: loaded.measures)
         let (published, summary) = table.publish(analysis.table, analysis.summary)
-        try table.write(published, inputs: inputs)
+        try table.write(published, inputs: inputs, command: "distance", summary: summary)
         output.print(summary, command: "distance")
         KeptUntilExit.keep(loaded, analysis)
     }

@@ -72,13 +72,13 @@ struct GapsCommand: ParsableCommand {
     @Option(help: "Combine the rules: any or all. (values: any, all; default: any)", transform: Combine.parse)
     var combine: Combine = .any
 
-    @Option(help: "Write the zones as GeoJSON polygons.")
+    @Option(help: "Write the zones as GeoJSON polygons (or .gpkg, .csv, .xlsx).")
     var out: String?
 
     @Option(help: "Write the ranked zones as CSV.")
     var csv: String?
 
-    @Option(help: "Write every commune with its rules (.csv or .geojson).")
+    @Option(help: "Write every commune with its rules (.csv, .geojson, .gpkg or .xlsx).")
     var communesOut: String?
 
     @Option(help: "Write the white zones (outside every territory) as GeoJSON polygons.")
@@ -124,11 +124,17 @@ struct GapsCommand: ParsableCommand {
         costs.configure(&options)
         let analysis = try GapsAnalysis.run(loaded.study, options: options)
         let all = sources.inputs + costs.inputs
-        if let out { try analysis.writeZones(to: URL(fileURLWithPath: out), inputs: all) }
+        let summary = analysis.summary(territoryLabel: territoryLabel)
+        let context = TableContext(command: "gaps", arguments: TableCopies.arguments, summary: summary)
+        if let out { try analysis.writeZones(to: URL(fileURLWithPath: out), inputs: all, context: context) }
         if let csv { try analysis.writeZones(to: URL(fileURLWithPath: csv), inputs: all, dialect: csvDialect.dialect) }
-        if let communesOut { try analysis.table.writeWithCopies(to: URL(fileURLWithPath: communesOut), inputs: all, dialect: csvDialect.dialect) }
+        if let communesOut {
+            var table = analysis.table
+            table.context = context
+            try table.writeWithCopies(to: URL(fileURLWithPath: communesOut), inputs: all, dialect: csvDialect.dialect)
+        }
         if let whiteZonesOut { try analysis.writeWhiteZones(to: URL(fileURLWithPath: whiteZonesOut), inputs: all) }
-        output.print(analysis.summary(territoryLabel: territoryLabel), command: "gaps")
+        output.print(summary, command: "gaps")
         KeptUntilExit.keep(loaded, analysis)
     }
 }

@@ -58,7 +58,7 @@ struct InequalityCommand: ParsableCommand {
     @Option(help: "Significance level of the LISA clusters, \(OptionRange.probability.helpText).")
     var alpha = InequalityAnalysis.defaultAlpha
 
-    @Option(help: "Write per-unit results (value, LISA, quadrant, p, cluster) as .csv or .geojson.")
+    @Option(help: "Write per-unit results (value, LISA, quadrant, p, cluster) as .csv, .geojson, .gpkg or .xlsx.")
     var out: String?
 
     @Option(help: "Write the Lorenz curve points (CSV).")
@@ -97,7 +97,9 @@ struct InequalityCommand: ParsableCommand {
         let table = try InequalityAnalysis.read(url, options: options)
         let analysis = try InequalityAnalysis.run(table, options: options)
         if let out {
-            try analysis.unitTable(alpha: alpha).write(to: URL(fileURLWithPath: out), inputs: [url], dialect: csvDialect.dialect)
+            var units = analysis.unitTable(alpha: alpha)
+            units.context = TableContext(command: "inequality", arguments: TableCopies.arguments, summary: analysis.summary)
+            try units.write(to: URL(fileURLWithPath: out), inputs: [url], dialect: csvDialect.dialect)
         }
         if let lorenzOut { try analysis.writeLorenz(to: URL(fileURLWithPath: lorenzOut), inputs: [url], dialect: csvDialect.dialect) }
         output.print(analysis.summary, command: "inequality")

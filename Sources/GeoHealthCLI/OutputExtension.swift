@@ -4,7 +4,7 @@ import ArgumentParser
 /// `validate()` so that a missing or unsupported extension (`--out x.txt`, `--out x`) is a
 /// usage error (exit 64) on every command, before any input is read.
 enum OutputExtension {
-    static let table = ["csv", "geojson", "json", "gpkg"]
+    static let table = ["csv", "geojson", "json", "gpkg", "xlsx"]
     static let geojson = ["geojson", "json"]
     static let csv = ["csv"]
     static let svg = ["svg"]

@@ -57,7 +57,7 @@ struct CommuneTableOptions: ParsableArguments {
     @Option(help: "Group the figures by an attribute of the communes (e.g. DEP, REG, ZONE) or 'departement'.")
     var groupBy: String?
 
-    @Option(help: "Write one row per commune (.csv, .geojson or .gpkg).")
+    @Option(help: "Write one row per commune (.csv, .geojson, .gpkg with its QGIS style, or .xlsx with the summary and a Méthode sheet).")
     var out: String?
 
     @OptionGroup var csv: CSVDialectOption
@@ -73,10 +73,13 @@ struct CommuneTableOptions: ParsableArguments {
         publishing.apply(table, summary, groupBy: groupBy)
     }
 
-    /// Writes the table when `--out` is given; the table is only built then.
-    func write(_ table: @autoclosure () -> CommuneTable, inputs: [URL]) throws {
+    /// Writes the table when `--out` is given; the table is only built then. An `.xlsx` shows
+    /// the `command`'s arguments and its `summary` beside the table (``TableContext``).
+    func write(_ table: @autoclosure () -> CommuneTable, inputs: [URL], command: String, summary: @autoclosure () -> Summary) throws {
         guard let out else { return }
-        try table().writeWithCopies(to: URL(fileURLWithPath: out), inputs: inputs, dialect: csv.dialect)
+        var table = table()
+        table.context = TableContext(command: command, arguments: TableCopies.arguments, summary: summary())
+        try table.writeWithCopies(to: URL(fileURLWithPath: out), inputs: inputs, dialect: csv.dialect)
     }
 }
 

@@ -39,7 +39,7 @@ struct PopulationGridOptions: ParsableArguments {
         table: CommuneTable, cells: GridValues, summary: Summary, command: String, into tables: CommuneTableOptions, output: OutputOptions,
         inputs: [URL]
     ) throws {
-        try tables.write(table, inputs: inputs)
+        try tables.write(table, inputs: inputs, command: command, summary: summary)
         if let gridOut { try cells.write(to: URL(fileURLWithPath: gridOut), inputs: inputs, dialect: tables.csv.dialect) }
         output.print(summary, command: command)
     }

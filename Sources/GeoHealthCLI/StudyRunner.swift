@@ -55,7 +55,8 @@ struct StudyRunner {
         let command = try command(of: a)
         let (options, positional) = try commandOptions(a, command)
         let (parsed, args) = try parse(a, command, options: options, positional: positional)
-        let copies = command.writesTable ? tableCopies(of: a) : nil
+        var copies = command.writesTable ? tableCopies(of: a) : nil
+        copies?.arguments = args.dropFirst().map(relative)  // after the command's name
         let captured = try TableCopies.$current.withValue(copies) { try execute(parsed, a) }
         var outputs = try writtenFiles(a, command)
         if let (summary, name) = captured { outputs += try writeSummary(summary, command: name, of: a) }

@@ -18,6 +18,13 @@ struct TableCopies: Sendable {
     var copies: [URL]
     /// The CSV dialect of the study (`csv_dialect:`).
     var dialect: CSVDialect
+    /// The arguments the runner gave the command (its paths relative to the run's folder),
+    /// shown in an `.xlsx` table's "Méthode" sheet.
+    var arguments: [String] = []
+
+    /// The arguments of the command being run, after its name: the runner's inside
+    /// `geohealth run`, else the process's own.
+    static var arguments: [String] { current?.arguments ?? Array(CommandLine.arguments.dropFirst(2)) }
 
     /// The copies to write beside `url`: those of ``current`` when `url` is its primary file.
     static func of(_ url: URL) -> TableCopies? {

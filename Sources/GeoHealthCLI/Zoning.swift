@@ -130,8 +130,8 @@ struct ZoningCommand: ParsableCommand {
         if let ageWeights { options.access.apl.ageWeights = try APLParameters.ageWeights(from: URL(fileURLWithPath: ageWeights)) }
         let analysis = try ZoningAnalysis.run(loaded.study, options: options, measured: loaded.measures)
         let allInputs = sources.inputs + costs.inputs + [bands, ageWeights].compactMap { $0.map { URL(fileURLWithPath: $0) } }
-        try table.write(analysis.table, inputs: allInputs)
-        var summary = analysis.summary
+        var (published, summary) = table.publish(analysis.table, analysis.summary)
+        try table.write(published, inputs: allInputs, command: "zoning", summary: summary)
         for (option, path, after) in [("map_before", mapBefore, false), ("map_after", mapAfter, true)] {
             guard let path else { continue }
             let map = try ZoningMap.write(analysis, after: after, to: URL(fileURLWithPath: path), inputs: allInputs, language: language.lang)

@@ -45,7 +45,7 @@ package final class GeoPackageWriter {
     /// The table being written (the last one started: ``nextTable(_:columns:geometryType:)``).
     package private(set) var table: String
     private let temporary: URL
-    private var db: SQLiteDatabase?
+    var db: SQLiteDatabase?
     // Finalised before the database closes (SQLite keeps a database with live statements open).
     private var insert: SQLiteDatabase.Statement!
     private var index: SQLiteDatabase.Statement!
@@ -54,7 +54,7 @@ package final class GeoPackageWriter {
     private let srs: SpatialReference
     private var extent = BoundingBox.empty
     private var count: Int64 = 0
-    private let lastChange: Date
+    let lastChange: Date
 
     /// The `last_change` written: `SOURCE_DATE_EPOCH` when set (``SourceDateEpoch``), else
     /// 1970-01-01T00:00:00.000Z, the GeoPackage form of "not stated" that GDAL's

@@ -386,7 +386,10 @@ public struct AccessAnalysis: Sendable {
             if let groups { row.append(.string(groups[a])) }
             return row
         }
-        return CommuneTable(columns: columns, rows: rows, geometries: study.areas.map(\.geometry))
+        var table = CommuneTable(columns: columns, rows: rows, geometries: study.areas.map(\.geometry))
+        // The report's access map: quantiles, YlGnBu.
+        table.mapStyle = MapStyle(field: "access", scheme: .quantiles, palette: "YlGnBu")
+        return table
     }
 
     /// One row per site: id, name, kind, supply, ratio (nil: reaches no demand).

@@ -100,7 +100,10 @@ extension GridTravel {
             }
             return row
         }
-        return CommuneTable(columns: columns, rows: rows, geometries: study.areas.map(\.geometry))
+        var table = CommuneTable(columns: columns, rows: rows, geometries: study.areas.map(\.geometry))
+        // The first kind's mean minutes over the commune's squares, as the travel map.
+        table.mapStyle = kinds.first.map { MapStyle(field: "\($0)_mean_minutes") }
+        return table
     }
 
     /// Per square: per kind, the minutes and km to the nearest site (empty: none within reach,

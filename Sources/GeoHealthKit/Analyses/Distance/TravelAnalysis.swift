@@ -171,6 +171,9 @@ extension TravelAnalysis {
             return row
         }
         let costs = Set(kinds.flatMap { ["\($0.kind)_minutes", "\($0.kind)_km"] })
-        return CommuneTable(columns: columns, rows: rows, geometries: study.areas.map(\.geometry), costColumns: costs)
+        var table = CommuneTable(columns: columns, rows: rows, geometries: study.areas.map(\.geometry), costColumns: costs)
+        // The report's travel map: the first kind's minutes, Fisher–Jenks, YlOrRd.
+        table.mapStyle = kinds.first.map { MapStyle(field: "\($0.kind)_minutes") }
+        return table
     }
 }

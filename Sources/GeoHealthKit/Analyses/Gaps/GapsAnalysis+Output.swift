@@ -22,11 +22,14 @@ extension GapsAnalysis {
 
     /// The zones, ranked, with their figures: GeoJSON or GeoPackage polygons, or CSV rows
     /// (by the extension; ``CommuneTable`` writes them, `worst_minutes` numeric with its flag).
-    package func writeZones(to url: URL, inputs: [URL], dialect: CSVDialect = .standard) throws {
-        try zoneTable.write(to: url, inputs: inputs, dialect: dialect)
+    /// An `.xlsx` shows `context` (the command and its summary) beside the zones.
+    package func writeZones(to url: URL, inputs: [URL], dialect: CSVDialect = .standard, context: TableContext? = nil) throws {
+        var table = zoneTable
+        table.context = context
+        try table.write(to: url, inputs: inputs, dialect: dialect)
     }
 
-    /// The zones as a table, one row and one polygon per zone (what ``writeZones(to:inputs:dialect:)`` writes).
+    /// The zones as a table, one row and one polygon per zone (what ``writeZones(to:inputs:dialect:context:)`` writes).
     package var zoneTable: CommuneTable {
         let rows = zones.map { zoneProperties($0).map(\.value) }
         let columns = zones.first.map { zoneProperties($0).map(\.key) }

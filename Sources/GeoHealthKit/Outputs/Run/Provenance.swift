@@ -54,23 +54,36 @@ package struct Provenance {
         return (hasher.finalize().map { String(format: "%02x", $0) }.joined(), total)
     }
 
+    /// The files of `inputs`, each once, a folder standing for the layer files GeoHealth reads
+    /// from it (``StudySources/geojsonFiles(at:)``): path (as given), size and SHA-256. The
+    /// sources a provenance lists, and an `.xlsx` table's "Méthode" sheet too.
+    package static func files(_ inputs: [URL]) throws -> [(path: String, bytes: Int, sha256: String)] {
+        var seen = Set<String>()
+        let unique = try inputs.flatMap(StudySources.geojsonFiles(at:)).filter { seen.insert($0.standardizedFileURL.path).inserted }
+        return zip(unique, try hashes(unique)).map { url, hash in (url.relativePath, hash.bytes, hash.hex) }
+    }
+
+    /// The SHA-256 and size of each file, hashed on all cores (a national report's inputs and
+    /// outputs are some 170 MB); the error is that of the first unreadable file in order.
+    static func hashes(_ urls: [URL]) throws -> [(hex: String, bytes: Int)] {
+        try urls.concurrentMap { try sha256($0) }.map { try $0.get() }
+    }
+
     /// The provenance as JSON; `folder` holds the outputs (their paths are relative to it).
     /// The files are hashed on all cores (a national report reads some 170 MB); an error is
     /// that of the first unreadable file in the order listed.
     package func json(folder: URL) throws -> String {
-        var seen = Set<String>()
-        let uniqueInputs = try inputs.flatMap(StudySources.geojsonFiles(at:)).filter { seen.insert($0.standardizedFileURL.path).inserted }
-        let outputNames = steps.flatMap(\.outputs).sorted()
-        let named: [(url: URL, name: String)] = uniqueInputs.map { ($0, $0.relativePath) }
-            + outputNames.map { (folder.appendingPathComponent($0), $0) } + (studyFile.map { [($0, $0.relativePath)] } ?? [])
-        let entries = try named.concurrentMap { file in
-            let (hex, bytes) = try Self.sha256(file.url)
-            return PropertyValue.object(Properties([("path", .string(file.name)), ("bytes", .int(bytes)), ("sha256", .string(hex))]))
-        }.map { try $0.get() }
-        let inputFiles = Array(entries[..<uniqueInputs.count])
-        let outputs = Array(entries[uniqueInputs.count..<(uniqueInputs.count + outputNames.count)])
-        let study: [(key: String, value: PropertyValue)] = studyFile == nil ? [] : [("study_file", entries.last!)]
         let iso = ISO8601DateFormatter()
+        let inputFiles = try Self.files(inputs).map { f in
+            PropertyValue.object(Properties([("path", .string(f.path)), ("bytes", .int(f.bytes)), ("sha256", .string(f.sha256))]))
+        }
+        let named = steps.flatMap(\.outputs).sorted().map { (folder.appendingPathComponent($0), $0) } + (studyFile.map { [($0, $0.relativePath)] } ?? [])
+        let hashed = try Self.hashes(named.map(\.0))
+        let entries = zip(named, hashed).map { file, hash in
+            PropertyValue.object(Properties([("path", .string(file.1)), ("bytes", .int(hash.bytes)), ("sha256", .string(hash.hex))]))
+        }
+        let outputs = Array(entries.prefix(entries.count - (studyFile == nil ? 0 : 1)))
+        let study: [(key: String, value: PropertyValue)] = studyFile == nil ? [] : [("study_file", entries.last!)]
         let root = Properties([
             ("schema_version", .int(1)),
             ("geohealth_version", .string(GeoHealthKitInfo.version)),

@@ -11,7 +11,7 @@ import Yams
 /// source: Données synthétiques GeoHealth
 /// inputs: {folder: .}               # paths are relative to this file
 /// parameters: {max_minutes: 60}     # defaults for every analysis that takes them
-/// tables: [geojson, csv, gpkg]      # formats of the per-commune tables
+/// tables: [geojson, csv, gpkg, xlsx]  # formats of the per-commune tables
 /// analyses:
 ///   - distance: {site_kind: msp, thresholds: [15, 30]}
 ///   - access: {name: apl, method: apl, sites: generalistes.csv}
@@ -38,7 +38,7 @@ package struct StudyFile: Sendable {
     }
 
     package static let commands = ["study", "coverage", "distance", "isochrones", "access", "inequality", "gaps", "site", "zoning", "map", "chart", "report"]
-    static let tableFormats = ["geojson", "csv", "gpkg"]
+    static let tableFormats = ["geojson", "csv", "gpkg", "xlsx"]
 
     package var url: URL
     package var title: String?

@@ -1,10 +1,13 @@
 import Foundation
 import GeoCore
 import GeoIO
+import GeoPackage
 
 /// A per-commune result table (one row per reported area, in study order, each with its own
 /// polygon) written as CSV (`.csv`), as GeoJSON polygons with the columns as properties
-/// (`.geojson`, `.json`), or as a GeoPackage layer (`.gpkg`, ``GeoPackageTable``), atomically.
+/// (`.geojson`, `.json`), as a GeoPackage layer (`.gpkg`, ``GeoPackageTable``; with its QGIS
+/// style when the table has a mapped indicator, ``mapStyle``) or as an Excel workbook (`.xlsx`:
+/// the table, the summary's lists and a "Méthode" sheet), atomically.
 /// Numbers are written at fixed precision so outputs are deterministic.
 ///
 /// The polygons travel with the rows: a regional study reports fewer areas than it loaded
@@ -21,6 +24,10 @@ public struct CommuneTable: Sendable {
     public var geometries: [Geometry]?
     /// Columns that may hold ``PropertyValue/unreachable``: always written with their flag.
     public var costColumns: Set<String>
+    /// The indicator a GeoPackage of the table carries as its default QGIS style (nil: none).
+    package var mapStyle: MapStyle?
+    /// The command, arguments and summary an `.xlsx` of the table shows beside it.
+    package var context: TableContext?
 
     /// A table of `rows` under `columns`, with one polygon per row when `geometries` is given.
     /// - Precondition: `geometries`, when given, has one polygon per row.
@@ -33,7 +40,7 @@ public struct CommuneTable: Sendable {
     }
 
     /// Writes the table to `url` in the format its extension names (`.csv`, `.geojson`/`.json`,
-    /// `.gpkg`), atomically (a temporary file, then renamed), never over one of `inputs` (the
+    /// `.gpkg`, `.xlsx`), atomically (a temporary file, then renamed), never over one of `inputs` (the
     /// files the table was computed from). CSV is written comma-separated with a point for decimals.
     /// - Throws: ``ParameterError`` when the extension is none of these, or when a table without
     ///   polygons (read from a CSV file) is written as GeoJSON or GeoPackage; the writer's errors.
@@ -55,11 +62,14 @@ public struct CommuneTable: Sendable {
             try writer.write(count: rows.count) { Feature(geometry: geometries[$0], properties: Properties(Array(zip(columns, rows[$0])))) }
             try writer.finish()
         case "gpkg":
-            try GeoPackageTable.write(columns: columns, rows: rows, geometries: geometries ?? [], to: url, inputs: inputs)
+            let style = try layerStyle(columns: columns, rows: rows, url: url)
+            try GeoPackageTable.write(columns: columns, rows: rows, geometries: geometries ?? [], to: url, inputs: inputs, style: style)
+        case "xlsx":
+            try workbook(columns: columns, rows: rows, name: url.deletingPathExtension().lastPathComponent, inputs: inputs).write(to: url, inputs: inputs)
         case "csv":
             try CSVWriter.write(header: columns, rows: rows.map { $0.map { Self.cell($0, dialect: dialect) } }, to: url, inputs: inputs, dialect: dialect)
         default:
-            throw ParameterError(.contradicted, "\(.table) \(url.relativePath): write .csv, .geojson or .gpkg")
+            throw ParameterError(.contradicted, "\(.table) \(url.relativePath): write .csv, .geojson, .gpkg or .xlsx")
         }
     }
 
@@ -89,5 +99,19 @@ extension PropertyValue {
     static func minutes(_ value: Double?, _ precision: Int) -> PropertyValue {
         guard let value, value.isFinite else { return .unreachable }
         return .fixed(value, precision)
+    }
+}
+
+extension CommuneTable {
+    /// The QGIS style of ``mapStyle``'s indicator over the rows (its classes and colours those
+    /// of the SVG map: ``MapStyle``); nil without an indicator, when the table lacks its column
+    /// or when no value is there to classify.
+    func layerStyle(columns: [String], rows: [[PropertyValue]], url: URL) throws -> LayerStyle? {
+        guard let mapStyle, let values = mapStyle.values(columns: columns, rows: rows),
+              let graduated = try mapStyle.graduated(values, layer: url) else { return nil }
+        let layer = url.deletingPathExtension().lastPathComponent
+        let description = "\(mapStyle.field): \(mapStyle.scheme.rawValue), \(graduated.breaks.count) classes, \(mapStyle.palette)"
+            + " (GeoHealth \(GeoHealthKitInfo.version))"
+        return LayerStyle(name: mapStyle.field, qml: graduated.qml, sld: graduated.sld(layer: layer), description: description)
     }
 }

@@ -12,7 +12,8 @@ import GeoPackage
 /// `NAME_unreachable` flag already beside them (``UnreachableFlags``, applied by
 /// ``CommuneTable``), as in the other formats.
 package enum GeoPackageTable {
-    package static func write(columns: [String], rows: [[PropertyValue]], geometries: [Geometry], to url: URL, inputs: [URL]) throws {
+    /// - Parameter style: the layer's default QGIS style, written in `layer_styles` (nil: none).
+    package static func write(columns: [String], rows: [[PropertyValue]], geometries: [Geometry], to url: URL, inputs: [URL], style: LayerStyle? = nil) throws {
         let types = columns.indices.map { c in
             // A cost column (its flag follows it) is REAL even when no commune was reached.
             let isCost = c + 1 < columns.count && columns[c + 1] == columns[c] + UnreachableFlags.suffix
@@ -27,6 +28,7 @@ package enum GeoPackageTable {
             for c in columns.indices where types[c] == .text { if case .number = values[c] { values[c] = .string(values[c].stringValue ?? "") } }
             try writer.write(g, values)
         }
+        if let style { try writer.addStyle(style) }
         try writer.finish()
     }
 
