@@ -25,8 +25,20 @@ struct MapCommand: ParsableCommand {
     @Argument(help: "A GeoJSON polygon layer with the field to map.")
     var layer: String
 
-    @Option(help: "The numeric field to map.")
-    var field: String
+    @Option(help: "The numeric field to map (a text field with --categorical).")
+    var field: String?
+
+    @Flag(help: """
+        A categorical map of the text --field (e.g. inequality's LISA 'cluster'): one fixed colour per category \
+        (GeoDa's LISA colours, then ColorBrewer Set2/Paired in sorted order), named in the legend with its count.
+        """)
+    var categorical = false
+
+    @Option(help: ArgumentHelp("""
+        A bivariate map of two numeric fields of the layer, X across and Y up (instead of --field): 3 × 3 classes by \
+        the terciles of each, Joshua Stevens' palette, a square legend.
+        """, valueName: "X,Y"))
+    var bivariate: String?
 
     @Option(help: "Classification: quantiles, equal-interval, fisher-jenks, std-dev, head-tail or manual.")
     var scheme = MapMaker.defaultScheme
@@ -93,6 +105,14 @@ struct MapCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
+        switch (field, bivariate) {
+        case (nil, nil): throw ValidationError("give --field (or --bivariate X,Y)")
+        case (.some, .some): throw ValidationError("--bivariate names its two fields: give --field or --bivariate, not both")
+        case (nil, .some(let pair)):
+            if categorical { throw ValidationError("--categorical maps one --field; --bivariate maps two numeric fields: give one of them") }
+            _ = try Self.bivariateFields(pair)
+        default: break
+        }
         try OptionRange.classes.check(classes, "--classes")
         try OptionRange.labels.check(labels, "--labels")
         if scheme == .manual && breaks == nil { throw ValidationError("--scheme manual needs --breaks") }
@@ -101,7 +121,14 @@ struct MapCommand: ParsableCommand {
 
     func run() throws {
         output.showProgress()
-        var o = MapMaker.Options(field: field)
+        var o = MapMaker.Options(field: field ?? "")
+        if let bivariate {
+            let (x, y) = try Self.bivariateFields(bivariate)
+            o.field = x
+            o.mode = .bivariate(x: x, y: y)
+        } else if categorical {
+            o.mode = .categorical
+        }
         o.scheme = scheme
         o.classes = classes
         o.manualBreaks = breaks?.values ?? []
@@ -124,6 +151,16 @@ struct MapCommand: ParsableCommand {
         let input = URL(fileURLWithPath: layer)
         let inputs = [input] + [o.sites, o.territories, o.hatched, o.isochrones].compactMap { $0 } + siteSchema.inputs
         output.print(try MapMaker.make(input, options: o, output: URL(fileURLWithPath: out), inputs: inputs), command: "map")
+    }
+
+    /// The two fields of `--bivariate X,Y`: two different, non-empty names.
+    static func bivariateFields(_ pair: String) throws -> (String, String) {
+        let parts = pair.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+            throw ValidationError("--bivariate '\(pair)': give two fields, X,Y (e.g. access,hospital_minutes)")
+        }
+        guard parts[0] != parts[1] else { throw ValidationError("--bivariate '\(pair)': the same field twice; give two different fields") }
+        return (parts[0], parts[1])
     }
 
     /// The one kind of the sites drawn: `--site-kind` among the kinds of `--sites`, which are

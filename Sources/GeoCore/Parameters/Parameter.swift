@@ -109,6 +109,10 @@ public enum Parameter: String, Sendable, CaseIterable {
     case populationGrid = "population_grid"
     /// The half-width in metres of the band drawn around the roads an isochrone reaches.
     case bufferMetres = "buffer_metres"
+    /// The field a map draws (`map`).
+    case mapField = "field"
+    /// The two numeric fields of a bivariate map, across and up (`map`).
+    case bivariate
 
     /// The parameter's domain name: the key a study file gives it.
     public var name: String { rawValue }
