@@ -38,6 +38,14 @@ import Testing
             let units = classes.map { $0["units"] as! Int }
             #expect(units.count == 9 && units.reduce(0, +) + (map["unreachable"] as! Int) + (map["no_data"] as! Int) == 236)
             #expect(map["scheme"] as? String == "bivariate-terciles")
+            // Access from one layer, the hospital time from another, joined on code.
+            let access = dir.appendingPathComponent("e2.geojson").path
+            _ = try Self.json(["access", "geodata", "--site-kind", "msp", "--method", "e2sfca", "--out", access])
+            let joined = try Self.json(["map", access, "--bivariate", "access,hospital_minutes", "--bivariate-layer", travel, "--out", svg])
+            let joinedUnits = (joined["classes"] as! [[String: Any]]).map { $0["units"] as! Int }
+            #expect(joinedUnits.reduce(0, +) + (joined["unreachable"] as! Int) + (joined["no_data"] as! Int) == 236)
+            let bad = try CommandRunner.run(["map", access, "--bivariate", "access,nothing", "--bivariate-layer", travel, "--out", svg])
+            #expect(bad.status == 64 && bad.stderr.contains("--bivariate-layer: \(travel) has no field 'nothing'"), "\(bad.stderr)")
         }
     }
 
@@ -49,6 +57,8 @@ import Testing
         (["--bivariate", "code"], "give two fields, X,Y"),
         (["--field", "code", "--bivariate", "nom,code"], "give --field or --bivariate, not both"),
         ([String](), "give --field (or --bivariate X,Y)"),
+        (["--field", "code", "--bivariate-layer", "geodata/communes.geojson"], "--bivariate-layer gives the Y field of --bivariate X,Y"),
+        (["--bivariate", "code,nom", "--categorical"], "give one of them"),
     ])
     func badInputIsAUsageError(arguments: [String], message: String) throws {
         let r = try CommandRunner.run(["map", "geodata/communes.geojson"] + arguments + ["--out", "/tmp/geohealth-never-modes.svg"])

@@ -113,6 +113,8 @@ public enum Parameter: String, Sendable, CaseIterable {
     case mapField = "field"
     /// The two numeric fields of a bivariate map, across and up (`map`).
     case bivariate
+    /// A second layer giving the bivariate map's Y field, joined on `code` (`map`).
+    case bivariateLayer = "bivariate_layer"
 
     /// The parameter's domain name: the key a study file gives it.
     public var name: String { rawValue }

@@ -7,7 +7,8 @@ import GeoCore
 /// terciles of each field (``Cartography/BivariateClasses``), coloured by Joshua Stevens' 3 × 3
 /// scheme, with a square legend (X across, Y up). A polygon missing either value is "no data"
 /// (the missing hatch); one `unreachable` in either field (and no number missing) is drawn
-/// unreachable. Both fields come from one layer: join two tables on `code` beforehand.
+/// unreachable. Both fields come from one layer, or Y from a second layer joined on `code`
+/// (``joined(_:field:codes:)``).
 enum BivariateMap {
     /// The classification's name in the summary.
     static let scheme = "bivariate-terciles"
@@ -35,6 +36,25 @@ enum BivariateMap {
             result.notes.append("ties: \(classes.xBreaks.count) tercile(s) of \(x), \(classes.yBreaks.count) of \(y)")
         }
         return result
+    }
+
+    /// The values of `field` in the layer `other` for each of `codes` (nil for a code it does
+    /// not have; the first feature of a code repeated). A field that no feature of `other`
+    /// has, or no code in common, is a usage error.
+    static func joined(_ other: URL, field: String, codes: [String]) throws -> [PropertyValue?] {
+        var byCode: [String: PropertyValue] = [:], fields = Set<String>()
+        _ = try LayerReader.read(other) { _, f in
+            fields.formUnion(f.properties.map(\.0))
+            if let code = f.value(of: "code")?.stringValue, let v = f.properties[field], byCode[code] == nil { byCode[code] = v }
+        }
+        guard fields.contains(field) else {
+            throw ParameterError(.malformed, "\(.bivariateLayer): \(other.relativePath) has no field '\(field)'; its fields are: \(fields.sorted().joined(separator: ", "))")
+        }
+        let values = codes.map { byCode[$0] }
+        guard values.contains(where: { $0 != nil }) else {
+            throw ParameterError(.malformed, "\(.bivariateLayer): no code of the layer is a code of \(other.relativePath) (joined on 'code')")
+        }
+        return values
     }
 
     /// The values of a raw field as numbers (nil: null, absent or `unreachable`).

@@ -33,6 +33,9 @@ package enum MapMaker {
         /// Numeric (default), categorical (``field`` is a text field) or bivariate (``field``
         /// is ignored: the mode names its two fields).
         package var mode = Mode.numeric
+        /// A bivariate map's second layer, whose Y field is joined to the layer on `code`
+        /// (nil: both fields are the layer's).
+        package var bivariateLayer: URL?
         package var scheme = MapMaker.defaultScheme
         package var classes = MapMaker.defaultClasses
         package var manualBreaks: [Double] = []
@@ -100,7 +103,8 @@ package enum MapMaker {
             let classes = try CategoricalMap.classify(&read, layer: layer, field: options.field)
             return try make(read, of: layer, options: options, classes: classes, output: output, inputs: inputs)
         case .bivariate(let x, let y):
-            var read = try readLayer(layer, field: x, crs: options.crs, raw: [x, y])
+            var read = try readLayer(layer, field: x, crs: options.crs, raw: options.bivariateLayer == nil ? [x, y] : [x])
+            if let other = options.bivariateLayer { read.raw.append(try BivariateMap.joined(other, field: y, codes: read.codes)) }
             let classes = try BivariateMap.classify(&read, layer: layer, x: x, y: y, labels: MapLabels(options.language))
             return try make(read, of: layer, options: options, classes: classes, output: output, inputs: inputs)
         }
