@@ -2,13 +2,15 @@
 /// so that the same category has the same colour on every map.
 ///
 /// Order and colours: the LISA cluster names that `geohealth inequality` writes come first, in
-/// the order high-high, low-low, low-high, high-low, not significant, with the conventional
-/// colours of GeoDa (L. Anselin, GeoDa's "LISA Cluster Map") and of PySAL splot `lisa_cluster`
-/// (`#d7191c`, `#2c7bb6`, `#abd9e9`, `#fdae61`, `#eeeeee`, from ColorBrewer `RdYlBu`); any other
+/// the order high-high, low-low, low-high, high-low, not significant, in the conventional
+/// hues of a LISA cluster map (GeoDa, L. Anselin: red, blue, light blue, light red, grey): the
+/// four clusters in PySAL splot's colours (`lisa_cluster`, `_viz_utils.mask_local_auto`:
+/// `#d7191c`, `#2c7bb6`, `#abd9e9`, `#fdae61`, ColorBrewer `RdYlBu`), not significant in GeoDa's
+/// light grey `#eeeeee` (splot's `lightgrey` is darker); any other
 /// category follows in sorted (code point) order, coloured by ColorBrewer `Set2` (8 colours),
 /// then `Paired` (12): at most ``maxOtherCategories`` of them.
 package enum CategoricalColors {
-    /// The LISA cluster names, in legend order, with their GeoDa / splot colours.
+    /// The LISA cluster names, in legend order, with their colours (splot's; GeoDa's grey).
     package static let lisa: [(name: String, color: String)] = [
         ("high-high", "#d7191c"), ("low-low", "#2c7bb6"), ("low-high", "#abd9e9"), ("high-low", "#fdae61"), ("not significant", "#eeeeee"),
     ]
@@ -26,7 +28,7 @@ package enum CategoricalColors {
         let known = lisa.filter { categories.contains($0.name) }
         let others = categories.subtracting(lisa.map(\.name)).sorted()
         guard others.count <= maxOtherCategories else {
-            throw CartographyError("\(others.count) categories: a categorical map tells at most \(maxOtherCategories) apart (map a numeric field instead)")
+            throw CartographyError("\(others.count) categories: a categorical map tells at most \(maxOtherCategories) apart (a numeric field is drawn as numbers)")
         }
         return (known.map(\.name) + others, known.map(\.color) + Array(qualitative.prefix(others.count)))
     }

@@ -30,6 +30,8 @@ import Testing
         "inequality OUT/d.geojson --value msp_minutes --group-by ZONE --spatial-weights queen --below 10",
         "inequality OUT/d.geojson --value msp_minutes --spatial-weights knn --rank population",
         "map OUT/d.geojson --field msp_minutes --out OUT/m.svg",
+        "map OUT/d.geojson --field ZONE --categorical --out OUT/mc.svg",
+        "map OUT/d.geojson --bivariate msp_minutes,population --out OUT/mb.svg",
         "chart lorenz OUT/d.geojson --value msp_minutes --out OUT/c.svg",
         "synth --seed 3 --out OUT/s3",
         "synth-roads --nodes 5000 --seed 2 --out OUT/r.osm.pbf",

@@ -57,6 +57,7 @@ import Testing
         (["--bivariate", "code"], "give two fields, X,Y"),
         (["--field", "code", "--bivariate", "nom,code"], "give --field or --bivariate, not both"),
         ([String](), "give --field (or --bivariate X,Y)"),
+        (["--field", "code", "--categorical"], "--field 'code' of geodata/communes.geojson: 239 categories: a categorical map tells at most 20 apart"),
         (["--field", "code", "--bivariate-layer", "geodata/communes.geojson"], "--bivariate-layer gives the Y field of --bivariate X,Y"),
         (["--bivariate", "code,nom", "--categorical"], "give one of them"),
     ])
