@@ -34,6 +34,9 @@ package struct ChoroplethMap: Sendable {
     /// A categorical map's names of the classes, in the order of ``breaks``: the legend shows
     /// them instead of the class bounds (empty: the bounds).
     package var classNames: [String] = []
+    /// A bivariate map's axes: the legend is then a 3 × 3 square (``BivariateClasses``) instead
+    /// of a list of classes; the 9 classes are 1…9 in ``breaks``.
+    package var bivariate: BivariateAxes?
     package var title: String
     package var subtitle = ""
     /// The legend's heading: what the classes measure and in which unit ("Temps d'accès
@@ -209,15 +212,14 @@ package struct ChoroplethMap: Sendable {
             rows.append(.el("text", [("x", svgNumber(x)), ("y", svgNumber(y + 12)), ("font-size", "13"), ("font-weight", "bold")], [.text(legendTitle)]))
             y += 24
         }
-        var lower = (values + insets.flatMap(\.values)).compactMap { $0 }.filter(\.isFinite).min() ?? 0
-        for (c, upper) in breaks.enumerated() {
-            let ry = y + Double(c) * 24
-            rows.append(Self.swatch(x: x, y: ry, fill: colors[c], stroke: "#999", strokeWidth: "0.5"))
-            let label = c < classNames.count ? classNames[c] : "\(labelsText.number(lower)) – \(labelsText.number(upper))"
-            rows.append(Self.legendText("\(label)  (\(counts[c]))", x: x, y: ry))
-            lower = upper
+        var next: Double
+        if let bivariate {
+            rows += bivariateLegend(bivariate, x: x, y: y, counts: counts)
+            next = y + BivariateAxes.legendHeight
+        } else {
+            rows += classRows(x: x, y: y, counts: counts)
+            next = y + Double(breaks.count) * 24
         }
-        var next = y + Double(breaks.count) * 24
         func row(_ key: SVGNode, _ label: String) {
             rows += [key, Self.legendText(label, x: x, y: next)]
             next += 24
@@ -242,6 +244,20 @@ package struct ChoroplethMap: Sendable {
             row(Self.marker(kind: kind, x: x + 11, y: next + 8, r: 5), labelsText.kind(kind))
         }
         return .el("g", [("id", "legend")], rows)
+    }
+
+    /// The legend's classes, one a row from `y`: the key, the bounds (or the name), the count.
+    func classRows(x: Double, y: Double, counts: [Int]) -> [SVGNode] {
+        var rows: [SVGNode] = []
+        var lower = (values + insets.flatMap(\.values)).compactMap { $0 }.filter(\.isFinite).min() ?? 0
+        for (c, upper) in breaks.enumerated() {
+            let ry = y + Double(c) * 24
+            rows.append(Self.swatch(x: x, y: ry, fill: colors[c], stroke: "#999", strokeWidth: "0.5"))
+            let label = c < classNames.count ? classNames[c] : "\(labelsText.number(lower)) – \(labelsText.number(upper))"
+            rows.append(Self.legendText("\(label)  (\(counts[c]))", x: x, y: ry))
+            lower = upper
+        }
+        return rows
     }
 
     /// A legend's key: a 22 × 16 rectangle at (x, y).

@@ -69,7 +69,7 @@ extension AnalysisCommand {
         "age_weights", "activity_field", "new_practitioner_field", "per", "map_before", "map_after",
     ]
     private static let mapKeys: Set<String> = [
-        "field", "scheme", "classes", "breaks", "palette", "reverse", "title", "subtitle", "legend_title", "territory_label", "source",
+        "field", "categorical", "bivariate", "bivariate_layer", "scheme", "classes", "breaks", "palette", "reverse", "title", "subtitle", "legend_title", "territory_label", "source",
         "sites", "size_by_capacity", "territories", "hatched", "isochrones", "labels", "out",
     ]
     private static let chartKeys: Set<String> = ["value", "weight", "group_by", "thresholds", "title", "out"]

@@ -9,24 +9,43 @@ extension MapMaker.Scheme: ExpressibleByArgument {}
 struct MapCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "map",
-        abstract: "A choropleth SVG map of a numeric field of a polygon layer, with sites, territories, gap zones and labels.",
+        abstract: "A choropleth SVG map of a numeric field of a polygon layer (or of a text field's categories, or bivariate), with sites, territories, gap zones and labels.",
         discussion: """
             The layer is a GeoJSON of communes with the field to map, as written by distance, access, coverage or gaps with --out. \
             Schemes: quantiles, equal-interval, fisher-jenks (natural breaks), std-dev, head-tail, manual (--breaks). \
-            Palettes: ColorBrewer (sequential and diverging; see --palette); --reverse to flip. Labels in French by default (--lang en).
+            Palettes: ColorBrewer (sequential and diverging; see --palette); --reverse to flip. Labels in French by default (--lang en). \
+            --categorical: one fixed colour per category of a text field (LISA clusters in GeoDa's colours). \
+            --bivariate X,Y: 3 × 3 classes by the terciles of two numeric fields, Joshua Stevens' palette (docs/maps.md).
 
             Examples:
               geohealth map /tmp/travel.geojson --field hospital_minutes --palette YlOrRd --title "Temps d'accès à l'hôpital" --out /tmp/map.svg
               geohealth map /tmp/apl.geojson --field access --scheme quantiles --palette YlGnBu --sites geodata/sites.csv --site-kind msp \\
                 --territories geodata/cpts.csv --out /tmp/apl.svg
               geohealth map /tmp/rules.geojson --field minutes --hatched /tmp/gaps.geojson --labels 10 --out /tmp/gaps.svg
+              geohealth map /tmp/lisa.geojson --field cluster --categorical --out /tmp/lisa.svg
+              geohealth map /tmp/apl.geojson --bivariate access,hospital_minutes --bivariate-layer /tmp/travel.geojson --out /tmp/bivariate.svg
             """)
 
     @Argument(help: "A GeoJSON polygon layer with the field to map.")
     var layer: String
 
-    @Option(help: "The numeric field to map.")
-    var field: String
+    @Option(help: "The numeric field to map (a text field with --categorical).")
+    var field: String?
+
+    @Flag(help: """
+        A categorical map of the text --field (e.g. inequality's LISA 'cluster'): one fixed colour per category \
+        (GeoDa's LISA colours, then ColorBrewer Set2/Paired in sorted order), named in the legend with its count.
+        """)
+    var categorical = false
+
+    @Option(help: ArgumentHelp("""
+        A bivariate map of two numeric fields of the layer, X across and Y up (instead of --field): 3 × 3 classes by \
+        the terciles of each, Joshua Stevens' palette, a square legend.
+        """, valueName: "X,Y"))
+    var bivariate: String?
+
+    @Option(help: "A second layer with the Y field of --bivariate, joined to the layer on 'code' (e.g. access's --out with distance's).")
+    var bivariateLayer: String?
 
     @Option(help: "Classification: quantiles, equal-interval, fisher-jenks, std-dev, head-tail or manual.")
     var scheme = MapMaker.defaultScheme
@@ -93,6 +112,14 @@ struct MapCommand: ParsableCommand {
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
+        switch (field, bivariate) {
+        case (nil, nil): throw ValidationError("give --field (or --bivariate X,Y)")
+        case (.some, .some): throw ValidationError("--bivariate names its two fields: give --field or --bivariate, not both")
+        case (nil, .some(let pair)):
+            if categorical { throw ValidationError("--categorical maps one --field; --bivariate maps two numeric fields: give one of them") }
+            _ = try Self.bivariateFields(pair)
+        default: if bivariateLayer != nil { throw ValidationError("--bivariate-layer gives the Y field of --bivariate X,Y: give --bivariate") }
+        }
         try OptionRange.classes.check(classes, "--classes")
         try OptionRange.labels.check(labels, "--labels")
         if scheme == .manual && breaks == nil { throw ValidationError("--scheme manual needs --breaks") }
@@ -101,7 +128,15 @@ struct MapCommand: ParsableCommand {
 
     func run() throws {
         output.showProgress()
-        var o = MapMaker.Options(field: field)
+        var o = MapMaker.Options(field: field ?? "")
+        if let bivariate {
+            let (x, y) = try Self.bivariateFields(bivariate)
+            o.field = x
+            o.mode = .bivariate(x: x, y: y)
+            o.bivariateLayer = bivariateLayer.map { URL(fileURLWithPath: $0) }
+        } else if categorical {
+            o.mode = .categorical
+        }
         o.scheme = scheme
         o.classes = classes
         o.manualBreaks = breaks?.values ?? []
@@ -122,8 +157,18 @@ struct MapCommand: ParsableCommand {
         o.isochrones = isochrones.map { URL(fileURLWithPath: $0) }
         o.labels = labels
         let input = URL(fileURLWithPath: layer)
-        let inputs = [input] + [o.sites, o.territories, o.hatched, o.isochrones].compactMap { $0 } + siteSchema.inputs
+        let inputs = [input] + [o.bivariateLayer, o.sites, o.territories, o.hatched, o.isochrones].compactMap { $0 } + siteSchema.inputs
         output.print(try MapMaker.make(input, options: o, output: URL(fileURLWithPath: out), inputs: inputs), command: "map")
+    }
+
+    /// The two fields of `--bivariate X,Y`: two different, non-empty names.
+    static func bivariateFields(_ pair: String) throws -> (String, String) {
+        let parts = pair.split(separator: ",", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+        guard parts.count == 2, !parts[0].isEmpty, !parts[1].isEmpty else {
+            throw ValidationError("--bivariate '\(pair)': give two fields, X,Y (e.g. access,hospital_minutes)")
+        }
+        guard parts[0] != parts[1] else { throw ValidationError("--bivariate '\(pair)': the same field twice; give two different fields") }
+        return (parts[0], parts[1])
     }
 
     /// The one kind of the sites drawn: `--site-kind` among the kinds of `--sites`, which are

@@ -19,7 +19,7 @@ struct StudyRunner {
 
     /// Options whose values are files, resolved relative to the study file.
     static let pathOptions: Set<String> = ["folder", "areas", "population", "history", "sites", "territories", "roads", "od", "speeds",
-                                           "kind_map", "population_grid", "age_weights", "bands", "candidates", "hatched"]
+                                           "kind_map", "population_grid", "age_weights", "bands", "candidates", "hatched", "bivariate_layer"]
     /// Options given once per value (the others take a list as one comma-separated value).
     static let repeatedOptions: Set<String> = ["areas", "sites", "site_where", "add", "remove"]
     /// Options the runner sets itself.

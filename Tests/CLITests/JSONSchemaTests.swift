@@ -32,6 +32,8 @@ import Testing
         "map OUT/d.geojson --field msp_minutes --out OUT/m.svg",
         "distance geodata --site-kind msp --group-by ZONE --publish --secrecy-min-people 120 --out OUT/p.geojson",
         "map OUT/p.geojson --field population --out OUT/p.svg",
+        "map OUT/d.geojson --field ZONE --categorical --out OUT/mc.svg",
+        "map OUT/d.geojson --bivariate msp_minutes,population --out OUT/mb.svg",
         "chart lorenz OUT/d.geojson --value msp_minutes --out OUT/c.svg",
         "synth --seed 3 --out OUT/s3",
         "synth-roads --nodes 5000 --seed 2 --out OUT/r.osm.pbf",

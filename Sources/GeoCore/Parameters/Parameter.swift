@@ -109,6 +109,12 @@ public enum Parameter: String, Sendable, CaseIterable {
     case populationGrid = "population_grid"
     /// The half-width in metres of the band drawn around the roads an isochrone reaches.
     case bufferMetres = "buffer_metres"
+    /// The field a map draws (`map`).
+    case mapField = "field"
+    /// The two numeric fields of a bivariate map, across and up (`map`).
+    case bivariate
+    /// A second layer giving the bivariate map's Y field, joined on `code` (`map`).
+    case bivariateLayer = "bivariate_layer"
 
     /// The parameter's domain name: the key a study file gives it.
     public var name: String { rawValue }

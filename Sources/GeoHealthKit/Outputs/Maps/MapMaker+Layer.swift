@@ -19,30 +19,40 @@ extension MapMaker {
         var secret: [Bool] = []
         /// Features left out for having no polygon (null, empty, or not polygonal).
         var withoutPolygon = 0
+        /// Per field read as is (``MapMaker/readLayer(_:field:crs:raw:)``), per polygon drawn: its value.
+        var raw: [[PropertyValue?]] = []
     }
 
     /// Reads the layer and projects its polygons meanwhile: the file is parsed on this thread
     /// (one GeoJSON document), and every 1,024 polygons go to the other cores to be projected
     /// (one PROJ transformation per thread and CRS), so projection hides behind parsing. The
-    /// polygons in longitude/latitude are not kept.
-    static func readLayer(_ layer: URL, field: String, crs forced: CRS?) throws -> Layer {
-        try collectLayer(layer, field: field, crs: forced) { visit in _ = try LayerReader.read(layer, visit) }
+    /// polygons in longitude/latitude are not kept. With `raw` fields (a categorical or
+    /// bivariate map), their values are kept as read, `values` left to the caller, and a field
+    /// that no feature has is a usage error (``ParameterError``, `.malformed`) naming the layer
+    /// and listing its fields.
+    static func readLayer(_ layer: URL, field: String, crs forced: CRS?, raw: [String] = []) throws -> Layer {
+        try collectLayer(layer, field: field, crs: forced, raw: raw) { visit in _ = try LayerReader.read(layer, visit) }
     }
 
     /// ``readLayer(_:field:crs:)`` of the features `feed` gives (index, feature), in order:
     /// a layer held in memory; `layer` names it in errors.
     static func collectLayer(
-        _ layer: URL, field: String, crs forced: CRS?, feed: ((Int, Feature) throws -> Void) throws -> Void
+        _ layer: URL, field: String, crs forced: CRS?, raw: [String] = [], feed: ((Int, Feature) throws -> Void) throws -> Void
     ) throws -> Layer {
         var l = Layer()
-        var fieldSeen = false, numericFields = Set<String>()
+        l.raw = Array(repeating: [], count: raw.count)
+        var fieldSeen = false, numericFields = Set<String>(), allFields = Set<String>()
         var nonNumeric: (Int, String)?
         var pipeline = ProjectionPipeline()
         defer { pipeline.finish() }  // a read error waits for the chunks under way (no thread left at exit)
         var pending: [(Geometry, CRS)] = []
         try feed { i, f in
             guard let g = f.geometry?.withoutEmptyPolygons else { l.withoutPolygon += 1; return }
-            for (k, v) in f.properties { if case .number = v { numericFields.insert(k) } }
+            for (k, v) in f.properties {
+                if case .number = v { numericFields.insert(k) }
+                if !raw.isEmpty { allFields.insert(k) }
+            }
+            for (k, name) in raw.enumerated() { l.raw[k].append(f.properties[name]) }
             let code = f.value(of: "code")?.stringValue ?? "#\(i)"
             l.codes.append(code)
             l.features.append(i)
@@ -61,6 +71,10 @@ extension MapMaker {
         pipeline.project(pending)
         l.projected = try pipeline.results()
         guard !l.projected.isEmpty else { throw InputError(file: layer.relativePath, message: "no polygon to map") }
+        if !raw.isEmpty {
+            try checkRawFields(raw, values: l.raw, allFields: allFields, layer: layer)
+            return l
+        }
         guard fieldSeen else {
             throw InputError(file: layer.relativePath, field: field,
                              message: "no such field; the numeric fields are: \(numericFields.sorted().joined(separator: ", "))")
@@ -70,6 +84,16 @@ extension MapMaker {
             throw InputError(file: layer.relativePath, feature: i, field: field, message: "'\(text)' is not a number: map a numeric field (\(fields))")
         }
         return l
+    }
+}
+
+extension MapMaker {
+    /// Every field of `raw` is a field of some feature of the layer, else a usage error.
+    static func checkRawFields(_ raw: [String], values: [[PropertyValue?]], allFields: Set<String>, layer: URL) throws {
+        for (k, name) in raw.enumerated() where values[k].allSatisfy({ $0 == nil }) {
+            let flag: Parameter = raw.count > 1 ? .bivariate : .mapField
+            throw ParameterError(.malformed, "\(flag): \(layer.relativePath) has no field '\(name)'; its fields are: \(allFields.sorted().joined(separator: ", "))")
+        }
     }
 }
 

@@ -87,11 +87,14 @@ extension MapMaker {
                 .object(Properties([("name", .string(f.label)), ("crs", .string(f.crs.description)), ("polygons", .int(f.members.count))]))
             })
         }
-        summary["scheme"] = .string(options.scheme.rawValue)
-        summary["palette"] = .string(classes.palette.name)
+        summary["scheme"] = .string(classes.scheme ?? options.scheme.rawValue)
+        summary["palette"] = .string(classes.paletteName)
         summary["palette_reversed"] = .bool(options.reversed)
-        summary["colour_blind_safe"] = .bool(classes.palette.colorBlindSafe)
-        summary["classes"] = .rows(breaks.indices) { c in [("upper_bound", .fixed(breaks[c], 6)), ("units", .int(counts[c]))] }
+        summary["colour_blind_safe"] = .bool(classes.colorBlindSafe)
+        let names = classes.names
+        summary["classes"] = .rows(breaks.indices) { c in
+            (c < names.count ? [("name", PropertyValue.string(names[c]))] : []) + [("upper_bound", .fixed(breaks[c], 6)), ("units", .int(counts[c]))]
+        }
         summary["unreachable"] = .int(values.indices.filter { values[$0] == nil && read.unreachable[$0] }.count)
         summary["no_data"] = .int(values.indices.filter { values[$0] == nil && !read.unreachable[$0] && !read.secret[$0] }.count)
         if read.secret.contains(true) { summary["secret"] = .int(read.secret.filter { $0 }.count) }

@@ -9,10 +9,18 @@ extension MapMaker {
     /// The classes of a map: their upper bounds and colours, and what was changed on the way.
     struct Classes {
         var breaks: [Double]
-        var palette: Palette
+        /// The colours' scheme: a ColorBrewer palette's name, or the fixed colours' name.
+        var paletteName: String
+        var colorBlindSafe: Bool
         var colors: [String]
+        /// The classification's name in the summary and the description (the options' scheme when nil).
+        var scheme: String? = nil
+        /// The classes' names (categorical and bivariate maps), in the legend and the summary.
+        var names: [String] = []
+        /// The axes of a bivariate map's legend.
+        var bivariate: BivariateAxes? = nil
         /// Fewer distinct values than classes asked for, said in the summary.
-        var notes: [String]
+        var notes: [String] = []
     }
 
     /// The frames: the CRS of most features is the main map (frame 0); features of other CRSs
@@ -51,15 +59,16 @@ extension MapMaker {
         }
         let breaks = try classification.breaks(present)
         let palette = try Palette(options.palette, reversed: options.reversed)
-        return Classes(breaks: breaks, palette: palette, colors: try palette.colors(breaks.count), notes: notes)
+        return Classes(breaks: breaks, paletteName: palette.name, colorBlindSafe: palette.colorBlindSafe, colors: try palette.colors(breaks.count), notes: notes)
     }
 
     /// The choropleth of the frames, without overlays: polygons, classes, insets, legend,
     /// precision (whole pixels above 2,000 polygons in the main map), source and description.
     static func choropleth(_ read: Layer, frames: [MapFrame], classes: Classes, labels: MapLabels, layer: URL, options: Options) -> ChoroplethMap {
         let main = frames[0], values = read.values
+        let field = classes.bivariate.map { "\($0.x) × \($0.y)" } ?? options.field
         var map = ChoroplethMap(polygons: main.projected, values: main.members.map { values[$0] }, breaks: classes.breaks, colors: classes.colors,
-                                title: options.title ?? options.field)
+                                title: options.title ?? field)
         map.unreachable = main.members.map { read.unreachable[$0] }
         map.secret = main.members.map { read.secret[$0] }
         map.insets = frames.dropFirst().map { f in
@@ -67,15 +76,15 @@ extension MapMaker {
                                 unreachable: f.members.map { read.unreachable[$0] }, secret: f.members.map { read.secret[$0] })
         }
         map.subtitle = options.subtitle
-        map.classNames = options.classNames
-        map.legendTitle = options.legendTitle ?? defaultLegendTitle(field: options.field, labels: labels)
+        map.classNames = classes.names.isEmpty ? options.classNames : classes.names
+        map.bivariate = classes.bivariate
+        map.legendTitle = options.legendTitle ?? (classes.bivariate == nil ? defaultLegendTitle(field: options.field, labels: labels) : "")
         map.labelsText = labels
         map.precision = main.projected.count > 2000 ? 0 : 1
         map.strokeWidth = main.projected.count > 2000 ? 0.05 : 0.3
         map.source = options.source ?? "\(labels.source) : GeoHealth, \(layer.lastPathComponent)"
-        let palette = classes.palette
-        map.description = "\(options.field), \(options.scheme.rawValue), \(classes.breaks.count) classes, palette \(palette.name)"
-            + (palette.colorBlindSafe ? " (colour-blind safe)" : "")
+        map.description = "\(field), \(classes.scheme ?? options.scheme.rawValue), \(classes.breaks.count) classes, palette \(classes.paletteName)"
+            + (classes.colorBlindSafe ? " (colour-blind safe)" : "")
             + (frames.count > 1 ? "; insets: \(frames.dropFirst().map(\.label).joined(separator: ", "))" : "")
         return map
     }

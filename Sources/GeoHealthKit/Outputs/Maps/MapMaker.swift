@@ -21,8 +21,21 @@ package enum MapMaker {
         case quantiles, equalInterval = "equal-interval", fisherJenks = "fisher-jenks", standardDeviation = "std-dev", headTail = "head-tail", manual
     }
 
+    /// What a map draws: the classes of a numeric field, the categories of a text field
+    /// (``CategoricalMap``), or the 3 × 3 terciles of two numeric fields (``BivariateMap``).
+    package enum Mode: Sendable, Equatable {
+        case numeric, categorical
+        case bivariate(x: String, y: String)
+    }
+
     package struct Options: Sendable {
         package var field: String
+        /// Numeric (default), categorical (``field`` is a text field) or bivariate (``field``
+        /// is ignored: the mode names its two fields).
+        package var mode = Mode.numeric
+        /// A bivariate map's second layer, whose Y field is joined to the layer on `code`
+        /// (nil: both fields are the layer's).
+        package var bivariateLayer: URL?
         package var scheme = MapMaker.defaultScheme
         package var classes = MapMaker.defaultClasses
         package var manualBreaks: [Double] = []
@@ -81,18 +94,31 @@ package enum MapMaker {
     /// the choropleth, its overlays (``overlays(options:frames:codes:)``) and labels, the file.
     package static func make(_ layer: URL, options: Options, output: URL, inputs: [URL]) throws -> Summary {
         Progress.report("reading and projecting \(layer.lastPathComponent)…")
-        let read = try readLayer(layer, field: options.field, crs: options.crs)
-        return try make(read, of: layer, options: options, output: output, inputs: inputs)
+        switch options.mode {
+        case .numeric:
+            let read = try readLayer(layer, field: options.field, crs: options.crs)
+            return try make(read, of: layer, options: options, output: output, inputs: inputs)
+        case .categorical:
+            var read = try readLayer(layer, field: options.field, crs: options.crs, raw: [options.field])
+            let classes = try CategoricalMap.classify(&read, layer: layer, field: options.field)
+            return try make(read, of: layer, options: options, classes: classes, output: output, inputs: inputs)
+        case .bivariate(let x, let y):
+            var read = try readLayer(layer, field: x, crs: options.crs, raw: options.bivariateLayer == nil ? [x, y] : [x])
+            if let other = options.bivariateLayer { read.raw.append(try BivariateMap.joined(other, field: y, codes: read.codes)) }
+            let classes = try BivariateMap.classify(&read, layer: layer, x: x, y: y, labels: MapLabels(options.language))
+            return try make(read, of: layer, options: options, classes: classes, output: output, inputs: inputs)
+        }
     }
 
     /// ``make(_:options:output:inputs:)`` of a layer already read and projected
     /// (``readLayer(_:field:crs:)``) with the values of `options.field`: a layer drawn several
     /// times (the report's maps) is read once.
-    static func make(_ read: Layer, of layer: URL, options: Options, output: URL, inputs: [URL]) throws -> Summary {
+    /// `classes` given (a categorical or bivariate map) replace those of the options' scheme.
+    static func make(_ read: Layer, of layer: URL, options: Options, classes given: Classes? = nil, output: URL, inputs: [URL]) throws -> Summary {
         let labels = MapLabels(options.language, territoryName: options.territoryLabel)
         let frames = try self.frames(read, labels: labels)
         Progress.report("classes and overlays…")
-        let classes = try self.classes(read.values, layer: layer, options: options)
+        let classes = try given ?? self.classes(read.values, layer: layer, options: options)
         var map = choropleth(read, frames: frames, classes: classes, labels: labels, layer: layer, options: options)
         let (overlays, outside) = try self.overlays(options: options, frames: frames, codes: read.codes)
         FrameOverlays.apply(overlays, to: &map)
