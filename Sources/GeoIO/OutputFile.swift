@@ -1,4 +1,5 @@
 import Foundation
+import GeoCore
 
 /// A file written atomically: bytes go to a temporary file beside the target, which replaces
 /// the target only on `commit()`. A failure or an abandoned writer leaves the target untouched.
@@ -50,6 +51,7 @@ package final class OutputFile {
             throw InputError(file: url.relativePath, message: "cannot write: \(error.localizedDescription)")
         }
         buffer.removeAll(keepingCapacity: true)
+        Writeback.start(handle.fileDescriptor)  // so that the fsync of commit() waits for the last pages only
     }
 
     /// Flushes, syncs and renames the temporary file over the target.
