@@ -35,17 +35,16 @@ extension GeoJSONWriter {
                 return outs
             }
             for (w, writer) in writers.enumerated() {
-                for chunk in encoded { try writer.append(encoded: chunk[w], features: 0) }
+                for chunk in encoded { try writer.append(encoded: chunk[w]) }
                 writer.featureCount += end - start
             }
             start = end
         }
     }
 
-    /// Adds already encoded features to the buffer (flushed every MiB).
-    func append(encoded bytes: [UInt8], features: Int) throws {
+    /// Adds already encoded features to the buffer (flushed every MiB); the caller counts them.
+    func append(encoded bytes: [UInt8]) throws {
         buffer.append(contentsOf: bytes)
-        featureCount += features
         if buffer.count >= 1 << 20 {
             try output.write(buffer)
             buffer.removeAll(keepingCapacity: true)

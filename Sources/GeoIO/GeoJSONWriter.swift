@@ -51,13 +51,7 @@ package final class GeoJSONWriter {
                 }
                 return out
             }
-            for bytes in encoded {
-                buffer.append(contentsOf: bytes)
-                if buffer.count >= 1 << 20 {
-                    try output.write(buffer)
-                    buffer.removeAll(keepingCapacity: true)
-                }
-            }
+            for bytes in encoded { try append(encoded: bytes) }
             featureCount += end - start
             start = end
         }
