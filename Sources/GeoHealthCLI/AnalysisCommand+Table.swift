@@ -18,7 +18,8 @@ extension AnalysisCommand {
         AnalysisCommand(type: InequalityCommand.self, keys: studyFileKeys([CSVDialectOption.self, OutputOptions.self], own: inequalityKeys),
                         readsTable: true, outputs: [("out", ".geojson"), ("lorenz_out", "-lorenz.csv")], studyValues: [.csvDialect]),
         AnalysisCommand(type: GapsCommand.self,
-                        keys: studyFileKeys([StudyOptions.self, CostOptions.self, SiteOptions<TimedKind>.self, CSVDialectOption.self, OutputOptions.self], own: gapsKeys),
+                        keys: studyFileKeys([StudyOptions.self, CostOptions.self, SiteOptions<TimedKind>.self, UncertaintyOptions.self, CSVDialectOption.self, OutputOptions.self],
+                                            own: gapsKeys),
                         readsStudy: true, outputs: [("out", "-zones.geojson"), ("csv", "-zones.csv"), ("communes_out", ".geojson")],
                         writesTable: true, studyValues: [.csvDialect]),
         AnalysisCommand(type: SiteCommand.self,
@@ -35,7 +36,8 @@ extension AnalysisCommand {
         AnalysisCommand(type: ChartCommand.self, keys: studyFileKeys([LanguageOption.self, OutputOptions.self], own: chartKeys),
                         readsTable: true, takesKindArgument: true, outputs: [("out", ".svg")], studyValues: [.language]),
         AnalysisCommand(type: ReportCommand.self,
-                        keys: studyFileKeys([StudyOptions.self, SiteOptions<ReportedKind>.self, LanguageOption.self, PublishingOptions.self, OutputOptions.self], own: reportKeys),
+                        keys: studyFileKeys([StudyOptions.self, SiteOptions<ReportedKind>.self, LanguageOption.self, PublishingOptions.self, UncertaintyOptions.self,
+                                             OutputOptions.self], own: reportKeys),
                         readsStudy: true, outputs: [("out", "")], writesFolder: true, studyValues: [.title, .source, .language]),
     ]
 
@@ -59,7 +61,7 @@ extension AnalysisCommand {
     ]
     private static let gapsKeys: Set<String> = [
         "minutes_above", "access_kind", "access_below", "access_method", "per", "outside_cpts", "territory_label", "low_low", "combine",
-        "out", "csv", "communes_out", "white_zones_out",
+        "out", "csv", "communes_out", "white_zones_out", "robust_out",
     ]
     private static let siteKeys: Set<String> = [
         "k", "method", "minutes", "candidates", "no_commune_candidates", "add", "remove", "access_below", "per", "new_capacity", "chart_out",

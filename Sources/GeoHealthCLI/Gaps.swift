@@ -84,6 +84,11 @@ struct GapsCommand: ParsableCommand {
     @Option(help: "Write the white zones (outside every territory) as GeoJSON polygons.")
     var whiteZonesOut: String?
 
+    @OptionGroup var uncertainty: UncertaintyOptions
+
+    @Option(help: "Write the robust gap zones (contiguous communes under-served in at least --robust-share of the draws) as GeoJSON (or .gpkg, .csv, .xlsx).")
+    var robustOut: String?
+
     @OptionGroup var csvDialect: CSVDialectOption
 
     @OptionGroup var output: OutputOptions
@@ -97,6 +102,8 @@ struct GapsCommand: ParsableCommand {
         try OptionRange.nonNegativeValue.check(accessBelow, "--access-below")
         try OptionRange.perInhabitants.check(per, "--per")
         try ParameterFlags.validate(rules.checkRules)
+        try OutputExtension.check(robustOut, "--robust-out", OutputExtension.table)
+        if robustOut != nil && uncertainty.uncertainty == nil { throw ValidationError("--robust-out needs --uncertainty N") }
     }
 
     /// The options' rules, for the library's check before the study is loaded (the site kind
@@ -122,6 +129,7 @@ struct GapsCommand: ParsableCommand {
         options.per = per
         options.combineAll = combine == .all
         costs.configure(&options)
+        options.uncertainty = uncertainty.options
         let analysis = try GapsAnalysis.run(loaded.study, options: options)
         let all = sources.inputs + costs.inputs
         let summary = analysis.summary(territoryLabel: territoryLabel)
@@ -133,6 +141,7 @@ struct GapsCommand: ParsableCommand {
             table.context = context
             try table.writeWithCopies(to: URL(fileURLWithPath: communesOut), inputs: all, dialect: csvDialect.dialect)
         }
+        if let robustOut { try analysis.writeRobustZones(to: URL(fileURLWithPath: robustOut), inputs: all, context: context) }
         if let whiteZonesOut { try analysis.writeWhiteZones(to: URL(fileURLWithPath: whiteZonesOut), inputs: all) }
         output.print(summary, command: "gaps")
         KeptUntilExit.keep(loaded, analysis)

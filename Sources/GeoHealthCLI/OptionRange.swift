@@ -85,5 +85,9 @@ extension OptionRange {
     static let permutations = count(0, 99_999)
     static let classes = count(1, 11)
     static let labels = count(0, 10_000)
+    /// Draws of the uncertain parameters (`gaps --uncertainty`): at least 10 for percentiles.
+    static let draws = count(10, 100_000)
+    /// A share of draws (`--robust-share`): more than 0, at most 1.
+    static let share = OptionRange(lower: 0, upper: 1, lowerExcluded: true)
     static func count(_ lower: Int, _ upper: Int) -> OptionRange { OptionRange(lower: Double(lower), upper: Double(upper)) }
 }

@@ -65,6 +65,7 @@ struct ReportCommand: ParsableCommand {
     var out: String
 
     @OptionGroup var publishing: PublishingOptions
+    @OptionGroup var uncertainty: UncertaintyOptions
     @OptionGroup var output: OutputOptions
 
     func validate() throws {
@@ -96,6 +97,7 @@ struct ReportCommand: ParsableCommand {
         o.bands = try bands.map { try APLParameters.bands(from: URL(fileURLWithPath: $0)) }
         o.territoryLabel = territoryLabel
         o.publishing = publishing.guarding
+        o.uncertainty = uncertainty.options
         let written = try StudyReport.writeReporting(loaded.study, name: studyName(sources), options: o, to: folder.staging, inputs: read)
         var files = written.files
         // In `geohealth run`, the run's provenance.json records the report.

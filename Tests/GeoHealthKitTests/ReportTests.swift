@@ -1,3 +1,4 @@
+import Accessibility
 import Foundation
 import GeoCore
 import GeoHealthKit
@@ -36,6 +37,36 @@ import Testing
             _ = try StudyReport.write(study, name: .departements(["03", "15"]), options: english, to: en, inputs: [])
             let text = try String(contentsOf: en.appendingPathComponent("report.md"), encoding: .utf8)
             #expect(text.hasPrefix("# Access to care — departments 03, 15") && !text.contains("Where to add") && text.contains("159,785 inhabitants"))
+        }
+    }
+
+    /// "How sure are we?": without draws the section names the stated parameters; with them,
+    /// its text states the draws, seed and ranges actually used, and its figures are those of
+    /// the files it wrote (read back from `robustness.csv`).
+    @Test func howSureSectionStatesItsDrawsAndMatchesItsFiles() throws {
+        let study = try StudyLoader.load(StudySources.discover(in: Fixtures.sample)).study
+        try Fixtures.withTemporaryDirectory { dir in
+            var options = StudyReport.Options(kind: .msp)
+            options.newSites = 0
+            var u = GapUncertainty.Options(draws: 20)
+            u.seed = 7
+            u.ranges = try UncertaintyRanges.parse("catchment=0.7:1.3")
+            options.uncertainty = u
+            let files = try StudyReport.write(study, name: "geodata", options: options, to: dir, inputs: [])
+            #expect(["robustness.csv", "robustness.geojson", "robust-gaps.geojson", "map-robustness.svg"].allSatisfy(files.contains))
+            let md = try String(contentsOf: dir.appendingPathComponent("report.md"), encoding: .utf8)
+            #expect(md.contains("## Quelle confiance accorder à ces résultats ?") && md.contains("sur 20 tirages (graine 7)"))
+            #expect(md.contains("aire de chalandise × 0,7–1,3") && md.contains("vitesse × 0,85–1,15") && md.contains("population de chaque commune ± 3\u{00A0}%"))
+            let rows = try String(contentsOf: dir.appendingPathComponent("robustness.csv"), encoding: .utf8).split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false) }
+            let header = rows[0], c = try #require(header.firstIndex(of: "robustness_class"))
+            let robust = rows.dropFirst().filter { $0[c] == "robust" }.count
+            #expect(robust > 0 && md.contains("(carences robustes) : \(robust) communes"), "\(robust) robust communes in robustness.csv")
+            _ = try SVGRenderer.render(dir.appendingPathComponent("map-robustness.svg"))
+            options.uncertainty = nil
+            let stated = dir.appendingPathComponent("stated")
+            _ = try StudyReport.write(study, name: "geodata", options: options, to: stated, inputs: [])
+            let text = try String(contentsOf: stated.appendingPathComponent("report.md"), encoding: .utf8)
+            #expect(text.contains("n'a pas été mesurée pour ce rapport") && text.contains("× 1,3 à 60 km/h") && !text.contains("tirages"))
         }
     }
 

@@ -115,6 +115,14 @@ public enum Parameter: String, Sendable, CaseIterable {
     case bivariate
     /// A second layer giving the bivariate map's Y field, joined on `code` (`map`).
     case bivariateLayer = "bivariate_layer"
+    /// Gaps: how many draws of the uncertain parameters (docs/uncertainty.md).
+    case uncertainty
+    /// Gaps: the seed of the uncertainty's draws.
+    case uncertaintySeed = "uncertainty_seed"
+    /// Gaps: the ranges the uncertain parameters are drawn from (`name=low:high,…`).
+    case uncertaintyRanges = "uncertainty_ranges"
+    /// Gaps: the share of draws in which a commune must be under-served to be a robust gap.
+    case robustShare = "robust_share"
 
     /// The parameter's domain name: the key a study file gives it.
     public var name: String { rawValue }

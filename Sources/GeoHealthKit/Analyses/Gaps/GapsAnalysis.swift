@@ -51,6 +51,9 @@ public struct GapsAnalysis: Sendable {
         public var crs: CRS?
         /// The seed of the `low-low` rule's permutations (default 1): same seed, same clusters.
         public var seed = InequalityAnalysis.defaultSeed
+        /// Draws of the uncertain parameters and the robust share (``GapUncertainty``); nil: the
+        /// stated study only.
+        public var uncertainty: GapUncertainty.Options?
         /// The defaults, with no rule stated: set at least one before ``run(_:options:)``.
         public init() {}
 
@@ -101,11 +104,17 @@ public struct GapsAnalysis: Sendable {
     public var rules: [String: [Bool]]
     /// Per commune: whether it is under-served (the stated rules combined by any or all).
     public var underServed: [Bool]
-    var travelMinutes: [Double?]?
+    /// Per commune, with the `travel` rule: minutes to the nearest site of its kind (nil: unreachable).
+    package var travelMinutes: [Double?]?
     /// Per commune: its access (times ``Options/per``), when the `access` or `low-low` rule computed it.
     public var access: [Double]?
     /// The gap zones, by rank.
     public var zones: [Zone]
+    /// With ``Options/uncertainty``: how sure each commune's gap is, and what moves it.
+    public var uncertainty: GapUncertainty?
+    /// With ``Options/uncertainty``: the robust gap zones (contiguous communes under-served in
+    /// at least the robust share of the draws), by rank of population.
+    public var robustZones: [Zone] = []
     /// The parts of the communes outside every territory (WGS84), with the residents living there
     /// (area-proportional) and their surface in km²; empty without territories.
     public var whiteZones: [(geometry: Geometry, population: Double, areaKm2: Double)]
@@ -135,7 +144,8 @@ public struct GapsAnalysis: Sendable {
         try options.checkRules()
         let projected = try given ?? ProjectedStudy(study, crs: options.crs)
         var rules: [String: [Bool]] = [:]
-        let travel = try nearestMinutes(study, options: options, projected: projected)
+        let nearest = try nearestSites(study, options: options, projected: projected)
+        let travel = nearest.map { $0.map { $0?.minutes } }
         if let travel, let limit = options.minutesAbove { rules["travel"] = travel.map { ($0 ?? .infinity) > limit } }
         let access = try accessOfEveryCommune(study, options: options, projected: projected)
         if let access, let below = options.accessBelow { rules["access"] = access.map { $0 < below } }
@@ -156,22 +166,31 @@ public struct GapsAnalysis: Sendable {
         let under = (0..<reportedStudy.areas.count).map { i in
             options.combineAll ? names.allSatisfy { rules[$0]![i] } : names.contains { rules[$0]![i] }
         }
-        // The zones are components of the under-served communes: their contiguity among themselves suffices.
+        let uncertainty = try options.uncertainty.map { u in
+            let model = try GapDrawModel(
+                study, reported: keep ?? Array(study.areas.indices), gaps: options, uncertainty: u, projected: projected, nearest: nearest,
+                fixed: rules.filter { $0.key == "outside-cpts" || $0.key == "low-low" })
+            return try GapUncertainty.run(u, model: model)
+        }
+        let robust = uncertainty?.robust
+        // The zones are components of the under-served (or robust) communes: their contiguity among themselves suffices.
         let inputs = ZoneInputs(
             study: reportedStudy, projected: reportedProjection,
-            neighbours: try SpatialWeightsBuilder.contiguity(.queen, projected: reportedProjection, among: under).neighbours,
+            neighbours: try SpatialWeightsBuilder.contiguity(
+                .queen, projected: reportedProjection, among: robust.map { r in zip(under, r).map { $0 || $1 } } ?? under).neighbours,
             travel: travel.map(reported), rules: rules, names: names)
-        let (zones, white) = try zonesAndWhiteZones(under: under, inputs)
+        let (zones, white, robustZones) = try zonesAndWhiteZones(under: under, robust: robust, inputs)
         var analysis = GapsAnalysis(study: inputs.study, options: options, rules: rules, underServed: under, travelMinutes: inputs.travel,
-                                    access: access.map(reported), zones: zones,
+                                    access: access.map(reported), zones: zones, uncertainty: uncertainty, robustZones: robustZones,
                                     whiteZones: white.map { (geometry: $0.0, population: $0.1, areaKm2: $0.2) }, summary: Summary())
         analysis.summary = analysis.makeSummary()
         return analysis
     }
 
-    /// The `travel` rule's minutes: per commune, the time to the nearest site of its kind
-    /// (`nil` beyond twice the limit, or the cost model's bound when larger); `nil` without the rule.
-    static func nearestMinutes(_ study: Study, options: Options, projected: ProjectedStudy) throws -> [Double?]? {
+    /// The `travel` rule's nearest sites: per commune, the nearest site of its kind and its
+    /// minutes (`nil` beyond twice the limit, or the cost model's bound when larger); `nil`
+    /// without the rule.
+    static func nearestSites(_ study: Study, options: Options, projected: ProjectedStudy) throws -> [CostMatrix.Entry?]? {
         guard let limit = options.minutesAbove else { return nil }
         let kind = options.travelKind!
         guard study.sites.contains(where: { $0.kind == kind }) else {
@@ -185,22 +204,16 @@ public struct GapsAnalysis: Sendable {
         let found = try projected.nearest(study, model: model, maxMinutes: cost.maxMinutes, countMinutes: 0, groupCount: 1) {
             study.sites[$0].kind == kind ? 0 : nil
         }
-        return found.nearest[0].map { $0?.minutes }
+        return found.nearest[0]
     }
 
     /// The access of every loaded commune, the buffer's too (restricted with the other rules),
     /// for the `access` and `low-low` rules; `nil` without them.
     static func accessOfEveryCommune(_ study: Study, options: Options, projected: ProjectedStudy) throws -> [Double]? {
         guard options.accessBelow != nil || options.lowLow else { return nil }
-        var a = AccessAnalysis.Options()
-        a.method = options.accessMethod
-        a.kinds = options.accessKinds
-        a.cost = options.cost
-        a.crs = options.crs
-        a.per = options.per
         var whole = study
         whole.studyArea = nil
-        return try AccessAnalysis.run(whole, options: a, projected: projected).access
+        return try AccessAnalysis.run(whole, options: options.accessOptions, projected: projected).access
     }
 
     /// The `outside-cpts` rule: per commune, whether less than half of its surface lies in a territory.
@@ -235,24 +248,32 @@ public struct GapsAnalysis: Sendable {
 
     /// The gap zones (contiguous under-served communes, dissolved, ranked by population) and the
     /// white zones, each back in WGS84.
-    static func zonesAndWhiteZones(under: [Bool], _ inputs: ZoneInputs) throws -> (zones: [Zone], white: [(Geometry, Double, Double)]) {
+    static func zonesAndWhiteZones(
+        under: [Bool], robust: [Bool]?, _ inputs: ZoneInputs
+    ) throws -> (zones: [Zone], white: [(Geometry, Double, Double)], robust: [Zone]) {
         let context = GEOSContext.current
         // Zones are contiguous, so each lies in one partition: back to WGS84 from its CRS.
         let back = try inputs.projected.partitions.map { try CoordinateTransformer.shared(from: $0.crs, to: .wgs84) }
         // GEOS copies of the polygons the dissolves need: the under-served communes', or every
         // commune's for the white zones.
         let whole = !inputs.study.territories.isEmpty
-        let natives = try zip(inputs.projected.geometries, under).map { g, selected in whole || selected ? try context.geometry(g) : nil }
-        var zones = try ContiguousZones.components(selected: under, neighbours: inputs.neighbours).map { members in
-            try zone(members, inputs, shape: try context.dissolve(members.map { natives[$0]! }), back: back)
+        let needed = robust.map { r in zip(under, r).map { $0 || $1 } } ?? under
+        let natives = try zip(inputs.projected.geometries, needed).map { g, selected in whole || selected ? try context.geometry(g) : nil }
+        func ranked(_ selected: [Bool]) throws -> [Zone] {
+            var zones = try ContiguousZones.components(selected: selected, neighbours: inputs.neighbours).map { members in
+                try zone(members, inputs, shape: try context.dissolve(members.map { natives[$0]! }), back: back)
+            }
+            zones.sort { ($0.population, -$0.communes[0]) > ($1.population, -$1.communes[0]) }
+            for k in zones.indices { zones[k].rank = k + 1 }
+            return zones
         }
-        zones.sort { ($0.population, -$0.communes[0]) > ($1.population, -$1.communes[0]) }
-        for k in zones.indices { zones[k].rank = k + 1 }
+        let zones = try ranked(under)
+        let robustZones = try robust.map(ranked) ?? []
         var white: [(Geometry, Double, Double)] = []
         if whole {
             white = try whiteZones(study: inputs.study, projected: inputs.projected, natives: natives.map { $0! }, back: back)
         }
-        return (zones, white)
+        return (zones, white, robustZones)
     }
 
     /// One gap zone (rank 0 until ranked) of `members` dissolved into `shape`.
@@ -345,6 +366,7 @@ public struct GapsAnalysis: Sendable {
                 ("area_km2", .fixed(whiteZones.reduce(0) { $0 + $1.areaKm2 }, 1)),
             ]))
         }
+        if let uncertainty { s["uncertainty"] = uncertaintySummary(uncertainty) }
         if zones.isEmpty { s["note"] = .string("no commune meets the rules: no gap zone") }
         return s
     }

@@ -12,6 +12,8 @@ enum CategoricalMap {
     static let scheme = "categorical"
     /// The colours' name in the summary.
     static let palette = "GeoDa LISA, ColorBrewer Set2 and Paired"
+    /// The colours' name in the summary of a map of the robustness classes only.
+    static let robustnessPalette = "ColorBrewer OrRd"
 
     /// Replaces the layer's values by the class (1…n) of each polygon's category: a text is
     /// its own category, a number its decimal form (integers without a point), a boolean `true` or `false`;
@@ -30,7 +32,8 @@ enum CategoricalMap {
         read.values = categories.map { $0.flatMap { rank[$0] } }
         read.unreachable = read.raw[0].map { $0 == .unreachable }
         return MapMaker.Classes(
-            breaks: names.indices.map { Double($0 + 1) }, paletteName: palette, colorBlindSafe: false, colors: colors, scheme: scheme, names: names, notes: [])
+            breaks: names.indices.map { Double($0 + 1) },
+            paletteName: Set(names).isSubset(of: CategoricalColors.robustness.map(\.name)) ? robustnessPalette : palette, colorBlindSafe: false, colors: colors, scheme: scheme, names: names, notes: [])
     }
 
     /// A value's category (``GeoCore/PropertyValue/stringValue``: integral numbers without a

@@ -81,6 +81,36 @@ extension ReportText {
         inhabitants: "inhabitants",
         meanTimeMinutes: "mean time (min)",
 
+        howSureHeading: "How sure are we?",
+        notMeasured: { travel, access in
+            "The figures above use one value of each parameter: \(travel); \(access); each site's supply and each commune's population as read. How much they move when these are uncertain was not measured "
+                + "for this report: `geohealth report … --uncertainty 200` redraws them and says which moves the result most (docs/uncertainty.md)."
+        },
+        draws: { count, seed, ranges in
+            "Travel times, accessibility and gap zones were recomputed under \(count) draws (seed \(seed)) of the uncertain parameters: \(ranges)."
+        },
+        drawnRange: { parameter, low, high in "\(parameter) × \(low)–\(high)" },
+        drawnPopulation: { percent in "each commune's population ± \(percent)" },
+        parameterName: { p in
+            ["catchment": "catchment", "decay": "decay exponent", "speed": "speed", "detour": "detour factor", "activity": "supply per site",
+             "population": "population"][p] ?? p
+        },
+        robustGaps: { share, communes, people, percent, stated, p5, p95 in
+            "Under-served in at least \(share) of the draws (robust gaps): \(communes) communes, \(people) inhabitants (\(percent)). "
+                + "Under-served population: \(stated) with the stated parameters, from \(p5) to \(p95) over the draws (5th–95th percentiles)."
+        },
+        robustnessMapTitle: "How sure each gap is",
+        robustnessClasses: { share in
+            "Classes: robust (under-served in at least \(share) of the draws, hatched zones), likely (at least half), possible (at least one draw), never."
+        },
+        sensitivityHeader: ["parameter", "range", "first-order index", "± 2 s.e.", "total index", "Gini: first-order", "Gini: total"],
+        sensitivityNote: { most in
+            "Sobol indices of the under-served population and of the Gini of accessibility (Saltelli et al. 2010; Jansen 1999): the first-order index is the "
+                + "share of the output's variance the parameter explains alone, the total index adds its interactions."
+                + (most.map { " The under-served population depends most on the \($0)." } ?? "")
+        },
+        robustZonesCaption: "Robust gap zones",
+
         beforeAndAfter: { minutes in "Population beyond \(minutes) min, before and after" },
         whereToAdd: { sites in "Where to add \(sites)" },
         siting: { minutes in "Maximal covering (lazy greedy, then interchange) among the communes; inhabitants brought within \(minutes) minutes:" },

@@ -82,6 +82,38 @@ extension ReportText {
         inhabitants: "habitants",
         meanTimeMinutes: "temps moyen (min)",
 
+        howSureHeading: "Quelle confiance accorder à ces résultats ?",
+        notMeasured: { travel, access in
+            "Les chiffres ci-dessus reposent sur une valeur de chaque paramètre : \(travel) ; \(access) ; l'offre de chaque site et la population "
+                + "de chaque commune telles que lues. Leur sensibilité à l'incertitude de ces paramètres "
+                + "n'a pas été mesurée pour ce rapport : `geohealth report … --uncertainty 200` les fait varier et dit lequel pèse le plus (docs/uncertainty.md)."
+        },
+        draws: { count, seed, ranges in
+            "Temps de trajet, accessibilité et zones de carence ont été recalculés sur \(count) tirages (graine \(seed)) des paramètres incertains : \(ranges)."
+        },
+        drawnRange: { parameter, low, high in "\(parameter) × \(low)–\(high)" },
+        drawnPopulation: { percent in "population de chaque commune ± \(percent)" },
+        parameterName: { p in
+            ["catchment": "aire de chalandise", "decay": "exposant de la décroissance", "speed": "vitesse", "detour": "coefficient de détour",
+             "activity": "offre par site", "population": "population"][p] ?? p
+        },
+        robustGaps: { share, communes, people, percent, stated, p5, p95 in
+            "En carence dans au moins \(share) des tirages (carences robustes) : \(communes) communes, \(people) habitants (\(percent)). "
+                + "Population en carence : \(stated) avec les paramètres retenus, de \(p5) à \(p95) selon les tirages (5e et 95e centiles)."
+        },
+        robustnessMapTitle: "Degré de certitude des carences",
+        robustnessClasses: { share in
+            "Classes : robust (en carence dans au moins \(share) des tirages, zones hachurées), likely (au moins la moitié), "
+                + "possible (au moins un tirage), never (aucun)."
+        },
+        sensitivityHeader: ["paramètre", "plage", "indice de premier ordre", "± 2 e.-t.", "indice total", "Gini : premier ordre", "Gini : total"],
+        sensitivityNote: { most in
+            "Indices de Sobol de la population en carence et du Gini de l'accessibilité (Saltelli et al. 2010 ; Jansen 1999) : l'indice de premier ordre est "
+                + "la part de la variance du résultat que le paramètre explique seul, l'indice total y ajoute ses interactions."
+                + (most.map { " La population en carence dépend d'abord de : \($0)." } ?? "")
+        },
+        robustZonesCaption: "Zones de carence robustes",
+
         beforeAndAfter: { minutes in "Population à plus de \(minutes) min, avant et après" },
         whereToAdd: { sites in "Où implanter \(sites)" },
         siting: { minutes in

@@ -74,6 +74,26 @@ struct ReportText: Sendable {
     var inhabitants: String
     var meanTimeMinutes: String
 
+    // How sure are we? (docs/uncertainty.md)
+    var howSureHeading: String
+    /// Without draws: what the figures rest on, and how to measure how much they move.
+    var notMeasured: @Sendable (_ travel: String, _ access: String) -> String
+    /// The draws: how many, the seed, and the ranges ("catchment × 0.8–1.2, …").
+    var draws: @Sendable (_ count: String, _ seed: String, _ ranges: String) -> String
+    /// A parameter and its range, as ``draws`` lists them.
+    var drawnRange: @Sendable (_ parameter: String, _ low: String, _ high: String) -> String
+    /// The population's half-width ("population ± 3 %").
+    var drawnPopulation: @Sendable (_ percent: String) -> String
+    /// A parameter's name in the text.
+    var parameterName: @Sendable (_ parameter: String) -> String
+    /// The robust gaps and the under-served population's spread.
+    var robustGaps: @Sendable (_ share: String, _ communes: String, _ people: String, _ percent: String, _ stated: String, _ p5: String, _ p95: String) -> String
+    var robustnessMapTitle: String
+    var robustnessClasses: @Sendable (_ share: String) -> String
+    var sensitivityHeader: [String]
+    var sensitivityNote: @Sendable (_ mostInfluential: String?) -> String
+    var robustZonesCaption: String
+
     // Siting.
     var beforeAndAfter: @Sendable (_ minutes: String) -> String
     var whereToAdd: @Sendable (_ sites: String) -> String

@@ -24,12 +24,18 @@ extension ReportWriter {
     /// threshold is hidden (`primary`), and so is one whose single hidden commune its total
     /// would give back (`secondary`, ``zonePopulation(_:of:)``); the zones have no published total.
     mutating func guardedZones(_ gaps: GapsAnalysis) -> CommuneTable {
-        var table = gaps.zoneTable
+        guardedZoneTable(gaps.zoneTable, zones: gaps.zones, of: gaps, files: "gaps.csv, gaps.geojson")
+    }
+
+    /// A table of `zones` (gap zones, or robust ones) guarded as ``guardedZones(_:)`` says; its
+    /// robust population, when it has one, hidden under the threshold (`primary`).
+    mutating func guardedZoneTable(_ zoneTable: CommuneTable, zones: [GapsAnalysis.Zone], of gaps: GapsAnalysis, files: String) -> CommuneTable {
+        var table = zoneTable
         guard let publishing = options.publishing, let p = table.columns.firstIndex(of: "population") else { return table }
         let reasons: [PropertyValue] = table.rows.indices.map { k in
             let people = table.rows[k][p].doubleValue ?? 0
             if publishing.rule.isSecret(people, unit: .people) { return .string(SuppressionReason.primary.rawValue) }
-            return zonePopulation(gaps.zones[k], of: gaps) == text.secretComplement ? .string(SuppressionReason.secondary.rawValue) : .null
+            return zonePopulation(zones[k], of: gaps) == text.secretComplement ? .string(SuppressionReason.secondary.rawValue) : .null
         }
         table.columns.insert("population" + PublishingGuard.reasonSuffix, at: p + 1)
         for k in table.rows.indices {
@@ -37,7 +43,17 @@ extension ReportWriter {
             table.rows[k].insert(reasons[k], at: p + 1)
         }
         let count = { (r: SuppressionReason) in reasons.filter { $0 == .string(r.rawValue) }.count }
-        secrecy?.columns.append(.init(name: "gaps.csv, gaps.geojson: population", unit: .people, primary: count(.primary), secondary: count(.secondary)))
+        secrecy?.columns.append(.init(name: "\(files): population", unit: .people, primary: count(.primary), secondary: count(.secondary)))
+        if let r = table.columns.firstIndex(of: "robust_population") {
+            var hidden = 0
+            table.columns.insert("robust_population" + PublishingGuard.reasonSuffix, at: r + 1)
+            for k in table.rows.indices {
+                let secret = publishing.rule.isSecret(table.rows[k][r].doubleValue ?? 0, unit: .people)
+                if secret { table.rows[k][r] = .null; hidden += 1 }
+                table.rows[k].insert(secret ? .string(SuppressionReason.primary.rawValue) : .null, at: r + 1)
+            }
+            secrecy?.columns.append(.init(name: "\(files): robust_population", unit: .people, primary: hidden, secondary: 0))
+        }
         return table
     }
 

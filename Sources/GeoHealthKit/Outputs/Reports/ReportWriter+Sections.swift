@@ -181,7 +181,7 @@ extension ReportWriter {
         let title = text.gapZones
         try map(folder.appendingPathComponent("travel.geojson"), field: "\(kind)_minutes", title: title, to: "map-gaps.svg",
                 hatched: folder.appendingPathComponent("gaps.geojson"))
-        mapLayer = nil
+        mapLayer = nil  // the robustness map reads its own layer
         let limit = n.decimal(gapOptions.minutesAbove!, 1), label = options.territoryLabel
         doc.add(.heading(title))
         doc.add(.paragraph(text.gaps(labels.nearest(kind), limit, gapOptions.outsideCPTS ? label : nil)))
@@ -212,8 +212,10 @@ extension ReportWriter {
     /// language, data line and territory name; the legend heading is `legend` (nil: the map's
     /// default, "Temps (minutes)" for a travel time).
     mutating func map(_ layer: URL, field: String, title: String, to file: String, legend: String? = nil,
-                      scheme: MapMaker.Scheme = .fisherJenks, palette: String = "YlOrRd", hatched: URL? = nil) throws {
+                      scheme: MapMaker.Scheme = .fisherJenks, palette: String = "YlOrRd", hatched: URL? = nil,
+                      mode: MapMaker.Mode = .numeric) throws {
         var map = MapMaker.Options(field: field)
+        map.mode = mode
         map.title = title
         map.legendTitle = legend
         map.scheme = scheme
@@ -222,7 +224,12 @@ extension ReportWriter {
         map.language = options.language
         map.territoryLabel = options.territoryLabel
         map.source = dataLine
-        _ = try MapMaker.make(mapLayer(of: layer, field: field), of: layer, options: map, output: folder.appendingPathComponent(file), inputs: inputs)
+        if mode == .numeric {
+            _ = try MapMaker.make(mapLayer(of: layer, field: field), of: layer, options: map, output: folder.appendingPathComponent(file), inputs: inputs)
+        } else {
+            try layersWritten()
+            _ = try MapMaker.make(layer, options: map, output: folder.appendingPathComponent(file), inputs: inputs)
+        }
         files.append(file)
     }
 

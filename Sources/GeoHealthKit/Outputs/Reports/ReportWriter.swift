@@ -71,6 +71,7 @@ struct ReportWriter {
         gapOptions.travelKind = options.kind
         gapOptions.minutesAbove = options.minutes
         gapOptions.outsideCPTS = !study.territories.isEmpty
+        gapOptions.uncertainty = options.uncertainty.map { var u = $0; u.access = Self.accessOptions(options); return u }
         self.gapOptions = gapOptions
         gaps = Background { [gapOptions] in try GapsAnalysis.run(study, options: gapOptions, projected: projected) }
         siting = Self.startSiting(study, options: options, projected: projected)

@@ -37,6 +37,9 @@ package enum StudyReport {
         /// The publishing guard (docs/publishing.md): its tables hide the counts under its rule,
         /// the text prints none of them; nil: everything is printed.
         package var publishing: PublishingGuard?
+        /// The draws of the section "How sure are we?" (docs/uncertainty.md): the gap zones'
+        /// robustness and the access's percentiles; nil: the section says what was not measured.
+        package var uncertainty: GapUncertainty.Options?
         package init(kind: SiteKind) { self.kind = kind }
     }
 
@@ -103,6 +106,7 @@ package enum StudyReport {
         try report.addCoverage()
         try report.addAccess()
         try report.addGaps()
+        try report.addUncertainty()
         try report.addSiting()
         report.addSecrecy()
         return (try report.finish(), report.secrecy)

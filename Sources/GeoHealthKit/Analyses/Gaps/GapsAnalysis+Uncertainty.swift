@@ -1,0 +1,89 @@
+import Accessibility
+import Foundation
+import GeoCore
+
+extension GapsAnalysis {
+    /// A gap zone's robustness: the population-weighted mean share of draws in which its
+    /// communes are under-served (the plain mean when nobody lives there), and the residents of
+    /// its robust communes.
+    func zoneRobustness(_ z: Zone, _ u: GapUncertainty) -> (share: Double, population: Double) {
+        let people = z.communes.map { study.areas[$0].population ?? 0 }
+        let total = people.reduce(0, +)
+        let share = total > 0
+            ? zip(z.communes, people).reduce(0) { $0 + u.underServedShare[$1.0] * $1.1 } / total
+            : z.communes.reduce(0) { $0 + u.underServedShare[$1] } / Double(z.communes.count)
+        let robust = zip(z.communes, people).filter { u.underServedShare[$0.0] >= u.options.robustShare }.reduce(0) { $0 + $1.1 }
+        return (share, robust)
+    }
+
+    /// Per gap zone (by rank): its rank by robust population (ties: by population, then rank).
+    var robustRanks: [Int] {
+        guard let u = uncertainty else { return [] }
+        let robust = zones.map { zoneRobustness($0, u).population }
+        let order = zones.indices.sorted { (robust[$0], -$0) > (robust[$1], -$1) }
+        var ranks = [Int](repeating: 0, count: zones.count)
+        for (k, z) in order.enumerated() { ranks[z] = k + 1 }
+        return ranks
+    }
+
+    /// The commune table's uncertainty columns.
+    var uncertaintyColumns: [String] {
+        guard let u = uncertainty else { return [] }
+        return ["under_served_share", "robustness_class"] + (u.minutes == nil ? [] : ["minutes_p5", "minutes_p95"])
+            + (u.access == nil ? [] : ["access_p5", "access_p95"])
+    }
+
+    /// Commune `a`'s uncertainty columns.
+    func uncertaintyRow(_ a: Int) -> [PropertyValue] {
+        guard let u = uncertainty else { return [] }
+        var row: [PropertyValue] = [.rounded(u.underServedShare[a], 4), .string(u.robustnessClass(a))]
+        if let m = u.minutes { row += [.minutes(m.p5[a], 2), .minutes(m.p95[a], 2)] }
+        if let access = u.access { row += [.rounded(access.p5[a], 8), .rounded(access.p95[a], 8)] }
+        return row
+    }
+
+    /// The summary's `uncertainty` object: the draws, the robust communes and zones, the
+    /// under-served population's percentiles, and the sensitivity table.
+    func uncertaintySummary(_ u: GapUncertainty) -> PropertyValue {
+        let population = study.areas.map { $0.population ?? 0 }
+        let robust = u.robust
+        func index(_ i: GapUncertainty.Indices?) -> (PropertyValue, PropertyValue, PropertyValue) {
+            (i.map { .fixed($0.firstOrder, 3) } ?? .null, i.map { .fixed($0.total, 3) } ?? .null, i.map { .fixed($0.firstOrderError, 3) } ?? .null)
+        }
+        return .object(Properties([
+            ("draws", .int(u.options.draws)),
+            ("seed", .int(Int(u.options.seed))),
+            ("evaluations", .int(u.options.draws * (u.parameters.count + 2))),
+            ("robust_share", .number(u.options.robustShare)),
+            ("robust_communes", .int(robust.filter { $0 }.count)),
+            ("robust_population", .headCount(zip(robust, population).filter { $0.0 }.reduce(0) { $0 + $1.1 })),
+            ("robust_gap_zones", .int(robustZones.count)),
+            ("under_served_population_p5", .headCount(u.underServedPopulation.p5)),
+            ("under_served_population_p50", .headCount(u.underServedPopulation.p50)),
+            ("under_served_population_p95", .headCount(u.underServedPopulation.p95)),
+            ("parameters", .rows(u.sensitivity) { s in
+                let range = u.options.ranges.range(s.parameter)
+                let (first, total, error) = index(s.population)
+                let (giniFirst, giniTotal, giniError) = index(s.gini)
+                return [("parameter", .string(s.parameter.rawValue)), ("low", .number(range.lowerBound)), ("high", .number(range.upperBound)),
+                        ("first_order", first), ("first_order_error", error), ("total", total),
+                        ("gini_first_order", giniFirst), ("gini_first_order_error", giniError), ("gini_total", giniTotal)]
+            }),
+            ("not_redrawn", .strings(options.ruleNames.filter { $0 == "outside-cpts" || $0 == "low-low" })),
+        ]))
+    }
+}
+
+extension GapsAnalysis.Options {
+    /// The access of the `access` and `low-low` rules: their method, kinds and `per`, with the
+    /// rules' cost model and CRS.
+    var accessOptions: AccessAnalysis.Options {
+        var a = AccessAnalysis.Options()
+        a.method = accessMethod
+        a.kinds = accessKinds
+        a.cost = cost
+        a.crs = crs
+        a.per = per
+        return a
+    }
+}
