@@ -24,6 +24,7 @@ import Testing
         "access geodata --method ratio --site-kind msp --group-by ZONE",
         "gaps geodata --site-kind msp --minutes-above 20 --outside-cpts",
         "gaps geodata --site-kind msp --minutes-above 200",
+        "gaps geodata --site-kind msp --minutes-above 15 --access-kind msp --access-below 40 --per 100000 --uncertainty 20",
         "site geodata --site-kind msp --k 2 --minutes 20",
         "site geodata --site-kind msp --k 2 --minutes 20 --method pmedian --access-below 0.0005",
         "zoning geodata --sites geodata/generalistes.csv --add-msp commune:00114,3,MSP --retire-age 65 --map-after OUT/z.svg",

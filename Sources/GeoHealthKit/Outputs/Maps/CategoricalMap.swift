@@ -31,9 +31,11 @@ enum CategoricalMap {
         let rank = Dictionary(uniqueKeysWithValues: names.enumerated().map { ($1, Double($0 + 1)) })
         read.values = categories.map { $0.flatMap { rank[$0] } }
         read.unreachable = read.raw[0].map { $0 == .unreachable }
+        // The robustness classes alone are OrRd, a sequential scheme ColorBrewer marks colour-blind safe.
+        let robustness = Set(names).isSubset(of: CategoricalColors.robustness.map(\.name))
         return MapMaker.Classes(
-            breaks: names.indices.map { Double($0 + 1) },
-            paletteName: Set(names).isSubset(of: CategoricalColors.robustness.map(\.name)) ? robustnessPalette : palette, colorBlindSafe: false, colors: colors, scheme: scheme, names: names, notes: [])
+            breaks: names.indices.map { Double($0 + 1) }, paletteName: robustness ? robustnessPalette : palette, colorBlindSafe: robustness, colors: colors,
+            scheme: scheme, names: names, notes: [])
     }
 
     /// A value's category (``GeoCore/PropertyValue/stringValue``: integral numbers without a
