@@ -46,6 +46,8 @@ package struct ChoroplethMap: Sendable {
     package var description = ""
     package var outlines: [Geometry] = []
     package var hatched: [Geometry] = []
+    /// The legend's name of the hatched zones (nil: ``MapLabels/gapZone``).
+    package var hatchLabel: String?
     /// Isochrones drawn over the choropleth, one colour per threshold (main map only).
     package var isochrones: [Isochrone] = []
     package var sites: [Site] = []
@@ -230,7 +232,7 @@ package struct ChoroplethMap: Sendable {
         if secret > 0 { row(Self.swatch(x: x, y: next, fill: Self.secretFill, stroke: "#999", strokeWidth: "0.5"), "\(labelsText.secret)  (\(secret))") }
         if missing > 0 { row(Self.swatch(x: x, y: next, fill: "url(#missing)", stroke: "#999", strokeWidth: "0.5"), "\(labelsText.noData)  (\(missing))") }
         if !hatched.isEmpty || insets.contains(where: { !$0.hatched.isEmpty }) {
-            row(Self.swatch(x: x, y: next, fill: "url(#hatch)", stroke: "#000", strokeWidth: nil), labelsText.gapZone)
+            row(Self.swatch(x: x, y: next, fill: "url(#hatch)", stroke: "#000", strokeWidth: nil), hatchLabel ?? labelsText.gapZone)
         }
         if !outlines.isEmpty || insets.contains(where: { !$0.outlines.isEmpty }) {
             let line: [(String, String)] = [

@@ -72,7 +72,7 @@ extension AnalysisCommand {
     ]
     private static let mapKeys: Set<String> = [
         "field", "categorical", "bivariate", "bivariate_layer", "scheme", "classes", "breaks", "palette", "reverse", "title", "subtitle", "legend_title", "territory_label", "source",
-        "sites", "size_by_capacity", "territories", "hatched", "isochrones", "labels", "out",
+        "sites", "size_by_capacity", "territories", "hatched", "hatched_label", "isochrones", "labels", "out",
     ]
     private static let chartKeys: Set<String> = ["value", "weight", "group_by", "thresholds", "title", "out"]
     private static let reportKeys: Set<String> = [

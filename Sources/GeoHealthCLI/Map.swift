@@ -100,6 +100,9 @@ struct MapCommand: ParsableCommand {
     @Option(help: "Zones to hatch (GeoJSON polygons, e.g. gaps --out).")
     var hatched: String?
 
+    @Option(help: "The legend's name of the hatched zones (default: 'zone de carence', or 'gap zone' with --lang en), e.g. 'carence robuste'.")
+    var hatchedLabel: String?
+
     @Option(help: "Isochrones to draw over the map (geohealth isochrones' layer: X-isochrones.geojson or X.gpkg:isochrones), one colour per threshold.")
     var isochrones: String?
 
@@ -154,6 +157,7 @@ struct MapCommand: ParsableCommand {
         o.sizeByCapacity = sizeByCapacity
         o.territories = territories.map { URL(fileURLWithPath: $0) }
         o.hatched = hatched.map { URL(fileURLWithPath: $0) }
+        o.hatchLabel = hatchedLabel
         o.isochrones = isochrones.map { URL(fileURLWithPath: $0) }
         o.labels = labels
         let input = URL(fileURLWithPath: layer)

@@ -68,6 +68,54 @@ import Testing
         }
     }
 
+    /// Sites with start-up delays of their own: in a slow draw, a site with a longer delay and
+    /// a shorter drive can become the nearest. Every draw at speed ÷ 1.2 must give what the
+    /// stated study gives at 50 km/h instead of 60: same minutes, same gaps.
+    @Test func startupDelaysCanReorderTheSitesInADraw() throws {
+        var study = try GapsAndSitingTests.sample()
+        // M1, M3, M5…: a 6-minute delay (six communes change nearest MSP in the slow draws).
+        for k in study.sites.indices where study.sites[k].kind == .msp && Int(study.sites[k].id.dropFirst())! % 2 == 1 {
+            study.sites[k].startupMinutes = 6
+        }
+        var o = GapsAnalysis.Options()
+        o.travelKind = .msp
+        o.minutesAbove = 15
+        var u = GapUncertainty.Options(draws: 10)
+        u.ranges = try UncertaintyRanges.parse("speed=0.8333333333:0.8333333334,detour=1:1,population=0")
+        o.uncertainty = u
+        let drawn = try GapsAnalysis.run(study, options: o)
+        var slow = o
+        slow.uncertainty = nil
+        slow.cost.speedKmh = 50
+        let stated = try GapsAnalysis.run(study, options: slow)
+        let p95 = try #require(drawn.uncertainty?.minutes?.p95)
+        for i in study.areas.indices {
+            #expect(abs((p95[i] ?? .infinity) - (stated.travelMinutes![i] ?? .infinity)) < 1e-6 || (p95[i] == nil && stated.travelMinutes![i] == nil),
+                    "\(study.areas[i].id): \(String(describing: p95[i])) drawn, \(String(describing: stated.travelMinutes![i])) at 50 km/h")
+            #expect(drawn.uncertainty!.underServedShare[i] == (stated.underServed[i] ? 1 : 0), "\(study.areas[i].id)")
+        }
+    }
+
+    /// A range that makes travel much faster than stated: a commune beyond the stated search
+    /// bound may come within the limit in a draw, so the search reaches limit ÷ the lowest
+    /// factor; a tight `max_minutes` then changes nothing.
+    @Test func theSearchReachesTheFastestDraw() throws {
+        let study = try GapsAndSitingTests.sample()
+        func shares(maxMinutes: Double) throws -> [Double] {
+            var o = GapsAnalysis.Options()
+            o.travelKind = .hospital
+            o.minutesAbove = 15
+            o.cost.maxMinutes = maxMinutes
+            var u = GapUncertainty.Options(draws: 20)
+            u.ranges = try UncertaintyRanges.parse("speed=0.5:3")
+            o.uncertainty = u
+            return try GapsAnalysis.run(study, options: o).uncertainty!.underServedShare
+        }
+        let tight = try shares(maxMinutes: 20), loose = try shares(maxMinutes: 120)
+        #expect(tight == loose)
+        #expect(tight.contains { $0 > 0 && $0 < 1 })
+    }
+
     @Test func tooFewDrawsAreRefused() throws {
         let few = try #require(throws: ParameterError.self) { try GapsAnalysis.run(try GapsAndSitingTests.sample(), options: Self.options(draws: 3)) }
         #expect(few.description.hasPrefix("uncertainty 3: at least 10 draws") && few.parameters == [.uncertainty])

@@ -70,6 +70,39 @@ import Testing
         }
     }
 
+    /// Under the publishing guard, no zone's robust population gives back a commune whose
+    /// population the tables hide: read back from `gaps.csv` and `robustness.csv` together, a
+    /// published robust population never covers exactly one hidden commune, nor does the zone's
+    /// published population minus it.
+    @Test func publishedRobustPopulationsGiveNoHiddenCommuneBack() throws {
+        let study = try StudyLoader.load(StudySources.discover(in: Fixtures.sample)).study
+        try Fixtures.withTemporaryDirectory { dir in
+            var options = StudyReport.Options(kind: .msp)
+            options.newSites = 0
+            options.publishing = PublishingGuard(rule: SecrecyRule(minimumPeople: 200))
+            options.uncertainty = GapUncertainty.Options(draws: 50)
+            _ = try StudyReport.write(study, name: "geodata", options: options, to: dir, inputs: [])
+            func read(_ name: String) throws -> [[String: String]] {
+                let lines = try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8).split(separator: "\n").map {
+                    $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+                }
+                return lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(lines[0], $0)) }
+            }
+            let communes = Dictionary(uniqueKeysWithValues: try read("robustness.csv").map { ($0["code"]!, $0) })
+            var published = 0
+            for zone in try read("gaps.csv") where !(zone["robust_population"] ?? "").isEmpty {
+                published += 1
+                let members = zone["codes"]!.split(separator: ";").map { communes[String($0)]! }
+                let hidden = members.filter { $0["population"]!.isEmpty }
+                #expect(hidden.filter { $0["robustness_class"] == "robust" }.count != 1, "zone \(zone["rank"]!): robust population gives a commune back")
+                if !zone["population"]!.isEmpty {
+                    #expect(hidden.filter { $0["robustness_class"] != "robust" }.count != 1, "zone \(zone["rank"]!): population − robust gives a commune back")
+                }
+            }
+            #expect(published > 0)
+        }
+    }
+
     /// The sample's HTML report rendered by headless Chromium (Debian's `chromium`, installed
     /// by scripts/setup for the tests): a screenshot is made, and it holds far more than a
     /// blank page of the same size does (the maps and charts drew).

@@ -16,12 +16,13 @@ extension GapsAnalysis {
         return (share, robust)
     }
 
-    /// Per gap zone (by rank): its rank by robust population (ties: by population, then rank).
-    var robustRanks: [Int] {
+    /// Per gap zone (by rank): its rank by robust population (ties: by rank, hence population),
+    /// nil for a zone with no robust resident.
+    var robustRanks: [Int?] {
         guard let u = uncertainty else { return [] }
         let robust = zones.map { zoneRobustness($0, u).population }
-        let order = zones.indices.sorted { (robust[$0], -$0) > (robust[$1], -$1) }
-        var ranks = [Int](repeating: 0, count: zones.count)
+        let order = zones.indices.filter { robust[$0] > 0 }.sorted { (robust[$0], -$0) > (robust[$1], -$1) }
+        var ranks = [Int?](repeating: nil, count: zones.count)
         for (k, z) in order.enumerated() { ranks[z] = k + 1 }
         return ranks
     }
@@ -50,7 +51,7 @@ extension GapsAnalysis {
         func index(_ i: GapUncertainty.Indices?) -> (PropertyValue, PropertyValue, PropertyValue) {
             (i.map { .fixed($0.firstOrder, 3) } ?? .null, i.map { .fixed($0.total, 3) } ?? .null, i.map { .fixed($0.firstOrderError, 3) } ?? .null)
         }
-        return .object(Properties([
+        var summary = Properties([
             ("draws", .int(u.options.draws)),
             ("seed", .int(Int(u.options.seed))),
             ("evaluations", .int(u.options.draws * (u.parameters.count + 2))),
@@ -70,7 +71,9 @@ extension GapsAnalysis {
                         ("gini_first_order", giniFirst), ("gini_first_order_error", giniError), ("gini_total", giniTotal)]
             }),
             ("not_redrawn", .strings(options.ruleNames.filter { $0 == "outside-cpts" || $0 == "low-low" })),
-        ]))
+        ])
+        if let km = u.bufferNeededKm { summary["regional_buffer_km_needed"] = .fixed(km, 0) }
+        return .object(summary)
     }
 }
 
@@ -85,5 +88,17 @@ extension GapsAnalysis.Options {
         a.crs = crs
         a.per = per
         return a
+    }
+}
+
+extension GapsAnalysis {
+    /// How far the `travel` rule looks for the nearest site: twice its limit, or the cost
+    /// model's bound when larger; with draws, also the limit over their lowest time factor, so
+    /// that a commune beyond it is beyond the limit in every draw (the fastest draw's
+    /// (t − s) f + s ≤ limit needs t ≤ limit ÷ f for f ≤ 1).
+    static func travelSearchBound(_ options: Options) -> Double {
+        let limit = options.minutesAbove ?? 0
+        let drawn = options.uncertainty.map { limit / min(1, $0.ranges.lowestTimeFactor(withDetour: options.cost.kind == .straight)) } ?? 0
+        return max(options.cost.maxMinutes, limit * 2, drawn)
     }
 }

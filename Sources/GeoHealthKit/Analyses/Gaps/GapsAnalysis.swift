@@ -170,7 +170,13 @@ public struct GapsAnalysis: Sendable {
             let model = try GapDrawModel(
                 study, reported: keep ?? Array(study.areas.indices), gaps: options, uncertainty: u, projected: projected, nearest: nearest,
                 fixed: rules.filter { $0.key == "outside-cpts" || $0.key == "low-low" })
-            return try GapUncertainty.run(u, model: model)
+            var result = try GapUncertainty.run(u, model: model)
+            if keep != nil, options.accessBelow != nil || u.access != nil, options.cost.kind == .straight {
+                let catchment = (u.access ?? options.accessOptions).catchmentMinutes ?? AccessAnalysis.defaultCatchmentMinutes(options.accessMethod)
+                let bound = DrawnCatchment.bound(catchment: catchment, ranges: u.ranges, withDetour: true)
+                result.bufferNeededKm = 2 * bound * options.cost.speedKmh / 60 / options.cost.detourFactor
+            }
+            return result
         }
         let robust = uncertainty?.robust
         // The zones are components of the under-served (or robust) communes: their contiguity among themselves suffices.
@@ -188,17 +194,16 @@ public struct GapsAnalysis: Sendable {
     }
 
     /// The `travel` rule's nearest sites: per commune, the nearest site of its kind and its
-    /// minutes (`nil` beyond twice the limit, or the cost model's bound when larger); `nil`
-    /// without the rule.
+    /// minutes (`nil` beyond ``travelSearchBound(_:)``); `nil` without the rule.
     static func nearestSites(_ study: Study, options: Options, projected: ProjectedStudy) throws -> [CostMatrix.Entry?]? {
-        guard let limit = options.minutesAbove else { return nil }
+        guard options.minutesAbove != nil else { return nil }
         let kind = options.travelKind!
         guard study.sites.contains(where: { $0.kind == kind }) else {
             throw ParameterError(
                 .contradicted, "no site of kind '\(kind)'; the sites have kinds \(Set(study.sites.map(\.kind.rawValue)).sorted().joined(separator: ", "))")
         }
         var cost = options.cost
-        cost.maxMinutes = max(cost.maxMinutes, limit * 2)
+        cost.maxMinutes = travelSearchBound(options)
         let (model, _) = try cost.model(for: projected, study: study)
         // The nearest site alone, without a matrix where the model can (a grid for the straight line).
         let found = try projected.nearest(study, model: model, maxMinutes: cost.maxMinutes, countMinutes: 0, groupCount: 1) {

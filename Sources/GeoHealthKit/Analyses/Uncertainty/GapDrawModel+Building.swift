@@ -22,8 +22,8 @@ extension GapDrawModel {
         keys = study.areas.map { UncertainDraw.key($0.id) }
         func startup(_ site: Int) -> Double { study.sites[site].startupMinutes ?? gaps.cost.startupMinutes ?? 0 }
         if let nearest, let limit = gaps.minutesAbove {
-            travel = Travel(minutes: reported.map { nearest[$0]?.minutes }, startup: reported.map { nearest[$0].map { startup($0.destination) } ?? 0 },
-                            limit: limit)
+            let candidates = try Self.travelCandidates(study, gaps: gaps, ranges: ranges, projected: projected, nearest: nearest, startup: startup)
+            travel = Travel(candidates: reported.map { candidates[$0] }, limit: limit)
         }
         if let below = gaps.accessBelow {
             access = try Self.access(study, options: gaps.accessOptions, below: below, ranges: ranges, projected: projected, startup: startup)

@@ -7,12 +7,18 @@ import Inequality
 /// the stated travel times to each commune's nearest site, the cost matrix of the access rule
 /// at the widest bound a draw needs, and the rules that are not redrawn.
 struct GapDrawModel: Sendable {
-    /// The travel rule's stated minutes per reported commune (nil: unreachable), the start-up
-    /// delay of its nearest site, and the rule's limit.
+    /// The travel rule: per reported commune, the sites that can be its nearest in some draw
+    /// (empty: none within the search bound, unreachable in every draw), each as its stated
+    /// minutes and its start-up delay; and the rule's limit.
     struct Travel: Sendable {
-        var minutes: [Double?]
-        var startup: [Double]
+        var candidates: [[(minutes: Double, startup: Double)]]
         var limit: Double
+
+        /// Reported commune `k`'s minutes to its nearest site in `draw` (nil: unreachable): the
+        /// least of its candidates' (t − s) f + s.
+        func minutes(_ k: Int, _ draw: UncertainDraw) -> Double? {
+            candidates[k].lazy.map { draw.minutes($0.minutes, startup: $0.startup) }.min()
+        }
     }
 
     /// The access drawn: the index over the widened matrix, every loaded commune's stated demand,
@@ -41,6 +47,19 @@ struct GapDrawModel: Sendable {
     var access: Access?
     /// The parameters a draw changes, in ``Accessibility/UncertaintyRanges/Parameter`` order.
     var parameters: [UncertaintyRanges.Parameter]
+
+    /// Whether `p` can move the gap rules (hence the under-served population): the catchment,
+    /// decay and activity only through an `access` rule (an access drawn without one moves only
+    /// the Gini of access), the speed and detour through either rule, the population always
+    /// (it weighs the count).
+    func movesTheRules(_ p: UncertaintyRanges.Parameter) -> Bool {
+        let accessRule = access?.below != nil
+        switch p {
+        case .catchment, .decay, .activity: return accessRule
+        case .speed, .detour: return accessRule || travel != nil
+        case .population: return true
+        }
+    }
 
     /// One draw's outcome: per reported commune its access (with the access rule) and whether it
     /// is under-served; the under-served population and the Gini of access (with the access rule).
@@ -80,8 +99,8 @@ struct GapDrawModel: Sendable {
             let holds = names.map { name -> Bool in
                 switch name {
                 case "travel":
-                    guard let travel, let t = travel.minutes[k] else { return true }
-                    return draw.minutes(t, startup: travel.startup[k]) > travel.limit
+                    guard let travel, let t = travel.minutes(k, draw) else { return true }
+                    return t > travel.limit
                 case "access": return values![k] < access!.below!
                 default: return fixed[name]![k]
                 }

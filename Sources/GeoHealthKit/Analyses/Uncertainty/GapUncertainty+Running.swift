@@ -58,14 +58,15 @@ extension GapUncertainty {
         var result = GapUncertainty(
             options: options, parameters: model.parameters, underServedShare: counts.map { Double($0) / Double(n) }, minutes: nil, access: nil,
             underServedPopulation: quantiles(Array(population[0..<n])),
-            sensitivity: model.parameters.enumerated().map { i, p in (p, populationIndices?[i], giniIndices?[i]) })
+            sensitivity: model.parameters.enumerated().map { i, p in (p, model.movesTheRules(p) ? populationIndices?[i] : nil, giniIndices?[i]) })
         if let travel = model.travel {
-            let f = quantiles(draws[0..<n].map(\.timeFactor))
-            // The draw's minutes are increasing and affine in its time factor: their percentiles are the factor's.
-            func at(_ q: Double) -> [Double?] {
-                zip(travel.minutes, travel.startup).map { t, s in t.map { ($0 - s) * q + s } }
+            // Unreachable in one draw (beyond the search bound) is unreachable in all: none of its sites is a candidate.
+            let minutes = (0..<communes).map { k -> (Double?, Double?) in
+                guard !travel.candidates[k].isEmpty else { return (nil, nil) }
+                let q = quantiles((0..<n).map { travel.minutes(k, draws[$0])! })
+                return (q.p5, q.p95)
             }
-            result.minutes = (at(f.p5), at(f.p95))
+            result.minutes = (minutes.map(\.0), minutes.map(\.1))
         }
         if kept > 0 {
             var p5 = [Double](repeating: 0, count: communes), p95 = p5

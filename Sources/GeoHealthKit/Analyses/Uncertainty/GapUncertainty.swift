@@ -63,12 +63,18 @@ public struct GapUncertainty: Sendable {
     /// The 5th, 50th and 95th percentiles of the under-served population over the draws.
     public var underServedPopulation: (p5: Double, p50: Double, p95: Double)
     /// Per parameter drawn: its first-order and total Sobol indices for the under-served
-    /// population and, with the `access` rule, for the population-weighted Gini of access;
-    /// nil when that output does not vary.
+    /// population (nil when the parameter cannot move the rules: an access drawn without an
+    /// `access` rule) and, when an access is drawn, for the population-weighted Gini of
+    /// access; nil too when that output does not vary.
     public var sensitivity: [(parameter: UncertaintyRanges.Parameter, population: Indices?, gini: Indices?)]
     /// A parameter's first-order and total Sobol indices, and the first one's standard error
     /// (``Accessibility/SensitivityDesign/indices(_:)``).
     public typealias Indices = (firstOrder: Double, total: Double, firstOrderError: Double)
+
+    /// A regional study whose access is drawn over straight lines: the buffer, in km, that holds
+    /// twice the widest draw's straight-line reach, so that its figures are the whole country's
+    /// (docs/uncertainty.md); nil otherwise.
+    public var bufferNeededKm: Double?
 
     /// Per reported commune: whether it is a robust gap.
     public var robust: [Bool] { underServedShare.map { $0 >= options.robustShare } }

@@ -80,6 +80,7 @@ extension MapMaker {
         map.bivariate = classes.bivariate
         map.legendTitle = options.legendTitle ?? (classes.bivariate == nil ? defaultLegendTitle(field: options.field, labels: labels) : "")
         map.labelsText = labels
+        map.hatchLabel = options.hatchLabel
         map.precision = main.projected.count > 2000 ? 0 : 1
         map.strokeWidth = main.projected.count > 2000 ? 0.05 : 0.3
         map.source = options.source ?? "\(labels.source) : GeoHealth, \(layer.lastPathComponent)"

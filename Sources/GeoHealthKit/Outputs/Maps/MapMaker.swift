@@ -61,6 +61,8 @@ package enum MapMaker {
         package var sizeByCapacity = false
         package var territories: URL?
         package var hatched: URL?
+        /// The legend's name of the hatched zones (nil: "zone de carence" / "gap zone").
+        package var hatchLabel: String?
         /// Isochrones to draw over the choropleth (`geohealth isochrones`' layer: polygons with `minutes`).
         package var isochrones: URL?
         package var labels = 0
@@ -100,7 +102,8 @@ package enum MapMaker {
             return try make(read, of: layer, options: options, output: output, inputs: inputs)
         case .categorical:
             var read = try readLayer(layer, field: options.field, crs: options.crs, raw: [options.field])
-            let classes = try CategoricalMap.classify(&read, layer: layer, field: options.field)
+            var classes = try CategoricalMap.classify(&read, layer: layer, field: options.field)
+            classes.names = classes.names.map(MapLabels(options.language).categoryName)
             return try make(read, of: layer, options: options, classes: classes, output: output, inputs: inputs)
         case .bivariate(let x, let y):
             var read = try readLayer(layer, field: x, crs: options.crs, raw: options.bivariateLayer == nil ? [x, y] : [x])

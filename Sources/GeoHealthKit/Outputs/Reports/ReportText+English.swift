@@ -90,6 +90,7 @@ extension ReportText {
             "Travel times, accessibility and gap zones were recomputed under \(count) draws (seed \(seed)) of the uncertain parameters: \(ranges)."
         },
         drawnRange: { parameter, low, high in "\(parameter) × \(low)–\(high)" },
+        drawnExponent: { low, high in "decay exponent γ from \(low) to \(high) (log-uniform)" },
         drawnPopulation: { percent in "each commune's population ± \(percent)" },
         parameterName: { p in
             ["catchment": "catchment", "decay": "decay exponent", "speed": "speed", "detour": "detour factor", "activity": "supply per site",
@@ -101,12 +102,14 @@ extension ReportText {
         },
         robustnessMapTitle: "How sure each gap is",
         robustnessClasses: { share in
-            "Classes: robust (under-served in at least \(share) of the draws, hatched zones), likely (at least half), possible (at least one draw), never."
+            "Classes: robust (under-served in at least \(share) of the draws; its zones hatched), likely (at least half), possible (at least one draw), never "
+                + "(`robustness_class` in `robustness.csv`)."
         },
         sensitivityHeader: ["parameter", "range", "first-order index", "± 2 s.e.", "total index", "Gini: first-order", "Gini: total"],
-        sensitivityNote: { most in
+        sensitivityNote: { most, accessOnly in
             "Sobol indices of the under-served population and of the Gini of accessibility (Saltelli et al. 2010; Jansen 1999): the first-order index is the "
                 + "share of the output's variance the parameter explains alone, the total index adds its interactions."
+                + (accessOnly.map { " \"—\": \($0) do(es) not enter the gap rules (only the accessibility)." } ?? "")
                 + (most.map { " The under-served population depends most on the \($0)." } ?? "")
         },
         robustZonesCaption: "Robust gap zones",

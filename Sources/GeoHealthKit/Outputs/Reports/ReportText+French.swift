@@ -92,6 +92,7 @@ extension ReportText {
             "Temps de trajet, accessibilité et zones de carence ont été recalculés sur \(count) tirages (graine \(seed)) des paramètres incertains : \(ranges)."
         },
         drawnRange: { parameter, low, high in "\(parameter) × \(low)–\(high)" },
+        drawnExponent: { low, high in "exposant γ de la décroissance de \(low) à \(high) (log-uniforme)" },
         drawnPopulation: { percent in "population de chaque commune ± \(percent)" },
         parameterName: { p in
             ["catchment": "aire de chalandise", "decay": "exposant de la décroissance", "speed": "vitesse", "detour": "coefficient de détour",
@@ -103,13 +104,14 @@ extension ReportText {
         },
         robustnessMapTitle: "Degré de certitude des carences",
         robustnessClasses: { share in
-            "Classes : robust (en carence dans au moins \(share) des tirages, zones hachurées), likely (au moins la moitié), "
-                + "possible (au moins un tirage), never (aucun)."
+            "Classes : robuste (en carence dans au moins \(share) des tirages ; ses zones hachurées), probable (au moins la moitié), "
+                + "possible (au moins un tirage), jamais (aucun) ; dans `robustness.csv`, colonne `robustness_class` : robust, likely, possible, never."
         },
         sensitivityHeader: ["paramètre", "plage", "indice de premier ordre", "± 2 e.-t.", "indice total", "Gini : premier ordre", "Gini : total"],
-        sensitivityNote: { most in
+        sensitivityNote: { most, accessOnly in
             "Indices de Sobol de la population en carence et du Gini de l'accessibilité (Saltelli et al. 2010 ; Jansen 1999) : l'indice de premier ordre est "
                 + "la part de la variance du résultat que le paramètre explique seul, l'indice total y ajoute ses interactions."
+                + (accessOnly.map { " « — » : \($0) n'entre pas dans les règles de carence (seulement dans l'accessibilité)." } ?? "")
                 + (most.map { " La population en carence dépend d'abord de : \($0)." } ?? "")
         },
         robustZonesCaption: "Zones de carence robustes",

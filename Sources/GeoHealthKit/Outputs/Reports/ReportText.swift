@@ -82,6 +82,8 @@ struct ReportText: Sendable {
     var draws: @Sendable (_ count: String, _ seed: String, _ ranges: String) -> String
     /// A parameter and its range, as ``draws`` lists them.
     var drawnRange: @Sendable (_ parameter: String, _ low: String, _ high: String) -> String
+    /// The decay's exponent and its range (log-uniform, not a factor).
+    var drawnExponent: @Sendable (_ low: String, _ high: String) -> String
     /// The population's half-width ("population ± 3 %").
     var drawnPopulation: @Sendable (_ percent: String) -> String
     /// A parameter's name in the text.
@@ -91,7 +93,9 @@ struct ReportText: Sendable {
     var robustnessMapTitle: String
     var robustnessClasses: @Sendable (_ share: String) -> String
     var sensitivityHeader: [String]
-    var sensitivityNote: @Sendable (_ mostInfluential: String?) -> String
+    /// What the indices are; the parameter that moves the under-served population most; the
+    /// parameters that only move the accessibility (their rows show "—").
+    var sensitivityNote: @Sendable (_ mostInfluential: String?, _ accessOnly: String?) -> String
     var robustZonesCaption: String
 
     // Siting.

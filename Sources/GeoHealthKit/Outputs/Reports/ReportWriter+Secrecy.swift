@@ -28,7 +28,10 @@ extension ReportWriter {
     }
 
     /// A table of `zones` (gap zones, or robust ones) guarded as ``guardedZones(_:)`` says; its
-    /// robust population, when it has one, hidden under the threshold (`primary`).
+    /// robust population, when it has one, hidden under the threshold (`primary`), and when it
+    /// would give back one hidden commune (`secondary`): one of the zone's robust communes has
+    /// its population hidden, or, the zone's population being published, one of the others
+    /// (the zone's population minus the robust one is theirs).
     mutating func guardedZoneTable(_ zoneTable: CommuneTable, zones: [GapsAnalysis.Zone], of gaps: GapsAnalysis, files: String) -> CommuneTable {
         var table = zoneTable
         guard let publishing = options.publishing, let p = table.columns.firstIndex(of: "population") else { return table }
@@ -44,15 +47,20 @@ extension ReportWriter {
         }
         let count = { (r: SuppressionReason) in reasons.filter { $0 == .string(r.rawValue) }.count }
         secrecy?.columns.append(.init(name: "\(files): population", unit: .people, primary: count(.primary), secondary: count(.secondary)))
-        if let r = table.columns.firstIndex(of: "robust_population") {
-            var hidden = 0
+        if let r = table.columns.firstIndex(of: "robust_population"), let robust = gaps.uncertainty?.robust {
+            let robustReasons: [PropertyValue] = table.rows.indices.map { k in
+                if publishing.rule.isSecret(table.rows[k][r].doubleValue ?? 0, unit: .people) { return .string(SuppressionReason.primary.rawValue) }
+                let (inside, outside) = (zones[k].communes.filter { robust[$0] }, zones[k].communes.filter { !robust[$0] })
+                let gives = hiddenPopulationCount(inside, of: gaps) == 1 || (reasons[k] == .null && hiddenPopulationCount(outside, of: gaps) == 1)
+                return gives ? .string(SuppressionReason.secondary.rawValue) : .null
+            }
             table.columns.insert("robust_population" + PublishingGuard.reasonSuffix, at: r + 1)
             for k in table.rows.indices {
-                let secret = publishing.rule.isSecret(table.rows[k][r].doubleValue ?? 0, unit: .people)
-                if secret { table.rows[k][r] = .null; hidden += 1 }
-                table.rows[k].insert(secret ? .string(SuppressionReason.primary.rawValue) : .null, at: r + 1)
+                if robustReasons[k] != .null { table.rows[k][r] = .null }
+                table.rows[k].insert(robustReasons[k], at: r + 1)
             }
-            secrecy?.columns.append(.init(name: "\(files): robust_population", unit: .people, primary: hidden, secondary: 0))
+            let hidden = { (r: SuppressionReason) in robustReasons.filter { $0 == .string(r.rawValue) }.count }
+            secrecy?.columns.append(.init(name: "\(files): robust_population", unit: .people, primary: hidden(.primary), secondary: hidden(.secondary)))
         }
         return table
     }
@@ -61,9 +69,14 @@ extension ReportWriter {
     /// when exactly one of its communes has its population hidden in the tables (the zone's
     /// total minus its other communes would give it back).
     func zonePopulation(_ zone: GapsAnalysis.Zone, of gaps: GapsAnalysis) -> String {
-        let hidden = zone.communes.filter { hiddenPopulations.contains(gaps.study.areas[$0].id) && (gaps.study.areas[$0].population ?? 0) > 0 }
-        guard options.publishing != nil, hidden.count == 1, !isSecret(zone.population) else { return people(zone.population) }
+        guard options.publishing != nil, hiddenPopulationCount(zone.communes, of: gaps) == 1, !isSecret(zone.population) else { return people(zone.population) }
         return text.secretComplement
+    }
+
+    /// How many of `communes` (indices into the gaps' study) have a population that the tables
+    /// hide and that is not 0.
+    func hiddenPopulationCount(_ communes: [Int], of gaps: GapsAnalysis) -> Int {
+        communes.filter { hiddenPopulations.contains(gaps.study.areas[$0].id) && (gaps.study.areas[$0].population ?? 0) > 0 }.count
     }
 
     /// The section saying what the guard hid (nothing without a guard).

@@ -212,10 +212,11 @@ extension ReportWriter {
     /// language, data line and territory name; the legend heading is `legend` (nil: the map's
     /// default, "Temps (minutes)" for a travel time).
     mutating func map(_ layer: URL, field: String, title: String, to file: String, legend: String? = nil,
-                      scheme: MapMaker.Scheme = .fisherJenks, palette: String = "YlOrRd", hatched: URL? = nil,
+                      scheme: MapMaker.Scheme = .fisherJenks, palette: String = "YlOrRd", hatched: URL? = nil, hatchLabel: String? = nil,
                       mode: MapMaker.Mode = .numeric) throws {
         var map = MapMaker.Options(field: field)
         map.mode = mode
+        map.hatchLabel = hatchLabel
         map.title = title
         map.legendTitle = legend
         map.scheme = scheme

@@ -39,6 +39,7 @@ extension ReportWriter {
         u.parameters.map { p in
             let r = u.options.ranges.range(p)
             if p == .population { return text.drawnPopulation(n.percent(u.options.ranges.population, 0)) }
+            if p == .decay { return text.drawnExponent(n.decimal(r.lowerBound, 2), n.decimal(r.upperBound, 2)) }
             return text.drawnRange(text.parameterName(p.rawValue), n.decimal(r.lowerBound, 2), n.decimal(r.upperBound, 2))
         }.joined(separator: ", ")
     }
@@ -53,7 +54,7 @@ extension ReportWriter {
         try zones.write(to: folder.appendingPathComponent("robust-gaps.geojson"), inputs: inputs)
         files += ["robustness.geojson", "robustness.csv", "robust-gaps.geojson"]
         try map(folder.appendingPathComponent("robustness.geojson"), field: "robustness_class", title: text.robustnessMapTitle,
-                to: "map-robustness.svg", hatched: folder.appendingPathComponent("robust-gaps.geojson"), mode: .categorical)
+                to: "map-robustness.svg", hatched: folder.appendingPathComponent("robust-gaps.geojson"), hatchLabel: labels.robustGapZone, mode: .categorical)
     }
 
     /// The Sobol indices of the under-served population and of the Gini of access, per parameter.
@@ -67,6 +68,8 @@ extension ReportWriter {
                     cell(s.gini?.firstOrder), cell(s.gini?.total)]
         }, numeric: [false, false, true, true, true, true, true]))
         let most = u.sensitivity.filter { $0.population != nil }.max { $0.population!.total < $1.population!.total }
-        doc.add(.paragraph(text.sensitivityNote(most.map { text.parameterName($0.parameter.rawValue) })))
+        let accessOnly = u.sensitivity.filter { $0.population == nil }.map { text.parameterName($0.parameter.rawValue) }
+        doc.add(.paragraph(text.sensitivityNote(most.map { text.parameterName($0.parameter.rawValue) },
+                                                accessOnly.isEmpty ? nil : accessOnly.joined(separator: ", "))))
     }
 }
