@@ -84,6 +84,7 @@ struct ReportCommand: ParsableCommand {
                 """)
         }
         let folder = try OutputFolder(URL(fileURLWithPath: out), mayReplace: Provenance.checkReplaceable)
+        Provenance.hashOutputsAsWritten()
         let started = SourceDateEpoch.now()
         let loaded = try LoadedStudies.load(sources)
         var o = StudyReport.Options(kind: try site.single(in: loaded.study, command: "report")!)

@@ -4,13 +4,17 @@ import GeoCore
 /// A file written atomically: bytes go to a temporary file beside the target, which replaces
 /// the target only on `commit()`. A failure or an abandoned writer leaves the target untouched.
 /// Refuses to replace any path listed as an input of the run, and anything at the path that is
-/// not a regular file (``checkTarget(_:inputs:)``).
+/// not a regular file (``checkTarget(_:inputs:)``). While ``FileDigests/hashOutputs(with:)`` is
+/// on, the bytes are hashed as they are written and the committed file's digest is recorded
+/// (``FileDigests/known(_:)``): a provenance lists it without reading the file back.
 package final class OutputFile {
     package let url: URL
     private let temporary: URL
     private let handle: FileHandle
     private var buffer: [UInt8] = []
     private var committed = false
+    private var digest: (any StreamingDigest)?
+    private var written = 0
 
     /// Opens a temporary file for `url`; `inputs` are paths the run reads and must never overwrite.
     package init(_ url: URL, inputs: [URL] = []) throws {
@@ -24,6 +28,7 @@ package final class OutputFile {
             throw InputError(file: url.relativePath, message: "cannot create a file in \(dir.path)")
         }
         handle = h
+        digest = FileDigests.makeDigest()
         buffer.reserveCapacity(1 << 20)
     }
 
@@ -45,6 +50,8 @@ package final class OutputFile {
 
     private func flush() throws {
         guard !buffer.isEmpty else { return }
+        if digest != nil { buffer.withUnsafeBytes { digest!.update($0) } }
+        written += buffer.count
         do {
             try handle.write(contentsOf: buffer)
         } catch {
@@ -63,6 +70,7 @@ package final class OutputFile {
             throw InputError(file: url.relativePath, message: "cannot replace the file: \(String(cString: strerror(errno)))")
         }
         committed = true
+        if let digest { FileDigests.recordWritten(url, hex: digest.hex(), bytes: written) } else { FileDigests.forget(url) }
     }
 
     /// Throws when `url` may not be replaced by a file: it is one of the run's inputs, or
@@ -96,6 +104,7 @@ package final class OutputFile {
 
     /// Moves a finished temporary file over `url`.
     package static func replace(_ url: URL, with temporary: URL) throws {
+        FileDigests.forget(url)
         guard rename(temporary.path, url.path) == 0 else {
             throw InputError(file: url.relativePath, message: "cannot replace the file: \(String(cString: strerror(errno)))")
         }

@@ -10,7 +10,8 @@ extension Provenance {
     /// missing is no obstacle, nor are the files a desktop leaves in a folder it showed
     /// (``desktopFiles``).
     ///
-    /// - Complexity: reads every file of the folder once (SHA-256), after listing it.
+    /// - Complexity: reads every file of the folder once (SHA-256), after listing it; a second
+    /// check of the same folder reads only the files changed within a second of the first.
     package static func checkReplaceable(_ folder: URL) throws {
         let entries = try folderEntries(folder)
         guard entries.contains(where: { !isDesktopFile($0.path) }) else { return }
@@ -32,7 +33,7 @@ extension Provenance {
                                  + "GeoHealth replaces only a folder it made, whole; move them away or choose another output folder")
         }
         let changed = try entries.filter { $0.kind == .regularFile && outputs[$0.path] != nil }.map(\.path).filter { path in
-            let (hex, bytes) = try sha256(folder.appendingPathComponent(path))
+            let (hex, bytes) = try sha256Remembered(folder.appendingPathComponent(path))
             return outputs[path]! != (bytes, hex)
         }
         guard changed.isEmpty else {
