@@ -76,7 +76,9 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         output.showProgress()
-        let sources = try inputs.sources()
+        var sources = try inputs.sources()
+        sources.measureAhead = true  // the polygons projected while the populations are joined
+        sources.projectAhead = true
         let read = sources.inputs + (bands.map { [URL(fileURLWithPath: $0)] } ?? [])
         if let input = OutputFolder.input(read, inside: URL(fileURLWithPath: out)) {
             throw ValidationError("""
@@ -97,7 +99,8 @@ struct ReportCommand: ParsableCommand {
         o.bands = try bands.map { try APLParameters.bands(from: URL(fileURLWithPath: $0)) }
         o.territoryLabel = territoryLabel
         o.publishing = publishing.guarding
-        let written = try StudyReport.writeReporting(loaded.study, name: studyName(sources), options: o, to: folder.staging, inputs: read)
+        let written = try StudyReport.writeReporting(loaded.study, name: studyName(sources), options: o, to: folder.staging, inputs: read,
+                                                     measured: loaded.measures, projected: loaded.projections)
         var files = written.files
         // In `geohealth run`, the run's provenance.json records the report.
         if !SummarySink.isCapturing {

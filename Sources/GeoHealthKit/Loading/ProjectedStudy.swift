@@ -49,18 +49,22 @@ public struct ProjectedStudy: Sendable {
     ///   national study then never holds two copies of every polygon.
     /// - Parameter measured: per area, its surface and point already computed in the CRS this
     ///   projection gives it (``AreaMeasure``, e.g. computed by the loader while it joined
-    ///   the populations); used only without `keepGeometries`, and only where the CRS agrees.
-    package init(_ study: Study, crs forced: CRS? = nil, keepGeometries: Bool = true, measured: [AreaMeasure?]? = nil) throws {
+    ///   the populations); used only where the CRS agrees, and with `keepGeometries` only
+    ///   where `projected` has the polygon projected in that CRS too.
+    package init(_ study: Study, crs forced: CRS? = nil, keepGeometries: Bool = true, measured: [AreaMeasure?]? = nil,
+                 projected: [Geometry?]? = nil) throws {
         forcedCRS = forced
         let areaCRS: [CRS] = study.areas.indices.map { Self.crs(ofID: study.areas[$0].id, geometry: study.areas[$0].geometry, forced: forced) }
-        let known = keepGeometries ? nil : measured.flatMap { $0.count == study.areas.count ? $0 : nil }
+        let known = measured.flatMap { $0.count == study.areas.count ? $0 : nil }
+        let knownGeometries = projected.flatMap { $0.count == study.areas.count ? $0 : nil }
         let crsList = Array(Set(areaCRS)).sorted { $0.epsg < $1.epsg }
         let slot = Dictionary(uniqueKeysWithValues: crsList.enumerated().map { ($1, $0) })
         areaPartition = areaCRS.map { slot[$0]! }
         partitions = crsList.map { crs in Partition(crs: crs, areas: study.areas.indices.filter { areaCRS[$0] == crs }, sites: []) }
 
         Progress.report("projecting \(study.areas.count) communes…")
-        let measured = try AreaMeasure.measure(study.areas.indices.map { study.areas[$0].geometry }, crs: areaCRS, keepGeometries: keepGeometries, known: known)
+        let measured = try AreaMeasure.measure(study.areas.indices.map { study.areas[$0].geometry }, crs: areaCRS, keepGeometries: keepGeometries,
+                                                 known: known, knownGeometries: knownGeometries)
         let projectedPoints = measured.map(\.measure.point)
         geometries = keepGeometries ? measured.map(\.geometry) : []
         surfaces = measured.map(\.measure.surface)
