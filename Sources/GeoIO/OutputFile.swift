@@ -39,7 +39,10 @@ package final class OutputFile {
         }
     }
 
+    /// Adds `bytes` (written out every MiB; a MiB or more at once goes straight to the file
+    /// when nothing is buffered).
     package func write(_ bytes: [UInt8]) throws {
+        if buffer.isEmpty && bytes.count >= 1 << 20 { return try writeOut(bytes) }
         buffer.append(contentsOf: bytes)
         if buffer.count >= 1 << 20 { try flush() }
     }
@@ -50,14 +53,19 @@ package final class OutputFile {
 
     private func flush() throws {
         guard !buffer.isEmpty else { return }
-        if digest != nil { buffer.withUnsafeBytes { digest!.update($0) } }
-        written += buffer.count
+        try writeOut(buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Hashes (``FileDigests``) and writes `bytes` to the temporary file.
+    private func writeOut(_ bytes: [UInt8]) throws {
+        if digest != nil { bytes.withUnsafeBytes { digest!.update($0) } }
+        written += bytes.count
         do {
-            try handle.write(contentsOf: buffer)
+            try handle.write(contentsOf: bytes)
         } catch {
             throw InputError(file: url.relativePath, message: "cannot write: \(error.localizedDescription)")
         }
-        buffer.removeAll(keepingCapacity: true)
         Writeback.start(handle.fileDescriptor)  // so that the fsync of commit() waits for the last pages only
     }
 
