@@ -65,7 +65,9 @@ struct ReportWriter {
         travelOptions.thresholds = [options.minutes, options.minutes * 2]
         travelOptions.groupBy = options.groupBy
         // One projection for travel, access, gaps and siting (each projected the study itself before).
-        let projected = try ProjectedStudy(study, measured: ahead.measured, projected: ahead.projected)
+        var projecting = try ProjectedStudy(study, measured: ahead.measured, projected: ahead.projected)
+        projecting.rememberSiteAreas(of: study)  // asked for by every analysis below
+        let projected = projecting
         self.projected = projected
         // The gaps (contiguity and dissolves in GEOS) and the siting, the longest steps, start
         // first, each on its own thread; travel and access are computed meanwhile.
