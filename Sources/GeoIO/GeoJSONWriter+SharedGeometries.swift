@@ -29,7 +29,7 @@ extension GeoJSONWriter {
                 for w in outs.indices { outs[w].removeAll(keepingCapacity: true) }
                 for i in chunks[k] {
                     shape.removeAll(keepingCapacity: true)
-                    if let g = geometry(i) { appendGeometry(g, precision: precision, to: &shape) } else { shape.append(contentsOf: Array("null".utf8)) }
+                    if let g = geometry(i) { appendGeometry(g, precision: precision, to: &shape) } else { shape.append(contentsOf: "null".utf8) }
                     for w in outs.indices {
                         if i != firsts[w] { outs[w].append(contentsOf: [UInt8(ascii: ","), 0x0A]) }
                         appendFeatureOpening(id: nil, properties: properties[w](i), to: &outs[w])
