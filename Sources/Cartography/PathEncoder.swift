@@ -18,7 +18,9 @@ package struct PathEncoder: Sendable {
         self.precision = precision
     }
 
-    func ring(_ ring: [Coordinate]) -> [(Int64, Int64)] {
+    /// The ring's vertices on the grid (in steps), repeated and collinear ones dropped; empty
+    /// when fewer than three are left.
+    package func ring(_ ring: [Coordinate]) -> [(Int64, Int64)] {
         let f = pow10(precision)
         var pts: [(Int64, Int64)] = []
         pts.reserveCapacity(ring.count)
@@ -29,17 +31,27 @@ package struct PathEncoder: Sendable {
             pts.append(q)
         }
         if pts.count > 1, pts.first! == pts.last! { pts.removeLast() }
-        // Drop collinear vertices (they do not change the shape).
+        // Drop collinear vertices (they do not change the shape), pass after pass: a vertex is
+        // dropped when it is collinear with the last one kept in this pass (before any, the one
+        // before it) and the next one as it was at the pass's start.
         var changed = true
         while changed && pts.count >= 3 {
             changed = false
-            var kept: [(Int64, Int64)] = []
-            for i in pts.indices {
-                let a = kept.last ?? pts[(i + pts.count - 1) % pts.count], b = pts[i], c = pts[(i + 1) % pts.count]
-                let cross = (b.0 - a.0) * (c.1 - a.1) - (b.1 - a.1) * (c.0 - a.0)
-                if cross == 0 { changed = true } else { kept.append(b) }
+            let n = pts.count, first = pts[0]
+            var kept = 0
+            pts.withUnsafeMutableBufferPointer { p in  // kept vertices written in place: kept ≤ i
+                for i in 0..<n {
+                    let a = kept > 0 ? p[kept - 1] : p[(i + n - 1) % n], b = p[i], c = i + 1 < n ? p[i + 1] : first
+                    let cross = (b.0 - a.0) * (c.1 - a.1) - (b.1 - a.1) * (c.0 - a.0)
+                    if cross == 0 {
+                        changed = true
+                    } else {
+                        p[kept] = b
+                        kept += 1
+                    }
+                }
             }
-            pts = kept
+            pts.removeLast(n - kept)
         }
         return pts.count >= 3 ? pts : []
     }

@@ -34,7 +34,9 @@ final class LoadedStudies: Sendable {
     /// The study of `sources`: read by ``StudyLoader/load(_:)`` the first time, shared after.
     /// Run alone (no ``current``), simply read. The measures computed ahead
     /// (``StudySources/measureAhead``) are handed on only to a caller that asks for them in the
-    /// same metric CRS; any other gets none and measures what it needs itself.
+    /// same metric CRS; any other gets none and measures what it needs itself. The projected
+    /// polygons (``StudySources/projectAhead``) go to the first reader only: a run does not
+    /// hold a second copy of the polygons for its later analyses.
     static func load(_ sources: StudySources) throws -> StudyLoader.Loaded {
         guard let studies = current else { return try StudyLoader.load(sources) }
         return try studies.load(sources)
@@ -50,7 +52,11 @@ final class LoadedStudies: Sendable {
         guard let entry = entries.withLock({ last ? $0.removeValue(forKey: key) : $0[key] }) else {
             let loaded = try StudyLoader.load(sources)
             loads.withLock { $0 += 1 }
-            if !last { entries.withLock { $0[key] = Entry(loaded: loaded, metricCRS: sources.metricCRS) } }
+            if !last {
+                var kept = loaded
+                kept.projections = nil
+                entries.withLock { $0[key] = Entry(loaded: kept, metricCRS: sources.metricCRS) }
+            }
             return loaded
         }
         var loaded = entry.loaded

@@ -77,7 +77,9 @@ struct ReportCommand: ParsableCommand {
 
     func run() throws {
         output.showProgress()
-        let sources = try inputs.sources()
+        var sources = try inputs.sources()
+        sources.measureAhead = true  // the polygons projected while the populations are joined
+        sources.projectAhead = true
         let read = sources.inputs + (bands.map { [URL(fileURLWithPath: $0)] } ?? [])
         if let input = OutputFolder.input(read, inside: URL(fileURLWithPath: out)) {
             throw ValidationError("""
@@ -85,6 +87,7 @@ struct ReportCommand: ParsableCommand {
                 """)
         }
         let folder = try OutputFolder(URL(fileURLWithPath: out), mayReplace: Provenance.checkReplaceable)
+        Provenance.hashOutputsAsWritten()
         let started = SourceDateEpoch.now()
         let loaded = try LoadedStudies.load(sources)
         var o = StudyReport.Options(kind: try site.single(in: loaded.study, command: "report")!)
@@ -98,7 +101,8 @@ struct ReportCommand: ParsableCommand {
         o.territoryLabel = territoryLabel
         o.publishing = publishing.guarding
         o.uncertainty = uncertainty.options
-        let written = try StudyReport.writeReporting(loaded.study, name: studyName(sources), options: o, to: folder.staging, inputs: read)
+        let written = try StudyReport.writeReporting(loaded.study, name: studyName(sources), options: o, to: folder.staging, inputs: read,
+                                                     measured: loaded.measures, projected: loaded.projections)
         var files = written.files
         // In `geohealth run`, the run's provenance.json records the report.
         if !SummarySink.isCapturing {

@@ -39,6 +39,7 @@ struct RunCommand: ParsableCommand {
         let target = URL(fileURLWithPath: out)
         try StudyRunner.checkPlan(study, target: target)
         let folder = try OutputFolder(target, mayReplace: Provenance.checkReplaceable)
+        Provenance.hashOutputsAsWritten()
         let started = SourceDateEpoch.now()
         var runner = StudyRunner(study: study, staging: folder.staging)
         try runner.runAll()

@@ -78,33 +78,35 @@ package final class GeoJSONWriter {
             if i > 0 { out.append(contentsOf: [UInt8(ascii: ","), 0x0A]) }
             appendFeature(f, precision: precision, to: &out)
         }
-        out.append(contentsOf: Array("\n]}\n".utf8))
+        out.append(contentsOf: "\n]}\n".utf8)
         return String(decoding: out, as: UTF8.self)
     }
 
     static func appendFeature(_ f: Feature, precision: Int, to out: inout [UInt8]) {
         appendFeatureOpening(id: f.id, properties: f.properties, to: &out)
-        if let g = f.geometry { appendGeometry(g, precision: precision, to: &out) } else { out.append(contentsOf: Array("null".utf8)) }
+        if let g = f.geometry { appendGeometry(g, precision: precision, to: &out) } else { out.append(contentsOf: "null".utf8) }
         out.append(UInt8(ascii: "}"))
     }
 
     /// A feature's text up to its geometry: `{"type":"Feature"`, the id if any, the properties
     /// and `,"geometry":`.
     static func appendFeatureOpening(id: PropertyValue?, properties: Properties, to out: inout [UInt8]) {
-        out.append(contentsOf: Array("{\"type\":\"Feature\"".utf8))
+        out.append(contentsOf: "{\"type\":\"Feature\"".utf8)
         if let id {
-            out.append(contentsOf: Array(",\"id\":".utf8))
+            out.append(contentsOf: ",\"id\":".utf8)
             JSONText.append(id, to: &out)
         }
-        out.append(contentsOf: Array(",\"properties\":".utf8))
+        out.append(contentsOf: ",\"properties\":".utf8)
         JSONText.append(.object(properties), to: &out)
-        out.append(contentsOf: Array(",\"geometry\":".utf8))
+        out.append(contentsOf: ",\"geometry\":".utf8)
     }
 
     static func appendGeometry(_ g: Geometry, precision: Int, to out: inout [UInt8]) {
-        out.append(contentsOf: Array("{\"type\":\"\(g.typeName)\",".utf8))
+        out.append(contentsOf: "{\"type\":\"".utf8)
+        out.append(contentsOf: g.typeName.utf8)
+        out.append(contentsOf: "\",".utf8)
         if case .geometryCollection(let parts) = g {
-            out.append(contentsOf: Array("\"geometries\":[".utf8))
+            out.append(contentsOf: "\"geometries\":[".utf8)
             for (i, p) in parts.enumerated() {
                 if i > 0 { out.append(UInt8(ascii: ",")) }
                 appendGeometry(p, precision: precision, to: &out)
@@ -112,7 +114,7 @@ package final class GeoJSONWriter {
             out.append(contentsOf: [UInt8(ascii: "]"), UInt8(ascii: "}")])
             return
         }
-        out.append(contentsOf: Array("\"coordinates\":".utf8))
+        out.append(contentsOf: "\"coordinates\":".utf8)
         switch g {
         case .point(let c): appendPosition(c, precision, &out)
         case .multiPoint(let cs), .lineString(let cs): appendPositions(cs, precision, &out)

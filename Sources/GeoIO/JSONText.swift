@@ -5,11 +5,11 @@ import GeoCore
 package enum JSONText {
     package static func append(_ value: PropertyValue, to out: inout [UInt8]) {
         switch value {
-        case .null: out.append(contentsOf: Array("null".utf8))
+        case .null: out.append(contentsOf: "null".utf8)
         case .bool(let b): out.append(contentsOf: Array((b ? "true" : "false").utf8))
         case .number(let d):
             if !d.isFinite {
-                out.append(contentsOf: Array("null".utf8))
+                out.append(contentsOf: "null".utf8)
             } else if d == d.rounded(), abs(d) < 1e15 {
                 out.append(contentsOf: Array(String(Int64(d)).utf8))
             } else {
@@ -37,6 +37,16 @@ package enum JSONText {
 
     static func appendString(_ s: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
+        // Most strings (codes, names) need no escape: their UTF-8 bytes in one append.
+        let plain = s.utf8.withContiguousStorageIfAvailable { bytes -> Bool in
+            guard !bytes.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else { return false }
+            out.append(contentsOf: bytes)
+            return true
+        } ?? false
+        if plain {
+            out.append(UInt8(ascii: "\""))
+            return
+        }
         for b in s.utf8 {
             switch b {
             case UInt8(ascii: "\""): out.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "\"")])

@@ -4,13 +4,17 @@ import GeoCore
 /// A file written atomically: bytes go to a temporary file beside the target, which replaces
 /// the target only on `commit()`. A failure or an abandoned writer leaves the target untouched.
 /// Refuses to replace any path listed as an input of the run, and anything at the path that is
-/// not a regular file (``checkTarget(_:inputs:)``).
+/// not a regular file (``checkTarget(_:inputs:)``). While ``FileDigests/hashOutputs(with:)`` is
+/// on, the bytes are hashed as they are written and the committed file's digest is recorded
+/// (``FileDigests/known(_:)``): a provenance lists it without reading the file back.
 package final class OutputFile {
     package let url: URL
     private let temporary: URL
     private let handle: FileHandle
     private var buffer: [UInt8] = []
     private var committed = false
+    private var digest: (any StreamingDigest)?
+    private var written = 0
 
     /// Opens a temporary file for `url`; `inputs` are paths the run reads and must never overwrite.
     package init(_ url: URL, inputs: [URL] = []) throws {
@@ -24,6 +28,7 @@ package final class OutputFile {
             throw InputError(file: url.relativePath, message: "cannot create a file in \(dir.path)")
         }
         handle = h
+        digest = FileDigests.makeDigest()
         buffer.reserveCapacity(1 << 20)
     }
 
@@ -34,7 +39,10 @@ package final class OutputFile {
         }
     }
 
+    /// Adds `bytes` (written out every MiB; a MiB or more at once goes straight to the file
+    /// when nothing is buffered).
     package func write(_ bytes: [UInt8]) throws {
+        if buffer.isEmpty && bytes.count >= 1 << 20 { return try writeOut(bytes) }
         buffer.append(contentsOf: bytes)
         if buffer.count >= 1 << 20 { try flush() }
     }
@@ -45,12 +53,19 @@ package final class OutputFile {
 
     private func flush() throws {
         guard !buffer.isEmpty else { return }
+        try writeOut(buffer)
+        buffer.removeAll(keepingCapacity: true)
+    }
+
+    /// Hashes (``FileDigests``) and writes `bytes` to the temporary file.
+    private func writeOut(_ bytes: [UInt8]) throws {
+        if digest != nil { bytes.withUnsafeBytes { digest!.update($0) } }
+        written += bytes.count
         do {
-            try handle.write(contentsOf: buffer)
+            try handle.write(contentsOf: bytes)
         } catch {
             throw InputError(file: url.relativePath, message: "cannot write: \(error.localizedDescription)")
         }
-        buffer.removeAll(keepingCapacity: true)
         Writeback.start(handle.fileDescriptor)  // so that the fsync of commit() waits for the last pages only
     }
 
@@ -63,6 +78,7 @@ package final class OutputFile {
             throw InputError(file: url.relativePath, message: "cannot replace the file: \(String(cString: strerror(errno)))")
         }
         committed = true
+        if let digest { FileDigests.recordWritten(url, hex: digest.hex(), bytes: written) } else { FileDigests.forget(url) }
     }
 
     /// Throws when `url` may not be replaced by a file: it is one of the run's inputs, or
@@ -96,6 +112,7 @@ package final class OutputFile {
 
     /// Moves a finished temporary file over `url`.
     package static func replace(_ url: URL, with temporary: URL) throws {
+        FileDigests.forget(url)
         guard rename(temporary.path, url.path) == 0 else {
             throw InputError(file: url.relativePath, message: "cannot replace the file: \(String(cString: strerror(errno)))")
         }

@@ -33,4 +33,42 @@ import Testing
         encoder.append(square, to: &text)
         #expect(text == "M0 0l10 0 0 10 -10 0z")
     }
+
+    /// The collinear vertices dropped in place, pass after pass, as the encoder did with a new
+    /// array each pass (kept here as the reference): the same vertices on random rings of a
+    /// small grid, where runs of collinear and repeated vertices are common.
+    @Test(arguments: [21, 22]) func collinearVerticesDroppedAsBefore(seed: UInt64) {
+        var rng = SeededGenerator(seed: seed)
+        let encoder = PathEncoder(toPixel: { ($0.x, $0.y) }, precision: 0)
+        for _ in 0..<20_000 {
+            var ring = (0..<Int.random(in: 3...12, using: &rng)).map { _ in
+                Coordinate(x: Double(Int.random(in: 0...3, using: &rng)), y: Double(Int.random(in: 0...3, using: &rng)))
+            }
+            ring.append(ring[0])
+            #expect(encoder.ring(ring).map { [$0.0, $0.1] } == Self.referenceRing(ring).map { [$0.0, $0.1] }, "seed \(seed): \(ring)")
+        }
+    }
+
+    /// The encoder's ring before it dropped collinear vertices in place.
+    static func referenceRing(_ ring: [Coordinate]) -> [(Int64, Int64)] {
+        var pts: [(Int64, Int64)] = []
+        for c in ring {
+            let q = (Int64(c.x.rounded()), Int64(c.y.rounded()))
+            if let last = pts.last, last == q { continue }
+            pts.append(q)
+        }
+        if pts.count > 1, pts.first! == pts.last! { pts.removeLast() }
+        var changed = true
+        while changed && pts.count >= 3 {
+            changed = false
+            var kept: [(Int64, Int64)] = []
+            for i in pts.indices {
+                let a = kept.last ?? pts[(i + pts.count - 1) % pts.count], b = pts[i], c = pts[(i + 1) % pts.count]
+                let cross = (b.0 - a.0) * (c.1 - a.1) - (b.1 - a.1) * (c.0 - a.0)
+                if cross == 0 { changed = true } else { kept.append(b) }
+            }
+            pts = kept
+        }
+        return pts.count >= 3 ? pts : []
+    }
 }

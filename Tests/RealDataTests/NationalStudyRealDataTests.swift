@@ -61,11 +61,13 @@ import Testing
     /// The measures the loader computes while it joins the populations (``StudySources/measureAhead``)
     /// give the same projected study as computing them afterwards: every surface, point and
     /// longitude/latitude point equal, bit for bit; only the dissolved merges are left to do.
+    /// With ``StudySources/projectAhead`` (the report's), the projected polygons too.
     @Test(.enabled(if: Fixtures.realData("measuresComputedDuringTheJoinEqualTheProjection") != nil))
     func measuresComputedDuringTheJoinEqualTheProjection() throws {
         let root = try #require(Fixtures.realData())
         var sources = try Self.sources(root)
         sources.measureAhead = true
+        sources.projectAhead = true
         let loaded = try StudyLoader.load(sources)
         let measures = try #require(loaded.measures)
         #expect(measures.count == loaded.study.areas.count)
@@ -76,6 +78,12 @@ import Testing
         #expect(ahead.surfaces == plain.surfaces)
         #expect(ahead.points == plain.points)
         #expect(ahead.pointsLonLat == plain.pointsLonLat)
+        let projections = try #require(loaded.projections)
+        #expect(projections.compactMap { $0 }.count == reused)
+        let kept = try ProjectedStudy(loaded.study, measured: measures, projected: projections)
+        let projectedAfter = try ProjectedStudy(loaded.study)
+        #expect(kept.geometries == projectedAfter.geometries)
+        #expect(kept.surfaces == plain.surfaces && kept.points == plain.points)
     }
 
     /// Every national commune polygon as read (before repair): each one the pure-Swift

@@ -43,24 +43,32 @@ public struct ProjectedStudy: Sendable {
     var sitePartition: [Int] = []
     /// The CRS forced with `--crs`, if any.
     let forcedCRS: CRS?
+    /// ``siteAreas(of:)`` computed ahead (``rememberSiteAreas(of:)``) for the sites at these
+    /// locations (the sites' partitions follow from their locations); dropped when the areas
+    /// change, not used for sites elsewhere.
+    var rememberedSiteAreas: (locations: [Coordinate], areas: [Int?])?
 
     /// - Parameter keepGeometries: false keeps the surfaces and points but not the
     ///   projected polygons (`geometries` stays empty), for jobs that need only points: the
     ///   national study then never holds two copies of every polygon.
     /// - Parameter measured: per area, its surface and point already computed in the CRS this
     ///   projection gives it (``AreaMeasure``, e.g. computed by the loader while it joined
-    ///   the populations); used only without `keepGeometries`, and only where the CRS agrees.
-    package init(_ study: Study, crs forced: CRS? = nil, keepGeometries: Bool = true, measured: [AreaMeasure?]? = nil) throws {
+    ///   the populations); used only where the CRS agrees, and with `keepGeometries` only
+    ///   where `projected` has the polygon projected in that CRS too.
+    package init(_ study: Study, crs forced: CRS? = nil, keepGeometries: Bool = true, measured: [AreaMeasure?]? = nil,
+                 projected: [Geometry?]? = nil) throws {
         forcedCRS = forced
         let areaCRS: [CRS] = study.areas.indices.map { Self.crs(ofID: study.areas[$0].id, geometry: study.areas[$0].geometry, forced: forced) }
-        let known = keepGeometries ? nil : measured.flatMap { $0.count == study.areas.count ? $0 : nil }
+        let known = measured.flatMap { $0.count == study.areas.count ? $0 : nil }
+        let knownGeometries = projected.flatMap { $0.count == study.areas.count ? $0 : nil }
         let crsList = Array(Set(areaCRS)).sorted { $0.epsg < $1.epsg }
         let slot = Dictionary(uniqueKeysWithValues: crsList.enumerated().map { ($1, $0) })
         areaPartition = areaCRS.map { slot[$0]! }
         partitions = crsList.map { crs in Partition(crs: crs, areas: study.areas.indices.filter { areaCRS[$0] == crs }, sites: []) }
 
         Progress.report("projecting \(study.areas.count) communes…")
-        let measured = try AreaMeasure.measure(study.areas.indices.map { study.areas[$0].geometry }, crs: areaCRS, keepGeometries: keepGeometries, known: known)
+        let measured = try AreaMeasure.measure(study.areas.indices.map { study.areas[$0].geometry }, crs: areaCRS, keepGeometries: keepGeometries,
+                                                 known: known, knownGeometries: knownGeometries)
         let projectedPoints = measured.map(\.measure.point)
         geometries = keepGeometries ? measured.map(\.geometry) : []
         surfaces = measured.map(\.measure.surface)
@@ -119,6 +127,7 @@ public struct ProjectedStudy: Sendable {
     /// a regional study's reported communes without its buffer. Sites are kept as they are.
     public func restricted(to keep: [Int]) -> ProjectedStudy {
         var copy = self
+        copy.rememberedSiteAreas = nil
         var newIndex = [Int](repeating: -1, count: surfaces.count)
         for (k, a) in keep.enumerated() { newIndex[a] = k }
         copy.geometries = geometries.isEmpty ? [] : keep.map { geometries[$0] }
@@ -233,6 +242,7 @@ extension ProjectedStudy {
     /// - Complexity: O(vertices + areas × log sites + vertices of the areas holding a candidate).
     public func siteAreas(of study: Study) -> [Int?] {
         precondition(study.areas.count == areaPartition.count && study.sites.count == sitePoints.count, "siteAreas: not the projected study")
+        if let remembered = rememberedSiteAreas, remembered.locations.elementsEqual(study.sites.lazy.map(\.location)) { return remembered.areas }
         var result = [Int?](repeating: nil, count: sitePoints.count)
         for p in partitions where !p.sites.isEmpty {
             let sorted = p.sites.sorted { study.sites[$0].location.x < study.sites[$1].location.x }
@@ -258,6 +268,14 @@ extension ProjectedStudy {
 }
 
 extension ProjectedStudy {
+    /// Computes ``siteAreas(of:)`` once for `study`'s sites, so that the analyses sharing this
+    /// projection (a report's travel, access, gaps and siting: each cost model and each list of
+    /// sites outside the communes asks for it) get it without placing the sites again.
+    package mutating func rememberSiteAreas(of study: Study) {
+        rememberedSiteAreas = nil
+        rememberedSiteAreas = (study.sites.map(\.location), siteAreas(of: study))
+    }
+
     /// The partitions as summary rows: `{crs, communes, sites}`.
     var partitionRows: PropertyValue {
         .rows(partitions) { [("crs", .string($0.crs.description)), ("communes", .int($0.areas.count)), ("sites", .int($0.sites.count))] }

@@ -19,6 +19,9 @@ public enum StudyLoader {
         /// Per area: its measures in its metric CRS, when ``StudySources/measureAhead`` asked
         /// for them (nil where a merge was dissolved: ``ProjectedStudy`` computes those).
         package var measures: [AreaMeasure?]?
+        /// Per area: its polygon projected to the CRS of ``measures``, when
+        /// ``StudySources/projectAhead`` asked for it (nil where a merge was dissolved).
+        package var projections: [Geometry?]?
     }
 
     /// Reads the areas while the side inputs are read on another thread, joins the population,
@@ -41,7 +44,7 @@ public enum StudyLoader {
         // The join runs mostly on one thread: the measures of the areas as read are computed
         // meanwhile on the other cores, and those whose polygon the join keeps are reused.
         let ahead = sources.measureAhead && sources.departements == nil && sideValues.population != nil
-            ? AreaMeasure.measureInBackground(areas, crs: sources.metricCRS) : nil
+            ? AreaMeasure.measureInBackground(areas, crs: sources.metricCRS, keepGeometries: sources.projectAhead) : nil
         defer { _ = ahead?.wait() }  // never return (or throw) while it still runs
         let populationReport = try joinPopulation(&areas, sideValues.population, history: history, summary: &summary)
 
@@ -54,11 +57,12 @@ public enum StudyLoader {
         var study = Study(areas: areas, sites: sites, territories: territories)
         study.studyArea = studyArea
         summary["study"] = .object(describe(study))
-        var measures: [AreaMeasure?]?
+        var measures: [AreaMeasure?]?, projections: [Geometry?]?
         if let ahead, let populationReport, let computed = try? ahead.value() {
-            measures = populationReport.unchangedSource.map { $0.map { computed[$0] } }
+            measures = populationReport.unchangedSource.map { $0.map { computed.measures[$0] } }
+            if sources.projectAhead { projections = populationReport.unchangedSource.map { $0.map { computed.geometries[$0] } } }
         }
-        return Loaded(study: study, population: populationReport, summary: summary, measures: measures)
+        return Loaded(study: study, population: populationReport, summary: summary, measures: measures, projections: projections)
     }
 
     /// Joins the population table, when there is one, to the areas (through the history).

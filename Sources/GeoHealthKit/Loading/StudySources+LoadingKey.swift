@@ -5,9 +5,10 @@ extension StudySources {
     /// Everything the loaded study depends on, as words: two sources with equal keys load the
     /// same ``StudyLoader/Loaded`` study and summary, so `geohealth run` loads them once and
     /// hands the study to every analysis that reads it. Paths are compared as written
-    /// (``URL/relativePath``, which the summary shows). ``measureAhead`` and ``metricCRS`` are
-    /// left out: they change only the measures computed ahead (``StudyLoader/Loaded/measures``),
-    /// which a shared study gives only to the analyses whose CRS they were computed in.
+    /// (``URL/relativePath``, which the summary shows). ``measureAhead``, ``projectAhead`` and
+    /// ``metricCRS`` are left out: they change only the measures computed ahead
+    /// (``StudyLoader/Loaded/measures``), which a shared study gives only to the analyses whose
+    /// CRS they were computed in, and the projections (given to the first reader only).
     package var loadingKey: [String] {
         var key = ["areas"] + areas.map(\.relativePath)
         key += ["fields", areaIDField, areaNameField, populationKey, populationField, historySince]

@@ -43,6 +43,10 @@ public struct StudySources: Sendable {
     /// (``StudyLoader/Loaded/measures``): for jobs that project the whole study without
     /// keeping its polygons (`distance`, `access`). Not done for a regional selection.
     public var measureAhead = false
+    /// With ``measureAhead``, keep the areas' polygons projected to their metric CRS too
+    /// (``StudyLoader/Loaded/projections``): for jobs that project the whole study keeping its
+    /// polygons (`report`, whose gap zones and maps need them).
+    package var projectAhead = false
     /// The metric CRS forced with `--crs`, for ``measureAhead``.
     public var metricCRS: CRS?
 

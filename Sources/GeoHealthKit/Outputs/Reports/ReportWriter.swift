@@ -48,7 +48,9 @@ struct ReportWriter {
     /// The codes of the communes whose population the guarded tables hide.
     var hiddenPopulations = Set<String>()
 
-    init(_ study: Study, name: StudyReport.StudyName, options: StudyReport.Options, folder: URL, inputs: [URL]) throws {
+    /// `ahead`: the areas' measures and projected polygons computed by the loader, if any.
+    init(_ study: Study, name: StudyReport.StudyName, options: StudyReport.Options, folder: URL, inputs: [URL],
+         ahead: (measured: [AreaMeasure?]?, projected: [Geometry?]?) = (nil, nil)) throws {
         self.study = study
         self.options = options
         self.folder = folder
@@ -63,7 +65,9 @@ struct ReportWriter {
         travelOptions.thresholds = [options.minutes, options.minutes * 2]
         travelOptions.groupBy = options.groupBy
         // One projection for travel, access, gaps and siting (each projected the study itself before).
-        let projected = try ProjectedStudy(study)
+        var projecting = try ProjectedStudy(study, measured: ahead.measured, projected: ahead.projected)
+        projecting.rememberSiteAreas(of: study)  // asked for by every analysis below
+        let projected = projecting
         self.projected = projected
         // The gaps (contiguity and dissolves in GEOS) and the siting, the longest steps, start
         // first, each on its own thread; travel and access are computed meanwhile.

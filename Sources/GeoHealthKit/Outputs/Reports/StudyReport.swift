@@ -90,11 +90,14 @@ package enum StudyReport {
     }
 
     /// ``write(_:name:options:to:inputs:)``, with what the publishing guard hid in its tables
-    /// (nil without ``Options/publishing``).
-    package static func writeReporting(_ study: Study, name: StudyName, options: Options, to folder: URL,
-                                       inputs: [URL]) throws -> (files: [String], secrecy: SecrecyReport?) {
+    /// (nil without ``Options/publishing``). `measured` and `projected`: per area, its measures
+    /// and polygon already projected by the loader (``StudyLoader/Loaded/projections``), reused
+    /// where their CRS is the one the report projects the area in.
+    package static func writeReporting(_ study: Study, name: StudyName, options: Options, to folder: URL, inputs: [URL],
+                                       measured: [AreaMeasure?]? = nil, projected: [Geometry?]? = nil) throws -> (files: [String], secrecy: SecrecyReport?) {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        var report = try ReportWriter(study, name: name, options: options, folder: folder, inputs: inputs)
+        var report = try ReportWriter(study, name: name, options: options, folder: folder, inputs: inputs,
+                                      ahead: (measured, projected))
         defer {  // never return (or throw) while the layers, the gaps or the siting are still made
             _ = report.layers?.wait()
             _ = report.gaps.wait()

@@ -1,4 +1,5 @@
 import Foundation
+import GeoCore
 import GeoIO
 
 extension Provenance {
@@ -10,7 +11,8 @@ extension Provenance {
     /// missing is no obstacle, nor are the files a desktop leaves in a folder it showed
     /// (``desktopFiles``).
     ///
-    /// - Complexity: reads every file of the folder once (SHA-256), after listing it.
+    /// - Complexity: reads every file of the folder once (SHA-256, on all cores), after listing it; a second
+    /// check of the same folder reads only the files changed within a second of the first.
     package static func checkReplaceable(_ folder: URL) throws {
         let entries = try folderEntries(folder)
         guard entries.contains(where: { !isDesktopFile($0.path) }) else { return }
@@ -31,10 +33,11 @@ extension Provenance {
             throw InputError(file: folder.relativePath, message: "holds \(listed(unknown)), which its provenance.json does not list: "
                                  + "GeoHealth replaces only a folder it made, whole; move them away or choose another output folder")
         }
-        let changed = try entries.filter { $0.kind == .regularFile && outputs[$0.path] != nil }.map(\.path).filter { path in
-            let (hex, bytes) = try sha256(folder.appendingPathComponent(path))
-            return outputs[path]! != (bytes, hex)
-        }
+        // Hashed on all cores (a national report's folder holds some 110 MB); an error is that
+        // of the first unreadable file in order.
+        let listedFiles = entries.filter { $0.kind == .regularFile && outputs[$0.path] != nil }.map(\.path)
+        let hashes = try listedFiles.concurrentMap { try sha256Remembered(folder.appendingPathComponent($0)) }.map { try $0.get() }
+        let changed = zip(listedFiles, hashes).filter { path, hash in outputs[path]! != (hash.bytes, hash.hex) }.map(\.0)
         guard changed.isEmpty else {
             throw InputError(file: folder.relativePath,
                              message: "\(listed(changed)) changed since GeoHealth wrote it (size or SHA-256 differ from provenance.json): "

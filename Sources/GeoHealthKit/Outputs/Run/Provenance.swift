@@ -1,4 +1,3 @@
-import Crypto
 import Foundation
 import GeoCore
 import GeoIO
@@ -41,17 +40,51 @@ package struct Provenance {
         self.finished = finished
     }
 
-    /// SHA-256 of a file, read in 1 MiB blocks (hex).
+    /// Hashes every output written from now on through ``GeoIO/OutputFile`` as its bytes are
+    /// written (``GeoIO/FileDigests``), so that ``json(folder:)`` reads none of them back (a
+    /// national report writes some 110 MB): the commands that write a provenance call it before
+    /// their first output.
+    package static func hashOutputsAsWritten() {
+        FileDigests.hashOutputs { SHA256Digest() }
+    }
+
+    /// SHA-256 of a file (hex) and its size: the digest ``GeoIO/FileDigests`` knows for the file
+    /// as it is now (an output hashed as it was written), else the file read in 1 MiB blocks
+    /// into one buffer.
     package static func sha256(_ url: URL) throws -> (hex: String, bytes: Int) {
-        guard let handle = FileHandle(forReadingAtPath: url.path) else { throw InputError(file: url.relativePath, message: "cannot read the file") }
-        defer { try? handle.close() }
-        var hasher = SHA256()
+        if let known = FileDigests.known(url) { return known }
+        return try read(url)
+    }
+
+    /// ``sha256(_:)``, remembered (``GeoIO/FileDigests/recordSettled(_:hex:bytes:fingerprint:hashedAt:)``)
+    /// when the file has not changed for a second: the outputs of a folder a report replaces,
+    /// checked when it starts and again before the swap, are read once.
+    static func sha256Remembered(_ url: URL) throws -> (hex: String, bytes: Int) {
+        if let known = FileDigests.known(url) { return known }
+        let start = Date(), before = FileFingerprint(url)
+        let hash = try read(url)
+        if let before { FileDigests.recordSettled(url, hex: hash.hex, bytes: hash.bytes, fingerprint: before, hashedAt: start) }
+        return hash
+    }
+
+    /// SHA-256 of the bytes of a file, read in 1 MiB blocks into one buffer.
+    private static func read(_ url: URL) throws -> (hex: String, bytes: Int) {
+        let fd = open(url.path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw InputError(file: url.relativePath, message: "cannot read the file") }
+        defer { close(fd) }
+        let block = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 20, alignment: 64)
+        defer { block.deallocate() }
+        var hasher = SHA256Digest()
         var total = 0
-        while let block = try handle.read(upToCount: 1 << 20), !block.isEmpty {
-            hasher.update(data: block)
-            total += block.count
+        while true {
+            let n = Foundation.read(fd, block.baseAddress, block.count)
+            if n < 0 && errno == EINTR { continue }
+            guard n >= 0 else { throw InputError(file: url.relativePath, message: "cannot read the file: \(String(cString: strerror(errno)))") }
+            if n == 0 { break }
+            hasher.update(UnsafeRawBufferPointer(rebasing: block[0..<n]))
+            total += n
         }
-        return (hasher.finalize().map { String(format: "%02x", $0) }.joined(), total)
+        return (hasher.hex(), total)
     }
 
     /// The files of `inputs`, each once, a folder standing for the layer files GeoHealth reads
