@@ -1,0 +1,114 @@
+/// Equity objectives of access for sized siting (``SizedSiting``): each commune's access is
+/// Aᵢ = A⁰ᵢ + Σ_c f_c · a_ic (``AccessEffects``), with A⁰ the access with the existing sites,
+/// and the new sites minimise, over the communes weighted by their population Pᵢ:
+/// - ``Objective/populationBelow(_:)``: Σ Pᵢ [Aᵢ < τ], the population under an access
+///   threshold (the zonage's APL 2.5, ``Accessibility/APLParameters/underServedThreshold``);
+/// - ``Objective/gini``: the population-weighted Gini coefficient of access (undefined, and
+///   counted as 1, when nobody has any access);
+/// - ``Objective/palma``: the Palma ratio of access; while the poorest 40 % have no access it is
+///   infinite, and the population with no access is minimised first (``SitingScore``).
+/// Communes without population weigh nothing.
+package enum AccessSiting {
+    /// What the new sites minimise.
+    package enum Objective: Sendable, Equatable {
+        /// The population with access strictly below the threshold.
+        case populationBelow(Double)
+        /// The population-weighted Gini coefficient of access.
+        case gini
+        /// The Palma ratio of access (richest 10 % over poorest 40 %).
+        case palma
+    }
+
+    /// The new sites (within `budget`) minimising `objective`, by ``SizedSiting``'s heuristic.
+    /// - Precondition: `population` and `baseAccess` have one value per commune of `effects`.
+    package static func solve(
+        population: [Double], baseAccess: [Double], effects: AccessEffects, objective: Objective, budget: SiteBudget,
+        pool: Int = SizedSiting.defaultInterchangePool
+    ) -> SizedSiting.Solution {
+        SizedSiting.solve(Evaluator(population: population, access: baseAccess, effects: effects, objective: objective), budget: budget, pool: pool)
+    }
+
+    /// The objective of `access` weighted by `population` (the score of a solution, for checks).
+    package static func score(_ objective: Objective, access: [Double], population: [Double]) -> SitingScore {
+        Evaluator(population: population, access: access, effects: AccessEffects([]), objective: objective).score
+    }
+
+    /// The objective if a site of `fte` opened at candidate `c`, by the incremental evaluation the
+    /// search uses (exposed to check it against ``score(_:access:population:)`` of the access after).
+    package static func scoreAdding(
+        _ c: Int, fte: Double, objective: Objective, access: [Double], population: [Double], effects: AccessEffects
+    ) -> SitingScore {
+        Evaluator(population: population, access: access, effects: effects, objective: objective).scoreAdding(c, fte: fte)
+    }
+
+    /// Access after the new `sites`: A⁰ᵢ + Σ f · a_ic.
+    package static func access(after sites: [SizedSite], baseAccess: [Double], effects: AccessEffects) -> [Double] {
+        var a = baseAccess
+        for s in sites {
+            for k in effects.start[s.candidate]..<effects.start[s.candidate + 1] { a[Int(effects.communes[k])] += s.fte * effects.perFTE[k] }
+        }
+        return a
+    }
+
+    /// The state of the search: every commune's access now, and the sorted order of Gini and Palma.
+    struct Evaluator: SitingEvaluator {
+        let population: [Double]
+        var access: [Double]
+        let effects: AccessEffects
+        let objective: Objective
+        var order: WeightedOrder?
+        var score: SitingScore
+
+        init(population: [Double], access: [Double], effects: AccessEffects, objective: Objective) {
+            precondition(population.count == access.count)
+            self.population = population
+            self.access = access
+            self.effects = effects
+            self.objective = objective
+            score = SitingScore(stage: 0, value: 0)
+            refresh()
+        }
+
+        var candidateCount: Int { effects.candidateCount }
+
+        func reachesAnyone(_ c: Int) -> Bool {
+            (effects.start[c]..<effects.start[c + 1]).contains { population[Int(effects.communes[$0])] > 0 && effects.perFTE[$0] > 0 }
+        }
+
+        /// Re-sorts (Gini, Palma) or re-counts (below) from `access`.
+        mutating func refresh() {
+            switch objective {
+            case .populationBelow(let t):
+                score = SitingScore(stage: 0, value: zip(access, population).reduce(0) { $0 + ($1.0 < t ? $1.1 : 0) })
+            case .gini, .palma:
+                order = WeightedOrder(values: access, weights: population)
+                score = evaluate([])
+            }
+        }
+
+        func changes(_ c: Int, fte: Double) -> [WeightedOrder.Change] {
+            (effects.start[c]..<effects.start[c + 1]).compactMap { k in
+                let i = Int(effects.communes[k])
+                return population[i] > 0 ? WeightedOrder.Change(weight: population[i], old: access[i], new: access[i] + fte * effects.perFTE[k]) : nil
+            }
+        }
+
+        func evaluate(_ changes: [WeightedOrder.Change]) -> SitingScore {
+            switch objective {
+            case .populationBelow(let t):
+                return SitingScore(stage: 0, value: score.value + changes.reduce(0) { $0 + $1.weight * ((($1.new < t) ? 1 : 0) - (($1.old < t) ? 1 : 0)) })
+            case .gini: return SitingScore(stage: 0, value: order!.gini(after: changes) ?? 1)
+            case .palma: return order!.palma(after: changes)
+            }
+        }
+
+        func scoreAdding(_ c: Int, fte: Double) -> SitingScore { evaluate(changes(c, fte: fte)) }
+
+        mutating func add(_ c: Int, fte: Double) {
+            for k in effects.start[c]..<effects.start[c + 1] { access[Int(effects.communes[k])] += fte * effects.perFTE[k] }
+            refresh()
+        }
+
+        mutating func remove(_ c: Int, fte: Double) { add(c, fte: -fte) }
+    }
+}
