@@ -75,11 +75,22 @@ package enum AccessSiting {
             (effects.start[c]..<effects.start[c + 1]).contains { population[Int(effects.communes[$0])] > 0 && effects.perFTE[$0] > 0 }
         }
 
+        func reach(_ c: Int) -> [Int] {
+            (effects.start[c]..<effects.start[c + 1]).compactMap { k in
+                population[Int(effects.communes[k])] > 0 && effects.perFTE[k] > 0 ? Int(effects.communes[k]) : nil
+            }
+        }
+
         /// Re-sorts (Gini, Palma) or re-counts (below) from `access`.
         mutating func refresh() {
             switch objective {
             case .populationBelow(let t):
-                score = SitingScore(stage: 0, value: zip(access, population).reduce(0) { $0 + ($1.0 < t ? $1.1 : 0) })
+                var below = 0.0, shortfall = 0.0
+                for (a, p) in zip(access, population) where a < t {
+                    below += p
+                    shortfall += p * (t - a)
+                }
+                score = SitingScore(stage: 0, value: below, tie: shortfall)
             case .gini, .palma:
                 order = WeightedOrder(values: access, weights: population)
                 score = evaluate([])
@@ -96,13 +107,28 @@ package enum AccessSiting {
         func evaluate(_ changes: [WeightedOrder.Change]) -> SitingScore {
             switch objective {
             case .populationBelow(let t):
-                return SitingScore(stage: 0, value: score.value + changes.reduce(0) { $0 + $1.weight * ((($1.new < t) ? 1 : 0) - (($1.old < t) ? 1 : 0)) })
+                var below = score.value, shortfall = score.tie
+                for c in changes {
+                    below += c.weight * ((c.new < t ? 1 : 0) - (c.old < t ? 1 : 0))
+                    shortfall += c.weight * (max(0, t - c.new) - max(0, t - c.old))
+                }
+                return SitingScore(stage: 0, value: below, tie: shortfall)
             case .gini: return SitingScore(stage: 0, value: order!.gini(after: changes) ?? 1)
             case .palma: return order!.palma(after: changes)
             }
         }
 
         func scoreAdding(_ c: Int, fte: Double) -> SitingScore { evaluate(changes(c, fte: fte)) }
+
+        func scoreAdding(_ sites: [SizedSite]) -> SitingScore {
+            var added: [Int: Double] = [:]
+            for s in sites {
+                for k in effects.start[s.candidate]..<effects.start[s.candidate + 1] where population[Int(effects.communes[k])] > 0 {
+                    added[Int(effects.communes[k]), default: 0] += s.fte * effects.perFTE[k]
+                }
+            }
+            return evaluate(added.keys.sorted().map { WeightedOrder.Change(weight: population[$0], old: access[$0], new: access[$0] + added[$0]!) })
+        }
 
         mutating func add(_ c: Int, fte: Double) {
             for k in effects.start[c]..<effects.start[c + 1] { access[Int(effects.communes[k])] += fte * effects.perFTE[k] }

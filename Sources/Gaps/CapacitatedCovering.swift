@@ -8,18 +8,20 @@ import Accessibility
 ///
 /// Assignment: a new site takes the unserved residents of its communes nearest first (then by
 /// commune index) up to its capacity; what it serves is min(capacity, unserved residents within
-/// reach), so the score of opening it is exact and O(communes within reach). Closing it gives its
-/// residents back. The assignment of a set of sites made in order is feasible, so its covered
+/// reach), so the score of opening it is exact and O(communes within reach). Closing it assigns
+/// the other open sites again in their order (O(their reach)). The assignment of a set of sites made in order is feasible, so its covered
 /// population is at most the set's best (a max flow): the exact MIP of
 /// Tests/reference/make_equity_reference.py bounds it from above.
 package struct CapacitatedCovering: SitingEvaluator {
     /// Per candidate, the communes within the threshold that no existing site covers, nearest first.
-    let reach: [[Int]]
+    let reachable: [[Int]]
     let populationPerFTE: Double
+    /// Per commune, its residents not covered by an existing site.
+    let initial: [Double]
     /// Per commune, its residents not yet served.
     var unserved: [Double]
-    /// Per open candidate, what it took from each commune.
-    var taken: [Int: [(commune: Int, residents: Double)]] = [:]
+    /// The open new sites, in the order they were opened (the order of assignment).
+    var open: [SizedSite] = []
     private(set) var score: SitingScore
 
     /// The problem over the communes' `population`, their minutes to the nearest existing site
@@ -35,9 +37,10 @@ package struct CapacitatedCovering: SitingEvaluator {
                 lists[Int(costs.destinations[k])].append((o, costs.minutes[k]))
             }
         }
-        reach = lists.map { $0.sorted { ($0.minutes, $0.commune) < ($1.minutes, $1.commune) }.map(\.commune) }
+        reachable = lists.map { $0.sorted { ($0.minutes, $0.commune) < ($1.minutes, $1.commune) }.map(\.commune) }
         self.populationPerFTE = populationPerFTE
         self.unserved = unserved
+        initial = unserved
         score = SitingScore(stage: 0, value: unserved.reduce(0, +))
     }
 
@@ -63,32 +66,55 @@ package struct CapacitatedCovering: SitingEvaluator {
         SizedSiting.solve(self, budget: budget, pool: pool)
     }
 
-    var candidateCount: Int { reach.count }
+    var candidateCount: Int { reachable.count }
 
-    func reachesAnyone(_ c: Int) -> Bool { !reach[c].isEmpty }
+    func reachesAnyone(_ c: Int) -> Bool { !reachable[c].isEmpty }
+
+    func reach(_ c: Int) -> [Int] { reachable[c] }
 
     func scoreAdding(_ c: Int, fte: Double) -> SitingScore {
-        let within = reach[c].reduce(0) { $0 + unserved[$1] }
+        let within = reachable[c].reduce(0) { $0 + unserved[$1] }
         return SitingScore(stage: 0, value: score.value - min(fte * populationPerFTE, within))
     }
 
+    func scoreAdding(_ sites: [SizedSite]) -> SitingScore {
+        var taken: [Int: Double] = [:]
+        var value = score.value
+        for s in sites {
+            var left = s.fte * populationPerFTE
+            for o in reachable[s.candidate] where left > 0 {
+                let t = min(left, unserved[o] - taken[o, default: 0])
+                guard t > 0 else { continue }
+                taken[o, default: 0] += t
+                left -= t
+                value -= t
+            }
+        }
+        return SitingScore(stage: 0, value: value)
+    }
+
     mutating func add(_ c: Int, fte: Double) {
+        assign(c, fte: fte)
+        open.append(SizedSite(candidate: c, fte: fte))
+    }
+
+    /// Takes the unserved residents within reach of `c`, nearest first, up to its capacity.
+    mutating func assign(_ c: Int, fte: Double) {
         var left = fte * populationPerFTE
-        var took: [(commune: Int, residents: Double)] = []
-        for o in reach[c] where left > 0 && unserved[o] > 0 {
+        for o in reachable[c] where left > 0 && unserved[o] > 0 {
             let t = min(left, unserved[o])
             unserved[o] -= t
             left -= t
-            took.append((o, t))
             score.value -= t
         }
-        taken[c] = took
     }
 
+    /// Closes `c` and assigns the other open sites again in their order, so that the state is
+    /// always the assignment of the open sites in the order they were opened.
     mutating func remove(_ c: Int, fte: Double) {
-        for (o, t) in taken.removeValue(forKey: c) ?? [] {
-            unserved[o] += t
-            score.value += t
-        }
+        open.removeAll { $0.candidate == c }
+        unserved = initial
+        score.value = initial.reduce(0, +)
+        for s in open { assign(s.candidate, fte: s.fte) }
     }
 }

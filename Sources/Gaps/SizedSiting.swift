@@ -25,23 +25,44 @@ package struct SizedSite: Sendable, Equatable {
     package var candidate: Int
     /// Its size in FTE.
     package var fte: Double
+
+    /// A site of `fte` FTE at candidate `candidate`.
+    package init(candidate: Int, fte: Double) {
+        self.candidate = candidate
+        self.fte = fte
+    }
 }
 
-/// An objective's value, lower is better, compared in order: `stage` first, then `value`. Every
-/// objective has one stage (0) but the Palma ratio, which is infinite while the poorest 40 % have
-/// no access at all: it is then stage 1, valued by the population with no access
-/// (``AccessSiting/Objective/palma``).
+/// An objective's value, lower is better, compared in order: `stage`, then `value`, then `tie`.
+/// Every objective has one stage (0) but the Palma ratio, which is infinite while the poorest 40 %
+/// have no access at all: it is then stage 1, valued by the population with no access
+/// (``AccessSiting/Objective/palma``). `tie` breaks ties of `value`: for the population below an
+/// access threshold, the population-weighted shortfall Σ Pᵢ max(0, τ − Aᵢ), so that the search
+/// can move towards lifting communes that no single site lifts (0 for the other objectives).
 package struct SitingScore: Sendable, Comparable {
     /// 0, or 1 for an infinite Palma ratio.
     package var stage: Int
     /// The objective's value within its stage.
     package var value: Double
+    /// The tie-breaker of equal values.
+    package var tie: Double
 
-    package static func < (a: SitingScore, b: SitingScore) -> Bool { (a.stage, a.value) < (b.stage, b.value) }
+    /// A score of `value` in `stage`, ties broken by `tie`.
+    package init(stage: Int, value: Double, tie: Double = 0) {
+        self.stage = stage
+        self.value = value
+        self.tie = tie
+    }
 
-    /// Whether `self` is better than `other` by more than a relative tolerance of 10⁻¹².
+    package static func < (a: SitingScore, b: SitingScore) -> Bool { (a.stage, a.value, a.tie) < (b.stage, b.value, b.tie) }
+
+    /// Whether `self` is better than `other` by more than a relative tolerance of 10⁻¹² (in
+    /// `value`, or in `tie` when the values are equal within it).
     func improves(on other: SitingScore) -> Bool {
-        stage != other.stage ? stage < other.stage : value < other.value - 1e-12 * max(1, abs(other.value))
+        if stage != other.stage { return stage < other.stage }
+        let tolerance = 1e-12 * max(1, abs(other.value))
+        if value < other.value - tolerance { return true }
+        return value <= other.value + tolerance && tie < other.tie - 1e-12 * max(1, abs(other.tie))
     }
 }
 
@@ -53,7 +74,11 @@ protocol SitingEvaluator {
     var score: SitingScore { get }
     /// Whether a site at candidate `c` can change anything (candidates that reach nobody are never tried).
     func reachesAnyone(_ c: Int) -> Bool
+    /// The communes (with residents) a site at candidate `c` changes.
+    func reach(_ c: Int) -> [Int]
     func scoreAdding(_ c: Int, fte: Double) -> SitingScore
+    /// The score if every one of `sites` opened (at distinct candidates), without opening them.
+    func scoreAdding(_ sites: [SizedSite]) -> SitingScore
     mutating func add(_ c: Int, fte: Double)
     mutating func remove(_ c: Int, fte: Double)
 }
