@@ -136,7 +136,7 @@ public struct SitingAnalysis: Sendable {
     /// The report (`geohealth site`'s summary).
     public var summary: Summary
     /// The sized methods' choice: the sites with their FTE and the objective before and after.
-    var sized: SizedSitingRun?
+    package var sized: SizedSitingRun?
 
     /// A regional study's buffer (``Study/studyArea``) is left out: every site of the files is
     /// already a destination, candidates and people counted are the study area's.

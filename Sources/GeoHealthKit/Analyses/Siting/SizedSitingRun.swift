@@ -22,17 +22,18 @@ import GeoIO
 /// f FTE serves at most f × `populationPerFTE` residents among the others within the threshold
 /// (default 5,400 / 2.5 = 2,160: the residents one FTE gives the zonage's 2.5 consultations a
 /// year each), nearest first (``Gaps/CapacitatedCovering``).
-struct SizedSitingRun {
-    /// The chosen sites (indices into the candidates), their FTE and the objective after each.
-    var sites: [SizedSite]
-    var solution: SizedSiting.Solution
+package struct SizedSitingRun: Sendable {
+    /// The chosen sites (indices into the candidates), their FTE, in the order opened.
+    package var sites: [SizedSite]
+    /// The heuristic's result: the objective before, after each site and after all.
+    package var solution: SizedSiting.Solution
     var budget: SiteBudget
     /// What the objective is and how it is measured (the summary's `equity` block, without the sites).
     var description: Properties
     /// The population below the access threshold before and after (access-gap only).
-    var accessGap: (before: Double, after: Double)?
+    package var accessGap: (before: Double, after: Double)?
     /// The access-gap threshold used (the option or the APL's 2.5).
-    var threshold: Double?
+    package var threshold: Double?
 
     /// The choice among `candidates` for `run`'s options, over the scenario (`run.scenario`).
     static func choose(_ run: SitingRun, among candidates: [Site], scenarioTimes: [Double?]) throws -> SizedSitingRun {
