@@ -11,7 +11,7 @@ import HeapModule
 ///    (M. Minoux, 1978). The objectives here are not all submodular (two sites may lift a commune
 ///    together that neither lifts alone), so lazy evaluation is a heuristic, not an exact greedy;
 ///    it stops when the best fresh rate is not positive, the budget or `maxSites` is used.
-/// 2. **Interchange** (best improvement, then greedy again on the budget freed, until no move
+/// 2. **Interchange** (best improvement, then greedy again among the pool on the budget freed, until no move
 ///    improves or 100 passes): close a chosen site, and open another candidate or the same at
 ///    another size, or none, when that lowers the objective. The candidates tried are the
 ///    `pool` of largest first rates (all of them on a département instance). When no single
@@ -47,12 +47,19 @@ package enum SizedSiting {
 
     /// The heuristic of the type's documentation over `evaluator`'s objective.
     static func solve<E: SitingEvaluator>(_ evaluator: E, budget: SiteBudget, pool: Int = defaultInterchangePool) -> Solution {
+        // Every useful candidate at every size, scored once against the existing sites: the
+        // first rates of both greedy starts.
+        var probe = Search(state: evaluator, budget: budget, perFTE: true)
+        let scored = (0..<evaluator.candidateCount).filter { evaluator.reachesAnyone($0) }.map { c in
+            (candidate: c, scores: budget.sizes.map { f in f <= budget.budget + 1e-9 ? probe.score(c, fte: f) : nil })
+        }
         var best: Search<E>?
-        var evaluations = 0
+        var evaluations = probe.evaluations
         for perFTE in budget.sizes.count > 1 ? [true, false] : [true] {
             var search = Search(state: evaluator, budget: budget, perFTE: perFTE)
-            let firstRates = search.greedy()
+            let firstRates = scored.map { search.entry($0.candidate, scores: $0.scores) }
             search.pool = firstRates.sorted { ($0.key, -$0.candidate) > ($1.key, -$1.candidate) }.prefix(pool).map(\.candidate)
+            search.greedy(from: firstRates)
             search.localSearch(pairs: false)
             evaluations += search.evaluations
             if best == nil || search.state.score.improves(on: best!.state.score) { best = search }
@@ -109,14 +116,23 @@ package enum SizedSiting {
 
         var used: Double { sites.reduce(0) { $0 + $1.fte } }
 
+        /// The score of opening a site of `fte` at `c`, counted.
+        mutating func score(_ c: Int, fte: Double) -> SitingScore {
+            evaluations += 1
+            return state.scoreAdding(c, fte: fte)
+        }
+
         /// The best size at `c` within `remaining` FTE, and its rate against the current score.
         mutating func bestMove(_ c: Int, remaining: Double) -> Entry {
+            entry(c, scores: budget.sizes.map { f in f <= remaining + 1e-9 ? score(c, fte: f) : nil })
+        }
+
+        /// The best of `c`'s sizes given their `scores` (nil: beyond the budget), and its rate.
+        func entry(_ c: Int, scores: [SitingScore?]) -> Entry {
             let now = state.score
             var best = Entry(key: .none, candidate: c, fte: 0)
-            for f in budget.sizes where f <= remaining + 1e-9 {
-                evaluations += 1
-                let after = state.scoreAdding(c, fte: f)
-                guard after.stage <= now.stage else { continue }
+            for (f, after) in zip(budget.sizes, scores) {
+                guard let after, after.stage <= now.stage else { continue }
                 let per = perFTE ? f : 1
                 let key: Rate
                 if after.stage < now.stage {
@@ -131,13 +147,10 @@ package enum SizedSiting {
             return best
         }
 
-        /// Lazy greedy from the current sites; returns the first (fresh) rates of every useful candidate.
-        mutating func greedy() -> [Entry] {
-            var first: [Entry] = []
-            for c in 0..<state.candidateCount where !isChosen[c] && state.reachesAnyone(c) {
-                first.append(bestMove(c, remaining: budget.budget - used))
-            }
-            var heap = Heap(first)
+        /// Lazy greedy from the current sites, the rates of `entries` taken as first (possibly
+        /// stale) keys.
+        mutating func greedy(from entries: [Entry]) {
+            var heap = Heap(entries.filter { !isChosen[$0.candidate] })
             while sites.count < budget.maxSites, let top = heap.popMax() {
                 let fresh = bestMove(top.candidate, remaining: budget.budget - used)
                 if let next = heap.max, fresh < next {
@@ -147,7 +160,13 @@ package enum SizedSiting {
                 guard fresh.key.isImprovement else { break }
                 open(SizedSite(candidate: fresh.candidate, fte: fresh.fte))
             }
-            return first
+        }
+
+        /// Greedy again after a move, among the pool, when the budget and the number of sites leave room.
+        mutating func refill() {
+            guard sites.count < budget.maxSites, budget.budget - used >= budget.sizes[0] - 1e-9 else { return }
+            let remaining = budget.budget - used
+            greedy(from: pool.filter { !isChosen[$0] }.map { bestMove($0, remaining: remaining) })
         }
 
         /// Interchange (and pair interchange with `pairs`) until no move improves, greedy again
@@ -156,7 +175,7 @@ package enum SizedSiting {
             let single = pool.sorted(), double = Array(pool.prefix(SizedSiting.pairPool)).sorted()
             for _ in 0..<100 {
                 guard interchange(single) || (pairs && pairInterchange(double)) else { return }
-                _ = greedy()
+                refill()
             }
         }
 

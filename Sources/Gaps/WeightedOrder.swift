@@ -61,7 +61,8 @@ struct WeightedOrder {
         }
         // The pairs within K were counted above against the old values of K: correct them.
         let old = changes.map { (v: $0.old, w: $0.weight) }, new = changes.map { (v: $0.new, w: $0.weight) }
-        sum += -2 * Self.crossSum(new, old) + 2 * Self.crossSum(old, old) + Self.crossSum(new, new) - Self.crossSum(old, old)
+        // −2 Σ wₖwₗ|yₖ − xₗ| + 2 Σ wₖwₗ|xₖ − xₗ| (the pairs counted against the old values) + Σ |y − y| − Σ |x − x|.
+        sum += -2 * Self.crossSum(new, old) + Self.crossSum(old, old) + Self.crossSum(new, new)
         let W = totalWeight
         guard total > 0 else { return nil }
         return max(0, sum) / (2 * W * total)

@@ -95,8 +95,8 @@ package struct SizedSitingRun: Sendable {
             ]
         }
         p["heuristic"] = .string(
-            "greedy by improvement per FTE (lazy evaluation), then interchange among the \(SizedSiting.defaultInterchangePool) best candidates; " +
-            "within 2 % of the exact optimum on the reference instances (docs/siting.md)")
+            "greedy by improvement per FTE (lazy evaluation), then single and pair interchanges; " +
+            "at least 98 % of the optimal improvement on the reference instances (docs/siting.md)")
         p["evaluations"] = .int(solution.evaluations)
         p["swaps"] = .int(solution.swaps)
         return .object(p)
