@@ -100,7 +100,7 @@ package enum AccessSiting {
         func changes(_ c: Int, fte: Double) -> [WeightedOrder.Change] {
             (effects.start[c]..<effects.start[c + 1]).compactMap { k in
                 let i = Int(effects.communes[k])
-                return population[i] > 0 ? WeightedOrder.Change(weight: population[i], old: access[i], new: access[i] + fte * effects.perFTE[k]) : nil
+                return population[i] > 0 ? WeightedOrder.Change(unit: i, weight: population[i], old: access[i], new: access[i] + fte * effects.perFTE[k]) : nil
             }
         }
 
@@ -127,7 +127,7 @@ package enum AccessSiting {
                     added[Int(effects.communes[k]), default: 0] += s.fte * effects.perFTE[k]
                 }
             }
-            return evaluate(added.keys.sorted().map { WeightedOrder.Change(weight: population[$0], old: access[$0], new: access[$0] + added[$0]!) })
+            return evaluate(added.keys.sorted().map { WeightedOrder.Change(unit: $0, weight: population[$0], old: access[$0], new: access[$0] + added[$0]!) })
         }
 
         mutating func add(_ c: Int, fte: Double) {

@@ -1,26 +1,4 @@
 extension WeightedOrder {
-    /// A weighted list sorted by value, with prefix sums: the units a change takes out or puts in.
-    struct Sorted {
-        var values: [Double] = [], prefixW: [Double] = [0], prefixX: [Double] = [0]
-
-        init(_ units: [(v: Double, w: Double)]) {
-            for e in units.sorted(by: { $0.v < $1.v }) {
-                values.append(e.v)
-                prefixW.append(prefixW.last! + e.w)
-                prefixX.append(prefixX.last! + e.w * e.v)
-            }
-        }
-
-        func count(below v: Double, orEqual: Bool) -> Int {
-            var lo = 0, hi = values.count
-            while lo < hi {
-                let mid = (lo + hi) / 2
-                if values[mid] < v || (orEqual && values[mid] == v) { lo = mid + 1 } else { hi = mid }
-            }
-            return lo
-        }
-    }
-
     /// The weight and the weight × value of the changed order's units below `v` (or at most `v`).
     private func below(_ v: Double, orEqual: Bool, removed: Sorted, added: Sorted) -> (w: Double, x: Double) {
         let m = count(below: v, orEqual: orEqual), r = removed.count(below: v, orEqual: orEqual), a = added.count(below: v, orEqual: orEqual)
@@ -49,7 +27,7 @@ extension WeightedOrder {
     /// some value; otherwise the ratio is infinite and the score is stage 1 with the weight
     /// (population) whose value is 0, the objective that comes first (``SitingScore``).
     func palma(after changes: [Change]) -> SitingScore {
-        let removed = Sorted(changes.map { ($0.old, $0.weight) }), added = Sorted(changes.map { ($0.new, $0.weight) })
+        let removed = Sorted(ranks: changes.map { rank[$0.unit] }.sorted(), of: self), added = Sorted(changes.map { ($0.new, $0.weight) })
         let total = totalValue - removed.prefixX.last! + added.prefixX.last!
         let poorest = total > 0 ? lowestMass(0.4 * totalWeight, removed: removed, added: added) : 0
         guard poorest > 0 else { return SitingScore(stage: 1, value: below(0, orEqual: true, removed: removed, added: added).w) }

@@ -18,11 +18,15 @@ struct WeightedOrder {
     private(set) var prefixW: [Double] = [0], prefixX: [Double] = [0]
     /// Σᵢ Σⱼ wᵢ wⱼ |xᵢ − xⱼ| over ordered pairs.
     private(set) var pairSum = 0.0
+    /// Per unit of the input, its position in `values` (−1 for a unit without weight).
+    private(set) var rank: [Int] = []
 
     init(values x: [Double], weights w: [Double]) {
         let order = x.indices.filter { w[$0] > 0 }.sorted { (x[$0], $0) < (x[$1], $1) }
         values = order.map { x[$0] }
         weights = order.map { w[$0] }
+        rank = [Int](repeating: -1, count: x.count)
+        for (m, i) in order.enumerated() { rank[i] = m }
         prefixW.reserveCapacity(order.count + 1)
         prefixX.reserveCapacity(order.count + 1)
         for m in values.indices {
@@ -59,31 +63,19 @@ struct WeightedOrder {
             sum += 2 * c.weight * (absoluteDeviation(from: c.new) - absoluteDeviation(from: c.old))
             total += c.weight * (c.new - c.old)
         }
-        // The pairs within K were counted above against the old values of K: correct them.
-        let old = changes.map { (v: $0.old, w: $0.weight) }, new = changes.map { (v: $0.new, w: $0.weight) }
-        // −2 Σ wₖwₗ|yₖ − xₗ| + 2 Σ wₖwₗ|xₖ − xₗ| (the pairs counted against the old values) + Σ |y − y| − Σ |x − x|.
-        sum += -2 * Self.crossSum(new, old) + Self.crossSum(old, old) + Self.crossSum(new, new)
+        // The pairs within K were counted above against the old values of K: correct them by
+        // −2 Σ wₖwₗ|yₖ − xₗ| + 2 Σ wₖwₗ|xₖ − xₗ| + Σ wₖwₗ|yₖ − yₗ| − Σ wₖwₗ|xₖ − xₗ|.
+        let old = Sorted(ranks: changes.map { rank[$0.unit] }.sorted(), of: self)
+        let new = Sorted(changes.map { (v: $0.new, w: $0.weight) })
+        sum += -2 * new.crossSum(with: old) + old.pairSum + new.pairSum
         let W = totalWeight
         guard total > 0 else { return nil }
         return max(0, sum) / (2 * W * total)
     }
 
-    /// Σₐ Σ_b wₐ w_b |vₐ − v_b| over two weighted lists, by sorting `b` (O((|a| + |b|) log |b|)).
-    static func crossSum(_ a: [(v: Double, w: Double)], _ b: [(v: Double, w: Double)]) -> Double {
-        let sorted = b.sorted { $0.v < $1.v }
-        var pw = [0.0], px = [0.0]
-        for e in sorted { pw.append(pw.last! + e.w); px.append(px.last! + e.w * e.v) }
-        var total = 0.0
-        for e in a {
-            var lo = 0, hi = sorted.count
-            while lo < hi { let mid = (lo + hi) / 2; if sorted[mid].v < e.v { lo = mid + 1 } else { hi = mid } }
-            total += e.w * (e.v * pw[lo] - px[lo] + (px.last! - px[lo]) - e.v * (pw.last! - pw[lo]))
-        }
-        return total
-    }
-
-    /// One unit's change: its weight and its value before and after.
+    /// One unit's change: its index, its weight and its value before and after.
     struct Change {
+        var unit: Int
         var weight: Double
         var old: Double
         var new: Double

@@ -80,4 +80,15 @@ import Testing
         let e = try #require(throws: ParameterError.self) { try SitingAnalysis.run(try GapsAndSitingTests.sample(), options: o) }
         #expect(e.kind == .incomplete && e.description.contains("access_below"), "\(e.description)")
     }
+
+    @Test func sizesAndAmountsThatAreNotPositiveAreRefused() throws {
+        let study = try Self.gps()
+        for change in [{ (o: inout SitingAnalysis.Options) in o.siteSizes = [] }, { $0.siteSizes = [2, -1] }, { $0.budget = .nan },
+                       { $0.activityPerFTE = 0 }, { $0.populationPerFTE = .infinity }] {
+            var o = Self.options(.accessGap)
+            change(&o)
+            let e = try #require(throws: ParameterError.self) { try SitingAnalysis.run(study, options: o) }
+            #expect(e.description.contains("positive"), "\(e.description)")
+        }
+    }
 }

@@ -38,6 +38,7 @@ package struct SizedSitingRun: Sendable {
     /// The choice among `candidates` for `run`'s options, over the scenario (`run.scenario`).
     static func choose(_ run: SitingRun, among candidates: [Site], scenarioTimes: [Double?]) throws -> SizedSitingRun {
         let o = run.options
+        try check(o)
         let budget = SiteBudget(sizes: o.siteSizes, budget: o.budget ?? Double(o.k) * o.siteSizes.max()!, maxSites: o.k)
         var description = Properties([
             ("objective", .string(o.method.objectiveText)),
@@ -70,6 +71,19 @@ package struct SizedSitingRun: Sendable {
         var gap: (Double, Double)?, threshold: Double?
         if case .populationBelow(let t) = objective { (gap, threshold) = ((solution.before.value, solution.after.value), t) }
         return SizedSitingRun(sites: solution.sites, solution: solution, budget: budget, description: description, accessGap: gap, threshold: threshold)
+    }
+
+    /// Refuses sizes, a budget or amounts per FTE that are not positive finite numbers (the CLI
+    /// checks its options; a library caller may give anything).
+    static func check(_ o: SitingAnalysis.Options) throws {
+        func positive(_ x: Double?) -> Bool { x.map { $0 > 0 && $0.isFinite } ?? true }
+        guard !o.siteSizes.isEmpty, o.siteSizes.allSatisfy(positive) else {
+            throw ParameterError(.contradicted, "\(.siteSizes): give one or more sizes in FTE, each a positive number")
+        }
+        let checks: [(Parameter, Double?)] = [(.budget, o.budget), (.activityPerFTE, o.activityPerFTE), (.populationPerFTE, o.populationPerFTE)]
+        if let bad = checks.first(where: { !positive($0.1) }) {
+            throw ParameterError(.contradicted, "\(bad.0) must be a positive number (got \(bad.1!))")
+        }
     }
 
     /// The `equity` block of the summary: the objective, its before and after, and each new site
