@@ -18,7 +18,8 @@ import HeapModule
 ///    move improves, **pair interchange**: close up to two chosen sites and open two others
 ///    (among the 40 candidates of largest first rate, two whose sites share a commune), which
 ///    finds what two sites do together that neither does alone (a commune lifted above a
-///    threshold by both); pair moves start from the better of the two greedy results only.
+///    threshold by both); pair moves start from the better of the two greedy results only,
+///    and a pass evaluates at most 50,000 of them.
 /// Each evaluation is incremental (the evaluator's): only the communes a site reaches are read.
 /// Checked against exact optima (CBC, exhaustive enumeration) in Tests/reference/equity.json.
 /// - Complexity: greedy O(re-evaluations × sizes × evaluation); interchange O(passes × sites × pool × sizes × evaluation).
@@ -44,6 +45,10 @@ package enum SizedSiting {
     /// The candidates the pair interchange tries: the 40 of largest first rate (every candidate
     /// of the reference instances).
     static let pairPool = 40
+    /// The most pair moves one pair-interchange pass evaluates (in order: no site closed, one,
+    /// two; pairs by first rate): about 20,000 are needed on the reference instances, and the
+    /// cap bounds the national run.
+    static let pairEvaluationsPerPass = 50_000
 
     /// The heuristic of the type's documentation over `evaluator`'s objective.
     static func solve<E: SitingEvaluator>(_ evaluator: E, budget: SiteBudget, pool: Int = defaultInterchangePool) -> Solution {
@@ -245,7 +250,8 @@ package enum SizedSiting {
             for a in sites.indices { for b in sites.indices where b > a { closings.append([a, b]) } }
             let moves = pool.flatMap { c in budget.sizes.map { SizedSite(candidate: c, fte: $0) } }
             let overlaps = overlapping(pool)
-            for closed in closings where sites.count - closed.count + 2 <= budget.maxSites {
+            var tried = 0
+            scan: for closed in closings where sites.count - closed.count + 2 <= budget.maxSites {
                 var trial = state
                 for slot in closed { trial.remove(sites[slot].candidate, fte: sites[slot].fte) }
                 for slot in closed { isChosen[sites[slot].candidate] = false }
@@ -255,6 +261,8 @@ package enum SizedSiting {
                     for m2 in moves[(i + 1)...]
                     where m2.candidate != m1.candidate && !isChosen[m2.candidate] && m1.fte + m2.fte <= remaining + 1e-9
                         && overlaps.contains(Pair(m1.candidate, m2.candidate)) {
+                        guard tried < SizedSiting.pairEvaluationsPerPass else { break scan }
+                        tried += 1
                         evaluations += 1
                         let after = trial.scoreAdding([m1, m2])
                         if after.improves(on: best?.score ?? original) { best = (after, closed, [m1, m2]) }
