@@ -65,6 +65,7 @@ extension AnalysisCommand {
     ]
     private static let siteKeys: Set<String> = [
         "k", "method", "minutes", "candidates", "no_commune_candidates", "add", "remove", "access_below", "per", "new_capacity", "chart_out",
+        "site_sizes", "budget", "activity_per_fte", "population_per_fte",
     ]
     private static let zoningKeys: Set<String> = [
         "add_msp", "retire_age", "age_field", "retire_share", "remove", "zip_below", "zac_below", "catchment_minutes", "bands", "apl_year",

@@ -53,3 +53,18 @@ struct CodeList: Sendable, Equatable {
         return CodeList(codes: codes)
     }
 }
+
+/// Site sizes in full-time-equivalent GPs separated by commas (`--site-sizes 2,4,6`), each in
+/// ``OptionRange/fte``.
+struct FTEList: Sendable, Equatable {
+    var values: [Double]
+
+    /// The sizes; a `ValidationError` saying what the list takes otherwise.
+    static func parse(_ argument: String) throws -> FTEList {
+        let values = argument.split(separator: ",").map { Double($0.trimmingCharacters(in: .whitespaces)) ?? .nan }
+        guard !values.isEmpty, values.allSatisfy(OptionRange.fte.contains) else {
+            throw ValidationError("takes sizes in FTE GPs \(OptionRange.fte.helpText) separated by commas, e.g. 2,4,6")
+        }
+        return FTEList(values: values)
+    }
+}

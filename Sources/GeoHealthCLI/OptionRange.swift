@@ -81,6 +81,10 @@ extension OptionRange {
     /// Counts of things GeoHealth builds one by one (sites to choose, labels, neighbours):
     /// bounded so that no allocation asks for `Int.max` elements.
     static let newSites = count(0, 1_000)
+    /// Full-time-equivalent GPs: a site's size or a siting budget.
+    static let fte = OptionRange(lower: 0, upper: 100_000, lowerExcluded: true)
+    /// A positive amount (a supply or a number of residents per FTE).
+    static let positiveAmount = OptionRange(lower: 0, upper: 1e12, lowerExcluded: true)
     static let neighbours = count(1, 100)
     static let permutations = count(0, 99_999)
     static let classes = count(1, 11)

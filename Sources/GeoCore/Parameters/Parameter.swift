@@ -93,6 +93,14 @@ public enum Parameter: String, Sendable, CaseIterable {
     case zacBelow = "zac_below"
     /// Siting: the capacity of new sites.
     case newSiteCapacity = "new_capacity"
+    /// Sized siting: the sizes a new site may have, in full-time-equivalent GPs.
+    case siteSizes = "site_sizes"
+    /// Sized siting: the total full-time-equivalent GPs the new sites may add.
+    case budget
+    /// Sized siting, access objectives: the supply one full-time-equivalent GP counts.
+    case activityPerFTE = "activity_per_fte"
+    /// Sized siting, capacitated covering: the residents one full-time-equivalent GP serves.
+    case populationPerFTE = "population_per_fte"
     /// Coverage: the travel time within which a site covers a commune.
     case catchmentMinutes = "catchment_minutes"
     /// Coverage: the straight-line distance within which a site covers a commune.

@@ -1,3 +1,4 @@
+import Accessibility
 import GeoCore
 import GeoIO
 
@@ -21,9 +22,14 @@ import GeoIO
 /// candidates nearer than its existing nearest site (the others change no answer), so the
 /// national matrix holds a small share of the pairs within the bound (docs/performance.md).
 public struct SitingAnalysis: Sendable {
-    /// How new sites are chosen: maximal covering (`mclp`, population newly within the threshold) or
-    /// p-median (`pmedian`, population-weighted mean time to the nearest site).
-    public enum Method: String, Sendable, CaseIterable { case mclp, pmedian }
+    /// How new sites are chosen: maximal covering (`mclp`, population newly within the threshold),
+    /// p-median (`pmedian`, population-weighted mean time to the nearest site), or with sites
+    /// sized in FTE GPs within a budget (docs/siting.md): the population with access below a
+    /// threshold (`access-gap`), the Gini (`access-gini`) or the Palma ratio (`access-palma`) of
+    /// access, the population beyond the threshold with capacitated new sites (`capacitated`).
+    public enum Method: String, Sendable, CaseIterable {
+        case mclp, pmedian, accessGap = "access-gap", accessGini = "access-gini", accessPalma = "access-palma", capacitated
+    }
 
     /// A site the user plans to open (the what-if's `add`).
     public struct PlannedSite: Sendable {
@@ -68,6 +74,14 @@ public struct SitingAnalysis: Sendable {
         public var per = AccessAnalysis.defaultPer
         /// Supply of each chosen new site, when the existing sites have capacities (default: their median).
         public var newCapacity: Double?
+        /// Sized methods: the sizes a new site may have, in FTE GPs (default one size, 1 FTE).
+        public var siteSizes = SitingAnalysis.defaultSiteSizes
+        /// Sized methods: the total FTE the new sites may add (default `k` × the largest size).
+        public var budget: Double?
+        /// Access methods: the supply of one FTE (default 5,400 consultations for the APL, 1 capacity unit otherwise).
+        public var activityPerFTE: Double?
+        /// `capacitated`: the residents one FTE serves at most (default 2,160 = 5,400 / 2.5).
+        public var populationPerFTE = SitingAnalysis.defaultPopulationPerFTE
         /// The travel-cost model and its settings.
         public var cost = CostModelOptions()
         /// A metric CRS forced for every area (default: each département's own).
@@ -90,6 +104,15 @@ public struct SitingAnalysis: Sendable {
     package static let defaultNewSites = 0
     /// The siting method when none is given: maximal covering.
     package static let defaultMethod = Method.mclp
+    /// The sizes of new sites when none are given (sized methods): one size, 1 FTE GP.
+    package static let defaultSiteSizes = [1.0]
+    /// The supply of one FTE GP for the APL: 5,400 consultations, the DREES count for a GP with
+    /// no activity the year before (``Accessibility/APLParameters``).
+    package static let defaultActivityPerFTE = APLParameters.newPractitionerActivity
+    /// The residents one FTE GP serves in capacitated covering: 5,400 consultations / 2.5 per
+    /// inhabitant = 2,160, the residents it can give the zonage's under-served threshold
+    /// (DREES APL parameters; ``Accessibility/APLParameters/underServedThreshold``).
+    package static let defaultPopulationPerFTE = APLParameters.newPractitionerActivity / APLParameters.underServedThreshold
 
     /// The headline indicators of one scenario (before or after).
     public struct Indicators: Sendable, Equatable {
@@ -112,6 +135,8 @@ public struct SitingAnalysis: Sendable {
     public var after: Indicators
     /// The report (`geohealth site`'s summary).
     public var summary: Summary
+    /// The sized methods' choice: the sites with their FTE and the objective before and after.
+    package var sized: SizedSitingRun?
 
     /// A regional study's buffer (``Study/studyArea``) is left out: every site of the files is
     /// already a destination, candidates and people counted are the study area's.
@@ -135,19 +160,30 @@ public struct SitingAnalysis: Sendable {
         let beforeTimes = try run.nearestTimes(study)
         var afterStudy = run.scenario
         var chosen: [(name: String, location: Coordinate, newlyCovered: Double)] = []
+        var sized: SizedSitingRun?
         if options.k > 0 {
             let scenarioTimes = options.add.isEmpty && options.remove.isEmpty ? beforeTimes : try run.nearestTimes(run.scenario)
-            let (picks, gains) = try run.choose(among: candidates, scenarioTimes: scenarioTimes)
+            let picks: [Int], gains: [Double]
+            if options.method.isSized {
+                sized = try SizedSitingRun.choose(run, among: candidates, scenarioTimes: scenarioTimes)
+                picks = sized!.sites.map(\.candidate)
+                gains = try run.newlyWithin(picks.map { candidates[$0] }, scenarioTimes: scenarioTimes)
+            } else {
+                (picks, gains) = try run.choose(among: candidates, scenarioTimes: scenarioTimes)
+            }
             for (n, j) in picks.enumerated() {
                 chosen.append((candidates[j].name, candidates[j].location, gains[n]))
-                afterStudy.sites.append(
-                    Site(id: "NEW\(n + 1)", name: candidates[j].name, kind: options.kind, location: candidates[j].location, capacity: newCapacity))
+                let capacity = sized.map { $0.sites[n].fte } ?? newCapacity
+                afterStudy.sites.append(Site(id: "NEW\(n + 1)", name: candidates[j].name, kind: options.kind, location: candidates[j].location, capacity: capacity))
             }
         }
         let afterTimes = try run.nearestTimes(afterStudy)
-        let before = try run.indicators(beforeTimes, study)
-        let after = try run.indicators(afterTimes, afterStudy)
-        var analysis = SitingAnalysis(chosen: chosen, before: before, after: after, summary: Summary())
+        var before = try run.indicators(beforeTimes, study)
+        var after = try run.indicators(afterTimes, afterStudy)
+        if let gap = sized?.accessGap {
+            (before.accessGapPopulation, after.accessGapPopulation) = (gap.before, gap.after)
+        }
+        var analysis = SitingAnalysis(chosen: chosen, before: before, after: after, summary: Summary(), sized: sized)
         analysis.summary = analysis.makeSummary(options: options, existing: existing.count, candidates: candidates.count, newCapacity: newCapacity)
         return analysis
     }
@@ -194,7 +230,7 @@ public struct SitingAnalysis: Sendable {
         var s = Summary([
             ("site_kind", .string(options.kind.rawValue)),
             ("threshold_minutes", .fixed(options.thresholdMinutes, 1)),
-            ("access_below", options.accessBelow.map { .number($0) } ?? .null),
+            ("access_below", (options.accessBelow ?? sized?.threshold).map { .number($0) } ?? .null),
             ("existing_sites", .int(existing)),
             ("removed", .strings(options.remove)),
             ("added", .strings(options.add.map(\.name))),
@@ -202,21 +238,24 @@ public struct SitingAnalysis: Sendable {
         if existing == 0 { s["note_on_existing_sites"] = .string("no existing site of kind '\(options.kind)': everyone starts unserved") }
         if options.k > 0 {
             s["method"] = .string(options.method.rawValue)
-            s["algorithm"] = .string(options.method == .mclp ? "maximal covering (greedy + interchange)" : "p-median (greedy + Teitz–Bart)")
+            s["algorithm"] = .string(
+                options.method == .mclp ? "maximal covering (greedy + interchange)"
+                    : options.method == .pmedian ? "p-median (greedy + Teitz–Bart)" : "sized siting (greedy by rate per FTE + interchange)")
             s["candidates"] = .int(candidates)
             if options.k > candidates { s["note"] = .string("k = \(options.k) is larger than the \(candidates) candidates") }
             if chosen.count < min(options.k, candidates), options.method == .mclp {
                 s["stopped_early"] = .string("only \(chosen.count) new site(s) bring anyone within the threshold; more would add nobody")
             }
-            s["new_site_capacity"] = newCapacity.map { .fixed($0, 2) } ?? .null
+            if !options.method.isSized { s["new_site_capacity"] = newCapacity.map { .fixed($0, 2) } ?? .null }
             s["chosen"] = .rows(chosen.enumerated()) { n, c in
                 [("order", .int(n + 1)), ("site", .string(c.name)), ("lon", .fixed(c.location.x, 6)), ("lat", .fixed(c.location.y, 6)),
                  ("population_newly_within_threshold", .headCount(c.newlyCovered))]
             }
         }
+        if let sized { s["equity"] = sized.summary(names: chosen.map { ($0.name, $0.location) }) }
         s["before"] = .object(row(before))
         s["after"] = .object(row(after))
-        if after.populationBeyond == before.populationBeyond && options.k > 0 {
+        if after.populationBeyond == before.populationBeyond && options.k > 0 && !options.method.isSized {
             s["note"] = .string("no candidate brings anyone within the threshold (everyone is already within it, or nobody can be)")
         }
         return s

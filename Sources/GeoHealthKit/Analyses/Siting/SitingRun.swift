@@ -87,6 +87,8 @@ struct SitingRun {
         case .mclp:
             let s = MaximalCovering.solve(problem, k: options.k)
             return (s.chosen, s.gains)
+        case .accessGap, .accessGini, .accessPalma, .capacitated:
+            preconditionFailure("the sized methods are chosen by SizedSitingRun")
         case .pmedian:
             let picks = pMedian(problem, bound: bound)
             var gains: [Double] = []
@@ -96,6 +98,22 @@ struct SitingRun {
                 prior.append(j)
             }
             return (picks, gains)
+        }
+    }
+
+    /// The residents each of `sites` (opened in order) newly brings within the threshold, over a
+    /// matrix to those sites only (bounded by the threshold, rows cut at the scenario's times).
+    func newlyWithin(_ sites: [Site], scenarioTimes: [Double?]) throws -> [Double] {
+        guard !sites.isEmpty else { return [] }
+        let threshold = options.thresholdMinutes
+        let chosenStudy = Study(areas: study.areas, sites: sites)
+        let limits = scenarioTimes.map { t in (t ?? .infinity) <= threshold ? 0 : Double.infinity }
+        let matrix = try projected.withSites(of: chosenStudy).costs(chosenStudy, model: model, maxMinutes: threshold, below: limits)
+        let problem = CoveringProblem(weights: population, costs: matrix, existing: scenarioTimes, threshold: threshold)
+        var prior: [Int] = []
+        return sites.indices.map { j in
+            defer { prior.append(j) }
+            return problem.coveredWeight(chosen: prior + [j]) - problem.coveredWeight(chosen: prior)
         }
     }
 
@@ -128,7 +146,7 @@ struct SitingRun {
         let total = population.reduce(0, +)
         let values = try WeightedValues(capped, weights: population)
         var gap: Double?
-        if let below = options.accessBelow {
+        if let below = options.accessBelow, !options.method.isSized {
             var a = AccessAnalysis.Options()
             a.kinds = [options.kind]
             a.cost = options.cost
