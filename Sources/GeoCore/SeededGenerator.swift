@@ -10,12 +10,20 @@ package struct SeededGenerator: RandomNumberGenerator, Sendable {
         var sm = seed
         func splitMix() -> UInt64 {
             sm &+= 0x9E37_79B9_7F4A_7C15
-            var z = sm
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
+            return Self.splitMixFinal(sm)
         }
         s = (splitMix(), splitMix(), splitMix(), splitMix())
+    }
+
+    /// SplitMix64's output function (S. Vigna, `splitmix64.c`): a well-mixed 64-bit value of a
+    /// state, the one that seeds the generator; also a stateless hash of a key (a seed and a
+    /// commune's code: `UncertainDraw.populationFactor`).
+    @inline(__always)
+    package static func splitMixFinal(_ state: UInt64) -> UInt64 {
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
     }
 
     package mutating func next() -> UInt64 {

@@ -1,3 +1,5 @@
+import GeoCore
+
 /// The values of one draw of the uncertain parameters (``UncertaintyRanges``): a factor per
 /// scalar parameter (1 when it is not drawn) and the seed of the communes' population factors.
 public struct UncertainDraw: Sendable, Equatable {
@@ -55,10 +57,7 @@ public struct UncertainDraw: Sendable, Equatable {
     @inline(__always)
     public func populationFactor(key: UInt64) -> Double {
         guard let seed = populationSeed, populationHalfWidth > 0 else { return 1 }
-        var z = (seed ^ key) &+ 0x9E37_79B9_7F4A_7C15
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        z ^= z >> 31
+        let z = SeededGenerator.splitMixFinal((seed ^ key) &+ 0x9E37_79B9_7F4A_7C15)
         return 1 + populationHalfWidth * (2 * (Double(z >> 11) * 0x1p-53) - 1)
     }
 

@@ -9,19 +9,18 @@ extension GapsAnalysis {
         return study.areas[z.communes.max { (population($0), -$0) < (population($1), -$1) }!].name
     }
 
-    /// A zone's columns; with the uncertainty, a gap zone (not a robust one: `robustRanks`
-    /// nil) also has its robustness, its robust population and its rank by that (``robustRanks``).
-    func zoneProperties(_ z: Zone, robustRanks: [Int?]? = nil) -> [(key: String, value: PropertyValue)] {
+    /// A zone's columns; with the uncertainty, a gap zone (not a robust one: `robustness` nil)
+    /// also has its robustness, its robust population and its rank by that (``zoneRobustness``).
+    func zoneProperties(_ z: Zone, robustness: ZoneRobustness? = nil) -> [(key: String, value: PropertyValue)] {
         var p: [(key: String, value: PropertyValue)] = [
             ("rank", .int(z.rank)), ("name", .string(zoneName(z))), ("population", .rounded(z.population, 0)), ("communes", .int(z.communes.count)),
             ("area_km2", .rounded(z.areaKm2, 2)), ("mean_minutes", .rounded(z.meanMinutes, 2)),
             ("worst_minutes", z.worstMinutes.map { .minutes($0, 2) } ?? .null),
         ]
         for r in options.ruleNames { p.append(("rule_\(r)", .int(z.ruleCounts[r] ?? 0))) }
-        if let ranks = robustRanks, let u = uncertainty {
-            let robustness = zoneRobustness(z, u)
+        if let robustness {
             p += [("robustness", .rounded(robustness.share, 4)), ("robust_population", .rounded(robustness.population, 0)),
-                  ("robust_rank", ranks[z.rank - 1].map { .int($0) } ?? .null)]
+                  ("robust_rank", robustness.rank.map { .int($0) } ?? .null)]
         }
         p.append(("codes", .strings(z.communes.map { study.areas[$0].id })))
         return p
@@ -38,9 +37,9 @@ extension GapsAnalysis {
 
     /// The zones as a table, one row and one polygon per zone (what ``writeZones(to:inputs:dialect:context:)`` writes).
     package var zoneTable: CommuneTable {
-        let ranks = uncertainty == nil ? nil : robustRanks
-        let rows = zones.map { zoneProperties($0, robustRanks: ranks).map(\.value) }
-        let columns = zones.first.map { zoneProperties($0, robustRanks: ranks).map(\.key) }
+        let robustness = zoneRobustness
+        let rows = zones.indices.map { zoneProperties(zones[$0], robustness: robustness?[$0]).map(\.value) }
+        let columns = zones.first.map { zoneProperties($0, robustness: robustness?[0]).map(\.key) }
             ?? ["rank", "name", "population", "communes", "area_km2", "mean_minutes", "worst_minutes"] + options.ruleNames.map { "rule_" + $0 }
                 + (uncertainty == nil ? [] : ["robustness", "robust_population", "robust_rank"]) + ["codes"]
         return CommuneTable(columns: columns, rows: rows, geometries: zones.map(\.geometry), costColumns: ["worst_minutes"])

@@ -3,10 +3,24 @@ import Foundation
 import GeoCore
 
 extension GapsAnalysis {
+    /// A gap zone's robustness columns: its ``robustness(_:_:)`` and its rank by robust population.
+    typealias ZoneRobustness = (share: Double, population: Double, rank: Int?)
+
+    /// Per gap zone (by rank), with the uncertainty: its robustness and its rank by robust
+    /// population (ties: by rank, hence population; nil for a zone with no robust resident).
+    var zoneRobustness: [ZoneRobustness]? {
+        guard let u = uncertainty else { return nil }
+        let each = zones.map { robustness($0, u) }
+        let order = zones.indices.filter { each[$0].population > 0 }.sorted { (each[$0].population, -$0) > (each[$1].population, -$1) }
+        var ranks = [Int?](repeating: nil, count: zones.count)
+        for (k, z) in order.enumerated() { ranks[z] = k + 1 }
+        return zones.indices.map { (each[$0].share, each[$0].population, ranks[$0]) }
+    }
+
     /// A gap zone's robustness: the population-weighted mean share of draws in which its
     /// communes are under-served (the plain mean when nobody lives there), and the residents of
     /// its robust communes.
-    func zoneRobustness(_ z: Zone, _ u: GapUncertainty) -> (share: Double, population: Double) {
+    func robustness(_ z: Zone, _ u: GapUncertainty) -> (share: Double, population: Double) {
         let people = z.communes.map { study.areas[$0].population ?? 0 }
         let total = people.reduce(0, +)
         let share = total > 0
@@ -14,17 +28,6 @@ extension GapsAnalysis {
             : z.communes.reduce(0) { $0 + u.underServedShare[$1] } / Double(z.communes.count)
         let robust = zip(z.communes, people).filter { u.underServedShare[$0.0] >= u.options.robustShare }.reduce(0) { $0 + $1.1 }
         return (share, robust)
-    }
-
-    /// Per gap zone (by rank): its rank by robust population (ties: by rank, hence population),
-    /// nil for a zone with no robust resident.
-    var robustRanks: [Int?] {
-        guard let u = uncertainty else { return [] }
-        let robust = zones.map { zoneRobustness($0, u).population }
-        let order = zones.indices.filter { robust[$0] > 0 }.sorted { (robust[$0], -$0) > (robust[$1], -$1) }
-        var ranks = [Int?](repeating: nil, count: zones.count)
-        for (k, z) in order.enumerated() { ranks[z] = k + 1 }
-        return ranks
     }
 
     /// The commune table's uncertainty columns.
